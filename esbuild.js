@@ -1,0 +1,99 @@
+// Builds every target with one esbuild context each.
+// Usage: node esbuild.js [--production] [--watch] [--only name,name]
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? onlyArg.slice('--only='.length).split(',') : null;
+
+/** Every *.test.ts below a folder, so new test files need no registration. */
+function testFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true })
+    .filter((f) => /\.ts$/.test(f))
+    .map((f) => path.join(dir, f));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+/** One entry per target: the extension, the CLI and its worker, the webview script, the test suites. */
+const targets = [
+  {
+    name: 'extension',
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+  },
+  {
+    name: 'cli',
+    entryPoints: ['src/cli/cli.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    name: 'cli-worker',
+    entryPoints: ['src/cli/worker.ts'],
+    outfile: 'dist/cliWorker.js',
+  },
+  {
+    name: 'webview',
+    entryPoints: ['src/webview/sidebar.ts'],
+    outfile: 'dist/webview/sidebar.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    name: 'unit-tests',
+    entryPoints: testFiles('test/unit'),
+    outdir: 'out/test/unit',
+    outbase: 'test/unit',
+    external: ['mocha', 'ajv'],
+    sourcemap: true,
+    minify: false,
+  },
+  {
+    name: 'integration-tests',
+    entryPoints: testFiles('test/integration'),
+    outdir: 'out/test/integration',
+    outbase: 'test/integration',
+    external: ['vscode', 'mocha', 'ajv'],
+    sourcemap: true,
+    minify: false,
+  },
+  {
+    name: 'bench',
+    entryPoints: ['test/bench/bench.ts'],
+    outfile: 'out/bench/bench.js',
+    minify: false,
+  },
+];
+
+async function main() {
+  const selected = targets.filter((t) => (!only || only.includes(t.name)) && t.entryPoints.every((e) => fs.existsSync(e)) && t.entryPoints.length > 0);
+  const contexts = await Promise.all(selected.map(({ name, ...options }) => esbuild.context({ ...common, ...options })));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log(`[watch] building ${selected.map((t) => t.name).join(', ')}`);
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  fs.chmodSync('dist/cli.js', 0o755);
+}
+
+main().catch((err) => {
+  console.error(err.message || err);
+  process.exit(1);
+});

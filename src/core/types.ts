@@ -1,0 +1,132 @@
+// Plain data shared by the engine, the CLI and the extension. Offsets are UTF-16 code units, as VS Code counts.
+
+export type Polarity = 'control' | 'engagement';
+export type Language = 'en' | 'zh';
+/** `auto` detects per document; a mixed document annotates both languages either way. */
+export type LanguageSetting = Language | 'auto';
+
+/** What a context rule did to a match. */
+export type RuleKind = 'negation' | 'exemption' | 'protection' | 'direction';
+
+export interface Category {
+  id: string;
+  label: string;
+  /** Simplified Chinese label, shown when VS Code's display language is Chinese. */
+  labelZh?: string;
+  polarity: Polarity;
+  description: string;
+}
+
+/** One lexicon entry as written in a lexicon file. */
+export interface LexiconEntrySource {
+  /** A word (matched through its stem), a wildcard stem (`surveil*`) or a multiword phrase. */
+  term: string;
+  /** Category id; absent when `neutral` is true. */
+  category?: string;
+  /** Default 1. */
+  weight?: number;
+  /** A neutral entry claims its span (longest match wins) but yields no annotation: "control loop". */
+  neutral?: boolean;
+  /** Why the entry exists, shown in the hover. */
+  note?: string;
+}
+
+/** How a cue before (or after) a match changes it. */
+export type CueEffect = 'negate' | 'exempt' | 'protect';
+
+export interface CueSource {
+  cue: string;
+  effect: CueEffect;
+}
+
+export interface LexiconSource {
+  name: string;
+  version: string;
+  language: Language;
+  description?: string;
+  categories: Category[];
+  entries: LexiconEntrySource[];
+  context?: {
+    /** Cues that precede a match within `window` tokens of the same clause. */
+    before?: CueSource[];
+    /** Cues that follow a match within `window` tokens of the same clause ("is prohibited"). */
+    after?: CueSource[];
+    /** Words that close a clause for cue scope ("but", "however"). */
+    clauseBreaks?: string[];
+    /** Tokens between a cue and the match, at most. English counts words, Chinese counts characters. */
+    window?: number;
+    /** Category a protected control match moves to ("petitioners shall not be detained" → rights). */
+    protectionCategory?: string;
+  };
+}
+
+/** One annotation: a lexicon entry found in the text, after context rules. */
+export interface Match {
+  start: number;
+  end: number;
+  /** The matched text as it stands in the document. */
+  text: string;
+  polarity: Polarity;
+  category: string;
+  /** The lexicon entry's term as written in the lexicon. */
+  entry: string;
+  weight: number;
+  rule: RuleKind | null;
+  /** Human-readable reason for the rule: the cue, or the shorter entry a phrase overrode. */
+  ruleDetail: string | null;
+  /** Negated and exempted matches are shown but never counted. */
+  negated: boolean;
+}
+
+export interface PolarityTally {
+  matches: number;
+  weight: number;
+  per1000: number;
+}
+
+export type LeanLabel = 'control-leaning' | 'balanced' | 'engagement-leaning' | 'no signal';
+
+export interface Lean {
+  /** (engagement − control) / (engagement + control) by weight; null when there is no signal. */
+  index: number | null;
+  label: LeanLabel;
+  /** True when the evidence is too thin to read much into the lean. */
+  thin: boolean;
+}
+
+export interface TermCount {
+  term: string;
+  count: number;
+}
+
+export interface CategoryTally {
+  id: string;
+  label: string;
+  polarity: Polarity;
+  matches: number;
+  weight: number;
+  terms: TermCount[];
+}
+
+export interface SectionTally {
+  title: string;
+  level: number;
+  startLine: number;
+  endLine: number;
+  startOffset: number;
+  endOffset: number;
+  control: PolarityTally;
+  engagement: PolarityTally;
+  lean: Lean;
+}
+
+export interface Tally {
+  language: Language | 'mixed';
+  words: number;
+  sentences: number;
+  control: PolarityTally;
+  engagement: PolarityTally;
+  lean: Lean;
+  categories: CategoryTally[];
+  sections: SectionTally[];
+}
