@@ -73,6 +73,12 @@ const targets = [
     minify: false,
   },
   {
+    name: 'tools',
+    entryPoints: ['test/devset/devset.ts'],
+    outfile: 'out/tools/devset.js',
+    minify: false,
+  },
+  {
     name: 'bench',
     entryPoints: ['test/bench/bench.ts'],
     outfile: 'out/bench/bench.js',
@@ -90,7 +96,7 @@ async function main() {
   }
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
-  fs.chmodSync('dist/cli.js', 0o755);
+  if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
 }
 
 main().catch((err) => {
