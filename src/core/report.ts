@@ -1,0 +1,337 @@
+// The versioned JSON report (format "policy-lens.tally", version 1), shared by the CLI and the extension's export.
+// Serialization is byte-deterministic: fixed key order, numbers rounded to 4 decimals, no timestamp unless asked.
+// The report can be written whole or streamed (head, one document at a time, tail) with the same bytes.
+import { name as packageName, version as packageVersion } from '../../package.json';
+import type { Language, Lean, Match, PolarityTally, Polarity, RuleKind, Tally, LeanLabel } from './types';
+
+export const REPORT_FORMAT = 'policy-lens.tally';
+export const REPORT_VERSION = 1;
+
+export interface ReportGenerator {
+  name: string;
+  version: string;
+}
+
+export interface ReportLexicon {
+  name: string;
+  version: string;
+  sha256: string;
+  entries: number;
+}
+
+export interface ReportPosition {
+  line: number;
+  character: number;
+  offset: number;
+}
+
+export interface ReportAnnotation {
+  start: ReportPosition;
+  end: ReportPosition;
+  text: string;
+  polarity: Polarity;
+  category: string;
+  entry: string;
+  weight: number;
+  rule: RuleKind | null;
+  ruleDetail: string | null;
+  negated: boolean;
+}
+
+export interface ReportLean {
+  index: number | null;
+  label: LeanLabel;
+  thin: boolean;
+}
+
+export interface ReportTerm {
+  term: string;
+  count: number;
+}
+
+export interface ReportCategory {
+  id: string;
+  label: string;
+  polarity: Polarity;
+  matches: number;
+  weight: number;
+  terms: ReportTerm[];
+}
+
+export interface ReportSection {
+  title: string;
+  startLine: number;
+  endLine: number;
+  control: PolarityTally;
+  engagement: PolarityTally;
+  lean: ReportLean;
+}
+
+/** Everything about one document except its annotations, which are streamed after it. */
+export interface ReportDocumentSummary {
+  source: string;
+  language: Language | 'mixed';
+  words: number;
+  sentences: number;
+  control: PolarityTally;
+  engagement: PolarityTally;
+  lean: ReportLean;
+  categories: ReportCategory[];
+  sections: ReportSection[];
+}
+
+export interface ReportDocument extends ReportDocumentSummary {
+  annotations: ReportAnnotation[];
+}
+
+export interface ReportHeader {
+  format: typeof REPORT_FORMAT;
+  version: typeof REPORT_VERSION;
+  generator: ReportGenerator;
+  /** Present only when the caller asks for it, because it breaks byte-identical output. */
+  timestamp?: string;
+  lexicon: ReportLexicon;
+}
+
+export interface Report extends ReportHeader {
+  documents: ReportDocument[];
+}
+
+/** `json`: one indented report. `jsonl`: the header on the first line, then one document per line. */
+export type ReportStyle = 'json' | 'jsonl';
+
+/** What the report needs from an analysis; DocumentAnalysis provides it. */
+export interface AnalysisLike {
+  text(): string;
+  tally(): Tally;
+  matches(): Match[];
+}
+
+export const GENERATOR: ReportGenerator = { name: packageName, version: packageVersion };
+
+export function reportHeader(lexicon: ReportLexicon, timestamp?: Date): ReportHeader {
+  const header: ReportHeader = {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    generator: { name: GENERATOR.name, version: GENERATOR.version },
+    lexicon: { name: lexicon.name, version: lexicon.version, sha256: lexicon.sha256, entries: lexicon.entries },
+  };
+  return timestamp ? withTimestamp(header, timestamp.toISOString()) : header;
+}
+
+export function documentSummary(source: string, tally: Tally): ReportDocumentSummary {
+  const { language, words, sentences, control, engagement, categories, sections } = tally;
+  return orderedSummary({ source, language, words, sentences, control, engagement, lean: tally.lean, categories, sections });
+}
+
+/** The whole document at once, for callers that hold the report in memory (the extension's export, tests). */
+export function documentReport(source: string, analysis: AnalysisLike): ReportDocument {
+  return { ...documentSummary(source, analysis.tally()), annotations: Array.from(annotationsOf(analysis)) };
+}
+
+export function buildReport(header: ReportHeader, documents: ReportDocument[]): Report {
+  return { ...header, documents };
+}
+
+/** The whole report as text. The streaming functions below produce exactly these bytes, piece by piece. */
+export function serializeReport(report: Report, style: ReportStyle = 'json'): string {
+  const { documents, ...header } = report;
+  const ordered = documents.map((d) => ({ ...orderedSummary(d), annotations: d.annotations.map(orderedAnnotation) }));
+  if (style === 'jsonl') return [orderedHeader(header), ...ordered].map((v) => JSON.stringify(v) + '\n').join('');
+  return formatJson({ ...orderedHeader(header), documents: ordered }, '') + '\n';
+}
+
+/** The report up to the first document. */
+export function reportOpening(header: ReportHeader, style: ReportStyle): string {
+  if (style === 'jsonl') return JSON.stringify(orderedHeader(header)) + '\n';
+  const head = formatJson(orderedHeader(header), '');
+  return head.slice(0, -2) + ',\n  "documents": [';
+}
+
+/** What goes before the document at `index` (zero-based, counting only documents written). */
+export function documentSeparator(index: number, style: ReportStyle): string {
+  if (style === 'jsonl') return '';
+  return index === 0 ? `\n${DOC_INDENT}` : `,\n${DOC_INDENT}`;
+}
+
+/** The report after the last of `count` documents. */
+export function reportClosing(count: number, style: ReportStyle): string {
+  if (style === 'jsonl') return '';
+  return count === 0 ? ']\n}\n' : '\n  ]\n}\n';
+}
+
+/**
+ * One document as text, in chunks of roughly `chunkSize` characters, so a document with a million annotations
+ * never becomes one string. In `jsonl` style the last chunk ends with a newline.
+ */
+export function* documentChunks(
+  summary: ReportDocumentSummary,
+  annotations: Iterable<ReportAnnotation>,
+  style: ReportStyle,
+  chunkSize = 1 << 16,
+): Generator<string> {
+  const ordered = orderedSummary(summary);
+  const jsonl = style === 'jsonl';
+  const head = jsonl ? JSON.stringify(ordered) : formatJson(ordered, DOC_INDENT);
+  const itemIndent = `${DOC_INDENT}    `;
+  let buffer = jsonl ? `${head.slice(0, -1)},"annotations":[` : `${head.slice(0, -(DOC_INDENT.length + 2))},\n${DOC_INDENT}  "annotations": [`;
+  let count = 0;
+  for (const a of annotations) {
+    const item = JSON.stringify(orderedAnnotation(a));
+    buffer += jsonl ? (count === 0 ? item : `,${item}`) : `${count === 0 ? '' : ','}\n${itemIndent}${item}`;
+    count++;
+    if (buffer.length >= chunkSize) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (jsonl) buffer += ']}\n';
+  else buffer += count === 0 ? `]\n${DOC_INDENT}}` : `\n${DOC_INDENT}  ]\n${DOC_INDENT}}`;
+  yield buffer;
+}
+
+/** The annotations of an analysis, converted one at a time (sorted matches, so one forward pass over lines). */
+export function* annotationsOf(analysis: AnalysisLike): Generator<ReportAnnotation> {
+  const cursor = new PositionCursor(analysis.text());
+  for (const m of analysis.matches()) yield annotation(m, cursor);
+}
+
+function annotation(m: Match, cursor: PositionCursor): ReportAnnotation {
+  return {
+    start: cursor.position(m.start),
+    end: cursor.position(m.end),
+    text: m.text,
+    polarity: m.polarity,
+    category: m.category,
+    entry: m.entry,
+    weight: round(m.weight),
+    rule: m.rule,
+    ruleDetail: m.ruleDetail,
+    negated: m.negated,
+  };
+}
+
+/**
+ * Offset → zero-based line and character as VS Code counts them (CRLF, LF and lone CR end a line). Moves forward
+ * from the last position asked for, and restarts from the top only when asked for an earlier offset.
+ */
+class PositionCursor {
+  private offset = 0;
+  private line = 0;
+  private lineStart = 0;
+
+  constructor(private readonly text: string) {}
+
+  position(target: number): ReportPosition {
+    if (target < this.offset) {
+      this.offset = 0;
+      this.line = 0;
+      this.lineStart = 0;
+    }
+    const text = this.text;
+    for (let i = this.offset; i < target; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+        this.line++;
+        this.lineStart = i + 1;
+      }
+    }
+    this.offset = target;
+    return { line: this.line, character: target - this.lineStart, offset: target };
+  }
+}
+
+const DOC_INDENT = '    ';
+
+function withTimestamp(header: ReportHeader, timestamp: string): ReportHeader {
+  return { format: header.format, version: header.version, generator: header.generator, timestamp, lexicon: header.lexicon };
+}
+
+/** Rebuilt in the documented key order, whatever order the caller's object literal used. */
+function orderedHeader(h: ReportHeader): ReportHeader {
+  const out: ReportHeader = {
+    format: h.format,
+    version: h.version,
+    generator: { name: h.generator.name, version: h.generator.version },
+    lexicon: { name: h.lexicon.name, version: h.lexicon.version, sha256: h.lexicon.sha256, entries: h.lexicon.entries },
+  };
+  return h.timestamp === undefined ? out : withTimestamp(out, h.timestamp);
+}
+
+function orderedSummary(d: ReportDocumentSummary): ReportDocumentSummary {
+  return {
+    source: d.source,
+    language: d.language,
+    words: d.words,
+    sentences: d.sentences,
+    control: polarityTally(d.control),
+    engagement: polarityTally(d.engagement),
+    lean: lean(d.lean),
+    categories: d.categories.map((c) => ({
+      id: c.id,
+      label: c.label,
+      polarity: c.polarity,
+      matches: c.matches,
+      weight: round(c.weight),
+      terms: c.terms.map((t) => ({ term: t.term, count: t.count })),
+    })),
+    sections: d.sections.map((s) => ({
+      title: s.title,
+      startLine: s.startLine,
+      endLine: s.endLine,
+      control: polarityTally(s.control),
+      engagement: polarityTally(s.engagement),
+      lean: lean(s.lean),
+    })),
+  };
+}
+
+function orderedAnnotation(a: ReportAnnotation): ReportAnnotation {
+  return {
+    start: { line: a.start.line, character: a.start.character, offset: a.start.offset },
+    end: { line: a.end.line, character: a.end.character, offset: a.end.offset },
+    text: a.text,
+    polarity: a.polarity,
+    category: a.category,
+    entry: a.entry,
+    weight: round(a.weight),
+    rule: a.rule,
+    ruleDetail: a.ruleDetail,
+    negated: a.negated,
+  };
+}
+
+function polarityTally(p: PolarityTally): PolarityTally {
+  return { matches: p.matches, weight: round(p.weight), per1000: round(p.per1000) };
+}
+
+function lean(l: Lean | ReportLean): ReportLean {
+  return { index: l.index === null ? null : round(l.index), label: l.label, thin: l.thin };
+}
+
+/** Four decimals, and never -0, so the same figures always print the same. */
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000 || 0;
+}
+
+/**
+ * Indented JSON (two spaces), except that objects and arrays holding only plain values, and each element of an
+ * `annotations` array, stay on one line: they are small and many. `indent` is the indentation of the value's line.
+ */
+function formatJson(value: unknown, indent: string, key = ''): string {
+  if (value === null || typeof value !== 'object' || isFlat(value)) return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    const compact = key === 'annotations';
+    const items = value.map((v: unknown) => inner + (compact ? JSON.stringify(v) : formatJson(v, inner)));
+    return `[\n${items.join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  const items = entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner, k)}`);
+  return `{\n${items.join(',\n')}\n${indent}}`;
+}
+
+/** True for `{}`, `[]` and containers of strings, numbers, booleans and nulls only. */
+function isFlat(value: object): boolean {
+  return Object.values(value).every((v: unknown) => v === null || typeof v !== 'object');
+}

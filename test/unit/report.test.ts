@@ -1,0 +1,186 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import {
+  AnalysisLike,
+  Report,
+  ReportStyle,
+  annotationsOf,
+  buildReport,
+  documentChunks,
+  documentReport,
+  documentSeparator,
+  documentSummary,
+  reportClosing,
+  reportHeader,
+  reportOpening,
+  serializeReport,
+} from '../../src/core/report';
+import { Match, Tally } from '../../src/core/types';
+
+const schema: object = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../src/core/schema/tally.schema.json'), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+const validateReport = ajv.compile(schema);
+const validateHeader = ajv.compile({ $ref: 'https://policy-lens.invalid/schema/tally.schema.json#/$defs/header' });
+const validateDocument = ajv.compile({ $ref: 'https://policy-lens.invalid/schema/tally.schema.json#/$defs/document' });
+
+const LEXICON = { name: 'policy-lens-en+policy-lens-zh', version: '1.0.0+1.0.0', sha256: 'ab'.repeat(32), entries: 812 };
+
+/** A hand-made analysis, so the report is tested apart from the engine. */
+function fakeAnalysis(text: string, matches: Match[], weights: { control: number; engagement: number }): AnalysisLike {
+  const total = weights.control + weights.engagement;
+  const index = total === 0 ? null : (weights.engagement - weights.control) / total;
+  const tally: Tally = {
+    language: 'en',
+    words: 30,
+    sentences: 3,
+    control: { matches: 1, weight: weights.control, per1000: (weights.control * 1000) / 30 },
+    engagement: { matches: 1, weight: weights.engagement, per1000: (weights.engagement * 1000) / 30 },
+    lean: { index, label: index === null ? 'no signal' : index > 0 ? 'engagement-leaning' : 'control-leaning', thin: true },
+    categories: [
+      { id: 'surveillance', label: 'Surveillance and monitoring', polarity: 'control', matches: 1, weight: weights.control, terms: [{ term: 'monitor', count: 1 }] },
+      { id: 'consultation', label: 'Consultation and public opinion', polarity: 'engagement', matches: 1, weight: weights.engagement, terms: [{ term: 'public opinion', count: 1 }] },
+    ],
+    sections: [
+      {
+        title: 'Article 1',
+        level: 2,
+        startLine: 0,
+        endLine: 2,
+        startOffset: 0,
+        endOffset: text.length,
+        control: { matches: 1, weight: weights.control, per1000: 33.333333333 },
+        engagement: { matches: 1, weight: weights.engagement, per1000: 1 / 3 },
+        lean: { index: -0.0000001, label: 'balanced', thin: true },
+      },
+    ],
+  };
+  return { text: () => text, tally: () => tally, matches: () => matches };
+}
+
+function match(text: string, needle: string, polarity: Match['polarity'], category: string, extra: Partial<Match> = {}): Match {
+  const start = text.indexOf(needle);
+  assert.ok(start >= 0, needle);
+  return { start, end: start + needle.length, text: needle, polarity, category, entry: needle.toLowerCase(), weight: 1, rule: null, ruleDetail: null, negated: false, ...extra };
+}
+
+const TEXT = 'Article 1\r\nAgencies shall monitor 😀 traders.\rThey shall solicit public opinion.\nPetitioners shall not be detained.';
+const MATCHES: Match[] = [
+  match(TEXT, 'monitor', 'control', 'surveillance'),
+  match(TEXT, 'public opinion', 'engagement', 'consultation', { weight: 1 / 3 }),
+  match(TEXT, 'detained', 'engagement', 'rights', { rule: 'protection', ruleDetail: 'shall not be' }),
+];
+
+function sampleReport(): Report {
+  const header = reportHeader(LEXICON);
+  return buildReport(header, [
+    documentReport('a/first.txt', fakeAnalysis(TEXT, MATCHES, { control: 1, engagement: 4 / 3 })),
+    documentReport('b/"quoted"\tname.md', fakeAnalysis('Nothing here.', [], { control: 0, engagement: 0 })),
+  ]);
+}
+
+/** What the CLI does: head, then each document streamed in small chunks, then tail. */
+function streamed(report: Report, style: ReportStyle, chunkSize: number): string {
+  const { documents, ...header } = report;
+  let out = reportOpening(header, style);
+  documents.forEach((d, i) => {
+    out += documentSeparator(i, style);
+    const { annotations, ...summary } = d;
+    for (const chunk of documentChunks(summary, annotations, style, chunkSize)) out += chunk;
+  });
+  return out + reportClosing(documents.length, style);
+}
+
+describe('report', () => {
+  it('puts the documented fields at the top level, in order', () => {
+    const parsed = JSON.parse(serializeReport(sampleReport())) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(parsed), ['format', 'version', 'generator', 'lexicon', 'documents']);
+    assert.equal(parsed.format, 'policy-lens.tally');
+    assert.equal(parsed.version, 1);
+    assert.deepEqual(Object.keys(parsed.generator as object), ['name', 'version']);
+    assert.equal((parsed.generator as { name: string }).name, 'policy-lens');
+    assert.deepEqual(parsed.lexicon, LEXICON);
+  });
+
+  it('validates against the JSON Schema', () => {
+    const report = sampleReport();
+    assert.ok(validateReport(JSON.parse(serializeReport(report))), ajv.errorsText(validateReport.errors));
+    const withTime = buildReport(reportHeader(LEXICON, new Date(Date.UTC(2026, 0, 2, 3, 4, 5))), report.documents);
+    const parsed = JSON.parse(serializeReport(withTime)) as { timestamp: string };
+    assert.equal(parsed.timestamp, '2026-01-02T03:04:05.000Z');
+    assert.ok(validateReport(parsed), ajv.errorsText(validateReport.errors));
+  });
+
+  it('the schema rejects a report with a wrong or missing field', () => {
+    const good = JSON.parse(serializeReport(sampleReport())) as { documents: Array<Record<string, unknown>>; version: number };
+    const wrongVersion = { ...good, version: 2 };
+    assert.equal(validateReport(wrongVersion), false);
+    const noLean = structuredClone(good);
+    delete noLean.documents[0].lean;
+    assert.equal(validateReport(noLean), false);
+  });
+
+  it('gives lines and characters as VS Code counts them (CRLF, lone CR, surrogate pairs)', () => {
+    const doc = documentReport('x', fakeAnalysis(TEXT, MATCHES, { control: 1, engagement: 1 }));
+    assert.deepEqual(doc.annotations[0].start, { line: 1, character: 15, offset: 26 });
+    assert.deepEqual(doc.annotations[0].end, { line: 1, character: 22, offset: 33 });
+    // After "😀" (two UTF-16 code units) and a lone CR.
+    assert.deepEqual(doc.annotations[1].start, { line: 2, character: 19, offset: TEXT.indexOf('public') });
+    assert.deepEqual(doc.annotations[2].start.line, 3);
+    assert.equal(doc.annotations[2].rule, 'protection');
+    assert.equal(doc.annotations[2].ruleDetail, 'shall not be');
+  });
+
+  it('rounds numbers to 4 decimals and never prints -0', () => {
+    const text = serializeReport(sampleReport());
+    assert.match(text, /"weight": 1\.3333,/);
+    assert.match(text, /"engagement": \{"matches":1,"weight":1\.3333,"per1000":44\.4444\},/);
+    assert.match(text, /"per1000":33\.3333/);
+    assert.match(text, /"weight":0\.3333,/);
+    assert.doesNotMatch(text, /-0[,\n]/);
+    assert.doesNotMatch(text, /\d\.\d{5,}/);
+  });
+
+  it('writes each annotation and term on one line', () => {
+    const lines = serializeReport(sampleReport()).split('\n');
+    assert.ok(lines.some((l) => /^ {8}\{"start":\{"line":1,"character":15,"offset":26\},"end":/.test(l)));
+    assert.ok(lines.some((l) => /^ {12}\{"term":"monitor","count":1\}$/.test(l)));
+  });
+
+  it('streams the same bytes as serializing the whole report, in json and jsonl', () => {
+    const report = sampleReport();
+    for (const style of ['json', 'jsonl'] as const) {
+      const whole = serializeReport(report, style);
+      for (const chunkSize of [1, 50, 1 << 16]) assert.equal(streamed(report, style, chunkSize), whole, `${style} ${chunkSize}`);
+    }
+    const empty = buildReport(reportHeader(LEXICON), []);
+    assert.equal(streamed(empty, 'json', 10), serializeReport(empty));
+    assert.deepEqual(JSON.parse(serializeReport(empty)).documents, []);
+  });
+
+  it('jsonl: a header line, then one line per document equal to the json documents', () => {
+    const report = sampleReport();
+    const lines = serializeReport(report, 'jsonl').split('\n');
+    assert.equal(lines.pop(), '');
+    const header = JSON.parse(lines[0]) as object;
+    assert.ok(validateHeader(header), ajv.errorsText(validateHeader.errors));
+    const json = JSON.parse(serializeReport(report)) as { documents: object[] };
+    assert.deepEqual(lines.slice(1).map((l) => JSON.parse(l) as object), json.documents);
+    for (const l of lines.slice(1)) assert.ok(validateDocument(JSON.parse(l)), ajv.errorsText(validateDocument.errors));
+  });
+
+  it('is byte-identical whatever key order the input objects had', () => {
+    const report = sampleReport();
+    const shuffled = JSON.parse(JSON.stringify(report, Object.keys(report).reverse().concat(['name', 'version', 'sha256', 'entries'])));
+    const reversed: Report = { ...shuffled, documents: report.documents.map((d) => Object.fromEntries(Object.entries(d).reverse())) } as Report;
+    assert.equal(serializeReport(reversed), serializeReport(report));
+  });
+
+  it('documentSummary and annotationsOf give the parts documentReport joins', () => {
+    const analysis = fakeAnalysis(TEXT, MATCHES, { control: 1, engagement: 2 });
+    const whole = documentReport('s', analysis);
+    assert.deepEqual({ ...documentSummary('s', analysis.tally()), annotations: Array.from(annotationsOf(analysis)) }, whole);
+    assert.deepEqual(Object.keys(whole.sections[0]), ['title', 'startLine', 'endLine', 'control', 'engagement', 'lean']);
+  });
+});
