@@ -1,0 +1,146 @@
+// The sidebar's data and the messages between the extension and its webview. Shared by both sides, so it
+// imports nothing from `vscode` and holds plain JSON-safe data only.
+
+export type SidebarPolarity = 'control' | 'engagement';
+export type SidebarLeanLabel = 'control-leaning' | 'balanced' | 'engagement-leaning' | 'no signal';
+
+/** Every piece of interface text the webview shows, already localised by the extension. */
+export interface SidebarStrings {
+  lean: string;
+  leanScale: string;
+  thinEvidence: string;
+  control: string;
+  engagement: string;
+  matches: string;
+  per1000: string;
+  words: string;
+  sentences: string;
+  categories: string;
+  topTerms: string;
+  topTermsHint: string;
+  sections: string;
+  section: string;
+  openDocuments: string;
+  noDocument: string;
+  notAnnotated: string;
+  analysing: string;
+  noMatches: string;
+  noSections: string;
+  jumpToTerm: string;
+  jumpToSection: string;
+  openDocument: string;
+  activeDocument: string;
+}
+
+export interface SidebarLean {
+  /** −1 (all control) … +1 (all engagement); null without signal. */
+  index: number | null;
+  labelId: SidebarLeanLabel;
+  /** Localised lean label. */
+  label: string;
+  thin: boolean;
+}
+
+export interface SidebarPolarityCount {
+  matches: number;
+  weight: number;
+  per1000: number;
+}
+
+export interface SidebarCategory {
+  id: string;
+  label: string;
+  polarity: SidebarPolarity;
+  matches: number;
+  weight: number;
+  /** Weight relative to the heaviest category, 0…1, for the bar length. */
+  share: number;
+}
+
+export interface SidebarTerm {
+  term: string;
+  category: string;
+  categoryLabel: string;
+  polarity: SidebarPolarity;
+  count: number;
+}
+
+export interface SidebarSection {
+  /** Index into the document's section list; the webview sends it back to jump there. */
+  index: number;
+  title: string;
+  level: number;
+  startLine: number;
+  control: number;
+  engagement: number;
+  lean: SidebarLean;
+}
+
+export interface SidebarActiveDocument {
+  uri: string;
+  name: string;
+  /** Workspace-relative path or full URI, for a tooltip. */
+  detail: string;
+  language: string;
+  words: number;
+  sentences: number;
+  /** False while an analysis of a long document is still under way. */
+  complete: boolean;
+  lean: SidebarLean;
+  control: SidebarPolarityCount;
+  engagement: SidebarPolarityCount;
+  categories: SidebarCategory[];
+  terms: SidebarTerm[];
+  sections: SidebarSection[];
+}
+
+export interface SidebarOpenDocument {
+  uri: string;
+  name: string;
+  detail: string;
+  lean: SidebarLean;
+  words: number;
+  active: boolean;
+}
+
+export interface SidebarModel {
+  strings: SidebarStrings;
+  /** The active document's tally; null when no annotated document is active. */
+  active: SidebarActiveDocument | null;
+  /** Name of the active document when it is not annotated, so the view can say so. */
+  unannotatedName: string | null;
+  documents: SidebarOpenDocument[];
+}
+
+/** Extension → webview. */
+export type ToWebviewMessage = { type: 'model'; model: SidebarModel };
+
+/** Webview → extension. */
+export type FromWebviewMessage =
+  | { type: 'ready' }
+  | { type: 'revealTerm'; uri: string; term: string; category: string }
+  | { type: 'revealSection'; uri: string; index: number }
+  | { type: 'openDocument'; uri: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The webview is untrusted input: accept only well-formed messages. */
+export function isFromWebviewMessage(value: unknown): value is FromWebviewMessage {
+  if (!isRecord(value)) {
+    return false;
+  }
+  switch (value.type) {
+    case 'ready':
+      return true;
+    case 'revealTerm':
+      return typeof value.uri === 'string' && typeof value.term === 'string' && typeof value.category === 'string';
+    case 'revealSection':
+      return typeof value.uri === 'string' && typeof value.index === 'number' && Number.isInteger(value.index);
+    case 'openDocument':
+      return typeof value.uri === 'string';
+    default:
+      return false;
+  }
+}

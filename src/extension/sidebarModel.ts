@@ -1,0 +1,152 @@
+// Turns stored tallies into the sidebar's data. Pure (no `vscode`), so unit tests can run it in plain Node.
+import type { Lean, LeanLabel, Match, PolarityTally, Tally } from '../core/types';
+import type {
+  SidebarActiveDocument,
+  SidebarCategory,
+  SidebarLean,
+  SidebarModel,
+  SidebarOpenDocument,
+  SidebarPolarityCount,
+  SidebarSection,
+  SidebarStrings,
+  SidebarTerm,
+} from './sidebarMessages';
+
+/** How many of the most frequent terms the sidebar lists. */
+export const TOP_TERM_COUNT = 12;
+
+/** One annotated document as the sidebar needs it; the adapter fills it from the store. */
+export interface SidebarSource {
+  uri: string;
+  name: string;
+  detail: string;
+  tally: Tally;
+  complete: boolean;
+}
+
+/** Localisation the model needs: interface strings, category labels and lean labels. */
+export interface SidebarLabels {
+  strings: SidebarStrings;
+  category(id: string, englishLabel: string): string;
+  lean(label: LeanLabel): string;
+}
+
+function leanView(lean: Lean, labels: SidebarLabels): SidebarLean {
+  return { index: lean.index, labelId: lean.label, label: labels.lean(lean.label), thin: lean.thin };
+}
+
+function polarityView(p: PolarityTally): SidebarPolarityCount {
+  return { matches: p.matches, weight: p.weight, per1000: p.per1000 };
+}
+
+function categoryViews(tally: Tally, labels: SidebarLabels): SidebarCategory[] {
+  const present = tally.categories.filter((c) => c.matches > 0);
+  const heaviest = present.reduce((max, c) => Math.max(max, c.weight), 0);
+  return present
+    .map((c) => ({
+      id: c.id,
+      label: labels.category(c.id, c.label),
+      polarity: c.polarity,
+      matches: c.matches,
+      weight: c.weight,
+      share: heaviest > 0 ? c.weight / heaviest : 0,
+    }))
+    .sort((a, b) => (a.polarity === b.polarity ? b.weight - a.weight : a.polarity === 'control' ? -1 : 1));
+}
+
+function topTerms(tally: Tally, labels: SidebarLabels): SidebarTerm[] {
+  const terms: SidebarTerm[] = [];
+  for (const c of tally.categories) {
+    const categoryLabel = labels.category(c.id, c.label);
+    for (const t of c.terms) {
+      if (t.count > 0) {
+        terms.push({ term: t.term, category: c.id, categoryLabel, polarity: c.polarity, count: t.count });
+      }
+    }
+  }
+  terms.sort((a, b) => b.count - a.count || a.term.localeCompare(b.term) || a.category.localeCompare(b.category));
+  return terms.slice(0, TOP_TERM_COUNT);
+}
+
+function sectionViews(tally: Tally, labels: SidebarLabels): SidebarSection[] {
+  return tally.sections.map((s, index) => ({
+    index,
+    title: s.title,
+    level: s.level,
+    startLine: s.startLine,
+    control: s.control.matches,
+    engagement: s.engagement.matches,
+    lean: leanView(s.lean, labels),
+  }));
+}
+
+function activeView(source: SidebarSource, labels: SidebarLabels): SidebarActiveDocument {
+  const { tally } = source;
+  return {
+    uri: source.uri,
+    name: source.name,
+    detail: source.detail,
+    language: tally.language,
+    words: tally.words,
+    sentences: tally.sentences,
+    complete: source.complete,
+    lean: leanView(tally.lean, labels),
+    control: polarityView(tally.control),
+    engagement: polarityView(tally.engagement),
+    categories: categoryViews(tally, labels),
+    terms: topTerms(tally, labels),
+    sections: sectionViews(tally, labels),
+  };
+}
+
+/**
+ * The sidebar's whole model: the active document in detail (if it is annotated) and every annotated open
+ * document with its lean, sorted by name so the list does not jump around as the user switches editors.
+ */
+export function buildSidebarModel(
+  active: SidebarSource | undefined,
+  all: readonly SidebarSource[],
+  labels: SidebarLabels,
+  unannotatedName: string | null = null,
+): SidebarModel {
+  const documents: SidebarOpenDocument[] = all
+    .map((d) => ({
+      uri: d.uri,
+      name: d.name,
+      detail: d.detail,
+      lean: leanView(d.tally.lean, labels),
+      words: d.tally.words,
+      active: d.uri === active?.uri,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.uri.localeCompare(b.uri));
+  return {
+    strings: labels.strings,
+    active: active ? activeView(active, labels) : null,
+    unannotatedName: active ? null : unannotatedName,
+    documents,
+  };
+}
+
+/** True when a counted match belongs to a term the tally lists (by lexicon entry or by its matched text). */
+export function isOccurrence(match: Match, term: string, category: string): boolean {
+  return (
+    !match.negated &&
+    match.category === category &&
+    (match.entry === term || match.text.toLowerCase() === term.toLowerCase())
+  );
+}
+
+/**
+ * The occurrence a "next" jump lands on: the first one starting after the cursor, wrapping to the first.
+ * A selection (as left by the previous jump) is passed over; an empty cursor on a match's start lands on it.
+ */
+export function nextOccurrence(
+  matches: readonly Match[],
+  term: string,
+  category: string,
+  cursor: number,
+  hasSelection: boolean,
+): Match | undefined {
+  const occurrences = matches.filter((m) => isOccurrence(m, term, category));
+  return occurrences.find((m) => (hasSelection ? m.start > cursor : m.start >= cursor)) ?? occurrences[0];
+}

@@ -1,0 +1,269 @@
+// The sidebar's browser script. It renders the model the extension posts, using createElement and
+// textContent only: document text (terms, titles, file names) must never be parsed as HTML.
+import type {
+  FromWebviewMessage,
+  SidebarActiveDocument,
+  SidebarLean,
+  SidebarModel,
+  SidebarOpenDocument,
+  SidebarPolarity,
+  SidebarStrings,
+  ToWebviewMessage,
+} from '../extension/sidebarMessages';
+
+interface ViewState {
+  model: SidebarModel | null;
+  /** Which collapsible parts are open, by id; absent means open. */
+  open: Record<string, boolean>;
+  scrollY: number;
+}
+
+interface VsCodeApi {
+  postMessage(message: FromWebviewMessage): void;
+  getState(): ViewState | undefined;
+  setState(state: ViewState): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root') as HTMLElement;
+const state: ViewState = { model: null, open: {}, scrollY: 0, ...vscode.getState() };
+
+function saveState(): void {
+  vscode.setState(state);
+}
+
+type Child = Node | string;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+  for (const child of children) {
+    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+/** Fills `{0}` in a localised template; the result is only ever used as text. */
+function fill(template: string, value: string): string {
+  return template.replace('{0}', value);
+}
+
+function signed(index: number): string {
+  const fixed = Math.abs(index).toFixed(2);
+  return index > 0 ? `+${fixed}` : index < 0 ? `−${fixed}` : fixed;
+}
+
+function leanText(lean: SidebarLean): string {
+  return lean.index === null ? lean.label : `${lean.label} ${signed(lean.index)}`;
+}
+
+/** A button that posts a message; `key` lets focus survive a re-render. */
+function actionButton(className: string, key: string, label: string, message: FromWebviewMessage, ...children: Child[]): HTMLButtonElement {
+  const button = el('button', className, ...children);
+  button.type = 'button';
+  button.dataset.focusKey = key;
+  button.setAttribute('aria-label', label);
+  button.title = label;
+  button.addEventListener('click', () => vscode.postMessage(message));
+  return button;
+}
+
+/** A collapsible part whose open state is remembered across reloads. */
+function part(id: string, title: string, ...content: Child[]): HTMLDetailsElement {
+  const details = el('details', `part part-${id}`);
+  details.open = state.open[id] !== false;
+  const summary = el('summary', undefined, el('h2', undefined, title));
+  summary.dataset.focusKey = `part:${id}`;
+  details.append(summary, ...content);
+  details.addEventListener('toggle', () => {
+    state.open[id] = details.open;
+    saveState();
+  });
+  return details;
+}
+
+/** The lean on a −1…+1 track with a marker; exposed to assistive technology as a meter. */
+function leanMeter(lean: SidebarLean, strings: SidebarStrings, compact: boolean): HTMLElement {
+  const meter = el('div', compact ? 'meter compact' : 'meter');
+  meter.setAttribute('role', 'meter');
+  meter.setAttribute('aria-valuemin', '-1');
+  meter.setAttribute('aria-valuemax', '1');
+  meter.setAttribute('aria-valuenow', String(lean.index ?? 0));
+  meter.setAttribute('aria-valuetext', leanText(lean));
+  meter.setAttribute('aria-label', strings.lean);
+  const track = el('div', 'meter-track', el('div', 'meter-centre'));
+  if (lean.index !== null) {
+    const marker = el('div', `meter-marker ${lean.labelId.replace(/\s+/g, '-')}`);
+    // CSSOM assignment, which the style-src policy permits (inline style attributes are blocked).
+    marker.style.left = `${((lean.index + 1) / 2) * 100}%`;
+    track.append(marker);
+  }
+  meter.append(track);
+  return meter;
+}
+
+function leanPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
+  const summary = el('p', 'lean-label', leanText(doc.lean));
+  summary.setAttribute('aria-live', 'polite');
+  const scale = el('div', 'meter-scale', el('span', undefined, `−1 ${strings.control}`), el('span', undefined, `+1 ${strings.engagement}`));
+  const content: Child[] = [leanMeter(doc.lean, strings, false), scale, summary];
+  if (doc.lean.thin) {
+    content.push(el('p', 'thin', strings.thinEvidence));
+  }
+  content.push(el('p', 'hint', strings.leanScale));
+  return part('lean', strings.lean, ...content);
+}
+
+function countsTable(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
+  const head = el('tr', undefined, el('th', undefined, ''), el('th', 'num', strings.matches), el('th', 'num', strings.per1000));
+  head.firstElementChild?.setAttribute('aria-hidden', 'true');
+  const row = (polarity: SidebarPolarity, label: string): HTMLTableRowElement => {
+    const counts = doc[polarity];
+    const name = el('th', `polarity ${polarity}`, label);
+    name.scope = 'row';
+    return el('tr', undefined, name, el('td', 'num', String(counts.matches)), el('td', 'num', counts.per1000.toFixed(1)));
+  };
+  const table = el('table', 'counts', el('thead', undefined, head), el('tbody', undefined, row('control', strings.control), row('engagement', strings.engagement)));
+  const facts = el('p', 'facts', `${strings.words}: ${doc.words} · ${strings.sentences}: ${doc.sentences} · ${doc.language}`);
+  return el('div', 'counts-block', table, facts);
+}
+
+function categoriesPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
+  if (doc.categories.length === 0) {
+    return part('categories', strings.categories, el('p', 'empty', strings.noMatches));
+  }
+  const list = el('ul', 'categories');
+  for (const c of doc.categories) {
+    const bar = el('span', `bar ${c.polarity}`);
+    bar.style.width = `${Math.max(2, c.share * 100)}%`;
+    const item = el('li', 'category', el('span', 'category-label', c.label), el('span', 'category-count', String(c.matches)), el('span', 'bar-track', bar));
+    item.title = `${c.label}: ${c.matches} (${c.polarity === 'control' ? strings.control : strings.engagement})`;
+    list.append(item);
+  }
+  return part('categories', strings.categories, list);
+}
+
+function termsPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
+  if (doc.terms.length === 0) {
+    return part('terms', strings.topTerms, el('p', 'empty', strings.noMatches));
+  }
+  const list = el('ul', 'terms');
+  for (const term of doc.terms) {
+    const label = `${fill(strings.jumpToTerm, term.term)} (${term.categoryLabel}, ${term.count})`;
+    const button = actionButton(
+      `term ${term.polarity}`,
+      `term:${term.category}:${term.term}`,
+      label,
+      { type: 'revealTerm', uri: doc.uri, term: term.term, category: term.category },
+      el('span', 'term-text', term.term),
+      el('span', 'term-count', String(term.count)),
+    );
+    list.append(el('li', undefined, button));
+  }
+  return part('terms', strings.topTerms, el('p', 'hint', strings.topTermsHint), list);
+}
+
+function sectionsPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
+  if (doc.sections.length === 0) {
+    return part('sections', strings.sections, el('p', 'empty', strings.noSections));
+  }
+  const head = el('tr', undefined, el('th', undefined, strings.section), el('th', 'num', strings.control), el('th', 'num', strings.engagement), el('th', 'num', strings.lean));
+  const body = el('tbody');
+  for (const s of doc.sections) {
+    const title = s.title || `${strings.section} ${s.index + 1}`;
+    const button = actionButton(
+      `link level-${Math.min(Math.max(s.level, 1), 4)}`,
+      `section:${s.index}`,
+      fill(strings.jumpToSection, title),
+      { type: 'revealSection', uri: doc.uri, index: s.index },
+      title,
+    );
+    const lean = el('td', 'num', s.lean.index === null ? '–' : signed(s.lean.index));
+    lean.title = leanText(s.lean);
+    body.append(el('tr', undefined, el('td', 'section-title', button), el('td', 'num', String(s.control)), el('td', 'num', String(s.engagement)), lean));
+  }
+  return part('sections', strings.sections, el('table', 'sections', el('thead', undefined, head), body));
+}
+
+function documentsPart(documents: SidebarOpenDocument[], strings: SidebarStrings): HTMLElement {
+  const list = el('ul', 'documents');
+  for (const d of documents) {
+    const button = actionButton(
+      d.active ? 'document active' : 'document',
+      `doc:${d.uri}`,
+      `${fill(strings.openDocument, d.name)}: ${leanText(d.lean)}`,
+      { type: 'openDocument', uri: d.uri },
+      el('span', 'document-name', d.name),
+      leanMeter(d.lean, strings, true),
+      el('span', 'document-lean', d.lean.index === null ? '–' : signed(d.lean.index)),
+    );
+    button.title = `${d.detail} — ${leanText(d.lean)}`;
+    if (d.active) {
+      button.setAttribute('aria-current', 'true');
+    }
+    list.append(el('li', undefined, button));
+  }
+  return part('documents', strings.openDocuments, list);
+}
+
+function activeDocument(doc: SidebarActiveDocument, strings: SidebarStrings): Child[] {
+  const heading = el('h1', 'document-title', doc.name);
+  heading.title = doc.detail;
+  const parts: Child[] = [heading];
+  if (!doc.complete) {
+    parts.push(el('p', 'hint', strings.analysing));
+  }
+  parts.push(leanPart(doc, strings), countsTable(doc, strings), categoriesPart(doc, strings), termsPart(doc, strings), sectionsPart(doc, strings));
+  return parts;
+}
+
+function render(model: SidebarModel): void {
+  const focusKey = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focusKey : undefined;
+  const { strings } = model;
+  const children: Child[] = [];
+  if (model.active) {
+    children.push(...activeDocument(model.active, strings));
+  } else {
+    const text = model.unannotatedName === null ? strings.noDocument : fill(strings.notAnnotated, model.unannotatedName);
+    children.push(el('p', 'empty', text));
+  }
+  if (model.documents.length > 0) {
+    children.push(documentsPart(model.documents, strings));
+  }
+  root.replaceChildren(...children);
+  if (focusKey) {
+    const target = Array.from(root.querySelectorAll<HTMLElement>('[data-focus-key]')).find((n) => n.dataset.focusKey === focusKey);
+    target?.focus();
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
+  const message = event.data;
+  if (message.type === 'model') {
+    state.model = message.model;
+    render(message.model);
+    saveState();
+  }
+});
+
+let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('scroll', () => {
+  if (scrollTimer === undefined) {
+    scrollTimer = setTimeout(() => {
+      scrollTimer = undefined;
+      state.scrollY = window.scrollY;
+      saveState();
+    }, 200);
+  }
+});
+
+// Show the last known model at once, then ask for a fresh one.
+if (state.model) {
+  render(state.model);
+  window.scrollTo(0, state.scrollY);
+}
+vscode.postMessage({ type: 'ready' });
