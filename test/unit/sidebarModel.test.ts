@@ -1,0 +1,203 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildSidebarModel, nextOccurrence, SidebarLabels, SidebarSource, TOP_TERM_COUNT } from '../../src/extension/sidebarModel';
+import { isFromWebviewMessage, SidebarStrings } from '../../src/extension/sidebarMessages';
+import type { Lean, Match, PolarityTally, SectionTally, Tally } from '../../src/core/types';
+
+const strings = new Proxy({} as SidebarStrings, { get: (_target, key) => `<${String(key)}>` });
+
+const labels: SidebarLabels = {
+  strings,
+  category: (id, english) => (id === 'sanctions' ? '惩戒' : english),
+  lean: (label) => `lean:${label}`,
+};
+
+function polarity(matches: number, per1000 = matches): PolarityTally {
+  return { matches, weight: matches, per1000 };
+}
+
+function lean(index: number | null, label: Lean['label'], thin = false): Lean {
+  return { index, label, thin };
+}
+
+function section(title: string, startOffset: number, control: number, engagement: number): SectionTally {
+  return {
+    title,
+    level: 1,
+    startLine: startOffset,
+    endLine: startOffset + 1,
+    startOffset,
+    endOffset: startOffset + 10,
+    control: polarity(control),
+    engagement: polarity(engagement),
+    lean: lean(null, 'no signal', true),
+  };
+}
+
+function tally(overrides: Partial<Tally> = {}): Tally {
+  return {
+    language: 'en',
+    words: 200,
+    sentences: 10,
+    control: polarity(3, 15),
+    engagement: polarity(5, 25),
+    lean: lean(0.25, 'engagement-leaning'),
+    categories: [
+      { id: 'surveillance', label: 'Surveillance', polarity: 'control', matches: 1, weight: 1, terms: [{ term: 'monitor', count: 1 }] },
+      { id: 'sanctions', label: 'Sanctions', polarity: 'control', matches: 2, weight: 2, terms: [{ term: 'blacklist', count: 2 }] },
+      { id: 'censorship', label: 'Censorship', polarity: 'control', matches: 0, weight: 0, terms: [] },
+      { id: 'consultation', label: 'Consultation', polarity: 'engagement', matches: 4, weight: 4, terms: [{ term: 'consult', count: 3 }, { term: 'hearing', count: 1 }] },
+      { id: 'rights', label: 'Rights', polarity: 'engagement', matches: 1, weight: 1, terms: [{ term: 'appeal', count: 1 }] },
+    ],
+    sections: [section('Chapter 1 <img src=x onerror=alert(1)>', 0, 1, 2), section('', 40, 2, 3)],
+    ...overrides,
+  };
+}
+
+function source(name: string, t: Tally = tally()): SidebarSource {
+  return { uri: `file:///docs/${name}`, name, detail: `docs/${name}`, tally: t, complete: true };
+}
+
+function match(start: number, entry: string, text = entry, negated = false, category = 'sanctions'): Match {
+  return {
+    start,
+    end: start + text.length,
+    text,
+    polarity: 'control',
+    category,
+    entry,
+    weight: 1,
+    rule: negated ? 'negation' : null,
+    ruleDetail: null,
+    negated,
+  };
+}
+
+describe('buildSidebarModel', () => {
+  it('gives the active document its lean, counts and densities', () => {
+    const a = source('a.txt');
+    const model = buildSidebarModel(a, [a], labels);
+    assert.ok(model.active);
+    assert.deepEqual(model.active.lean, { index: 0.25, labelId: 'engagement-leaning', label: 'lean:engagement-leaning', thin: false });
+    assert.deepEqual(model.active.control, { matches: 3, weight: 3, per1000: 15 });
+    assert.deepEqual(model.active.engagement, { matches: 5, weight: 5, per1000: 25 });
+    assert.equal(model.active.words, 200);
+    assert.equal(model.strings, strings);
+  });
+
+  it('lists categories with matches only, control first, heaviest first, with bar shares and localised labels', () => {
+    const a = source('a.txt');
+    const cats = buildSidebarModel(a, [a], labels).active?.categories ?? [];
+    assert.deepEqual(
+      cats.map((c) => [c.id, c.label, c.share]),
+      [
+        ['sanctions', '惩戒', 0.5],
+        ['surveillance', 'Surveillance', 0.25],
+        ['consultation', 'Consultation', 1],
+        ['rights', 'Rights', 0.25],
+      ],
+    );
+  });
+
+  it('ranks top terms by count and caps the list', () => {
+    const a = source('a.txt');
+    const terms = buildSidebarModel(a, [a], labels).active?.terms ?? [];
+    assert.deepEqual(terms.slice(0, 2).map((t) => [t.term, t.category, t.categoryLabel, t.count]), [
+      ['consult', 'consultation', 'Consultation', 3],
+      ['blacklist', 'sanctions', '惩戒', 2],
+    ]);
+    const many = tally({
+      categories: [{ id: 'sanctions', label: 'S', polarity: 'control', matches: 30, weight: 30, terms: Array.from({ length: 30 }, (_, i) => ({ term: `t${i}`, count: 1 })) }],
+    });
+    const b = source('b.txt', many);
+    assert.equal(buildSidebarModel(b, [b], labels).active?.terms.length, TOP_TERM_COUNT);
+  });
+
+  it('keeps section titles as plain data with their index', () => {
+    const a = source('a.txt');
+    const sections = buildSidebarModel(a, [a], labels).active?.sections ?? [];
+    assert.deepEqual(sections.map((s) => [s.index, s.title, s.control, s.engagement]), [
+      [0, 'Chapter 1 <img src=x onerror=alert(1)>', 1, 2],
+      [1, '', 2, 3],
+    ]);
+  });
+
+  it('lists every open document sorted by name and marks the active one', () => {
+    const a = source('b.txt');
+    const b = source('a.txt', tally({ lean: lean(-0.5, 'control-leaning') }));
+    const model = buildSidebarModel(a, [a, b], labels);
+    assert.deepEqual(model.documents.map((d) => [d.name, d.lean.index, d.active]), [
+      ['a.txt', -0.5, false],
+      ['b.txt', 0.25, true],
+    ]);
+  });
+
+  it('names an active document that is not annotated', () => {
+    const a = source('a.txt');
+    const model = buildSidebarModel(undefined, [a], labels, 'settings.json');
+    assert.equal(model.active, null);
+    assert.equal(model.unannotatedName, 'settings.json');
+    assert.equal(buildSidebarModel(a, [a], labels, 'ignored').unannotatedName, null);
+  });
+});
+
+describe('nextOccurrence', () => {
+  const matches = [match(0, 'blacklist'), match(10, 'blacklist', 'Blacklists'), match(20, 'blacklist', 'blacklist', true), match(30, 'fine'), match(40, 'blacklist')];
+
+  it('finds the first counted occurrence after the cursor and wraps around', () => {
+    assert.equal(nextOccurrence(matches, 'blacklist', 'sanctions', 5, false)?.start, 10);
+    assert.equal(nextOccurrence(matches, 'blacklist', 'sanctions', 10, true)?.start, 40);
+    assert.equal(nextOccurrence(matches, 'blacklist', 'sanctions', 40, true)?.start, 0);
+  });
+
+  it('lands on a match under an empty cursor and skips negated matches', () => {
+    assert.equal(nextOccurrence(matches, 'blacklist', 'sanctions', 0, false)?.start, 0);
+    assert.equal(nextOccurrence(matches, 'blacklist', 'sanctions', 15, false)?.start, 40);
+  });
+
+  it('matches the term by entry or by matched text, within the category', () => {
+    assert.equal(nextOccurrence(matches, 'blacklists', 'sanctions', 0, false)?.start, 10);
+    assert.equal(nextOccurrence(matches, 'blacklist', 'surveillance', 0, false), undefined);
+  });
+});
+
+describe('isFromWebviewMessage', () => {
+  it('accepts well-formed messages and rejects the rest', () => {
+    assert.ok(isFromWebviewMessage({ type: 'ready' }));
+    assert.ok(isFromWebviewMessage({ type: 'revealTerm', uri: 'file:///a', term: 'x', category: 'c' }));
+    assert.ok(isFromWebviewMessage({ type: 'revealSection', uri: 'file:///a', index: 2 }));
+    assert.ok(isFromWebviewMessage({ type: 'openDocument', uri: 'file:///a' }));
+    assert.ok(!isFromWebviewMessage({ type: 'revealSection', uri: 'file:///a', index: 1.5 }));
+    assert.ok(!isFromWebviewMessage({ type: 'revealTerm', uri: 'file:///a' }));
+    assert.ok(!isFromWebviewMessage({ type: 'eval' }));
+    assert.ok(!isFromWebviewMessage(null));
+  });
+});
+
+describe('zh-cn l10n bundle', () => {
+  const root = path.join(__dirname, '../../..');
+  const bundle: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'media/l10n/bundle.l10n.zh-cn.json'), 'utf8'));
+
+  it('translates every string the extension passes to t()', () => {
+    const dir = path.join(root, 'src/extension');
+    const missing: string[] = [];
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const source = fs.readFileSync(path.join(dir, file), 'utf8');
+      for (const m of source.matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)) {
+        const message = m[1].replace(/\\'/g, "'");
+        if (!(message in bundle)) {
+          missing.push(`${file}: ${message}`);
+        }
+      }
+    }
+    assert.deepEqual(missing, []);
+  });
+
+  it('keeps every placeholder of the English text', () => {
+    for (const [english, chinese] of Object.entries(bundle)) {
+      const placeholders = (s: string): string[] => (s.match(/\{\d+\}/g) ?? []).sort();
+      assert.deepEqual(placeholders(chinese), placeholders(english), english);
+    }
+  });
+});
