@@ -1,0 +1,40 @@
+// The API `activate` returns, for tests and other extensions: what Policy Lens computed and shows per document.
+import type * as vscode from 'vscode';
+import type { Match, Tally } from '../core/types';
+import type { AppliedDecorations } from './decorations';
+import type { SidebarProvider } from './sidebar';
+
+export type { AppliedDecorations };
+
+/** Why a document has no annotations, or that it has them. */
+export type DocumentStatus = 'annotated' | 'tooLarge' | 'binary' | 'off';
+
+export interface DocumentAnnotations {
+  /** The tally of the document as last analysed. */
+  readonly tally: Tally;
+  /** Every annotation, sorted by start offset (UTF-16 code units), negated ones included. */
+  readonly matches: readonly Match[];
+  /** Document version the annotations belong to. */
+  readonly version: number;
+  /** False while a large document is still being analysed in slices. */
+  readonly complete: boolean;
+}
+
+export interface PolicyLensApi {
+  /** The annotations and tally of an open document, or undefined when it is not annotated. */
+  getAnalysis(uri: vscode.Uri): DocumentAnnotations | undefined;
+  /** The ranges currently drawn in the document's visible editor (empty when it is not visible). */
+  getDecorations(uri: vscode.Uri): AppliedDecorations;
+  /** Whether the document is annotated, and if not, why. */
+  getStatus(uri: vscode.Uri): DocumentStatus;
+  /** The status bar item's text, or undefined when it is hidden. */
+  getStatusBarText(): string | undefined;
+  /** Notices shown to the user about skipped documents, oldest first. */
+  getNotices(): readonly string[];
+  /** Resolves when no lexicon reload, debounce or analysis is pending. */
+  whenIdle(): Promise<void>;
+  /** Fires when a document's annotations changed. */
+  readonly onDidUpdate: vscode.Event<vscode.Uri>;
+  /** The sidebar: the model it last posted, its HTML shell, and its message handler (tests simulate clicks). */
+  getSidebar(): Pick<SidebarProvider, 'currentModel' | 'currentHtml' | 'handleMessage'>;
+}

@@ -1,0 +1,86 @@
+// Builds the services, wires them to VS Code, and returns the typed API. Every disposable goes into the context.
+import * as vscode from 'vscode';
+import type { DocumentStatus, PolicyLensApi } from './api';
+import { registerCommands } from './commands';
+import { Decorator } from './decorations';
+import { AnnotationHoverProvider } from './hover';
+import { LexiconReloader } from './lexiconFiles';
+import { SkipNotices } from './notices';
+import { readSettings } from './settings';
+import { SidebarProvider } from './sidebar';
+import { LeanStatusBar } from './statusBar';
+import { AnalysisStore } from './store';
+import { SectionFoldingProvider, SectionSymbolProvider } from './symbols';
+
+/** Providers answer for any local or untitled document; they stay silent for documents the store does not annotate. */
+const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+
+export async function activate(context: vscode.ExtensionContext): Promise<PolicyLensApi> {
+  const log = vscode.window.createOutputChannel('Policy Lens', { log: true });
+  const reloader = new LexiconReloader(log);
+  // Reloads only happen after `initial` resolves, when the store exists.
+  const engine = await reloader.initial((reloaded) => store.setEngine(reloaded));
+  const store = new AnalysisStore(engine);
+  const decorator = new Decorator(store);
+  const statusBar = new LeanStatusBar(store);
+  const notices = new SkipNotices(store);
+  const sidebar = new SidebarProvider(context.extensionUri, store);
+  const folding = new SectionFoldingProvider(store);
+
+  const updateContext = (): void => {
+    const settings = readSettings();
+    void vscode.commands.executeCommand('setContext', 'policyLens.supportedLanguages', settings.enable ? settings.languages : []);
+    const active = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', 'policyLens.activeEditorAnnotated', active !== undefined && store.get(active.uri) !== undefined);
+  };
+  void vscode.commands.executeCommand('setContext', 'policyLens.highlightsEnabled', true);
+
+  context.subscriptions.push(
+    log,
+    store,
+    reloader,
+    decorator,
+    statusBar,
+    notices,
+    sidebar,
+    folding,
+    vscode.window.registerWebviewViewProvider(SidebarProvider.viewId, sidebar, { webviewOptions: { retainContextWhenHidden: false } }),
+    vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(store)),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SectionSymbolProvider(store), { label: 'Policy Lens sections' }),
+    vscode.languages.registerFoldingRangeProvider(SELECTOR, folding),
+    ...registerCommands(store, decorator),
+    store.onDidChange(updateContext),
+    vscode.window.onDidChangeActiveTextEditor(updateContext),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (['enable', 'languages'].some((k) => e.affectsConfiguration(`policyLens.${k}`))) {
+        store.refreshAll();
+        updateContext();
+      }
+      if (['maxFileSizeKB', 'language'].some((k) => e.affectsConfiguration(`policyLens.${k}`))) store.reanalyseAll();
+    }),
+  );
+  updateContext();
+
+  return {
+    getAnalysis(uri) {
+      const stored = store.get(uri);
+      return stored && { tally: stored.tally, matches: stored.analysis.matches(), version: stored.version, complete: stored.complete };
+    },
+    getDecorations: (uri) => decorator.appliedTo(uri),
+    getStatus(uri): DocumentStatus {
+      if (store.get(uri)) return 'annotated';
+      return store.skipReason(uri) ?? 'off';
+    },
+    getStatusBarText: () => statusBar.text,
+    getNotices: () => notices.shown,
+    async whenIdle() {
+      await reloader.whenIdle();
+      await store.whenIdle();
+    },
+    onDidUpdate: store.onDidChange,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,58 @@
+// Explains an annotation under the mouse: polarity, category, the lexicon entry, the rule that applied, the weight.
+import * as vscode from 'vscode';
+import type { Category, Match } from '../core/types';
+import { categoryLabel, polarityLabel, ruleLabel, t } from './l10n';
+import { offsetRange } from './positions';
+import type { AnalysisStore } from './store';
+
+/** Matches longer than this are not expected; it bounds the search around the hovered offset. */
+const LONGEST_MATCH = 400;
+
+export class AnnotationHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly store: AnalysisStore) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const stored = this.store.get(document.uri);
+    if (!stored || stored.version !== document.version) return undefined;
+    const offset = document.offsetAt(position);
+    const hits = stored.analysis
+      .matchesInRange(Math.max(0, offset - LONGEST_MATCH), offset + LONGEST_MATCH)
+      .filter((m) => m.start <= offset && offset < m.end);
+    if (hits.length === 0) return undefined;
+    const categories = new Map(this.store.engine.categories.map((c) => [c.id, c]));
+    const contents = hits.map((m) => describeMatch(m, categories.get(m.category)));
+    const start = Math.min(...hits.map((m) => m.start));
+    const end = Math.max(...hits.map((m) => m.end));
+    return new vscode.Hover(contents, offsetRange(document, start, end));
+  }
+}
+
+/** The hover text for one annotation, as Markdown. */
+export function describeMatch(m: Match, category: Category | undefined): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  const icon = m.polarity === 'control' ? '$(shield)' : '$(comment-discussion)';
+  const label = category ? categoryLabel(category) : m.category;
+  md.appendMarkdown(`${icon} **${escape(polarityLabel(m.polarity))}** · ${escape(label)}`);
+  if (m.negated) md.appendMarkdown(` · _${escape(t('not counted'))}_`);
+  md.appendMarkdown('\n\n');
+  if (category?.description) md.appendMarkdown(`${escape(category.description)}\n\n`);
+  md.appendMarkdown(`${escape(t('Lexicon entry'))}: `);
+  md.appendMarkdown(`\`${m.entry.replace(/`/g, "'")}\``);
+  md.appendMarkdown(` · ${escape(t('Weight'))}: ${formatWeight(m.weight)}`);
+  if (m.rule) {
+    md.appendMarkdown(`\n\n${escape(t('Rule'))}: **${escape(ruleLabel(m.rule))}**`);
+    if (m.ruleDetail) md.appendMarkdown(` — ${escape(m.ruleDetail)}`);
+  }
+  return md;
+}
+
+function formatWeight(w: number): string {
+  return Number.isInteger(w) ? String(w) : w.toFixed(2).replace(/0+$/, '');
+}
+
+/** Document and lexicon text is shown as text, never as Markdown or HTML. */
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+}

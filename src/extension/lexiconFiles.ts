@@ -1,0 +1,187 @@
+// Builds the engine from the built-in lexicons plus the user's extra lexicon files (trusted workspaces only),
+// reporting malformed files with their position and falling back to the built-ins.
+import * as vscode from 'vscode';
+import { builtinLexicons, Engine, LexiconError, parseLexicon } from '../core';
+import type { LexiconSource } from '../core/types';
+import { readSettings } from './settings';
+
+export interface LexiconProblem {
+  readonly uri: vscode.Uri | undefined;
+  readonly file: string;
+  /** 1-based, as LexiconError reports it. */
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface LoadedEngine {
+  readonly engine: Engine;
+  /** Extra files actually loaded. */
+  readonly files: readonly vscode.Uri[];
+  readonly problems: readonly LexiconProblem[];
+  /** True when extra files were configured but skipped because the workspace is not trusted. */
+  readonly skippedUntrusted: boolean;
+}
+
+/** Resolves a configured path: absolute, `~/…`, or relative to a workspace folder (the first where it exists). */
+export async function resolveLexiconPath(path: string): Promise<vscode.Uri | undefined> {
+  const home = process.env.HOME ?? process.env.USERPROFILE;
+  const expanded = path.startsWith('~/') && home ? home + path.slice(1) : path;
+  if (/^([a-zA-Z]:)?[\\/]/.test(expanded)) return vscode.Uri.file(expanded);
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const candidate = vscode.Uri.joinPath(folder.uri, expanded);
+    if (await exists(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function loadEngine(): Promise<LoadedEngine> {
+  const builtins = builtinLexicons();
+  const settings = readSettings();
+  const problems: LexiconProblem[] = [];
+  const extras: LexiconSource[] = [];
+  const files: vscode.Uri[] = [];
+  const skippedUntrusted = !vscode.workspace.isTrusted && settings.lexiconFiles.length > 0;
+  if (!skippedUntrusted) {
+    const known = builtins.flatMap((l) => l.categories.map((c) => c.id));
+    for (const path of settings.lexiconFiles) {
+      const uri = await resolveLexiconPath(path);
+      if (!uri) {
+        problems.push({ uri: undefined, file: path, line: 1, column: 1, message: 'file not found' });
+        continue;
+      }
+      try {
+        const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        extras.push(parseLexicon(text, uri.fsPath, { knownCategories: known }));
+        files.push(uri);
+      } catch (err) {
+        problems.push(toProblem(err, uri));
+      }
+    }
+  }
+  const useExtrasOnly = settings.lexiconMode === 'replace' && extras.length > 0;
+  const sources = useExtrasOnly ? extras : [...builtins, ...extras];
+  try {
+    return { engine: new Engine(sources), files, problems, skippedUntrusted };
+  } catch (err) {
+    // The extra lexicons conflict with each other or with the built-ins: keep the built-ins working.
+    problems.push(toProblem(err, files[0]));
+    return { engine: new Engine(builtins), files: [], problems, skippedUntrusted };
+  }
+}
+
+function toProblem(err: unknown, uri: vscode.Uri | undefined): LexiconProblem {
+  if (err instanceof LexiconError) {
+    return { uri, file: err.file, line: err.line, column: err.column, message: err.problem };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { uri, file: uri?.fsPath ?? 'lexicon', line: 1, column: 1, message };
+}
+
+export function describeProblem(p: LexiconProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+}
+
+/**
+ * Keeps the store's engine in line with the lexicon settings and files: reloads when they change or when the
+ * workspace becomes trusted, and reports problems as error messages and as diagnostics in the lexicon file.
+ */
+export class LexiconReloader implements vscode.Disposable {
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('policyLens.lexicons');
+  private readonly disposables: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private reloading: Promise<void> = Promise.resolve();
+  private reported = new Set<string>();
+
+  private apply: ((engine: Engine) => void) | undefined;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(
+      this.diagnostics,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('policyLens.lexiconFiles') || e.affectsConfiguration('policyLens.lexiconMode')) this.reload();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
+    );
+  }
+
+  /** The first engine, before anything is annotated; later reloads go to `onReload`. */
+  async initial(onReload: (engine: Engine) => void): Promise<Engine> {
+    const loaded = await loadEngine();
+    this.watch(loaded);
+    this.report(loaded);
+    this.apply = onReload;
+    return loaded.engine;
+  }
+
+  /** Resolves when the last reload has been applied. */
+  whenIdle(): Promise<void> {
+    return this.reloading;
+  }
+
+  /** Loads the lexicons again; the returned promise resolves once the engine has been handed over. */
+  reload(): Promise<void> {
+    this.reloading = this.reloading.then(() => this.load());
+    return this.reloading;
+  }
+
+  dispose(): void {
+    for (const d of [...this.disposables, ...this.watchers]) d.dispose();
+  }
+
+  private async load(): Promise<void> {
+    const loaded = await loadEngine();
+    this.apply?.(loaded.engine);
+    this.watch(loaded);
+    this.report(loaded);
+  }
+
+  private watch(loaded: LoadedEngine): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    const uris = [...loaded.files, ...loaded.problems.flatMap((p) => (p.uri ? [p.uri] : []))];
+    for (const uri of uris) {
+      const slash = uri.path.lastIndexOf('/');
+      const folder = uri.with({ path: uri.path.slice(0, slash) || '/' });
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, uri.path.slice(slash + 1)));
+      this.watchers.push(watcher, watcher.onDidChange(() => this.reload()), watcher.onDidCreate(() => this.reload()), watcher.onDidDelete(() => this.reload()));
+    }
+  }
+
+  private report(loaded: LoadedEngine): void {
+    this.diagnostics.clear();
+    const byFile = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
+    const now = new Set<string>();
+    for (const p of loaded.problems) {
+      const text = describeProblem(p);
+      now.add(text);
+      this.log.error(`lexicon ${text}`);
+      // The same problem is announced once, not again on every unrelated reload.
+      if (!this.reported.has(text)) {
+        void vscode.window.showErrorMessage(`Policy Lens: lexicon ${text}. That file is ignored; the built-in lexicons still work.`);
+      }
+      if (p.uri) {
+        const entry = byFile.get(p.uri.toString()) ?? { uri: p.uri, list: [] };
+        const position = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position), p.message, vscode.DiagnosticSeverity.Error);
+        diagnostic.source = 'Policy Lens';
+        entry.list.push(diagnostic);
+        byFile.set(p.uri.toString(), entry);
+      }
+    }
+    this.reported = now;
+    for (const { uri, list } of byFile.values()) this.diagnostics.set(uri, list);
+    if (loaded.skippedUntrusted) this.log.warn('workspace not trusted: policyLens.lexiconFiles ignored, built-in lexicons only');
+    if (loaded.files.length > 0) this.log.info(`loaded lexicon files: ${loaded.files.map((u) => u.fsPath).join(', ')}`);
+  }
+}

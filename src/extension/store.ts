@@ -1,0 +1,367 @@
+// The only place in the extension that runs the engine: one analysis per open supported document, kept current
+// as the user edits (debounced, incremental), with stale results dropped and large documents analysed in slices.
+import * as vscode from 'vscode';
+import { analyzeAsync, DocumentAnalysis, Engine } from '../core';
+import type { Tally } from '../core/types';
+import { readSettings } from './settings';
+
+export interface StoredAnalysis {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+  readonly languageId: string;
+  readonly analysis: DocumentAnalysis;
+  readonly tally: Tally;
+  /** False while a large document is still being analysed in slices (only the visible window is annotated). */
+  readonly complete: boolean;
+}
+
+/** Why an open document is not annotated. */
+export type SkipReason = 'tooLarge' | 'binary';
+
+export interface SkipEvent {
+  readonly uri: vscode.Uri;
+  readonly reason: SkipReason;
+  /** Size in KB, for the notice. */
+  readonly sizeKB: number;
+}
+
+/** Documents longer than this (UTF-16 units) are opened in two steps: the visible window, then the rest. */
+const PROGRESSIVE_THRESHOLD = 200_000;
+/** Characters analysed on each side of the visible range in the first step. */
+const WINDOW_MARGIN = 20_000;
+
+/** The region of the current text that differs from the text the analysis was made from. */
+interface Dirty {
+  /** First changed offset (same in both texts). */
+  start: number;
+  /** End of the changed region in the current text. */
+  endNow: number;
+  /** Current length minus analysed length. */
+  delta: number;
+}
+
+interface DocState {
+  analysis: DocumentAnalysis | undefined;
+  /** Document version the text behind `analysis` (plus `dirty`) corresponds to. */
+  version: number;
+  complete: boolean;
+  /** Edits not yet applied to the analysis, relative to the text the analysis (or the running one) started from. */
+  dirty: Dirty | undefined;
+  timer: NodeJS.Timeout | undefined;
+  /** Bumped whenever a full analysis starts or the state is dropped, so late async results can be recognised. */
+  generation: number;
+  /** A full analysis is running in slices. */
+  running: boolean;
+  stored: StoredAnalysis | undefined;
+}
+
+export class AnalysisStore implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
+  private readonly skipEmitter = new vscode.EventEmitter<SkipEvent>();
+  /** Fires after a document's analysis changed, was created or was dropped. */
+  readonly onDidChange: vscode.Event<vscode.Uri> = this.changeEmitter.event;
+  /** Fires when an open document that would be annotated is skipped (too large, binary). */
+  readonly onDidSkip: vscode.Event<SkipEvent> = this.skipEmitter.event;
+
+  private readonly states = new Map<string, DocState>();
+  private readonly skipped = new Map<string, SkipReason>();
+  /** Documents the user asked to annotate whatever their language or size. */
+  private readonly forced = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private idleWaiters: (() => void)[] = [];
+  private currentEngine: Engine;
+
+  constructor(engine: Engine) {
+    this.currentEngine = engine;
+    this.disposables.push(
+      this.changeEmitter,
+      this.skipEmitter,
+      vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.drop(d.uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+    );
+    this.refreshAll();
+  }
+
+  get engine(): Engine {
+    return this.currentEngine;
+  }
+
+  get(uri: vscode.Uri): StoredAnalysis | undefined {
+    return this.states.get(uri.toString())?.stored;
+  }
+
+  all(): StoredAnalysis[] {
+    const out: StoredAnalysis[] = [];
+    for (const state of this.states.values()) if (state.stored) out.push(state.stored);
+    return out;
+  }
+
+  skipReason(uri: vscode.Uri): SkipReason | undefined {
+    return this.skipped.get(uri.toString());
+  }
+
+  /** Would this document be annotated by the current settings (ignoring its size)? */
+  isSupported(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return false;
+    if (this.forced.has(document.uri.toString())) return true;
+    const settings = readSettings(document.uri);
+    return settings.enable && settings.languages.includes(document.languageId);
+  }
+
+  /** Annotates a document whatever its language and size (Annotate Document, Annotate Anyway). */
+  annotate(document: vscode.TextDocument): void {
+    this.forced.add(document.uri.toString());
+    this.refresh(document);
+  }
+
+  /** Replaces the engine (settings or lexicon files changed) and re-analyses every document. */
+  setEngine(engine: Engine): void {
+    this.currentEngine = engine;
+    for (const key of [...this.states.keys()]) this.reset(key);
+    this.refreshAll();
+  }
+
+  /** Re-reads the settings for every open document: starts, keeps or drops annotation. */
+  refreshAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.refresh(document);
+  }
+
+  /** Re-analyses every document from scratch (the analysis language setting changed). */
+  reanalyseAll(): void {
+    for (const key of [...this.states.keys()]) this.reset(key);
+    this.refreshAll();
+  }
+
+  /** Analyses text that is not an open document (workspace export), in slices that yield. */
+  analyseText(text: string, scope: vscode.Uri | undefined): Promise<DocumentAnalysis> {
+    return analyzeAsync(this.currentEngine, text, { language: readSettings(scope).language }, yieldToHost);
+  }
+
+  /** Resolves when no debounce is pending and no analysis is running. */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  dispose(): void {
+    for (const state of this.states.values()) clearTimeout(state.timer);
+    this.states.clear();
+    for (const d of this.disposables) d.dispose();
+    this.releaseIdleWaiters();
+  }
+
+  private isIdle(): boolean {
+    for (const state of this.states.values()) if (state.timer || state.running) return false;
+    return true;
+  }
+
+  private releaseIdleWaiters(): void {
+    if (this.idleWaiters.length === 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private settle(): void {
+    if (this.isIdle()) this.releaseIdleWaiters();
+  }
+
+  private refresh(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (!this.isSupported(document)) {
+      this.drop(document.uri);
+      return;
+    }
+    if (this.states.has(key)) return;
+    const text = document.getText();
+    const forced = this.forced.has(key);
+    if (text.indexOf('\0') !== -1) {
+      this.skip(document.uri, 'binary', text);
+      return;
+    }
+    const limitKB = readSettings(document.uri).maxFileSizeKB;
+    if (!forced && limitKB > 0 && Buffer.byteLength(text, 'utf8') > limitKB * 1024) {
+      this.skip(document.uri, 'tooLarge', text);
+      return;
+    }
+    this.skipped.delete(key);
+    const state: DocState = {
+      analysis: undefined,
+      version: document.version,
+      complete: false,
+      dirty: undefined,
+      timer: undefined,
+      generation: 0,
+      running: false,
+      stored: undefined,
+    };
+    this.states.set(key, state);
+    if (text.length <= PROGRESSIVE_THRESHOLD) {
+      state.analysis = this.currentEngine.analyze(text, { language: readSettings(document.uri).language });
+      state.complete = true;
+      this.publish(document, state);
+    } else {
+      this.analyseProgressively(document, state, text);
+    }
+  }
+
+  private skip(uri: vscode.Uri, reason: SkipReason, text: string): void {
+    const key = uri.toString();
+    const had = this.states.has(key);
+    this.removeState(key);
+    this.skipped.set(key, reason);
+    if (had) this.changeEmitter.fire(uri);
+    this.skipEmitter.fire({ uri, reason, sizeKB: Math.round(Buffer.byteLength(text, 'utf8') / 1024) });
+    this.settle();
+  }
+
+  /** First the window around what the user sees (so highlights appear at once), then the whole text in slices. */
+  private analyseProgressively(document: vscode.TextDocument, state: DocState, text: string): void {
+    const language = readSettings(document.uri).language;
+    const generation = ++state.generation;
+    state.running = true;
+    state.complete = false;
+    state.version = document.version;
+    state.dirty = undefined;
+    const { start, end } = visibleWindow(document, text);
+    state.analysis = this.currentEngine.analyze(blankOutside(text, start, end), { language });
+    this.publish(document, state);
+    analyzeAsync(this.currentEngine, text, { language }, yieldToHost).then(
+      (analysis) => {
+        if (this.states.get(document.uri.toString()) !== state || state.generation !== generation) return;
+        state.running = false;
+        state.analysis = analysis;
+        state.complete = true;
+        this.catchUp(document, state);
+        this.publish(document, state);
+      },
+      (err: unknown) => {
+        if (state.generation === generation) state.running = false;
+        console.error('Policy Lens: analysis failed', err);
+        this.settle();
+      },
+    );
+  }
+
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0) return;
+    const state = this.states.get(e.document.uri.toString());
+    if (!state) return;
+    state.dirty = mergeChanges(state.dirty, e.contentChanges);
+    if (state.running) return; // the running analysis catches up with these edits when it finishes
+    clearTimeout(state.timer);
+    const document = e.document;
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      if (this.states.get(document.uri.toString()) !== state || document.isClosed) {
+        this.settle();
+        return;
+      }
+      this.catchUp(document, state);
+      this.publish(document, state);
+    }, readSettings(document.uri).debounceMs);
+  }
+
+  /** Applies the edits made since the analysis' text as one replacement, bringing it to the document's version. */
+  private catchUp(document: vscode.TextDocument, state: DocState): void {
+    const dirty = state.dirty;
+    state.dirty = undefined;
+    state.version = document.version;
+    if (!dirty || !state.analysis) return;
+    state.analysis.applyEdit(dirty.start, dirty.endNow - dirty.delta, document.getText());
+  }
+
+  private publish(document: vscode.TextDocument, state: DocState): void {
+    if (state.analysis) {
+      state.stored = {
+        uri: document.uri,
+        version: state.version,
+        languageId: document.languageId,
+        analysis: state.analysis,
+        tally: state.analysis.tally(),
+        complete: state.complete,
+      };
+    }
+    this.changeEmitter.fire(document.uri);
+    this.settle();
+  }
+
+  private reset(key: string): void {
+    this.removeState(key);
+  }
+
+  private removeState(key: string): void {
+    const state = this.states.get(key);
+    if (!state) return;
+    clearTimeout(state.timer);
+    state.generation++;
+    state.running = false;
+    this.states.delete(key);
+  }
+
+  private drop(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.skipped.delete(key);
+    if (!this.states.has(key)) return;
+    this.removeState(key);
+    this.changeEmitter.fire(uri);
+    this.settle();
+  }
+}
+
+/** Lets the extension host handle other events between slices of a long analysis. */
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Folds one change event into the pending region. The changes of one event all refer to the text before it,
+ * so they become one replacement from the smallest start to the largest old end.
+ */
+export function mergeChanges(dirty: Dirty | undefined, changes: readonly vscode.TextDocumentContentChangeEvent[]): Dirty {
+  let start = Infinity;
+  let oldEnd = -Infinity;
+  let delta = 0;
+  for (const c of changes) {
+    start = Math.min(start, c.rangeOffset);
+    oldEnd = Math.max(oldEnd, c.rangeOffset + c.rangeLength);
+    delta += c.text.length - c.rangeLength;
+  }
+  if (!dirty) return { start, endNow: oldEnd + delta, delta };
+  return {
+    start: Math.min(dirty.start, start),
+    endNow: Math.max(dirty.endNow, oldEnd) + delta,
+    delta: dirty.delta + delta,
+  };
+}
+
+/** The visible range of an editor showing the document (or its top), widened and snapped to line breaks. */
+function visibleWindow(document: vscode.TextDocument, text: string): { start: number; end: number } {
+  const key = document.uri.toString();
+  let start = 0;
+  let end = 0;
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
+  const range = editor?.visibleRanges[0];
+  if (range) {
+    start = document.offsetAt(range.start);
+    end = document.offsetAt(range.end);
+  }
+  start = Math.max(0, start - WINDOW_MARGIN);
+  end = Math.min(text.length, end + WINDOW_MARGIN);
+  const before = text.lastIndexOf('\n', start);
+  const after = text.indexOf('\n', end);
+  return { start: before === -1 ? 0 : before + 1, end: after === -1 ? text.length : after };
+}
+
+/**
+ * The text with everything outside [start, end) blanked to spaces (line breaks kept), so an analysis of it has
+ * the document's offsets and lines but only the window's annotations.
+ */
+function blankOutside(text: string, start: number, end: number): string {
+  return blank(text.slice(0, start)) + text.slice(start, end) + blank(text.slice(end));
+}
+
+function blank(s: string): string {
+  return s.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
+}
