@@ -1,0 +1,118 @@
+// Command-line arguments → options. Problems become a UsageError with one line for the user.
+import { parseArgs } from 'node:util';
+import type { LanguageSetting } from '../core/types';
+
+export type OutputFormat = 'json' | 'jsonl' | 'text';
+export type LexiconMode = 'add' | 'replace';
+
+export interface CliOptions {
+  paths: string[];
+  out: string | null;
+  lexicons: string[];
+  lexiconMode: LexiconMode;
+  language: LanguageSetting;
+  format: OutputFormat;
+  timestamp: boolean;
+  /** Worker threads for many files; null picks one per core. */
+  jobs: number | null;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const HELP = `Usage: policy-lens [options] PATH...
+
+Highlights control-oriented and engagement-oriented language in policy texts and tallies how each text leans.
+PATH is a file, a folder (its .txt and .md files, recursively, in sorted order) or - for standard input.
+Prints a JSON report (format policy-lens.tally, version 1) to standard output.
+
+Options:
+  -o, --out FILE            write the report to FILE instead of standard output
+  -l, --lexicon FILE        a lexicon file (JSON); repeatable
+      --lexicon-mode MODE   add (default): --lexicon files are added to the built-in English and Chinese
+                            lexicons; replace: only the --lexicon files are used
+      --language LANG       auto (default, detected per document), en or zh
+  -f, --format FORMAT       json (default) or text (a table with a lean bar per document)
+      --jsonl               JSON Lines: a header line, then one document per line, for large corpora
+      --timestamp           add the time of the run to the report (output is then no longer byte-identical)
+  -j, --jobs N              worker threads for many files (default: one per core; 1 = none)
+  -h, --help                show this help
+  -v, --version             show the version
+
+Binary and empty files are skipped with a warning; the other files are still analysed.
+Exit status: 0 when every document was analysed or skipped with a warning; 2 on bad usage, a missing or
+unreadable file, an invalid lexicon, an unwritable --out, or when nothing could be analysed.
+`;
+
+const LANGUAGES: readonly LanguageSetting[] = ['auto', 'en', 'zh'];
+const FORMATS = ['json', 'text'] as const;
+const MODES: readonly LexiconMode[] = ['add', 'replace'];
+
+export function parseCliArgs(argv: string[]): CliOptions {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err: unknown) {
+    throw new UsageError(parseErrorLine(err));
+  }
+  const { values, positionals } = parsed;
+  const format = oneOf('--format', values.format ?? 'json', FORMATS);
+  if (values.jsonl && format === 'text') throw new UsageError('--jsonl cannot be combined with --format text');
+  const options: CliOptions = {
+    paths: positionals,
+    out: values.out ?? null,
+    lexicons: values.lexicon ?? [],
+    lexiconMode: oneOf('--lexicon-mode', values['lexicon-mode'] ?? 'add', MODES),
+    language: oneOf('--language', values.language ?? 'auto', LANGUAGES),
+    format: values.jsonl ? 'jsonl' : format,
+    timestamp: values.timestamp ?? false,
+    jobs: values.jobs === undefined ? null : positiveInteger('--jobs', values.jobs),
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+  if (options.help || options.version) return options;
+  if (options.paths.length === 0) throw new UsageError('no input: give at least one file, folder or - for standard input');
+  if (options.paths.filter((p) => p === '-').length > 1) throw new UsageError('- (standard input) can be given only once');
+  if (options.out === '') throw new UsageError('--out needs a file name');
+  if (options.lexiconMode === 'replace' && options.lexicons.length === 0) throw new UsageError('--lexicon-mode replace needs at least one --lexicon FILE');
+  return options;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      lexicon: { type: 'string', short: 'l', multiple: true },
+      'lexicon-mode': { type: 'string' },
+      language: { type: 'string' },
+      format: { type: 'string', short: 'f' },
+      jsonl: { type: 'boolean' },
+      timestamp: { type: 'boolean' },
+      jobs: { type: 'string', short: 'j' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}
+
+/** Node's parseArgs messages run on with advice about `--`; keep their first sentence. */
+function parseErrorLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split(/\. (?=[A-Z])/)[0].replace(/\.$/, '');
+}
+
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) throw new UsageError(`${option} must be ${allowed.join(' or ')}, not "${value}"`);
+  return found;
+}
+
+function positiveInteger(option: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${option} must be a whole number of at least 1, not "${value}"`);
+  return n;
+}

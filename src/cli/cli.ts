@@ -1,0 +1,97 @@
+// The policy-lens command (dist/cli.js): arguments → lexicons → engine → documents streamed into one report.
+import { Engine } from '../core';
+import { GENERATOR, reportHeader } from '../core/report';
+import { HELP, UsageError, parseCliArgs, CliOptions } from './args';
+import { Problem, checkPaths } from './inputs';
+import { FatalError, loadLexicons } from './lexicons';
+import { OutputSink, ReportWriter } from './output';
+import { analyseAll } from './run';
+
+const EXIT_OK = 0;
+const EXIT_INTERNAL = 1;
+const EXIT_BAD_INPUT = 2;
+
+function say(line: string): void {
+  process.stderr.write(`policy-lens: ${line}\n`);
+}
+
+function describe(p: Problem): string {
+  return `${p.severity === 'warning' ? 'warning: ' : ''}${p.source}: ${p.message}`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (err: unknown) {
+    if (!(err instanceof UsageError)) throw err;
+    say(`${err.message}\nTry 'policy-lens --help'.`);
+    return EXIT_BAD_INPUT;
+  }
+  if (options.help) {
+    process.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    process.stdout.write(`${GENERATOR.name} ${GENERATOR.version}\n`);
+    return EXIT_OK;
+  }
+  const missing = checkPaths(options.paths);
+  if (missing.length > 0) {
+    for (const p of missing) say(describe(p));
+    return EXIT_BAD_INPUT;
+  }
+  try {
+    return await run(options);
+  } catch (err: unknown) {
+    if (!(err instanceof FatalError)) throw err;
+    say(err.message);
+    return EXIT_BAD_INPUT;
+  }
+}
+
+async function run(options: CliOptions): Promise<number> {
+  const lexicons = loadLexicons(options.lexicons, options.lexiconMode);
+  let engine: Engine;
+  try {
+    engine = new Engine(lexicons);
+  } catch (err: unknown) {
+    throw new FatalError(`lexicons: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const sink = OutputSink.open(options.out);
+  const writer = new ReportWriter(sink, options.format, reportHeader(engine.lexiconInfo, options.timestamp ? new Date() : undefined));
+  let errors = 0;
+  try {
+    await analyseAll(
+      { paths: options.paths, engine, lexicons, language: options.language, format: options.format, jobs: options.jobs },
+      {
+        document: (doc) => writer.document(doc),
+        problem: (p) => {
+          if (p.severity === 'error') errors++;
+          say(describe(p));
+        },
+      },
+    );
+  } catch (err: unknown) {
+    await sink.abandon();
+    throw err;
+  }
+  if (writer.documents === 0) {
+    await sink.abandon();
+    say('no document was analysed');
+    return EXIT_BAD_INPUT;
+  }
+  await writer.finish();
+  await sink.commit();
+  return errors > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    say(`internal error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = EXIT_INTERNAL;
+  },
+);

@@ -1,0 +1,128 @@
+// Where the report goes: standard output, or --out FILE written through a temporary file and renamed at the end,
+// so a failed run never leaves a half-written report in place of a good one. Writes wait for the stream to drain,
+// so memory does not grow when the disk or the pipe is slower than the analysis.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Writable } from 'node:stream';
+import { documentSeparator, reportClosing, reportOpening, ReportHeader } from '../core/report';
+import type { AnalysedDocument } from './analyse';
+import type { OutputFormat } from './args';
+import { describeFsError } from './inputs';
+import { FatalError } from './lexicons';
+import { TEXT_HEADER, TextTotals } from './textTable';
+
+export class OutputSink {
+  private failure: Error | null = null;
+
+  private constructor(
+    private readonly stream: Writable,
+    private readonly target: { file: string; temp: string } | null,
+  ) {
+    stream.on('error', (err: Error) => {
+      this.failure = err;
+    });
+  }
+
+  /** Checks that --out can be written before any work is done. */
+  static open(out: string | null): OutputSink {
+    if (out === null) return new OutputSink(process.stdout, null);
+    try {
+      if (fs.existsSync(out)) {
+        if (fs.statSync(out).isDirectory()) throw new FatalError(`--out ${out}: is a folder`);
+        fs.accessSync(out, fs.constants.W_OK);
+      }
+      const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+      const fd = fs.openSync(temp, 'w');
+      return new OutputSink(fs.createWriteStream(temp, { fd }), { file: out, temp });
+    } catch (err: unknown) {
+      if (err instanceof FatalError) throw err;
+      const reason = (err as { code?: unknown }).code === 'ENOENT' ? 'its folder does not exist' : describeFsError(err);
+      throw new FatalError(`--out ${out}: cannot write: ${reason}`);
+    }
+  }
+
+  async write(text: string): Promise<void> {
+    if (this.failure) throw this.writeError(this.failure);
+    if (!this.stream.write(text)) await this.drained();
+  }
+
+  /** Ends the output: the file is moved into place, or standard output is flushed. */
+  async commit(): Promise<void> {
+    await this.end();
+    if (this.target) {
+      try {
+        fs.renameSync(this.target.temp, this.target.file);
+      } catch (err: unknown) {
+        throw new FatalError(`--out ${this.target.file}: cannot write: ${describeFsError(err)}`);
+      }
+    }
+  }
+
+  /** Ends the output and removes the temporary file, leaving any earlier --out file untouched. */
+  async abandon(): Promise<void> {
+    if (!this.target) return;
+    try {
+      await this.end();
+    } finally {
+      fs.rmSync(this.target.temp, { force: true });
+    }
+  }
+
+  private drained(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onDrain = (): void => {
+        this.stream.off('error', onError);
+        resolve();
+      };
+      const onError = (err: Error): void => {
+        this.stream.off('drain', onDrain);
+        reject(this.writeError(err));
+      };
+      this.stream.once('drain', onDrain);
+      this.stream.once('error', onError);
+    });
+  }
+
+  private end(): Promise<void> {
+    if (this.failure) return Promise.reject(this.writeError(this.failure));
+    if (!this.target) return new Promise((resolve) => (this.stream.writableNeedDrain ? this.stream.once('drain', () => resolve()) : resolve()));
+    return new Promise((resolve, reject) => {
+      this.stream.once('error', (err: Error) => reject(this.writeError(err)));
+      this.stream.end(() => resolve());
+    });
+  }
+
+  private writeError(err: Error): FatalError {
+    return new FatalError(`${this.target ? `--out ${this.target.file}` : 'standard output'}: cannot write: ${describeFsError(err)}`);
+  }
+}
+
+/** Puts documents into the report format, one at a time, in the order they are given. */
+export class ReportWriter {
+  private count = 0;
+  private readonly totals = new TextTotals();
+
+  constructor(
+    private readonly sink: OutputSink,
+    private readonly format: OutputFormat,
+    private readonly header: ReportHeader,
+  ) {}
+
+  get documents(): number {
+    return this.count;
+  }
+
+  async document(doc: AnalysedDocument): Promise<void> {
+    if (this.count === 0) await this.sink.write(this.format === 'text' ? TEXT_HEADER : reportOpening(this.header, this.format));
+    if (this.format !== 'text') await this.sink.write(documentSeparator(this.count, this.format));
+    for (const chunk of doc.output) await this.sink.write(chunk);
+    this.totals.add(doc.figures);
+    this.count++;
+  }
+
+  /** Nothing is written when no document was: the run fails and an empty report would only mislead. */
+  async finish(): Promise<void> {
+    if (this.count === 0) return;
+    await this.sink.write(this.format === 'text' ? this.totals.footer() : reportClosing(this.count, this.format));
+  }
+}

@@ -1,0 +1,87 @@
+// Inputs → documents in input order. Small files go to worker threads when there are many; big files and standard
+// input are analysed in the main thread when their turn comes, so their output streams without being held whole.
+// At most a few documents past the one being written are in flight, so memory does not grow with the corpus.
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import type { Engine } from '../core';
+import type { LanguageSetting, LexiconSource } from '../core/types';
+import { AnalysedDocument, analyseFile, analyseText } from './analyse';
+import type { OutputFormat } from './args';
+import { Input, Problem, problem, walkInputs } from './inputs';
+import { WorkerPool, WorkerResult } from './pool';
+import { readStdin } from './readText';
+
+/** Files at least this big are analysed in the main thread, one at a time, their output streamed in chunks. */
+const BIG_FILE = 2 * 1024 * 1024;
+/** How many inputs are looked at before deciding whether worker threads are worth starting. */
+const LOOKAHEAD = 16;
+/** Jobs in flight per worker: enough to keep each busy while the main thread writes. */
+const JOBS_PER_WORKER = 4;
+
+export interface RunSettings {
+  paths: string[];
+  engine: Engine;
+  lexicons: LexiconSource[];
+  language: LanguageSetting;
+  format: OutputFormat;
+  /** Explicit --jobs, or null to decide from the inputs and the cores. */
+  jobs: number | null;
+}
+
+export interface RunHandlers {
+  document(doc: AnalysedDocument): Promise<void>;
+  problem(p: Problem): void;
+}
+
+type Slot = Problem | { kind: 'here'; input: Input } | { kind: 'worker'; result: Promise<WorkerResult> };
+
+export async function analyseAll(settings: RunSettings, handlers: RunHandlers): Promise<void> {
+  const inputs = walkInputs(settings.paths);
+  const ahead: Array<Input | Problem> = [];
+  for (let item = inputs.next(); !item.done; item = ahead.length < LOOKAHEAD ? inputs.next() : { done: true, value: undefined }) ahead.push(item.value);
+  const workers = workerCount(settings.jobs, ahead);
+  const pool = workers > 1 ? new WorkerPool(workers, path.join(__dirname, 'cliWorker.js'), { lexicons: settings.lexicons, language: settings.language, format: settings.format }) : null;
+  const next = (): Input | Problem | undefined => {
+    if (ahead.length > 0) return ahead.shift();
+    const item = inputs.next();
+    return item.done ? undefined : item.value;
+  };
+  const toSlot = (item: Input | Problem): Slot => {
+    if (pool && item.kind === 'file' && item.size < BIG_FILE) {
+      const result = pool.analyse({ path: item.path, source: item.source });
+      result.catch(() => undefined); // Awaited in turn below; this only keeps a later failure from counting as unhandled.
+      return { kind: 'worker', result };
+    }
+    return item.kind === 'problem' ? item : { kind: 'here', input: item };
+  };
+  const window = pool ? workers * JOBS_PER_WORKER : 1;
+  const slots: Slot[] = [];
+  try {
+    for (;;) {
+      for (let item = slots.length < window ? next() : undefined; item !== undefined; item = slots.length < window ? next() : undefined) slots.push(toSlot(item));
+      const slot = slots.shift();
+      if (slot === undefined) break;
+      const outcome = slot.kind === 'worker' ? await slot.result : slot.kind === 'here' ? await analyseHere(slot.input, settings) : slot;
+      if (outcome.kind === 'problem') handlers.problem(outcome);
+      else await handlers.document(outcome);
+    }
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function analyseHere(input: Input, settings: RunSettings): Promise<AnalysedDocument | Problem> {
+  if (input.kind === 'file') return analyseFile(settings.engine, input, settings.language, settings.format);
+  const read = await readStdin();
+  if (!read.ok) return problem(read.severity, input.source, read.message);
+  return analyseText(settings.engine, input.source, read.text, settings.language, settings.format);
+}
+
+/** Worker threads pay off only with several small files; --jobs 1 turns them off, --jobs N forces N. */
+function workerCount(jobs: number | null, ahead: Array<Input | Problem>): number {
+  const small = ahead.filter((i): i is Extract<Input, { kind: 'file' }> => i.kind === 'file' && i.size < BIG_FILE);
+  if (small.length < 2) return 1;
+  if (jobs !== null) return jobs;
+  const bytes = small.reduce((sum, f) => sum + f.size, 0);
+  return small.length >= 8 || bytes >= 1024 * 1024 ? availableParallelism() : 1;
+}
