@@ -20,6 +20,7 @@ const DRAW_MARGIN = 20_000;
 
 const EMPTY: AppliedDecorations = { control: [], engagement: [], negated: [] };
 
+/** Control is underlined solid and engagement dashed, so the two differ without relying on colour. */
 function createTypes(): Record<keyof AppliedDecorations, vscode.TextEditorDecorationType> {
   return {
     control: vscode.window.createTextEditorDecorationType({
@@ -34,7 +35,7 @@ function createTypes(): Record<keyof AppliedDecorations, vscode.TextEditorDecora
     engagement: vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor('policyLens.engagementBackground'),
       border: '0 0 1px 0',
-      borderStyle: 'solid',
+      borderStyle: 'dashed',
       borderColor: new vscode.ThemeColor('policyLens.engagementBorder'),
       overviewRulerColor: new vscode.ThemeColor('policyLens.engagementRuler'),
       overviewRulerLane: vscode.OverviewRulerLane.Right,

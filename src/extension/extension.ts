@@ -32,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     void vscode.commands.executeCommand('setContext', 'policyLens.supportedLanguages', settings.enable ? settings.languages : []);
     const active = vscode.window.activeTextEditor?.document;
     void vscode.commands.executeCommand('setContext', 'policyLens.activeEditorAnnotated', active !== undefined && store.get(active.uri) !== undefined);
+    void vscode.commands.executeCommand('setContext', 'policyLens.anyAnnotated', store.all().length > 0);
   };
   void vscode.commands.executeCommand('setContext', 'policyLens.highlightsEnabled', true);
 
