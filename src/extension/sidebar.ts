@@ -23,6 +23,8 @@ function sidebarStrings(): SidebarStrings {
     thinEvidence: t('Thin evidence: too few matches to read much into the lean.'),
     control: t('Control'),
     engagement: t('Engagement'),
+    controlShort: t('Ctrl'),
+    engagementShort: t('Eng'),
     matches: t('Matches'),
     per1000: t('Per 1,000 words'),
     words: t('Words'),

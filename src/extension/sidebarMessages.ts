@@ -11,6 +11,9 @@ export interface SidebarStrings {
   thinEvidence: string;
   control: string;
   engagement: string;
+  /** Column headings in the narrow section table. */
+  controlShort: string;
+  engagementShort: string;
   matches: string;
   per1000: string;
   words: string;

@@ -167,11 +167,19 @@ function termsPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLEle
   return part('terms', strings.topTerms, el('p', 'hint', strings.topTermsHint), list);
 }
 
+/** A narrow column heading with its full name for tooltips and screen readers. */
+function shortHeader(text: string, full: string, polarity: SidebarPolarity): HTMLTableCellElement {
+  const th = el('th', `num polarity-head ${polarity}`, text);
+  th.title = full;
+  th.setAttribute('aria-label', full);
+  return th;
+}
+
 function sectionsPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
   if (doc.sections.length === 0) {
     return part('sections', strings.sections, el('p', 'empty', strings.noSections));
   }
-  const head = el('tr', undefined, el('th', undefined, strings.section), el('th', 'num', strings.control), el('th', 'num', strings.engagement), el('th', 'num', strings.lean));
+  const head = el('tr', undefined, el('th', undefined, strings.section), shortHeader(strings.controlShort, strings.control, 'control'), shortHeader(strings.engagementShort, strings.engagement, 'engagement'), el('th', 'num', strings.lean));
   const body = el('tbody');
   for (const s of doc.sections) {
     const title = s.title || `${strings.section} ${s.index + 1}`;
