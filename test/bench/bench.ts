@@ -1,0 +1,370 @@
+// `npm run bench`: measures every performance target of issue 6 in one run, against the char-code floor loop
+// measured on the same texts in the same run. Prints a table; `--json` prints one JSON object per figure per line;
+// `--quick` uses smaller corpora and fewer repetitions.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Engine, analyzeAsync, builtinLexicons } from '../../src/core';
+import { chineseText, corpusFiles, englishText, Random } from './corpus';
+
+interface Figure {
+  name: string;
+  /** Median over the repetitions. */
+  value: number;
+  unit: string;
+  /** The figure divided by what its target compares it with; null when the target is absolute or absent. */
+  ratio: number | null;
+  min: number;
+  max: number;
+  target: string;
+  pass: boolean | null;
+}
+
+interface Settings {
+  quick: boolean;
+  json: boolean;
+  seed: number;
+  reps: number;
+  throughputSizes: number[];
+  keystrokeDoc: number;
+  edits: number;
+  memoryCorpus: { total: number; sizes: number[] };
+  smallFiles: { count: number; size: number };
+}
+
+const MB = 1e6;
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+
+function settingsFrom(argv: string[]): Settings {
+  const quick = argv.includes('--quick');
+  const seedArg = argv.find((a) => a.startsWith('--seed='));
+  return {
+    quick,
+    json: argv.includes('--json'),
+    seed: seedArg ? Number(seedArg.slice('--seed='.length)) : 20260101,
+    reps: quick ? 3 : 5,
+    throughputSizes: quick ? [0.2 * MB, 2 * MB] : [0.2 * MB, 1 * MB, 10 * MB, 50 * MB],
+    keystrokeDoc: 5 * MB,
+    edits: quick ? 40 : 200,
+    memoryCorpus: quick
+      ? { total: 10 * MB, sizes: [2 * MB, 200e3, 500e3, 50e3, 1 * MB] }
+      : { total: 50 * MB, sizes: [10 * MB, 200e3, 1 * MB, 50e3, 3 * MB, 500e3, 100e3, 2 * MB, 20e3, 700e3] },
+    smallFiles: quick ? { count: 2000, size: 3000 } : { count: 10000, size: 3000 },
+  };
+}
+
+// ---- measuring ----
+
+let blackhole = 0;
+
+function gc(): void {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (collect) collect();
+}
+
+/** One warm-up, then `reps` timed runs, in milliseconds. */
+function time(reps: number, run: () => void): number[] {
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    gc();
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+const median = (values: number[]): number => quantile(values, 0.5);
+
+function figure(name: string, values: number[], unit: string, target: string, check: ((median: number) => boolean) | null, ratio: number | null = null): Figure {
+  const value = median(values);
+  return { name, value, unit, ratio, min: Math.min(...values), max: Math.max(...values), target, pass: check ? check(value) : null };
+}
+
+/** Throughputs from times: the median of MB/s is the MB/s of the median time. */
+function mbPerSecond(bytes: number, timesMs: number[]): number[] {
+  return timesMs.map((ms) => bytes / MB / (ms / 1000));
+}
+
+// ---- the floor ----
+
+/** The floor: one pass over char codes finding runs of letters and digits (every non-ASCII code counts as a letter). */
+function floorLoop(text: string): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c >= 0x80;
+    if (letter && !inRun) runs++;
+    inRun = letter;
+  }
+  return runs;
+}
+
+// ---- figures ----
+
+function throughput(settings: Settings, engine: Engine, label: string, text: string): Figure[] {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const size = `${label} ${formatSize(bytes)}`;
+  const floor = mbPerSecond(bytes, time(settings.reps, () => (blackhole += floorLoop(text))));
+  const analysis = mbPerSecond(
+    bytes,
+    time(settings.reps, () => {
+      const a = engine.analyze(text);
+      blackhole += a.tally().words + a.matches().length;
+    }),
+  );
+  const ratio = median(analysis) / median(floor);
+  return [
+    figure(`floor loop, ${size}`, floor, 'MB/s', 'reference', null),
+    figure(`full analysis, ${size}`, analysis, 'MB/s', '>= 1/3 of floor', () => ratio >= 1 / 3, ratio),
+  ];
+}
+
+function keystrokes(settings: Settings, engine: Engine): Figure[] {
+  const r = new Random(settings.seed + 7);
+  let text = englishText(settings.seed + 5, settings.keystrokeDoc);
+  const analysis = engine.analyze(text);
+  analysis.tally();
+  const latencies: number[] = [];
+  for (let i = 0; i < settings.edits; i++) {
+    const pos = r.int(text.length);
+    const kind = r.next();
+    const inserted = kind < 0.6 ? String.fromCharCode(97 + r.int(26)) : kind < 0.9 ? '' : r.pick(['.', ' ', '\n']);
+    const oldEnd = inserted === '' ? pos + 1 : pos;
+    const next = flat(text.slice(0, pos) + inserted + text.slice(oldEnd));
+    const start = performance.now();
+    analysis.applyEdit(pos, oldEnd, next);
+    blackhole += analysis.tally().words + analysis.matchesInRange(Math.max(0, pos - 5000), pos + 5000).length;
+    latencies.push(performance.now() - start);
+    text = next;
+  }
+  const full = time(settings.reps, () => {
+    const a = engine.analyze(text);
+    blackhole += a.tally().words + a.matches().length;
+  });
+  const fresh = engine.analyze(text);
+  const same = JSON.stringify(fresh.tally()) === JSON.stringify(analysis.tally()) && JSON.stringify(fresh.matches()) === JSON.stringify(analysis.matches());
+  const ratio = median(full) / median(latencies);
+  const doc = formatSize(settings.keystrokeDoc);
+  return [
+    figure(`keystroke re-annotation, ${doc} (median of ${settings.edits})`, latencies, 'ms', '<= 16', (m) => m <= 16),
+    { ...figure(`keystroke re-annotation, ${doc}, p95`, latencies, 'ms', 'info', null), value: quantile(latencies, 0.95) },
+    figure(`full re-analysis, ${doc}`, full, 'ms', '>= 20x keystroke', () => ratio >= 20, ratio),
+    figure(`incremental equals full after ${settings.edits} edits`, [same ? 1 : 0], 'yes=1', '= 1', (v) => v === 1),
+  ];
+}
+
+async function opening(settings: Settings, engine: Engine): Promise<Figure[]> {
+  const text = englishText(settings.seed + 11, settings.keystrokeDoc);
+  const visibleEnd = 10_000;
+  const visible = time(settings.reps, () => {
+    blackhole += engine.analyze(text.slice(0, visibleEnd)).matchesInRange(0, visibleEnd).length;
+  });
+  const slices: number[] = [];
+  const totals: number[] = [];
+  for (let i = 0; i <= settings.reps; i++) {
+    gc();
+    let last = performance.now();
+    const start = last;
+    const longest = { ms: 0 };
+    const analysis = await analyzeAsync(engine, text, {}, () => {
+      const now = performance.now();
+      longest.ms = Math.max(longest.ms, now - last);
+      return new Promise<void>((resolve) =>
+        setImmediate(() => {
+          last = performance.now();
+          resolve();
+        }),
+      );
+    });
+    blackhole += analysis.tally().words;
+    longest.ms = Math.max(longest.ms, performance.now() - last);
+    if (i > 0) {
+      slices.push(longest.ms);
+      totals.push(performance.now() - start);
+    }
+  }
+  const doc = formatSize(settings.keystrokeDoc);
+  return [
+    figure(`first visible range (10 KB) of a ${doc} document`, visible, 'ms', '<= 100', (m) => m <= 100),
+    figure(`background analysis of ${doc}, longest slice`, slices, 'ms', '<= 50', (m) => m <= 50),
+    figure(`background analysis of ${doc}, total`, totals, 'ms', 'info', null),
+  ];
+}
+
+interface CliRun {
+  ms: number;
+  maxRssMb: number;
+}
+
+function runCli(preload: string, args: string[]): CliRun {
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ['--require', preload, CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  const ms = performance.now() - start;
+  if (child.status !== 0) throw new Error(`policy-lens ${args.join(' ')} exited with ${child.status}: ${String(child.stderr).trim()}`);
+  const report = JSON.parse(String(child.output[3])) as { maxRSS: number };
+  return { ms, maxRssMb: (report.maxRSS * 1024) / MB };
+}
+
+function cliRuns(settings: Settings, preload: string, args: string[]): CliRun[] {
+  runCli(preload, args);
+  return Array.from({ length: settings.reps }, () => runCli(preload, args));
+}
+
+function cliFigures(settings: Settings, dir: string): Figure[] {
+  const preload = path.join(dir, 'maxrss.js');
+  fs.writeFileSync(preload, "process.on('exit', () => { require('fs').writeSync(3, JSON.stringify({ maxRSS: process.resourceUsage().maxRSS })); });\n");
+  const figures: Figure[] = [];
+
+  const mixed = corpus(dir, `mixed-${settings.seed}-${settings.memoryCorpus.total}`, () => corpusFiles(settings.seed, settings.memoryCorpus.total, settings.memoryCorpus.sizes));
+  const budget = 6 * mixed.largest / MB + 100;
+  const mixedRuns = cliRuns(settings, preload, [mixed.dir]);
+  const mixedPeak = median(mixedRuns.map((r) => r.maxRssMb));
+  figures.push(
+    figure(`CLI peak memory, ${formatSize(mixed.bytes)} corpus (${mixed.files} files, largest ${formatSize(mixed.largest)})`, mixedRuns.map((r) => r.maxRssMb), 'MB', `< ${budget.toFixed(0)} (6x largest + 100)`, (m) => m < budget, mixedPeak / budget),
+    figure(`CLI throughput, ${formatSize(mixed.bytes)} mixed corpus`, mixedRuns.map((r) => mixed.bytes / MB / (r.ms / 1000)), 'MB/s', 'info', null),
+  );
+
+  const { count, size } = settings.smallFiles;
+  const small = corpus(dir, `small-${settings.seed}-${count}x${size}`, () => smallFiles(settings.seed, count, size));
+  const big = corpus(dir, `big-${settings.seed}-${count}x${size}`, () => oneBigFile(small.dir));
+  const smallRuns = cliRuns(settings, preload, [small.dir]);
+  const bigRuns = cliRuns(settings, preload, [big.dir]);
+  const smallRate = smallRuns.map((r) => small.bytes / MB / (r.ms / 1000));
+  const bigRate = bigRuns.map((r) => big.bytes / MB / (r.ms / 1000));
+  const ratio = median(bigRate) / median(smallRate);
+  const smallBudget = 6 * small.largest / MB + 100;
+  figures.push(
+    figure(`CLI throughput, one ${formatSize(big.bytes)} file`, bigRate, 'MB/s', 'reference', null),
+    figure(`CLI throughput, ${count} files of ${formatSize(size)}`, smallRate, 'MB/s', 'one file / this <= 1.5', () => ratio <= 1.5, ratio),
+    figure(`CLI peak memory, ${count} files`, smallRuns.map((r) => r.maxRssMb), 'MB', `< ${smallBudget.toFixed(0)} (6x largest + 100)`, (m) => m < smallBudget, median(smallRuns.map((r) => r.maxRssMb)) / smallBudget),
+  );
+  return figures;
+}
+
+// ---- corpora on disk, kept between runs (same seed and sizes give the same files) ----
+
+interface Corpus {
+  dir: string;
+  files: number;
+  bytes: number;
+  largest: number;
+}
+
+function corpus(root: string, name: string, make: () => Iterable<{ name: string; text: string }>): Corpus {
+  const dir = path.join(root, name);
+  const done = path.join(root, `${name}.json`);
+  if (fs.existsSync(done)) return JSON.parse(fs.readFileSync(done, 'utf8')) as Corpus;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const made: Corpus = { dir, files: 0, bytes: 0, largest: 0 };
+  for (const file of make()) {
+    const target = path.join(dir, file.name);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, file.text);
+    const bytes = Buffer.byteLength(file.text, 'utf8');
+    made.files++;
+    made.bytes += bytes;
+    made.largest = Math.max(made.largest, bytes);
+  }
+  fs.writeFileSync(done, JSON.stringify(made));
+  return made;
+}
+
+/** English files in folders of 500, as a corpus on disk tends to be organised. */
+function* smallFiles(seed: number, count: number, size: number): Generator<{ name: string; text: string }> {
+  for (let i = 0; i < count; i++) yield { name: `${String(Math.floor(i / 500)).padStart(3, '0')}/${String(i).padStart(6, '0')}.txt`, text: englishText(seed + i, size) };
+}
+
+/** The small files' texts, concatenated in the order the CLI reads them: the same text as one file. */
+function* oneBigFile(smallDir: string): Generator<{ name: string; text: string }> {
+  const parts: string[] = [];
+  for (const folder of fs.readdirSync(smallDir).sort()) {
+    for (const file of fs.readdirSync(path.join(smallDir, folder)).sort()) parts.push(fs.readFileSync(path.join(smallDir, folder, file), 'utf8'));
+  }
+  yield { name: 'all.txt', text: parts.join('\n\n') };
+}
+
+// ---- output ----
+
+function formatSize(bytes: number): string {
+  if (bytes >= MB) return `${Number((bytes / MB).toFixed(1))} MB`;
+  return `${Number((bytes / 1e3).toFixed(1))} KB`;
+}
+
+function formatNumber(x: number): string {
+  if (x === 0) return '0';
+  if (Math.abs(x) >= 100) return x.toFixed(0);
+  if (Math.abs(x) >= 10) return x.toFixed(1);
+  return x.toPrecision(3);
+}
+
+function table(figures: Figure[]): string {
+  const rows = figures.map((f) => [
+    f.name,
+    formatNumber(f.value),
+    `${formatNumber(f.min)}-${formatNumber(f.max)}`,
+    f.unit,
+    f.target,
+    f.ratio === null ? '' : formatNumber(f.ratio),
+    f.pass === null ? '' : f.pass ? 'pass' : 'FAIL',
+  ]);
+  const header = ['figure', 'median', 'min-max', 'unit', 'target', 'ratio', 'result'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 1 || i === 2 || i === 5 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** A rope built by slicing and concatenating becomes one flat string, as the editor hands it over. */
+function flat(s: string): string {
+  /^/.test(s);
+  return s;
+}
+
+async function main(): Promise<void> {
+  const settings = settingsFrom(process.argv.slice(2));
+  const figures: Figure[] = [];
+  const emit = (list: Figure[]): void => {
+    figures.push(...list);
+    if (settings.json) for (const f of list) process.stdout.write(`${JSON.stringify({ name: f.name, value: round(f.value), unit: f.unit, ratio: f.ratio === null ? null : round(f.ratio), min: round(f.min), max: round(f.max), target: f.target, pass: f.pass })}\n`);
+    else process.stderr.write(list.map((f) => `  ${f.name}: ${formatNumber(f.value)} ${f.unit}\n`).join(''));
+  };
+  if (!settings.json) process.stderr.write(`policy-lens bench${settings.quick ? ' (quick)' : ''}: node ${process.version}, ${os.availableParallelism()} cores, seed ${settings.seed}\n`);
+
+  const built = time(settings.reps, () => (blackhole += new Engine(builtinLexicons()).lexiconInfo.entries));
+  emit([figure('engine construction (built-in lexicons)', built, 'ms', 'info', null)]);
+  const engine = new Engine(builtinLexicons());
+  for (const size of settings.throughputSizes) emit(throughput(settings, engine, 'English', englishText(settings.seed, size)));
+  emit(throughput(settings, engine, 'Chinese', chineseText(settings.seed + 1, settings.quick ? 2 * MB : 10 * MB)));
+  emit(keystrokes(settings, engine));
+  emit(await opening(settings, engine));
+  const dir = path.join(os.tmpdir(), 'policy-lens-bench');
+  fs.mkdirSync(dir, { recursive: true });
+  emit(cliFigures(settings, dir));
+
+  if (!settings.json) process.stdout.write(`${table(figures)}\n`);
+  const failed = figures.filter((f) => f.pass === false);
+  if (!settings.json && failed.length > 0) process.stdout.write(`\n${failed.length} target(s) not met.\n`);
+  if (blackhole === -1) process.stdout.write('\n');
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
