@@ -1,6 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { buildSidebarModel, nextOccurrence, SidebarLabels, SidebarSource, TOP_TERM_COUNT } from '../../src/extension/sidebarModel';
 import { isFromWebviewMessage, SidebarStrings } from '../../src/extension/sidebarMessages';
 import type { Lean, Match, PolarityTally, SectionTally, Tally } from '../../src/core/types';
@@ -172,32 +170,5 @@ describe('isFromWebviewMessage', () => {
     assert.ok(!isFromWebviewMessage({ type: 'revealTerm', uri: 'file:///a' }));
     assert.ok(!isFromWebviewMessage({ type: 'eval' }));
     assert.ok(!isFromWebviewMessage(null));
-  });
-});
-
-describe('zh-cn l10n bundle', () => {
-  const root = path.join(__dirname, '../../..');
-  const bundle: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'media/l10n/bundle.l10n.zh-cn.json'), 'utf8'));
-
-  it('translates every string the extension passes to t()', () => {
-    const dir = path.join(root, 'src/extension');
-    const missing: string[] = [];
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-      const source = fs.readFileSync(path.join(dir, file), 'utf8');
-      for (const m of source.matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g)) {
-        const message = m[1].replace(/\\'/g, "'");
-        if (!(message in bundle)) {
-          missing.push(`${file}: ${message}`);
-        }
-      }
-    }
-    assert.deepEqual(missing, []);
-  });
-
-  it('keeps every placeholder of the English text', () => {
-    for (const [english, chinese] of Object.entries(bundle)) {
-      const placeholders = (s: string): string[] => (s.match(/\{\d+\}/g) ?? []).sort();
-      assert.deepEqual(placeholders(chinese), placeholders(english), english);
-    }
   });
 });
