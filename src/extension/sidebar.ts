@@ -86,6 +86,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && !PANEL_SCHEMES.has(editor.document.uri.scheme)) {
           this.activeUri = editor.document.uri;
+        } else if (!editor && vscode.window.visibleTextEditors.length === 0) {
+          // Every editor was closed; focus merely moving to a panel or webview keeps the last document.
+          this.activeUri = undefined;
         }
         this.schedule();
       }),
