@@ -73,6 +73,15 @@ const targets = [
     minify: false,
   },
   {
+    name: 'runner',
+    entryPoints: ['test/runner/run.ts', 'test/runner/desktop.ts', 'test/runner/screenshots.ts', 'test/runner/screenshotDriver.ts'],
+    outdir: 'out/test/runner',
+    outbase: 'test/runner',
+    external: ['vscode', 'playwright-core', '@vscode/test-electron'],
+    sourcemap: true,
+    minify: false,
+  },
+  {
     name: 'tools',
     entryPoints: ['test/devset/devset.ts'],
     outfile: 'out/tools/devset.js',

@@ -1,0 +1,38 @@
+// The suite bootstrap: the extension host (desktop VS Code or code-server) loads this module from
+// --extensionTestsPath and awaits run(). It runs every compiled *.test.js beside it with mocha,
+// prints the spec report, then one summary line the real-host runner reads its counts from.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { formatSummary, TestSummary } from '../runner/summary';
+
+function testFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.js'))
+    .sort()
+    .map((file) => path.join(dir, file));
+}
+
+export async function run(): Promise<void> {
+  // Mocha 12 is an ES module; import() loads it in every extension host, require() only in Node >= 20.19.
+  const { default: Mocha } = await import('mocha');
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000 });
+  const files = testFiles(__dirname);
+  for (const file of files) mocha.addFile(file);
+  let summary: TestSummary;
+  try {
+    await mocha.loadFilesAsync();
+    summary = await new Promise<TestSummary>((resolve) => {
+      const runner = mocha.run(() => {
+        const stats = runner.stats;
+        resolve({ passed: stats?.passes ?? 0, failed: stats?.failures ?? 0, pending: stats?.pending ?? 0 });
+      });
+    });
+  } catch (err) {
+    console.error('The integration suite could not load:', err);
+    summary = { passed: 0, failed: 1, pending: 0 };
+  }
+  console.log(formatSummary(summary));
+  if (summary.failed > 0) throw new Error(`${summary.failed} integration test(s) failed`);
+  if (summary.passed === 0) throw new Error(`No integration test ran (files: ${files.length})`);
+}
