@@ -31,10 +31,10 @@ export interface PolicyLensApi {
   getStatusBarText(): string | undefined;
   /** Notices shown to the user about skipped documents, oldest first. */
   getNotices(): readonly string[];
+  /** The tally view's provider: the data and HTML it last showed, and its message handler (for tests). */
+  getSidebar(): SidebarProvider;
   /** Resolves when no lexicon reload, debounce or analysis is pending. */
   whenIdle(): Promise<void>;
   /** Fires when a document's annotations changed. */
   readonly onDidUpdate: vscode.Event<vscode.Uri>;
-  /** The sidebar: the model it last posted, its HTML shell, and its message handler (tests simulate clicks). */
-  getSidebar(): Pick<SidebarProvider, 'currentModel' | 'currentHtml' | 'handleMessage'>;
 }

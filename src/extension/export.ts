@@ -81,6 +81,29 @@ export async function exportAnalyses(store: AnalysisStore, documents: readonly S
   return target;
 }
 
+/** Path order of the CLI's folder walk: segment by segment, by UTF-16 code unit. */
+function comparePaths(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The file's text, or undefined for what the CLI also skips: binary (NUL bytes, not UTF-8) and empty files. */
+function decodeText(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    const text = utf8.decode(bytes);
+    return text.trim().length === 0 ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Exports every file of the workspace matching `policyLens.workspaceGlob`, streaming one document at a time. */
 export async function exportWorkspace(store: AnalysisStore, targetArg: unknown): Promise<ExportResult> {
   const target = await chooseTarget(targetArg, 'policy-lens-workspace.json');
@@ -96,15 +119,15 @@ export async function exportWorkspace(store: AnalysisStore, targetArg: unknown):
       let writer: ReportWriter | undefined;
       try {
         const files = await vscode.workspace.findFiles(readSettings().workspaceGlob, '**/node_modules/**', undefined, token);
-        files.sort((a, b) => sourceName(a).localeCompare(sourceName(b)));
+        files.sort((a, b) => comparePaths(sourceName(a), sourceName(b)));
         writer = await ReportWriter.open(target);
         await writer.write(reportOpening(reportHeader(store.engine.lexiconInfo), style));
         let written = 0;
         for (const [i, file] of files.entries()) {
           if (token.isCancellationRequested) break;
           progress.report({ message: `${i + 1}/${files.length} ${sourceName(file)}`, increment: 100 / files.length });
-          const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
-          if (text.length === 0 || text.indexOf('\0') !== -1) continue;
+          const text = decodeText(await vscode.workspace.fs.readFile(file));
+          if (text === undefined) continue;
           const analysis = await store.analyseText(text, file);
           await writer.write(documentSeparator(written, style));
           for (const chunk of documentChunks(documentSummary(sourceName(file), analysis.tally()), annotationsOf(analysis), style)) await writer.write(chunk);

@@ -74,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     },
     getStatusBarText: () => statusBar.text,
     getNotices: () => notices.shown,
+    getSidebar: () => sidebar,
     async whenIdle() {
       await reloader.whenIdle();
       await store.whenIdle();

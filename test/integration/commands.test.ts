@@ -1,0 +1,106 @@
+// The palette commands, run the way the palette runs them.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PolicyLensApi } from '../../src/extension/api';
+import type { Match } from '../../src/core/types';
+import { activateApi, closeAllEditors, openFile, spanOf, tempDir } from './editorHelpers';
+
+const TEXT = 'The agency will monitor every firm and keep a blacklist.\nCitizens may appeal.\nThe ministry will censor posts.\n';
+
+interface PackageJson {
+  contributes: {
+    commands: { command: string; category: string; title: string }[];
+    menus: { commandPalette: { command: string; when: string }[] };
+  };
+}
+
+describe('palette commands', function () {
+  this.timeout(60_000);
+  let api: PolicyLensApi;
+  let tmp: ReturnType<typeof tempDir>;
+
+  before(async () => {
+    api = await activateApi();
+  });
+  beforeEach(() => {
+    tmp = tempDir('commands');
+  });
+  afterEach(async () => {
+    await closeAllEditors();
+    tmp.remove();
+  });
+
+  it('contributes every command under the "Policy Lens" category with a when-clause', async () => {
+    const manifest = vscode.extensions.getExtension('policy-lens.policy-lens')?.packageJSON as PackageJson;
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const ids = manifest.contributes.commands.map((c) => c.command);
+    for (const id of ['toggleHighlights', 'annotateDocument', 'nextAnnotation', 'previousAnnotation', 'listAnnotations', 'showTally', 'exportTally', 'exportAllOpen', 'exportWorkspace', 'copyTally']) {
+      assert.ok(ids.includes(`policyLens.${id}`), `policyLens.${id} is not contributed`);
+    }
+    for (const command of manifest.contributes.commands) {
+      assert.ok(registered.has(command.command), `${command.command} is not registered`);
+      assert.ok(/Policy Lens/.test(command.category), `${command.command} has category ${command.category}`);
+      assert.ok(manifest.contributes.menus.commandPalette.some((m) => m.command === command.command && m.when.length > 0), `${command.command} has no when-clause`);
+    }
+  });
+
+  it('moves to the next and previous annotation, wrapping around', async () => {
+    const editor = await openFile(api, tmp.dir, 'step.txt', TEXT);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const order = ['monitor', 'blacklist', 'appeal', 'censor'];
+    for (const word of [...order, order[0]]) {
+      const match = await vscode.commands.executeCommand<Match>('policyLens.nextAnnotation');
+      assert.equal(match?.text, word);
+      assert.deepEqual(selectionOffsets(), spanOf(TEXT, word));
+    }
+    const back = await vscode.commands.executeCommand<Match>('policyLens.previousAnnotation');
+    assert.equal(back?.text, 'censor', 'previous from the first annotation wraps to the last');
+    assert.equal((await vscode.commands.executeCommand<Match>('policyLens.previousAnnotation'))?.text, 'appeal');
+  });
+
+  it('lists annotations in a quick pick with their context; picking one jumps to it', async () => {
+    const editor = await openFile(api, tmp.dir, 'list.txt', TEXT);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const picked = vscode.commands.executeCommand<Match | undefined>('policyLens.listAnnotations');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const match = await picked;
+    assert.equal(match?.text, 'blacklist');
+    assert.deepEqual(selectionOffsets(), spanOf(TEXT, 'blacklist'));
+  });
+
+  it('annotates a document whose language is off by default', async () => {
+    const editor = await openFile(api, tmp.dir, 'notes.js', `/* ${TEXT} */`);
+    assert.equal(api.getStatus(editor.document.uri), 'off');
+    assert.equal(await vscode.commands.executeCommand('policyLens.annotateDocument'), true);
+    assert.equal(api.getStatus(editor.document.uri), 'annotated');
+    assert.equal(api.getDecorations(editor.document.uri).control.length, 3);
+  });
+
+  it('focuses the tally view', async () => {
+    await openFile(api, tmp.dir, 'tally.txt', TEXT);
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('policyLens.showTally');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.ok(api.getSidebar().currentHtml(), 'the tally view was not resolved');
+  });
+
+  it('copies the tally as JSON to the clipboard', async () => {
+    const editor = await openFile(api, tmp.dir, 'copy.txt', TEXT);
+    const returned = await vscode.commands.executeCommand<string>('policyLens.copyTally');
+    const copied = await vscode.env.clipboard.readText();
+    assert.equal(copied, returned);
+    const report = JSON.parse(copied) as { format: string; documents: { control: { matches: number }; annotations: unknown[] }[] };
+    assert.equal(report.format, 'policy-lens.tally');
+    assert.equal(report.documents.length, 1);
+    assert.equal(report.documents[0].control.matches, api.getAnalysis(editor.document.uri)?.tally.control.matches);
+    assert.equal(report.documents[0].annotations.length, 4);
+  });
+});
+
+function selectionOffsets(): [number, number] {
+  const editor = vscode.window.activeTextEditor;
+  assert.ok(editor);
+  return [editor.document.offsetAt(editor.selection.start), editor.document.offsetAt(editor.selection.end)];
+}

@@ -1,0 +1,81 @@
+// Extra lexicon files from the settings: loaded and reloaded on change, malformed ones reported with their
+// position while the built-ins keep working.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PolicyLensApi } from '../../src/extension/api';
+import { activateApi, closeAllEditors, openFile, tempDir, waitFor, withSettings } from './editorHelpers';
+
+const TEXT = 'The agency will monitor every firm. The council runs a widget tax and a gadget levy.\n';
+
+function lexicon(term: string): string {
+  return `${JSON.stringify(
+    {
+      name: 'test-extra',
+      version: '1.0.0',
+      language: 'en',
+      categories: [],
+      entries: [{ term, category: 'sanctions' }],
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+describe('extra lexicon files', function () {
+  this.timeout(60_000);
+  let api: PolicyLensApi;
+  let tmp: ReturnType<typeof tempDir>;
+
+  before(async () => {
+    api = await activateApi();
+  });
+  beforeEach(() => {
+    tmp = tempDir('lexicons');
+  });
+  afterEach(async () => {
+    await closeAllEditors();
+    tmp.remove();
+  });
+
+  it('adds the terms of an extra lexicon file, and reloads when the file changes', async () => {
+    const file = path.join(tmp.dir, 'extra.lexicon.json');
+    fs.writeFileSync(file, lexicon('widget tax'));
+    const editor = await openFile(api, tmp.dir, 'extra.txt', TEXT);
+    const texts = (): string[] => api.getAnalysis(editor.document.uri)?.matches.map((m) => m.text) ?? [];
+    assert.deepEqual(texts(), ['monitor']);
+    await withSettings(api, { lexiconFiles: [file] }, async () => {
+      assert.deepEqual(texts(), ['monitor', 'widget tax']);
+      fs.writeFileSync(file, lexicon('gadget levy'));
+      await waitFor('the lexicon file to be reloaded', () => texts().includes('gadget levy'));
+      await api.whenIdle();
+      assert.deepEqual(texts(), ['monitor', 'gadget levy']);
+    });
+    assert.deepEqual(texts(), ['monitor']);
+  });
+
+  it('reports a malformed lexicon file at its line and column, and keeps the built-ins working', async () => {
+    const file = path.join(tmp.dir, 'broken.lexicon.json');
+    fs.writeFileSync(file, '{\n  "name": "broken",\n  "version": "1.0.0",\n  "language": "en",\n  "categories": [],\n  "entries": [ { "term": "x", "category": "no-such-category" } ]\n}\n');
+    const editor = await openFile(api, tmp.dir, 'broken.txt', TEXT);
+    await withSettings(api, { lexiconFiles: [file] }, async () => {
+      const diagnostics = vscode.languages.getDiagnostics(vscode.Uri.file(file));
+      assert.equal(diagnostics.length, 1);
+      assert.match(diagnostics[0].message, /no-such-category/);
+      assert.equal(diagnostics[0].range.start.line, 5);
+      assert.ok(diagnostics[0].range.start.character > 10);
+      assert.deepEqual(api.getAnalysis(editor.document.uri)?.matches.map((m) => m.text), ['monitor']);
+    });
+    assert.equal(vscode.languages.getDiagnostics(vscode.Uri.file(file)).length, 0);
+  });
+
+  it('replaces the built-ins in replace mode', async () => {
+    const file = path.join(tmp.dir, 'only.lexicon.json');
+    fs.writeFileSync(file, lexicon('widget tax'));
+    const editor = await openFile(api, tmp.dir, 'replace.txt', TEXT);
+    await withSettings(api, { lexiconFiles: [file], lexiconMode: 'replace' }, async () => {
+      assert.deepEqual(api.getAnalysis(editor.document.uri)?.matches.map((m) => m.text), ['widget tax']);
+    });
+  });
+});

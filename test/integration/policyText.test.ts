@@ -1,0 +1,115 @@
+// The Policy Text language: file association, the TextMate grammar's scopes, and sections as symbols and folds.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PolicyLensApi } from '../../src/extension/api';
+import { activateApi, closeAllEditors, openFile, tempDir } from './editorHelpers';
+
+const TEXT = [
+  'Chapter 1 General Provisions',
+  '',
+  'Article 1 This Regulation protects the rights of citizens.',
+  '',
+  'Article 2 "Credit information" means data collected under paragraph 2 of Article 5.',
+  '(1) Authorities shall not disclose personal data without consent.',
+  '(2) Citizens may file an objection before 1 January 2015.',
+  '',
+  'Chapter 2 Supervision',
+  '',
+  'Article 3 The department must monitor compliance.',
+  '',
+].join('\n');
+
+const ZH = ['第一章 总则', '', '第一条 为了规范信用信息管理，制定本办法。', '一、政府部门应当公开信用信息。', '（一）不得非法收集个人信息，可以依照第五条提出异议。', ''].join('\n');
+
+interface SyntaxToken {
+  /** The token's text. */
+  c: string;
+  /** Its scopes, space-separated. */
+  t: string;
+}
+
+describe('Policy Text language', function () {
+  this.timeout(60_000);
+  let api: PolicyLensApi;
+  let tmp: ReturnType<typeof tempDir>;
+
+  before(async () => {
+    api = await activateApi();
+  });
+  beforeEach(() => {
+    tmp = tempDir('policytext');
+  });
+  afterEach(async () => {
+    await closeAllEditors();
+    tmp.remove();
+  });
+
+  it('is the language of *.policy.txt and *.policy.md files, and they are annotated', async () => {
+    const txt = await openFile(api, tmp.dir, 'rules.policy.txt', TEXT);
+    assert.equal(txt.document.languageId, 'policy-text');
+    assert.equal(api.getStatus(txt.document.uri), 'annotated');
+    const md = await openFile(api, tmp.dir, 'rules.policy.md', TEXT);
+    assert.equal(md.document.languageId, 'policy-text');
+  });
+
+  it('highlights headings, enumerations, defined terms, cross references, dates and modal verbs', async () => {
+    const editor = await openFile(api, tmp.dir, 'grammar.policy.txt', TEXT);
+    const tokens = await vscode.commands.executeCommand<SyntaxToken[]>('_workbench.captureSyntaxTokens', editor.document.uri);
+    assert.ok(tokens && tokens.length > 0, 'no tokens captured');
+    const scopeOf = (text: string): string => tokens.filter((t) => t.c.includes(text)).map((t) => t.t).join(' | ');
+    assert.match(scopeOf('Chapter 1'), /markup\.heading/);
+    assert.match(scopeOf('Article 3'), /markup\.heading/);
+    assert.match(scopeOf('(1)'), /markup\.list\.numbered/);
+    assert.match(scopeOf('Credit information'), /entity\.name\.type\.defined-term/);
+    assert.match(scopeOf('paragraph 2 of Article 5'), /markup\.underline\.link\.reference/);
+    assert.match(scopeOf('1 January 2015'), /constant\.numeric\.date/);
+    assert.match(scopeOf('shall not'), /keyword\.control\.modal\.prohibition/);
+    assert.match(scopeOf('must'), /keyword\.control\.modal\.obligation/);
+    assert.match(scopeOf('may'), /keyword\.other\.modal\.permission/);
+
+    const zh = await openFile(api, tmp.dir, 'grammar-zh.policy.txt', ZH);
+    const zhTokens = await vscode.commands.executeCommand<SyntaxToken[]>('_workbench.captureSyntaxTokens', zh.document.uri);
+    const zhScope = (text: string): string => zhTokens.filter((t) => t.c.includes(text)).map((t) => t.t).join(' | ');
+    assert.match(zhScope('第一章'), /markup\.heading/);
+    assert.match(zhScope('第一条'), /markup\.heading/);
+    assert.match(zhScope('一、'), /markup\.list\.numbered/);
+    assert.match(zhScope('（一）'), /markup\.list\.numbered/);
+    assert.match(zhScope('应当'), /modal\.obligation/);
+    assert.match(zhScope('不得'), /modal\.prohibition/);
+    assert.match(zhScope('可以'), /modal\.permission/);
+    assert.match(zhScope('第五条'), /reference/);
+  });
+
+  it('lists chapters and their articles as document symbols', async () => {
+    const editor = await openFile(api, tmp.dir, 'symbols.policy.txt', TEXT);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    assert.ok(symbols);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['Chapter 1 General Provisions', 'Chapter 2 Supervision'],
+    );
+    assert.deepEqual(
+      symbols[0].children.map((s) => s.name.split(' ').slice(0, 2).join(' ')),
+      ['Article 1', 'Article 2'],
+    );
+    assert.equal(symbols[1].children.length, 1);
+    assert.equal(symbols[0].range.start.line, 0);
+    assert.equal(symbols[1].range.start.line, 8);
+    assert.equal(symbols[1].children[0].selectionRange.start.line, 10);
+  });
+
+  it('folds by section', async () => {
+    const editor = await openFile(api, tmp.dir, 'folding.policy.txt', TEXT);
+    const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
+    const pairs = ranges.map((r) => [r.start, r.end]);
+    assert.ok(pairs.some(([s, e]) => s === 0 && e === 6), `no fold for Chapter 1 in ${JSON.stringify(pairs)}`);
+    assert.ok(pairs.some(([s, e]) => s === 4 && e === 6), `no fold for Article 2 in ${JSON.stringify(pairs)}`);
+  });
+
+  it('shows the sections of a Chinese document', async () => {
+    const editor = await openFile(api, tmp.dir, 'zh.policy.txt', ZH);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    assert.ok(symbols && symbols.length > 0);
+    assert.match(symbols[0].name, /^第一章/);
+  });
+});
