@@ -5,7 +5,7 @@ const BAR_HALF = 10;
 
 
 export function textRow(d: DocumentFigures): string {
-  const label = d.lean.label + (d.lean.thin ? ' (thin)' : '');
+  const label = d.lean.label + (d.lean.thin && d.lean.index !== null ? ' (thin)' : '');
   return row(d.lean.index, label, d.control.weight, d.engagement.weight, d.words, d.language, d.source);
 }
 
