@@ -38,7 +38,11 @@ type Slot = Problem | { kind: 'here'; input: Input } | { kind: 'worker'; result:
 export async function analyseAll(settings: RunSettings, handlers: RunHandlers): Promise<void> {
   const inputs = walkInputs(settings.paths);
   const ahead: Array<Input | Problem> = [];
-  for (let item = inputs.next(); !item.done; item = ahead.length < LOOKAHEAD ? inputs.next() : { done: true, value: undefined }) ahead.push(item.value);
+  while (ahead.length < LOOKAHEAD) {
+    const item = inputs.next();
+    if (item.done) break;
+    ahead.push(item.value);
+  }
   const workers = workerCount(settings.jobs, ahead);
   const pool = workers > 1 ? new WorkerPool(workers, path.join(__dirname, 'cliWorker.js'), { lexicons: settings.lexicons, language: settings.language, format: settings.format }) : null;
   const next = (): Input | Problem | undefined => {
@@ -58,7 +62,11 @@ export async function analyseAll(settings: RunSettings, handlers: RunHandlers): 
   const slots: Slot[] = [];
   try {
     for (;;) {
-      for (let item = slots.length < window ? next() : undefined; item !== undefined; item = slots.length < window ? next() : undefined) slots.push(toSlot(item));
+      while (slots.length < window) {
+        const item = next();
+        if (item === undefined) break;
+        slots.push(toSlot(item));
+      }
       const slot = slots.shift();
       if (slot === undefined) break;
       const outcome = slot.kind === 'worker' ? await slot.result : slot.kind === 'here' ? await analyseHere(slot.input, settings) : slot;
