@@ -25,6 +25,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's UMD "main" requires its modules at run time, which a bundle cannot resolve; its ESM build bundles.
+  mainFields: ['module', 'main'],
 };
 
 /** One entry per target: the extension, the CLI and its worker, the webview script, the test suites. */
