@@ -1,4 +1,5 @@
 // Turns stored tallies into the sidebar's data. Pure (no `vscode`), so unit tests can run it in plain Node.
+import { termOf } from '../core/tally';
 import type { Lean, LeanLabel, Match, PolarityTally, Tally } from '../core/types';
 import type {
   SidebarActiveDocument,
@@ -127,13 +128,9 @@ export function buildSidebarModel(
   };
 }
 
-/** True when a counted match belongs to a term the tally lists (by lexicon entry or by its matched text). */
+/** True when a counted match is an occurrence of a term as the tally lists it (its normalised matched text). */
 export function isOccurrence(match: Match, term: string, category: string): boolean {
-  return (
-    !match.negated &&
-    match.category === category &&
-    (match.entry === term || match.text.toLowerCase() === term.toLowerCase())
-  );
+  return !match.negated && match.category === category && termOf(match.text) === term;
 }
 
 /**

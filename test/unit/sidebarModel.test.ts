@@ -141,7 +141,14 @@ describe('buildSidebarModel', () => {
 });
 
 describe('nextOccurrence', () => {
-  const matches = [match(0, 'blacklist'), match(10, 'blacklist', 'Blacklists'), match(20, 'blacklist', 'blacklist', true), match(30, 'fine'), match(40, 'blacklist')];
+  const matches = [
+    match(0, 'blacklist'),
+    match(10, 'blacklist', 'Blacklist'),
+    match(20, 'blacklist', 'blacklist', true),
+    match(30, 'fine'),
+    match(40, 'blacklist'),
+    match(50, 'blacklist', 'blacklists'),
+  ];
 
   it('finds the first counted occurrence after the cursor and wraps around', () => {
     assert.equal(nextOccurrence(matches, 'blacklist', 'sanctions', 5, false)?.start, 10);
@@ -154,9 +161,10 @@ describe('nextOccurrence', () => {
     assert.equal(nextOccurrence(matches, 'blacklist', 'sanctions', 15, false)?.start, 40);
   });
 
-  it('matches the term by entry or by matched text, within the category', () => {
-    assert.equal(nextOccurrence(matches, 'blacklists', 'sanctions', 0, false)?.start, 10);
+  it('matches the term as the tally spells it (lower-cased text), within the category', () => {
+    assert.equal(nextOccurrence(matches, 'blacklists', 'sanctions', 0, false)?.start, 50);
     assert.equal(nextOccurrence(matches, 'blacklist', 'surveillance', 0, false), undefined);
+    assert.equal(nextOccurrence([match(0, 'social credit', 'Social\n credit')], 'social credit', 'sanctions', 0, false)?.start, 0);
   });
 });
 
