@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { PolicyLensApi } from '../../src/extension/api';
 
 const extensionId = 'policy-lens.policy-lens';
 
@@ -11,12 +12,15 @@ describe('activation', () => {
   });
 
   it('activates and returns its API object', async () => {
-    const extension = vscode.extensions.getExtension<unknown>(extensionId);
+    const extension = vscode.extensions.getExtension<PolicyLensApi>(extensionId);
     assert.ok(extension);
     const api = await extension.activate();
     assert.ok(extension.isActive, 'the extension is not active after activate()');
     assert.equal(typeof api, 'object');
     assert.notEqual(api, null);
-    assert.equal(typeof (api as { getAnnotations?: unknown }).getAnnotations, 'function', 'the API has no getAnnotations(uri)');
+    assert.strictEqual(extension.exports, api, 'exports differ from what activate() returned');
+    for (const method of ['getAnalysis', 'getDecorations', 'getStatus', 'whenIdle'] as const) {
+      assert.equal(typeof api[method], 'function', `the API has no ${method}()`);
+    }
   });
 });

@@ -17,6 +17,8 @@ export async function run(): Promise<void> {
   // Mocha 12 is an ES module; import() loads it in every extension host, require() only in Node >= 20.19.
   const { default: Mocha } = await import('mocha');
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000 });
+  // VS Code drops console calls without a string first argument, so the reporter's blank lines need one.
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]): void => console.log(...(args.length > 0 ? args : ['']));
   const files = testFiles(__dirname);
   for (const file of files) mocha.addFile(file);
   let summary: TestSummary;

@@ -12,6 +12,7 @@ export class Cleanup {
   private readonly groups = new Set<number>();
   private readonly folders = new Set<string>();
   private running: Promise<void> | undefined;
+  private signalled = false;
 
   constructor() {
     process.on('exit', () => this.disposeSync());
@@ -50,9 +51,15 @@ export class Cleanup {
     return this.running;
   }
 
+  /** True once SIGINT or SIGTERM arrived: errors from the interrupted work are then expected. */
+  get interrupted(): boolean {
+    return this.signalled;
+  }
+
   /** On SIGINT/SIGTERM: clean up, then exit with the conventional 128 + signal number. */
   exitOnSignals(): void {
     const handle = (signal: NodeJS.Signals, code: number): void => {
+      this.signalled = true;
       console.error(`\nReceived ${signal}; stopping the test host.`);
       void this.dispose().finally(() => process.exit(code));
     };

@@ -2,12 +2,15 @@
 // 4.100.3 (VS Code 1.100.3) with its workbench in headless Chromium. Usage:
 //   node out/test/runner/run.js [--timeout <seconds>] [--verbose]
 import { Cleanup } from './cleanup';
+import { delay } from './codeServer';
 import { suiteBootstrap } from './paths';
-import { startSession } from './session';
+import { prepareHost, startSession } from './session';
 import { closingLine, parseSummary, TestSummary } from './summary';
 
 interface RunOptions {
+  /** Limit for starting the host and running the suite; a first-time code-server install is not counted. */
   timeoutSeconds: number;
+  /** Also print the workbench's own console messages. */
   verbose: boolean;
 }
 
@@ -23,14 +26,16 @@ async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const cleanup = new Cleanup();
   cleanup.exitOnSignals();
-  const started = Date.now();
   let summary: TestSummary | undefined;
   let outcome: number | 'timeout';
+  let started = Date.now();
   try {
-    const session = await startSession(
+    const entry = prepareHost(suiteBootstrap, (line) => console.log(line));
+    started = Date.now();
+    const hostRun = startSession(
+      entry,
       {
         extensionTestsPath: suiteBootstrap,
-        log: (line) => console.log(line),
         onHostLog: (line) => {
           const parsed = parseSummary(line);
           if (parsed) summary = parsed;
@@ -39,13 +44,10 @@ async function main(): Promise<number> {
         onWorkbenchLog: options.verbose ? (line) => console.log(`[workbench] ${line}`) : undefined,
       },
       cleanup,
-    );
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), options.timeoutSeconds * 1000); });
-    outcome = await Promise.race([session.hostExit, timeout]);
-    clearTimeout(timer);
+    ).then((session) => session.hostExit);
+    outcome = await Promise.race([hostRun, delay(options.timeoutSeconds * 1000).then(() => 'timeout' as const)]);
   } catch (err) {
-    console.error(err instanceof Error ? err.message : String(err));
+    if (!cleanup.interrupted) console.error(err instanceof Error ? err.message : String(err));
     outcome = 1;
   } finally {
     await cleanup.dispose();
@@ -54,7 +56,7 @@ async function main(): Promise<number> {
   if (outcome === 'timeout') console.error(`The suite did not finish within ${options.timeoutSeconds} s (--timeout or POLICY_LENS_TEST_TIMEOUT).`);
   else if (!summary) console.error(`The suite reported no result (extension host exit code ${outcome}).`);
   else if (summary.passed + summary.failed === 0) console.error('No test ran.');
-  console.log(`Real extension host run finished in ${seconds} s.`);
+  console.log(`Real extension host run: ${seconds} s.`);
   console.log(closingLine(summary?.passed ?? 0, summary?.failed ?? 0));
   const passed = outcome === 0 && summary !== undefined && summary.failed === 0 && summary.passed > 0;
   return passed ? 0 : 1;

@@ -1,25 +1,20 @@
 // Runs inside the extension host (as --extensionTestsPath) for screenshots.ts: opens the requested
-// document, waits until the extension's API reports annotations for it, shows the Policy Lens
+// document, waits until the extension's API reports decorations drawn in its editor, shows the Policy Lens
 // sidebar, says so on the console, and then never settles, so the host and its highlights stay up
 // until the runner has taken its pictures and stops everything.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { PolicyLensApi } from '../../src/extension/api';
 import { extensionId } from './paths';
 import { readyPrefix, requestFileName, ScreenshotReady, ScreenshotRequest } from './screenshotProtocol';
 
-/** The part of the extension's API the driver relies on: annotations per document. */
-interface AnnotationApi {
-  getAnnotations(uri: vscode.Uri): unknown;
-}
-
-function isAnnotationApi(value: unknown): value is AnnotationApi {
-  return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>).getAnnotations === 'function';
-}
-
-async function annotationCount(api: AnnotationApi, uri: vscode.Uri): Promise<number> {
-  const annotations: unknown = await api.getAnnotations(uri);
-  return Array.isArray(annotations) ? annotations.length : 0;
+/** Resolves with the number of annotations drawn in the document's editor, once there are some. */
+async function decoratedCount(api: PolicyLensApi, uri: vscode.Uri): Promise<number | undefined> {
+  await api.whenIdle();
+  const drawn = api.getDecorations(uri);
+  const count = drawn.control.length + drawn.engagement.length + drawn.negated.length;
+  return count > 0 ? count : undefined;
 }
 
 async function poll<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
@@ -40,18 +35,14 @@ export async function run(): Promise<void> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(request.file));
   await vscode.window.showTextDocument(document, { preview: false });
 
-  const extension = vscode.extensions.getExtension(extensionId);
+  const extension = vscode.extensions.getExtension<PolicyLensApi>(extensionId);
   if (!extension) throw new Error(`${extensionId} is not loaded`);
-  const api: unknown = await extension.activate();
-  if (!isAnnotationApi(api)) throw new Error(`${extensionId} returned no getAnnotations(uri) API`);
-  const annotations = await poll(async () => {
-    const count = await annotationCount(api, document.uri);
-    return count > 0 ? count : undefined;
-  }, 60_000, `annotations of ${request.file}`);
+  const api = await extension.activate();
+  const decorated = await poll(() => decoratedCount(api, document.uri), 60_000, `decorations in ${request.file}`);
 
   await vscode.commands.executeCommand('workbench.view.extension.policyLens');
   await vscode.window.showTextDocument(document, { preview: false });
-  const ready: ScreenshotReady = { annotations };
+  const ready: ScreenshotReady = { decorated };
   console.log(readyPrefix + JSON.stringify(ready));
   await new Promise<never>(() => undefined);
 }

@@ -12,5 +12,6 @@ export interface ScreenshotRequest {
 }
 
 export interface ScreenshotReady {
-  annotations: number;
+  /** Ranges the extension reports drawn in the editor. */
+  decorated: number;
 }

@@ -8,7 +8,7 @@ import { Cleanup } from './cleanup';
 import { delay } from './codeServer';
 import { fixtureWorkspace, repoRoot } from './paths';
 import { readyPrefix, requestFileName, ScreenshotReady, ScreenshotRequest } from './screenshotProtocol';
-import { startSession } from './session';
+import { prepareHost, startSession } from './session';
 
 const sample = path.join(repoRoot, 'media', 'samples', 'social-credit-outline.policy.txt');
 
@@ -21,9 +21,9 @@ function sampleFile(): string {
   return path.join(fixtureWorkspace, fallback);
 }
 
-/** VS Code renders text decorations as spans with generated `ced-…` classes inside the view lines. */
+/** VS Code renders text decorations as elements with generated `ced-…` classes (backgrounds in the view overlays). */
 async function waitForDecorations(page: Page): Promise<number> {
-  const spans = page.locator('.part.editor .view-lines span[class*="ced-"]');
+  const spans = page.locator('.part.editor .monaco-editor [class*="ced-"]');
   for (let waited = 0; waited < 15_000; waited += 250) {
     const count = await spans.count();
     if (count > 0) return count;
@@ -54,10 +54,12 @@ async function main(): Promise<number> {
   try {
     let markReady: (ready: ScreenshotReady) => void = () => undefined;
     const ready = new Promise<ScreenshotReady>((resolve) => { markReady = resolve; });
+    const driver = path.join(__dirname, 'screenshotDriver.js');
+    const entry = prepareHost(driver, (line) => console.log(line));
     const session = await startSession(
+      entry,
       {
-        extensionTestsPath: path.join(__dirname, 'screenshotDriver.js'),
-        log: (line) => console.log(line),
+        extensionTestsPath: driver,
         onHostLog: (line) => {
           if (line.startsWith(readyPrefix)) markReady(JSON.parse(line.slice(readyPrefix.length)) as ScreenshotReady);
           else console.log(line);
@@ -88,10 +90,10 @@ async function main(): Promise<number> {
       if (selector) await session.page.locator(selector).screenshot({ path: file });
       else await session.page.screenshot({ path: file });
     }
-    console.log(`${outcome.annotations} annotations, ${decorated} decorated spans visible; saved ${shots.map(([n]) => n).join(', ')} in ${outDir}`);
+    console.log(`${outcome.decorated} ranges decorated, ${decorated} decorated spans rendered; saved ${shots.map(([n]) => n).join(', ')} in ${outDir}`);
     return 0;
   } catch (err) {
-    console.error(err instanceof Error ? err.message : String(err));
+    if (!cleanup.interrupted) console.error(err instanceof Error ? err.message : String(err));
     return 1;
   } finally {
     await cleanup.dispose();

@@ -7,11 +7,22 @@ import { extensionBundle, fixtureWorkspace, repoRoot } from './paths';
 import { requireDebianPackages, runPackages } from './prerequisites';
 import { openWorkbench, Workbench } from './workbench';
 
+/**
+ * Checks what a real-host run needs before anything starts: the build, Chromium, and code-server,
+ * which is installed into its cache the first time. Returns code-server's entry script.
+ */
+export function prepareHost(extensionTestsPath: string, log: (line: string) => void): string {
+  for (const built of [extensionBundle, extensionTestsPath]) {
+    if (!fs.existsSync(built)) throw new Error(`${path.relative(repoRoot, built)} is missing: run \`node esbuild.js\` first.`);
+  }
+  requireDebianPackages(runPackages);
+  return ensureCodeServer(log);
+}
+
 export interface SessionOptions {
   extensionTestsPath: string;
   onHostLog: (line: string) => void;
   onWorkbenchLog?: (line: string) => void;
-  log: (line: string) => void;
   /** Called after the workspace copy is made and before the workbench opens it. */
   prepare?: (folders: HostFolders, workspace: string) => void;
 }
@@ -23,15 +34,10 @@ export interface Session extends Workbench {
 }
 
 /**
- * Everything one real-host run needs: prerequisites checked, code-server installed if needed and
- * started, a fresh copy of the fixture workspace, and the workbench open in headless Chromium.
+ * Starts one real host: private temp folders, a fresh copy of the fixture workspace, code-server
+ * from `entry` (see prepareHost), and the workbench in headless Chromium running the tests module.
  */
-export async function startSession(options: SessionOptions, cleanup: Cleanup): Promise<Session> {
-  for (const built of [extensionBundle, options.extensionTestsPath]) {
-    if (!fs.existsSync(built)) throw new Error(`${path.relative(repoRoot, built)} is missing: run \`node esbuild.js\` first.`);
-  }
-  requireDebianPackages(runPackages);
-  const entry = ensureCodeServer(options.log);
+export async function startSession(entry: string, options: SessionOptions, cleanup: Cleanup): Promise<Session> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-host-'));
   cleanup.trackFolder(root);
   const folders = createHostFolders(root);
