@@ -37,6 +37,8 @@ export type CueEffect = 'negate' | 'exempt' | 'protect';
 export interface CueSource {
   cue: string;
   effect: CueEffect;
+  /** This cue's own reach in tokens, when it differs from the lexicon's `window` ("without" reaches 2). */
+  window?: number;
 }
 
 export interface LexiconSource {

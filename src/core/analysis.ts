@@ -1,0 +1,166 @@
+// One document's analysis as a list of blocks. An edit re-analyses the blocks around it and updates the
+// running tally by the difference; the result equals a fresh analysis of the new text.
+import { blockAt } from './blocks';
+import { Matcher } from './matcher';
+import { analyzeBlock, BlockResult } from './scan';
+import { assembleTally, detectLanguage, sectionTallies, TallyAccumulator } from './tally';
+import { Category, Language, Match, Tally } from './types';
+
+/** Characters analysed between two pauses when analysing in slices. */
+export const SLICE_CHARS = 256 * 1024;
+
+export interface AnalysisContext {
+  readonly matcher: Matcher;
+  readonly categories: readonly Category[];
+  /** A fixed language, or null to detect it from the text. */
+  readonly language: Language | null;
+}
+
+export class DocumentAnalysis {
+  private content: string;
+  private starts: number[] = [];
+  private blocks: BlockResult[] = [];
+  private readonly acc = new TallyAccumulator();
+  private cachedTally: Tally | null = null;
+
+  private constructor(
+    private readonly context: AnalysisContext,
+    text: string,
+  ) {
+    this.content = text;
+  }
+
+  /** Analyses the whole text at once. */
+  static create(context: AnalysisContext, text: string): DocumentAnalysis {
+    const analysis = new DocumentAnalysis(context, text);
+    analysis.extend(text.length);
+    return analysis;
+  }
+
+  /** Analyses the text in slices, awaiting `pause` between them so a host's event loop keeps turning. */
+  static async createInSlices(context: AnalysisContext, text: string, pause: () => Promise<void>, sliceChars = SLICE_CHARS): Promise<DocumentAnalysis> {
+    const analysis = new DocumentAnalysis(context, text);
+    while (analysis.analysedUpTo() < text.length) {
+      analysis.extend(Math.min(text.length, analysis.analysedUpTo() + sliceChars));
+      if (analysis.analysedUpTo() < text.length) await pause();
+    }
+    return analysis;
+  }
+
+  get language(): Language | 'mixed' {
+    return this.context.language ?? detectLanguage(this.acc.latinWords, this.acc.hanChars);
+  }
+
+  text(): string {
+    return this.content;
+  }
+
+  /** Every annotation, negated ones included, in document order with absolute offsets. */
+  matches(): Match[] {
+    return this.collect(0, this.blocks.length, 0, Infinity);
+  }
+
+  /** Annotations that overlap `[start, end)`. */
+  matchesInRange(start: number, end: number): Match[] {
+    const first = Math.max(0, this.blockIndexAt(start));
+    let last = first;
+    while (last < this.blocks.length && this.starts[last] < end) last++;
+    return this.collect(first, last, start, end);
+  }
+
+  tally(): Tally {
+    if (!this.cachedTally) {
+      const sections = sectionTallies(this.blocks, this.starts, this.content.length);
+      this.cachedTally = assembleTally(this.acc, this.language, this.context.categories, sections);
+    }
+    return this.cachedTally;
+  }
+
+  /**
+   * Applies an edit that replaced `[start, oldEnd)` of the previous text; `newText` is the whole new text.
+   * Re-analysis starts a line before the edit (a boundary depends on the line before it) and stops at the
+   * first new boundary after the edit that was also an old one, from where the old blocks still hold.
+   */
+  applyEdit(start: number, oldEnd: number, newText: string): void {
+    const oldLength = this.content.length;
+    if (start < 0 || oldEnd < start || oldEnd > oldLength) throw new RangeError(`edit [${start}, ${oldEnd}) is outside a text of ${oldLength} characters`);
+    const delta = newText.length - oldLength;
+    const newEnd = oldEnd + delta;
+    if (newEnd < start) throw new RangeError('edit end precedes its start in the new text');
+    const old = this.content;
+    this.content = newText;
+    this.cachedTally = null;
+
+    const lineStart = old.lastIndexOf('\n', start - 1) + 1;
+    const previousLineStart = lineStart > 0 ? old.lastIndexOf('\n', lineStart - 2) + 1 : 0;
+    const first = Math.max(0, this.blockIndexAt(previousLineStart));
+    let resync = first;
+    const newStarts: number[] = [];
+    const newBlocks: BlockResult[] = [];
+    let pos = this.blocks.length > 0 ? this.starts[first] : 0;
+    while (pos < newText.length) {
+      const extent = blockAt(newText, pos);
+      newStarts.push(pos);
+      newBlocks.push(analyzeBlock(newText, pos, extent.end, extent.newlines, this.context.matcher));
+      pos = extent.end;
+      if (pos >= newEnd && pos < newText.length) {
+        while (resync < this.starts.length && this.starts[resync] < pos - delta) resync++;
+        if (resync < this.starts.length && this.starts[resync] === pos - delta && this.starts[resync] >= oldEnd) break;
+      }
+    }
+    const last = pos >= newText.length ? this.blocks.length : resync;
+    for (let i = first; i < last; i++) this.acc.apply(this.blocks[i], -1);
+    for (const block of newBlocks) this.acc.apply(block, 1);
+    for (let i = last; i < this.starts.length; i++) this.starts[i] += delta;
+    this.starts.splice(first, last - first, ...newStarts);
+    this.blocks.splice(first, last - first, ...newBlocks);
+  }
+
+  private analysedUpTo(): number {
+    const n = this.blocks.length;
+    return n === 0 ? 0 : this.starts[n - 1] + this.blocks[n - 1].length;
+  }
+
+  private extend(until: number): void {
+    const text = this.content;
+    let pos = this.analysedUpTo();
+    while (pos < until) {
+      const extent = blockAt(text, pos);
+      const block = analyzeBlock(text, pos, extent.end, extent.newlines, this.context.matcher);
+      this.starts.push(pos);
+      this.blocks.push(block);
+      this.acc.apply(block, 1);
+      pos = extent.end;
+    }
+    this.cachedTally = null;
+  }
+
+  /** Index of the block holding `offset` (the last block starting at or before it), −1 before any. */
+  private blockIndexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  private collect(first: number, last: number, from: number, to: number): Match[] {
+    const out: Match[] = [];
+    for (let i = first; i < last; i++) {
+      const base = this.starts[i];
+      for (const m of this.blocks[i].matches) {
+        const start = m.start + base;
+        const end = m.end + base;
+        if (end <= from || start >= to) continue;
+        out.push({ ...m, start, end });
+      }
+    }
+    return out;
+  }
+}

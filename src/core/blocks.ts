@@ -1,0 +1,73 @@
+// Splits text into blocks: runs of lines that no sentence crosses. Analysis is per block, so an edit only
+// re-analyses the blocks around it. A boundary depends only on the text from the block's start up to the
+// line after it, which is what lets incremental re-blocking resynchronise with the old blocks.
+import { headingAt, startsEnumeration } from './headings';
+
+/** Blocks longer than this end at the next line break, or inside a long line at a sentence end. */
+export const MAX_BLOCK = 8192;
+
+const NEWLINE = 10;
+
+export interface BlockExtent {
+  end: number;
+  newlines: number;
+}
+
+/** End (exclusive) of the block that starts at `start`, and how many line breaks it holds. */
+export function blockAt(text: string, start: number): BlockExtent {
+  const length = text.length;
+  let lineStart = start;
+  let newlines = 0;
+  while (lineStart < length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = length;
+    if (lineEnd - start > MAX_BLOCK && lineEnd - lineStart > MAX_BLOCK) {
+      const cut = cutLongLine(text, Math.max(lineStart, start + MAX_BLOCK), lineEnd);
+      if (cut < lineEnd) return { end: cut, newlines };
+    }
+    const next = lineEnd < length ? lineEnd + 1 : length;
+    const atLineStart = lineStart === 0 || text.charCodeAt(lineStart - 1) === NEWLINE;
+    const heading = atLineStart && headingAt(text, lineStart, lineEnd) !== null;
+    if (lineStart > start && atLineStart && (heading || startsEnumeration(text, lineStart))) return { end: lineStart, newlines };
+    if (lineEnd < length) newlines++;
+    if (heading || isBlank(text, lineStart, lineEnd) || endsSentence(text, lineStart, lineEnd) || next - start > MAX_BLOCK) {
+      return { end: next, newlines };
+    }
+    lineStart = next;
+  }
+  return { end: length, newlines };
+}
+
+/** Where to cut a line that is too long: after a sentence end, else after a space, else anywhere safe. */
+function cutLongLine(text: string, from: number, lineEnd: number): number {
+  const limit = Math.min(lineEnd, from + MAX_BLOCK);
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 46 || c === 33 || c === 63) && text.charCodeAt(i + 1) === 32) return i + 2;
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) return i + 1;
+  }
+  for (let i = from; i < limit; i++) if (text.charCodeAt(i) === 32) return i + 1;
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit + 1 : limit;
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 0x3000) return false;
+  }
+  return true;
+}
+
+/** True when a line ends with sentence-final punctuation (closing quotes and brackets aside). */
+function endsSentence(text: string, start: number, end: number): boolean {
+  let i = end - 1;
+  while (i >= start) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13 || c === 34 || c === 39 || c === 41 || c === 0x201d || c === 0x2019 || c === 0xff09 || c === 0x300d) i--;
+    else break;
+  }
+  if (i < start) return false;
+  const c = text.charCodeAt(i);
+  return c === 46 || c === 33 || c === 63 || c === 59 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b;
+}

@@ -1,0 +1,53 @@
+// Recognises the headings that open a document's sections, one line at a time.
+
+export interface Heading {
+  title: string;
+  /** 1 for chapters and parts, deeper numbers for sections, articles and clauses; Markdown keeps its own. */
+  level: number;
+}
+
+const MAX_TITLE = 120;
+const LONG_HEADING = 60;
+const HAN_NUMERAL = '[一二三四五六七八九十百千零〇两\\d]+';
+
+const PATTERNS: readonly { pattern: RegExp; level: (m: RegExpExecArray) => number }[] = [
+  { pattern: /^(#{1,6})[ \t]+\S/, level: (m) => m[1].length },
+  { pattern: /^[ \t]*(part|chapter|title)[ \t]+([0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten)\b(?![ \t]+of\b)/i, level: (m) => (m[1].toLowerCase() === 'chapter' ? 1 : 0) },
+  { pattern: /^[ \t]*section[ \t]+[0-9]+(\.[0-9]+)*\b(?![ \t]+of\b)/i, level: () => 2 },
+  { pattern: /^[ \t]*article[ \t]+([0-9]+|[ivxlcdm]+)\b(?![ \t]+of\b)/i, level: () => 3 },
+  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}(编|部分)`), level: () => 0 },
+  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}章`), level: () => 1 },
+  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}节`), level: () => 2 },
+  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}条`), level: () => 3 },
+  { pattern: /^[ \t　]*[一二三四五六七八九十]+、/, level: () => 2 },
+  { pattern: /^[ \t　]*[（(][一二三四五六七八九十]+[）)]/, level: () => 3 },
+];
+
+/** A numbered clause title such as "2.1 Scope" or "3. Credit Repair": short, capitalised, unpunctuated. */
+const NUMBERED_TITLE = /^[ \t]*\d+(\.\d+)*\.?[ \t]+\p{Lu}[^.;:!?。；！？]{0,80}$/u;
+
+/** Lines that start an enumerated item: a block boundary, though not a heading. */
+const ENUMERATION = /^[ \t　]*(\(\d+\)|\([a-z]\)|\d+[.)][ \t]|[a-z]\)[ \t]|[-*•][ \t]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．])/;
+
+/** The heading on the line `text[start, end)` (end excludes the newline), or null. */
+export function headingAt(text: string, start: number, end: number): Heading | null {
+  const line = text.slice(start, Math.min(end, start + 400)).replace(/\r$/, '');
+  if (line.trim() === '') return null;
+  for (const { pattern, level } of PATTERNS) {
+    const m = pattern.exec(line);
+    // A numbered article that runs on into its text is named by its number alone.
+    if (m) return { title: line.length > LONG_HEADING ? title(m[0]) : title(line), level: level(m) };
+  }
+  if (NUMBERED_TITLE.test(line)) return { title: title(line), level: 3 };
+  return null;
+}
+
+/** True when the line at `start` begins an enumerated item. */
+export function startsEnumeration(text: string, start: number): boolean {
+  return ENUMERATION.test(text.slice(start, start + 16));
+}
+
+function title(line: string): string {
+  const clean = line.replace(/^[ \t　#]+/, '').replace(/\s+/g, ' ').trim();
+  return clean.length > MAX_TITLE ? `${clean.slice(0, MAX_TITLE - 1)}…` : clean;
+}

@@ -1,0 +1,211 @@
+// Parses and validates lexicon files, reporting every problem with its line and column.
+import { Node, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { LexiconError } from './lexiconError';
+import { Category, CueEffect, CueSource, Language, LexiconEntrySource, LexiconSource, Polarity } from './types';
+
+export { LexiconError };
+
+const POLARITIES: readonly Polarity[] = ['control', 'engagement'];
+const LANGUAGES: readonly Language[] = ['en', 'zh'];
+const EFFECTS: readonly CueEffect[] = ['negate', 'exempt', 'protect'];
+const MAX_WEIGHT = 10;
+/** A term is words, optionally ending in `*` per word; no other syntax. */
+const TERM_PATTERN = /^[^*\s]+\*?( [^*\s]+\*?)*$/u;
+
+export interface ParseLexiconOptions {
+  /** Category ids defined elsewhere (the built-in lexicons) that entries may refer to. */
+  knownCategories?: Iterable<string>;
+}
+
+/** Parses a lexicon file's text; throws a LexiconError naming the line and column of the first problem. */
+export function parseLexicon(text: string, file: string, options: ParseLexiconOptions = {}): LexiconSource {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const at = (offset: number, problem: string): LexiconError => {
+    const { line, column } = lineColumn(text, offset);
+    return new LexiconError(file, line, column, problem);
+  };
+  if (errors.length > 0) {
+    const first = errors[0];
+    throw at(first.offset, `invalid JSON: ${describeParseError(printParseErrorCode(first.error))}`);
+  }
+  if (!root) throw at(0, 'the file is empty');
+  return new Validator(at, options).lexicon(root);
+}
+
+type At = (offset: number, problem: string) => LexiconError;
+
+class Validator {
+  constructor(
+    private readonly at: At,
+    private readonly options: ParseLexiconOptions,
+  ) {}
+
+  lexicon(root: Node): LexiconSource {
+    const props = this.object(root, 'the lexicon', ['$schema', 'name', 'version', 'language', 'description', 'categories', 'entries', 'context']);
+    const name = this.string(props, root, 'name', true);
+    const version = this.string(props, root, 'version', true);
+    const language = this.enumString(props, root, 'language', LANGUAGES);
+    const description = this.string(props, root, 'description', false);
+    const categories = this.array(props, root, 'categories', true).map((node) => this.category(node));
+    const known = new Set<string>(this.options.knownCategories ?? []);
+    const own = new Set<string>();
+    for (const [i, category] of categories.entries()) {
+      if (own.has(category.id)) throw this.at(this.array(props, root, 'categories', true)[i].offset, `duplicate category id "${category.id}"`);
+      own.add(category.id);
+      known.add(category.id);
+    }
+    const entries = this.array(props, root, 'entries', true).map((node) => this.entry(node, known));
+    const context = props.get('context');
+    const lexicon: LexiconSource = { name: name ?? '', version: version ?? '', language, categories, entries };
+    if (description !== undefined) lexicon.description = description;
+    if (context) lexicon.context = this.context(context, known);
+    return lexicon;
+  }
+
+  private category(node: Node): Category {
+    const props = this.object(node, 'a category', ['id', 'label', 'labelZh', 'polarity', 'description']);
+    const id = this.string(props, node, 'id', true) ?? '';
+    if (!/^[a-z][a-z0-9-]*$/.test(id)) throw this.at(props.get('id')?.offset ?? node.offset, `category id "${id}" must be lower-case letters, digits and hyphens`);
+    const category: Category = {
+      id,
+      label: this.string(props, node, 'label', true) ?? '',
+      polarity: this.enumString(props, node, 'polarity', POLARITIES),
+      description: this.string(props, node, 'description', true) ?? '',
+    };
+    const labelZh = this.string(props, node, 'labelZh', false);
+    if (labelZh !== undefined) category.labelZh = labelZh;
+    return category;
+  }
+
+  private entry(node: Node, known: Set<string>): LexiconEntrySource {
+    const props = this.object(node, 'an entry', ['term', 'category', 'weight', 'neutral', 'note']);
+    const term = this.term(props, node, 'term');
+    const entry: LexiconEntrySource = { term };
+    const neutral = props.get('neutral');
+    if (neutral) {
+      if (neutral.type !== 'boolean') throw this.at(neutral.offset, '"neutral" must be true or false');
+      if (neutral.value === true) entry.neutral = true;
+    }
+    const category = this.string(props, node, 'category', false);
+    if (category !== undefined) {
+      if (!known.has(category)) throw this.at(props.get('category')?.offset ?? node.offset, `unknown category "${category}"`);
+      entry.category = category;
+    }
+    if (entry.neutral && category !== undefined) throw this.at(node.offset, `entry "${term}" is neutral and must not name a category`);
+    if (!entry.neutral && category === undefined) throw this.at(node.offset, `entry "${term}" needs a "category" (or "neutral": true)`);
+    const weight = props.get('weight');
+    if (weight) {
+      if (weight.type !== 'number' || !(weight.value > 0) || weight.value > MAX_WEIGHT) {
+        throw this.at(weight.offset, `"weight" must be a number above 0 and at most ${MAX_WEIGHT}`);
+      }
+      entry.weight = weight.value;
+    }
+    const note = this.string(props, node, 'note', false);
+    if (note !== undefined) entry.note = note;
+    return entry;
+  }
+
+  private context(node: Node, known: Set<string>): NonNullable<LexiconSource['context']> {
+    const props = this.object(node, '"context"', ['window', 'clauseBreaks', 'protectionCategory', 'before', 'after']);
+    const context: NonNullable<LexiconSource['context']> = {};
+    const window = props.get('window');
+    if (window) context.window = this.window(window);
+    const breaks = props.get('clauseBreaks');
+    if (breaks) context.clauseBreaks = this.array(props, node, 'clauseBreaks', false).map((item) => this.stringNode(item, 'a clause break'));
+    const protection = this.string(props, node, 'protectionCategory', false);
+    if (protection !== undefined) {
+      if (!known.has(protection)) throw this.at(props.get('protectionCategory')?.offset ?? node.offset, `unknown category "${protection}"`);
+      context.protectionCategory = protection;
+    }
+    if (props.get('before')) context.before = this.array(props, node, 'before', false).map((item) => this.cue(item));
+    if (props.get('after')) context.after = this.array(props, node, 'after', false).map((item) => this.cue(item));
+    return context;
+  }
+
+  private cue(node: Node): CueSource {
+    const props = this.object(node, 'a cue', ['cue', 'effect', 'window']);
+    const cue: CueSource = { cue: this.term(props, node, 'cue'), effect: this.enumString(props, node, 'effect', EFFECTS) };
+    const window = props.get('window');
+    if (window) cue.window = this.window(window);
+    return cue;
+  }
+
+  private window(node: Node): number {
+    if (node.type !== 'number' || !Number.isInteger(node.value) || node.value < 0 || node.value > 20) {
+      throw this.at(node.offset, '"window" must be a whole number from 0 to 20');
+    }
+    return node.value;
+  }
+
+  private term(props: Map<string, Node>, parent: Node, key: string): string {
+    const value = this.string(props, parent, key, true) ?? '';
+    const normalized = value.trim().replace(/\s+/g, ' ');
+    if (!normalized || !TERM_PATTERN.test(normalized)) {
+      throw this.at(props.get(key)?.offset ?? parent.offset, `"${key}" "${value}" must be one or more words; "*" may only end a word`);
+    }
+    return normalized;
+  }
+
+  private object(node: Node, what: string, allowed: readonly string[]): Map<string, Node> {
+    if (node.type !== 'object') throw this.at(node.offset, `${what} must be an object`);
+    const props = new Map<string, Node>();
+    for (const prop of node.children ?? []) {
+      const [keyNode, valueNode] = prop.children ?? [];
+      const key = String(keyNode?.value);
+      if (!allowed.includes(key)) throw this.at(keyNode?.offset ?? prop.offset, `unknown property "${key}" in ${what} (allowed: ${allowed.join(', ')})`);
+      if (props.has(key)) throw this.at(keyNode?.offset ?? prop.offset, `duplicate property "${key}"`);
+      if (valueNode) props.set(key, valueNode);
+    }
+    return props;
+  }
+
+  private string(props: Map<string, Node>, parent: Node, key: string, required: boolean): string | undefined {
+    const node = props.get(key);
+    if (!node) {
+      if (required) throw this.at(parent.offset, `missing required property "${key}"`);
+      return undefined;
+    }
+    return this.stringNode(node, `"${key}"`);
+  }
+
+  private stringNode(node: Node, what: string): string {
+    if (node.type !== 'string' || String(node.value).trim() === '') throw this.at(node.offset, `${what} must be a non-empty string`);
+    return String(node.value);
+  }
+
+  private enumString<T extends string>(props: Map<string, Node>, parent: Node, key: string, allowed: readonly T[]): T {
+    const value = this.string(props, parent, key, true) ?? '';
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw this.at(props.get(key)?.offset ?? parent.offset, `"${key}" must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, not "${value}"`);
+    }
+    return value as T;
+  }
+
+  private array(props: Map<string, Node>, parent: Node, key: string, required: boolean): Node[] {
+    const node = props.get(key);
+    if (!node) {
+      if (required) throw this.at(parent.offset, `missing required property "${key}"`);
+      return [];
+    }
+    if (node.type !== 'array') throw this.at(node.offset, `"${key}" must be an array`);
+    return node.children ?? [];
+  }
+}
+
+function describeParseError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** 1-based line and column (in UTF-16 code units) of an offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}

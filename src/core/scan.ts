@@ -1,0 +1,192 @@
+// The hot loop: one pass over a block's characters finds word tokens, Han characters, sentence and clause
+// ends, and hands each sentence's lexicon-relevant tokens to the matcher. It hashes tokens in place instead
+// of slicing strings, so a token the lexicon does not mention costs a Map lookup and no allocation.
+import { astralClass, charClass, HAN, HIGH_SURROGATE, lowerChar, WORD } from './chars';
+import { countHanWords } from './cjkWords';
+import { Heading, headingAt } from './headings';
+import { matchSentence } from './match';
+import { Matcher } from './matcher';
+import { SentenceBuffer } from './sentenceBuffer';
+import { Match } from './types';
+
+export interface BlockResult {
+  readonly length: number;
+  readonly newlines: number;
+  readonly words: number;
+  readonly latinWords: number;
+  readonly hanChars: number;
+  readonly sentences: number;
+  /** Offsets relative to the block's start. */
+  readonly matches: readonly Match[];
+  readonly heading: Heading | null;
+  readonly control: Sum;
+  readonly engagement: Sum;
+}
+
+export interface Sum {
+  matches: number;
+  weightMilli: number;
+}
+
+const NO_MATCHES: readonly Match[] = [];
+const buffer = new SentenceBuffer();
+/** Words after which a full stop does not end a sentence. */
+const ABBREVIATIONS = new Set(['no', 'nos', 'art', 'arts', 'para', 'paras', 'sec', 'secs', 'cf', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'eg', 'ie', 'etc', 'vol', 'ch', 'pp', 'p', 'fig', 'approx', 'inc', 'ltd', 'co', 'corp', 'dept', 'govt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/** Analyses `text[start, end)`, one block. */
+export function analyzeBlock(text: string, start: number, end: number, newlines: number, matcher: Matcher): BlockResult {
+  let matches: Match[] | null = null;
+  let latinWords = 0;
+  let hanChars = 0;
+  let hanWords = 0;
+  let sentences = 0;
+  let ordinal = 0;
+  let clause = 0;
+  let hanRunStart = -1;
+  let hanRunChars = 0;
+  let lastWordStart = -1;
+  let lastWordEnd = -1;
+  buffer.reset();
+
+  const endSentence = (): void => {
+    if (ordinal > 0) {
+      sentences++;
+      if (buffer.count > 0) {
+        if (matches === null) matches = [];
+        matchSentence(text, buffer, matcher, start, matches);
+      }
+    }
+    buffer.reset();
+    ordinal = 0;
+    clause = 0;
+  };
+  const endHanRun = (at: number): void => {
+    if (hanRunStart >= 0) {
+      hanWords += countHanWords(text.slice(hanRunStart, at), hanRunChars);
+      hanRunStart = -1;
+      hanRunChars = 0;
+    }
+  };
+
+  let i = start;
+  while (i < end) {
+    let c = text.charCodeAt(i);
+    let cls = charClass(c);
+    let width = 1;
+    if (cls === HIGH_SURROGATE) {
+      const low = text.charCodeAt(i + 1);
+      if (i + 1 < end && low >= 0xdc00 && low <= 0xdfff) {
+        width = 2;
+        cls = astralClass(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+      } else cls = 0;
+    }
+    if (cls === WORD) {
+      if (hanRunStart >= 0) endHanRun(i);
+      const tokenStart = i;
+      let h1 = 0;
+      let h2 = 0x811c9dc5;
+      for (;;) {
+        for (let w = 0; w < width; w++) {
+          const lc = lowerChar(text.charCodeAt(i + w));
+          h1 = (Math.imul(h1, 31) + lc) | 0;
+          h2 = Math.imul(h2 ^ lc, 16777619);
+        }
+        i += width;
+        if (i >= end) break;
+        c = text.charCodeAt(i);
+        cls = charClass(c);
+        width = 1;
+        if (cls === HIGH_SURROGATE) {
+          const low = text.charCodeAt(i + 1);
+          if (i + 1 < end && low >= 0xdc00 && low <= 0xdfff) {
+            width = 2;
+            cls = astralClass(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+          } else cls = 0;
+        }
+        if (cls !== WORD) break;
+      }
+      // Length in the key keeps words that share both hashes apart in all but freak cases.
+      const key = ((h1 ^ (i - tokenStart)) >>> 0) * 2097152 + ((h2 >>> 11) & 0x1fffff);
+      const slots = matcher.latinSlots(key, text, tokenStart, i);
+      if (slots !== null) buffer.push(ordinal, tokenStart, i, clause, slots);
+      ordinal++;
+      latinWords++;
+      lastWordStart = tokenStart;
+      lastWordEnd = i;
+      continue;
+    }
+    if (cls === HAN) {
+      if (hanRunStart < 0) hanRunStart = i;
+      hanRunChars++;
+      hanChars++;
+      const slots = matcher.hanSlots(width === 2 ? (text.codePointAt(i) ?? c) : c);
+      if (slots !== null) buffer.push(ordinal, i, i + width, clause, slots);
+      ordinal++;
+      i += width;
+      continue;
+    }
+    if (hanRunStart >= 0) endHanRun(i);
+    switch (c) {
+      case 46: // .
+        if (isFullStop(text, i, end, lastWordStart, lastWordEnd)) endSentence();
+        break;
+      case 33: // !
+      case 63: // ?
+      case 0x3002: // 。
+      case 0xff01: // ！
+      case 0xff1f: // ？
+      case 0xff1b: // ；
+        endSentence();
+        break;
+      case 59: // ;
+      case 58: // :
+      case 0xff1a: // ：
+        clause++;
+        break;
+    }
+    i += width;
+  }
+  endHanRun(end);
+  endSentence();
+
+  const found: readonly Match[] = matches ?? NO_MATCHES;
+  const control: Sum = { matches: 0, weightMilli: 0 };
+  const engagement: Sum = { matches: 0, weightMilli: 0 };
+  for (const m of found) {
+    if (m.negated) continue;
+    const sum = m.polarity === 'control' ? control : engagement;
+    sum.matches++;
+    sum.weightMilli += Math.round(m.weight * 1000);
+  }
+  const atLineStart = start === 0 || text.charCodeAt(start - 1) === 10;
+  let lineEnd = text.indexOf('\n', start);
+  if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+  return {
+    length: end - start,
+    newlines,
+    words: latinWords + hanWords,
+    latinWords,
+    hanChars,
+    sentences,
+    matches: found,
+    heading: atLineStart ? headingAt(text, start, lineEnd) : null,
+    control,
+    engagement,
+  };
+}
+
+/** A full stop ends a sentence unless it belongs to a number, an initial or an abbreviation, or lower case follows. */
+function isFullStop(text: string, i: number, end: number, wordStart: number, wordEnd: number): boolean {
+  const next = i + 1 < end ? text.charCodeAt(i + 1) : 32;
+  if (charClass(next) === WORD) return false;
+  if (wordEnd === i) {
+    if (i - wordStart === 1) return false;
+    if (i - wordStart <= 6 && ABBREVIATIONS.has(text.slice(wordStart, i).toLowerCase())) return false;
+  }
+  for (let j = i + 1; j < end && j < i + 4; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 32 || c === 9 || c === 10 || c === 13) continue;
+    return !(c >= 97 && c <= 122);
+  }
+  return true;
+}

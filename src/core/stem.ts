@@ -1,0 +1,24 @@
+// The stemmer module alone: natural's package entry loads database clients and takes about a second.
+import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
+
+/** Porter stem of a lower-case word. */
+export function stem(word: string): string {
+  return PorterStemmer.stem(word);
+}
+
+/** Characters a word may differ by at its end and still count as an inflection of a term. */
+const MAX_SUFFIX_DIFFERENCE = 4;
+
+/**
+ * True when `surface` is the term `word` or an inflection of it: the same Porter stem and a common prefix
+ * that leaves at most four trailing characters. The guard stops Porter's conflations
+ * (accountability → account, organization → organ) from matching across senses.
+ */
+export function sameWordFamily(word: string, wordStem: string, surface: string, surfaceStem: string): boolean {
+  if (wordStem !== surfaceStem) return false;
+  const longer = Math.max(word.length, surface.length);
+  const shorter = Math.min(word.length, surface.length);
+  let common = 0;
+  while (common < shorter && word.charCodeAt(common) === surface.charCodeAt(common)) common++;
+  return common >= longer - MAX_SUFFIX_DIFFERENCE;
+}

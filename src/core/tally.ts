@@ -1,0 +1,152 @@
+// Running sums over blocks, kept exact (weights in thousandths) so that adding and removing blocks after
+// an edit gives the same tally as counting from scratch; and the arithmetic of densities and the lean.
+import { BlockResult, Sum } from './scan';
+import { Category, CategoryTally, Language, Lean, PolarityTally, SectionTally, Tally, TermCount } from './types';
+
+/** Below this many counted annotations the lean is flagged as thin evidence. */
+export const THIN_EVIDENCE = 5;
+/** |index| below this reads as balanced. */
+export const BALANCED_BAND = 0.2;
+
+interface CategorySum extends Sum {
+  terms: Map<string, number>;
+}
+
+export class TallyAccumulator {
+  words = 0;
+  latinWords = 0;
+  hanChars = 0;
+  sentences = 0;
+  readonly control: Sum = { matches: 0, weightMilli: 0 };
+  readonly engagement: Sum = { matches: 0, weightMilli: 0 };
+  private readonly categories = new Map<string, CategorySum>();
+
+  /** Adds a block's counts (sign 1) or takes them away (sign −1). */
+  apply(block: BlockResult, sign: 1 | -1): void {
+    this.words += sign * block.words;
+    this.latinWords += sign * block.latinWords;
+    this.hanChars += sign * block.hanChars;
+    this.sentences += sign * block.sentences;
+    this.control.matches += sign * block.control.matches;
+    this.control.weightMilli += sign * block.control.weightMilli;
+    this.engagement.matches += sign * block.engagement.matches;
+    this.engagement.weightMilli += sign * block.engagement.weightMilli;
+    for (const m of block.matches) {
+      if (m.negated) continue;
+      let sum = this.categories.get(m.category);
+      if (!sum) {
+        sum = { matches: 0, weightMilli: 0, terms: new Map() };
+        this.categories.set(m.category, sum);
+      }
+      sum.matches += sign;
+      sum.weightMilli += sign * Math.round(m.weight * 1000);
+      const term = termOf(m.text);
+      const count = (sum.terms.get(term) ?? 0) + sign;
+      if (count === 0) sum.terms.delete(term);
+      else sum.terms.set(term, count);
+    }
+  }
+
+  categoryTallies(categories: readonly Category[]): CategoryTally[] {
+    return categories.map((c) => {
+      const sum = this.categories.get(c.id);
+      const terms: TermCount[] = sum ? [...sum.terms].map(([term, count]) => ({ term, count })) : [];
+      terms.sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+      return { id: c.id, label: c.label, polarity: c.polarity, matches: sum?.matches ?? 0, weight: (sum?.weightMilli ?? 0) / 1000, terms };
+    });
+  }
+}
+
+/** The term a match is counted under: its text, lower-cased, with spacing normalised. */
+export function termOf(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ');
+}
+
+export function polarityTally(sum: Sum, words: number): PolarityTally {
+  return { matches: sum.matches, weight: sum.weightMilli / 1000, per1000: words > 0 ? (sum.matches * 1000) / words : 0 };
+}
+
+export function lean(control: Sum, engagement: Sum): Lean {
+  const total = control.weightMilli + engagement.weightMilli;
+  if (total === 0) return { index: null, label: 'no signal', thin: true };
+  const index = (engagement.weightMilli - control.weightMilli) / total;
+  const label = index <= -BALANCED_BAND ? 'control-leaning' : index >= BALANCED_BAND ? 'engagement-leaning' : 'balanced';
+  return { index, label, thin: control.matches + engagement.matches < THIN_EVIDENCE };
+}
+
+/** Sections from heading blocks; text before the first heading is a preamble when there are headings. */
+export function sectionTallies(blocks: readonly BlockResult[], starts: readonly number[], textLength: number): SectionTally[] {
+  interface Open {
+    title: string;
+    level: number;
+    startLine: number;
+    startOffset: number;
+    words: number;
+    control: Sum;
+    engagement: Sum;
+  }
+  const open: Open[] = [];
+  let line = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block.heading) {
+      open.push({ title: block.heading.title, level: block.heading.level, startLine: line, startOffset: starts[i], words: 0, control: zero(), engagement: zero() });
+    } else if (open.length === 0 && block.words > 0) {
+      open.push({ title: '(preamble)', level: 0, startLine: line, startOffset: starts[i], words: 0, control: zero(), engagement: zero() });
+    }
+    const current = open[open.length - 1];
+    if (current) {
+      current.words += block.words;
+      add(current.control, block.control);
+      add(current.engagement, block.engagement);
+    }
+    line += block.newlines;
+  }
+  if (open.length === 1 && open[0].title === '(preamble)' && !blocks.some((b) => b.heading)) return [];
+  return open.map((s, k) => {
+    const next = open[k + 1];
+    return {
+      title: s.title,
+      level: s.level,
+      startLine: s.startLine,
+      endLine: next ? Math.max(s.startLine, next.startLine - 1) : line,
+      startOffset: s.startOffset,
+      endOffset: next ? next.startOffset : textLength,
+      control: polarityTally(s.control, s.words),
+      engagement: polarityTally(s.engagement, s.words),
+      lean: lean(s.control, s.engagement),
+    };
+  });
+}
+
+/** Share of Han text in words above which a document is Chinese, and below which it is English. */
+const HAN_WORD_LENGTH = 1.7;
+export function detectLanguage(latinWords: number, hanChars: number): Language | 'mixed' {
+  const hanWords = hanChars / HAN_WORD_LENGTH;
+  const total = latinWords + hanWords;
+  if (total === 0) return 'en';
+  const share = hanWords / total;
+  return share >= 0.8 ? 'zh' : share <= 0.2 ? 'en' : 'mixed';
+}
+
+export function assembleTally(acc: TallyAccumulator, language: Language | 'mixed', categories: readonly Category[], sections: SectionTally[]): Tally {
+  return {
+    language,
+    words: acc.words,
+    sentences: acc.sentences,
+    control: polarityTally(acc.control, acc.words),
+    engagement: polarityTally(acc.engagement, acc.words),
+    lean: lean(acc.control, acc.engagement),
+    categories: acc.categoryTallies(categories),
+    sections,
+  };
+}
+
+function zero(): Sum {
+  return { matches: 0, weightMilli: 0 };
+}
+
+function add(into: Sum, from: Sum): void {
+  into.matches += from.matches;
+  into.weightMilli += from.weightMilli;
+}
