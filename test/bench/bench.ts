@@ -166,11 +166,18 @@ function keystrokes(settings: Settings, engine: Engine): Figure[] {
   ];
 }
 
+/**
+ * Opening a long document as the extension does: first the visible window (one screen plus a margin of 20,000
+ * characters, the rest blanked to keep offsets), then the whole text in slices that yield to the event loop.
+ */
 async function opening(settings: Settings, engine: Engine): Promise<Figure[]> {
   const text = englishText(settings.seed + 11, settings.keystrokeDoc);
-  const visibleEnd = 10_000;
+  const screen = 3_000;
   const visible = time(settings.reps, () => {
-    blackhole += engine.analyze(text.slice(0, visibleEnd)).matchesInRange(0, visibleEnd).length;
+    const lineEnd = text.indexOf('\n', screen + 20_000);
+    const end = lineEnd === -1 ? text.length : lineEnd;
+    const windowed = text.slice(0, end) + text.slice(end).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
+    blackhole += engine.analyze(windowed).matchesInRange(0, screen).length;
   });
   const slices: number[] = [];
   const totals: number[] = [];
@@ -198,7 +205,7 @@ async function opening(settings: Settings, engine: Engine): Promise<Figure[]> {
   }
   const doc = formatSize(settings.keystrokeDoc);
   return [
-    figure(`first visible range (10 KB) of a ${doc} document`, visible, 'ms', '<= 100', (m) => m <= 100),
+    figure(`first visible range of a ${doc} document`, visible, 'ms', '<= 100', (m) => m <= 100),
     figure(`background analysis of ${doc}, longest slice`, slices, 'ms', '<= 50', (m) => m <= 50),
     figure(`background analysis of ${doc}, total`, totals, 'ms', 'info', null),
   ];
