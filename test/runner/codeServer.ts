@@ -55,12 +55,12 @@ export function ensureCodeServer(log: (line: string) => void): string {
   try {
     seedRipgrepCache(tmp);
     const logFile = path.join(staging, 'install.log');
-    const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+    const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', staging], {
       cwd: staging,
       stdio: ['ignore', fs.openSync(logFile, 'w'), fs.openSync(logFile, 'a')],
       timeout: 15 * 60_000,
       env: {
-        ...process.env,
+        ...withoutNpmSettings(process.env),
         TMPDIR: tmp,
         // code-server's postinstall refuses to run as root without unsafe-perm, and node-pty's
         // `npx node-gyp` waits for a confirmation that never comes without a terminal unless yes=true.
@@ -80,6 +80,14 @@ export function ensureCodeServer(log: (line: string) => void): string {
   fs.writeFileSync(stampFile, stamp);
   log(`Installed code-server in ${Math.round((Date.now() - started) / 1000)} s`);
   return entryScript(dir);
+}
+
+/**
+ * The environment minus the npm_* variables of an enclosing `npm run`, so the nested install
+ * cannot inherit the project's prefix or settings and touch the project's own node_modules.
+ */
+function withoutNpmSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key)));
 }
 
 /**
@@ -119,6 +127,7 @@ export function createHostFolders(root: string): HostFolders {
   };
   for (const dir of [folders.userData, folders.extensions, folders.xdg]) fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(folders.config, 'auth: none\n');
+  // Quiet, offline defaults: no welcome page, update checks, recommendations, git scanning or typings downloads.
   const settings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -127,6 +136,10 @@ export function createHostFolders(root: string): HostFolders {
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'update.mode': 'none',
+    'extensions.ignoreRecommendations': true,
+    'workbench.enableExperiments': false,
+    'git.enabled': false,
+    'typescript.disableAutomaticTypeAcquisition': true,
   };
   fs.mkdirSync(path.join(folders.userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(folders.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
