@@ -27,10 +27,16 @@ const PATTERNS: readonly { pattern: RegExp; level: (m: RegExpExecArray) => numbe
 const NUMBERED_TITLE = /^[ \t]*\d+(\.\d+)*\.?[ \t]+\p{Lu}[^.;:!?。；！？]{0,80}$/u;
 
 /** Lines that start an enumerated item: a block boundary, though not a heading. */
-const ENUMERATION = /^[ \t　]*(\(\d+\)|\([a-z]\)|\d+[.)][ \t]|[a-z]\)[ \t]|[-*•][ \t]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．])/;
+const ENUMERATION = /[ \t　]*(\(\d+\)|\([a-z]\)|\d+[.)][ \t]|[a-z]\)[ \t]|[-*•][ \t]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．])/y;
+
+/** Characters that can open a heading line, after indentation; other lines skip the patterns entirely. */
+const OPENERS = new Set('#0123456789cCpPtTsSaA第一二三四五六七八九十（('.split('').map((ch) => ch.charCodeAt(0)));
 
 /** The heading on the line `text[start, end)` (end excludes the newline), or null. */
 export function headingAt(text: string, start: number, end: number): Heading | null {
+  let first = start;
+  while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9 || text.charCodeAt(first) === 0x3000)) first++;
+  if (first >= end || !OPENERS.has(text.charCodeAt(first))) return null;
   const line = text.slice(start, Math.min(end, start + 400)).replace(/\r$/, '');
   if (line.trim() === '') return null;
   for (const { pattern, level } of PATTERNS) {
@@ -44,10 +50,12 @@ export function headingAt(text: string, start: number, end: number): Heading | n
 
 /** True when the line at `start` begins an enumerated item. */
 export function startsEnumeration(text: string, start: number): boolean {
-  return ENUMERATION.test(text.slice(start, start + 16));
+  ENUMERATION.lastIndex = start;
+  return ENUMERATION.test(text);
 }
 
+/** The heading's words, up to the first sentence end: "（一）完善制度。正文……" is titled "（一）完善制度". */
 function title(line: string): string {
-  const clean = line.replace(/^[ \t　#]+/, '').replace(/\s+/g, ' ').trim();
+  const clean = line.replace(/^[ \t　#]+/, '').replace(/\s+/g, ' ').trim().replace(/。.*$/u, '');
   return clean.length > MAX_TITLE ? `${clean.slice(0, MAX_TITLE - 1)}…` : clean;
 }

@@ -2,7 +2,7 @@
 // around them (negation, exemption, protection) and the direction rule for phrases that override a
 // shorter entry of another polarity.
 import { isPhraseJoiner } from './chars';
-import { CompiledCue, CompiledEntry, Matcher, TrieNode } from './matcher';
+import { CompiledCue, CompiledEntry, CUE_START, ENTRY_START, Matcher, TrieNode } from './matcher';
 import { SentenceBuffer } from './sentenceBuffer';
 import { Match } from './types';
 
@@ -19,15 +19,15 @@ let covered = new Uint8Array(256);
 export function matchSentence(text: string, buf: SentenceBuffer, matcher: Matcher, base: number, out: Match[]): void {
   const n = buf.count;
   const entries: Candidate<CompiledEntry>[] = [];
+  for (let k = 0; k < n; k++) if (startsWith(buf, k, matcher.startMask, ENTRY_START)) walk(matcher.entries, text, buf, k, entries);
+  if (entries.length === 0) return;
   const cues: Candidate<CompiledCue>[] = [];
   for (let k = 0; k < n; k++) {
-    if (buf.slots[k] === null) continue;
-    walk(matcher.entries, text, buf, k, entries);
+    if (!startsWith(buf, k, matcher.startMask, CUE_START)) continue;
     walk(matcher.cues.before, text, buf, k, cues);
     walk(matcher.cues.after, text, buf, k, cues);
     walk(matcher.cues.break, text, buf, k, cues);
   }
-  if (entries.length === 0) return;
   if (covered.length < n) covered = new Uint8Array(n * 2);
   covered.fill(0, 0, n);
   const accepted = resolve(entries, covered);
@@ -63,19 +63,49 @@ export function matchSentence(text: string, buf: SentenceBuffer, matcher: Matche
   }
 }
 
+function startsWith(buf: SentenceBuffer, k: number, mask: Uint8Array, bit: number): boolean {
+  const slots = buf.slots[k];
+  if (slots === null) return false;
+  for (let s = 0; s < slots.length; s++) if ((mask[slots[s]] & bit) !== 0) return true;
+  return false;
+}
+
 function walk<T>(root: TrieNode<T>, text: string, buf: SentenceBuffer, k: number, out: Candidate<T>[]): void {
   const first = buf.slots[k];
   if (first === null || root.next === null) return;
-  let frontier: TrieNode<T>[] = [];
-  for (let s = 0; s < first.length; s++) {
-    const child = root.next.get(first[s]);
-    if (child) frontier.push(child);
+  if (first.length > 1) {
+    const frontier: TrieNode<T>[] = [];
+    for (let s = 0; s < first.length; s++) {
+      const child = root.next.get(first[s]);
+      if (child) frontier.push(child);
+    }
+    walkFrontier(frontier, text, buf, k, k, out);
+    return;
   }
+  // Most tokens fill one slot: follow a single path without allocating.
+  let node = root.next.get(first[0]);
   let j = k;
+  while (node) {
+    if (node.value !== null) out.push({ first: k, last: j + 1, value: node.value });
+    if (node.next === null || !continues(text, buf, j)) return;
+    const nextSlots = buf.slots[j + 1] as Int32Array;
+    if (nextSlots.length > 1) {
+      walkFrontier([node], text, buf, k, j, out, true);
+      return;
+    }
+    node = node.next.get(nextSlots[0]);
+    j++;
+  }
+}
+
+/** The general walk, for tokens that fill several slots; `advanced` when the frontier's terminals are already out. */
+function walkFrontier<T>(frontier: TrieNode<T>[], text: string, buf: SentenceBuffer, k: number, j: number, out: Candidate<T>[], advanced = false): void {
+  let skipTerminals = advanced;
   while (frontier.length > 0) {
-    for (const node of frontier) if (node.value !== null) out.push({ first: k, last: j + 1, value: node.value });
-    const nextSlots = j + 1 < buf.count ? buf.slots[j + 1] : null;
-    if (nextSlots === null || buf.ordinals[j + 1] !== buf.ordinals[j] + 1 || !joinable(text, buf.ends[j], buf.starts[j + 1])) return;
+    if (!skipTerminals) for (const node of frontier) if (node.value !== null) out.push({ first: k, last: j + 1, value: node.value });
+    skipTerminals = false;
+    if (!continues(text, buf, j)) return;
+    const nextSlots = buf.slots[j + 1] as Int32Array;
     const next: TrieNode<T>[] = [];
     for (const node of frontier) {
       if (node.next === null) continue;
@@ -87,6 +117,11 @@ function walk<T>(root: TrieNode<T>, text: string, buf: SentenceBuffer, k: number
     frontier = next;
     j++;
   }
+}
+
+/** True when token j + 1 is relevant, adjacent to token j, and only joiners stand between them. */
+function continues(text: string, buf: SentenceBuffer, j: number): boolean {
+  return j + 1 < buf.count && buf.slots[j + 1] !== null && buf.ordinals[j + 1] === buf.ordinals[j] + 1 && joinable(text, buf.ends[j], buf.starts[j + 1]);
 }
 
 function joinable(text: string, from: number, to: number): boolean {

@@ -2,6 +2,7 @@
 // and a vocabulary cache from a token's hash to the slots it fills.
 import { charClass, HAN, HIGH_SURROGATE, astralClass, WORD } from './chars';
 import { sameWordFamily, stem } from './stem';
+import { Vocabulary } from './vocabulary';
 import { Category, CueEffect, CueSource, Language, LexiconSource, Polarity } from './types';
 
 export interface CompiledEntry {
@@ -39,6 +40,9 @@ interface WordSlot {
 /** Slots a token fills, or null for a token no entry or cue mentions. */
 export type Slots = Int32Array | null;
 
+export const ENTRY_START = 1;
+export const CUE_START = 2;
+
 const DEFAULT_WINDOW: Record<Language, number> = { en: 4, zh: 8 };
 const VOCABULARY_LIMIT = 500_000;
 
@@ -46,8 +50,7 @@ export class Matcher {
   readonly entries = newNode<CompiledEntry>();
   readonly cues: Record<CueKind, TrieNode<CompiledCue>> = { before: newNode(), after: newNode(), break: newNode() };
   readonly categories = new Map<string, Category>();
-  /** Latin token hash → slots; cleared when it grows past a bound so hostile input cannot exhaust memory. */
-  private readonly vocabulary = new Map<number, Slots>();
+  private readonly vocabulary = new Vocabulary(VOCABULARY_LIMIT);
   private readonly hanSlotIds = new Map<number, number>();
   private readonly hanSlotArrays = new Map<number, Int32Array>();
   private readonly wordSlotsByStem = new Map<string, WordSlot[]>();
@@ -57,6 +60,8 @@ export class Matcher {
   private entryOrder = 0;
   private cueOrder = 0;
   readonly entryCount: number;
+  /** Per slot, which tries have a path starting with it (bits: ENTRY_START, CUE_START). */
+  startMask: Uint8Array = new Uint8Array(0);
 
   constructor(lexicons: readonly LexiconSource[]) {
     let count = 0;
@@ -103,16 +108,17 @@ export class Matcher {
       }
     }
     this.entryCount = count;
+    this.startMask = new Uint8Array(this.slotCount);
+    for (const slot of this.entries.next?.keys() ?? []) this.startMask[slot] |= ENTRY_START;
+    for (const trie of Object.values(this.cues)) for (const slot of trie.next?.keys() ?? []) this.startMask[slot] |= CUE_START;
   }
 
-  /** Slots filled by the Latin word `text[start, end)`, whose hash is `key`. */
-  latinSlots(key: number, text: string, start: number, end: number): Slots {
-    const known = this.vocabulary.get(key);
-    if (known !== undefined) return known;
-    const surface = text.slice(start, end).toLowerCase();
-    const slots = this.slotsOfSurface(surface);
-    if (this.vocabulary.size >= VOCABULARY_LIMIT) this.vocabulary.clear();
-    this.vocabulary.set(key, slots);
+  /** Slots filled by the Latin word `text[start, end)`, whose lower-case form hashes to `hash` and `check`. */
+  latinSlots(hash: number, check: number, text: string, start: number, end: number): Slots {
+    const row = this.vocabulary.find(hash, check, end - start);
+    if (row >= 0) return this.vocabulary.value(row);
+    const slots = this.slotsOfSurface(text.slice(start, end).toLowerCase());
+    this.vocabulary.add(hash, check, end - start, slots);
     return slots;
   }
 
@@ -130,9 +136,9 @@ export class Matcher {
 
   private slotsOfSurface(surface: string): Slots {
     const found: number[] = [];
-    const candidates = this.wordSlotsByStem.get(stem(surface));
+    const surfaceStem = stem(surface);
+    const candidates = this.wordSlotsByStem.get(surfaceStem);
     if (candidates) {
-      const surfaceStem = stem(surface);
       for (const slot of candidates) if (sameWordFamily(slot.word, slot.wordStem, surface, surfaceStem)) found.push(slot.id);
     }
     for (const { prefix, id } of this.prefixSlots) if (surface.startsWith(prefix)) found.push(id);

@@ -104,7 +104,8 @@ export type ReportStyle = 'json' | 'jsonl';
 export interface AnalysisLike {
   text(): string;
   tally(): Tally;
-  matches(): Match[];
+  /** Annotations overlapping [start, end), sorted by start offset. */
+  matchesInRange(start: number, end: number): Match[];
 }
 
 export const GENERATOR: ReportGenerator = { name: packageName, version: packageVersion };
@@ -190,10 +191,21 @@ export function* documentChunks(
   yield buffer;
 }
 
-/** The annotations of an analysis, converted one at a time (sorted matches, so one forward pass over lines). */
+/** Text is read for annotations this many characters at a time. */
+const ANNOTATION_WINDOW = 1 << 16;
+
+/**
+ * The annotations of an analysis, converted one at a time in document order. They are fetched a window of text at
+ * a time, so a document with a million annotations never has them all copied at once: held that long, the copies
+ * would outlive the young generation and swell the heap. A match belongs to the window where it starts.
+ */
 export function* annotationsOf(analysis: AnalysisLike): Generator<ReportAnnotation> {
-  const cursor = new PositionCursor(analysis.text());
-  for (const m of analysis.matches()) yield annotation(m, cursor);
+  const text = analysis.text();
+  const cursor = new PositionCursor(text);
+  for (let from = 0; from < text.length; from += ANNOTATION_WINDOW) {
+    const to = from + ANNOTATION_WINDOW;
+    for (const m of analysis.matchesInRange(from, to)) if (m.start >= from && m.start < to) yield annotation(m, cursor);
+  }
 }
 
 function annotation(m: Match, cursor: PositionCursor): ReportAnnotation {

@@ -29,6 +29,7 @@ export interface Sum {
 }
 
 const NO_MATCHES: readonly Match[] = [];
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (charClass(c) === WORD ? 1 : 0));
 const buffer = new SentenceBuffer();
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set(['no', 'nos', 'art', 'arts', 'para', 'paras', 'sec', 'secs', 'cf', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'eg', 'ie', 'etc', 'vol', 'ch', 'pp', 'p', 'fig', 'approx', 'inc', 'ltd', 'co', 'corp', 'dept', 'govt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
@@ -86,14 +87,25 @@ export function analyzeBlock(text: string, start: number, end: number, newlines:
       let h1 = 0;
       let h2 = 0x811c9dc5;
       for (;;) {
-        for (let w = 0; w < width; w++) {
-          const lc = lowerChar(text.charCodeAt(i + w));
+        if (c < 128) {
+          // ASCII letters and digits lower-case by setting bit 5.
+          const lc = c | 32;
           h1 = (Math.imul(h1, 31) + lc) | 0;
           h2 = Math.imul(h2 ^ lc, 16777619);
+        } else {
+          for (let w = 0; w < width; w++) {
+            const lc = lowerChar(text.charCodeAt(i + w));
+            h1 = (Math.imul(h1, 31) + lc) | 0;
+            h2 = Math.imul(h2 ^ lc, 16777619);
+          }
         }
         i += width;
         if (i >= end) break;
         c = text.charCodeAt(i);
+        if (c < 128) {
+          if (ASCII_WORD[c] === 0) break;
+          continue;
+        }
         cls = charClass(c);
         width = 1;
         if (cls === HIGH_SURROGATE) {
@@ -105,9 +117,7 @@ export function analyzeBlock(text: string, start: number, end: number, newlines:
         }
         if (cls !== WORD) break;
       }
-      // Length in the key keeps words that share both hashes apart in all but freak cases.
-      const key = ((h1 ^ (i - tokenStart)) >>> 0) * 2097152 + ((h2 >>> 11) & 0x1fffff);
-      const slots = matcher.latinSlots(key, text, tokenStart, i);
+      const slots = matcher.latinSlots(h1, h2, text, tokenStart, i);
       if (slots !== null) buffer.push(ordinal, tokenStart, i, clause, slots);
       ordinal++;
       latinWords++;

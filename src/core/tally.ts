@@ -59,7 +59,8 @@ export class TallyAccumulator {
 
 /** The term a match is counted under: its text, lower-cased, with spacing normalised. */
 export function termOf(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ');
+  const lower = text.toLowerCase();
+  return /\s/.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
 }
 
 export function polarityTally(sum: Sum, words: number): PolarityTally {
