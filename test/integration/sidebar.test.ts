@@ -23,6 +23,17 @@ const POLICY = [
   '',
 ].join('\n');
 
+const CHINESE = [
+  '第一章 总则',
+  '',
+  '第一条 对失信企业实施联合惩戒，列入黑名单，并加强监控。',
+  '',
+  '第二章 权利保护',
+  '',
+  '第二条 制定规则前应当征求意见，举行听证；当事人可以申诉，依法开展信用修复。',
+  '',
+].join('\n');
+
 const OTHER = ['Chapter 1 Openness', '', 'The ministry shall disclose its budget and consult the public.', ''].join('\n');
 
 let api: PolicyLensApi;
@@ -232,5 +243,27 @@ describe('sidebar tally', function () {
     await api.getSidebar().handleMessage({ type: 'revealSection', uri: 'file:///x', index: 'a' });
     await api.getSidebar().handleMessage('ready');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), before);
+  });
+
+  it('shows Chinese labels and interface text when policyLens.labelLanguage is zh', async () => {
+    const editor = await openFile('chinese.txt', CHINESE);
+    const uri = editor.document.uri;
+    await waitFor('the sidebar to show chinese.txt', activeFor(uri, (a) => a.categories.length > 0));
+    const config = vscode.workspace.getConfiguration('policyLens');
+    await config.update('labelLanguage', 'zh', vscode.ConfigurationTarget.Global);
+    try {
+      const active = await waitFor('Chinese labels', activeFor(uri, () => sidebarModel()?.strings.lean === '倾向'));
+      assert.equal(active.language, 'zh');
+      assert.equal(active.categories.find((c) => c.id === 'sanctions')?.label, '惩戒与黑名单');
+      assert.equal(active.categories.find((c) => c.id === 'rights')?.label, '权利、申诉与救济');
+      const zhLean: Record<string, string> = { 'control-leaning': '偏向管控', 'engagement-leaning': '偏向参与', balanced: '大致均衡', 'no signal': '无信号' };
+      assert.equal(active.lean.label, zhLean[active.lean.labelId]);
+      assert.ok(active.terms.some((t) => t.term === '联合惩戒' && t.categoryLabel === '惩戒与黑名单'), JSON.stringify(active.terms));
+      assert.deepEqual(active.sections.map((s) => s.title).slice(0, 1), ['第一章 总则']);
+    } finally {
+      await config.update('labelLanguage', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const english = await waitFor('English labels again', activeFor(uri, () => sidebarModel()?.strings.lean === 'Lean'));
+    assert.equal(english.categories.find((c) => c.id === 'sanctions')?.label, 'Sanctions and blacklists');
   });
 });
