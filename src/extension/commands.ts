@@ -48,7 +48,11 @@ export function registerCommands(store: AnalysisStore, decorator: Decorator): vs
     }),
     register(COMMANDS.exportAllOpen, async (target): Promise<ExportResult> => {
       await store.whenIdle();
-      const all = store.all().sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+      const tabs = openTabUris();
+      const all = store
+        .all()
+        .filter((s) => tabs.has(s.uri.toString()))
+        .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
       if (all.length === 0) {
         void vscode.window.showInformationMessage(t('Policy Lens: no open document is annotated.'));
         return undefined;
@@ -65,6 +69,15 @@ export function registerCommands(store: AnalysisStore, decorator: Decorator): vs
       return text;
     }),
   ];
+}
+
+/** Documents open in editor tabs: what the user sees as open (VS Code keeps closed documents loaded for a while). */
+function openTabUris(): Set<string> {
+  const uris = new Set<string>();
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText) uris.add(tab.input.uri.toString());
+  }
+  return uris;
 }
 
 function baseName(uri: vscode.Uri): string {

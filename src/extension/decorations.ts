@@ -1,7 +1,7 @@
 // Highlights annotations in visible editors with theme colours. Only visible editors are drawn; a document with
 // very many annotations is drawn around its visible ranges and redrawn as the user scrolls.
 import * as vscode from 'vscode';
-import type { DocumentAnalysis } from '../core';
+import type { AnalysisView } from './windowAnalysis';
 import type { Match } from '../core/types';
 import { offsetRange } from './positions';
 import { readSettings } from './settings';
@@ -122,7 +122,7 @@ export class Decorator implements vscode.Disposable {
   }
 }
 
-function rangesFor(editor: vscode.TextEditor, analysis: DocumentAnalysis): AppliedDecorations {
+function rangesFor(editor: vscode.TextEditor, analysis: AnalysisView): AppliedDecorations {
   const document = editor.document;
   const shown = new Set(readSettings(document.uri).categories);
   const result: AppliedDecorations = { control: [], engagement: [], negated: [] };
@@ -136,7 +136,7 @@ function rangesFor(editor: vscode.TextEditor, analysis: DocumentAnalysis): Appli
 }
 
 /** Every match of an ordinary document; around the visible ranges only for a very long one. */
-function drawnMatches(editor: vscode.TextEditor, analysis: DocumentAnalysis): Match[] {
+function drawnMatches(editor: vscode.TextEditor, analysis: AnalysisView): Match[] {
   const document = editor.document;
   if (!isLong(document)) return analysis.matches();
   const out: Match[] = [];

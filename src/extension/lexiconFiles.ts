@@ -99,6 +99,8 @@ export class LexiconReloader implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('policyLens.lexicons');
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
+  /** Lexicon files in use or failing, by URI string: saving one in the editor reloads. */
+  private watched = new Set<string>();
   private reloading: Promise<void> = Promise.resolve();
   private reported = new Set<string>();
 
@@ -108,10 +110,13 @@ export class LexiconReloader implements vscode.Disposable {
     this.disposables.push(
       this.diagnostics,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('policyLens.lexiconFiles') || e.affectsConfiguration('policyLens.lexiconMode')) this.reload();
+        if (e.affectsConfiguration('policyLens.lexiconFiles') || e.affectsConfiguration('policyLens.lexiconMode')) void this.reload();
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (this.watched.has(d.uri.toString())) void this.reload();
+      }),
     );
   }
 
@@ -150,11 +155,13 @@ export class LexiconReloader implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     const uris = [...loaded.files, ...loaded.problems.flatMap((p) => (p.uri ? [p.uri] : []))];
+    this.watched = new Set(uris.map((u) => u.toString()));
+    // The watchers catch changes made outside the editor (another program, git).
     for (const uri of uris) {
       const slash = uri.path.lastIndexOf('/');
       const folder = uri.with({ path: uri.path.slice(0, slash) || '/' });
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, uri.path.slice(slash + 1)));
-      this.watchers.push(watcher, watcher.onDidChange(() => this.reload()), watcher.onDidCreate(() => this.reload()), watcher.onDidDelete(() => this.reload()));
+      this.watchers.push(watcher, watcher.onDidChange(() => void this.reload()), watcher.onDidCreate(() => void this.reload()), watcher.onDidDelete(() => void this.reload()));
     }
   }
 

@@ -4,12 +4,14 @@ import * as vscode from 'vscode';
 import { analyzeAsync, DocumentAnalysis, Engine } from '../core';
 import type { Tally } from '../core/types';
 import { readSettings } from './settings';
+import { AnalysisView, WindowAnalysis } from './windowAnalysis';
 
 export interface StoredAnalysis {
   readonly uri: vscode.Uri;
   readonly version: number;
   readonly languageId: string;
-  readonly analysis: DocumentAnalysis;
+  /** The whole document's analysis, or while `complete` is false, the visible window's (in document offsets). */
+  readonly analysis: AnalysisView;
   readonly tally: Tally;
   /** False while a large document is still being analysed in slices (only the visible window is annotated). */
   readonly complete: boolean;
@@ -41,7 +43,10 @@ interface Dirty {
 }
 
 interface DocState {
+  /** The complete analysis, kept current with edits. */
   analysis: DocumentAnalysis | undefined;
+  /** What is shown before the complete analysis exists: the visible window of a long document. */
+  preview: WindowAnalysis | undefined;
   /** Document version the text behind `analysis` (plus `dirty`) corresponds to. */
   version: number;
   complete: boolean;
@@ -188,6 +193,7 @@ export class AnalysisStore implements vscode.Disposable {
     this.skipped.delete(key);
     const state: DocState = {
       analysis: undefined,
+      preview: undefined,
       version: document.version,
       complete: false,
       dirty: undefined,
@@ -225,13 +231,15 @@ export class AnalysisStore implements vscode.Disposable {
     state.version = document.version;
     state.dirty = undefined;
     const { start, end } = visibleWindow(document, text);
-    state.analysis = this.currentEngine.analyze(blankOutside(text, start, end), { language });
+    const window = this.currentEngine.analyze(text.slice(start, end), { language });
+    state.preview = new WindowAnalysis(text, start, document.positionAt(start).line, window);
     this.publish(document, state);
     analyzeAsync(this.currentEngine, text, { language }, yieldToHost).then(
       (analysis) => {
         if (this.states.get(document.uri.toString()) !== state || state.generation !== generation) return;
         state.running = false;
         state.analysis = analysis;
+        state.preview = undefined;
         state.complete = true;
         this.catchUp(document, state);
         this.publish(document, state);
@@ -273,13 +281,14 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   private publish(document: vscode.TextDocument, state: DocState): void {
-    if (state.analysis) {
+    const shown = state.analysis ?? state.preview;
+    if (shown) {
       state.stored = {
         uri: document.uri,
         version: state.version,
         languageId: document.languageId,
-        analysis: state.analysis,
-        tally: state.analysis.tally(),
+        analysis: shown,
+        tally: shown.tally(),
         complete: state.complete,
       };
     }
@@ -354,14 +363,3 @@ function visibleWindow(document: vscode.TextDocument, text: string): { start: nu
   return { start: before === -1 ? 0 : before + 1, end: after === -1 ? text.length : after };
 }
 
-/**
- * The text with everything outside [start, end) blanked to spaces (line breaks kept), so an analysis of it has
- * the document's offsets and lines but only the window's annotations.
- */
-function blankOutside(text: string, start: number, end: number): string {
-  return blank(text.slice(0, start)) + text.slice(start, end) + blank(text.slice(end));
-}
-
-function blank(s: string): string {
-  return s.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
-}

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PolicyLensApi } from '../../src/extension/api';
 import type { Match } from '../../src/core/types';
-import { activateApi, closeAllEditors, openFile, spanOf, tempDir } from './editorHelpers';
+import { activateApi, closeAllEditors, openFile, spanOf, tempDir, waitFor } from './editorHelpers';
 
 const TEXT = 'The agency will monitor every firm and keep a blacklist.\nCitizens may appeal.\nThe ministry will censor posts.\n';
 
@@ -82,8 +82,7 @@ describe('palette commands', function () {
     await openFile(api, tmp.dir, 'tally.txt', TEXT);
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.commands.executeCommand('policyLens.showTally');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.ok(api.getSidebar().currentHtml(), 'the tally view was not resolved');
+    await waitFor('the tally view to be shown', () => api.getSidebar().currentHtml());
   });
 
   it('copies the tally as JSON to the clipboard', async () => {

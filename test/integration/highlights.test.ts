@@ -2,6 +2,7 @@
 // after edits, and which documents are annotated at all.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { Match } from '../../src/core/types';
 import type { PolicyLensApi } from '../../src/extension/api';
 import { activateApi, closeAllEditors, offsetsOf, openFile, spanOf, tempDir, withSettings } from './editorHelpers';
 
@@ -53,8 +54,8 @@ describe('highlights and hovers', function () {
     const analysis = api.getAnalysis(editor.document.uri);
     assert.ok(analysis);
     const decorations = api.getDecorations(editor.document.uri);
-    const expect = (pick: (m: (typeof analysis.matches)[number]) => boolean): [number, number][] =>
-      analysis.matches.filter(pick).map((m): [number, number] => [m.start, m.end]);
+    const matches = analysis.matches;
+    const expect = (pick: (m: Match) => boolean): [number, number][] => matches.filter(pick).map((m): [number, number] => [m.start, m.end]);
     assert.deepEqual(offsetsOf(editor.document, decorations.control), expect((m) => !m.negated && m.polarity === 'control'));
     assert.deepEqual(offsetsOf(editor.document, decorations.engagement), expect((m) => !m.negated && m.polarity === 'engagement'));
     assert.ok(decorations.control.length >= 3 && decorations.engagement.length >= 3);
@@ -96,17 +97,17 @@ describe('highlights and hovers', function () {
     assert.ok(analysis.matches.some((m) => m.text === 'censor' && m.polarity === 'control'));
     assert.equal(api.getDecorations(document.uri).control.length, 3);
 
-    // One edit event with two changes: replace "monitor" with "help" and "appeal" with "object".
+    // One edit event with two changes: replace "monitor" with "help" and "appeal" with "consult".
     await editor.edit((b) => {
       b.replace(offsetRange(document, 'monitor'), 'help');
-      b.replace(offsetRange(document, 'appeal'), 'object');
+      b.replace(offsetRange(document, 'appeal'), 'consult');
     });
     await api.whenIdle();
     analysis = api.getAnalysis(document.uri);
     assert.ok(analysis);
     const text = document.getText();
     assert.ok(!analysis.matches.some((m) => m.text === 'monitor' || m.text === 'appeal'));
-    assert.ok(analysis.matches.some((m) => m.text === 'object' && m.polarity === 'engagement'));
+    assert.ok(analysis.matches.some((m) => m.text === 'consult' && m.polarity === 'engagement'));
     for (const m of analysis.matches) assert.equal(text.slice(m.start, m.end), m.text, 'offsets are current');
     assert.deepEqual(offsetsOf(document, api.getDecorations(document.uri).control), [spanOf(text, 'blacklist'), spanOf(text, 'censor')]);
   });

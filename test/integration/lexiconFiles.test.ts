@@ -15,7 +15,7 @@ function lexicon(term: string): string {
       name: 'test-extra',
       version: '1.0.0',
       language: 'en',
-      categories: [],
+      categories: [{ id: 'sanctions', label: 'Sanctions', polarity: 'control', description: 'Penalties imposed by an authority.' }],
       entries: [{ term, category: 'sanctions' }],
     },
     null,
@@ -39,15 +39,21 @@ describe('extra lexicon files', function () {
     tmp.remove();
   });
 
-  it('adds the terms of an extra lexicon file, and reloads when the file changes', async () => {
+  it('adds the terms of an extra lexicon file, and reloads when the file is edited and saved', async () => {
     const file = path.join(tmp.dir, 'extra.lexicon.json');
     fs.writeFileSync(file, lexicon('widget tax'));
     const editor = await openFile(api, tmp.dir, 'extra.txt', TEXT);
-    const texts = (): string[] => api.getAnalysis(editor.document.uri)?.matches.map((m) => m.text) ?? [];
+    const uri = editor.document.uri;
+    const texts = (): string[] => api.getAnalysis(uri)?.matches.map((m) => m.text) ?? [];
     assert.deepEqual(texts(), ['monitor']);
     await withSettings(api, { lexiconFiles: [file] }, async () => {
       assert.deepEqual(texts(), ['monitor', 'widget tax']);
-      fs.writeFileSync(file, lexicon('gadget levy'));
+      const lexiconDocument = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(lexiconDocument);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(lexiconDocument.uri, new vscode.Range(0, 0, lexiconDocument.lineCount, 0), lexicon('gadget levy'));
+      await vscode.workspace.applyEdit(edit);
+      await lexiconDocument.save();
       await waitFor('the lexicon file to be reloaded', () => texts().includes('gadget levy'));
       await api.whenIdle();
       assert.deepEqual(texts(), ['monitor', 'gadget levy']);
