@@ -178,7 +178,7 @@ export function* documentChunks(
   let buffer = jsonl ? `${head.slice(0, -1)},"annotations":[` : `${head.slice(0, -(DOC_INDENT.length + 2))},\n${DOC_INDENT}  "annotations": [`;
   let count = 0;
   for (const a of annotations) {
-    const item = JSON.stringify(orderedAnnotation(a));
+    const item = annotationText(a);
     buffer += jsonl ? (count === 0 ? item : `,${item}`) : `${count === 0 ? '' : ','}\n${itemIndent}${item}`;
     count++;
     if (buffer.length >= chunkSize) {
@@ -311,6 +311,20 @@ function orderedAnnotation(a: ReportAnnotation): ReportAnnotation {
     ruleDetail: a.ruleDetail,
     negated: a.negated,
   };
+}
+
+/**
+ * One annotation as compact JSON, written out field by field: the same bytes as JSON.stringify of the ordered
+ * object (a unit test holds them equal), without building that object for each of possibly millions.
+ */
+function annotationText(a: ReportAnnotation): string {
+  const s = a.start;
+  const e = a.end;
+  return (
+    `{"start":{"line":${s.line},"character":${s.character},"offset":${s.offset}},"end":{"line":${e.line},"character":${e.character},"offset":${e.offset}},` +
+    `"text":${JSON.stringify(a.text)},"polarity":${JSON.stringify(a.polarity)},"category":${JSON.stringify(a.category)},"entry":${JSON.stringify(a.entry)},` +
+    `"weight":${round(a.weight)},"rule":${JSON.stringify(a.rule)},"ruleDetail":${JSON.stringify(a.ruleDetail)},"negated":${a.negated}}`
+  );
 }
 
 function polarityTally(p: PolarityTally): PolarityTally {

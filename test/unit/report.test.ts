@@ -56,7 +56,7 @@ function fakeAnalysis(text: string, matches: Match[], weights: { control: number
       },
     ],
   };
-  return { text: () => text, tally: () => tally, matches: () => matches };
+  return { text: () => text, tally: () => tally, matchesInRange: (start, end) => matches.filter((m) => m.end > start && m.start < end) };
 }
 
 function match(text: string, needle: string, polarity: Match['polarity'], category: string, extra: Partial<Match> = {}): Match {
@@ -68,6 +68,7 @@ function match(text: string, needle: string, polarity: Match['polarity'], catego
 const TEXT = 'Article 1\r\nAgencies shall monitor 😀 traders.\rThey shall solicit public opinion.\nPetitioners shall not be detained.';
 const MATCHES: Match[] = [
   match(TEXT, 'monitor', 'control', 'surveillance'),
+  match(TEXT, 'traders', 'control', 'scoring', { entry: 'trad"er\\s\u2028 😀', weight: 0.123456, rule: 'negation', ruleDetail: 'not', negated: true }),
   match(TEXT, 'public opinion', 'engagement', 'consultation', { weight: 1 / 3 }),
   match(TEXT, 'detained', 'engagement', 'rights', { rule: 'protection', ruleDetail: 'shall not be' }),
 ];
@@ -126,10 +127,11 @@ describe('report', () => {
     assert.deepEqual(doc.annotations[0].start, { line: 1, character: 15, offset: 26 });
     assert.deepEqual(doc.annotations[0].end, { line: 1, character: 22, offset: 33 });
     // After "😀" (two UTF-16 code units) and a lone CR.
-    assert.deepEqual(doc.annotations[1].start, { line: 2, character: 19, offset: TEXT.indexOf('public') });
-    assert.deepEqual(doc.annotations[2].start.line, 3);
-    assert.equal(doc.annotations[2].rule, 'protection');
-    assert.equal(doc.annotations[2].ruleDetail, 'shall not be');
+    assert.deepEqual(doc.annotations[1].start, { line: 1, character: 26, offset: TEXT.indexOf('traders') });
+    assert.deepEqual(doc.annotations[2].start, { line: 2, character: 19, offset: TEXT.indexOf('public') });
+    assert.deepEqual(doc.annotations[3].start.line, 3);
+    assert.equal(doc.annotations[3].rule, 'protection');
+    assert.equal(doc.annotations[3].ruleDetail, 'shall not be');
   });
 
   it('rounds numbers to 4 decimals and never prints -0', () => {
