@@ -116,7 +116,8 @@ export interface HostFolders {
   serverLog: string;
 }
 
-export function createHostFolders(root: string): HostFolders {
+/** Makes the folders and the user settings; `settings` adds to or overrides the defaults below. */
+export function createHostFolders(root: string, settings: Record<string, unknown> = {}): HostFolders {
   const folders: HostFolders = {
     root,
     userData: path.join(root, 'user-data'),
@@ -128,7 +129,7 @@ export function createHostFolders(root: string): HostFolders {
   for (const dir of [folders.userData, folders.extensions, folders.xdg]) fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(folders.config, 'auth: none\n');
   // Quiet, offline defaults: no welcome page, update checks, recommendations, git scanning or typings downloads.
-  const settings = {
+  const defaults: Record<string, unknown> = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'security.workspace.trust.enabled': false,
@@ -142,7 +143,7 @@ export function createHostFolders(root: string): HostFolders {
     'typescript.disableAutomaticTypeAcquisition': true,
   };
   fs.mkdirSync(path.join(folders.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(folders.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  fs.writeFileSync(path.join(folders.userData, 'User', 'settings.json'), JSON.stringify({ ...defaults, ...settings }, null, 2));
   return folders;
 }
 

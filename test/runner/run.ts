@@ -17,7 +17,7 @@ interface RunOptions {
 function parseOptions(argv: readonly string[]): RunOptions {
   const timeoutIndex = argv.indexOf('--timeout');
   const timeoutText = timeoutIndex >= 0 ? argv[timeoutIndex + 1] : process.env.POLICY_LENS_TEST_TIMEOUT;
-  const timeoutSeconds = timeoutText === undefined ? 300 : Number(timeoutText);
+  const timeoutSeconds = timeoutText === undefined ? 600 : Number(timeoutText);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new Error(`Bad timeout: ${String(timeoutText)}`);
   return { timeoutSeconds, verbose: argv.includes('--verbose') };
 }

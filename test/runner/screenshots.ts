@@ -60,6 +60,9 @@ async function main(): Promise<number> {
       entry,
       {
         extensionTestsPath: driver,
+        // Tall enough for most of the sidebar, and wrapped so whole sentences and their highlights show.
+        viewport: { width: 1600, height: 1200 },
+        settings: { 'editor.wordWrap': 'on' },
         onHostLog: (line) => {
           if (line.startsWith(readyPrefix)) markReady(JSON.parse(line.slice(readyPrefix.length)) as ScreenshotReady);
           else console.log(line);

@@ -23,6 +23,9 @@ export interface SessionOptions {
   extensionTestsPath: string;
   onHostLog: (line: string) => void;
   onWorkbenchLog?: (line: string) => void;
+  /** User settings on top of the quiet defaults (see createHostFolders). */
+  settings?: Record<string, unknown>;
+  viewport?: { width: number; height: number };
   /** Called after the workspace copy is made and before the workbench opens it. */
   prepare?: (folders: HostFolders, workspace: string) => void;
 }
@@ -40,7 +43,7 @@ export interface Session extends Workbench {
 export async function startSession(entry: string, options: SessionOptions, cleanup: Cleanup): Promise<Session> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-host-'));
   cleanup.trackFolder(root);
-  const folders = createHostFolders(root);
+  const folders = createHostFolders(root, options.settings);
   const workspace = path.join(root, 'workspace');
   fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
   options.prepare?.(folders, workspace);
@@ -52,6 +55,7 @@ export async function startSession(entry: string, options: SessionOptions, clean
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: options.extensionTestsPath,
       profileDir: path.join(root, 'browser-profile'),
+      viewport: options.viewport,
       onHostLog: options.onHostLog,
       onWorkbenchLog: options.onWorkbenchLog,
     },

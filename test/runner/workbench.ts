@@ -14,6 +14,8 @@ export interface WorkbenchOptions {
   extensionTestsPath: string;
   /** A fresh browser profile folder. */
   profileDir: string;
+  /** Page size in CSS pixels; 1440 × 900 unless given. */
+  viewport?: { width: number; height: number };
   /** Each extension host console message, formatted like Node's console does. */
   onHostLog: (line: string) => void;
   /** Every other workbench message, for --verbose. */
@@ -40,7 +42,7 @@ export async function openWorkbench(options: WorkbenchOptions, cleanup: Cleanup)
   const context: BrowserContext = await chromium.launchPersistentContext(options.profileDir, {
     executablePath: chromiumPath(),
     headless: true,
-    viewport: { width: 1440, height: 900 },
+    viewport: options.viewport ?? { width: 1440, height: 900 },
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
