@@ -56,7 +56,7 @@ export interface SidebarCategory {
   polarity: SidebarPolarity;
   matches: number;
   weight: number;
-  /** Weight relative to the heaviest category, 0…1, for the bar length. */
+  /** Matches relative to the most frequent category, 0…1, for the bar length. */
   share: number;
 }
 

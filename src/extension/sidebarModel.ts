@@ -40,9 +40,10 @@ function polarityView(p: PolarityTally): SidebarPolarityCount {
   return { matches: p.matches, weight: p.weight, per1000: p.per1000 };
 }
 
+/** Categories that matched, control first, most matches first; bars are scaled to the most frequent category. */
 function categoryViews(tally: Tally, labels: SidebarLabels): SidebarCategory[] {
   const present = tally.categories.filter((c) => c.matches > 0);
-  const heaviest = present.reduce((max, c) => Math.max(max, c.weight), 0);
+  const most = present.reduce((max, c) => Math.max(max, c.matches), 0);
   return present
     .map((c) => ({
       id: c.id,
@@ -50,9 +51,9 @@ function categoryViews(tally: Tally, labels: SidebarLabels): SidebarCategory[] {
       polarity: c.polarity,
       matches: c.matches,
       weight: c.weight,
-      share: heaviest > 0 ? c.weight / heaviest : 0,
+      share: most > 0 ? c.matches / most : 0,
     }))
-    .sort((a, b) => (a.polarity === b.polarity ? b.weight - a.weight : a.polarity === 'control' ? -1 : 1));
+    .sort((a, b) => (a.polarity === b.polarity ? b.matches - a.matches || b.weight - a.weight : a.polarity === 'control' ? -1 : 1));
 }
 
 function topTerms(tally: Tally, labels: SidebarLabels): SidebarTerm[] {

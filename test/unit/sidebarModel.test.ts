@@ -42,8 +42,8 @@ function tally(overrides: Partial<Tally> = {}): Tally {
     engagement: polarity(5, 25),
     lean: lean(0.25, 'engagement-leaning'),
     categories: [
-      { id: 'surveillance', label: 'Surveillance', polarity: 'control', matches: 1, weight: 1, terms: [{ term: 'monitor', count: 1 }] },
-      { id: 'sanctions', label: 'Sanctions', polarity: 'control', matches: 2, weight: 2, terms: [{ term: 'blacklist', count: 2 }] },
+      { id: 'surveillance', label: 'Surveillance', polarity: 'control', matches: 1, weight: 2, terms: [{ term: 'monitor', count: 1 }] },
+      { id: 'sanctions', label: 'Sanctions', polarity: 'control', matches: 2, weight: 1.5, terms: [{ term: 'blacklist', count: 2 }] },
       { id: 'censorship', label: 'Censorship', polarity: 'control', matches: 0, weight: 0, terms: [] },
       { id: 'consultation', label: 'Consultation', polarity: 'engagement', matches: 4, weight: 4, terms: [{ term: 'consult', count: 3 }, { term: 'hearing', count: 1 }] },
       { id: 'rights', label: 'Rights', polarity: 'engagement', matches: 1, weight: 1, terms: [{ term: 'appeal', count: 1 }] },
@@ -84,7 +84,7 @@ describe('buildSidebarModel', () => {
     assert.equal(model.strings, strings);
   });
 
-  it('lists categories with matches only, control first, heaviest first, with bar shares and localised labels', () => {
+  it('lists categories with matches only, control first, most frequent first, with bar shares and localised labels', () => {
     const a = source('a.txt');
     const cats = buildSidebarModel(a, [a], labels).active?.categories ?? [];
     assert.deepEqual(
