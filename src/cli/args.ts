@@ -13,7 +13,7 @@ export interface CliOptions {
   language: LanguageSetting;
   format: OutputFormat;
   timestamp: boolean;
-  /** Worker threads for many files; null picks one per core. */
+  /** Threads analysing many files, the main thread included; null picks one per core. */
   jobs: number | null;
   help: boolean;
   version: boolean;
@@ -36,7 +36,7 @@ Options:
   -f, --format FORMAT       json (default) or text (a table with a lean bar per document)
       --jsonl               JSON Lines: a header line, then one document per line, for large corpora
       --timestamp           add the time of the run to the report (output is then no longer byte-identical)
-  -j, --jobs N              worker threads for many files (default: one per core; 1 = none)
+  -j, --jobs N              threads analysing many files, the main one included (default: one per core)
   -h, --help                show this help
   -v, --version             show the version
 

@@ -1,6 +1,8 @@
-// Inputs → documents in input order. Small files go to worker threads when there are many; big files and standard
-// input are analysed in the main thread when their turn comes, so their output streams without being held whole.
-// At most a few documents past the one being written are in flight, so memory does not grow with the corpus.
+// Inputs → documents in input order. When there are many small files, worker threads analyse most of them and the
+// main thread takes its share between writing; big files and standard input are analysed in the main thread when
+// their turn comes, so their output streams without being held whole. Each thread holds a whole engine, so there
+// is one thread per core in all, not one worker per core beside an idle main thread. At most a few documents past
+// the one being written are in flight, so memory does not grow with the corpus.
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { Engine } from '../core';
@@ -15,7 +17,7 @@ import { readStdin } from './readText';
 const BIG_FILE = 2 * 1024 * 1024;
 /** How many inputs are looked at before deciding whether worker threads are worth starting. */
 const LOOKAHEAD = 16;
-/** Jobs in flight per worker: enough to keep each busy while the main thread writes. */
+/** Documents in flight per analysing thread: enough to keep each busy while the main thread writes. */
 const JOBS_PER_WORKER = 4;
 
 export interface RunSettings {
@@ -24,7 +26,7 @@ export interface RunSettings {
   lexicons: LexiconSource[];
   language: LanguageSetting;
   format: OutputFormat;
-  /** Explicit --jobs, or null to decide from the inputs and the cores. */
+  /** Explicit --jobs (threads analysing, the main thread included), or null to decide from the inputs and the cores. */
   jobs: number | null;
 }
 
@@ -43,22 +45,24 @@ export async function analyseAll(settings: RunSettings, handlers: RunHandlers): 
     if (item.done) break;
     ahead.push(item.value);
   }
-  const workers = workerCount(settings.jobs, ahead);
-  const pool = workers > 1 ? new WorkerPool(workers, path.join(__dirname, 'cliWorker.js'), { lexicons: settings.lexicons, language: settings.language, format: settings.format }) : null;
+  const workers = threadCount(settings.jobs, ahead) - 1;
+  const pool = workers > 0 ? new WorkerPool(workers, path.join(__dirname, 'cliWorker.js'), { lexicons: settings.lexicons, language: settings.language, format: settings.format }) : null;
   const next = (): Input | Problem | undefined => {
     if (ahead.length > 0) return ahead.shift();
     const item = inputs.next();
     return item.done ? undefined : item.value;
   };
+  let small = 0;
   const toSlot = (item: Input | Problem): Slot => {
-    if (pool && item.kind === 'file' && item.size < BIG_FILE) {
+    // Every (workers + 1)th small file is the main thread's own share.
+    if (pool && item.kind === 'file' && item.size < BIG_FILE && small++ % (workers + 1) !== workers) {
       const result = pool.analyse({ path: item.path, source: item.source });
       result.catch(() => undefined); // Awaited in turn below; this only keeps a later failure from counting as unhandled.
       return { kind: 'worker', result };
     }
     return item.kind === 'problem' ? item : { kind: 'here', input: item };
   };
-  const window = pool ? workers * JOBS_PER_WORKER : 1;
+  const window = pool ? (workers + 1) * JOBS_PER_WORKER : 1;
   const slots: Slot[] = [];
   try {
     for (;;) {
@@ -85,8 +89,8 @@ async function analyseHere(input: Input, settings: RunSettings): Promise<Analyse
   return analyseText(settings.engine, input.source, read.text, settings.language, settings.format);
 }
 
-/** Worker threads pay off only with several small files; --jobs 1 turns them off, --jobs N forces N. */
-function workerCount(jobs: number | null, ahead: Array<Input | Problem>): number {
+/** Threads analysing, the main thread included. More than one pays off only with several small files. */
+function threadCount(jobs: number | null, ahead: Array<Input | Problem>): number {
   const small = ahead.filter((i): i is Extract<Input, { kind: 'file' }> => i.kind === 'file' && i.size < BIG_FILE);
   if (small.length < 2) return 1;
   if (jobs !== null) return jobs;
