@@ -28,6 +28,11 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
+/** Announces the active document's lean when it changes, not on every re-render. */
+const announcer = el('div', 'visually-hidden');
+announcer.setAttribute('role', 'status');
+announcer.setAttribute('aria-live', 'polite');
+document.body.append(announcer);
 const state: ViewState = { model: null, open: {}, scrollY: 0, ...vscode.getState() };
 
 function saveState(): void {
@@ -108,7 +113,6 @@ function leanMeter(lean: SidebarLean, strings: SidebarStrings, compact: boolean)
 
 function leanPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
   const summary = el('p', 'lean-label', leanText(doc.lean));
-  summary.setAttribute('aria-live', 'polite');
   const scale = el('div', 'meter-scale', el('span', undefined, `−1 ${strings.control}`), el('span', undefined, `+1 ${strings.engagement}`));
   const content: Child[] = [leanMeter(doc.lean, strings, false), scale, summary];
   if (doc.lean.thin) {
@@ -243,6 +247,10 @@ function render(model: SidebarModel): void {
     children.push(documentsPart(model.documents, strings));
   }
   root.replaceChildren(...children);
+  const announcement = model.active ? `${model.active.name}: ${leanText(model.active.lean)}` : '';
+  if (announcer.textContent !== announcement) {
+    announcer.textContent = announcement;
+  }
   if (focusKey) {
     const target = Array.from(root.querySelectorAll<HTMLElement>('[data-focus-key]')).find((n) => n.dataset.focusKey === focusKey);
     target?.focus();
