@@ -101,7 +101,7 @@ export class DocumentAnalysis {
     while (pos < newText.length) {
       const extent = blockAt(newText, pos);
       newStarts.push(pos);
-      newBlocks.push(analyzeBlock(newText, pos, extent.end, extent.newlines, this.context.matcher));
+      newBlocks.push(analyzeBlock(newText, pos, extent, this.context.matcher));
       pos = extent.end;
       if (pos >= newEnd && pos < newText.length) {
         while (resync < this.starts.length && this.starts[resync] < pos - delta) resync++;
@@ -126,7 +126,7 @@ export class DocumentAnalysis {
     let pos = this.analysedUpTo();
     while (pos < until) {
       const extent = blockAt(text, pos);
-      const block = analyzeBlock(text, pos, extent.end, extent.newlines, this.context.matcher);
+      const block = analyzeBlock(text, pos, extent, this.context.matcher);
       this.starts.push(pos);
       this.blocks.push(block);
       this.acc.apply(block, 1);

@@ -1,16 +1,21 @@
-// Splits text into blocks: runs of lines that no sentence crosses. Analysis is per block, so an edit only
-// re-analyses the blocks around it. A boundary depends only on the text from the block's start up to the
-// line after it, which is what lets incremental re-blocking resynchronise with the old blocks.
-import { headingAt, startsEnumeration } from './headings';
+// Splits text into blocks: runs of lines that no sentence crosses. A block ends at a blank line, around a
+// heading, before an enumerated item, or at a sentence-final line once it is long enough. Analysis is per
+// block, so an edit only re-analyses the blocks around it. A boundary depends only on the text from the
+// block's start up to the line after it, which lets incremental re-blocking resynchronise with the old blocks.
+import { Heading, headingAt, startsEnumeration } from './headings';
 
 /** Blocks longer than this end at the next line break, or inside a long line at a sentence end. */
 export const MAX_BLOCK = 8192;
+/** Past this length a block ends at the first line that ends a sentence: small enough for cheap edits, large enough to keep per-block costs low. */
+const TARGET_BLOCK = 1024;
 
 const NEWLINE = 10;
 
 export interface BlockExtent {
   end: number;
   newlines: number;
+  /** Set when the block is a heading line. */
+  heading: Heading | null;
 }
 
 /** End (exclusive) of the block that starts at `start`, and how many line breaks it holds. */
@@ -23,19 +28,20 @@ export function blockAt(text: string, start: number): BlockExtent {
     if (lineEnd < 0) lineEnd = length;
     if (lineEnd - start > MAX_BLOCK && lineEnd - lineStart > MAX_BLOCK) {
       const cut = cutLongLine(text, Math.max(lineStart, start + MAX_BLOCK), lineEnd);
-      if (cut < lineEnd) return { end: cut, newlines };
+      if (cut < lineEnd) return { end: cut, newlines, heading: null };
     }
     const next = lineEnd < length ? lineEnd + 1 : length;
     const atLineStart = lineStart === 0 || text.charCodeAt(lineStart - 1) === NEWLINE;
-    const heading = atLineStart && headingAt(text, lineStart, lineEnd) !== null;
-    if (lineStart > start && atLineStart && (heading || startsEnumeration(text, lineStart))) return { end: lineStart, newlines };
+    const heading = atLineStart ? headingAt(text, lineStart, lineEnd) : null;
+    if (lineStart > start && atLineStart && (heading !== null || startsEnumeration(text, lineStart))) return { end: lineStart, newlines, heading: null };
     if (lineEnd < length) newlines++;
-    if (heading || isBlank(text, lineStart, lineEnd) || endsSentence(text, lineStart, lineEnd) || next - start > MAX_BLOCK) {
-      return { end: next, newlines };
+    if (heading !== null) return { end: next, newlines, heading };
+    if (isBlank(text, lineStart, lineEnd) || next - start > MAX_BLOCK || (next - start > TARGET_BLOCK && endsSentence(text, lineStart, lineEnd))) {
+      return { end: next, newlines, heading: null };
     }
     lineStart = next;
   }
-  return { end: length, newlines };
+  return { end: length, newlines, heading: null };
 }
 
 /** Where to cut a line that is too long: after a sentence end, else after a space, else anywhere safe. */

@@ -29,14 +29,13 @@ const NUMBERED_TITLE = /^[ \t]*\d+(\.\d+)*\.?[ \t]+\p{Lu}[^.;:!?。；！？]{0,
 /** Lines that start an enumerated item: a block boundary, though not a heading. */
 const ENUMERATION = /[ \t　]*(\(\d+\)|\([a-z]\)|\d+[.)][ \t]|[a-z]\)[ \t]|[-*•][ \t]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．])/y;
 
-/** Characters that can open a heading line, after indentation; other lines skip the patterns entirely. */
-const OPENERS = new Set('#0123456789cCpPtTsSaA第一二三四五六七八九十（('.split('').map((ch) => ch.charCodeAt(0)));
+/** What every heading starts with, tested in place so that ordinary lines cost no string copies. */
+const OPENING = /[ \t　]*(#|\d|(part|chapter|title|section|article)[ \t]|第|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/iy;
 
 /** The heading on the line `text[start, end)` (end excludes the newline), or null. */
 export function headingAt(text: string, start: number, end: number): Heading | null {
-  let first = start;
-  while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9 || text.charCodeAt(first) === 0x3000)) first++;
-  if (first >= end || !OPENERS.has(text.charCodeAt(first))) return null;
+  OPENING.lastIndex = start;
+  if (!OPENING.test(text) || OPENING.lastIndex > end) return null;
   const line = text.slice(start, Math.min(end, start + 400)).replace(/\r$/, '');
   if (line.trim() === '') return null;
   for (const { pattern, level } of PATTERNS) {

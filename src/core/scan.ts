@@ -3,7 +3,8 @@
 // of slicing strings, so a token the lexicon does not mention costs a Map lookup and no allocation.
 import { astralClass, charClass, HAN, HIGH_SURROGATE, lowerChar, WORD } from './chars';
 import { countHanWords } from './cjkWords';
-import { Heading, headingAt } from './headings';
+import { BlockExtent } from './blocks';
+import { Heading } from './headings';
 import { matchSentence } from './match';
 import { Matcher } from './matcher';
 import { SentenceBuffer } from './sentenceBuffer';
@@ -35,7 +36,8 @@ const buffer = new SentenceBuffer();
 const ABBREVIATIONS = new Set(['no', 'nos', 'art', 'arts', 'para', 'paras', 'sec', 'secs', 'cf', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'eg', 'ie', 'etc', 'vol', 'ch', 'pp', 'p', 'fig', 'approx', 'inc', 'ltd', 'co', 'corp', 'dept', 'govt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /** Analyses `text[start, end)`, one block. */
-export function analyzeBlock(text: string, start: number, end: number, newlines: number, matcher: Matcher): BlockResult {
+export function analyzeBlock(text: string, start: number, extent: BlockExtent, matcher: Matcher): BlockResult {
+  const end = extent.end;
   let matches: Match[] | null = null;
   let latinWords = 0;
   let hanChars = 0;
@@ -168,18 +170,15 @@ export function analyzeBlock(text: string, start: number, end: number, newlines:
     sum.matches++;
     sum.weightMilli += Math.round(m.weight * 1000);
   }
-  const atLineStart = start === 0 || text.charCodeAt(start - 1) === 10;
-  let lineEnd = text.indexOf('\n', start);
-  if (lineEnd < 0 || lineEnd > end) lineEnd = end;
   return {
     length: end - start,
-    newlines,
+    newlines: extent.newlines,
     words: latinWords + hanWords,
     latinWords,
     hanChars,
     sentences,
     matches: found,
-    heading: atLineStart ? headingAt(text, start, lineEnd) : null,
+    heading: extent.heading,
     control,
     engagement,
   };
