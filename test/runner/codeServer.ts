@@ -151,6 +151,8 @@ export interface RunningServer {
   port: number;
   /** `vscode-remote://` URI of a path on the server, as the workbench payload expects. */
   remoteUri(absolutePath: string): string;
+  /** Resolves if code-server exits before it is stopped. */
+  exited: Promise<void>;
 }
 
 /**
@@ -185,8 +187,13 @@ export async function startCodeServer(entry: string, folders: HostFolders, clean
   if (pid === undefined) throw new Error('code-server did not start');
   cleanup.trackGroup(pid);
   let exited = false;
-  child.on('exit', () => { exited = true; });
+  let stopping = false;
+  const exitedEarly = new Promise<void>((resolve) => child.on('exit', () => {
+    exited = true;
+    if (!stopping) resolve();
+  }));
   cleanup.add(async () => {
+    stopping = true;
     await stopGroup(pid);
     cleanup.untrackGroup(pid);
   });
@@ -198,7 +205,7 @@ export async function startCodeServer(entry: string, folders: HostFolders, clean
     }
     await delay(200);
   }
-  return { port, remoteUri: (p) => `vscode-remote://127.0.0.1:${port}${p}` };
+  return { port, remoteUri: (p) => `vscode-remote://127.0.0.1:${port}${p}`, exited: exitedEarly };
 }
 
 /** SIGTERM to the group, then SIGKILL to whatever is left after a grace period. */

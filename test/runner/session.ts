@@ -61,5 +61,9 @@ export async function startSession(entry: string, options: SessionOptions, clean
     },
     cleanup,
   );
-  return { ...workbench, folders, workspace };
+  const serverGone = server.exited.then(() => {
+    console.error(`code-server exited during the run; its log:\n${fs.readFileSync(folders.serverLog, 'utf8').split('\n').slice(-30).join('\n')}`);
+    return 1;
+  });
+  return { ...workbench, hostExit: Promise.race([workbench.hostExit, serverGone]), folders, workspace };
 }

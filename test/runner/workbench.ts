@@ -24,7 +24,7 @@ export interface WorkbenchOptions {
 
 export interface Workbench {
   page: Page;
-  /** Resolves with the extension host's exit code once the tests module has settled. */
+  /** Resolves with the extension host's exit code once the tests module has settled (1 if the page crashed). */
   hostExit: Promise<number>;
 }
 
@@ -62,6 +62,10 @@ export async function openWorkbench(options: WorkbenchOptions, cleanup: Cleanup)
 
   let exit: (code: number) => void = () => undefined;
   const hostExit = new Promise<number>((resolve) => { exit = resolve; });
+  page.on('crash', () => {
+    console.error('The workbench page crashed.');
+    exit(1);
+  });
   await page.exposeFunction(exitBinding, (code: unknown) => exit(typeof code === 'number' ? code : 1));
   await page.exposeFunction(logBinding, (fromHost: unknown, args: unknown) => {
     const line = format(...(Array.isArray(args) ? args : [args]));
