@@ -1,0 +1,318 @@
+// Lexicon features, each tested with a lexicon of a few entries: stems, the conflation guard, wildcards,
+// phrases and their joiners, longest match, ties, neutral entries, the direction rule and weights.
+import * as assert from 'node:assert/strict';
+import { Engine } from '../../src/core/index';
+import { brief, briefs, builtinEngine, engineWith, testLexicon } from './helpers/lexicons';
+
+describe('matching', () => {
+  describe('stems', () => {
+    const engine = engineWith([
+      { term: 'penalty', category: 'sanctions' },
+      { term: 'monitor', category: 'surveillance' },
+    ]);
+
+    it('matches inflections through the Porter stem', () => {
+      assert.deepEqual(
+        engine
+          .analyze('penalty penalties monitor monitors monitoring monitored')
+          .matches()
+          .map((m) => [m.text, m.entry]),
+        [
+          ['penalty', 'penalty'],
+          ['penalties', 'penalty'],
+          ['monitor', 'monitor'],
+          ['monitors', 'monitor'],
+          ['monitoring', 'monitor'],
+          ['monitored', 'monitor'],
+        ],
+      );
+    });
+
+    it('does not match words that merely start with the term', () => {
+      assert.deepEqual(briefs(engine, 'monitory penaltyx premonitor'), []);
+    });
+  });
+
+  describe('the conflation guard', () => {
+    it('keeps "accountability" from matching "account" and back (Porter conflates them)', () => {
+      const engine = engineWith([{ term: 'accountability', category: 'accountability' }]);
+      assert.deepEqual(briefs(engine, 'the account of accountability'), [[15, 29, 'accountability', 'accountability', null, false]]);
+      const reverse = engineWith([{ term: 'account', category: 'transparency' }]);
+      assert.deepEqual(briefs(reverse, 'accountability accounts'), [[15, 23, 'accounts', 'transparency', null, false]]);
+    });
+
+    it('keeps "consult" and "consultation" apart, so a lexicon lists both', () => {
+      const engine = engineWith([{ term: 'consult', category: 'consultation' }]);
+      assert.deepEqual(briefs(engine, 'public consultation; we consult, consulted, consulting'), [
+        [24, 31, 'consult', 'consultation', null, false],
+        [33, 42, 'consulted', 'consultation', null, false],
+        [44, 54, 'consulting', 'consultation', null, false],
+      ]);
+      const other = engineWith([{ term: 'consultation', category: 'consultation' }]);
+      assert.deepEqual(briefs(other, 'consult consultations'), [[8, 21, 'consultations', 'consultation', null, false]]);
+    });
+  });
+
+  describe('wildcards', () => {
+    const engine = engineWith([
+      { term: 'surveil*', category: 'surveillance' },
+      { term: 'data collect*', category: 'data-collection' },
+    ]);
+
+    it('matches any token starting with the stem', () => {
+      assert.deepEqual(briefs(engine, 'Surveillance, surveilled, surveil.'), [
+        [0, 12, 'Surveillance', 'surveillance', null, false],
+        [14, 24, 'surveilled', 'surveillance', null, false],
+        [26, 33, 'surveil', 'surveillance', null, false],
+      ]);
+    });
+
+    it('does not match inside a word', () => {
+      assert.deepEqual(briefs(engine, 'resurveil unsurveilled'), []);
+    });
+
+    it('matches as the last word of a phrase', () => {
+      assert.deepEqual(briefs(engine, 'data collectors and data collection'), [
+        [0, 15, 'data collectors', 'data-collection', null, false],
+        [20, 35, 'data collection', 'data-collection', null, false],
+      ]);
+    });
+  });
+
+  describe('phrases', () => {
+    const engine = engineWith([
+      { term: 'public supervision', category: 'accountability' },
+      { term: "people's congress", category: 'participation' },
+      { term: 'co-governance', category: 'participation' },
+    ]);
+
+    it('joins words with spaces, hyphens, apostrophes and line breaks', () => {
+      assert.deepEqual(briefs(engine, 'public  supervision; public-supervision; public\nsupervision'), [
+        [0, 19, 'public  supervision', 'accountability', null, false],
+        [21, 39, 'public-supervision', 'accountability', null, false],
+        [41, 59, 'public\nsupervision', 'accountability', null, false],
+      ]);
+    });
+
+    it('splits terms at hyphens and apostrophes the way it splits the text', () => {
+      assert.deepEqual(briefs(engine, "the people's congress, the people’s congress, co governance, co-governance"), [
+        [4, 21, 'people\'s congress', 'participation', null, false],
+        [27, 44, 'people’s congress', 'participation', null, false],
+        [46, 59, 'co governance', 'participation', null, false],
+        [61, 74, 'co-governance', 'participation', null, false],
+      ]);
+    });
+
+    it('does not match across commas, brackets, other words or sentence ends', () => {
+      assert.deepEqual(briefs(engine, 'public, supervision. public (supervision) public good supervision. The public. Supervision'), []);
+    });
+
+    it('does not match across a paragraph break', () => {
+      assert.deepEqual(briefs(engine, 'public\n\nsupervision'), []);
+    });
+  });
+
+  describe('overlaps', () => {
+    it('lets the longest match win among entries starting at the same token', () => {
+      const engine = engineWith([
+        { term: 'supervision', category: 'surveillance' },
+        { term: 'supervision by the people', category: 'accountability' },
+      ]);
+      assert.deepEqual(engine.analyze('accept supervision by the people').matches().map((m) => [m.start, m.end, m.entry]), [[7, 32, 'supervision by the people']]);
+    });
+
+    it('lets the longest match win across different starting points, whatever the lexicon order', () => {
+      const entries = [
+        { term: 'public supervision', category: 'accountability' },
+        { term: 'supervision of enterprises', category: 'surveillance' },
+      ];
+      for (const order of [entries, [...entries].reverse()]) {
+        const matches = engineWith(order).analyze('public supervision of enterprises').matches();
+        assert.deepEqual(
+          matches.map((m) => [m.start, m.end, m.entry, m.polarity]),
+          [[7, 33, 'supervision of enterprises', 'control']],
+        );
+      }
+    });
+
+    it('lets the leftmost win between overlapping matches of equal length, whatever the lexicon order', () => {
+      const entries = [
+        { term: 'public supervision', category: 'accountability' },
+        { term: 'supervision enterprises', category: 'surveillance' },
+      ];
+      for (const order of [entries, [...entries].reverse()]) {
+        const matches = engineWith(order).analyze('public supervision enterprises').matches();
+        assert.deepEqual(
+          matches.map((m) => [m.start, m.end, m.entry]),
+          [[0, 18, 'public supervision']],
+        );
+      }
+    });
+
+    it('gives a tie over the same span to the entry listed first', () => {
+      // "penalties" is an inflection of the entry "penalty" and the entry "penalties" itself.
+      const first = engineWith([
+        { term: 'penalty', category: 'sanctions' },
+        { term: 'penalties', category: 'coercion' },
+      ]);
+      const second = engineWith([
+        { term: 'penalties', category: 'coercion' },
+        { term: 'penalty', category: 'sanctions' },
+      ]);
+      assert.deepEqual(first.analyze('penalties').matches().map((m) => [m.entry, m.category]), [['penalty', 'sanctions']]);
+      assert.deepEqual(second.analyze('penalties').matches().map((m) => [m.entry, m.category]), [['penalties', 'coercion']]);
+    });
+
+    it('keeps the first of two identical terms and counts it once', () => {
+      const engine = engineWith([
+        { term: 'blacklist', category: 'sanctions' },
+        { term: 'Blacklist', category: 'scoring' },
+      ]);
+      assert.equal(engine.lexiconInfo.entries, 1);
+      assert.deepEqual(briefs(engine, 'blacklist'), [[0, 9, 'blacklist', 'sanctions', null, false]]);
+    });
+  });
+
+  describe('neutral entries', () => {
+    const engine = engineWith([
+      { term: 'control', category: 'restrictions' },
+      { term: 'control loop', neutral: true },
+      { term: 'monitoring', category: 'surveillance' },
+      { term: 'sensor monitoring', neutral: true },
+    ]);
+
+    it('claim their span and yield nothing', () => {
+      assert.deepEqual(briefs(engine, 'The control loop uses sensor monitoring.'), []);
+    });
+
+    it('leave the words elsewhere to their own entries', () => {
+      assert.deepEqual(briefs(engine, 'Export control and monitoring; loop sensor.'), [
+        [7, 14, 'control', 'restrictions', null, false],
+        [19, 29, 'monitoring', 'surveillance', null, false],
+      ]);
+    });
+
+    it('do not count in the tally', () => {
+      const tally = engine.analyze('control loop control loop').tally();
+      assert.equal(tally.control.matches, 0);
+      assert.deepEqual(tally.lean, { index: null, label: 'no signal', thin: true });
+    });
+  });
+
+  describe('the direction rule', () => {
+    const engine = engineWith([
+      { term: 'public opinion', category: 'consultation' },
+      { term: 'guide public opinion', category: 'censorship' },
+      { term: 'supervision', category: 'surveillance' },
+      { term: 'supervision by the people', category: 'accountability' },
+      { term: 'strict supervision', category: 'surveillance' },
+      { term: 'fire', neutral: true },
+      { term: 'fire supervision', category: 'surveillance' },
+    ]);
+
+    it('records a phrase that reverses a shorter entry of the other polarity', () => {
+      const matches = engine.analyze('Guide public opinion and accept supervision by the people.').matches();
+      assert.deepEqual(
+        matches.map((m) => [m.text, m.polarity, m.category, m.rule, m.ruleDetail]),
+        [
+          ['Guide public opinion', 'control', 'censorship', 'direction', 'the phrase "guide public opinion" overrides "public opinion" (engagement)'],
+          ['supervision by the people', 'engagement', 'accountability', 'direction', 'the phrase "supervision by the people" overrides "supervision" (control)'],
+        ],
+      );
+    });
+
+    it('records nothing when the shorter entry has the same polarity or is neutral', () => {
+      assert.deepEqual(briefs(engine, 'strict supervision; fire supervision'), [
+        [0, 18, 'strict supervision', 'surveillance', null, false],
+        [20, 36, 'fire supervision', 'surveillance', null, false],
+      ]);
+    });
+
+    it('leaves the shorter entry alone where the phrase is absent', () => {
+      assert.deepEqual(briefs(engine, 'public opinion and supervision'), [
+        [0, 14, 'public opinion', 'consultation', null, false],
+        [19, 30, 'supervision', 'surveillance', null, false],
+      ]);
+    });
+  });
+
+  describe('weights', () => {
+    it('default to 1 and carry the entry weight', () => {
+      const engine = engineWith([
+        { term: 'blacklist', category: 'sanctions', weight: 1.5 },
+        { term: 'notice', category: 'transparency', weight: 0.5 },
+        { term: 'hearing', category: 'participation' },
+      ]);
+      assert.deepEqual(
+        engine.analyze('blacklist notice hearing').matches().map((m) => [m.text, m.weight]),
+        [
+          ['blacklist', 1.5],
+          ['notice', 0.5],
+          ['hearing', 1],
+        ],
+      );
+    });
+  });
+
+  describe('several lexicons', () => {
+    it('union their categories in first-seen order and their entries', () => {
+      const a = testLexicon([{ term: 'monitor', category: 'surveillance' }], { categories: [{ id: 'surveillance', label: 'S', polarity: 'control', description: 'd' }] });
+      const b = testLexicon([{ term: 'appeal', category: 'rights' }], {
+        name: 'b',
+        categories: [
+          { id: 'rights', label: 'R', polarity: 'engagement', description: 'd' },
+          { id: 'surveillance', label: 'S2', labelZh: '监视', polarity: 'control', description: 'd' },
+        ],
+      });
+      const engine = new Engine([a, b]);
+      assert.deepEqual(
+        engine.categories.map((c) => [c.id, c.label, c.labelZh]),
+        [
+          ['surveillance', 'S', '监视'],
+          ['rights', 'R', undefined],
+        ],
+      );
+      assert.deepEqual(engine.lexiconInfo.name, 'test+b');
+      assert.deepEqual(engine.lexiconInfo.entries, 2);
+      assert.deepEqual(briefs(engine, 'monitor appeal'), [
+        [0, 7, 'monitor', 'surveillance', null, false],
+        [8, 14, 'appeal', 'rights', null, false],
+      ]);
+    });
+
+    it('refuses an engine with no lexicon and an entry naming an unknown category', () => {
+      assert.throws(() => new Engine([]), /at least one lexicon/);
+      assert.throws(() => engineWith([{ term: 'x', category: 'nowhere' }]), /unknown category "nowhere"/);
+    });
+  });
+
+  describe('the built-in lexicons (facts any sane lexicon keeps)', () => {
+    const engine = builtinEngine();
+    const counted = (text: string): string[] =>
+      engine
+        .analyze(text)
+        .matches()
+        .filter((m) => !m.negated)
+        .map((m) => `${m.polarity}:${m.text}`);
+
+    it('reads "joint punishment" as control and its removal by credit repair as engagement', () => {
+      assert.deepEqual(counted('Joint punishment applies.'), ['control:Joint punishment']);
+      assert.ok(counted('They may apply for credit repair.').some((m) => m.startsWith('engagement:')));
+    });
+
+    it('reads "petitioners shall not be detained" as a protected right, not control', () => {
+      const matches = engine.analyze('Petitioners shall not be detained.').matches();
+      assert.ok(matches.length > 0);
+      assert.ok(matches.every((m) => m.negated || m.polarity === 'engagement'));
+      assert.ok(matches.some((m) => m.rule === 'protection'));
+    });
+
+    it('reads 联合惩戒 and 黑名单 as control, 征求意见 as engagement', () => {
+      assert.deepEqual(counted('实施联合惩戒。'), ['control:联合惩戒']);
+      const blacklist = counted('列入黑名单。');
+      assert.equal(blacklist.length, 1);
+      assert.match(blacklist[0], /^control:.*黑名单$/);
+      assert.deepEqual(counted('公开征求意见。').filter((m) => m.includes('征求意见')), ['engagement:征求意见']);
+    });
+  });
+});
