@@ -84,6 +84,8 @@ export class AnalysisStore implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.drop(d.uri)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onScroll(e.textEditor)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.onScroll(e))),
     );
     this.refreshAll();
   }
@@ -230,9 +232,7 @@ export class AnalysisStore implements vscode.Disposable {
     state.complete = false;
     state.version = document.version;
     state.dirty = undefined;
-    const { start, end } = visibleWindow(document, text);
-    const window = this.currentEngine.analyze(text.slice(start, end), { language });
-    state.preview = new WindowAnalysis(text, start, document.positionAt(start).line, window);
+    this.preview(document, state, text);
     this.publish(document, state);
     analyzeAsync(this.currentEngine, text, { language }, yieldToHost).then(
       (analysis) => {
@@ -250,6 +250,23 @@ export class AnalysisStore implements vscode.Disposable {
         this.settle();
       },
     );
+  }
+
+  private preview(document: vscode.TextDocument, state: DocState, text: string): void {
+    const { start, end } = visibleWindow(document, text);
+    const window = this.currentEngine.analyze(text.slice(start, end), { language: readSettings(document.uri).language });
+    state.preview = new WindowAnalysis(text, start, end, document.positionAt(start).line, window);
+  }
+
+  /** While a long document is still being analysed, scrolling past the previewed window previews the new one. */
+  private onScroll(editor: vscode.TextEditor): void {
+    const document = editor.document;
+    const state = this.states.get(document.uri.toString());
+    const range = editor.visibleRanges[0];
+    if (!state?.running || !state.preview || !range || state.version !== document.version) return;
+    if (state.preview.covers(document.offsetAt(range.start), document.offsetAt(range.end))) return;
+    this.preview(document, state, state.preview.text());
+    this.publish(document, state);
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {

@@ -17,8 +17,9 @@ export interface AnalysisView {
 export class WindowAnalysis implements AnalysisView {
   constructor(
     private readonly fullText: string,
-    /** Document offset and line where the window starts. */
+    /** Document offsets of the window, and the line where it starts. */
     private readonly offset: number,
+    private readonly end: number,
     private readonly line: number,
     private readonly window: DocumentAnalysis,
   ) {}
@@ -43,6 +44,10 @@ export class WindowAnalysis implements AnalysisView {
 
   text(): string {
     return this.fullText;
+  }
+
+  covers(start: number, end: number): boolean {
+    return start >= this.offset && end <= this.end;
   }
 
   private shift(m: Match): Match {
