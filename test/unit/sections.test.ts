@@ -1,0 +1,138 @@
+// Sections: the headings that open them (English, Markdown, numbered clauses, Chinese), the preamble, and
+// exact lines and offsets; section tallies add up to the document's.
+import * as assert from 'node:assert/strict';
+import { SectionTally } from '../../src/core/index';
+import { engineWith } from './helpers/lexicons';
+
+const engine = engineWith([
+  { term: 'monitor', category: 'surveillance' },
+  { term: 'appeal', category: 'rights' },
+  { term: '监控', category: 'surveillance' },
+  { term: '申诉', category: 'rights' },
+]);
+
+type Row = [string, number, number, number, number, number, number, number];
+
+/** title, level, startLine, endLine, startOffset, endOffset, control matches, engagement matches */
+function rows(text: string): Row[] {
+  return engine
+    .analyze(text)
+    .tally()
+    .sections.map((s: SectionTally): Row => [s.title, s.level, s.startLine, s.endLine, s.startOffset, s.endOffset, s.control.matches, s.engagement.matches]);
+}
+
+const ENGLISH = [
+  'Preamble text: we monitor.', // 0
+  '', // 1
+  'Chapter II General Provisions', // 2
+  'Article 12 of the Regulation applies; we monitor.', // 3
+  '', // 4
+  'Article 3', // 5
+  'They may appeal.', // 6
+  'Section 4.1 Scope', // 7
+  'Part IV', // 8
+  '# Markdown title', // 9
+  '## Sub title', // 10
+  '2.1 Scope of data', // 11
+  '3. Credit Repair', // 12
+  'We monitor and monitor.', // 13
+  '',
+].join('\n');
+
+describe('sections', () => {
+  it('opens a section at each English, Markdown and numbered heading, with exact lines and offsets', () => {
+    const offset = (line: number): number => ENGLISH.split('\n').slice(0, line).join('\n').length + (line > 0 ? 1 : 0);
+    assert.deepEqual(rows(ENGLISH), [
+      ['(preamble)', 0, 0, 1, 0, offset(2), 1, 0],
+      ['Chapter II General Provisions', 1, 2, 4, offset(2), offset(5), 1, 0],
+      ['Article 3', 3, 5, 6, offset(5), offset(7), 0, 1],
+      ['Section 4.1 Scope', 2, 7, 7, offset(7), offset(8), 0, 0],
+      ['Part IV', 0, 8, 8, offset(8), offset(9), 0, 0],
+      ['Markdown title', 1, 9, 9, offset(9), offset(10), 0, 0],
+      ['Sub title', 2, 10, 10, offset(10), offset(11), 0, 0],
+      ['2.1 Scope of data', 3, 11, 11, offset(11), offset(12), 0, 0],
+      ['3. Credit Repair', 3, 12, 14, offset(12), ENGLISH.length, 2, 0],
+    ]);
+  });
+
+  it('does not take a reference to an article, chapter or section for a heading', () => {
+    const text = 'Chapter 1\nArticle 12 of the Regulation applies.\nChapter 2 of this Law sets fees.\nSection 3 of the Act.\nSee Article 4 here.\n';
+    assert.deepEqual(
+      rows(text).map((r) => r[0]),
+      ['Chapter 1'],
+    );
+  });
+
+  it('recognises Roman and Arabic numbers, in any case', () => {
+    const text = 'CHAPTER IV\nx\nchapter 4\nx\nPART 2\nx\nArticle XII\nx\nTitle three\nx\n';
+    assert.deepEqual(
+      rows(text).map((r) => [r[0], r[1]]),
+      [
+        ['CHAPTER IV', 1],
+        ['chapter 4', 1],
+        ['PART 2', 0],
+        ['Article XII', 3],
+        ['Title three', 0],
+      ],
+    );
+  });
+
+  it('names a long article by its number, and a numbered sentence is not a title', () => {
+    const long = 'Article 5 The competent authorities shall monitor the implementation of this Regulation in every region.';
+    const text = `${long}\n1. The authority shall act.\n`;
+    assert.deepEqual(rows(text), [['Article 5', 3, 0, 2, 0, text.length, 1, 0]]);
+  });
+
+  it('opens Chinese sections at 第X章, 第X条, 一、 and （一）, titles ending at 。', () => {
+    const text = '总则前言。\n第一章 总则\n第三条 不得监控。\n一、基本原则\n（一）完善制度。正文监控。\n第十二条\n申诉\n';
+    const at = (s: string): number => text.indexOf(s);
+    assert.deepEqual(rows(text), [
+      ['(preamble)', 0, 0, 0, 0, at('第一章'), 0, 0],
+      ['第一章 总则', 1, 1, 1, at('第一章'), at('第三条'), 0, 0],
+      ['第三条 不得监控', 3, 2, 2, at('第三条'), at('一、'), 1, 0],
+      ['一、基本原则', 2, 3, 3, at('一、'), at('（一）'), 0, 0],
+      ['（一）完善制度', 3, 4, 4, at('（一）'), at('第十二条'), 1, 0],
+      ['第十二条', 3, 5, 7, at('第十二条'), text.length, 0, 1],
+    ]);
+  });
+
+  it('handles CRLF: titles without the carriage return, lines counted at \\n', () => {
+    const text = 'Chapter 1 Scope\r\nWe monitor.\r\nArticle 2\r\nWe appeal.\r\n';
+    assert.deepEqual(rows(text), [
+      ['Chapter 1 Scope', 1, 0, 1, 0, 30, 1, 0],
+      ['Article 2', 3, 2, 4, 30, text.length, 0, 1],
+    ]);
+  });
+
+  it('has no sections without headings, and no preamble when the text opens with a heading', () => {
+    assert.deepEqual(rows('We monitor.\n\nThey appeal.\n'), []);
+    assert.deepEqual(
+      rows('\n\n# Title\nWe monitor.').map((r) => r[0]),
+      ['Title'],
+    );
+  });
+
+  it('gives sections whose tallies sum to the document tally', () => {
+    const tally = engine.analyze(ENGLISH).tally();
+    const sum = (pick: (s: SectionTally) => number): number => tally.sections.reduce((total, s) => total + pick(s), 0);
+    assert.equal(sum((s) => s.control.matches), tally.control.matches);
+    assert.equal(sum((s) => s.engagement.matches), tally.engagement.matches);
+    assert.equal(sum((s) => s.control.weight), tally.control.weight);
+    assert.equal(tally.control.matches, 4);
+    // Consecutive sections tile the text.
+    tally.sections.forEach((s, k) => {
+      const next = tally.sections[k + 1];
+      if (next) assert.equal(s.endOffset, next.startOffset);
+    });
+  });
+
+  it('gives each section its own lean and densities', () => {
+    const text = '# A\nWe monitor.\n# B\nWe appeal. We appeal.\n';
+    const [a, b] = engine.analyze(text).tally().sections;
+    assert.deepEqual(a.lean, { index: -1, label: 'control-leaning', thin: true });
+    assert.deepEqual(b.lean, { index: 1, label: 'engagement-leaning', thin: true });
+    // Section A: "A", "We", "monitor" = 3 words (the heading line counts).
+    assert.equal(a.control.per1000, 1000 / 3);
+    assert.equal(b.engagement.per1000, 2000 / 5);
+  });
+});
