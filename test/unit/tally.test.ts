@@ -1,0 +1,142 @@
+// Tally arithmetic: densities, exact weight sums, the lean index and its labels, thin evidence, categories
+// and terms; and determinism of matches, tallies and the lexicon hash.
+import * as assert from 'node:assert/strict';
+import { Engine, Tally } from '../../src/core/index';
+import { CATEGORIES, cues, engineWith, testLexicon } from './helpers/lexicons';
+
+const entries = [
+  { term: 'monitor', category: 'surveillance' },
+  { term: 'blacklist', category: 'sanctions', weight: 1.5 },
+  { term: 'fine', category: 'sanctions', weight: 0.5 },
+  { term: 'tenth', category: 'scoring', weight: 0.1 },
+  { term: 'fifth', category: 'scoring', weight: 0.2 },
+  { term: 'appeal', category: 'rights' },
+  { term: 'hearing', category: 'participation', weight: 1.5 },
+  { term: 'notice', category: 'transparency', weight: 0.5 },
+  { term: 'public supervision', category: 'accountability' },
+];
+const engine = engineWith(entries, { context: { before: cues(['not', 'negate'], ['exempt from', 'exempt']) } });
+
+function tallyOf(text: string): Tally {
+  return engine.analyze(text).tally();
+}
+
+describe('tally', () => {
+  describe('polarity sums', () => {
+    it('counts matches, weights and density per 1,000 words', () => {
+      const tally = tallyOf('We monitor and blacklist firms, then fine them; they appeal.');
+      assert.equal(tally.words, 10);
+      assert.equal(tally.sentences, 1);
+      assert.deepEqual(tally.control, { matches: 3, weight: 3, per1000: 300 });
+      assert.deepEqual(tally.engagement, { matches: 1, weight: 1, per1000: 100 });
+    });
+
+    it('sums weights exactly (0.5 + 1.5; 0.1 + 0.2 is 0.3, not 0.30000000000000004)', () => {
+      assert.equal(tallyOf('fine blacklist fine').control.weight, 2.5);
+      assert.equal(tallyOf('tenth fifth').control.weight, 0.3);
+      assert.equal(tallyOf('tenth tenth tenth').control.weight, 0.3);
+      assert.equal(tallyOf('hearing notice notice').engagement.weight, 2.5);
+    });
+
+    it('never counts negated or exempted matches', () => {
+      const text = 'We do not monitor. They are exempt from blacklist. We monitor.';
+      const analysis = engine.analyze(text);
+      assert.equal(analysis.matches().length, 3);
+      const tally = analysis.tally();
+      assert.deepEqual(tally.control, { matches: 1, weight: 1, per1000: 1000 / 11 });
+      const sanctions = tally.categories.find((c) => c.id === 'sanctions');
+      assert.deepEqual(sanctions, { id: 'sanctions', label: 'label of sanctions', polarity: 'control', matches: 0, weight: 0, terms: [] });
+      assert.deepEqual(tally.lean, { index: -1, label: 'control-leaning', thin: true });
+    });
+  });
+
+  describe('the lean', () => {
+    it('is (engagement − control) / (engagement + control) by weight', () => {
+      // control 1 + 0.5 = 1.5, engagement 1.5 + 1 + 1 = 3.5: (3.5 − 1.5) / 5 = 0.4.
+      assert.deepEqual(tallyOf('monitor fine hearing appeal appeal').lean, { index: 0.4, label: 'engagement-leaning', thin: false });
+    });
+
+    it('labels −0.2 and below control-leaning, +0.2 and above engagement-leaning, between balanced', () => {
+      // Weights: blacklist 1.5, monitor 1, fifth 0.2 (control); hearing 1.5, appeal 1 (engagement).
+      const cases: [string, number, string][] = [
+        ['blacklist appeal', -0.2, 'control-leaning'], // (1 − 1.5) / 2.5
+        ['monitor fifth fifth appeal', -1 / 6, 'balanced'], // (1 − 1.4) / 2.4
+        ['monitor appeal', 0, 'balanced'],
+        ['hearing fifth fifth fifth fifth fifth fifth', 1 / 9, 'balanced'], // (1.5 − 1.2) / 2.7
+        ['hearing monitor', 0.2, 'engagement-leaning'], // (1.5 − 1) / 2.5
+        ['blacklist blacklist', -1, 'control-leaning'],
+      ];
+      for (const [text, index, label] of cases) {
+        const lean = tallyOf(text).lean;
+        assert.deepEqual([lean.index, lean.label], [index, label], text);
+      }
+    });
+
+    it('is null with the label "no signal" when nothing counts', () => {
+      assert.deepEqual(tallyOf('Nothing here. We do not monitor.').lean, { index: null, label: 'no signal', thin: true });
+    });
+
+    it('flags fewer than five counted matches as thin', () => {
+      assert.equal(tallyOf('appeal appeal appeal appeal').lean.thin, true);
+      assert.equal(tallyOf('appeal appeal appeal appeal appeal').lean.thin, false);
+      assert.equal(tallyOf('appeal appeal appeal appeal. Not appeal.').lean.thin, true);
+    });
+  });
+
+  describe('categories and terms', () => {
+    it('lists every category in lexicon order, zeros included', () => {
+      const tally = tallyOf('They appeal.');
+      assert.deepEqual(
+        tally.categories.map((c) => [c.id, c.polarity, c.matches]),
+        CATEGORIES.map((c) => [c.id, c.polarity, c.id === 'rights' ? 1 : 0]),
+      );
+      assert.deepEqual(tally.categories.find((c) => c.id === 'privacy'), { id: 'privacy', label: 'label of privacy', polarity: 'engagement', matches: 0, weight: 0, terms: [] });
+    });
+
+    it('sorts terms by count, then alphabetically, counting lower-cased text with spacing normalised', () => {
+      const tally = tallyOf('Monitoring monitored. MONITORED monitors. monitors monitoring monitored. monitor.');
+      const surveillance = tally.categories.find((c) => c.id === 'surveillance');
+      assert.deepEqual(surveillance?.terms, [
+        { term: 'monitored', count: 3 },
+        { term: 'monitoring', count: 2 },
+        { term: 'monitors', count: 2 },
+        { term: 'monitor', count: 1 },
+      ]);
+      assert.equal(surveillance?.matches, 8);
+      const accountability = tallyOf('Public  supervision and public\nSupervision.').categories.find((c) => c.id === 'accountability');
+      assert.deepEqual(accountability?.terms, [{ term: 'public supervision', count: 2 }]);
+    });
+
+    it('sums category weights exactly', () => {
+      const sanctions = tallyOf('fine fine blacklist').categories.find((c) => c.id === 'sanctions');
+      assert.deepEqual([sanctions?.matches, sanctions?.weight], [3, 2.5]);
+    });
+  });
+
+  describe('determinism', () => {
+    const text = 'Chapter 1\nWe monitor and blacklist; they appeal at a hearing. 我们监控。\n\nArticle 2\nNot monitor.';
+
+    it('gives deep-equal matches and tallies for the same text, analysed twice or by two engines', () => {
+      const again = engineWith(entries, { context: { before: cues(['not', 'negate'], ['exempt from', 'exempt']) } });
+      const a = engine.analyze(text);
+      const b = engine.analyze(text);
+      const c = again.analyze(text);
+      assert.deepEqual(b.matches(), a.matches());
+      assert.deepEqual(b.tally(), a.tally());
+      assert.deepEqual(c.matches(), a.matches());
+      assert.deepEqual(c.tally(), a.tally());
+      assert.deepEqual(JSON.stringify(c.tally()), JSON.stringify(a.tally()));
+    });
+
+    it('names the lexicons by a stable SHA-256 that changes with their content', () => {
+      const lexicon = testLexicon(entries);
+      const first = new Engine([lexicon]).lexiconInfo;
+      const second = new Engine([structuredClone(lexicon)]).lexiconInfo;
+      assert.deepEqual(second, first);
+      assert.match(first.sha256, /^[0-9a-f]{64}$/);
+      assert.equal(first.entries, entries.length);
+      const changed = new Engine([testLexicon([...entries.slice(0, -1), { term: 'public supervision', category: 'accountability', weight: 2 }])]).lexiconInfo;
+      assert.notEqual(changed.sha256, first.sha256);
+    });
+  });
+});
