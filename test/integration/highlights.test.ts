@@ -112,6 +112,32 @@ describe('highlights and hovers', function () {
     assert.deepEqual(offsetsOf(document, api.getDecorations(document.uri).control), [spanOf(text, 'blacklist'), spanOf(text, 'censor')]);
   });
 
+  it('ends a burst of edits with exactly the annotations of a fresh analysis of the final text', async () => {
+    const editor = await openFile(api, tmp.dir, 'burst.txt', SENTENCE.repeat(6));
+    const inserts = ['monitor ', 'appeal ', 'not ', 'blacklist. ', 'consult ', '\n', 'without ', 'public opinion '];
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    // Edits land faster than the debounce, so some results are superseded before they are applied.
+    for (let i = 0; i < 30; i++) {
+      const document = editor.document;
+      const length = document.getText().length;
+      const at = random(length);
+      const end = Math.min(length, at + random(12));
+      await editor.edit((b) => b.replace(new vscode.Range(document.positionAt(at), document.positionAt(end)), inserts[random(inserts.length)]));
+    }
+    await api.whenIdle();
+    const incremental = api.getAnalysis(editor.document.uri);
+    assert.ok(incremental);
+    assert.equal(incremental.version, editor.document.version);
+    const fresh = await vscode.workspace.openTextDocument({ language: 'plaintext', content: editor.document.getText() });
+    await api.whenIdle();
+    assert.deepEqual(incremental.matches, api.getAnalysis(fresh.uri)?.matches);
+    assert.deepEqual(incremental.tally, api.getAnalysis(fresh.uri)?.tally);
+  });
+
   it('does not annotate code files, JSON or output, and follows the languages setting', async () => {
     const code = await openFile(api, tmp.dir, 'code.js', `// ${SENTENCE}`);
     assert.equal(api.getStatus(code.document.uri), 'off');
