@@ -75,6 +75,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private activeUri: vscode.Uri | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastPostAt = 0;
+  /** Set when the webview's script has run and said so: proof that the CSP, nonce and resource roots let it load. */
+  private scriptReady = false;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -108,10 +110,16 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
     };
+    this.scriptReady = false;
     this.html = this.renderHtml(view.webview, createNonce());
     view.webview.html = this.html;
     this.viewDisposables.push(
-      view.webview.onDidReceiveMessage((message: unknown) => this.handleMessage(message)),
+      view.webview.onDidReceiveMessage((message: unknown) => {
+        if (isFromWebviewMessage(message) && message.type === 'ready') {
+          this.scriptReady = true;
+        }
+        return this.handleMessage(message);
+      }),
       view.onDidChangeVisibility(() => {
         if (view.visible) {
           this.schedule();
@@ -133,6 +141,11 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   /** The HTML the webview was last given: a shell without any document text. */
   currentHtml(): string | undefined {
     return this.html;
+  }
+
+  /** True once the current webview's script has loaded and asked for data. */
+  isWebviewReady(): boolean {
+    return this.scriptReady;
   }
 
   /** Acts on a message from the webview; exposed so tests can simulate clicks. Malformed messages are ignored. */

@@ -169,6 +169,7 @@ describe('sidebar tally', function () {
 
   it('serves a shell with a nonce CSP and no document text', async () => {
     await openFile('csp.txt', POLICY);
+    await waitFor('the webview script to load under the CSP and say it is ready', () => api.getSidebar().isWebviewReady());
     const html = api.getSidebar().currentHtml();
     assert.ok(html, 'the view has no HTML: it was never resolved');
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
