@@ -1,9 +1,14 @@
 // Builds the engine from the built-in lexicons plus the user's extra lexicon files (trusted workspaces only),
 // reporting malformed files with their position and falling back to the built-ins.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { builtinLexicons, Engine, LexiconError, parseLexicon } from '../core';
 import type { LexiconSource } from '../core/types';
 import { readSettings } from './settings';
+
+/** Wait after a file event before reloading, so a burst of events loads the file once. */
+const RELOAD_DELAY_MS = 150;
 
 export interface LexiconProblem {
   readonly uri: vscode.Uri | undefined;
@@ -102,6 +107,7 @@ export class LexiconReloader implements vscode.Disposable {
   /** Lexicon files in use or failing, by URI string: saving one in the editor reloads. */
   private watched = new Set<string>();
   private reloading: Promise<void> = Promise.resolve();
+  private scheduled = false;
   private reported = new Set<string>();
 
   private apply: ((engine: Engine) => void) | undefined;
@@ -145,7 +151,13 @@ export class LexiconReloader implements vscode.Disposable {
   }
 
   private async load(): Promise<void> {
-    const loaded = await loadEngine();
+    let loaded: LoadedEngine;
+    try {
+      loaded = await loadEngine();
+    } catch (err) {
+      this.log.error(`reloading the lexicons failed: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
     this.apply?.(loaded.engine);
     this.watch(loaded);
     this.report(loaded);
@@ -156,13 +168,40 @@ export class LexiconReloader implements vscode.Disposable {
     this.watchers = [];
     const uris = [...loaded.files, ...loaded.problems.flatMap((p) => (p.uri ? [p.uri] : []))];
     this.watched = new Set(uris.map((u) => u.toString()));
-    // The watchers catch changes made outside the editor (another program, git).
+    // The watchers catch changes made outside the editor (another program, git). VS Code's own watcher does not
+    // see files outside the workspace in every host, so local files are watched directly; the folder rather than
+    // the file, because editors often save by replacing the file.
     for (const uri of uris) {
       const slash = uri.path.lastIndexOf('/');
-      const folder = uri.with({ path: uri.path.slice(0, slash) || '/' });
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, uri.path.slice(slash + 1)));
-      this.watchers.push(watcher, watcher.onDidChange(() => void this.reload()), watcher.onDidCreate(() => void this.reload()), watcher.onDidDelete(() => void this.reload()));
+      const name = uri.path.slice(slash + 1);
+      if (uri.scheme === 'file') {
+        try {
+          const watcher = fs.watch(path.dirname(uri.fsPath), (_event, changed) => {
+            if (changed === null || changed.toString() === name) this.scheduleReload();
+          });
+          watcher.on('error', () => watcher.close());
+          this.watchers.push({ dispose: () => watcher.close() });
+        } catch (err) {
+          this.log.warn(`cannot watch ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        continue;
+      }
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uri.with({ path: uri.path.slice(0, slash) || '/' }), name));
+      const reload = (): void => this.scheduleReload();
+      this.watchers.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
     }
+  }
+
+  /** One reload for a burst of file events (a save is often several), a moment after the first. */
+  private scheduleReload(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.reloading = this.reloading
+      .then(() => new Promise<void>((resolve) => setTimeout(resolve, RELOAD_DELAY_MS)))
+      .then(() => {
+        this.scheduled = false;
+        return this.load();
+      });
   }
 
   private report(loaded: LoadedEngine): void {

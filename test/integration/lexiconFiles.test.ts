@@ -61,6 +61,20 @@ describe('extra lexicon files', function () {
     assert.deepEqual(texts(), ['monitor']);
   });
 
+  it('reloads when another program changes the lexicon file', async () => {
+    const file = path.join(tmp.dir, 'outside.lexicon.json');
+    fs.writeFileSync(file, lexicon('widget tax'));
+    const editor = await openFile(api, tmp.dir, 'outside.txt', TEXT);
+    const texts = (): string[] => api.getAnalysis(editor.document.uri)?.matches.map((m) => m.text) ?? [];
+    await withSettings(api, { lexiconFiles: [file] }, async () => {
+      assert.deepEqual(texts(), ['monitor', 'widget tax']);
+      fs.writeFileSync(file, lexicon('gadget levy'));
+      await waitFor('the changed lexicon file to be reloaded', () => texts().includes('gadget levy'));
+      await api.whenIdle();
+      assert.deepEqual(texts(), ['monitor', 'gadget levy']);
+    });
+  });
+
   it('reports a malformed lexicon file at its line and column, and keeps the built-ins working', async () => {
     const file = path.join(tmp.dir, 'broken.lexicon.json');
     fs.writeFileSync(file, '{\n  "name": "broken",\n  "version": "1.0.0",\n  "language": "en",\n  "categories": [],\n  "entries": [ { "term": "x", "category": "no-such-category" } ]\n}\n');
