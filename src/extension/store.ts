@@ -125,8 +125,7 @@ export class AnalysisStore implements vscode.Disposable {
   /** Replaces the engine (settings or lexicon files changed) and re-analyses every document. */
   setEngine(engine: Engine): void {
     this.currentEngine = engine;
-    for (const key of [...this.states.keys()]) this.reset(key);
-    this.refreshAll();
+    this.reanalyseAll();
   }
 
   /** Re-reads the settings for every open document: starts, keeps or drops annotation. */
@@ -136,7 +135,7 @@ export class AnalysisStore implements vscode.Disposable {
 
   /** Re-analyses every document from scratch (the analysis language setting changed). */
   reanalyseAll(): void {
-    for (const key of [...this.states.keys()]) this.reset(key);
+    for (const key of [...this.states.keys()]) this.removeState(key);
     this.refreshAll();
   }
 
@@ -311,10 +310,6 @@ export class AnalysisStore implements vscode.Disposable {
     }
     this.changeEmitter.fire(document.uri);
     this.settle();
-  }
-
-  private reset(key: string): void {
-    this.removeState(key);
   }
 
   private removeState(key: string): void {
