@@ -118,7 +118,10 @@ describe('parseLexicon', () => {
     });
 
     it('reports a trailing comma at the comma', () => {
-      assertError('trailing-comma.json', 14, 48, /trailing comma/);
+      assertError('trailing-comma.json', 14, 48, /^invalid JSON: trailing comma/);
+      const inObject = errorOf('{"name":"m",\n}', 'o.json');
+      assert.deepEqual([inObject.line, inObject.column], [1, 12]);
+      assert.match(inObject.problem, /^invalid JSON: trailing comma/);
     });
   });
 
@@ -127,7 +130,8 @@ describe('parseLexicon', () => {
     const withContext = (context: string): string => MINIMAL.replace(/}$/, `,"context":${context}}`);
     // [what, text, the text the error must point at (its first occurrence), problem]
     const cases: [string, string, string, RegExp][] = [
-      ['an empty file', '', '', /^invalid JSON: value expected$/],
+      ['an empty file', '', '', /^the file is empty$/],
+      ['a blank file', ' \n ', ' \n ', /^the file is empty$/],
       ['a lexicon that is not an object', '[1]', '[1]', /^the lexicon must be an object$/],
       ['a missing name', '{"version":"1","language":"en","categories":[],"entries":[]}', '{"version"', /^missing required property "name"$/],
       ['an unknown language', MINIMAL.replace('"en"', '"fr"'), '"fr"', /^"language" must be one of "en", "zh", not "fr"$/],

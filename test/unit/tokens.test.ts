@@ -87,6 +87,15 @@ describe('tokens and offsets', () => {
       assert.equal(index.offsetAt(-1), 0);
     });
 
+    it('ends lines at a lone carriage return too, as VS Code does', () => {
+      const index = lineIndex('a\rb\r\nc\n');
+      assert.equal(index.lineCount, 4);
+      assert.deepEqual(index.positionAt(2), { line: 1, character: 0 });
+      assert.deepEqual(index.positionAt(3), { line: 1, character: 1 });
+      assert.deepEqual(index.positionAt(5), { line: 2, character: 0 });
+      assert.deepEqual(index.positionAt(7), { line: 3, character: 0 });
+    });
+
     it('has one line for an empty text', () => {
       const index = lineIndex('');
       assert.equal(index.lineCount, 1);
