@@ -1,0 +1,64 @@
+// The dev-set gate: the built-in lexicons score F1 ≥ 0.85 per polarity on the English development set and
+// ≥ 0.80 on the Chinese one, and the sets are as large and as hard as the issues require.
+import * as assert from 'node:assert/strict';
+import { evaluate, Evaluation, LabelledSentence, parseDevSet } from '../devset/evaluate';
+import { builtinEngine, repoFile } from './helpers/lexicons';
+
+function load(file: string): LabelledSentence[] {
+  return parseDevSet(repoFile(file), file);
+}
+
+function summary(result: Evaluation): string {
+  return (['control', 'engagement'] as const).map((p) => `${p}: P ${result.scores[p].precision.toFixed(3)} R ${result.scores[p].recall.toFixed(3)} F1 ${result.scores[p].f1.toFixed(3)}`).join('; ');
+}
+
+describe('development sets', function () {
+  this.timeout(60_000);
+
+  describe('en.tsv', () => {
+    const items = load('test/devset/en.tsv');
+
+    it('has at least 300 sentences, at least 30% of them hard cases', () => {
+      assert.ok(items.length >= 300, `${items.length} sentences`);
+      const hard = items.filter((i) => i.tag !== '-').length;
+      assert.ok(hard / items.length >= 0.3, `${hard} of ${items.length} are hard cases`);
+    });
+
+    it('scores F1 ≥ 0.85 for each polarity', () => {
+      const result = evaluate(builtinEngine(), items);
+      assert.equal(result.sentences, items.length);
+      assert.ok(result.scores.control.f1 >= 0.85, summary(result));
+      assert.ok(result.scores.engagement.f1 >= 0.85, summary(result));
+    });
+  });
+
+  describe('zh.tsv', () => {
+    const items = load('test/devset/zh.tsv');
+
+    it('has at least 150 sentences', () => {
+      assert.ok(items.length >= 150, `${items.length} sentences`);
+    });
+
+    it('scores F1 ≥ 0.80 for each polarity', () => {
+      const result = evaluate(builtinEngine(), items);
+      assert.ok(result.scores.control.f1 >= 0.8, summary(result));
+      assert.ok(result.scores.engagement.f1 >= 0.8, summary(result));
+    });
+  });
+
+  describe('the scorer', () => {
+    it('rejects a malformed row, naming its line', () => {
+      const header = 'control\tengagement\ttag\tgenre\tsentence';
+      assert.throws(() => parseDevSet(`${header}\n1\t0\t-\tg\tok\n2\t0\t-\tg\tbad label`, 'x.tsv'), /^Error: x\.tsv:3: /);
+      assert.throws(() => parseDevSet('wrong header\n', 'x.tsv'), /x\.tsv:1: the header/);
+    });
+
+    it('counts a sentence as predicted when it holds a non-negated match of the polarity', () => {
+      const items = parseDevSet('control\tengagement\ttag\tgenre\tsentence\n1\t0\t-\tg\tJoint punishment applies.\n0\t0\tnegation\tg\tNobody will be placed on a blacklist without a hearing? No.\n0\t1\t-\tg\tThe weather is fine.\n', 'x.tsv');
+      const result = evaluate(builtinEngine(), items);
+      assert.deepEqual([result.scores.control.tp, result.scores.engagement.fn], [1, 1]);
+      assert.equal(result.scores.engagement.recall, 0);
+      assert.equal(result.hard, 1);
+    });
+  });
+});
