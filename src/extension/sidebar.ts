@@ -118,7 +118,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         if (isFromWebviewMessage(message) && message.type === 'ready') {
           this.scriptReady = true;
         }
-        return this.handleMessage(message);
+        this.handleMessage(message).catch((err: unknown) => console.error('Policy Lens: sidebar action failed', err));
       }),
       view.onDidChangeVisibility(() => {
         if (view.visible) {
