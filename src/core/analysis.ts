@@ -91,8 +91,9 @@ export class DocumentAnalysis {
     this.content = newText;
     this.cachedTally = null;
 
-    const lineStart = old.lastIndexOf('\n', start - 1) + 1;
-    const previousLineStart = lineStart > 0 ? old.lastIndexOf('\n', lineStart - 2) + 1 : 0;
+    // lastIndexOf clamps a negative start to 0, so the first line needs its own case.
+    const lineStart = start === 0 ? 0 : old.lastIndexOf('\n', start - 1) + 1;
+    const previousLineStart = lineStart < 2 ? 0 : old.lastIndexOf('\n', lineStart - 2) + 1;
     const first = Math.max(0, this.blockIndexAt(previousLineStart));
     let resync = first;
     const newStarts: number[] = [];

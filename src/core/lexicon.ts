@@ -19,16 +19,14 @@ export interface ParseLexiconOptions {
 
 /** Parses a lexicon file's text; throws a LexiconError naming the line and column of the first problem. */
 export function parseLexicon(text: string, file: string, options: ParseLexiconOptions = {}): LexiconSource {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const at = (offset: number, problem: string): LexiconError => {
     const { line, column } = lineColumn(text, offset);
     return new LexiconError(file, line, column, problem);
   };
-  if (errors.length > 0) {
-    const first = errors[0];
-    throw at(first.offset, `invalid JSON: ${describeParseError(printParseErrorCode(first.error))}`);
-  }
+  if (text.trim() === '') throw at(0, 'the file is empty');
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0) throw describeParseError(text, errors[0], at);
   if (!root) throw at(0, 'the file is empty');
   return new Validator(at, options).lexicon(root);
 }
@@ -193,8 +191,15 @@ class Validator {
   }
 }
 
-function describeParseError(code: string): string {
-  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+/** A JSON syntax error, moved to the comma and named as such when a trailing comma caused it. */
+function describeParseError(text: string, error: ParseError, at: At): LexiconError {
+  const code = printParseErrorCode(error.error);
+  let before = error.offset - 1;
+  while (before >= 0 && /\s/.test(text[before])) before--;
+  if ((code === 'ValueExpected' || code === 'PropertyNameExpected') && text[before] === ',' && /[\]}]/.test(text[error.offset] ?? '')) {
+    return at(before, 'invalid JSON: trailing comma (delete the comma before the closing bracket)');
+  }
+  return at(error.offset, `invalid JSON: ${code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`);
 }
 
 /** 1-based line and column (in UTF-16 code units) of an offset. */

@@ -1,5 +1,5 @@
-// Offset ↔ line/character conversion, counted as VS Code counts: zero-based, UTF-16 code units, lines split
-// at \n (a \r before it belongs to the line's end).
+// Offset ↔ line/character conversion, counted as VS Code counts: zero-based, UTF-16 code units, lines end at
+// \r\n, \n or a lone \r.
 
 export interface LinePosition {
   line: number;
@@ -10,7 +10,14 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+      return;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.lineStarts.push(i + 1);
+    }
   }
 
   get lineCount(): number {
