@@ -28,7 +28,7 @@ export interface SkipEvent {
 }
 
 /** Documents longer than this (UTF-16 units) are opened in two steps: the visible window, then the rest. */
-const PROGRESSIVE_THRESHOLD = 200_000;
+const PROGRESSIVE_THRESHOLD = 50_000;
 /** Characters analysed on each side of the visible range in the first step (scrolling further previews again). */
 const WINDOW_MARGIN = 5_000;
 
