@@ -63,9 +63,9 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
     ordinal = 0;
     clause = 0;
   };
-  const endHanRun = (at: number): void => {
+  const endHanRun = (): void => {
     if (hanRunStart >= 0) {
-      hanWords += countHanWords(text.slice(hanRunStart, at), hanRunChars);
+      hanWords += countHanWords(hanRunChars);
       hanRunStart = -1;
       hanRunChars = 0;
     }
@@ -84,7 +84,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       } else cls = 0;
     }
     if (cls === WORD) {
-      if (hanRunStart >= 0) endHanRun(i);
+      if (hanRunStart >= 0) endHanRun();
       const tokenStart = i;
       let h1 = 0;
       let h2 = 0x811c9dc5;
@@ -137,7 +137,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       i += width;
       continue;
     }
-    if (hanRunStart >= 0) endHanRun(i);
+    if (hanRunStart >= 0) endHanRun();
     switch (c) {
       case 46: // .
         if (isFullStop(text, i, end, lastWordStart, lastWordEnd)) endSentence();
@@ -158,7 +158,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
     }
     i += width;
   }
-  endHanRun(end);
+  endHanRun();
   endSentence();
 
   const found: readonly Match[] = matches ?? NO_MATCHES;

@@ -1,7 +1,8 @@
 // Chinese: matching by character sequence (not segmentation), Chinese cues and their character window,
 // sentence ends, word counts, mixed documents and the language override.
 import * as assert from 'node:assert/strict';
-import { Engine } from '../../src/core/index';
+import { readFileSync } from 'node:fs';
+import { builtinLexicons, Engine } from '../../src/core/index';
 import { briefs, cues, testLexicon } from './helpers/lexicons';
 
 const zh = testLexicon(
@@ -120,12 +121,23 @@ describe('Chinese', () => {
       assert.equal(tally.control.matches, 5);
     });
 
-    it('counts words with the segmenter, not characters', () => {
-      // 建立|社会|信用|体系 and 我们|支持|公开|透明: four words each, eight characters each.
+    it('counts words, not characters: a run of n characters is n / 1.75 words', () => {
+      // 建立社会信用体系 and 我们支持公开透明: eight characters each, 8 / 1.75 rounds to 5 words each.
       const tally = engine.analyze('建立社会信用体系。我们支持公开透明。').tally();
-      assert.equal(tally.words, 8);
+      assert.equal(tally.words, 10);
       assert.equal(tally.sentences, 2);
-      assert.equal(tally.engagement.per1000, 250);
+      assert.equal(tally.engagement.per1000, 200);
+    });
+
+    it('keeps its word counts within 5% of Intl.Segmenter on the Chinese development set and sample', () => {
+      const builtin = new Engine(builtinLexicons());
+      for (const file of ['test/devset/zh.tsv', 'media/samples/social-credit-outline.zh.policy.txt']) {
+        const text = readFileSync(file, 'utf8');
+        let segmented = 0;
+        for (const run of text.match(/[\u3400-\u9fff]+/g) ?? []) for (const s of segmenter.segment(run)) if (s.isWordLike) segmented++;
+        const counted = builtin.analyze(text.replace(/[A-Za-z0-9]+/g, ' ')).tally().words;
+        assert.ok(Math.abs(counted / segmented - 1) <= 0.05, `${file}: ${counted} words counted, ${segmented} segmented`);
+      }
     });
 
     it('counts a lone Han character as a word, between Latin words', () => {
