@@ -98,7 +98,7 @@ async function annotateDocument(store: AnalysisStore, arg: unknown): Promise<boo
     return false;
   }
   store.annotate(document);
-  await store.whenIdle();
+  await store.whenIdle(document.uri);
   const reason = store.skipReason(document.uri);
   if (reason === 'binary') void vscode.window.showWarningMessage(t('Policy Lens: {0} looks like a binary file and was not annotated.', baseName(document.uri)));
   return store.get(document.uri) !== undefined;
@@ -112,7 +112,7 @@ async function activeAnalysis(store: AnalysisStore): Promise<StoredAnalysis | un
     return undefined;
   }
   if (!store.get(document.uri)) store.annotate(document);
-  await store.whenIdle();
+  await store.whenIdle(document.uri);
   const stored = store.get(document.uri);
   if (!stored) void vscode.window.showWarningMessage(t('Policy Lens: {0} could not be annotated.', baseName(document.uri)));
   return stored;
@@ -129,7 +129,7 @@ function shownMatches(stored: StoredAnalysis): Match[] {
 async function step(store: AnalysisStore, decorator: Decorator, direction: 1 | -1): Promise<Match | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
-  await store.whenIdle();
+  await store.whenIdle(editor.document.uri);
   const stored = store.get(editor.document.uri);
   if (!stored || !decorator.highlightsEnabled) return undefined;
   const matches = shownMatches(stored);
@@ -157,7 +157,7 @@ function findLast<T>(items: readonly T[], predicate: (item: T) => boolean): T | 
 async function listAnnotations(store: AnalysisStore): Promise<Match | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
-  await store.whenIdle();
+  await store.whenIdle(editor.document.uri);
   const stored = store.get(editor.document.uri);
   if (!stored) {
     void vscode.window.showInformationMessage(t('Policy Lens: this document is not annotated. Run "Annotate Document" first.'));

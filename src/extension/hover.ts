@@ -11,7 +11,8 @@ const LONGEST_MATCH = 400;
 export class AnnotationHoverProvider implements vscode.HoverProvider {
   constructor(private readonly store: AnalysisStore) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    await this.store.whenIdle(document.uri);
     const stored = this.store.get(document.uri);
     if (!stored || stored.version !== document.version) return undefined;
     const offset = document.offsetAt(position);

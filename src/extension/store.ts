@@ -73,7 +73,8 @@ export class AnalysisStore implements vscode.Disposable {
   /** Documents the user asked to annotate whatever their language or size. */
   private readonly forced = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
-  private idleWaiters: (() => void)[] = [];
+  /** Callers waiting for every document (uri undefined) or for one document to be idle. */
+  private idleWaiters: { uri: string | undefined; resolve: () => void }[] = [];
   private currentEngine: Engine;
 
   constructor(engine: Engine) {
@@ -144,33 +145,33 @@ export class AnalysisStore implements vscode.Disposable {
     return analyzeAsync(this.currentEngine, text, { language: readSettings(scope).language }, yieldToHost);
   }
 
-  /** Resolves when no debounce is pending and no analysis is running. */
-  whenIdle(): Promise<void> {
-    if (this.isIdle()) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  /** Resolves when no debounce is pending and no analysis is running, for one document or for all. */
+  whenIdle(uri?: vscode.Uri): Promise<void> {
+    const key = uri?.toString();
+    if (this.isIdle(key)) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push({ uri: key, resolve }));
   }
 
   dispose(): void {
     for (const state of this.states.values()) clearTimeout(state.timer);
     this.states.clear();
     for (const d of this.disposables) d.dispose();
-    this.releaseIdleWaiters();
+    this.settle();
   }
 
-  private isIdle(): boolean {
-    for (const state of this.states.values()) if (state.timer || state.running) return false;
+  private isIdle(key: string | undefined): boolean {
+    const busy = (state: DocState | undefined): boolean => state !== undefined && (state.timer !== undefined || state.running);
+    if (key !== undefined) return !busy(this.states.get(key));
+    for (const state of this.states.values()) if (busy(state)) return false;
     return true;
   }
 
-  private releaseIdleWaiters(): void {
-    if (this.idleWaiters.length === 0) return;
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const resolve of waiters) resolve();
-  }
-
+  /** Releases the callers whose document (or all documents) became idle. */
   private settle(): void {
-    if (this.isIdle()) this.releaseIdleWaiters();
+    if (this.idleWaiters.length === 0) return;
+    const waiting = this.idleWaiters;
+    this.idleWaiters = waiting.filter((w) => !this.isIdle(w.uri));
+    for (const w of waiting) if (this.isIdle(w.uri)) w.resolve();
   }
 
   private refresh(document: vscode.TextDocument): void {

@@ -15,7 +15,7 @@ const KINDS: readonly vscode.SymbolKind[] = [
 
 /** The analysis of the document as it stands now, waiting for a pending re-analysis first. */
 async function currentAnalysis(store: AnalysisStore, document: vscode.TextDocument): Promise<StoredAnalysis | undefined> {
-  await store.whenIdle();
+  await store.whenIdle(document.uri);
   const stored = store.get(document.uri);
   return stored && stored.version === document.version ? stored : undefined;
 }
