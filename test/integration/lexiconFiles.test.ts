@@ -90,6 +90,21 @@ describe('extra lexicon files', function () {
     assert.equal(vscode.languages.getDiagnostics(vscode.Uri.file(file)).length, 0);
   });
 
+  it('validates lexicon files against the lexicon schema while they are edited', async () => {
+    const bad = JSON.parse(lexicon('widget tax')) as { categories: { polarity: string }[] };
+    bad.categories[0].polarity = 'sideways';
+    const editor = await openFile(api, tmp.dir, 'edited.lexicon.json', JSON.stringify(bad, null, 2));
+    const diagnostics = await waitFor(
+      'schema diagnostics from the JSON language service',
+      () => {
+        const found = vscode.languages.getDiagnostics(editor.document.uri);
+        return found.length > 0 ? found : undefined;
+      },
+      20_000,
+    );
+    assert.ok(diagnostics.some((d) => d.range.start.line === editor.document.getText().split('\n').findIndex((l) => l.includes('sideways'))));
+  });
+
   it('replaces the built-ins in replace mode', async () => {
     const file = path.join(tmp.dir, 'only.lexicon.json');
     fs.writeFileSync(file, lexicon('widget tax'));
