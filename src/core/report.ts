@@ -162,8 +162,9 @@ export function reportClosing(count: number, style: ReportStyle): string {
 }
 
 /**
- * One document as text, in chunks of roughly `chunkSize` characters, so a document with a million annotations
- * never becomes one string. In `jsonl` style the last chunk ends with a newline.
+ * One document as text, in chunks of roughly `chunkSize` characters, so that neither a document with a million
+ * annotations nor one with thousands of sections ever becomes one string. `summary` is as documentSummary returns
+ * it (its key order is the output's). In `jsonl` style the last chunk ends with a newline.
  */
 export function* documentChunks(
   summary: ReportDocumentSummary,
@@ -171,11 +172,20 @@ export function* documentChunks(
   style: ReportStyle,
   chunkSize = 1 << 16,
 ): Generator<string> {
-  const ordered = orderedSummary(summary);
   const jsonl = style === 'jsonl';
-  const head = jsonl ? JSON.stringify(ordered) : formatJson(ordered, DOC_INDENT);
   const itemIndent = `${DOC_INDENT}    `;
-  let buffer = jsonl ? `${head.slice(0, -1)},"annotations":[` : `${head.slice(0, -(DOC_INDENT.length + 2))},\n${DOC_INDENT}  "annotations": [`;
+  let buffer = '';
+  // Everything but the summary's closing brace, which is held back to make room for the annotations.
+  let held: string | null = null;
+  for (const piece of jsonPieces(summary, jsonl ? null : DOC_INDENT)) {
+    if (held !== null) buffer += held;
+    held = piece;
+    if (buffer.length >= chunkSize) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  buffer += jsonl ? ',"annotations":[' : `,\n${DOC_INDENT}  "annotations": [`;
   let count = 0;
   for (const a of annotations) {
     const item = annotationText(a);
@@ -344,17 +354,42 @@ function round(x: number): number {
  * Indented JSON (two spaces), except that objects and arrays holding only plain values, and each element of an
  * `annotations` array, stay on one line: they are small and many. `indent` is the indentation of the value's line.
  */
-function formatJson(value: unknown, indent: string, key = ''): string {
-  if (value === null || typeof value !== 'object' || isFlat(value)) return JSON.stringify(value);
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    const compact = key === 'annotations';
-    const items = value.map((v: unknown) => inner + (compact ? JSON.stringify(v) : formatJson(v, inner)));
-    return `[\n${items.join(',\n')}\n${indent}]`;
+function formatJson(value: unknown, indent: string): string {
+  let out = '';
+  for (const piece of jsonPieces(value, indent)) out += piece;
+  return out;
+}
+
+/**
+ * The text of formatJson in small pieces, so a large value is streamed rather than built and copied once per level
+ * of nesting. With `indent` null the pieces are compact JSON, the same bytes as JSON.stringify.
+ */
+function* jsonPieces(value: unknown, indent: string | null, key = ''): Generator<string> {
+  if (value === null || typeof value !== 'object' || isFlat(value)) {
+    yield JSON.stringify(value);
+    return;
   }
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  const items = entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner, k)}`);
-  return `{\n${items.join(',\n')}\n${indent}}`;
+  const inner = indent === null ? null : `${indent}  `;
+  const lineBreak = inner === null ? '' : `\n${inner}`;
+  if (Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      yield i === 0 ? lineBreak : `,${lineBreak}`;
+      if (key === 'annotations') yield JSON.stringify(value[i]);
+      else yield* jsonPieces(value[i], inner);
+    }
+    yield inner === null ? ']' : `\n${indent}]`;
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === undefined) continue;
+    yield `${first ? '' : ','}${lineBreak}${JSON.stringify(k)}:${inner === null ? '' : ' '}`;
+    first = false;
+    yield* jsonPieces(v, inner, k);
+  }
+  yield inner === null ? '}' : `\n${indent}}`;
 }
 
 /** True for `{}`, `[]` and containers of strings, numbers, booleans and nulls only. */
