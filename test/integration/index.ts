@@ -17,6 +17,9 @@ export async function run(): Promise<void> {
   // Mocha 12 is an ES module; import() loads it in every extension host, require() only in Node >= 20.19.
   const { default: Mocha } = await import('mocha');
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000 });
+  // Set by the runners' --grep; the extension host inherits it from the process that starts it.
+  const grep = process.env.POLICY_LENS_TEST_GREP;
+  if (grep) mocha.grep(grep);
   // VS Code drops console calls without a string first argument, so the reporter's blank lines need one.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]): void => console.log(...(args.length > 0 ? args : ['']));
   const files = testFiles(__dirname);

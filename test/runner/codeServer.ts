@@ -39,15 +39,14 @@ function installStamp(): string {
  */
 export function ensureCodeServer(log: (line: string) => void): string {
   const dir = codeServerDir();
-  const stampFile = path.join(dir, '.installed');
   const stamp = installStamp();
-  if (fs.existsSync(entryScript(dir)) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) {
-    return entryScript(dir);
-  }
+  if (isInstalled(dir, stamp)) return entryScript(dir);
   requireDebianPackages(installPackages);
-  log(`Installing code-server ${codeServerVersion} into ${path.relative(repoRoot, dir) || dir} (once; 1 to 2 minutes)`);
+  const shown = dir.startsWith(repoRoot + path.sep) ? path.relative(repoRoot, dir) : dir;
+  log(`Installing code-server ${codeServerVersion} into ${shown} (once: 2 minutes or more)`);
   const started = Date.now();
-  const staging = `${dir}.partial`;
+  // One staging folder per process, so concurrent first runs do not write into each other's.
+  const staging = `${dir}.partial-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
   for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(manifestDir, file), path.join(staging, file));
@@ -55,9 +54,10 @@ export function ensureCodeServer(log: (line: string) => void): string {
   try {
     seedRipgrepCache(tmp);
     const logFile = path.join(staging, 'install.log');
+    const logFd = fs.openSync(logFile, 'w');
     const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', staging], {
       cwd: staging,
-      stdio: ['ignore', fs.openSync(logFile, 'w'), fs.openSync(logFile, 'a')],
+      stdio: ['ignore', logFd, logFd],
       timeout: 15 * 60_000,
       env: {
         ...withoutNpmSettings(process.env),
@@ -68,6 +68,7 @@ export function ensureCodeServer(log: (line: string) => void): string {
         npm_config_yes: 'true',
       },
     });
+    fs.closeSync(logFd);
     if (result.status !== 0) {
       const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
       throw new Error(`Installing code-server failed (${result.error?.message ?? `exit ${result.status}`}); end of ${logFile}:\n${tail}`);
@@ -75,11 +76,20 @@ export function ensureCodeServer(log: (line: string) => void): string {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.renameSync(staging, dir);
-  fs.writeFileSync(stampFile, stamp);
+  fs.writeFileSync(path.join(staging, '.installed'), stamp);
+  if (isInstalled(dir, stamp)) {
+    fs.rmSync(staging, { recursive: true, force: true });
+  } else {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(staging, dir);
+  }
   log(`Installed code-server in ${Math.round((Date.now() - started) / 1000)} s`);
   return entryScript(dir);
+}
+
+function isInstalled(dir: string, stamp: string): boolean {
+  const stampFile = path.join(dir, '.installed');
+  return fs.existsSync(entryScript(dir)) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp;
 }
 
 /**

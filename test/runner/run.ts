@@ -1,6 +1,6 @@
 // Runs the integration suite (out/test/integration) inside a real VS Code extension host: code-server
 // 4.100.3 (VS Code 1.100.3) with its workbench in headless Chromium. Usage:
-//   node out/test/runner/run.js [--timeout <seconds>] [--verbose]
+//   node out/test/runner/run.js [--timeout <seconds>] [--grep <pattern>] [--verbose]
 import { Cleanup } from './cleanup';
 import { delay } from './codeServer';
 import { suiteBootstrap } from './paths';
@@ -12,20 +12,28 @@ interface RunOptions {
   timeoutSeconds: number;
   /** Also print the workbench's own console messages. */
   verbose: boolean;
+  /** Only tests whose full title matches. */
+  grep: string | undefined;
+}
+
+function valueOf(argv: readonly string[], flag: string): string | undefined {
+  const index = argv.indexOf(flag);
+  return index >= 0 ? argv[index + 1] : undefined;
 }
 
 function parseOptions(argv: readonly string[]): RunOptions {
-  const timeoutIndex = argv.indexOf('--timeout');
-  const timeoutText = timeoutIndex >= 0 ? argv[timeoutIndex + 1] : process.env.POLICY_LENS_TEST_TIMEOUT;
+  const timeoutText = valueOf(argv, '--timeout') ?? process.env.POLICY_LENS_TEST_TIMEOUT;
   const timeoutSeconds = timeoutText === undefined ? 600 : Number(timeoutText);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new Error(`Bad timeout: ${String(timeoutText)}`);
-  return { timeoutSeconds, verbose: argv.includes('--verbose') };
+  return { timeoutSeconds, verbose: argv.includes('--verbose'), grep: valueOf(argv, '--grep') };
 }
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const cleanup = new Cleanup();
   cleanup.exitOnSignals();
+  // code-server, and so the extension host running the bootstrap, inherit this.
+  if (options.grep !== undefined) process.env.POLICY_LENS_TEST_GREP = options.grep;
   let summary: TestSummary | undefined;
   let outcome: number | 'timeout';
   let started = Date.now();
