@@ -25,7 +25,7 @@ function createTypes(): Record<keyof AppliedDecorations, vscode.TextEditorDecora
   return {
     control: vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor('policyLens.controlBackground'),
-      border: '0 0 1px 0',
+      borderWidth: '0 0 1px 0',
       borderStyle: 'solid',
       borderColor: new vscode.ThemeColor('policyLens.controlBorder'),
       overviewRulerColor: new vscode.ThemeColor('policyLens.controlRuler'),
@@ -34,7 +34,7 @@ function createTypes(): Record<keyof AppliedDecorations, vscode.TextEditorDecora
     }),
     engagement: vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor('policyLens.engagementBackground'),
-      border: '0 0 1px 0',
+      borderWidth: '0 0 1px 0',
       borderStyle: 'dashed',
       borderColor: new vscode.ThemeColor('policyLens.engagementBorder'),
       overviewRulerColor: new vscode.ThemeColor('policyLens.engagementRuler'),
