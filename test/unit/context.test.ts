@@ -77,6 +77,12 @@ describe('context rules', () => {
       assert.deepEqual([q.rule, q.category, q.negated], ['protection', 'rights', false]);
     });
 
+    it('does not read the abbreviation No. (number) as a negation', () => {
+      assert.deepEqual(briefs(engine, 'Regulation No. 5 requires monitoring.'), [[27, 37, 'monitoring', 'surveillance', null, false]]);
+      assert.deepEqual(briefs(engine, 'Under Decree No 7, they monitor.'), [[24, 31, 'monitor', 'surveillance', null, false]]);
+      assert.deepEqual(briefs(engine, 'There is no monitor.'), [[12, 19, 'monitor', 'surveillance', 'negation', true]]);
+    });
+
     it('applies one cue to each match it reaches', () => {
       assert.deepEqual(briefs(engine, 'not monitor or detain'), [
         [4, 11, 'monitor', 'surveillance', 'negation', true],

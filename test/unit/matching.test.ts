@@ -129,8 +129,8 @@ describe('matching', () => {
       for (const order of [entries, [...entries].reverse()]) {
         const matches = engineWith(order).analyze('public supervision of enterprises').matches();
         assert.deepEqual(
-          matches.map((m) => [m.start, m.end, m.entry, m.polarity]),
-          [[7, 33, 'supervision of enterprises', 'control']],
+          matches.map((m) => [m.start, m.end, m.entry, m.polarity, m.rule, m.ruleDetail]),
+          [[7, 33, 'supervision of enterprises', 'control', 'direction', 'the phrase "supervision of enterprises" overrides "public supervision" (engagement)']],
         );
       }
     });
@@ -161,6 +161,19 @@ describe('matching', () => {
       ]);
       assert.deepEqual(first.analyze('penalties').matches().map((m) => [m.entry, m.category]), [['penalty', 'sanctions']]);
       assert.deepEqual(second.analyze('penalties').matches().map((m) => [m.entry, m.category]), [['penalties', 'coercion']]);
+    });
+
+    it('gives a tie between a wildcard and a word to the entry listed first', () => {
+      const wildcardFirst = engineWith([
+        { term: 'surveil*', category: 'surveillance' },
+        { term: 'surveillance', category: 'censorship' },
+      ]);
+      const wordFirst = engineWith([
+        { term: 'surveillance', category: 'censorship' },
+        { term: 'surveil*', category: 'surveillance' },
+      ]);
+      assert.deepEqual(wildcardFirst.analyze('surveillance').matches().map((m) => [m.entry, m.category]), [['surveil*', 'surveillance']]);
+      assert.deepEqual(wordFirst.analyze('surveillance').matches().map((m) => [m.entry, m.category]), [['surveillance', 'censorship']]);
     });
 
     it('keeps the first of two identical terms and counts it once', () => {

@@ -139,6 +139,19 @@ describe('tokens and offsets', () => {
     });
   });
 
+  describe('sentences', () => {
+    it('does not end a sentence at abbreviations, initials, decimals or before lower case', () => {
+      const text = 'Art. 5 applies. It is 3.5 km away. Dr. Smith left. The U.S. Congress met. See e.g. the annex.';
+      assert.equal(engine.analyze(text).tally().sentences, 5);
+      assert.equal(engine.analyze('One! Two? Three; four: five. Six').tally().sentences, 4);
+    });
+
+    it('keeps a phrase within a sentence: a full stop between its words stops it', () => {
+      assert.deepEqual(briefs(engine, 'The public. Supervision'), []);
+      assert.deepEqual(briefs(engine, 'see art. public supervision'), [[9, 27, 'public supervision', 'accountability', null, false]]);
+    });
+  });
+
   describe('edges of the text', () => {
     it('finds matches at the very start and the very end', () => {
       assert.deepEqual(briefs(engine, 'monitor'), [[0, 7, 'monitor', 'surveillance', null, false]]);
