@@ -38,7 +38,8 @@ const ABBREVIATIONS = new Set(['no', 'nos', 'art', 'arts', 'para', 'paras', 'sec
 /** Analyses `text[start, end)`, one block. */
 export function analyzeBlock(text: string, start: number, extent: BlockExtent, matcher: Matcher): BlockResult {
   const end = extent.end;
-  let matches: Match[] | null = null;
+  // Only locals in this loop, no closures over them: captured variables would live on the heap.
+  const matches: Match[] = [];
   let latinWords = 0;
   let hanChars = 0;
   let hanWords = 0;
@@ -50,26 +51,6 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
   let lastWordStart = -1;
   let lastWordEnd = -1;
   buffer.reset();
-
-  const endSentence = (): void => {
-    if (ordinal > 0) {
-      sentences++;
-      if (buffer.count > 0) {
-        if (matches === null) matches = [];
-        matchSentence(text, buffer, matcher, start, matches);
-      }
-    }
-    buffer.reset();
-    ordinal = 0;
-    clause = 0;
-  };
-  const endHanRun = (): void => {
-    if (hanRunStart >= 0) {
-      hanWords += countHanWords(hanRunChars);
-      hanRunStart = -1;
-      hanRunChars = 0;
-    }
-  };
 
   let i = start;
   while (i < end) {
@@ -84,7 +65,11 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       } else cls = 0;
     }
     if (cls === WORD) {
-      if (hanRunStart >= 0) endHanRun();
+      if (hanRunStart >= 0) {
+        hanWords += countHanWords(hanRunChars);
+        hanRunStart = -1;
+        hanRunChars = 0;
+      }
       const tokenStart = i;
       let h1 = 0;
       let h2 = 0x811c9dc5;
@@ -137,10 +122,15 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       i += width;
       continue;
     }
-    if (hanRunStart >= 0) endHanRun();
+    if (hanRunStart >= 0) {
+      hanWords += countHanWords(hanRunChars);
+      hanRunStart = -1;
+      hanRunChars = 0;
+    }
+    let sentenceEnds = false;
     switch (c) {
       case 46: // .
-        if (isFullStop(text, i, end, lastWordStart, lastWordEnd)) endSentence();
+        sentenceEnds = isFullStop(text, i, end, lastWordStart, lastWordEnd);
         break;
       case 33: // !
       case 63: // ?
@@ -148,7 +138,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       case 0xff01: // ！
       case 0xff1f: // ？
       case 0xff1b: // ；
-        endSentence();
+        sentenceEnds = true;
         break;
       case 59: // ;
       case 58: // :
@@ -156,12 +146,23 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
         clause++;
         break;
     }
+    if (sentenceEnds) {
+      if (ordinal > 0) {
+        sentences++;
+        endSentence(text, start, matcher, matches);
+      }
+      ordinal = 0;
+      clause = 0;
+    }
     i += width;
   }
-  endHanRun();
-  endSentence();
+  if (hanRunStart >= 0) hanWords += countHanWords(hanRunChars);
+  if (ordinal > 0) {
+    sentences++;
+    endSentence(text, start, matcher, matches);
+  }
 
-  const found: readonly Match[] = matches ?? NO_MATCHES;
+  const found: readonly Match[] = matches.length > 0 ? matches : NO_MATCHES;
   const control: Sum = { matches: 0, weightMilli: 0 };
   const engagement: Sum = { matches: 0, weightMilli: 0 };
   for (const m of found) {
@@ -182,6 +183,12 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
     control,
     engagement,
   };
+}
+
+/** Matches the sentence's relevant tokens, then empties the buffer for the next sentence. */
+function endSentence(text: string, blockStart: number, matcher: Matcher, out: Match[]): void {
+  if (buffer.count > 0) matchSentence(text, buffer, matcher, blockStart, out);
+  buffer.reset();
 }
 
 /** A full stop ends a sentence unless it belongs to a number, an initial or an abbreviation, or lower case follows. */
