@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   // code-server, and so the extension host running the bootstrap, inherit this.
   if (options.grep !== undefined) process.env.POLICY_LENS_TEST_GREP = options.grep;
   let summary: TestSummary | undefined;
-  let outcome: number | 'timeout';
+  let outcome: number | 'timeout' | 'error';
   let started = Date.now();
   try {
     const entry = prepareHost(suiteBootstrap, (line) => console.log(line));
@@ -56,14 +56,14 @@ async function main(): Promise<number> {
     outcome = await Promise.race([hostRun, delay(options.timeoutSeconds * 1000).then(() => 'timeout' as const)]);
   } catch (err) {
     if (!cleanup.interrupted) console.error(err instanceof Error ? err.message : String(err));
-    outcome = 1;
+    outcome = 'error';
   } finally {
     await cleanup.dispose();
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (outcome === 'timeout') console.error(`The suite did not finish within ${options.timeoutSeconds} s (--timeout or POLICY_LENS_TEST_TIMEOUT).`);
-  else if (!summary) console.error(`The suite reported no result (extension host exit code ${outcome}).`);
-  else if (summary.passed + summary.failed === 0) console.error('No test ran.');
+  else if (outcome !== 'error' && !summary) console.error(`The suite reported no result (extension host exit code ${outcome}).`);
+  else if (summary && summary.passed + summary.failed === 0) console.error('No test ran.');
   console.log(`Real extension host run: ${seconds} s.`);
   console.log(closingLine(summary?.passed ?? 0, summary?.failed ?? 0));
   const passed = outcome === 0 && summary !== undefined && summary.failed === 0 && summary.passed > 0;
