@@ -2,7 +2,7 @@
 // phrases and their joiners, longest match, ties, neutral entries, the direction rule and weights.
 import * as assert from 'node:assert/strict';
 import { Engine } from '../../src/core/index';
-import { brief, briefs, builtinEngine, engineWith, testLexicon } from './helpers/lexicons';
+import { briefs, builtinEngine, engineWith, testLexicon } from './helpers/lexicons';
 
 describe('matching', () => {
   describe('stems', () => {
