@@ -327,5 +327,12 @@ describe('matching', () => {
       assert.match(blacklist[0], /^control:.*黑名单$/);
       assert.deepEqual(counted('向社会征求意见。'), ['engagement:征求意见']);
     });
+
+    it('reads 接受人民监督 as engagement, 对企业的监督检查 as control, 不得非法监控 as no control', () => {
+      const polarities = (text: string): string[] => [...new Set(counted(text).map((m) => m.split(':')[0]))];
+      assert.deepEqual(polarities('自觉接受人民监督。'), ['engagement']);
+      assert.deepEqual(polarities('加强对企业的监督检查。'), ['control']);
+      assert.ok(!polarities('不得非法监控公民。').includes('control'));
+    });
   });
 });
