@@ -11,6 +11,7 @@ const engine = engineWith(
     { term: 'shall not be permitted to board', category: 'restrictions' },
     { term: 'no-fly list', category: 'sanctions' },
     { term: 'without delay', neutral: true },
+    { term: 'not only', neutral: true },
   ],
   {
     context: {
@@ -149,6 +150,13 @@ describe('context rules', () => {
 
     it('ignores a cue word inside a neutral entry', () => {
       assert.deepEqual(briefs(engine, 'Report without delay and monitor.'), [[25, 32, 'monitor', 'surveillance', null, false]]);
+    });
+
+    it('lets a neutral entry absorb a cue: "not only … but also" negates nothing', () => {
+      assert.deepEqual(briefs(engine, 'They not only monitor but detain.'), [
+        [14, 21, 'monitor', 'surveillance', null, false],
+        [26, 32, 'detain', 'coercion', null, false],
+      ]);
     });
 
     it('never annotates cue words themselves', () => {

@@ -328,6 +328,23 @@ describe('matching', () => {
       assert.deepEqual(counted('向社会征求意见。'), ['engagement:征求意见']);
     });
 
+    it('does not read 不得不 (have to) as a prohibition', () => {
+      assert.deepEqual(counted('我们不得不实施联合惩戒。'), ['control:联合惩戒']);
+    });
+
+    it('does not read "not only … but also" as a negation', () => {
+      assert.deepEqual(
+        engine
+          .analyze('The state will not only monitor users but also punish them.')
+          .matches()
+          .map((m) => [m.text, m.polarity, m.negated]),
+        [
+          ['monitor', 'control', false],
+          ['punish', 'control', false],
+        ],
+      );
+    });
+
     it('reads 接受人民监督 as engagement, 对企业的监督检查 as control, 不得非法监控 as no control', () => {
       const polarities = (text: string): string[] => [...new Set(counted(text).map((m) => m.split(':')[0]))];
       assert.deepEqual(polarities('自觉接受人民监督。'), ['engagement']);
