@@ -6,7 +6,6 @@ import { Decorator } from './decorations';
 import { AnnotationHoverProvider } from './hover';
 import { LexiconReloader } from './lexiconFiles';
 import { SkipNotices } from './notices';
-import { readSettings } from './settings';
 import { SidebarProvider } from './sidebar';
 import { LeanStatusBar } from './statusBar';
 import { AnalysisStore } from './store';
@@ -27,9 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   const sidebar = new SidebarProvider(context.extensionUri, store);
   const folding = new SectionFoldingProvider(store);
 
+  // Context keys for the when-clauses of menus and keybindings.
   const updateContext = (): void => {
-    const settings = readSettings();
-    void vscode.commands.executeCommand('setContext', 'policyLens.supportedLanguages', settings.enable ? settings.languages : []);
     const active = vscode.window.activeTextEditor?.document;
     void vscode.commands.executeCommand('setContext', 'policyLens.activeEditorAnnotated', active !== undefined && store.get(active.uri) !== undefined);
     void vscode.commands.executeCommand('setContext', 'policyLens.anyAnnotated', store.all().length > 0);
