@@ -133,6 +133,13 @@ describe('tokens and offsets', () => {
       assert.deepEqual(matches, [[text.length - 18, text.length, 'public supervision', 'accountability', null, false]]);
     });
 
+    it('keeps every match of one sentence of a thousand lexicon words', () => {
+      const text = 'monitor '.repeat(1000);
+      const matches = engine.analyze(text).matches();
+      assert.equal(matches.length, 1000);
+      matches.forEach((m, k) => assert.deepEqual([m.start, m.end], [k * 8, k * 8 + 7]));
+    });
+
     it('never cuts a long line inside a surrogate pair', () => {
       const text = `${'😀'.repeat(60_000)} penalty`;
       assert.deepEqual(briefs(engine, text), [[120_001, 120_008, 'penalty', 'sanctions', null, false]]);
