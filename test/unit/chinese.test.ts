@@ -1,9 +1,8 @@
 // Chinese: matching by character sequence (not segmentation), Chinese cues and their character window,
 // sentence ends, word counts, mixed documents and the language override.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { builtinLexicons, Engine } from '../../src/core/index';
-import { briefs, cues, testLexicon } from './helpers/lexicons';
+import { Engine } from '../../src/core/index';
+import { briefs, builtinEngine, cues, repoFile, testLexicon } from './helpers/lexicons';
 
 const zh = testLexicon(
   [
@@ -130,9 +129,9 @@ describe('Chinese', () => {
     });
 
     it('keeps its word counts within 5% of Intl.Segmenter on the Chinese development set and sample', () => {
-      const builtin = new Engine(builtinLexicons());
+      const builtin = builtinEngine();
       for (const file of ['test/devset/zh.tsv', 'media/samples/social-credit-outline.zh.policy.txt']) {
-        const text = readFileSync(file, 'utf8');
+        const text = repoFile(file);
         let segmented = 0;
         for (const run of text.match(/[\u3400-\u9fff]+/g) ?? []) for (const s of segmenter.segment(run)) if (s.isWordLike) segmented++;
         const counted = builtin.analyze(text.replace(/[A-Za-z0-9]+/g, ' ')).tally().words;
