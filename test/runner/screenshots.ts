@@ -62,7 +62,7 @@ async function main(): Promise<number> {
         extensionTestsPath: driver,
         // Tall enough for most of the sidebar, and wrapped so whole sentences and their highlights show.
         viewport: { width: 1600, height: 1200 },
-        settings: { 'editor.wordWrap': 'on' },
+        settings: { 'editor.wordWrap': 'on', 'editor.stickyScroll.enabled': false },
         onHostLog: (line) => {
           if (line.startsWith(readyPrefix)) markReady(JSON.parse(line.slice(readyPrefix.length)) as ScreenshotReady);
           else console.log(line);
@@ -93,6 +93,16 @@ async function main(): Promise<number> {
       if (selector) await session.page.locator(selector).screenshot({ path: file });
       else await session.page.screenshot({ path: file });
     }
+    // The middle of the document, where a sample usually turns from control to engagement language:
+    // Go to Line (Ctrl+G) in the focused editor centres that line.
+    const middle = Math.ceil(fs.readFileSync(source, 'utf8').split('\n').length / 2);
+    await session.page.keyboard.press('Control+g');
+    await session.page.keyboard.type(String(middle));
+    await session.page.keyboard.press('Enter');
+    await delay(1000);
+    const nextPage = path.join(outDir, 'editor-middle.png');
+    await session.page.locator('.part.editor').screenshot({ path: nextPage });
+    shots.push(['editor-middle.png', '.part.editor']);
     console.log(`${outcome.decorated} ranges decorated, ${decorated} decorated spans rendered; saved ${shots.map(([n]) => n).join(', ')} in ${outDir}`);
     return 0;
   } catch (err) {
