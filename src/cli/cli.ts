@@ -58,6 +58,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function run(options: CliOptions): Promise<number> {
+  // A reader that stops early (`| head`) is not an error: stop quietly, as other command-line tools do.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT_OK);
+  });
   const lexicons = loadLexicons(options.lexicons, options.lexiconMode);
   let engine: Engine;
   try {
