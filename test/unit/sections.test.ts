@@ -63,6 +63,14 @@ describe('sections', () => {
     );
   });
 
+  it('does not take a Chinese reference to an article (第三十条的规定) for a heading', () => {
+    const text = '第一章 总则\n任何单位不得依照本法\n第三十条的规定监控公民。\n依照第五条规定\n第二条 正文。\n第三条第二款\n第四条至第六条\n';
+    assert.deepEqual(
+      rows(text).map((r) => r[0]),
+      ['第一章 总则', '第二条 正文'],
+    );
+  });
+
   it('recognises Roman and Arabic numbers, in any case', () => {
     const text = 'CHAPTER IV\nx\nchapter 4\nx\nPART 2\nx\nArticle XII\nx\nTitle three\nx\n';
     assert.deepEqual(
