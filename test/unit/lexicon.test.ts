@@ -73,6 +73,12 @@ describe('parseLexicon', () => {
     assert.equal(parseLexicon(withSchema, 'm.json').name, 'm');
   });
 
+  it('accepts a file that starts with a UTF-8 byte-order mark', () => {
+    assert.deepEqual(parseLexicon(`\uFEFF${fixture('valid.json')}`, 'valid.json'), parseLexicon(fixture('valid.json'), 'valid.json'));
+    const error = errorOf(`\uFEFF${fixture('unknown-category.json')}`, 'bom.json');
+    assert.deepEqual([error.line, error.column], [11, 39]);
+  });
+
   describe('malformed files', () => {
     it('reports a missing closing brace at the end of the file', () => {
       assertError('missing-brace.json', 27, 1, /^invalid JSON: close brace expected$/);
