@@ -4,7 +4,8 @@ import { Engine } from '../core';
 import { GENERATOR, reportHeader } from '../core/report';
 import { HELP, UsageError, parseCliArgs, CliOptions } from './args';
 import { Problem, checkPaths } from './inputs';
-import { FatalError, loadLexicons } from './lexicons';
+import { FatalError } from './fatalError';
+import { loadLexicons } from './lexicons';
 import { OutputSink, ReportWriter } from './output';
 import { analyseAll } from './run';
 

@@ -3,10 +3,8 @@ import * as fs from 'node:fs';
 import { LexiconError, builtinLexicons, parseLexicon } from '../core';
 import type { LexiconSource } from '../core/types';
 import type { LexiconMode } from './args';
+import { FatalError } from './fatalError';
 import { describeFsError } from './inputs';
-
-/** A problem that stops the run before any output: one line for stderr. */
-export class FatalError extends Error {}
 
 export function loadLexicons(files: string[], mode: LexiconMode): LexiconSource[] {
   const lexicons = mode === 'add' ? builtinLexicons() : [];

@@ -8,7 +8,7 @@ import { documentSeparator, reportClosing, reportOpening, ReportHeader } from '.
 import type { AnalysedDocument } from './analyse';
 import type { OutputFormat } from './args';
 import { describeFsError } from './inputs';
-import { FatalError } from './lexicons';
+import { FatalError } from './fatalError';
 import { TEXT_HEADER, TextTotals } from './textTable';
 
 export class OutputSink {
