@@ -167,6 +167,14 @@ describe('parseLexicon', () => {
     }
   });
 
+  it('rejects terms with no word, and a wildcard after a Chinese character', () => {
+    for (const term of ['--', '...', '监*']) {
+      const text = MINIMAL.replace('"entries":[]', `"entries":[{"term":"${term}","neutral":true}]`);
+      const error = errorOf(text, 'x.json');
+      assert.deepEqual([error.line, error.column], [1, text.indexOf(`"${term}"`) + 1], `${term}: ${error.message}`);
+    }
+  });
+
   describe('knownCategories', () => {
     const text = MINIMAL.replace('"entries":[]', '"entries":[{"term":"appeal","category":"rights"}]').replace(/}$/, ',"context":{"protectionCategory":"rights"}}');
 
