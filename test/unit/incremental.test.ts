@@ -59,7 +59,14 @@ function runEdits(engine: Engine, seed: number, initialChars: number, edits: num
     text = next;
     assert.equal(analysis.text(), text);
     if (n % every === 0 || n === edits) {
-      assertSameAnalysis(analysis, engine.analyze(text), `seed ${seed}, edit ${n} of ${edits} (${history.slice(-every).join('; ')})`);
+      const fresh = engine.analyze(text);
+      const context = `seed ${seed}, edit ${n} of ${edits} (${history.slice(-every).join('; ')})`;
+      assertSameAnalysis(analysis, fresh, context);
+      // The range an editor would ask for next: around the edit.
+      const from = Math.max(0, edit.start - 200);
+      const to = edit.start + edit.text.length + 200;
+      const expected = fresh.matches().filter((m) => m.end > from && m.start < to);
+      assert.deepEqual(analysis.matchesInRange(from, to), expected, `${context}: matchesInRange(${from}, ${to})`);
     }
   }
 }
