@@ -159,6 +159,25 @@ describe('context rules', () => {
       ]);
     });
 
+    it('lets a cue with effect "none" claim its words, so a shorter cue inside it does not fire', () => {
+      const withNone = engineWith([{ term: 'monitor', category: 'surveillance' }, { term: 'detain', category: 'coercion' }], {
+        context: { protectionCategory: 'rights', before: cues(['not', 'negate'], ['not only', 'none'], ['shall not be', 'protect']) },
+      });
+      assert.deepEqual(briefs(withNone, 'They not only monitor but detain.'), [
+        [14, 21, 'monitor', 'surveillance', null, false],
+        [26, 32, 'detain', 'coercion', null, false],
+      ]);
+      assert.deepEqual(briefs(withNone, 'They do not monitor.'), [[12, 19, 'monitor', 'surveillance', 'negation', true]]);
+      // The next nearest cue still applies.
+      assert.deepEqual(briefs(withNone, 'shall not be not only detained'), [[22, 30, 'detained', 'rights', 'protection', false]]);
+      const zhNone = engineWith([{ term: '联合惩戒', category: 'sanctions' }], {
+        language: 'zh',
+        context: { protectionCategory: 'rights', before: cues(['不得', 'protect'], ['不得不', 'none']) },
+      });
+      assert.deepEqual(briefs(zhNone, '不得不实施联合惩戒'), [[5, 9, '联合惩戒', 'sanctions', null, false]]);
+      assert.deepEqual(briefs(zhNone, '不得实施联合惩戒'), [[4, 8, '联合惩戒', 'rights', 'protection', false]]);
+    });
+
     it('never annotates cue words themselves', () => {
       assert.deepEqual(briefs(engine, 'not without exempt from shall not be is prohibited'), []);
     });
