@@ -89,13 +89,15 @@ describe('incremental analysis', function () {
     runEdits(engine, 4242, 300_000, 120, 4, 5000);
   });
 
-  it('handles edits that empty the text and fill it again', () => {
+  it('handles edits that empty the text, fill it again, or change nothing', () => {
     const text = 'We monitor.\n\nArticle 2\nThey appeal.';
     const analysis = engine.analyze(text);
     analysis.applyEdit(0, text.length, '');
     assertSameAnalysis(analysis, engine.analyze(''), 'emptied');
     analysis.applyEdit(0, 0, text);
     assertSameAnalysis(analysis, engine.analyze(text), 'refilled');
+    analysis.applyEdit(5, 5, text);
+    assertSameAnalysis(analysis, engine.analyze(text), 'an edit that changes nothing');
     const empty = engine.analyze('');
     empty.applyEdit(0, 0, '不得监控。');
     assertSameAnalysis(empty, engine.analyze('不得监控。'), 'typed into an empty document');
