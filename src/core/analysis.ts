@@ -6,8 +6,10 @@ import { analyzeBlock, BlockResult } from './scan';
 import { assembleTally, detectLanguage, sectionTallies, TallyAccumulator } from './tally';
 import { Category, Language, Match, Tally } from './types';
 
-/** Characters analysed between two pauses when analysing in slices. */
+/** Most characters analysed between two pauses when analysing in slices. */
 export const SLICE_CHARS = 256 * 1024;
+/** Most milliseconds of work between two pauses, so a host's event loop never stalls for long. */
+export const SLICE_MS = 8;
 
 export interface AnalysisContext {
   readonly matcher: Matcher;
@@ -37,11 +39,11 @@ export class DocumentAnalysis {
     return analysis;
   }
 
-  /** Analyses the text in slices, awaiting `pause` between them so a host's event loop keeps turning. */
-  static async createInSlices(context: AnalysisContext, text: string, pause: () => Promise<void>, sliceChars = SLICE_CHARS): Promise<DocumentAnalysis> {
+  /** Analyses the text in slices of at most `sliceChars` characters and `sliceMs` milliseconds, awaiting `pause` between them. */
+  static async createInSlices(context: AnalysisContext, text: string, pause: () => Promise<void>, sliceChars = SLICE_CHARS, sliceMs = SLICE_MS): Promise<DocumentAnalysis> {
     const analysis = new DocumentAnalysis(context, text);
     while (analysis.analysedUpTo() < text.length) {
-      analysis.extend(Math.min(text.length, analysis.analysedUpTo() + sliceChars));
+      analysis.extend(Math.min(text.length, analysis.analysedUpTo() + sliceChars), performance.now() + sliceMs);
       if (analysis.analysedUpTo() < text.length) await pause();
     }
     return analysis;
@@ -122,7 +124,8 @@ export class DocumentAnalysis {
     return n === 0 ? 0 : this.starts[n - 1] + this.blocks[n - 1].length;
   }
 
-  private extend(until: number): void {
+  /** Analyses blocks up to `until`, or until the clock passes `deadline`. */
+  private extend(until: number, deadline = Infinity): void {
     const text = this.content;
     let pos = this.analysedUpTo();
     while (pos < until) {
@@ -132,6 +135,7 @@ export class DocumentAnalysis {
       this.blocks.push(block);
       this.acc.apply(block, 1);
       pos = extent.end;
+      if (deadline !== Infinity && performance.now() > deadline) break;
     }
     this.cachedTally = null;
   }

@@ -9,16 +9,18 @@ export interface Heading {
 const MAX_TITLE = 120;
 const LONG_HEADING = 60;
 const HAN_NUMERAL = '[一二三四五六七八九十百千零〇两\\d]+';
+const NOT_REFERENCE = '(?![的之至第、，,和及与或规款项中所])';
 
 const PATTERNS: readonly { pattern: RegExp; level: (m: RegExpExecArray) => number }[] = [
   { pattern: /^(#{1,6})[ \t]+\S/, level: (m) => m[1].length },
   { pattern: /^[ \t]*(part|chapter|title)[ \t]+([0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten)\b(?![ \t]+of\b)/i, level: (m) => (m[1].toLowerCase() === 'chapter' ? 1 : 0) },
   { pattern: /^[ \t]*section[ \t]+[0-9]+(\.[0-9]+)*\b(?![ \t]+of\b)/i, level: () => 2 },
   { pattern: /^[ \t]*article[ \t]+([0-9]+|[ivxlcdm]+)\b(?![ \t]+of\b)/i, level: () => 3 },
-  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}(编|部分)`), level: () => 0 },
-  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}章`), level: () => 1 },
-  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}节`), level: () => 2 },
-  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}条`), level: () => 3 },
+  // Not a reference to another provision: 第三十条的规定, 第三条第二款, 第四条至第六条.
+  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}(编|部分)${NOT_REFERENCE}`), level: () => 0 },
+  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}章${NOT_REFERENCE}`), level: () => 1 },
+  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}节${NOT_REFERENCE}`), level: () => 2 },
+  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}条${NOT_REFERENCE}`), level: () => 3 },
   { pattern: /^[ \t　]*[一二三四五六七八九十]+、/, level: () => 2 },
   { pattern: /^[ \t　]*[（(][一二三四五六七八九十]+[）)]/, level: () => 3 },
 ];

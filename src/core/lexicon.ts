@@ -7,10 +7,14 @@ export { LexiconError };
 
 const POLARITIES: readonly Polarity[] = ['control', 'engagement'];
 const LANGUAGES: readonly Language[] = ['en', 'zh'];
-const EFFECTS: readonly CueEffect[] = ['negate', 'exempt', 'protect'];
+const EFFECTS: readonly CueEffect[] = ['negate', 'exempt', 'protect', 'none'];
 const MAX_WEIGHT = 10;
 /** A term is words, optionally ending in `*` per word; no other syntax. */
 const TERM_PATTERN = /^[^*\s]+\*?( [^*\s]+\*?)*$/u;
+/** A term needs a letter, digit or Han character: "--" would match nothing. */
+const HAS_WORD = /[\p{L}\p{N}]/u;
+/** Han characters are matched exactly, one by one; a wildcard after one means nothing. */
+const HAN_WILDCARD = /\p{Script=Han}\*/u;
 
 export interface ParseLexiconOptions {
   /** Category ids defined elsewhere (the built-in lexicons) that entries may refer to. */
@@ -23,7 +27,9 @@ export function parseLexicon(text: string, file: string, options: ParseLexiconOp
     const { line, column } = lineColumn(text, offset);
     return new LexiconError(file, line, column, problem);
   };
-  if (text.trim() === '') throw at(0, 'the file is empty');
+  if (text.trim() === '' || text === '\ufeff') throw at(0, 'the file is empty');
+  // A byte-order mark becomes a space, so offsets (and so lines and columns) stay those of the file.
+  if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0) throw describeParseError(text, errors[0], at);
@@ -139,7 +145,7 @@ class Validator {
   private term(props: Map<string, Node>, parent: Node, key: string): string {
     const value = this.string(props, parent, key, true) ?? '';
     const normalized = value.trim().replace(/\s+/g, ' ');
-    if (!normalized || !TERM_PATTERN.test(normalized)) {
+    if (!normalized || !TERM_PATTERN.test(normalized) || !HAS_WORD.test(normalized) || HAN_WILDCARD.test(normalized)) {
       throw this.at(props.get(key)?.offset ?? parent.offset, `"${key}" "${value}" must be one or more words; "*" may only end a word`);
     }
     return normalized;

@@ -166,6 +166,7 @@ function nearestCue(winner: Candidate<CompiledEntry>, cues: Candidate<CompiledCu
   let best: Candidate<CompiledCue> | null = null;
   let bestGap = Infinity;
   for (const cue of cues) {
+    if (cue.value.effect === 'none') continue;
     let gap: number;
     if (cue.value.kind === 'before' && cue.last <= winner.first) {
       gap = buf.ordinals[winner.first] - buf.ordinals[cue.last - 1] - 1;

@@ -31,8 +31,8 @@ export interface LexiconEntrySource {
   note?: string;
 }
 
-/** How a cue before (or after) a match changes it. */
-export type CueEffect = 'negate' | 'exempt' | 'protect';
+/** How a cue before (or after) a match changes it; `none` only claims its words ("not only", 不得不). */
+export type CueEffect = 'negate' | 'exempt' | 'protect' | 'none';
 
 export interface CueSource {
   cue: string;
