@@ -79,8 +79,8 @@ describe('context rules', () => {
     });
 
     it('does not read the abbreviation No. (number) as a negation', () => {
-      assert.deepEqual(briefs(engine, 'Regulation No. 5 requires monitoring.'), [[27, 37, 'monitoring', 'surveillance', null, false]]);
-      assert.deepEqual(briefs(engine, 'Under Decree No 7, they monitor.'), [[24, 31, 'monitor', 'surveillance', null, false]]);
+      assert.deepEqual(briefs(engine, 'Regulation No. 5 requires monitoring.'), [[26, 36, 'monitoring', 'surveillance', null, false]]);
+      assert.deepEqual(briefs(engine, 'No. 12 imposes fines; we monitor.'), [[25, 32, 'monitor', 'surveillance', null, false]]);
       assert.deepEqual(briefs(engine, 'There is no monitor.'), [[12, 19, 'monitor', 'surveillance', 'negation', true]]);
     });
 
