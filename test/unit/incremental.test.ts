@@ -142,7 +142,7 @@ describe('analysis in slices', function () {
   const engine = builtinEngine();
   const text = document(new Random(31337), 40_000);
 
-  it('equals the analysis at once, for tiny and odd slice sizes', async () => {
+  it('equals the analysis at once, for tiny and odd slice sizes and a zero time budget', async () => {
     const whole = engine.analyze(text);
     for (const size of [1, 7, 100, 4096]) {
       let pauses = 0;
@@ -153,6 +153,14 @@ describe('analysis in slices', function () {
       assert.ok(pauses > 0, `slice size ${size} paused`);
       assertSameAnalysis(sliced, whole, `slice size ${size}`);
     }
+    // A zero time budget: one block per slice, however large the character budget.
+    let pauses = 0;
+    const timed = await AnalysisInternals.createInSlices(contextOf(engine), text, () => {
+      pauses++;
+      return Promise.resolve();
+    }, Infinity, 0);
+    assert.ok(pauses > 10, `${pauses} pauses with a zero time budget`);
+    assertSameAnalysis(timed, whole, 'zero time budget');
   });
 
   it('analyzeAsync pauses on a text longer than a slice and equals analyze', async () => {
