@@ -352,47 +352,59 @@ function round(x: number): number {
 
 /**
  * Indented JSON (two spaces), except that objects and arrays holding only plain values, and each element of an
- * `annotations` array, stay on one line: they are small and many. `indent` is the indentation of the value's line.
+ * `annotations` array, stay on one line: they are small and many. `indent` is the indentation of the value's line;
+ * null gives compact JSON, the same bytes as JSON.stringify.
  */
-function formatJson(value: unknown, indent: string): string {
-  let out = '';
-  for (const piece of jsonPieces(value, indent)) out += piece;
-  return out;
+function formatJson(value: unknown, indent: string | null, key = ''): string {
+  if (indent === null || value === null || typeof value !== 'object' || isFlat(value)) return JSON.stringify(value);
+  const inner = `${indent}  `;
+  let out: string;
+  if (Array.isArray(value)) {
+    out = '[';
+    for (let i = 0; i < value.length; i++) {
+      out += `${i === 0 ? '' : ','}\n${inner}${key === 'annotations' ? JSON.stringify(value[i]) : formatJson(value[i], inner)}`;
+    }
+    return `${out}\n${indent}]`;
+  }
+  out = '{';
+  let first = true;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === undefined) continue;
+    out += `${first ? '' : ','}\n${inner}${JSON.stringify(k)}: ${formatJson(v, inner, k)}`;
+    first = false;
+  }
+  return `${out}\n${indent}}`;
 }
 
 /**
- * The text of formatJson in small pieces, so a large value is streamed rather than built and copied once per level
- * of nesting. With `indent` null the pieces are compact JSON, the same bytes as JSON.stringify.
+ * The text of formatJson for an object, in pieces of at most one property or one array element (a section, a
+ * category), so that an object with thousands of sections is streamed rather than built as one string.
  */
-function* jsonPieces(value: unknown, indent: string | null, key = ''): Generator<string> {
-  if (value === null || typeof value !== 'object' || isFlat(value)) {
-    yield JSON.stringify(value);
-    return;
-  }
+function* jsonPieces(value: object, indent: string | null): Generator<string> {
   const inner = indent === null ? null : `${indent}  `;
   const lineBreak = inner === null ? '' : `\n${inner}`;
-  if (Array.isArray(value)) {
-    yield '[';
-    for (let i = 0; i < value.length; i++) {
-      yield i === 0 ? lineBreak : `,${lineBreak}`;
-      if (key === 'annotations') yield JSON.stringify(value[i]);
-      else yield* jsonPieces(value[i], inner);
-    }
-    yield inner === null ? ']' : `\n${indent}]`;
-    return;
-  }
   yield '{';
   let first = true;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (v === undefined) continue;
     yield `${first ? '' : ','}${lineBreak}${JSON.stringify(k)}:${inner === null ? '' : ' '}`;
     first = false;
-    yield* jsonPieces(v, inner, k);
+    if (!Array.isArray(v) || isFlat(v)) {
+      yield formatJson(v, inner, k);
+      continue;
+    }
+    const itemBreak = inner === null ? '' : `\n${inner}  `;
+    for (let i = 0; i < v.length; i++) yield `${i === 0 ? '[' : ','}${itemBreak}${formatJson(v[i], inner === null ? null : `${inner}  `)}`;
+    yield inner === null ? ']' : `\n${inner}]`;
   }
   yield inner === null ? '}' : `\n${indent}}`;
 }
 
 /** True for `{}`, `[]` and containers of strings, numbers, booleans and nulls only. */
 function isFlat(value: object): boolean {
-  return Object.values(value).every((v: unknown) => v === null || typeof v !== 'object');
+  for (const k in value) {
+    const v: unknown = (value as Record<string, unknown>)[k];
+    if (v !== null && typeof v === 'object') return false;
+  }
+  return true;
 }
