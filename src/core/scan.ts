@@ -105,7 +105,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
         if (cls !== WORD) break;
       }
       const slots = matcher.latinSlots(h1, h2, text, tokenStart, i);
-      if (slots !== null) buffer.push(ordinal, tokenStart, i, clause, slots);
+      if (slots !== null && !isNumberAbbreviation(text, tokenStart, i, end)) buffer.push(ordinal, tokenStart, i, clause, slots);
       ordinal++;
       latinWords++;
       lastWordStart = tokenStart;
@@ -183,6 +183,17 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
     control,
     engagement,
   };
+}
+
+/** "No. 5", "Nos. 3": an abbreviation for "number" is no negation, whatever the lexicon says of "no". */
+function isNumberAbbreviation(text: string, start: number, end: number, blockEnd: number): boolean {
+  if (end - start > 3 || text.charCodeAt(end) !== 46) return false;
+  const word = text.slice(start, end).toLowerCase();
+  if (word !== 'no' && word !== 'nos') return false;
+  let j = end + 1;
+  while (j < blockEnd && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0)) j++;
+  const c = text.charCodeAt(j);
+  return c >= 48 && c <= 57;
 }
 
 /** Matches the sentence's relevant tokens, then empties the buffer for the next sentence. */
