@@ -151,6 +151,16 @@ describe('CLI', function () {
       assert.ok(parsed.documents[0].annotations.length > 0);
     });
 
+    it('reads Chinese from standard input and detects its language', () => {
+      const parsed = report(cli(['-'], '对失信被执行人实施联合惩戒。公开征求意见，接受社会监督。\n'));
+      const doc = parsed.documents[0];
+      assert.equal(doc.language, 'zh');
+      assert.deepEqual(
+        doc.annotations.map((a) => `${a.category}:${a.text}`),
+        ['sanctions:失信被执行人', 'sanctions:联合惩戒', 'consultation:公开征求意见', 'accountability:接受社会监督'],
+      );
+    });
+
     it('--language zh and en are passed to the engine', () => {
       const zh = report(cli(['--language', 'zh', 'corpus/sub/c-zh.txt']));
       assert.ok(zh.documents[0].annotations.length > 0);
