@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Engine, analyzeAsync, builtinLexicons } from '../../src/core';
-import { chineseText, corpusFiles, englishText, Random } from './corpus';
+import { Random } from '../unit/helpers/random';
+import { chineseText, corpusFiles, englishText } from './corpus';
 
 interface Figure {
   name: string;

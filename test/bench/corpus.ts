@@ -3,35 +3,7 @@
 // engagement and neutral language, with headings (chapters, articles) and a long tail of rarer words so that caches
 // see a realistic vocabulary, not a few hundred repeated words.
 
-/** mulberry32: small, fast, and good enough to pick words. */
-export class Random {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)];
-  }
-
-  /** Index in [0, n) with roughly Zipfian frequencies: a few common, many rare. */
-  zipf(n: number): number {
-    return Math.min(n - 1, Math.floor(Math.exp(this.next() * Math.log(n + 1))) - 1);
-  }
-}
+import { Random } from '../unit/helpers/random';
 
 const EN = {
   actors: [

@@ -1,4 +1,5 @@
-// A seeded generator (mulberry32), so a failing random test can be replayed from the seed it prints.
+// A seeded generator (mulberry32), so a failing random test can be replayed from the seed it prints, and the
+// benchmark's corpora are the same in every run.
 export class Random {
   private state: number;
 
@@ -26,5 +27,10 @@ export class Random {
 
   chance(p: number): boolean {
     return this.next() < p;
+  }
+
+  /** Index in [0, n) with roughly Zipfian frequencies: a few common, many rare. */
+  zipf(n: number): number {
+    return Math.min(n - 1, Math.floor(Math.exp(this.next() * Math.log(n + 1))) - 1);
   }
 }
