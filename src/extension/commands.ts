@@ -59,7 +59,7 @@ export function registerCommands(store: AnalysisStore, decorator: Decorator): vs
       }
       return exportAnalyses(store, all, target, 'policy-lens-open-documents.json');
     }),
-    register(COMMANDS.exportWorkspace, (target) => exportWorkspace(store, target)),
+    register(COMMANDS.exportWorkspace, (target, cancellation) => exportWorkspace(store, target, cancellation)),
     register(COMMANDS.copyTally, async (): Promise<string | undefined> => {
       const stored = await activeAnalysis(store);
       if (!stored) return undefined;

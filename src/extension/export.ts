@@ -104,8 +104,12 @@ function decodeText(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Exports every file of the workspace matching `policyLens.workspaceGlob`, streaming one document at a time. */
-export async function exportWorkspace(store: AnalysisStore, targetArg: unknown): Promise<ExportResult> {
+/**
+ * Exports every file of the workspace matching `policyLens.workspaceGlob`, streaming one document at a time.
+ * Besides the progress notification's Cancel button, a script may pass a CancellationToken to stop it.
+ */
+export async function exportWorkspace(store: AnalysisStore, targetArg: unknown, cancellationArg?: unknown): Promise<ExportResult> {
+  const external = isCancellationToken(cancellationArg) ? cancellationArg : undefined;
   const target = await chooseTarget(targetArg, 'policy-lens-workspace.json');
   if (!target) return undefined;
   if (isOpenDocument(target)) {
@@ -115,10 +119,11 @@ export async function exportWorkspace(store: AnalysisStore, targetArg: unknown):
   const style = styleFor(target);
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Policy Lens: exporting workspace tallies'), cancellable: true },
-    async (progress, token) => {
+    async (progress, progressToken) => {
+      const token = { get isCancellationRequested(): boolean { return progressToken.isCancellationRequested || external?.isCancellationRequested === true; } };
       let writer: ReportWriter | undefined;
       try {
-        const files = await vscode.workspace.findFiles(readSettings().workspaceGlob, '**/node_modules/**', undefined, token);
+        const files = await vscode.workspace.findFiles(readSettings().workspaceGlob, '**/node_modules/**', undefined, progressToken);
         files.sort((a, b) => comparePaths(sourceName(a), sourceName(b)));
         writer = await ReportWriter.open(target);
         await writer.write(reportOpening(reportHeader(store.engine.lexiconInfo), style));
@@ -149,4 +154,8 @@ export async function exportWorkspace(store: AnalysisStore, targetArg: unknown):
       }
     },
   );
+}
+
+function isCancellationToken(value: unknown): value is vscode.CancellationToken {
+  return typeof value === 'object' && value !== null && typeof (value as { isCancellationRequested?: unknown }).isCancellationRequested === 'boolean';
 }

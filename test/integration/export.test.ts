@@ -85,6 +85,18 @@ describe('JSON export', function () {
     assert.equal(exported, cli(folder.uri.fsPath, '.'));
   });
 
+  it('stops a workspace export when it is cancelled, and leaves the target as it was', async () => {
+    const target = vscode.Uri.file(path.join(tmp.dir, 'cancelled.json'));
+    fs.writeFileSync(target.fsPath, 'an earlier export');
+    const cancellation = new vscode.CancellationTokenSource();
+    cancellation.cancel();
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('policyLens.exportWorkspace', target, cancellation.token);
+    cancellation.dispose();
+    assert.equal(written, undefined);
+    assert.equal(fs.readFileSync(target.fsPath, 'utf8'), 'an earlier export');
+    assert.deepEqual(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('cancelled')), ['cancelled.json'], 'no temporary file is left behind');
+  });
+
   it('writes JSON Lines when the target ends in .jsonl', async () => {
     await openFile(api, tmp.dir, 'lines.txt', FIRST);
     const target = vscode.Uri.file(path.join(tmp.dir, 'lines.jsonl'));
