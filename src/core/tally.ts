@@ -120,8 +120,10 @@ export function sectionTallies(blocks: readonly BlockResult[], starts: readonly 
   });
 }
 
-/** Share of Han text in words above which a document is Chinese, and below which it is English. */
+/** Average characters per Chinese word, to weigh Han text against Latin words. */
 const HAN_WORD_LENGTH = 1.7;
+
+/** Chinese when at least 80% of the words are Han text, English at 20% or less, mixed between. */
 export function detectLanguage(latinWords: number, hanChars: number): Language | 'mixed' {
   const hanWords = hanChars / HAN_WORD_LENGTH;
   const total = latinWords + hanWords;
