@@ -5,29 +5,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PolicyLensApi } from '../../src/extension/api';
-import { activateApi, closeAllEditors, extensionPath, offsetsOf, openFile, spanOf, tempDir } from './editorHelpers';
+import { editorSuite, extensionPath, offsetsOf, openFile, spanOf } from './editorHelpers';
 
 describe('Chinese texts', function () {
   this.timeout(60_000);
-  let api: PolicyLensApi;
-  let tmp: ReturnType<typeof tempDir>;
-
-  before(async () => {
-    api = await activateApi();
-  });
-  beforeEach(() => {
-    tmp = tempDir('chinese');
-  });
-  afterEach(async () => {
-    await closeAllEditors();
-    tmp.remove();
-  });
+  const suite = editorSuite('chinese');
 
   it('annotates the bundled Chinese sample and tallies it as Chinese, with sections from its chapters', async () => {
     const sample = fs.readFileSync(path.join(extensionPath(), 'media', 'samples', 'social-credit-outline.zh.policy.txt'), 'utf8');
-    const editor = await openFile(api, tmp.dir, 'outline.zh.policy.txt', sample);
-    const analysis = api.getAnalysis(editor.document.uri);
+    const editor = await openFile(suite.api, suite.dir, 'outline.zh.policy.txt', sample);
+    const analysis = suite.api.getAnalysis(editor.document.uri);
     assert.ok(analysis, 'the Chinese sample is annotated');
     const { tally, matches } = analysis;
     assert.equal(tally.language, 'zh');
@@ -47,8 +34,8 @@ describe('Chinese texts', function () {
 
   it('matches 信用评分 whole, though word segmentation splits it, and protects people under 不得', async () => {
     const text = '禁止以信用评分限制公民出行。行政机关不得非法拘禁上访人员。\n';
-    const editor = await openFile(api, tmp.dir, 'rules.txt', text);
-    const analysis = api.getAnalysis(editor.document.uri);
+    const editor = await openFile(suite.api, suite.dir, 'rules.txt', text);
+    const analysis = suite.api.getAnalysis(editor.document.uri);
     assert.ok(analysis);
     const scoring = analysis.matches.find((m) => m.text.includes('信用评分'));
     assert.ok(scoring, '信用评分 is annotated');
@@ -57,14 +44,14 @@ describe('Chinese texts', function () {
     assert.ok(detention, '拘禁 is annotated');
     assert.equal(detention.polarity, 'engagement');
     assert.equal(detention.rule, 'protection');
-    const decorations = api.getDecorations(editor.document.uri);
+    const decorations = suite.api.getDecorations(editor.document.uri);
     assert.ok(offsetsOf(editor.document, decorations.control).some(([s, e]) => s <= spanOf(text, '信用评分')[0] && e >= spanOf(text, '信用评分')[1]));
   });
 
   it('annotates both languages of a bilingual document and calls it mixed', async () => {
     const text = 'The authorities will impose joint punishment on dishonest enterprises.\n对失信企业实施联合惩戒。\nCitizens may file an objection and apply for credit repair.\n公民可以提出异议并申请信用修复。\n';
-    const editor = await openFile(api, tmp.dir, 'bilingual.txt', text);
-    const analysis = api.getAnalysis(editor.document.uri);
+    const editor = await openFile(suite.api, suite.dir, 'bilingual.txt', text);
+    const analysis = suite.api.getAnalysis(editor.document.uri);
     assert.ok(analysis);
     assert.equal(analysis.tally.language, 'mixed');
     const latin = analysis.matches.filter((m) => /[a-z]/i.test(m.text));

@@ -1,9 +1,8 @@
 // The palette commands, run the way the palette runs them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PolicyLensApi } from '../../src/extension/api';
 import type { Match } from '../../src/core/types';
-import { activateApi, closeAllEditors, openFile, spanOf, tempDir, waitFor } from './editorHelpers';
+import { editorSuite, openFile, spanOf, waitFor } from './editorHelpers';
 
 const TEXT = 'The agency will monitor every firm and keep a blacklist.\nCitizens may appeal.\nThe ministry will censor posts.\n';
 
@@ -16,19 +15,7 @@ interface PackageJson {
 
 describe('palette commands', function () {
   this.timeout(60_000);
-  let api: PolicyLensApi;
-  let tmp: ReturnType<typeof tempDir>;
-
-  before(async () => {
-    api = await activateApi();
-  });
-  beforeEach(() => {
-    tmp = tempDir('commands');
-  });
-  afterEach(async () => {
-    await closeAllEditors();
-    tmp.remove();
-  });
+  const suite = editorSuite('commands');
 
   it('contributes every command under the "Policy Lens" category with a when-clause', async () => {
     const manifest = vscode.extensions.getExtension('policy-lens.policy-lens')?.packageJSON as PackageJson;
@@ -45,7 +32,7 @@ describe('palette commands', function () {
   });
 
   it('moves to the next and previous annotation, wrapping around', async () => {
-    const editor = await openFile(api, tmp.dir, 'step.txt', TEXT);
+    const editor = await openFile(suite.api, suite.dir, 'step.txt', TEXT);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     const order = ['monitor', 'blacklist', 'appeal', 'censor'];
     for (const word of [...order, order[0]]) {
@@ -59,7 +46,7 @@ describe('palette commands', function () {
   });
 
   it('lists annotations in a quick pick with their context; picking one jumps to it', async () => {
-    const editor = await openFile(api, tmp.dir, 'list.txt', TEXT);
+    const editor = await openFile(suite.api, suite.dir, 'list.txt', TEXT);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     const picked = vscode.commands.executeCommand<Match | undefined>('policyLens.listAnnotations');
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -71,29 +58,29 @@ describe('palette commands', function () {
   });
 
   it('annotates a document whose language is off by default', async () => {
-    const editor = await openFile(api, tmp.dir, 'notes.js', `/* ${TEXT} */`);
-    assert.equal(api.getStatus(editor.document.uri), 'off');
+    const editor = await openFile(suite.api, suite.dir, 'notes.js', `/* ${TEXT} */`);
+    assert.equal(suite.api.getStatus(editor.document.uri), 'off');
     assert.equal(await vscode.commands.executeCommand('policyLens.annotateDocument'), true);
-    assert.equal(api.getStatus(editor.document.uri), 'annotated');
-    assert.equal(api.getDecorations(editor.document.uri).control.length, 3);
+    assert.equal(suite.api.getStatus(editor.document.uri), 'annotated');
+    assert.equal(suite.api.getDecorations(editor.document.uri).control.length, 3);
   });
 
   it('focuses the tally view', async () => {
-    await openFile(api, tmp.dir, 'tally.txt', TEXT);
+    await openFile(suite.api, suite.dir, 'tally.txt', TEXT);
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.commands.executeCommand('policyLens.showTally');
-    await waitFor('the tally view to be shown', () => api.getSidebar().currentHtml());
+    await waitFor('the tally view to be shown', () => suite.api.getSidebar().currentHtml());
   });
 
   it('copies the tally as JSON to the clipboard', async () => {
-    const editor = await openFile(api, tmp.dir, 'copy.txt', TEXT);
+    const editor = await openFile(suite.api, suite.dir, 'copy.txt', TEXT);
     const returned = await vscode.commands.executeCommand<string>('policyLens.copyTally');
     const copied = await vscode.env.clipboard.readText();
     assert.equal(copied, returned);
     const report = JSON.parse(copied) as { format: string; documents: { control: { matches: number }; annotations: unknown[] }[] };
     assert.equal(report.format, 'policy-lens.tally');
     assert.equal(report.documents.length, 1);
-    assert.equal(report.documents[0].control.matches, api.getAnalysis(editor.document.uri)?.tally.control.matches);
+    assert.equal(report.documents[0].control.matches, suite.api.getAnalysis(editor.document.uri)?.tally.control.matches);
     assert.equal(report.documents[0].annotations.length, 4);
   });
 });

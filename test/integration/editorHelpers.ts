@@ -28,6 +28,38 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+export interface EditorSuite {
+  readonly api: PolicyLensApi;
+  /** A temporary folder of the current test's own. */
+  readonly dir: string;
+}
+
+/** The set-up every editor suite shares: the API once, a fresh folder per test, no editors or files left after. */
+export function editorSuite(prefix: string): EditorSuite {
+  let api: PolicyLensApi | undefined;
+  let tmp: ReturnType<typeof tempDir> | undefined;
+  before(async () => {
+    api = await activateApi();
+  });
+  beforeEach(() => {
+    tmp = tempDir(prefix);
+  });
+  afterEach(async () => {
+    await closeAllEditors();
+    tmp?.remove();
+  });
+  return {
+    get api(): PolicyLensApi {
+      assert.ok(api, 'the API is read before the suite activated the extension');
+      return api;
+    },
+    get dir(): string {
+      assert.ok(tmp, 'the folder is read outside a test');
+      return tmp.dir;
+    },
+  };
+}
+
 /** Writes a file, opens it in an editor and waits until the extension has annotated it (or skipped it). */
 export async function openFile(api: PolicyLensApi, dir: string, name: string, text: string): Promise<vscode.TextEditor> {
   const file = path.join(dir, name);

@@ -6,8 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import * as vscode from 'vscode';
-import type { PolicyLensApi } from '../../src/extension/api';
-import { activateApi, closeAllEditors, extensionPath, openFile, tempDir } from './editorHelpers';
+import { editorSuite, extensionPath, openFile } from './editorHelpers';
 
 const FIRST = 'Chapter 1 Oversight\n\nThe agency will monitor every firm and keep a blacklist.\n\nChapter 2 Redress\n\nCitizens may appeal. The plan runs without surveillance.\n';
 const SECOND = '第一条 政府部门应当公开信用信息，听取公众意见。\n第二条 对失信企业实施联合惩戒。\n';
@@ -30,23 +29,11 @@ function validator(): (data: unknown) => boolean {
 
 describe('JSON export', function () {
   this.timeout(60_000);
-  let api: PolicyLensApi;
-  let tmp: ReturnType<typeof tempDir>;
-
-  before(async () => {
-    api = await activateApi();
-  });
-  beforeEach(() => {
-    tmp = tempDir('export');
-  });
-  afterEach(async () => {
-    await closeAllEditors();
-    tmp.remove();
-  });
+  const suite = editorSuite('export');
 
   it('exports the active document as a schema-valid report, byte-identical to the CLI', async () => {
-    const editor = await openFile(api, tmp.dir, 'first.txt', FIRST);
-    const target = vscode.Uri.file(path.join(tmp.dir, 'out', 'first.json'));
+    const editor = await openFile(suite.api, suite.dir, 'first.txt', FIRST);
+    const target = vscode.Uri.file(path.join(suite.dir, 'out', 'first.json'));
     fs.mkdirSync(path.dirname(target.fsPath));
     const written = await vscode.commands.executeCommand<vscode.Uri>('policyLens.exportTally', target);
     assert.equal(written?.fsPath, target.fsPath);
@@ -55,27 +42,27 @@ describe('JSON export', function () {
     assert.ok(validator()(report), 'the export does not match tally.schema.json');
     assert.equal(report.format, 'policy-lens.tally');
     assert.equal(report.documents.length, 1);
-    assert.equal(report.documents[0].annotations.length, api.getAnalysis(editor.document.uri)?.matches.length);
-    assert.equal(exported, cli(tmp.dir, path.join(tmp.dir, 'first.txt')));
+    assert.equal(report.documents[0].annotations.length, suite.api.getAnalysis(editor.document.uri)?.matches.length);
+    assert.equal(exported, cli(suite.dir, path.join(suite.dir, 'first.txt')));
   });
 
   it('exports every open annotated document, as the CLI does for the same files', async () => {
-    await openFile(api, tmp.dir, 'a.txt', FIRST);
-    await openFile(api, tmp.dir, 'b.txt', SECOND);
-    const target = vscode.Uri.file(path.join(tmp.dir, 'all.json'));
+    await openFile(suite.api, suite.dir, 'a.txt', FIRST);
+    await openFile(suite.api, suite.dir, 'b.txt', SECOND);
+    const target = vscode.Uri.file(path.join(suite.dir, 'all.json'));
     await vscode.commands.executeCommand('policyLens.exportAllOpen', target);
     const exported = fs.readFileSync(target.fsPath, 'utf8');
     const report = JSON.parse(exported) as { documents: { source: string; language: string }[] };
     assert.ok(validator()(report));
     assert.deepEqual(report.documents.map((d) => path.basename(d.source)), ['a.txt', 'b.txt']);
     assert.equal(report.documents[1].language, 'zh');
-    assert.equal(exported, cli(tmp.dir, path.join(tmp.dir, 'a.txt'), path.join(tmp.dir, 'b.txt')));
+    assert.equal(exported, cli(suite.dir, path.join(suite.dir, 'a.txt'), path.join(suite.dir, 'b.txt')));
   });
 
   it('exports the workspace by glob, streaming, byte-identical to the CLI on the folder', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the test host has no workspace folder');
-    const target = vscode.Uri.file(path.join(tmp.dir, 'workspace.json'));
+    const target = vscode.Uri.file(path.join(suite.dir, 'workspace.json'));
     const written = await vscode.commands.executeCommand<vscode.Uri>('policyLens.exportWorkspace', target);
     assert.equal(written?.fsPath, target.fsPath);
     const exported = fs.readFileSync(target.fsPath, 'utf8');
@@ -86,7 +73,7 @@ describe('JSON export', function () {
   });
 
   it('stops a workspace export when it is cancelled, and leaves the target as it was', async () => {
-    const target = vscode.Uri.file(path.join(tmp.dir, 'cancelled.json'));
+    const target = vscode.Uri.file(path.join(suite.dir, 'cancelled.json'));
     fs.writeFileSync(target.fsPath, 'an earlier export');
     const cancellation = new vscode.CancellationTokenSource();
     cancellation.cancel();
@@ -94,27 +81,27 @@ describe('JSON export', function () {
     cancellation.dispose();
     assert.equal(written, undefined);
     assert.equal(fs.readFileSync(target.fsPath, 'utf8'), 'an earlier export');
-    assert.deepEqual(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('cancelled')), ['cancelled.json'], 'no temporary file is left behind');
+    assert.deepEqual(fs.readdirSync(suite.dir).filter((f) => f.startsWith('cancelled')), ['cancelled.json'], 'no temporary file is left behind');
   });
 
   it('writes JSON Lines when the target ends in .jsonl', async () => {
-    await openFile(api, tmp.dir, 'lines.txt', FIRST);
-    const target = vscode.Uri.file(path.join(tmp.dir, 'lines.jsonl'));
+    await openFile(suite.api, suite.dir, 'lines.txt', FIRST);
+    const target = vscode.Uri.file(path.join(suite.dir, 'lines.jsonl'));
     await vscode.commands.executeCommand('policyLens.exportTally', target);
     const exported = fs.readFileSync(target.fsPath, 'utf8');
     assert.equal(exported.split('\n').filter(Boolean).length, 2);
-    assert.equal(exported, cli(tmp.dir, '--jsonl', path.join(tmp.dir, 'lines.txt')));
+    assert.equal(exported, cli(suite.dir, '--jsonl', path.join(suite.dir, 'lines.txt')));
   });
 
   it('reports an unwritable target and leaves what was there untouched', async () => {
-    await openFile(api, tmp.dir, 'safe.txt', FIRST);
-    const blocker = path.join(tmp.dir, 'not-a-folder');
+    await openFile(suite.api, suite.dir, 'safe.txt', FIRST);
+    const blocker = path.join(suite.dir, 'not-a-folder');
     fs.writeFileSync(blocker, 'keep me');
     const inside = vscode.Uri.file(path.join(blocker, 'report.json'));
     assert.equal(await vscode.commands.executeCommand('policyLens.exportTally', inside), undefined);
     assert.equal(fs.readFileSync(blocker, 'utf8'), 'keep me');
 
-    const readOnlyDir = path.join(tmp.dir, 'read-only');
+    const readOnlyDir = path.join(suite.dir, 'read-only');
     fs.mkdirSync(readOnlyDir);
     const existing = path.join(readOnlyDir, 'report.json');
     fs.writeFileSync(existing, 'previous report');
@@ -127,6 +114,6 @@ describe('JSON export', function () {
     } finally {
       fs.chmodSync(readOnlyDir, 0o755);
     }
-    assert.ok(api.getAnalysis(vscode.window.activeTextEditor?.document.uri ?? vscode.Uri.file(blocker)), 'the document is still annotated');
+    assert.ok(suite.api.getAnalysis(vscode.window.activeTextEditor?.document.uri ?? vscode.Uri.file(blocker)), 'the document is still annotated');
   });
 });

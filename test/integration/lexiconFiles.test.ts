@@ -4,8 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PolicyLensApi } from '../../src/extension/api';
-import { activateApi, closeAllEditors, openFile, tempDir, waitFor, withSettings } from './editorHelpers';
+import { editorSuite, openFile, waitFor, withSettings } from './editorHelpers';
 
 const TEXT = 'The agency will monitor every firm. The council runs a widget tax and a gadget levy.\n';
 
@@ -25,28 +24,16 @@ function lexicon(term: string): string {
 
 describe('extra lexicon files', function () {
   this.timeout(60_000);
-  let api: PolicyLensApi;
-  let tmp: ReturnType<typeof tempDir>;
-
-  before(async () => {
-    api = await activateApi();
-  });
-  beforeEach(() => {
-    tmp = tempDir('lexicons');
-  });
-  afterEach(async () => {
-    await closeAllEditors();
-    tmp.remove();
-  });
+  const suite = editorSuite('lexicons');
 
   it('adds the terms of an extra lexicon file, and reloads when the file is edited and saved', async () => {
-    const file = path.join(tmp.dir, 'extra.lexicon.json');
+    const file = path.join(suite.dir, 'extra.lexicon.json');
     fs.writeFileSync(file, lexicon('widget tax'));
-    const editor = await openFile(api, tmp.dir, 'extra.txt', TEXT);
+    const editor = await openFile(suite.api, suite.dir, 'extra.txt', TEXT);
     const uri = editor.document.uri;
-    const texts = (): string[] => api.getAnalysis(uri)?.matches.map((m) => m.text) ?? [];
+    const texts = (): string[] => suite.api.getAnalysis(uri)?.matches.map((m) => m.text) ?? [];
     assert.deepEqual(texts(), ['monitor']);
-    await withSettings(api, { lexiconFiles: [file] }, async () => {
+    await withSettings(suite.api, { lexiconFiles: [file] }, async () => {
       assert.deepEqual(texts(), ['monitor', 'widget tax']);
       const lexiconDocument = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
       await vscode.window.showTextDocument(lexiconDocument);
@@ -55,37 +42,37 @@ describe('extra lexicon files', function () {
       await vscode.workspace.applyEdit(edit);
       await lexiconDocument.save();
       await waitFor('the lexicon file to be reloaded', () => texts().includes('gadget levy'));
-      await api.whenIdle();
+      await suite.api.whenIdle();
       assert.deepEqual(texts(), ['monitor', 'gadget levy']);
     });
     assert.deepEqual(texts(), ['monitor']);
   });
 
   it('reloads when another program changes the lexicon file', async () => {
-    const file = path.join(tmp.dir, 'outside.lexicon.json');
+    const file = path.join(suite.dir, 'outside.lexicon.json');
     fs.writeFileSync(file, lexicon('widget tax'));
-    const editor = await openFile(api, tmp.dir, 'outside.txt', TEXT);
-    const texts = (): string[] => api.getAnalysis(editor.document.uri)?.matches.map((m) => m.text) ?? [];
-    await withSettings(api, { lexiconFiles: [file] }, async () => {
+    const editor = await openFile(suite.api, suite.dir, 'outside.txt', TEXT);
+    const texts = (): string[] => suite.api.getAnalysis(editor.document.uri)?.matches.map((m) => m.text) ?? [];
+    await withSettings(suite.api, { lexiconFiles: [file] }, async () => {
       assert.deepEqual(texts(), ['monitor', 'widget tax']);
       fs.writeFileSync(file, lexicon('gadget levy'));
       await waitFor('the changed lexicon file to be reloaded', () => texts().includes('gadget levy'));
-      await api.whenIdle();
+      await suite.api.whenIdle();
       assert.deepEqual(texts(), ['monitor', 'gadget levy']);
     });
   });
 
   it('reports a malformed lexicon file at its line and column, and keeps the built-ins working', async () => {
-    const file = path.join(tmp.dir, 'broken.lexicon.json');
+    const file = path.join(suite.dir, 'broken.lexicon.json');
     fs.writeFileSync(file, '{\n  "name": "broken",\n  "version": "1.0.0",\n  "language": "en",\n  "categories": [],\n  "entries": [ { "term": "x", "category": "no-such-category" } ]\n}\n');
-    const editor = await openFile(api, tmp.dir, 'broken.txt', TEXT);
-    await withSettings(api, { lexiconFiles: [file] }, async () => {
+    const editor = await openFile(suite.api, suite.dir, 'broken.txt', TEXT);
+    await withSettings(suite.api, { lexiconFiles: [file] }, async () => {
       const diagnostics = vscode.languages.getDiagnostics(vscode.Uri.file(file));
       assert.equal(diagnostics.length, 1);
       assert.match(diagnostics[0].message, /no-such-category/);
       assert.equal(diagnostics[0].range.start.line, 5);
       assert.ok(diagnostics[0].range.start.character > 10);
-      assert.deepEqual(api.getAnalysis(editor.document.uri)?.matches.map((m) => m.text), ['monitor']);
+      assert.deepEqual(suite.api.getAnalysis(editor.document.uri)?.matches.map((m) => m.text), ['monitor']);
     });
     assert.equal(vscode.languages.getDiagnostics(vscode.Uri.file(file)).length, 0);
   });
@@ -93,7 +80,7 @@ describe('extra lexicon files', function () {
   it('validates lexicon files against the lexicon schema while they are edited', async () => {
     const bad = JSON.parse(lexicon('widget tax')) as { categories: { polarity: string }[] };
     bad.categories[0].polarity = 'sideways';
-    const editor = await openFile(api, tmp.dir, 'edited.lexicon.json', JSON.stringify(bad, null, 2));
+    const editor = await openFile(suite.api, suite.dir, 'edited.lexicon.json', JSON.stringify(bad, null, 2));
     const diagnostics = await waitFor(
       'schema diagnostics from the JSON language service',
       () => {
@@ -106,11 +93,11 @@ describe('extra lexicon files', function () {
   });
 
   it('replaces the built-ins in replace mode', async () => {
-    const file = path.join(tmp.dir, 'only.lexicon.json');
+    const file = path.join(suite.dir, 'only.lexicon.json');
     fs.writeFileSync(file, lexicon('widget tax'));
-    const editor = await openFile(api, tmp.dir, 'replace.txt', TEXT);
-    await withSettings(api, { lexiconFiles: [file], lexiconMode: 'replace' }, async () => {
-      assert.deepEqual(api.getAnalysis(editor.document.uri)?.matches.map((m) => m.text), ['widget tax']);
+    const editor = await openFile(suite.api, suite.dir, 'replace.txt', TEXT);
+    await withSettings(suite.api, { lexiconFiles: [file], lexiconMode: 'replace' }, async () => {
+      assert.deepEqual(suite.api.getAnalysis(editor.document.uri)?.matches.map((m) => m.text), ['widget tax']);
     });
   });
 });

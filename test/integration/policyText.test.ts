@@ -3,8 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PolicyLensApi } from '../../src/extension/api';
-import { activateApi, closeAllEditors, extensionPath, openFile, tempDir } from './editorHelpers';
+import { editorSuite, extensionPath, openFile } from './editorHelpers';
 
 const TEXT = [
   'Chapter 1 General Provisions',
@@ -87,25 +86,13 @@ async function tokenize(text: string): Promise<SyntaxToken[]> {
 
 describe('Policy Text language', function () {
   this.timeout(60_000);
-  let api: PolicyLensApi;
-  let tmp: ReturnType<typeof tempDir>;
-
-  before(async () => {
-    api = await activateApi();
-  });
-  beforeEach(() => {
-    tmp = tempDir('policytext');
-  });
-  afterEach(async () => {
-    await closeAllEditors();
-    tmp.remove();
-  });
+  const suite = editorSuite('policytext');
 
   it('is the language of *.policy.txt and *.policy.md files, and they are annotated', async () => {
-    const txt = await openFile(api, tmp.dir, 'rules.policy.txt', TEXT);
+    const txt = await openFile(suite.api, suite.dir, 'rules.policy.txt', TEXT);
     assert.equal(txt.document.languageId, 'policy-text');
-    assert.equal(api.getStatus(txt.document.uri), 'annotated');
-    const md = await openFile(api, tmp.dir, 'rules.policy.md', TEXT);
+    assert.equal(suite.api.getStatus(txt.document.uri), 'annotated');
+    const md = await openFile(suite.api, suite.dir, 'rules.policy.md', TEXT);
     assert.equal(md.document.languageId, 'policy-text');
   });
 
@@ -136,7 +123,7 @@ describe('Policy Text language', function () {
   });
 
   it('lists chapters and their articles as document symbols', async () => {
-    const editor = await openFile(api, tmp.dir, 'symbols.policy.txt', TEXT);
+    const editor = await openFile(suite.api, suite.dir, 'symbols.policy.txt', TEXT);
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
     assert.ok(symbols);
     assert.deepEqual(
@@ -154,7 +141,7 @@ describe('Policy Text language', function () {
   });
 
   it('folds by section', async () => {
-    const editor = await openFile(api, tmp.dir, 'folding.policy.txt', TEXT);
+    const editor = await openFile(suite.api, suite.dir, 'folding.policy.txt', TEXT);
     const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
     const pairs = ranges.map((r) => [r.start, r.end]);
     assert.ok(pairs.some(([s, e]) => s === 0 && e === 6), `no fold for Chapter 1 in ${JSON.stringify(pairs)}`);
@@ -162,7 +149,7 @@ describe('Policy Text language', function () {
   });
 
   it('shows the sections of a Chinese document', async () => {
-    const editor = await openFile(api, tmp.dir, 'zh.policy.txt', ZH);
+    const editor = await openFile(suite.api, suite.dir, 'zh.policy.txt', ZH);
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
     assert.ok(symbols && symbols.length > 0);
     assert.match(symbols[0].name, /^第一章/);
