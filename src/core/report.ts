@@ -2,7 +2,7 @@
 // Serialization is byte-deterministic: fixed key order, numbers rounded to 4 decimals, no timestamp unless asked.
 // The report can be written whole or streamed (head, one document at a time, tail) with the same bytes.
 import { name as packageName, version as packageVersion } from '../../package.json';
-import type { Language, Lean, Match, PolarityTally, Polarity, RuleKind, Tally, LeanLabel } from './types';
+import type { Language, Lean, Match, PolarityTally, Polarity,Tally, LeanLabel } from './types';
 
 export const REPORT_FORMAT = 'policy-lens.tally';
 export const REPORT_VERSION = 1;
@@ -25,17 +25,10 @@ export interface ReportPosition {
   offset: number;
 }
 
-export interface ReportAnnotation {
+/** A match as exported: its offsets become positions with line, character and offset. */
+export interface ReportAnnotation extends Omit<Match, 'start' | 'end'> {
   start: ReportPosition;
   end: ReportPosition;
-  text: string;
-  polarity: Polarity;
-  category: string;
-  entry: string;
-  weight: number;
-  rule: RuleKind | null;
-  ruleDetail: string | null;
-  negated: boolean;
 }
 
 export interface ReportLean {
