@@ -53,8 +53,24 @@ export function lowerChar(c: number): number {
   return lowers[c];
 }
 
+/**
+ * Class of the character whose first code unit `c` stands at `i`: a surrogate pair takes the class of its code
+ * point, a lone surrogate is OTHER. A pair whose class is not OTHER is two code units wide.
+ */
+export function classAt(text: string, i: number, end: number, c: number): number {
+  const cls = charClass(c);
+  if (cls !== HIGH_SURROGATE) return cls;
+  const low = text.charCodeAt(i + 1);
+  return i + 1 < end && low >= 0xdc00 && low <= 0xdfff ? astralClass(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000) : OTHER;
+}
+
+/** Code units taken by a character of class `cls` whose first unit is `c` (see classAt). */
+export function widthOf(c: number, cls: number): number {
+  return cls !== OTHER && c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+}
+
 /** Class of the astral code point formed by a surrogate pair. */
-export function astralClass(cp: number): number {
+function astralClass(cp: number): number {
   if (isHanCodePoint(cp)) return HAN;
   return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? WORD : OTHER;
 }

@@ -43,11 +43,6 @@ export class Engine {
     return DocumentAnalysis.createInSlices(this.context(options.language ?? 'auto'), text, pause);
   }
 
-  /** The category with this id, if any lexicon defines it. */
-  category(id: string): Category | undefined {
-    return this.categories.find((c) => c.id === id);
-  }
-
   private context(language: LanguageSetting): AnalysisContext {
     let context = this.contexts.get(language);
     if (!context) {

@@ -1,6 +1,6 @@
 // Compiles lexicons into the structures the scanner needs: word slots, a trie of entries, a trie of cues,
 // and a vocabulary cache from a token's hash to the slots it fills.
-import { charClass, HAN, HIGH_SURROGATE, astralClass, WORD } from './chars';
+import { charClass, classAt, HAN, widthOf, WORD } from './chars';
 import { sameWordFamily, stem } from './stem';
 import { Vocabulary } from './vocabulary';
 import { Category, CueEffect, CueSource, Language, LexiconSource, Polarity } from './types';
@@ -165,12 +165,8 @@ export class Matcher {
     let i = 0;
     while (i < term.length) {
       const c = term.charCodeAt(i);
-      let cls = charClass(c);
-      let width = 1;
-      if (cls === HIGH_SURROGATE && i + 1 < term.length) {
-        cls = astralClass(term.codePointAt(i) ?? c);
-        width = 2;
-      }
+      const cls = classAt(term, i, term.length, c);
+      const width = widthOf(c, cls);
       if (cls === HAN) {
         const cp = term.codePointAt(i) ?? c;
         let id = this.hanSlotIds.get(cp);

@@ -2,7 +2,8 @@
 // Serialization is byte-deterministic: fixed key order, numbers rounded to 4 decimals, no timestamp unless asked.
 // The report can be written whole or streamed (head, one document at a time, tail) with the same bytes.
 import { name as packageName, version as packageVersion } from '../../package.json';
-import type { Language, Lean, Match, PolarityTally, Polarity,Tally, LeanLabel } from './types';
+import { LineIndex } from './lineIndex';
+import type { Language, Lean, Match, PolarityTally, Polarity, Tally, LeanLabel } from './types';
 
 export const REPORT_FORMAT = 'policy-lens.tally';
 export const REPORT_VERSION = 1;
@@ -204,17 +205,17 @@ const ANNOTATION_WINDOW = 1 << 16;
  */
 export function* annotationsOf(analysis: AnalysisLike): Generator<ReportAnnotation> {
   const text = analysis.text();
-  const cursor = new PositionCursor(text);
+  const lines = new LineIndex(text);
   for (let from = 0; from < text.length; from += ANNOTATION_WINDOW) {
     const to = from + ANNOTATION_WINDOW;
-    for (const m of analysis.matchesInRange(from, to)) if (m.start >= from && m.start < to) yield annotation(m, cursor);
+    for (const m of analysis.matchesInRange(from, to)) if (m.start >= from && m.start < to) yield annotation(m, lines);
   }
 }
 
-function annotation(m: Match, cursor: PositionCursor): ReportAnnotation {
+function annotation(m: Match, lines: LineIndex): ReportAnnotation {
   return {
-    start: cursor.position(m.start),
-    end: cursor.position(m.end),
+    start: position(lines, m.start),
+    end: position(lines, m.end),
     text: m.text,
     polarity: m.polarity,
     category: m.category,
@@ -226,34 +227,9 @@ function annotation(m: Match, cursor: PositionCursor): ReportAnnotation {
   };
 }
 
-/**
- * Offset → zero-based line and character as VS Code counts them (CRLF, LF and lone CR end a line). Moves forward
- * from the last position asked for, and restarts from the top only when asked for an earlier offset.
- */
-class PositionCursor {
-  private offset = 0;
-  private line = 0;
-  private lineStart = 0;
-
-  constructor(private readonly text: string) {}
-
-  position(target: number): ReportPosition {
-    if (target < this.offset) {
-      this.offset = 0;
-      this.line = 0;
-      this.lineStart = 0;
-    }
-    const text = this.text;
-    for (let i = this.offset; i < target; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-        this.line++;
-        this.lineStart = i + 1;
-      }
-    }
-    this.offset = target;
-    return { line: this.line, character: target - this.lineStart, offset: target };
-  }
+function position(lines: LineIndex, offset: number): ReportPosition {
+  const { line, character } = lines.positionAt(offset);
+  return { line, character, offset };
 }
 
 const DOC_INDENT = '    ';

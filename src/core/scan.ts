@@ -1,7 +1,7 @@
 // The hot loop: one pass over a block's characters finds word tokens, Han characters, sentence and clause
 // ends, and hands each sentence's lexicon-relevant tokens to the matcher. It hashes tokens in place instead
 // of slicing strings, so a token the lexicon does not mention costs a Map lookup and no allocation.
-import { astralClass, charClass, HAN, HIGH_SURROGATE, lowerChar, WORD } from './chars';
+import { charClass, classAt, HAN, lowerChar, widthOf, WORD } from './chars';
 import { countHanWords } from './cjkWords';
 import { BlockExtent } from './blocks';
 import { Heading } from './headings';
@@ -55,15 +55,8 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
-    let cls = charClass(c);
-    let width = 1;
-    if (cls === HIGH_SURROGATE) {
-      const low = text.charCodeAt(i + 1);
-      if (i + 1 < end && low >= 0xdc00 && low <= 0xdfff) {
-        width = 2;
-        cls = astralClass(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
-      } else cls = 0;
-    }
+    let cls = classAt(text, i, end, c);
+    let width = widthOf(c, cls);
     if (cls === WORD) {
       if (hanRunStart >= 0) {
         hanWords += countHanWords(hanRunChars);
@@ -93,15 +86,8 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
           if (ASCII_WORD[c] === 0) break;
           continue;
         }
-        cls = charClass(c);
-        width = 1;
-        if (cls === HIGH_SURROGATE) {
-          const low = text.charCodeAt(i + 1);
-          if (i + 1 < end && low >= 0xdc00 && low <= 0xdfff) {
-            width = 2;
-            cls = astralClass(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
-          } else cls = 0;
-        }
+        cls = classAt(text, i, end, c);
+        width = widthOf(c, cls);
         if (cls !== WORD) break;
       }
       const slots = matcher.latinSlots(h1, h2, text, tokenStart, i);
