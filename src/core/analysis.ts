@@ -159,11 +159,11 @@ export class DocumentAnalysis {
     const out: Match[] = [];
     for (let i = first; i < last; i++) {
       const base = this.starts[i];
-      for (const m of this.blocks[i].matches) {
-        const start = m.start + base;
-        const end = m.end + base;
-        if (end <= from || start >= to) continue;
-        out.push({ ...m, start, end });
+      const list = this.blocks[i].matches;
+      if (list === null) continue;
+      for (let m = 0; m < list.count; m++) {
+        if (list.end(m) + base <= from || list.start(m) + base >= to) continue;
+        out.push(list.toMatch(m, this.content, base));
       }
     }
     return out;

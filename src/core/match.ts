@@ -1,127 +1,167 @@
 // Turns the lexicon-relevant tokens of one sentence into annotations: longest entries first, then the cues
 // around them (negation, exemption, protection) and the direction rule for phrases that override a
-// shorter entry of another polarity.
+// shorter entry of another polarity. Runs once per sentence, so all its working state lives in reusable
+// typed arrays: nothing is allocated per token or per candidate.
 import { isPhraseJoiner } from './chars';
-import { CompiledCue, CompiledEntry, CUE_START, ENTRY_START, Matcher, TrieNode } from './matcher';
+import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION } from './matchList';
+import { Matcher } from './matcher';
 import { SentenceBuffer } from './sentenceBuffer';
-import { Match } from './types';
+import { SlotTrie } from './slotTrie';
+import { termOfSurface } from './term';
 
-interface Candidate<T> {
-  first: number;
-  /** Exclusive. */
-  last: number;
-  value: T;
+/** Spans of tokens `[first, last)` that spell a trie path, with the value found at its end. */
+class Candidates {
+  count = 0;
+  first = new Int32Array(64);
+  last = new Int32Array(64);
+  value = new Int32Array(64);
+
+  push(first: number, last: number, value: number): void {
+    if (this.count === this.first.length) {
+      this.first = grown(this.first);
+      this.last = grown(this.last);
+      this.value = grown(this.value);
+    }
+    this.first[this.count] = first;
+    this.last[this.count] = last;
+    this.value[this.count] = value;
+    this.count++;
+  }
 }
 
-let covered = new Uint8Array(256);
+/** Up to this many candidates are ordered by insertion sort; more (a hostile sentence) by Array.sort. */
+const INSERTION_SORT_LIMIT = 32;
 
-/** Appends the sentence's annotations to `out`, with offsets relative to `base`. */
-export function matchSentence(text: string, buf: SentenceBuffer, matcher: Matcher, base: number, out: Match[]): void {
+const entryCandidates = new Candidates();
+const cueCandidates = new Candidates();
+/** Per token, the accepted candidate covering it: entry i as i + 1, cue i as −(i + 1), none as 0. */
+let owner = new Int32Array(256);
+let order = new Int32Array(64);
+/** Accepted cues, by first token. */
+let acceptedCues = new Int32Array(64);
+let frontier = new Int32Array(64);
+let nextFrontier = new Int32Array(64);
+
+/** Adds the sentence's annotations to `out`, with offsets relative to `base`. */
+export function matchSentence(text: string, buf: SentenceBuffer, matcher: Matcher, base: number, out: MatchListBuilder): void {
   const n = buf.count;
-  const entries: Candidate<CompiledEntry>[] = [];
-  for (let k = 0; k < n; k++) if (startsWith(buf, k, matcher.startMask, ENTRY_START)) walk(matcher.entries, text, buf, k, entries);
-  if (entries.length === 0) return;
-  const cues: Candidate<CompiledCue>[] = [];
+  const entries = entryCandidates;
+  entries.count = 0;
+  for (let k = 0; k < n; k++) walk(matcher.entries, text, buf, k, entries);
+  if (entries.count === 0) return;
+  const cues = cueCandidates;
+  cues.count = 0;
+  const cueStart = matcher.cueStart;
   for (let k = 0; k < n; k++) {
-    if (!startsWith(buf, k, matcher.startMask, CUE_START)) continue;
+    let starts = false;
+    for (let s = buf.slotStart[k]; s < buf.slotStart[k + 1]; s++) if (cueStart[buf.slots[s]] === 1) starts = true;
+    if (!starts) continue;
     walk(matcher.cues.before, text, buf, k, cues);
     walk(matcher.cues.after, text, buf, k, cues);
     walk(matcher.cues.break, text, buf, k, cues);
   }
-  if (covered.length < n) covered = new Uint8Array(n * 2);
-  covered.fill(0, 0, n);
-  const accepted = resolve(entries, covered);
-  const acceptedCues = resolve(
-    cues.filter((c) => !overlapsCovered(c, covered)),
-    covered,
-  );
-  for (const winner of accepted) {
-    const entry = winner.value;
+  if (owner.length < n) owner = new Int32Array(n * 2);
+  owner.fill(0, 0, n);
+  resolve(entries, 1);
+  resolve(cues, -1);
+
+  let cueCount = 0;
+  if (acceptedCues.length < cues.count) acceptedCues = new Int32Array(cues.count * 2);
+  for (let k = 0; k < n; k++) {
+    const o = owner[k];
+    if (o < 0 && cues.first[-o - 1] === k) acceptedCues[cueCount++] = -o - 1;
+  }
+  for (let k = 0; k < n; k++) {
+    const o = owner[k];
+    if (o <= 0 || entries.first[o - 1] !== k) continue;
+    const winner = o - 1;
+    const entryIndex = entries.value[winner];
+    const entry = matcher.entryList[entryIndex];
     if (entry.polarity === null || entry.category === null) continue;
-    const start = buf.starts[winner.first];
-    const end = buf.ends[winner.last - 1];
-    const match: Match = {
-      start: start - base,
-      end: end - base,
-      text: text.slice(start, end),
-      polarity: entry.polarity,
-      category: entry.category,
-      entry: entry.term,
-      weight: entry.weightMilli / 1000,
-      rule: null,
-      ruleDetail: null,
-      negated: false,
-    };
-    const overridden = winner.last - winner.first > 1 ? overriddenEntry(winner, entries) : null;
-    if (overridden) {
-      match.rule = 'direction';
-      match.ruleDetail = `the phrase "${entry.term}" overrides "${overridden.term}" (${overridden.polarity})`;
+    const last = entries.last[winner];
+    const overridden = last - k > 1 ? overriddenEntry(matcher, winner) : -1;
+    const cue = nearestCue(matcher, winner, cueCount, buf);
+    let rule = overridden >= 0 ? RULE_DIRECTION : RULE_NONE;
+    if (cue >= 0) {
+      const rules = matcher.cueList[cue];
+      if (rules.effect === 'protect' && entry.polarity === 'control' && rules.protectionCategory !== null) rule = RULE_PROTECTION;
+      else rule = rules.effect === 'exempt' ? RULE_EXEMPTION : RULE_NEGATION;
     }
-    const cue = nearestCue(winner, acceptedCues, buf);
-    if (cue) applyCue(match, cue.value);
-    out.push(match);
+    const start = buf.starts[k];
+    const end = buf.ends[last - 1];
+    const counted = rule !== RULE_NEGATION && rule !== RULE_EXEMPTION;
+    out.add(start - base, end - base, entryIndex, cue, overridden, rule, counted ? termOfSurface(text.slice(start, end)) : '');
   }
 }
 
-function startsWith(buf: SentenceBuffer, k: number, mask: Uint8Array, bit: number): boolean {
-  const slots = buf.slots[k];
-  if (slots === null) return false;
-  for (let s = 0; s < slots.length; s++) if ((mask[slots[s]] & bit) !== 0) return true;
-  return false;
-}
-
-function walk<T>(root: TrieNode<T>, text: string, buf: SentenceBuffer, k: number, out: Candidate<T>[]): void {
-  const first = buf.slots[k];
-  if (first === null || root.next === null) return;
-  if (first.length > 1) {
-    const frontier: TrieNode<T>[] = [];
-    for (let s = 0; s < first.length; s++) {
-      const child = root.next.get(first[s]);
-      if (child) frontier.push(child);
-    }
-    walkFrontier(frontier, text, buf, k, k, out);
-    return;
-  }
-  // Most tokens fill one slot: follow a single path without allocating.
-  let node = root.next.get(first[0]);
-  let j = k;
-  while (node) {
-    if (node.value !== null) out.push({ first: k, last: j + 1, value: node.value });
-    if (node.next === null || !continues(text, buf, j)) return;
-    const nextSlots = buf.slots[j + 1] as Int32Array;
-    if (nextSlots.length > 1) {
-      walkFrontier([node], text, buf, k, j, out, true);
-      return;
-    }
-    node = node.next.get(nextSlots[0]);
-    j++;
-  }
-}
-
-/** The general walk, for tokens that fill several slots; `advanced` when the frontier's terminals are already out. */
-function walkFrontier<T>(frontier: TrieNode<T>[], text: string, buf: SentenceBuffer, k: number, j: number, out: Candidate<T>[], advanced = false): void {
-  let skipTerminals = advanced;
-  while (frontier.length > 0) {
-    if (!skipTerminals) for (const node of frontier) if (node.value !== null) out.push({ first: k, last: j + 1, value: node.value });
-    skipTerminals = false;
-    if (!continues(text, buf, j)) return;
-    const nextSlots = buf.slots[j + 1] as Int32Array;
-    const next: TrieNode<T>[] = [];
-    for (const node of frontier) {
-      if (node.next === null) continue;
-      for (let s = 0; s < nextSlots.length; s++) {
-        const child = node.next.get(nextSlots[s]);
-        if (child) next.push(child);
+/** Every path of `trie` that starts at token k, as candidates. */
+function walk(trie: SlotTrie, text: string, buf: SentenceBuffer, k: number, out: Candidates): void {
+  const from = buf.slotStart[k];
+  const to = buf.slotStart[k + 1];
+  if (to - from > 1) {
+    let size = 0;
+    for (let s = from; s < to; s++) {
+      const child = trie.child(0, buf.slots[s]);
+      if (child !== 0) {
+        if (size === frontier.length) frontier = grown(frontier);
+        frontier[size++] = child;
       }
     }
-    frontier = next;
+    walkFrontier(trie, text, buf, k, k, size, out, false);
+    return;
+  }
+  // Most tokens fill one slot: follow a single path.
+  let node = trie.child(0, buf.slots[from]);
+  let j = k;
+  while (node !== 0) {
+    const value = trie.values[node];
+    if (value >= 0) out.push(k, j + 1, value);
+    if (trie.inner[node] === 0 || !continues(text, buf, j)) return;
+    const next = buf.slotStart[j + 1];
+    if (buf.slotStart[j + 2] - next > 1) {
+      frontier[0] = node;
+      walkFrontier(trie, text, buf, k, j, 1, out, true);
+      return;
+    }
+    node = trie.child(node, buf.slots[next]);
     j++;
   }
 }
 
-/** True when token j + 1 is relevant, adjacent to token j, and only joiners stand between them. */
+/** The general walk over `frontier[0, size)`, for tokens that fill several slots; `advanced` when the frontier's values are already out. */
+function walkFrontier(trie: SlotTrie, text: string, buf: SentenceBuffer, k: number, j: number, size: number, out: Candidates, advanced: boolean): void {
+  let skipValues = advanced;
+  while (size > 0) {
+    if (!skipValues) {
+      for (let f = 0; f < size; f++) {
+        const value = trie.values[frontier[f]];
+        if (value >= 0) out.push(k, j + 1, value);
+      }
+    }
+    skipValues = false;
+    if (!continues(text, buf, j)) return;
+    let nextSize = 0;
+    for (let f = 0; f < size; f++) {
+      const node = frontier[f];
+      if (trie.inner[node] === 0) continue;
+      for (let s = buf.slotStart[j + 1]; s < buf.slotStart[j + 2]; s++) {
+        const child = trie.child(node, buf.slots[s]);
+        if (child === 0) continue;
+        if (nextSize === nextFrontier.length) nextFrontier = grown(nextFrontier);
+        nextFrontier[nextSize++] = child;
+      }
+    }
+    const swap = frontier;
+    frontier = nextFrontier;
+    nextFrontier = swap;
+    size = nextSize;
+    j++;
+  }
+}
+
+/** True when token j + 1 exists, is adjacent to token j, and only joiners stand between them. */
 function continues(text: string, buf: SentenceBuffer, j: number): boolean {
-  return j + 1 < buf.count && buf.slots[j + 1] !== null && buf.ordinals[j + 1] === buf.ordinals[j] + 1 && joinable(text, buf.ends[j], buf.starts[j + 1]);
+  return j + 1 < buf.count && buf.ordinals[j + 1] === buf.ordinals[j] + 1 && joinable(text, buf.ends[j], buf.starts[j + 1]);
 }
 
 function joinable(text: string, from: number, to: number): boolean {
@@ -129,54 +169,84 @@ function joinable(text: string, from: number, to: number): boolean {
   return true;
 }
 
-interface Ordered {
-  order: number;
-}
-
-/** Longest first, then leftmost, then the earlier lexicon line; keeps those that overlap nothing kept. */
-function resolve<T extends Ordered>(candidates: Candidate<T>[], taken: Uint8Array): Candidate<T>[] {
-  candidates.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first || a.value.order - b.value.order);
-  const kept: Candidate<T>[] = [];
-  for (const c of candidates) {
-    if (overlapsCovered(c, taken)) continue;
-    taken.fill(1, c.first, c.last);
-    kept.push(c);
+/**
+ * Longest first, then leftmost, then the earlier lexicon line; keeps those that overlap nothing kept, marking
+ * their tokens in `owner` (entries with sign 1, cues with sign −1).
+ */
+function resolve(c: Candidates, sign: 1 | -1): void {
+  const n = c.count;
+  if (order.length < n) order = new Int32Array(n * 2);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n <= INSERTION_SORT_LIMIT) {
+    for (let i = 1; i < n; i++) {
+      const x = order[i];
+      let j = i - 1;
+      while (j >= 0 && compare(c, order[j], x) > 0) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = x;
+    }
+  } else {
+    order.set(Array.from(order.subarray(0, n)).sort((a, b) => compare(c, a, b)));
   }
-  return kept.sort((a, b) => a.first - b.first);
+  for (let r = 0; r < n; r++) {
+    const i = order[r];
+    const first = c.first[i];
+    const last = c.last[i];
+    let free = true;
+    for (let k = first; k < last; k++) {
+      if (owner[k] !== 0) {
+        free = false;
+        break;
+      }
+    }
+    if (free) owner.fill(sign * (i + 1), first, last);
+  }
 }
 
-function overlapsCovered<T>(c: Candidate<T>, taken: Uint8Array): boolean {
-  for (let k = c.first; k < c.last; k++) if (taken[k] === 1) return true;
-  return false;
+function compare(c: Candidates, a: number, b: number): number {
+  return c.last[b] - c.first[b] - (c.last[a] - c.first[a]) || c.first[a] - c.first[b] || c.value[a] - c.value[b];
 }
 
-/** The earliest-listed shorter entry inside a phrase whose polarity the phrase reverses. */
-function overriddenEntry(winner: Candidate<CompiledEntry>, all: Candidate<CompiledEntry>[]): CompiledEntry | null {
-  let found: CompiledEntry | null = null;
-  for (const c of all) {
-    if (c === winner || c.first >= winner.last || c.last <= winner.first) continue;
-    if (c.value.polarity === null || c.value.polarity === winner.value.polarity) continue;
-    if (found === null || c.value.order < found.order) found = c.value;
+/** The earliest-listed shorter entry inside a phrase whose polarity the phrase reverses, or −1. */
+function overriddenEntry(matcher: Matcher, winner: number): number {
+  const c = entryCandidates;
+  const first = c.first[winner];
+  const last = c.last[winner];
+  const polarity = matcher.entryList[c.value[winner]].polarity;
+  let found = -1;
+  for (let i = 0; i < c.count; i++) {
+    if (i === winner || c.first[i] >= last || c.last[i] <= first) continue;
+    const value = c.value[i];
+    const other = matcher.entryList[value].polarity;
+    if (other === null || other === polarity) continue;
+    if (found < 0 || value < found) found = value;
   }
   return found;
 }
 
-/** The closest before- or after-cue in the same clause and within the cue's window. */
-function nearestCue(winner: Candidate<CompiledEntry>, cues: Candidate<CompiledCue>[], buf: SentenceBuffer): Candidate<CompiledCue> | null {
-  let best: Candidate<CompiledCue> | null = null;
+/** The closest before- or after-cue in the same clause and within the cue's window, or −1. */
+function nearestCue(matcher: Matcher, winner: number, cueCount: number, buf: SentenceBuffer): number {
+  const cues = cueCandidates;
+  const first = entryCandidates.first[winner];
+  const last = entryCandidates.last[winner];
+  let best = -1;
   let bestGap = Infinity;
-  for (const cue of cues) {
-    if (cue.value.effect === 'none') continue;
+  for (let a = 0; a < cueCount; a++) {
+    const i = acceptedCues[a];
+    const cue = matcher.cueList[cues.value[i]];
+    if (cue.effect === 'none') continue;
     let gap: number;
-    if (cue.value.kind === 'before' && cue.last <= winner.first) {
-      gap = buf.ordinals[winner.first] - buf.ordinals[cue.last - 1] - 1;
-      if (!sameClause(buf, cues, cue.last - 1, winner.first)) continue;
-    } else if (cue.value.kind === 'after' && cue.first >= winner.last) {
-      gap = buf.ordinals[cue.first] - buf.ordinals[winner.last - 1] - 1;
-      if (!sameClause(buf, cues, winner.last - 1, cue.first)) continue;
+    if (cue.kind === 'before' && cues.last[i] <= first) {
+      gap = buf.ordinals[first] - buf.ordinals[cues.last[i] - 1] - 1;
+      if (!sameClause(matcher, buf, cueCount, cues.last[i] - 1, first)) continue;
+    } else if (cue.kind === 'after' && cues.first[i] >= last) {
+      gap = buf.ordinals[cues.first[i]] - buf.ordinals[last - 1] - 1;
+      if (!sameClause(matcher, buf, cueCount, last - 1, cues.first[i])) continue;
     } else continue;
-    if (gap <= cue.value.window && gap < bestGap) {
-      best = cue;
+    if (gap <= cue.window && gap < bestGap) {
+      best = cue.order;
       bestGap = gap;
     }
   }
@@ -184,26 +254,18 @@ function nearestCue(winner: Candidate<CompiledEntry>, cues: Candidate<CompiledCu
 }
 
 /** No clause punctuation and no clause-break word between tokens a < b. */
-function sameClause(buf: SentenceBuffer, cues: Candidate<CompiledCue>[], a: number, b: number): boolean {
+function sameClause(matcher: Matcher, buf: SentenceBuffer, cueCount: number, a: number, b: number): boolean {
   if (buf.clauses[a] !== buf.clauses[b]) return false;
-  for (const cue of cues) if (cue.value.kind === 'break' && cue.first > a && cue.first < b) return false;
+  const cues = cueCandidates;
+  for (let x = 0; x < cueCount; x++) {
+    const i = acceptedCues[x];
+    if (matcher.cueList[cues.value[i]].kind === 'break' && cues.first[i] > a && cues.first[i] < b) return false;
+  }
   return true;
 }
 
-function applyCue(match: Match, cue: CompiledCue): void {
-  if (cue.effect === 'protect' && match.polarity === 'control' && cue.protectionCategory !== null) {
-    match.polarity = 'engagement';
-    match.category = cue.protectionCategory;
-    match.rule = 'protection';
-    match.ruleDetail = `"${cue.cue}" protects people from "${match.text}"`;
-    return;
-  }
-  match.negated = true;
-  if (cue.effect === 'exempt') {
-    match.rule = 'exemption';
-    match.ruleDetail = `exempted by "${cue.cue}"`;
-  } else {
-    match.rule = 'negation';
-    match.ruleDetail = `negated by "${cue.cue}"`;
-  }
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }

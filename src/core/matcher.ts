@@ -1,6 +1,7 @@
-// Compiles lexicons into the structures the scanner needs: word slots, a trie of entries, a trie of cues,
+// Compiles lexicons into the structures the scanner needs: word slots, a trie of entries, tries of cues,
 // and a vocabulary cache from a token's hash to the slots it fills.
 import { charClass, classAt, HAN, widthOf, WORD } from './chars';
+import { SlotTrie } from './slotTrie';
 import { sameWordFamily, stem } from './stem';
 import { Vocabulary } from './vocabulary';
 import { Category, CueEffect, CueSource, Language, LexiconSource, Polarity } from './types';
@@ -26,11 +27,6 @@ export interface CompiledCue {
   readonly order: number;
 }
 
-export interface TrieNode<T> {
-  next: Map<number, TrieNode<T>> | null;
-  value: T | null;
-}
-
 interface WordSlot {
   word: string;
   wordStem: string;
@@ -40,31 +36,30 @@ interface WordSlot {
 /** Slots a token fills, or null for a token no entry or cue mentions. */
 export type Slots = Int32Array | null;
 
-export const ENTRY_START = 1;
-export const CUE_START = 2;
-
 const DEFAULT_WINDOW: Record<Language, number> = { en: 4, zh: 8 };
 const VOCABULARY_LIMIT = 500_000;
 
 export class Matcher {
-  readonly entries = newNode<CompiledEntry>();
-  readonly cues: Record<CueKind, TrieNode<CompiledCue>> = { before: newNode(), after: newNode(), break: newNode() };
+  /** Paths of entry slots; a node's value indexes `entryList`. */
+  readonly entries = new SlotTrie();
+  /** Paths of cue slots; a node's value indexes `cueList`. */
+  readonly cues: Record<CueKind, SlotTrie> = { before: new SlotTrie(), after: new SlotTrie(), break: new SlotTrie() };
+  readonly entryList: CompiledEntry[] = [];
+  readonly cueList: CompiledCue[] = [];
   readonly categories = new Map<string, Category>();
+  /** Per slot, 1 when some cue starts with it. */
+  cueStart: Uint8Array = new Uint8Array(0);
+  /** Slot of each Han character of the Basic Multilingual Plane, −1 for none. */
+  private readonly hanSlotTable = new Int32Array(65536).fill(-1);
+  private readonly astralHanSlots = new Map<number, number>();
   private readonly vocabulary = new Vocabulary(VOCABULARY_LIMIT);
-  private readonly hanSlotIds = new Map<number, number>();
-  private readonly hanSlotArrays = new Map<number, Int32Array>();
   private readonly wordSlotsByStem = new Map<string, WordSlot[]>();
   private readonly wordSlotsByKey = new Map<string, number>();
   private readonly prefixSlots: { prefix: string; id: number }[] = [];
   private slotCount = 0;
-  private entryOrder = 0;
-  private cueOrder = 0;
   readonly entryCount: number;
-  /** Per slot, which tries have a path starting with it (bits: ENTRY_START, CUE_START). */
-  startMask: Uint8Array = new Uint8Array(0);
 
   constructor(lexicons: readonly LexiconSource[]) {
-    let count = 0;
     for (const lexicon of lexicons) {
       for (const category of lexicon.categories) {
         const existing = this.categories.get(category.id);
@@ -81,36 +76,24 @@ export class Matcher {
         const polarity = category === null ? null : this.categories.get(category)?.polarity;
         if (polarity === undefined) throw new Error(`lexicon ${lexicon.name}: entry "${entry.term}" names unknown category "${category}"`);
         const slots = this.slotsOfTerm(entry.term);
-        const node = this.walk(this.entries, slots);
-        if (node.value) continue;
-        node.value = {
-          term: entry.term,
-          category,
-          polarity,
-          weightMilli: Math.round((entry.weight ?? 1) * 1000),
-          tokens: slots.length,
-          order: this.entryOrder++,
-        };
-        count++;
+        const node = this.entries.add(slots);
+        if (this.entries.valueAt(node) >= 0) continue;
+        const order = this.entryList.length;
+        this.entryList.push({ term: entry.term, category, polarity, weightMilli: Math.round((entry.weight ?? 1) * 1000), tokens: slots.length, order });
+        this.entries.setValue(node, order);
       }
       const cues: [CueKind, CueSource][] = [
         ...(context.before ?? []).map((c): [CueKind, CueSource] => ['before', c]),
         ...(context.after ?? []).map((c): [CueKind, CueSource] => ['after', c]),
       ];
-      for (const [kind, source] of cues) {
-        const node = this.walk(this.cues[kind], this.slotsOfTerm(source.cue));
-        if (node.value) continue;
-        node.value = { cue: source.cue, kind, effect: source.effect, window: source.window ?? window, protectionCategory: protection, order: this.cueOrder++ };
-      }
-      for (const cue of context.clauseBreaks ?? []) {
-        const node = this.walk(this.cues.break, this.slotsOfTerm(cue));
-        if (!node.value) node.value = { cue, kind: 'break', effect: null, window: 0, protectionCategory: null, order: this.cueOrder++ };
-      }
+      for (const [kind, source] of cues) this.addCue(kind, source.cue, { effect: source.effect, window: source.window ?? window, protectionCategory: protection });
+      for (const cue of context.clauseBreaks ?? []) this.addCue('break', cue, { effect: null, window: 0, protectionCategory: null });
     }
-    this.entryCount = count;
-    this.startMask = new Uint8Array(this.slotCount);
-    for (const slot of this.entries.next?.keys() ?? []) this.startMask[slot] |= ENTRY_START;
-    for (const trie of Object.values(this.cues)) for (const slot of trie.next?.keys() ?? []) this.startMask[slot] |= CUE_START;
+    this.entryCount = this.entryList.length;
+    this.cueStart = new Uint8Array(this.slotCount);
+    for (const trie of Object.values(this.cues)) for (const slot of trie.startSlots()) this.cueStart[slot] = 1;
+    this.entries.freeze(this.slotCount);
+    for (const trie of Object.values(this.cues)) trie.freeze(this.slotCount);
   }
 
   /** Slots filled by the Latin word `text[start, end)`, whose lower-case form hashes to `hash` and `check`. */
@@ -122,16 +105,18 @@ export class Matcher {
     return slots;
   }
 
-  /** Slots of a Han character (one at most), or null. */
-  hanSlots(codePoint: number): Slots {
-    const id = this.hanSlotIds.get(codePoint);
-    if (id === undefined) return null;
-    let slots = this.hanSlotArrays.get(id);
-    if (!slots) {
-      slots = Int32Array.of(id);
-      this.hanSlotArrays.set(id, slots);
-    }
-    return slots;
+  /** The slot of a Han character, −1 when no entry or cue mentions it. */
+  hanSlot(codePoint: number): number {
+    return codePoint < 65536 ? this.hanSlotTable[codePoint] : (this.astralHanSlots.get(codePoint) ?? -1);
+  }
+
+  private addCue(kind: CueKind, cue: string, rule: Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory'>): void {
+    const trie = this.cues[kind];
+    const node = trie.add(this.slotsOfTerm(cue));
+    if (trie.valueAt(node) >= 0) return;
+    const order = this.cueList.length;
+    this.cueList.push({ cue, kind, ...rule, order });
+    trie.setValue(node, order);
   }
 
   private slotsOfSurface(surface: string): Slots {
@@ -145,20 +130,6 @@ export class Matcher {
     return found.length === 0 ? null : Int32Array.from(found);
   }
 
-  private walk<T>(root: TrieNode<T>, slots: readonly number[]): TrieNode<T> {
-    let node = root;
-    for (const slot of slots) {
-      if (!node.next) node.next = new Map();
-      let child = node.next.get(slot);
-      if (!child) {
-        child = newNode<T>();
-        node.next.set(slot, child);
-      }
-      node = child;
-    }
-    return node;
-  }
-
   /** Splits a term the way the scanner splits text, and returns a slot per token. */
   private slotsOfTerm(term: string): number[] {
     const slots: number[] = [];
@@ -169,10 +140,11 @@ export class Matcher {
       const width = widthOf(c, cls);
       if (cls === HAN) {
         const cp = term.codePointAt(i) ?? c;
-        let id = this.hanSlotIds.get(cp);
-        if (id === undefined) {
+        let id = this.hanSlot(cp);
+        if (id < 0) {
           id = this.slotCount++;
-          this.hanSlotIds.set(cp, id);
+          if (cp < 65536) this.hanSlotTable[cp] = id;
+          else this.astralHanSlots.set(cp, id);
         }
         slots.push(id);
         i += width;
@@ -214,8 +186,4 @@ export class Matcher {
     this.wordSlotsByKey.set(key, id);
     return id;
   }
-}
-
-function newNode<T>(): TrieNode<T> {
-  return { next: null, value: null };
 }

@@ -7,8 +7,8 @@ import { BlockExtent } from './blocks';
 import { Heading } from './headings';
 import { matchSentence } from './match';
 import { Matcher } from './matcher';
+import { MatchList, MatchListBuilder } from './matchList';
 import { SentenceBuffer } from './sentenceBuffer';
-import { Match } from './types';
 
 export interface BlockResult {
   readonly length: number;
@@ -17,8 +17,8 @@ export interface BlockResult {
   readonly latinWords: number;
   readonly hanChars: number;
   readonly sentences: number;
-  /** Offsets relative to the block's start. */
-  readonly matches: readonly Match[];
+  /** Offsets relative to the block's start; null when there are none. */
+  readonly matches: MatchList | null;
   readonly heading: Heading | null;
   readonly control: Sum;
   readonly engagement: Sum;
@@ -29,9 +29,9 @@ export interface Sum {
   weightMilli: number;
 }
 
-const NO_MATCHES: readonly Match[] = [];
 const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (charClass(c) === WORD ? 1 : 0));
 const buffer = new SentenceBuffer();
+const found = new MatchListBuilder();
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set(['no', 'nos', 'art', 'arts', 'para', 'paras', 'sec', 'secs', 'cf', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'eg', 'ie', 'etc', 'vol', 'ch', 'pp', 'p', 'fig', 'approx', 'inc', 'ltd', 'co', 'corp', 'dept', 'govt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
@@ -39,7 +39,7 @@ const ABBREVIATIONS = new Set(['no', 'nos', 'art', 'arts', 'para', 'paras', 'sec
 export function analyzeBlock(text: string, start: number, extent: BlockExtent, matcher: Matcher): BlockResult {
   const end = extent.end;
   // Only locals in this loop, no closures over them: captured variables would live on the heap.
-  const matches: Match[] = [];
+  found.reset();
   let latinWords = 0;
   let hanChars = 0;
   let hanWords = 0;
@@ -102,8 +102,8 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       if (hanRunStart < 0) hanRunStart = i;
       hanRunChars++;
       hanChars++;
-      const slots = matcher.hanSlots(width === 2 ? (text.codePointAt(i) ?? c) : c);
-      if (slots !== null) buffer.push(ordinal, i, i + width, clause, slots);
+      const slot = matcher.hanSlot(width === 2 ? (text.codePointAt(i) ?? c) : c);
+      if (slot >= 0) buffer.pushOne(ordinal, i, i + width, clause, slot);
       ordinal++;
       i += width;
       continue;
@@ -135,7 +135,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
     if (sentenceEnds) {
       if (ordinal > 0) {
         sentences++;
-        endSentence(text, start, matcher, matches);
+        endSentence(text, start, matcher);
       }
       ordinal = 0;
       clause = 0;
@@ -145,17 +145,18 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
   if (hanRunStart >= 0) hanWords += countHanWords(hanRunChars);
   if (ordinal > 0) {
     sentences++;
-    endSentence(text, start, matcher, matches);
+    endSentence(text, start, matcher);
   }
 
-  const found: readonly Match[] = matches.length > 0 ? matches : NO_MATCHES;
+  const matches = found.finish(matcher);
   const control: Sum = { matches: 0, weightMilli: 0 };
   const engagement: Sum = { matches: 0, weightMilli: 0 };
-  for (const m of found) {
-    if (m.negated) continue;
-    const sum = m.polarity === 'control' ? control : engagement;
+  for (let m = 0; m < (matches?.count ?? 0); m++) {
+    const list = matches as MatchList;
+    if (list.negated(m)) continue;
+    const sum = list.polarity(m) === 'control' ? control : engagement;
     sum.matches++;
-    sum.weightMilli += Math.round(m.weight * 1000);
+    sum.weightMilli += list.weightMilli(m);
   }
   return {
     length: end - start,
@@ -164,7 +165,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
     latinWords,
     hanChars,
     sentences,
-    matches: found,
+    matches,
     heading: extent.heading,
     control,
     engagement,
@@ -183,8 +184,8 @@ function isNumberAbbreviation(text: string, start: number, end: number, blockEnd
 }
 
 /** Matches the sentence's relevant tokens, then empties the buffer for the next sentence. */
-function endSentence(text: string, blockStart: number, matcher: Matcher, out: Match[]): void {
-  if (buffer.count > 0) matchSentence(text, buffer, matcher, blockStart, out);
+function endSentence(text: string, blockStart: number, matcher: Matcher): void {
+  if (buffer.count > 0) matchSentence(text, buffer, matcher, blockStart, found);
   buffer.reset();
 }
 

@@ -31,16 +31,19 @@ export class TallyAccumulator {
     this.control.weightMilli += sign * block.control.weightMilli;
     this.engagement.matches += sign * block.engagement.matches;
     this.engagement.weightMilli += sign * block.engagement.weightMilli;
-    for (const m of block.matches) {
-      if (m.negated) continue;
-      let sum = this.categories.get(m.category);
+    const list = block.matches;
+    if (list === null) return;
+    for (let m = 0; m < list.count; m++) {
+      if (list.negated(m)) continue;
+      const category = list.category(m);
+      let sum = this.categories.get(category);
       if (!sum) {
         sum = { matches: 0, weightMilli: 0, terms: new Map() };
-        this.categories.set(m.category, sum);
+        this.categories.set(category, sum);
       }
       sum.matches += sign;
-      sum.weightMilli += sign * Math.round(m.weight * 1000);
-      const term = termOf(m.text);
+      sum.weightMilli += sign * list.weightMilli(m);
+      const term = list.term(m);
       const count = (sum.terms.get(term) ?? 0) + sign;
       if (count === 0) sum.terms.delete(term);
       else sum.terms.set(term, count);
@@ -55,12 +58,6 @@ export class TallyAccumulator {
       return { id: c.id, label: c.label, polarity: c.polarity, matches: sum?.matches ?? 0, weight: (sum?.weightMilli ?? 0) / 1000, terms };
     });
   }
-}
-
-/** The term a match is counted under: its text, lower-cased, with spacing normalised. */
-export function termOf(text: string): string {
-  const lower = text.toLowerCase();
-  return /\s/.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
 }
 
 export function polarityTally(sum: Sum, words: number): PolarityTally {

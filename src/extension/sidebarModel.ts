@@ -1,5 +1,5 @@
 // Turns stored tallies into the sidebar's data. Pure (no `vscode`), so unit tests can run it in plain Node.
-import { termOf } from '../core/tally';
+import { termOf } from '../core/term';
 import type { Lean, LeanLabel, Match, PolarityTally, Tally } from '../core/types';
 import type {
   SidebarActiveDocument,
