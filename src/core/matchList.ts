@@ -1,6 +1,8 @@
-// A block's annotations in one Int32Array rather than an object each. A long document holds hundreds of
-// thousands of them for as long as it is open, and long-lived objects are what the garbage collector pays
-// for; Match objects are made only when someone asks for them.
+// A block's annotations as one array of small integers rather than an object each. A long document holds
+// hundreds of thousands of them for as long as it is open, and long-lived objects are what the garbage
+// collector pays for; Match objects are made only when someone asks for them. A plain array of small
+// integers, not an Int32Array: tens of thousands of tiny typed arrays, each with its own backing store,
+// cost more to allocate than they save.
 import { Matcher } from './matcher';
 import { Match, Polarity } from './types';
 
@@ -16,7 +18,7 @@ export const RULE_DIRECTION = 4;
 export class MatchList {
   constructor(
     readonly count: number,
-    private readonly data: Int32Array,
+    private readonly data: readonly number[],
     /** The tally term of each counted annotation ('' for negated ones). */
     private readonly terms: readonly string[],
     private readonly matcher: Matcher,
@@ -95,30 +97,20 @@ export class MatchList {
   }
 }
 
-/** Collects a block's annotations, reused from block to block. */
+/** Collects a block's annotations; each block gets fresh arrays, handed over without a copy. */
 export class MatchListBuilder {
   count = 0;
-  private data = new Int32Array(64 * FIELDS);
+  private data: number[] = [];
   private terms: string[] = [];
 
   reset(): void {
     this.count = 0;
-    this.terms = [];
+    this.data.length = 0;
+    this.terms.length = 0;
   }
 
   add(start: number, end: number, entry: number, cue: number, overridden: number, rule: number, term: string): void {
-    let d = this.count * FIELDS;
-    if (d + FIELDS > this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[d++] = start;
-    this.data[d++] = end;
-    this.data[d++] = entry;
-    this.data[d++] = cue;
-    this.data[d++] = overridden;
-    this.data[d] = rule;
+    this.data.push(start, end, entry, cue, overridden, rule);
     this.terms.push(term);
     this.count++;
   }
@@ -126,6 +118,9 @@ export class MatchListBuilder {
   /** The annotations so far as a list of their own; null when there are none. */
   finish(matcher: Matcher): MatchList | null {
     if (this.count === 0) return null;
-    return new MatchList(this.count, this.data.slice(0, this.count * FIELDS), this.terms, matcher);
+    const list = new MatchList(this.count, this.data, this.terms, matcher);
+    this.data = [];
+    this.terms = [];
+    return list;
   }
 }

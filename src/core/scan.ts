@@ -20,13 +20,11 @@ export interface BlockResult {
   /** Offsets relative to the block's start; null when there are none. */
   readonly matches: MatchList | null;
   readonly heading: Heading | null;
-  readonly control: Sum;
-  readonly engagement: Sum;
-}
-
-export interface Sum {
-  matches: number;
-  weightMilli: number;
+  /** Counted annotations per polarity, and their weights in thousandths: numbers, not objects, to keep blocks small. */
+  readonly controlMatches: number;
+  readonly controlWeightMilli: number;
+  readonly engagementMatches: number;
+  readonly engagementWeightMilli: number;
 }
 
 const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (charClass(c) === WORD ? 1 : 0));
@@ -55,8 +53,13 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
-    let cls = classAt(text, i, end, c);
-    let width = widthOf(c, cls);
+    // Spaces are most of what is not a word: skip them before any class lookup.
+    if (c === 32 && hanRunStart < 0) {
+      i++;
+      continue;
+    }
+    let cls = c < 128 ? ASCII_WORD[c] : classAt(text, i, end, c);
+    let width = c < 128 ? 1 : widthOf(c, cls);
     if (cls === WORD) {
       if (hanRunStart >= 0) {
         hanWords += countHanWords(hanRunChars);
@@ -149,14 +152,20 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
   }
 
   const matches = found.finish(matcher);
-  const control: Sum = { matches: 0, weightMilli: 0 };
-  const engagement: Sum = { matches: 0, weightMilli: 0 };
+  let controlMatches = 0;
+  let controlWeightMilli = 0;
+  let engagementMatches = 0;
+  let engagementWeightMilli = 0;
   for (let m = 0; m < (matches?.count ?? 0); m++) {
     const list = matches as MatchList;
     if (list.negated(m)) continue;
-    const sum = list.polarity(m) === 'control' ? control : engagement;
-    sum.matches++;
-    sum.weightMilli += list.weightMilli(m);
+    if (list.polarity(m) === 'control') {
+      controlMatches++;
+      controlWeightMilli += list.weightMilli(m);
+    } else {
+      engagementMatches++;
+      engagementWeightMilli += list.weightMilli(m);
+    }
   }
   return {
     length: end - start,
@@ -167,8 +176,10 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
     sentences,
     matches,
     heading: extent.heading,
-    control,
-    engagement,
+    controlMatches,
+    controlWeightMilli,
+    engagementMatches,
+    engagementWeightMilli,
   };
 }
 

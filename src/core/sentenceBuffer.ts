@@ -12,13 +12,18 @@ export class SentenceBuffer {
   slotStart: Int32Array = new Int32Array(257);
   slots: Int32Array = new Int32Array(256);
 
-  /** A token filling several slots (or one, given as an array). */
+  /** A token filling the slots in `slots`. */
   push(ordinal: number, start: number, end: number, clause: number, slots: Int32Array): void {
+    if (slots.length === 1) {
+      this.pushOne(ordinal, start, end, clause, slots[0]);
+      return;
+    }
     const i = this.open(ordinal, start, end, clause);
     const from = this.slotStart[i];
     const to = from + slots.length;
     if (to > this.slots.length) this.slots = grown(this.slots, Math.max(to, this.slots.length * 2));
-    this.slots.set(slots, from);
+    // A loop, not TypedArray.set: the arrays are a few elements long and set() costs a call into the runtime.
+    for (let s = 0; s < slots.length; s++) this.slots[from + s] = slots[s];
     this.slotStart[i + 1] = to;
   }
 

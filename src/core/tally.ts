@@ -1,12 +1,18 @@
 // Running sums over blocks, kept exact (weights in thousandths) so that adding and removing blocks after
 // an edit gives the same tally as counting from scratch; and the arithmetic of densities and the lean.
-import { BlockResult, Sum } from './scan';
+import { BlockResult } from './scan';
 import { Category, CategoryTally, Language, Lean, PolarityTally, SectionTally, Tally, TermCount } from './types';
 
 /** Below this many counted annotations the lean is flagged as thin evidence. */
 export const THIN_EVIDENCE = 5;
 /** |index| below this reads as balanced. */
 export const BALANCED_BAND = 0.2;
+
+/** Counted annotations and their weight in thousandths. */
+export interface Sum {
+  matches: number;
+  weightMilli: number;
+}
 
 interface CategorySum extends Sum {
   terms: Map<string, number>;
@@ -27,10 +33,10 @@ export class TallyAccumulator {
     this.latinWords += sign * block.latinWords;
     this.hanChars += sign * block.hanChars;
     this.sentences += sign * block.sentences;
-    this.control.matches += sign * block.control.matches;
-    this.control.weightMilli += sign * block.control.weightMilli;
-    this.engagement.matches += sign * block.engagement.matches;
-    this.engagement.weightMilli += sign * block.engagement.weightMilli;
+    this.control.matches += sign * block.controlMatches;
+    this.control.weightMilli += sign * block.controlWeightMilli;
+    this.engagement.matches += sign * block.engagementMatches;
+    this.engagement.weightMilli += sign * block.engagementWeightMilli;
     const list = block.matches;
     if (list === null) return;
     for (let m = 0; m < list.count; m++) {
@@ -74,47 +80,54 @@ export function lean(control: Sum, engagement: Sum): Lean {
 
 /** Sections from heading blocks; text before the first heading is a preamble when there are headings. */
 export function sectionTallies(blocks: readonly BlockResult[], starts: readonly number[], textLength: number): SectionTally[] {
-  interface Open {
-    title: string;
-    level: number;
-    startLine: number;
-    startOffset: number;
-    words: number;
-    control: Sum;
-    engagement: Sum;
-  }
-  const open: Open[] = [];
+  // One pass, with the open section's sums in locals: a long statute has tens of thousands of articles.
+  const sections: SectionTally[] = [];
+  let hasHeading = false;
+  let open = false;
+  let title = '';
+  let level = 0;
+  let startLine = 0;
+  let startOffset = 0;
+  const sum = { words: 0, control: { matches: 0, weightMilli: 0 }, engagement: { matches: 0, weightMilli: 0 } };
   let line = 0;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
-    if (block.heading) {
-      open.push({ title: block.heading.title, level: block.heading.level, startLine: line, startOffset: starts[i], words: 0, control: zero(), engagement: zero() });
-    } else if (open.length === 0 && block.words > 0) {
-      open.push({ title: '(preamble)', level: 0, startLine: line, startOffset: starts[i], words: 0, control: zero(), engagement: zero() });
+    if (block.heading !== null || (!open && block.words > 0)) {
+      if (open) sections.push(section(title, level, startLine, Math.max(startLine, line - 1), startOffset, starts[i], sum));
+      hasHeading ||= block.heading !== null;
+      title = block.heading?.title ?? '(preamble)';
+      level = block.heading?.level ?? 0;
+      startLine = line;
+      startOffset = starts[i];
+      sum.words = 0;
+      sum.control.matches = sum.control.weightMilli = sum.engagement.matches = sum.engagement.weightMilli = 0;
+      open = true;
     }
-    const current = open[open.length - 1];
-    if (current) {
-      current.words += block.words;
-      add(current.control, block.control);
-      add(current.engagement, block.engagement);
+    if (open) {
+      sum.words += block.words;
+      sum.control.matches += block.controlMatches;
+      sum.control.weightMilli += block.controlWeightMilli;
+      sum.engagement.matches += block.engagementMatches;
+      sum.engagement.weightMilli += block.engagementWeightMilli;
     }
     line += block.newlines;
   }
-  if (open.length === 1 && open[0].title === '(preamble)' && !blocks.some((b) => b.heading)) return [];
-  return open.map((s, k) => {
-    const next = open[k + 1];
-    return {
-      title: s.title,
-      level: s.level,
-      startLine: s.startLine,
-      endLine: next ? Math.max(s.startLine, next.startLine - 1) : line,
-      startOffset: s.startOffset,
-      endOffset: next ? next.startOffset : textLength,
-      control: polarityTally(s.control, s.words),
-      engagement: polarityTally(s.engagement, s.words),
-      lean: lean(s.control, s.engagement),
-    };
-  });
+  if (open) sections.push(section(title, level, startLine, line, startOffset, textLength, sum));
+  return hasHeading ? sections : [];
+}
+
+function section(title: string, level: number, startLine: number, endLine: number, startOffset: number, endOffset: number, sum: { words: number; control: Sum; engagement: Sum }): SectionTally {
+  return {
+    title,
+    level,
+    startLine,
+    endLine,
+    startOffset,
+    endOffset,
+    control: polarityTally(sum.control, sum.words),
+    engagement: polarityTally(sum.engagement, sum.words),
+    lean: lean(sum.control, sum.engagement),
+  };
 }
 
 /** Average characters per Chinese word, to weigh Han text against Latin words. */
@@ -140,13 +153,4 @@ export function assembleTally(acc: TallyAccumulator, language: Language | 'mixed
     categories: acc.categoryTallies(categories),
     sections,
   };
-}
-
-function zero(): Sum {
-  return { matches: 0, weightMilli: 0 };
-}
-
-function add(into: Sum, from: Sum): void {
-  into.matches += from.matches;
-  into.weightMilli += from.weightMilli;
 }
