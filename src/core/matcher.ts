@@ -49,6 +49,8 @@ export class Matcher {
   readonly categories = new Map<string, Category>();
   /** Per slot, 1 when some cue starts with it. */
   cueStart: Uint8Array = new Uint8Array(0);
+  /** Per slot, 1 when some entry or cue starts with it: other tokens matter only right after a relevant one. */
+  pathStart: Uint8Array = new Uint8Array(0);
   /** Slot of each Han character of the Basic Multilingual Plane, −1 for none. */
   private readonly hanSlotTable = new Int32Array(65536).fill(-1);
   private readonly astralHanSlots = new Map<number, number>();
@@ -94,6 +96,14 @@ export class Matcher {
     for (const trie of Object.values(this.cues)) for (const slot of trie.startSlots()) this.cueStart[slot] = 1;
     this.entries.freeze(this.slotCount);
     for (const trie of Object.values(this.cues)) trie.freeze(this.slotCount);
+    this.pathStart = Uint8Array.from(this.cueStart);
+    for (let slot = 0; slot < this.slotCount; slot++) if (this.entries.child(0, slot) !== 0) this.pathStart[slot] = 1;
+  }
+
+  /** True when a token filling `slots` can start an entry or a cue. */
+  startsPath(slots: Int32Array): boolean {
+    for (let s = 0; s < slots.length; s++) if (this.pathStart[slots[s]] === 1) return true;
+    return false;
   }
 
   /** Slots filled by the Latin word `text[start, end)`, whose lower-case form hashes to `hash` and `check`. */

@@ -48,6 +48,8 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
   let hanRunChars = 0;
   let lastWordStart = -1;
   let lastWordEnd = -1;
+  /** Ordinal of the last token put in the buffer: a token that starts nothing matters only right after it. */
+  let lastPushed = -2;
   buffer.reset();
 
   let i = start;
@@ -94,7 +96,10 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
         if (cls !== WORD) break;
       }
       const slots = matcher.latinSlots(h1, h2, text, tokenStart, i);
-      if (slots !== null && !isNumberAbbreviation(text, tokenStart, i, end)) buffer.push(ordinal, tokenStart, i, clause, slots);
+      if (slots !== null && (lastPushed === ordinal - 1 || matcher.startsPath(slots)) && !isNumberAbbreviation(text, tokenStart, i, end)) {
+        buffer.push(ordinal, tokenStart, i, clause, slots);
+        lastPushed = ordinal;
+      }
       ordinal++;
       latinWords++;
       lastWordStart = tokenStart;
@@ -106,7 +111,10 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       hanRunChars++;
       hanChars++;
       const slot = matcher.hanSlot(width === 2 ? (text.codePointAt(i) ?? c) : c);
-      if (slot >= 0) buffer.pushOne(ordinal, i, i + width, clause, slot);
+      if (slot >= 0 && (lastPushed === ordinal - 1 || matcher.pathStart[slot] === 1)) {
+        buffer.pushOne(ordinal, i, i + width, clause, slot);
+        lastPushed = ordinal;
+      }
       ordinal++;
       i += width;
       continue;
@@ -142,6 +150,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       }
       ordinal = 0;
       clause = 0;
+      lastPushed = -2;
     }
     i += width;
   }
