@@ -46,20 +46,11 @@ let nextFrontier = new Int32Array(64);
 export function matchSentence(text: string, buf: SentenceBuffer, matcher: Matcher, base: number, out: MatchListBuilder): void {
   const n = buf.count;
   const entries = entryCandidates;
-  entries.count = 0;
-  for (let k = 0; k < n; k++) walk(matcher.entries, text, buf, k, entries);
-  if (entries.count === 0) return;
   const cues = cueCandidates;
+  entries.count = 0;
   cues.count = 0;
-  const cueStart = matcher.cueStart;
-  for (let k = 0; k < n; k++) {
-    let starts = false;
-    for (let s = buf.slotStart[k]; s < buf.slotStart[k + 1]; s++) if (cueStart[buf.slots[s]] === 1) starts = true;
-    if (!starts) continue;
-    walk(matcher.cues.before, text, buf, k, cues);
-    walk(matcher.cues.after, text, buf, k, cues);
-    walk(matcher.cues.break, text, buf, k, cues);
-  }
+  for (let k = 0; k < n; k++) walk(matcher.paths, text, buf, k);
+  if (entries.count === 0) return;
   if (owner.length < n) owner = new Int32Array(n * 2);
   owner.fill(0, 0, n);
   resolve(entries, 1);
@@ -94,8 +85,8 @@ export function matchSentence(text: string, buf: SentenceBuffer, matcher: Matche
   }
 }
 
-/** Every path of `trie` that starts at token k, as candidates. */
-function walk(trie: SlotTrie, text: string, buf: SentenceBuffer, k: number, out: Candidates): void {
+/** Every path of `trie` that starts at token k, as entry and cue candidates. */
+function walk(trie: SlotTrie, text: string, buf: SentenceBuffer, k: number): void {
   const from = buf.slotStart[k];
   const to = buf.slotStart[k + 1];
   if (to - from > 1) {
@@ -107,20 +98,19 @@ function walk(trie: SlotTrie, text: string, buf: SentenceBuffer, k: number, out:
         frontier[size++] = child;
       }
     }
-    walkFrontier(trie, text, buf, k, k, size, out, false);
+    walkFrontier(trie, text, buf, k, k, size, false);
     return;
   }
   // Most tokens fill one slot: follow a single path.
   let node = trie.child(0, buf.slots[from]);
   let j = k;
   while (node !== 0) {
-    const value = trie.values[node];
-    if (value >= 0) out.push(k, j + 1, value);
+    candidates(trie, node, k, j + 1);
     if (trie.inner[node] === 0 || !continues(text, buf, j)) return;
     const next = buf.slotStart[j + 1];
     if (buf.slotStart[j + 2] - next > 1) {
       frontier[0] = node;
-      walkFrontier(trie, text, buf, k, j, 1, out, true);
+      walkFrontier(trie, text, buf, k, j, 1, true);
       return;
     }
     node = trie.child(node, buf.slots[next]);
@@ -129,15 +119,10 @@ function walk(trie: SlotTrie, text: string, buf: SentenceBuffer, k: number, out:
 }
 
 /** The general walk over `frontier[0, size)`, for tokens that fill several slots; `advanced` when the frontier's values are already out. */
-function walkFrontier(trie: SlotTrie, text: string, buf: SentenceBuffer, k: number, j: number, size: number, out: Candidates, advanced: boolean): void {
+function walkFrontier(trie: SlotTrie, text: string, buf: SentenceBuffer, k: number, j: number, size: number, advanced: boolean): void {
   let skipValues = advanced;
   while (size > 0) {
-    if (!skipValues) {
-      for (let f = 0; f < size; f++) {
-        const value = trie.values[frontier[f]];
-        if (value >= 0) out.push(k, j + 1, value);
-      }
-    }
+    if (!skipValues) for (let f = 0; f < size; f++) candidates(trie, frontier[f], k, j + 1);
     skipValues = false;
     if (!continues(text, buf, j)) return;
     let nextSize = 0;
@@ -156,6 +141,15 @@ function walkFrontier(trie: SlotTrie, text: string, buf: SentenceBuffer, k: numb
     nextFrontier = swap;
     size = nextSize;
     j++;
+  }
+}
+
+/** The entries and cues at `node` as candidates spanning tokens `[first, last)`. */
+function candidates(trie: SlotTrie, node: number, first: number, last: number): void {
+  for (let v = trie.valueStart[node]; v < trie.valueStart[node + 1]; v++) {
+    const value = trie.valueList[v];
+    if (value >= 0) entryCandidates.push(first, last, value);
+    else cueCandidates.push(first, last, ~value);
   }
 }
 

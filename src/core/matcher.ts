@@ -1,4 +1,4 @@
-// Compiles lexicons into the structures the scanner needs: word slots, a trie of entries, tries of cues,
+// Compiles lexicons into the structures the scanner needs: word slots, one trie of entries and cues,
 // and a vocabulary cache from a token's hash to the slots it fills.
 import { charClass, classAt, HAN, widthOf, WORD } from './chars';
 import { SlotTrie } from './slotTrie';
@@ -40,15 +40,11 @@ const DEFAULT_WINDOW: Record<Language, number> = { en: 4, zh: 8 };
 const VOCABULARY_LIMIT = 500_000;
 
 export class Matcher {
-  /** Paths of entry slots; a node's value indexes `entryList`. */
-  readonly entries = new SlotTrie();
-  /** Paths of cue slots; a node's value indexes `cueList`. */
-  readonly cues: Record<CueKind, SlotTrie> = { before: new SlotTrie(), after: new SlotTrie(), break: new SlotTrie() };
+  /** Paths of entry and cue slots; a value v ≥ 0 is `entryList[v]`, v < 0 is `cueList[~v]`. */
+  readonly paths = new SlotTrie();
   readonly entryList: CompiledEntry[] = [];
   readonly cueList: CompiledCue[] = [];
   readonly categories = new Map<string, Category>();
-  /** Per slot, 1 when some cue starts with it. */
-  cueStart: Uint8Array = new Uint8Array(0);
   /** Per slot, 1 when some entry or cue starts with it: other tokens matter only right after a relevant one. */
   pathStart: Uint8Array = new Uint8Array(0);
   /** Slot of each Han character of the Basic Multilingual Plane, −1 for none. */
@@ -78,11 +74,11 @@ export class Matcher {
         const polarity = category === null ? null : this.categories.get(category)?.polarity;
         if (polarity === undefined) throw new Error(`lexicon ${lexicon.name}: entry "${entry.term}" names unknown category "${category}"`);
         const slots = this.slotsOfTerm(entry.term);
-        const node = this.entries.add(slots);
-        if (this.entries.valueAt(node) >= 0) continue;
+        const node = this.paths.add(slots);
+        if (this.paths.valuesAt(node).some((v) => v >= 0)) continue;
         const order = this.entryList.length;
         this.entryList.push({ term: entry.term, category, polarity, weightMilli: Math.round((entry.weight ?? 1) * 1000), tokens: slots.length, order });
-        this.entries.setValue(node, order);
+        this.paths.addValue(node, order);
       }
       const cues: [CueKind, CueSource][] = [
         ...(context.before ?? []).map((c): [CueKind, CueSource] => ['before', c]),
@@ -92,12 +88,9 @@ export class Matcher {
       for (const cue of context.clauseBreaks ?? []) this.addCue('break', cue, { effect: null, window: 0, protectionCategory: null });
     }
     this.entryCount = this.entryList.length;
-    this.cueStart = new Uint8Array(this.slotCount);
-    for (const trie of Object.values(this.cues)) for (const slot of trie.startSlots()) this.cueStart[slot] = 1;
-    this.entries.freeze(this.slotCount);
-    for (const trie of Object.values(this.cues)) trie.freeze(this.slotCount);
-    this.pathStart = Uint8Array.from(this.cueStart);
-    for (let slot = 0; slot < this.slotCount; slot++) if (this.entries.child(0, slot) !== 0) this.pathStart[slot] = 1;
+    this.pathStart = new Uint8Array(this.slotCount);
+    for (const slot of this.paths.startSlots()) this.pathStart[slot] = 1;
+    this.paths.freeze(this.slotCount);
   }
 
   /** True when a token filling `slots` can start an entry or a cue. */
@@ -121,12 +114,11 @@ export class Matcher {
   }
 
   private addCue(kind: CueKind, cue: string, rule: Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory'>): void {
-    const trie = this.cues[kind];
-    const node = trie.add(this.slotsOfTerm(cue));
-    if (trie.valueAt(node) >= 0) return;
+    const node = this.paths.add(this.slotsOfTerm(cue));
+    if (this.paths.valuesAt(node).some((v) => v < 0 && this.cueList[~v].kind === kind)) return;
     const order = this.cueList.length;
     this.cueList.push({ cue, kind, ...rule, order });
-    trie.setValue(node, order);
+    this.paths.addValue(node, ~order);
   }
 
   private slotsOfSurface(surface: string): Slots {

@@ -1,16 +1,15 @@
 // A trie over slot ids (see matcher.ts) kept in typed arrays, because the matcher walks one from every
 // relevant token: the root's children sit in a table indexed by slot, deeper edges in one open-addressing
-// hash table keyed by (node, slot). Node 0 is the root, so 0 also means "no child". Built, then frozen.
-
-const NONE = -1;
+// hash table keyed by (node, slot). A node holds any number of integer values (entries and cues share one
+// trie, so one walk finds both). Node 0 is the root, so 0 also means "no child". Built, then frozen.
 
 export class SlotTrie {
-  /** Per node, the value stored there (an entry or cue index), or −1. */
-  values: Int32Array = new Int32Array(0);
+  /** Node n's values are `valueList[valueStart[n], valueStart[n + 1])`. */
+  valueStart: Int32Array = new Int32Array(1);
+  valueList: Int32Array = new Int32Array(0);
   /** Per node, 1 when some path continues past it. */
   inner: Uint8Array = new Uint8Array(0);
-  private building: Map<number, number>[] | null = [new Map()];
-  private pendingValues: number[] = [NONE];
+  private building: { edges: Map<number, number>; values: number[] }[] | null = [{ edges: new Map(), values: [] }];
   private root: Int32Array = new Int32Array(0);
   private mask = 0;
   private edgeNodes: Int32Array = new Int32Array(0);
@@ -19,59 +18,58 @@ export class SlotTrie {
 
   /** The node at the end of the path `slots`, created as needed. */
   add(slots: readonly number[]): number {
-    const edges = this.building;
-    if (edges === null) throw new Error('the trie is frozen');
+    const nodes = this.unfrozen();
     let node = 0;
     for (const slot of slots) {
-      let child = edges[node].get(slot);
+      let child = nodes[node].edges.get(slot);
       if (child === undefined) {
-        child = edges.length;
-        edges.push(new Map());
-        this.pendingValues.push(NONE);
-        edges[node].set(slot, child);
+        child = nodes.length;
+        nodes.push({ edges: new Map(), values: [] });
+        nodes[node].edges.set(slot, child);
       }
       node = child;
     }
     return node;
   }
 
-  /** The value at a node while building, −1 when none. */
-  valueAt(node: number): number {
-    return this.pendingValues[node];
+  /** The values at a node, while building. */
+  valuesAt(node: number): readonly number[] {
+    return this.unfrozen()[node].values;
   }
 
-  setValue(node: number, value: number): void {
-    this.pendingValues[node] = value;
+  addValue(node: number, value: number): void {
+    this.unfrozen()[node].values.push(value);
   }
 
   /** Slots that start a path. */
   startSlots(): number[] {
-    const edges = this.building;
-    if (edges === null) throw new Error('the trie is frozen');
-    return [...edges[0].keys()];
+    return [...this.unfrozen()[0].edges.keys()];
   }
 
   /** Moves the trie into typed arrays; `slotCount` bounds every slot id that will be looked up. */
   freeze(slotCount: number): void {
-    const edges = this.building;
-    if (edges === null) return;
-    const nodes = edges.length;
-    this.values = Int32Array.from(this.pendingValues);
-    this.inner = new Uint8Array(nodes);
-    this.root = new Int32Array(slotCount);
+    const nodes = this.unfrozen();
+    this.building = null;
+    this.inner = new Uint8Array(nodes.length);
+    this.valueStart = new Int32Array(nodes.length + 1);
+    const values: number[] = [];
     let deep = 0;
-    for (let node = 0; node < nodes; node++) {
-      if (edges[node].size > 0) this.inner[node] = 1;
-      if (node > 0) deep += edges[node].size;
-    }
+    nodes.forEach((node, n) => {
+      if (node.edges.size > 0) this.inner[n] = 1;
+      if (n > 0) deep += node.edges.size;
+      values.push(...node.values);
+      this.valueStart[n + 1] = values.length;
+    });
+    this.valueList = Int32Array.from(values);
+    this.root = new Int32Array(slotCount);
     let capacity = 16;
     while (capacity < deep * 2) capacity *= 2;
     this.mask = capacity - 1;
     this.edgeNodes = new Int32Array(capacity);
     this.edgeSlots = new Int32Array(capacity);
     this.edgeChildren = new Int32Array(capacity);
-    for (let node = 0; node < nodes; node++) {
-      for (const [slot, child] of edges[node]) {
+    nodes.forEach(({ edges }, node) => {
+      for (const [slot, child] of edges) {
         if (node === 0) {
           this.root[slot] = child;
           continue;
@@ -82,9 +80,7 @@ export class SlotTrie {
         this.edgeSlots[i] = slot;
         this.edgeChildren[i] = child;
       }
-    }
-    this.building = null;
-    this.pendingValues = [];
+    });
   }
 
   /** The child of `node` along `slot`, or 0. */
@@ -97,6 +93,11 @@ export class SlotTrie {
       if (child === 0 || (this.edgeNodes[i] === node && this.edgeSlots[i] === slot)) return child;
       i = (i + 1) & mask;
     }
+  }
+
+  private unfrozen(): { edges: Map<number, number>; values: number[] }[] {
+    if (this.building === null) throw new Error('the trie is frozen');
+    return this.building;
   }
 }
 
