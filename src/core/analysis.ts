@@ -2,6 +2,7 @@
 // running tally by the difference; the result equals a fresh analysis of the new text.
 import { blockAt } from './blocks';
 import { Matcher } from './matcher';
+import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { analyzeBlock, BlockResult } from './scan';
 import { assembleTally, detectLanguage, sectionTallies, TallyAccumulator } from './tally';
 import { Category, Language, Match, Tally } from './types';
@@ -13,16 +14,21 @@ export const SLICE_MS = 8;
 
 export interface AnalysisContext {
   readonly matcher: Matcher;
+  readonly reader: MatchReader;
   readonly categories: readonly Category[];
   /** A fixed language, or null to detect it from the text. */
   readonly language: Language | null;
+}
+
+export function analysisContext(matcher: Matcher, language: Language | null): AnalysisContext {
+  return { matcher, reader: new MatchReader(matcher), categories: [...matcher.categories.values()], language };
 }
 
 export class DocumentAnalysis {
   private content: string;
   private starts: number[] = [];
   private blocks: BlockResult[] = [];
-  private readonly acc = new TallyAccumulator();
+  private readonly acc: TallyAccumulator;
   private cachedTally: Tally | null = null;
 
   private constructor(
@@ -30,6 +36,7 @@ export class DocumentAnalysis {
     text: string,
   ) {
     this.content = text;
+    this.acc = new TallyAccumulator(context.reader);
   }
 
   /** Analyses the whole text at once. */
@@ -104,7 +111,7 @@ export class DocumentAnalysis {
     while (pos < newText.length) {
       const extent = blockAt(newText, pos);
       newStarts.push(pos);
-      newBlocks.push(analyzeBlock(newText, pos, extent, this.context.matcher));
+      newBlocks.push(analyzeBlock(newText, pos, extent, this.context.matcher, this.context.reader));
       pos = extent.end;
       if (pos >= newEnd && pos < newText.length) {
         while (resync < this.starts.length && this.starts[resync] < pos - delta) resync++;
@@ -112,8 +119,8 @@ export class DocumentAnalysis {
       }
     }
     const last = pos >= newText.length ? this.blocks.length : resync;
-    for (let i = first; i < last; i++) this.acc.apply(this.blocks[i], -1);
-    for (const block of newBlocks) this.acc.apply(block, 1);
+    for (let i = first; i < last; i++) this.acc.apply(this.blocks[i], -1, old, this.starts[i]);
+    newBlocks.forEach((block, i) => this.acc.apply(block, 1, newText, newStarts[i]));
     for (let i = last; i < this.starts.length; i++) this.starts[i] += delta;
     this.starts.splice(first, last - first, ...newStarts);
     this.blocks.splice(first, last - first, ...newBlocks);
@@ -130,10 +137,10 @@ export class DocumentAnalysis {
     let pos = this.analysedUpTo();
     while (pos < until) {
       const extent = blockAt(text, pos);
-      const block = analyzeBlock(text, pos, extent, this.context.matcher);
+      const block = analyzeBlock(text, pos, extent, this.context.matcher, this.context.reader);
       this.starts.push(pos);
       this.blocks.push(block);
-      this.acc.apply(block, 1);
+      this.acc.apply(block, 1, text, pos);
       pos = extent.end;
       if (deadline !== Infinity && performance.now() > deadline) break;
     }
@@ -161,9 +168,10 @@ export class DocumentAnalysis {
       const base = this.starts[i];
       const list = this.blocks[i].matches;
       if (list === null) continue;
-      for (let m = 0; m < list.count; m++) {
-        if (list.end(m) + base <= from || list.start(m) + base >= to) continue;
-        out.push(list.toMatch(m, this.content, base));
+      const count = matchCount(list);
+      for (let m = 0; m < count; m++) {
+        if (matchEnd(list, m) + base <= from || matchStart(list, m) + base >= to) continue;
+        out.push(this.context.reader.toMatch(list, m, this.content, base));
       }
     }
     return out;

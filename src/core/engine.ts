@@ -1,6 +1,6 @@
 // The engine: compiled lexicons and the entry point for analysing a text.
 import { createHash } from 'node:crypto';
-import { AnalysisContext, DocumentAnalysis } from './analysis';
+import { AnalysisContext, analysisContext, DocumentAnalysis } from './analysis';
 import { Matcher } from './matcher';
 import { Category, Language, LanguageSetting, LexiconSource } from './types';
 
@@ -48,7 +48,7 @@ export class Engine {
     if (!context) {
       const chosen = language === 'auto' ? this.lexicons : this.lexicons.filter((l) => l.language === language);
       const matcher = new Matcher(chosen.length > 0 ? chosen : this.lexicons);
-      context = { matcher, categories: [...matcher.categories.values()], language: language === 'auto' ? null : (language as Language) };
+      context = analysisContext(matcher, language === 'auto' ? null : (language as Language));
       this.contexts.set(language, context);
     }
     return context;

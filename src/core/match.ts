@@ -7,7 +7,6 @@ import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_N
 import { Matcher } from './matcher';
 import { SentenceBuffer } from './sentenceBuffer';
 import { SlotTrie } from './slotTrie';
-import { termOfSurface } from './term';
 
 /** Spans of tokens `[first, last)` that spell a trie path, with the value found at its end. */
 class Candidates {
@@ -78,10 +77,7 @@ export function matchSentence(text: string, buf: SentenceBuffer, matcher: Matche
       if (rules.effect === 'protect' && entry.polarity === 'control' && rules.protectionCategory !== null) rule = RULE_PROTECTION;
       else rule = rules.effect === 'exempt' ? RULE_EXEMPTION : RULE_NEGATION;
     }
-    const start = buf.starts[k];
-    const end = buf.ends[last - 1];
-    const counted = rule !== RULE_NEGATION && rule !== RULE_EXEMPTION;
-    out.add(start - base, end - base, entryIndex, cue, overridden, rule, counted ? termOfSurface(text.slice(start, end)) : '');
+    out.add(buf.starts[k] - base, buf.ends[last - 1] - base, entryIndex, rule, rule === RULE_DIRECTION ? overridden : cue);
   }
 }
 

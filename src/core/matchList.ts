@@ -1,13 +1,16 @@
-// A block's annotations as one array of small integers rather than an object each. A long document holds
-// hundreds of thousands of them for as long as it is open, and long-lived objects are what the garbage
-// collector pays for; Match objects are made only when someone asks for them. A plain array of small
-// integers, not an Int32Array: tens of thousands of tiny typed arrays, each with its own backing store,
-// cost more to allocate than they save.
+// A block's annotations as one flat array of small integers, four per annotation, rather than an object
+// each. A long document holds hundreds of thousands of them for as long as it is open, and long-lived
+// objects are what the garbage collector pays for; Match objects are made only when someone asks for them.
+// A plain array, not an Int32Array: tens of thousands of tiny typed arrays, each with its own backing
+// store, cost more to allocate than they save.
 import { Matcher } from './matcher';
 import { Match, Polarity } from './types';
 
-/** Fields per annotation: start, end (relative to the block), entry, cue, overridden entry, rule. */
-const FIELDS = 6;
+/** Per annotation: start and end (relative to the block), entry << 3 | rule, and the rule's cue or overridden entry. */
+export type MatchList = readonly number[];
+
+const FIELDS = 4;
+const RULE_BITS = 3;
 
 export const RULE_NONE = 0;
 export const RULE_NEGATION = 1;
@@ -15,54 +18,51 @@ export const RULE_EXEMPTION = 2;
 export const RULE_PROTECTION = 3;
 export const RULE_DIRECTION = 4;
 
-export class MatchList {
-  constructor(
-    readonly count: number,
-    private readonly data: readonly number[],
-    /** The tally term of each counted annotation ('' for negated ones). */
-    private readonly terms: readonly string[],
-    private readonly matcher: Matcher,
-  ) {}
+export function matchCount(list: MatchList): number {
+  return list.length / FIELDS;
+}
 
-  start(i: number): number {
-    return this.data[i * FIELDS];
-  }
+export function matchStart(list: MatchList, i: number): number {
+  return list[i * FIELDS];
+}
 
-  end(i: number): number {
-    return this.data[i * FIELDS + 1];
-  }
+export function matchEnd(list: MatchList, i: number): number {
+  return list[i * FIELDS + 1];
+}
+
+function rule(list: MatchList, i: number): number {
+  return list[i * FIELDS + 2] & ((1 << RULE_BITS) - 1);
+}
+
+/** Reads annotations against the lexicons that produced them. */
+export class MatchReader {
+  constructor(private readonly matcher: Matcher) {}
 
   /** Negated and exempted annotations are shown but not counted. */
-  negated(i: number): boolean {
-    const rule = this.data[i * FIELDS + 5];
-    return rule === RULE_NEGATION || rule === RULE_EXEMPTION;
+  negated(list: MatchList, i: number): boolean {
+    const r = rule(list, i);
+    return r === RULE_NEGATION || r === RULE_EXEMPTION;
   }
 
-  polarity(i: number): Polarity {
-    return this.data[i * FIELDS + 5] === RULE_PROTECTION ? 'engagement' : (this.matcher.entryList[this.data[i * FIELDS + 2]].polarity as Polarity);
+  polarity(list: MatchList, i: number): Polarity {
+    return rule(list, i) === RULE_PROTECTION ? 'engagement' : (this.entry(list, i).polarity as Polarity);
   }
 
-  category(i: number): string {
-    const d = i * FIELDS;
-    if (this.data[d + 5] === RULE_PROTECTION) return this.matcher.cueList[this.data[d + 3]].protectionCategory as string;
-    return this.matcher.entryList[this.data[d + 2]].category as string;
+  category(list: MatchList, i: number): string {
+    if (rule(list, i) === RULE_PROTECTION) return this.matcher.cueList[list[i * FIELDS + 3]].protectionCategory as string;
+    return this.entry(list, i).category as string;
   }
 
-  weightMilli(i: number): number {
-    return this.matcher.entryList[this.data[i * FIELDS + 2]].weightMilli;
-  }
-
-  term(i: number): string {
-    return this.terms[i];
+  weightMilli(list: MatchList, i: number): number {
+    return this.entry(list, i).weightMilli;
   }
 
   /** Annotation `i` as a Match, with offsets shifted by `base`; `text` is the document. */
-  toMatch(i: number, text: string, base: number): Match {
-    const d = i * FIELDS;
-    const start = this.data[d] + base;
-    const end = this.data[d + 1] + base;
-    const entry = this.matcher.entryList[this.data[d + 2]];
-    const rule = this.data[d + 5];
+  toMatch(list: MatchList, i: number, text: string, base: number): Match {
+    const start = list[i * FIELDS] + base;
+    const end = list[i * FIELDS + 1] + base;
+    const entry = this.entry(list, i);
+    const r = rule(list, i);
     const surface = text.slice(start, end);
     const match: Match = {
       start,
@@ -76,51 +76,50 @@ export class MatchList {
       ruleDetail: null,
       negated: false,
     };
-    if (rule === RULE_DIRECTION) {
-      const overridden = this.matcher.entryList[this.data[d + 4]];
+    const argument = list[i * FIELDS + 3];
+    if (r === RULE_DIRECTION) {
+      const overridden = this.matcher.entryList[argument];
       match.rule = 'direction';
       match.ruleDetail = `the phrase "${entry.term}" overrides "${overridden.term}" (${overridden.polarity})`;
-    } else if (rule !== RULE_NONE) {
-      const cue = this.matcher.cueList[this.data[d + 3]];
-      if (rule === RULE_PROTECTION) {
+    } else if (r !== RULE_NONE) {
+      const cue = this.matcher.cueList[argument];
+      if (r === RULE_PROTECTION) {
         match.polarity = 'engagement';
         match.category = cue.protectionCategory as string;
         match.rule = 'protection';
         match.ruleDetail = `"${cue.cue}" protects people from "${surface}"`;
       } else {
         match.negated = true;
-        match.rule = rule === RULE_EXEMPTION ? 'exemption' : 'negation';
-        match.ruleDetail = rule === RULE_EXEMPTION ? `exempted by "${cue.cue}"` : `negated by "${cue.cue}"`;
+        match.rule = r === RULE_EXEMPTION ? 'exemption' : 'negation';
+        match.ruleDetail = r === RULE_EXEMPTION ? `exempted by "${cue.cue}"` : `negated by "${cue.cue}"`;
       }
     }
     return match;
   }
+
+  private entry(list: MatchList, i: number): Matcher['entryList'][number] {
+    return this.matcher.entryList[list[i * FIELDS + 2] >> RULE_BITS];
+  }
 }
 
-/** Collects a block's annotations; each block gets fresh arrays, handed over without a copy. */
+/** Collects a block's annotations; each block gets a fresh array, handed over without a copy. */
 export class MatchListBuilder {
-  count = 0;
   private data: number[] = [];
-  private terms: string[] = [];
 
   reset(): void {
-    this.count = 0;
     this.data.length = 0;
-    this.terms.length = 0;
   }
 
-  add(start: number, end: number, entry: number, cue: number, overridden: number, rule: number, term: string): void {
-    this.data.push(start, end, entry, cue, overridden, rule);
-    this.terms.push(term);
-    this.count++;
+  /** `argument` is the cue of a cue rule, the overridden entry of the direction rule, else −1. */
+  add(start: number, end: number, entry: number, rule: number, argument: number): void {
+    this.data.push(start, end, (entry << RULE_BITS) | rule, argument);
   }
 
   /** The annotations so far as a list of their own; null when there are none. */
-  finish(matcher: Matcher): MatchList | null {
-    if (this.count === 0) return null;
-    const list = new MatchList(this.count, this.data, this.terms, matcher);
+  finish(): MatchList | null {
+    if (this.data.length === 0) return null;
+    const list = this.data;
     this.data = [];
-    this.terms = [];
     return list;
   }
 }

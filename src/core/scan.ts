@@ -7,7 +7,7 @@ import { BlockExtent } from './blocks';
 import { Heading } from './headings';
 import { matchSentence } from './match';
 import { Matcher } from './matcher';
-import { MatchList, MatchListBuilder } from './matchList';
+import { MatchList, MatchListBuilder, matchCount, MatchReader } from './matchList';
 import { SentenceBuffer } from './sentenceBuffer';
 
 export interface BlockResult {
@@ -17,7 +17,7 @@ export interface BlockResult {
   readonly latinWords: number;
   readonly hanChars: number;
   readonly sentences: number;
-  /** Offsets relative to the block's start; null when there are none. */
+  /** Annotations, offsets relative to the block's start; null when there are none. */
   readonly matches: MatchList | null;
   readonly heading: Heading | null;
   /** Counted annotations per polarity, and their weights in thousandths: numbers, not objects, to keep blocks small. */
@@ -34,7 +34,7 @@ const found = new MatchListBuilder();
 const ABBREVIATIONS = new Set(['no', 'nos', 'art', 'arts', 'para', 'paras', 'sec', 'secs', 'cf', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'eg', 'ie', 'etc', 'vol', 'ch', 'pp', 'p', 'fig', 'approx', 'inc', 'ltd', 'co', 'corp', 'dept', 'govt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /** Analyses `text[start, end)`, one block. */
-export function analyzeBlock(text: string, start: number, extent: BlockExtent, matcher: Matcher): BlockResult {
+export function analyzeBlock(text: string, start: number, extent: BlockExtent, matcher: Matcher, reader: MatchReader): BlockResult {
   const end = extent.end;
   // Only locals in this loop, no closures over them: captured variables would live on the heap.
   found.reset();
@@ -160,20 +160,21 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
     endSentence(text, start, matcher);
   }
 
-  const matches = found.finish(matcher);
+  const matches = found.finish();
   let controlMatches = 0;
   let controlWeightMilli = 0;
   let engagementMatches = 0;
   let engagementWeightMilli = 0;
-  for (let m = 0; m < (matches?.count ?? 0); m++) {
+  const count = matches === null ? 0 : matchCount(matches);
+  for (let m = 0; m < count; m++) {
     const list = matches as MatchList;
-    if (list.negated(m)) continue;
-    if (list.polarity(m) === 'control') {
+    if (reader.negated(list, m)) continue;
+    if (reader.polarity(list, m) === 'control') {
       controlMatches++;
-      controlWeightMilli += list.weightMilli(m);
+      controlWeightMilli += reader.weightMilli(list, m);
     } else {
       engagementMatches++;
-      engagementWeightMilli += list.weightMilli(m);
+      engagementWeightMilli += reader.weightMilli(list, m);
     }
   }
   return {

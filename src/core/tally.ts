@@ -1,6 +1,8 @@
 // Running sums over blocks, kept exact (weights in thousandths) so that adding and removing blocks after
 // an edit gives the same tally as counting from scratch; and the arithmetic of densities and the lean.
+import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { BlockResult } from './scan';
+import { termOfSurface } from './term';
 import { Category, CategoryTally, Language, Lean, PolarityTally, SectionTally, Tally, TermCount } from './types';
 
 /** Below this many counted annotations the lean is flagged as thin evidence. */
@@ -27,8 +29,10 @@ export class TallyAccumulator {
   readonly engagement: Sum = { matches: 0, weightMilli: 0 };
   private readonly categories = new Map<string, CategorySum>();
 
-  /** Adds a block's counts (sign 1) or takes them away (sign −1). */
-  apply(block: BlockResult, sign: 1 | -1): void {
+  constructor(private readonly reader: MatchReader) {}
+
+  /** Adds the counts of a block that starts at `base` in `text` (sign 1), or takes them away (sign −1). */
+  apply(block: BlockResult, sign: 1 | -1, text: string, base: number): void {
     this.words += sign * block.words;
     this.latinWords += sign * block.latinWords;
     this.hanChars += sign * block.hanChars;
@@ -39,17 +43,19 @@ export class TallyAccumulator {
     this.engagement.weightMilli += sign * block.engagementWeightMilli;
     const list = block.matches;
     if (list === null) return;
-    for (let m = 0; m < list.count; m++) {
-      if (list.negated(m)) continue;
-      const category = list.category(m);
+    const reader = this.reader;
+    const count = matchCount(list);
+    for (let m = 0; m < count; m++) {
+      if (reader.negated(list, m)) continue;
+      const category = reader.category(list, m);
       let sum = this.categories.get(category);
       if (!sum) {
         sum = { matches: 0, weightMilli: 0, terms: new Map() };
         this.categories.set(category, sum);
       }
       sum.matches += sign;
-      sum.weightMilli += sign * list.weightMilli(m);
-      const term = list.term(m);
+      sum.weightMilli += sign * reader.weightMilli(list, m);
+      const term = termOfSurface(text.slice(base + matchStart(list, m), base + matchEnd(list, m)));
       const count = (sum.terms.get(term) ?? 0) + sign;
       if (count === 0) sum.terms.delete(term);
       else sum.terms.set(term, count);

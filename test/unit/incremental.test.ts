@@ -2,7 +2,7 @@
 // as analysing the new text from scratch; analysing in slices gives the same as at once; matchesInRange
 // gives exactly the matches that overlap the range.
 import * as assert from 'node:assert/strict';
-import { AnalysisContext, DocumentAnalysis as AnalysisInternals } from '../../src/core/analysis';
+import { AnalysisContext, analysisContext, DocumentAnalysis as AnalysisInternals } from '../../src/core/analysis';
 import { analyzeAsync, DocumentAnalysis, Engine, Match } from '../../src/core/index';
 import { Matcher } from '../../src/core/matcher';
 import { document, insertion } from './helpers/corpus';
@@ -73,8 +73,7 @@ function runEdits(engine: Engine, seed: number, initialChars: number, edits: num
 
 /** The engine's analysis context, for DocumentAnalysis.createInSlices with a small slice size. */
 function contextOf(engine: Engine): AnalysisContext {
-  const matcher = new Matcher(engine.lexicons);
-  return { matcher, categories: [...matcher.categories.values()], language: null };
+  return analysisContext(new Matcher(engine.lexicons), null);
 }
 
 describe('incremental analysis', function () {
