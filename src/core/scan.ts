@@ -89,6 +89,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
         c = text.charCodeAt(i);
         if (c < 128) {
           if (ASCII_WORD[c] === 0) break;
+          width = 1;
           continue;
         }
         cls = classAt(text, i, end, c);

@@ -34,6 +34,12 @@ describe('tokens and offsets', () => {
       ]);
     });
 
+    it('steps one code unit at a time through ASCII letters that follow an astral letter in a word', () => {
+      // 𝐀 (U+1D400) is a letter two code units wide; the letters after it are one unit each.
+      assert.deepEqual(briefs(engine, '𝐀b monitor'), [[4, 11, 'monitor', 'surveillance', null, false]]);
+      assert.deepEqual(briefs(engine, 'x𝐀y penalty'), [[5, 12, 'penalty', 'sanctions', null, false]]);
+    });
+
     it('slices match text exactly at surrogate boundaries', () => {
       const text = '🇪🇺 the 𝐀 penalty';
       const [m] = engine.analyze(text).matches();
