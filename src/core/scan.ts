@@ -194,15 +194,21 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
   };
 }
 
-/** "No. 5", "Nos. 3": an abbreviation for "number" is no negation, whatever the lexicon says of "no". */
+/**
+ * "No. 5", "Nos. 3", "Decree No 7": an abbreviation for "number" is no negation, whatever the lexicon says of
+ * "no". Without the full stop only the capitalised form counts, so that "no 3 persons" stays a negation.
+ */
 function isNumberAbbreviation(text: string, start: number, end: number, blockEnd: number): boolean {
-  if (end - start > 3 || text.charCodeAt(end) !== 46) return false;
-  const word = text.slice(start, end).toLowerCase();
-  if (word !== 'no' && word !== 'nos') return false;
-  let j = end + 1;
+  if (end - start > 3) return false;
+  const word = text.slice(start, end);
+  const lower = word.toLowerCase();
+  if (lower !== 'no' && lower !== 'nos') return false;
+  const stop = text.charCodeAt(end) === 46;
+  if (!stop && word.charCodeAt(0) !== 78) return false;
+  let j = stop ? end + 1 : end;
   while (j < blockEnd && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0)) j++;
   const c = text.charCodeAt(j);
-  return c >= 48 && c <= 57;
+  return j > end && c >= 48 && c <= 57;
 }
 
 /** Matches the sentence's relevant tokens, then empties the buffer for the next sentence. */

@@ -82,6 +82,8 @@ describe('context rules', () => {
       assert.deepEqual(briefs(engine, 'Regulation No. 5 requires monitoring.'), [[26, 36, 'monitoring', 'surveillance', null, false]]);
       assert.deepEqual(briefs(engine, 'No. 12 will monitor.'), [[12, 19, 'monitor', 'surveillance', null, false]]);
       assert.deepEqual(briefs(engine, 'There is no monitor.'), [[12, 19, 'monitor', 'surveillance', 'negation', true]]);
+      assert.deepEqual(briefs(engine, 'Decree No 7 will monitor.'), [[17, 24, 'monitor', 'surveillance', null, false]]);
+      assert.deepEqual(briefs(engine, 'no 3 agencies will monitor'), [[19, 26, 'monitor', 'surveillance', 'negation', true]]);
     });
 
     it('applies one cue to each match it reaches', () => {
