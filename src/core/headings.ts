@@ -11,19 +11,43 @@ const LONG_HEADING = 60;
 const HAN_NUMERAL = '[一二三四五六七八九十百千零〇两\\d]+';
 const NOT_REFERENCE = '(?![的之至第、，,和及与或规款项中所])';
 
-const PATTERNS: readonly { pattern: RegExp; level: (m: RegExpExecArray) => number }[] = [
-  { pattern: /^(#{1,6})[ \t]+\S/, level: (m) => m[1].length },
+interface HeadingPattern {
+  pattern: RegExp;
+  level: (m: RegExpExecArray) => number;
+}
+
+const MARKDOWN: readonly HeadingPattern[] = [{ pattern: /^(#{1,6})[ \t]+\S/, level: (m) => m[1].length }];
+const ENGLISH: readonly HeadingPattern[] = [
   { pattern: /^[ \t]*(part|chapter|title)[ \t]+([0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten)\b(?![ \t]+of\b)/i, level: (m) => (m[1].toLowerCase() === 'chapter' ? 1 : 0) },
   { pattern: /^[ \t]*section[ \t]+[0-9]+(\.[0-9]+)*\b(?![ \t]+of\b)/i, level: () => 2 },
   { pattern: /^[ \t]*article[ \t]+([0-9]+|[ivxlcdm]+)\b(?![ \t]+of\b)/i, level: () => 3 },
-  // Not a reference to another provision: 第三十条的规定, 第三条第二款, 第四条至第六条.
+];
+// Not a reference to another provision: 第三十条的规定, 第三条第二款, 第四条至第六条.
+const ORDINAL: readonly HeadingPattern[] = [
   { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}(编|部分)${NOT_REFERENCE}`), level: () => 0 },
   { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}章${NOT_REFERENCE}`), level: () => 1 },
   { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}节${NOT_REFERENCE}`), level: () => 2 },
   { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}条${NOT_REFERENCE}`), level: () => 3 },
-  { pattern: /^[ \t　]*[一二三四五六七八九十]+、/, level: () => 2 },
-  { pattern: /^[ \t　]*[（(][一二三四五六七八九十]+[）)]/, level: () => 3 },
 ];
+const ENUMERATED: readonly HeadingPattern[] = [{ pattern: /^[ \t　]*[一二三四五六七八九十]+、/, level: () => 2 }];
+const BRACKETED: readonly HeadingPattern[] = [{ pattern: /^[ \t　]*[（(][一二三四五六七八九十]+[）)]/, level: () => 3 }];
+const NONE: readonly HeadingPattern[] = [];
+
+/**
+ * The only patterns that can match a line whose first character after indentation is `c`: a statute has a
+ * heading every few lines, and trying every pattern on each was a tenth of the analysis of Chinese text.
+ */
+function patternsFor(c: number): readonly HeadingPattern[] {
+  if (c === 35) return MARKDOWN; // #
+  if (c === 0x7b2c) return ORDINAL; // 第
+  if (c === 0xff08 || c === 40) return BRACKETED; // （ (
+  if (HAN_DIGITS.includes(c)) return ENUMERATED;
+  const lower = c | 32;
+  if (lower === 112 || lower === 99 || lower === 116 || lower === 115 || lower === 97) return ENGLISH; // p c t s a
+  return NONE;
+}
+
+const HAN_DIGITS: readonly number[] = [...'一二三四五六七八九十'].map((d) => d.charCodeAt(0));
 
 /** A numbered clause title such as "2.1 Scope" or "3. Credit Repair": short, capitalised, unpunctuated. */
 const NUMBERED_TITLE = /^[ \t]*\d+(\.\d+)*\.?[ \t]+\p{Lu}[^.;:!?。；！？]{0,80}$/u;
@@ -38,9 +62,12 @@ const OPENING = /[ \t　]*(#|\d|(part|chapter|title|section|article)[ \t]|第|[�
 export function headingAt(text: string, start: number, end: number): Heading | null {
   OPENING.lastIndex = start;
   if (!OPENING.test(text) || OPENING.lastIndex > end) return null;
-  const line = text.slice(start, Math.min(end, start + 400)).replace(/\r$/, '');
+  let line = text.slice(start, Math.min(end, start + 400));
+  if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+  let first = 0;
+  while (first < line.length && (line.charCodeAt(first) === 32 || line.charCodeAt(first) === 9 || line.charCodeAt(first) === 0x3000)) first++;
   if (line.trim() === '') return null;
-  for (const { pattern, level } of PATTERNS) {
+  for (const { pattern, level } of patternsFor(line.charCodeAt(first))) {
     const m = pattern.exec(line);
     // A numbered article that runs on into its text is named by its number alone.
     if (m) return { title: line.length > LONG_HEADING ? title(m[0]) : title(line), level: level(m) };
