@@ -13,8 +13,12 @@ import { Input, Problem, problem, walkInputs } from './inputs';
 import { WorkerPool, WorkerResult } from './pool';
 import { readStdin } from './readText';
 
-/** Files at least this big are analysed in the main thread, one at a time, their output streamed in chunks. */
-const BIG_FILE = 2 * 1024 * 1024;
+/**
+ * Files at least this big are analysed in the main thread, one at a time, their output streamed in chunks. A worker
+ * hands back a document's output whole, and a 2 MB text's report is about 9 MB: several of those in flight were
+ * most of the peak memory on a corpus of mixed sizes.
+ */
+const BIG_FILE = 256 * 1024;
 /** How many inputs are looked at before deciding whether worker threads are worth starting. */
 const LOOKAHEAD = 16;
 /** Documents in flight per analysing thread: enough to keep each busy while the main thread writes. */
