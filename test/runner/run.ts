@@ -9,6 +9,7 @@ import { prepareHost, startSession } from './session';
 import { sessionVariable } from './sessionKind';
 import { SessionPlan, sessionPlans } from './sessionPlans';
 import { closingLine, parseSummary, TestSummary } from './summary';
+import { parseUserAction, performUserAction } from './userActions';
 
 interface RunOptions {
   /** Limit for starting one host and running its tests; a first-time code-server install is not counted. */
@@ -51,7 +52,7 @@ async function runSession(entry: string, plan: SessionPlan, options: RunOptions,
   let outcome: number | 'timeout' | 'error';
   const started = Date.now();
   try {
-    const hostRun = startSession(
+    const starting = startSession(
       entry,
       {
         ...plan.options,
@@ -60,13 +61,20 @@ async function runSession(entry: string, plan: SessionPlan, options: RunOptions,
         extensionTestsPath: suiteBootstrap,
         onHostLog: (line) => {
           const parsed = parseSummary(line);
+          const action = parseUserAction(line);
           if (parsed) summary = parsed;
-          else console.log(line);
+          else if (action) {
+            // The test waits for the action's effect and fails on its own if it never comes.
+            void starting
+              .then((session) => performUserAction(session.page, action))
+              .catch((err: unknown) => console.error(`User action ${action.action} failed: ${err instanceof Error ? err.message : String(err)}`));
+          } else console.log(line);
         },
         onWorkbenchLog: options.verbose ? (line) => console.log(`[workbench] ${line}`) : undefined,
       },
       cleanup,
-    ).then((session) => session.hostExit);
+    );
+    const hostRun = starting.then((session) => session.hostExit);
     outcome = await Promise.race([hostRun, delay(options.timeoutSeconds * 1000).then(() => 'timeout' as const)]);
   } catch (err) {
     if (!run.interrupted) console.error(err instanceof Error ? err.message : String(err));

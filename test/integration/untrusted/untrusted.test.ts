@@ -1,11 +1,13 @@
 // Runs only in the real-host runner's untrusted session (test/runner/sessionPlans.ts): workspace trust is on,
 // the workspace is not trusted, and the user setting policyLens.lexiconFiles names extra.lexicon.json in it,
 // whose one term ("widget tax") the built-in lexicons lack. What the user must see: the built-ins at work,
-// the extra term not highlighted, and one warning saying why.
+// the extra term not highlighted, and one warning saying why; then, once the user trusts the workspace from that
+// warning (clicks performed by the runner), the extra term highlighted.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PolicyLensApi } from '../../../src/extension/api';
-import { activateApi, closeAllEditors, EXTENSION_ID, withSettings } from '../editorHelpers';
+import { formatUserAction } from '../../runner/userActionProtocol';
+import { activateApi, closeAllEditors, EXTENSION_ID, waitFor, withSettings } from '../editorHelpers';
 
 /** Built-in terms "monitor" and "blacklist", and the extra lexicon's "widget tax" (test/fixtures/untrusted). */
 const DOCUMENT = 'restricted.txt';
@@ -72,5 +74,28 @@ describe('untrusted workspace (Restricted Mode)', function () {
       assert.deepEqual(annotatedTexts(), ['monitor', 'blacklist']);
     });
     assert.equal(notices().length, 1, `notices: ${api.getNotices().join(' | ')}`);
+  });
+
+  // Last: it leaves the workspace trusted.
+  it('loads the lexicon file once the user trusts the workspace from the warning', async function () {
+    this.timeout(90_000);
+    const { api, editor } = ready();
+    const notice = api.getNotices().find(isTrustNotice);
+    assert.ok(notice);
+    const granted = new Promise<void>((resolve) => vscode.workspace.onDidGrantWorkspaceTrust(() => resolve()));
+    // The toast may have timed out by now; the notification centre still lists it, with its button.
+    await vscode.commands.executeCommand('notifications.showList');
+    console.log(formatUserAction({ action: 'trustFromNotice', notice, button: 'Manage Workspace Trust' }));
+    await Promise.race([granted, new Promise((_resolve, reject) => setTimeout(() => reject(new Error('the workspace was not trusted within 45 s')), 45_000))]);
+    assert.equal(vscode.workspace.isTrusted, true);
+    await waitFor('the lexicon file to be loaded', () => annotatedTexts().includes('widget tax'), 15_000);
+    await api.whenIdle();
+    assert.deepEqual(annotatedTexts(), ['monitor', 'blacklist', 'widget tax']);
+    // The trust editor covers the document; the user goes back to it.
+    await vscode.window.showTextDocument(editor.document, { preview: false });
+    await api.whenIdle();
+    const drawn = api.getDecorations(editor.document.uri);
+    assert.deepEqual(drawn.control.map((r) => editor.document.getText(r)), ['monitor', 'blacklist', 'widget tax']);
+    assert.equal(api.getNotices().filter(isTrustNotice).length, 1);
   });
 });
