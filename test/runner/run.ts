@@ -87,11 +87,11 @@ async function runSession(entry: string, plan: SessionPlan, options: RunOptions,
   const emptyByGrep = options.grep !== undefined && summary !== undefined && ran === 0;
   if (outcome === 'timeout') console.error(`The ${plan.kind} session did not finish within ${options.timeoutSeconds} s (--timeout or POLICY_LENS_TEST_TIMEOUT).`);
   else if (outcome !== 'error' && !summary) console.error(`The ${plan.kind} session reported no result (extension host exit code ${outcome}).`);
-  else if (emptyByGrep) console.log(`No test of the ${plan.kind} session matches --grep.`);
   else if (ran === 0 && summary) console.error(`No test ran in the ${plan.kind} session.`);
   const ok = summary !== undefined && summary.failed === 0 && (outcome === 0 ? summary.passed > 0 : emptyByGrep && typeof outcome === 'number');
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`${plan.kind} session: ${summary?.passed ?? 0} passed, ${summary?.failed ?? 0} failed, ${ok ? 'ok' : 'FAILED'} (${seconds} s)`);
+  const verdict = emptyByGrep ? 'no test matches --grep' : ok ? 'ok' : 'FAILED';
+  console.log(`${plan.kind} session: ${summary?.passed ?? 0} passed, ${summary?.failed ?? 0} failed, ${verdict} (${seconds} s)`);
   return { plan, summary, ok };
 }
 
