@@ -29,7 +29,10 @@ export interface PolicyLensApi {
   getStatus(uri: vscode.Uri): DocumentStatus;
   /** The status bar item's text, or undefined when it is hidden. */
   getStatusBarText(): string | undefined;
-  /** Notices shown to the user about skipped documents, oldest first. */
+  /**
+   * Notices shown to the user, oldest first: documents skipped as too large or binary, and (once per session)
+   * lexicon files not loaded because the workspace is not trusted.
+   */
   getNotices(): readonly string[];
   /** The tally view's provider: the data and HTML it last showed, and its message handler (for tests). */
   getSidebar(): SidebarProvider;

@@ -10,19 +10,22 @@ import { SidebarProvider } from './sidebar';
 import { LeanStatusBar } from './statusBar';
 import { AnalysisStore } from './store';
 import { SectionFoldingProvider, SectionSymbolProvider } from './symbols';
+import { UntrustedLexiconNotice } from './trustNotice';
 
 /** Providers answer for any local or untitled document; they stay silent for documents the store does not annotate. */
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
 
 export async function activate(context: vscode.ExtensionContext): Promise<PolicyLensApi> {
   const log = vscode.window.createOutputChannel('Policy Lens', { log: true });
-  const reloader = new LexiconReloader(log);
+  // Every notice shown to the user, oldest first, for the API.
+  const shownNotices: string[] = [];
+  const reloader = new LexiconReloader(log, new UntrustedLexiconNotice(shownNotices));
   // Reloads only happen after `initial` resolves, when the store exists.
   const engine = await reloader.initial((reloaded) => store.setEngine(reloaded));
   const store = new AnalysisStore(engine);
   const decorator = new Decorator(store);
   const statusBar = new LeanStatusBar(store);
-  const notices = new SkipNotices(store);
+  const notices = new SkipNotices(store, shownNotices);
   const sidebar = new SidebarProvider(context.extensionUri, store);
   const folding = new SectionFoldingProvider(store);
 
@@ -71,7 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
       return store.skipReason(uri) ?? 'off';
     },
     getStatusBarText: () => statusBar.text,
-    getNotices: () => notices.shown,
+    getNotices: () => shownNotices,
     getSidebar: () => sidebar,
     async whenIdle() {
       await reloader.whenIdle();

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { builtinLexicons, Engine, LexiconError, parseLexicon } from '../core';
 import type { LexiconSource } from '../core/types';
 import { readSettings } from './settings';
+import type { UntrustedLexiconNotice } from './trustNotice';
 
 /** Wait after a file event before reloading, so a burst of events loads the file once. */
 const RELOAD_DELAY_MS = 150;
@@ -98,7 +99,8 @@ export function describeProblem(p: LexiconProblem): string {
 
 /**
  * Keeps the store's engine in line with the lexicon settings and files: reloads when they change or when the
- * workspace becomes trusted, and reports problems as error messages and as diagnostics in the lexicon file.
+ * workspace becomes trusted, and reports problems as error messages and as diagnostics in the lexicon file, and
+ * files skipped in an untrusted workspace through the trust notice.
  */
 export class LexiconReloader implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('policyLens.lexicons');
@@ -112,7 +114,10 @@ export class LexiconReloader implements vscode.Disposable {
 
   private apply: ((engine: Engine) => void) | undefined;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly trustNotice: UntrustedLexiconNotice,
+  ) {
     this.disposables.push(
       this.diagnostics,
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -228,6 +233,7 @@ export class LexiconReloader implements vscode.Disposable {
     this.reported = now;
     for (const { uri, list } of byFile.values()) this.diagnostics.set(uri, list);
     if (loaded.skippedUntrusted) this.log.warn('workspace not trusted: policyLens.lexiconFiles ignored, built-in lexicons only');
+    this.trustNotice.lexiconsLoaded(loaded.skippedUntrusted);
     if (loaded.files.length > 0) this.log.info(`loaded lexicon files: ${loaded.files.map((u) => u.fsPath).join(', ')}`);
   }
 }

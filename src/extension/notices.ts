@@ -10,10 +10,12 @@ export class SkipNotices implements vscode.Disposable {
   private readonly notified = new Set<string>();
   private readonly pending = new Map<string, SkipEvent>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** The notices shown so far, newest last, as the user read them. */
-  readonly shown: string[] = [];
 
-  constructor(private readonly store: AnalysisStore) {
+  /** @param shown the notices shown so far, newest last, as the user read them; shared with the other notices. */
+  constructor(
+    private readonly store: AnalysisStore,
+    private readonly shown: string[],
+  ) {
     this.disposables.push(
       store.onDidSkip((e) => {
         this.pending.set(e.uri.toString(), e);

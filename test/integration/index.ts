@@ -1,14 +1,17 @@
 // The suite bootstrap: the extension host (desktop VS Code or code-server) loads this module from
 // --extensionTestsPath and awaits run(). It runs every compiled *.test.js beside it with mocha,
-// prints the spec report, then one summary line the real-host runner reads its counts from.
+// prints the spec report, then one summary line the real-host runner reads its counts from. The tests in
+// untrusted/ run only in the runner's untrusted session, and only they run there (see runner/sessionKind.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { belongsTo, sessionKind } from '../runner/sessionKind';
 import { formatSummary, TestSummary } from '../runner/summary';
 
 function testFiles(dir: string): string[] {
+  const kind = sessionKind(process.env);
   return fs
     .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.test.js'))
+    .filter((file) => file.endsWith('.test.js') && belongsTo(kind, file))
     .sort()
     .map((file) => path.join(dir, file));
 }

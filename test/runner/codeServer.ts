@@ -165,11 +165,18 @@ export interface RunningServer {
   exited: Promise<void>;
 }
 
+export interface ServerOptions {
+  /** Honour workspace trust instead of starting with --disable-workspace-trust (which trusts every folder). */
+  workspaceTrust?: boolean;
+  /** Extra environment for code-server, and so for the extension host and the tests it runs. */
+  env?: Record<string, string>;
+}
+
 /**
  * Starts code-server on a free loopback port in its own process group (the extension host joins
  * it), waits until it answers, and registers a cleanup that stops the whole group.
  */
-export async function startCodeServer(entry: string, folders: HostFolders, cleanup: Cleanup): Promise<RunningServer> {
+export async function startCodeServer(entry: string, folders: HostFolders, cleanup: Cleanup, options: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const log = fs.openSync(folders.serverLog, 'w');
   const xdg = (name: string): string => path.join(folders.xdg, name);
@@ -184,12 +191,12 @@ export async function startCodeServer(entry: string, folders: HostFolders, clean
       '--config', folders.config,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     ],
     {
       detached: true,
       stdio: ['ignore', log, log],
-      env: { ...process.env, XDG_CONFIG_HOME: xdg('config'), XDG_DATA_HOME: xdg('data'), XDG_CACHE_HOME: xdg('cache'), XDG_STATE_HOME: xdg('state') },
+      env: { ...process.env, ...options.env, XDG_CONFIG_HOME: xdg('config'), XDG_DATA_HOME: xdg('data'), XDG_CACHE_HOME: xdg('cache'), XDG_STATE_HOME: xdg('state') },
     },
   );
   fs.closeSync(log);

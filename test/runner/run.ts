@@ -1,19 +1,31 @@
-// Runs the integration suite (out/test/integration) inside a real VS Code extension host: code-server
-// 4.100.3 (VS Code 1.100.3) with its workbench in headless Chromium. Usage:
-//   node out/test/runner/run.js [--timeout <seconds>] [--grep <pattern>] [--verbose]
+// Runs the integration suite (out/test/integration) inside real VS Code extension hosts: code-server
+// 4.100.3 (VS Code 1.100.3) with its workbench in headless Chromium, once per session in sessionPlans.ts
+// (a trusted workspace, then an untrusted one). Usage:
+//   node out/test/runner/run.js [--timeout <seconds>] [--grep <pattern>] [--session trusted|untrusted] [--verbose]
 import { Cleanup } from './cleanup';
 import { delay } from './codeServer';
 import { suiteBootstrap } from './paths';
 import { prepareHost, startSession } from './session';
+import { sessionVariable } from './sessionKind';
+import { SessionPlan, sessionPlans } from './sessionPlans';
 import { closingLine, parseSummary, TestSummary } from './summary';
+import { parseUserAction, performUserAction } from './userActions';
 
 interface RunOptions {
-  /** Limit for starting the host and running the suite; a first-time code-server install is not counted. */
+  /** Limit for starting one host and running its tests; a first-time code-server install is not counted. */
   timeoutSeconds: number;
   /** Also print the workbench's own console messages. */
   verbose: boolean;
   /** Only tests whose full title matches. */
   grep: string | undefined;
+  /** The sessions to run: all of them unless --session names one. */
+  plans: readonly SessionPlan[];
+}
+
+interface SessionResult {
+  plan: SessionPlan;
+  summary: TestSummary | undefined;
+  ok: boolean;
 }
 
 function valueOf(argv: readonly string[], flag: string): string | undefined {
@@ -25,7 +37,62 @@ function parseOptions(argv: readonly string[]): RunOptions {
   const timeoutText = valueOf(argv, '--timeout') ?? process.env.POLICY_LENS_TEST_TIMEOUT;
   const timeoutSeconds = timeoutText === undefined ? 600 : Number(timeoutText);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new Error(`Bad timeout: ${String(timeoutText)}`);
-  return { timeoutSeconds, verbose: argv.includes('--verbose'), grep: valueOf(argv, '--grep') };
+  const session = valueOf(argv, '--session');
+  const plans = session === undefined ? sessionPlans : sessionPlans.filter((p) => p.kind === session);
+  if (plans.length === 0) throw new Error(`Bad session: ${String(session)} (one of ${sessionPlans.map((p) => p.kind).join(', ')})`);
+  return { timeoutSeconds, verbose: argv.includes('--verbose'), grep: valueOf(argv, '--grep'), plans };
+}
+
+/** Starts one host for the plan, streams its tests' report, and stops it again, whatever happens. */
+async function runSession(entry: string, plan: SessionPlan, options: RunOptions, run: Cleanup): Promise<SessionResult> {
+  console.log(`\n=== ${plan.kind} session: ${plan.description}`);
+  const cleanup = new Cleanup();
+  run.add(() => cleanup.dispose());
+  let summary: TestSummary | undefined;
+  let outcome: number | 'timeout' | 'error';
+  const started = Date.now();
+  try {
+    const starting = startSession(
+      entry,
+      {
+        ...plan.options,
+        // code-server passes it on to the extension host, where the bootstrap picks this session's tests.
+        env: { [sessionVariable]: plan.kind },
+        extensionTestsPath: suiteBootstrap,
+        onHostLog: (line) => {
+          const parsed = parseSummary(line);
+          const action = parseUserAction(line);
+          if (parsed) summary = parsed;
+          else if (action) {
+            // The test waits for the action's effect and fails on its own if it never comes.
+            void starting
+              .then((session) => performUserAction(session.page, action))
+              .catch((err: unknown) => console.error(`User action ${action.action} failed: ${err instanceof Error ? err.message : String(err)}`));
+          } else console.log(line);
+        },
+        onWorkbenchLog: options.verbose ? (line) => console.log(`[workbench] ${line}`) : undefined,
+      },
+      cleanup,
+    );
+    const hostRun = starting.then((session) => session.hostExit);
+    outcome = await Promise.race([hostRun, delay(options.timeoutSeconds * 1000).then(() => 'timeout' as const)]);
+  } catch (err) {
+    if (!run.interrupted) console.error(err instanceof Error ? err.message : String(err));
+    outcome = 'error';
+  } finally {
+    await cleanup.dispose();
+  }
+  const ran = summary ? summary.passed + summary.failed : 0;
+  // With --grep, a session none of whose tests match is empty, not failed (its bootstrap still exits non-zero).
+  const emptyByGrep = options.grep !== undefined && summary !== undefined && ran === 0;
+  if (outcome === 'timeout') console.error(`The ${plan.kind} session did not finish within ${options.timeoutSeconds} s (--timeout or POLICY_LENS_TEST_TIMEOUT).`);
+  else if (outcome !== 'error' && !summary) console.error(`The ${plan.kind} session reported no result (extension host exit code ${outcome}).`);
+  else if (ran === 0 && summary) console.error(`No test ran in the ${plan.kind} session.`);
+  const ok = summary !== undefined && summary.failed === 0 && (outcome === 0 ? summary.passed > 0 : emptyByGrep && typeof outcome === 'number');
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const verdict = emptyByGrep ? 'no test matches --grep' : ok ? 'ok' : 'FAILED';
+  console.log(`${plan.kind} session: ${summary?.passed ?? 0} passed, ${summary?.failed ?? 0} failed, ${verdict} (${seconds} s)`);
+  return { plan, summary, ok };
 }
 
 async function main(): Promise<number> {
@@ -34,40 +101,27 @@ async function main(): Promise<number> {
   cleanup.exitOnSignals();
   // code-server, and so the extension host running the bootstrap, inherit this.
   if (options.grep !== undefined) process.env.POLICY_LENS_TEST_GREP = options.grep;
-  let summary: TestSummary | undefined;
-  let outcome: number | 'timeout' | 'error';
+  const results: SessionResult[] = [];
   let started = Date.now();
   try {
     const entry = prepareHost(suiteBootstrap, (line) => console.log(line));
     started = Date.now();
-    const hostRun = startSession(
-      entry,
-      {
-        extensionTestsPath: suiteBootstrap,
-        onHostLog: (line) => {
-          const parsed = parseSummary(line);
-          if (parsed) summary = parsed;
-          else console.log(line);
-        },
-        onWorkbenchLog: options.verbose ? (line) => console.log(`[workbench] ${line}`) : undefined,
-      },
-      cleanup,
-    ).then((session) => session.hostExit);
-    outcome = await Promise.race([hostRun, delay(options.timeoutSeconds * 1000).then(() => 'timeout' as const)]);
+    for (const plan of options.plans) {
+      if (cleanup.interrupted) break;
+      results.push(await runSession(entry, plan, options, cleanup));
+    }
   } catch (err) {
     if (!cleanup.interrupted) console.error(err instanceof Error ? err.message : String(err));
-    outcome = 'error';
   } finally {
     await cleanup.dispose();
   }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (outcome === 'timeout') console.error(`The suite did not finish within ${options.timeoutSeconds} s (--timeout or POLICY_LENS_TEST_TIMEOUT).`);
-  else if (outcome !== 'error' && !summary) console.error(`The suite reported no result (extension host exit code ${outcome}).`);
-  else if (summary && summary.passed + summary.failed === 0) console.error('No test ran.');
-  console.log(`Real extension host run: ${seconds} s.`);
-  console.log(closingLine(summary?.passed ?? 0, summary?.failed ?? 0));
-  const passed = outcome === 0 && summary !== undefined && summary.failed === 0 && summary.passed > 0;
-  return passed ? 0 : 1;
+  const passed = results.reduce((sum, r) => sum + (r.summary?.passed ?? 0), 0);
+  const failed = results.reduce((sum, r) => sum + (r.summary?.failed ?? 0), 0);
+  const complete = results.length === options.plans.length && results.every((r) => r.ok);
+  if (complete && passed === 0) console.error('No test ran.');
+  console.log(`\nReal extension host run: ${results.length} of ${options.plans.length} sessions, ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(closingLine(passed, failed));
+  return complete && passed > 0 && failed === 0 ? 0 : 1;
 }
 
 main().then(

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Cleanup } from './cleanup';
-import { createHostFolders, ensureCodeServer, HostFolders, startCodeServer } from './codeServer';
+import { createHostFolders, ensureCodeServer, HostFolders, ServerOptions, startCodeServer } from './codeServer';
 import { extensionBundle, fixtureWorkspace, repoRoot } from './paths';
 import { requireDebianPackages, runPackages } from './prerequisites';
 import { openWorkbench, Workbench } from './workbench';
@@ -19,7 +19,7 @@ export function prepareHost(extensionTestsPath: string, log: (line: string) => v
   return ensureCodeServer(log);
 }
 
-export interface SessionOptions {
+export interface SessionOptions extends ServerOptions {
   extensionTestsPath: string;
   onHostLog: (line: string) => void;
   onWorkbenchLog?: (line: string) => void;
@@ -47,7 +47,7 @@ export async function startSession(entry: string, options: SessionOptions, clean
   const workspace = path.join(root, 'workspace');
   fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
   options.prepare?.(folders, workspace);
-  const server = await startCodeServer(entry, folders, cleanup);
+  const server = await startCodeServer(entry, folders, cleanup, { workspaceTrust: options.workspaceTrust, env: options.env });
   const workbench = await openWorkbench(
     {
       server,

@@ -1,0 +1,105 @@
+// Runs only in the real-host runner's untrusted session (test/runner/sessionPlans.ts): workspace trust is on,
+// the workspace is not trusted, and the user setting policyLens.lexiconFiles names extra.lexicon.json in it,
+// whose one term ("widget tax") the built-in lexicons lack. What the user must see: the built-ins at work,
+// the extra term not highlighted, and one warning saying why; then, once the user trusts the workspace from that
+// warning (clicks performed by the runner), the extra term highlighted.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PolicyLensApi } from '../../../src/extension/api';
+import { formatUserAction } from '../../runner/userActionProtocol';
+import { activateApi, closeAllEditors, EXTENSION_ID, waitFor, withSettings } from '../editorHelpers';
+
+/** Built-in terms "monitor" and "blacklist", and the extra lexicon's "widget tax" (test/fixtures/untrusted). */
+const DOCUMENT = 'restricted.txt';
+
+function isTrustNotice(notice: string): boolean {
+  return notice.includes('policyLens.lexiconFiles');
+}
+
+describe('untrusted workspace (Restricted Mode)', function () {
+  this.timeout(60_000);
+  let api: PolicyLensApi | undefined;
+  let editor: vscode.TextEditor | undefined;
+
+  before(async () => {
+    api = await activateApi();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the session has no workspace folder');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, DOCUMENT));
+    editor = await vscode.window.showTextDocument(document, { preview: false });
+    await api.whenIdle();
+  });
+
+  after(closeAllEditors);
+
+  const ready = (): { api: PolicyLensApi; editor: vscode.TextEditor } => {
+    assert.ok(api && editor, 'the set-up did not finish');
+    return { api, editor };
+  };
+  const annotatedTexts = (): string[] => ready().api.getAnalysis(ready().editor.document.uri)?.matches.map((m) => m.text) ?? [];
+
+  it('runs in a workspace that is not trusted, with lexicon files configured', () => {
+    assert.equal(vscode.workspace.isTrusted, false);
+    assert.deepEqual(vscode.workspace.getConfiguration('policyLens').get('lexiconFiles'), ['extra.lexicon.json']);
+  });
+
+  it('is active and highlights the built-in terms', () => {
+    assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'the extension is not active');
+    const { api, editor } = ready();
+    assert.equal(api.getStatus(editor.document.uri), 'annotated');
+    assert.deepEqual(annotatedTexts(), ['monitor', 'blacklist']);
+    const drawn = api.getDecorations(editor.document.uri);
+    assert.deepEqual(
+      drawn.control.map((r) => editor.document.getText(r)),
+      ['monitor', 'blacklist'],
+    );
+  });
+
+  it('does not load the configured lexicon file, so its term is not highlighted', () => {
+    const { api, editor } = ready();
+    assert.ok(editor.document.getText().includes('widget tax'));
+    assert.ok(!annotatedTexts().includes('widget tax'));
+    const drawn = api.getDecorations(editor.document.uri);
+    const all = [...drawn.control, ...drawn.engagement, ...drawn.negated].map((r) => editor.document.getText(r));
+    assert.ok(!all.includes('widget tax'), `drawn: ${all.join(', ')}`);
+  });
+
+  it('tells the user once why, even when the lexicon settings change again', async () => {
+    const { api } = ready();
+    const notices = (): string[] => api.getNotices().filter(isTrustNotice);
+    assert.equal(notices().length, 1, `notices: ${api.getNotices().join(' | ')}`);
+    assert.match(notices()[0], /not trusted/);
+    // A reload while still untrusted skips the files again, and must not repeat the warning.
+    await withSettings(api, { lexiconMode: 'replace' }, async () => {
+      assert.deepEqual(annotatedTexts(), ['monitor', 'blacklist']);
+    });
+    assert.equal(notices().length, 1, `notices: ${api.getNotices().join(' | ')}`);
+  });
+
+  // Last: it leaves the workspace trusted.
+  it('loads the lexicon file once the user trusts the workspace from the warning', async function () {
+    this.timeout(90_000);
+    const { api, editor } = ready();
+    const notice = api.getNotices().find(isTrustNotice);
+    assert.ok(notice);
+    const granted = new Promise<void>((resolve) => vscode.workspace.onDidGrantWorkspaceTrust(() => resolve()));
+    // The toast may have timed out by now; the notification centre still lists it, with its button.
+    await vscode.commands.executeCommand('notifications.showList');
+    console.log(formatUserAction({ action: 'trustFromNotice', notice, button: 'Manage Workspace Trust' }));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('the workspace was not trusted within 45 s (see the runner\'s message above)')), 45_000);
+    });
+    await Promise.race([granted, late]).finally(() => clearTimeout(timer));
+    assert.equal(vscode.workspace.isTrusted, true);
+    await waitFor('the lexicon file to be loaded', () => annotatedTexts().includes('widget tax'), 15_000);
+    await api.whenIdle();
+    assert.deepEqual(annotatedTexts(), ['monitor', 'blacklist', 'widget tax']);
+    // The trust editor covers the document; the user goes back to it.
+    await vscode.window.showTextDocument(editor.document, { preview: false });
+    await api.whenIdle();
+    const drawn = api.getDecorations(editor.document.uri);
+    assert.deepEqual(drawn.control.map((r) => editor.document.getText(r)), ['monitor', 'blacklist', 'widget tax']);
+    assert.equal(api.getNotices().filter(isTrustNotice).length, 1);
+  });
+});
