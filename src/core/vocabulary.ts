@@ -1,70 +1,80 @@
 // An open-addressing hash table from a token's two hashes and length to the slots it fills. It replaces a
-// Map keyed by strings: the scanner never has to slice a token out of the text to look it up.
+// Map keyed by strings: the scanner never has to slice a token out of the text to look it up. A corpus has
+// tens of thousands of rare words and every analysing thread keeps its own table, so a row is three Int32s.
 import { Slots } from './matcher';
 
-const EMPTY = 0;
 const INITIAL_CAPACITY = 1 << 12;
+/** Row marks: 0 is an empty row, NO_SLOTS a word that fills none, and NO_SLOTS + 1 + k the k-th distinct slot list. */
+const EMPTY = 0;
+const NO_SLOTS = 1;
 
 export class Vocabulary {
   private mask = INITIAL_CAPACITY - 1;
-  private used = new Uint8Array(INITIAL_CAPACITY);
   private hashes = new Int32Array(INITIAL_CAPACITY);
+  /** The second hash with the length mixed in, so that rows need no length column. */
   private checks = new Int32Array(INITIAL_CAPACITY);
-  private lengths = new Int32Array(INITIAL_CAPACITY);
-  private values: Slots[] = new Array<Slots>(INITIAL_CAPACITY).fill(null);
+  private marks = new Int32Array(INITIAL_CAPACITY);
+  /** Distinct slot lists; few words in a text are in the lexicon, so few rows point here. */
+  private lists: Int32Array[] = [];
   private size = 0;
 
   constructor(private readonly limit: number) {}
 
   /** Index of the token's row, or −1 when it has none yet. */
   find(hash: number, check: number, length: number): number {
+    const mixed = mix(check, length);
     let i = hash & this.mask;
-    while (this.used[i] !== EMPTY) {
-      if (this.hashes[i] === hash && this.checks[i] === check && this.lengths[i] === length) return i;
+    for (;;) {
+      const mark = this.marks[i];
+      if (mark === EMPTY) return -1;
+      if (this.hashes[i] === hash && this.checks[i] === mixed) return i;
       i = (i + 1) & this.mask;
     }
-    return -1;
   }
 
   value(row: number): Slots {
-    return this.values[row];
+    const mark = this.marks[row];
+    return mark === NO_SLOTS ? null : this.lists[mark - NO_SLOTS - 1];
   }
 
   add(hash: number, check: number, length: number, slots: Slots): void {
     // Hostile input (endless distinct words) must not exhaust memory: start over past the limit.
-    if (this.size >= this.limit) this.clear();
+    if (this.size >= this.limit) this.allocate(INITIAL_CAPACITY);
     if ((this.size + 1) * 2 > this.mask + 1) this.grow();
-    this.insert(hash, check, length, slots);
+    let mark = NO_SLOTS;
+    if (slots !== null) {
+      this.lists.push(slots);
+      mark = NO_SLOTS + this.lists.length;
+    }
+    this.insert(hash, mix(check, length), mark);
   }
 
-  private insert(hash: number, check: number, length: number, slots: Slots): void {
+  private insert(hash: number, mixed: number, mark: number): void {
     let i = hash & this.mask;
-    while (this.used[i] !== EMPTY) i = (i + 1) & this.mask;
-    this.used[i] = 1;
+    while (this.marks[i] !== EMPTY) i = (i + 1) & this.mask;
     this.hashes[i] = hash;
-    this.checks[i] = check;
-    this.lengths[i] = length;
-    this.values[i] = slots;
+    this.checks[i] = mixed;
+    this.marks[i] = mark;
     this.size++;
   }
 
-  private clear(): void {
-    this.allocate(INITIAL_CAPACITY);
-  }
-
   private grow(): void {
-    const { used, hashes, checks, lengths, values } = this;
+    const { hashes, checks, marks, lists } = this;
     this.allocate((this.mask + 1) * 2);
-    for (let i = 0; i < used.length; i++) if (used[i] !== EMPTY) this.insert(hashes[i], checks[i], lengths[i], values[i]);
+    this.lists = lists;
+    for (let i = 0; i < marks.length; i++) if (marks[i] !== EMPTY) this.insert(hashes[i], checks[i], marks[i]);
   }
 
   private allocate(capacity: number): void {
     this.mask = capacity - 1;
-    this.used = new Uint8Array(capacity);
     this.hashes = new Int32Array(capacity);
     this.checks = new Int32Array(capacity);
-    this.lengths = new Int32Array(capacity);
-    this.values = new Array<Slots>(capacity).fill(null);
+    this.marks = new Int32Array(capacity);
+    this.lists = [];
     this.size = 0;
   }
+}
+
+function mix(check: number, length: number): number {
+  return Math.imul(check ^ length, 0x9e3779b1);
 }
