@@ -2,6 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import type { LexiconSource, LanguageSetting } from '../core/types';
 import type { DocumentFigures } from './analyse';
+import { holdYoungGeneration } from './heapSettings';
 import type { OutputFormat } from './args';
 import type { Problem } from './inputs';
 
@@ -58,6 +59,8 @@ export class WorkerPool {
   private start(script: string, setup: WorkerSetup): Worker {
     // Workers get small files only, so a small young generation costs them no time and saves each about 10 MB.
     const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+    // Setting up the worker's heap undid the main thread's young-generation setting (see heapSettings).
+    worker.once('online', holdYoungGeneration);
     worker.on('message', (result: WorkerResult) => {
       const pending = this.running.get(worker);
       this.running.delete(worker);
