@@ -161,6 +161,18 @@ describe('CLI', function () {
       );
     });
 
+    it('reads a file of many chunks as it reads the same bytes whole: BOM dropped, characters split across chunks kept', () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'long.txt');
+      // Three-byte characters after one ASCII byte fall across every 64 KB chunk boundary sooner or later.
+      const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('x对失信被执行人实施联合惩戒。The agency shall monitor traders.\n'.repeat(3000))]);
+      fs.writeFileSync(file, bytes);
+      const fromFile = report(cli([file])).documents[0];
+      const fromStdin = report(cli(['-'], bytes)).documents[0];
+      assert.ok(bytes.length > 3 * 64 * 1024);
+      assert.deepEqual({ ...fromFile, source: '' }, { ...fromStdin, source: '' });
+    });
+
     it('--language zh and en are passed to the engine', () => {
       const zh = report(cli(['--language', 'zh', 'corpus/sub/c-zh.txt']));
       assert.ok(zh.documents[0].annotations.length > 0);
@@ -233,6 +245,13 @@ describe('CLI', function () {
       const run = cli(['binary-nul.txt', 'latin1.txt', 'plain.txt']);
       assert.equal(run.stderr, 'policy-lens: warning: binary-nul.txt: binary file (contains NUL bytes), skipped\npolicy-lens: warning: latin1.txt: binary file (not valid UTF-8), skipped\n');
       assert.deepEqual(report(run).documents.map((d) => d.source), ['plain.txt']);
+    });
+
+    it('a NUL byte makes a file binary even after invalid UTF-8 in an earlier chunk', () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'mixed.txt');
+      fs.writeFileSync(file, Buffer.concat([Buffer.from('monitor '.repeat(100)), Buffer.from([0xff]), Buffer.alloc(200_000, 0x61), Buffer.from([0])]));
+      assertRefused(cli([file]), /mixed\.txt: binary file \(contains NUL bytes\), skipped\n/);
     });
 
     it('only binary or empty input: nothing analysed, exit 2', () => {
