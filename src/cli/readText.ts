@@ -4,26 +4,51 @@ import { describeFsError } from './inputs';
 
 export type TextResult = { ok: true; text: string } | { ok: false; severity: 'warning' | 'error'; message: string };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Bytes are decoded a chunk at a time as they are read, never gathered into one Buffer: a Buffer the size of the input
+ * is a second copy of it outside the V8 heap, and freeing a big Buffer makes the C allocator keep later freed memory
+ * instead of returning it (10 MB of resident memory more for the rest of the run after a 10 MB file).
+ * The outcome is the same as decoding the whole input at once: a NUL byte anywhere makes it binary, even after invalid
+ * UTF-8; a leading byte-order mark is dropped, as VS Code does, so offsets match the editor's.
+ */
+class ChunkDecoder {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly parts: string[] = [];
+  private nul = false;
+  private valid = true;
 
-/** A leading byte-order mark is dropped, as VS Code does, so offsets match the editor's. */
-export function decodeText(bytes: Uint8Array): TextResult {
-  if (bytes.includes(0)) return { ok: false, severity: 'warning', message: 'binary file (contains NUL bytes), skipped' };
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { ok: false, severity: 'warning', message: 'binary file (not valid UTF-8), skipped' };
+  /** True once the outcome is known to be "binary": the rest of the input need not be read. */
+  get binary(): boolean {
+    return this.nul;
   }
-  if (text.trim().length === 0) return { ok: false, severity: 'warning', message: 'empty file, skipped' };
-  return { ok: true, text };
+
+  add(bytes: Uint8Array): void {
+    if (this.nul) return;
+    if (bytes.includes(0)) this.nul = true;
+    else if (this.valid) this.decode(() => this.decoder.decode(bytes, { stream: true }));
+  }
+
+  finish(empty: string): TextResult {
+    if (this.nul) return { ok: false, severity: 'warning', message: 'binary file (contains NUL bytes), skipped' };
+    if (this.valid) this.decode(() => this.decoder.decode());
+    if (!this.valid) return { ok: false, severity: 'warning', message: 'binary file (not valid UTF-8), skipped' };
+    const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+    if (text.trim().length === 0) return { ok: false, severity: 'warning', message: empty };
+    return { ok: true, text };
+  }
+
+  private decode(decode: () => string): void {
+    try {
+      const part = decode();
+      if (part.length > 0) this.parts.push(part);
+    } catch {
+      this.valid = false;
+      this.parts.length = 0;
+    }
+  }
 }
 
-/**
- * Bytes are read and decoded a chunk at a time through one buffer kept for the whole run. Reading a file whole into a
- * Buffer of its size costs a second copy of the file outside the V8 heap, and freeing a big Buffer makes the C
- * allocator keep later freed memory instead of returning it: 10 MB of resident memory more for the rest of the run.
- */
+/** Files are read through one buffer kept for the whole run. */
 const CHUNK = 64 * 1024;
 let chunk: Buffer | null = null;
 
@@ -32,55 +57,30 @@ export function readTextFile(file: string): TextResult {
   try {
     fd = fs.openSync(file, 'r');
   } catch (err: unknown) {
-    return { ok: false, severity: 'error', message: `cannot read: ${describeFsError(err)}` };
+    return cannotRead(err);
   }
   try {
-    return decodeFile(fd);
+    chunk ??= Buffer.allocUnsafe(CHUNK);
+    const decoder = new ChunkDecoder();
+    for (let n = fs.readSync(fd, chunk, 0, CHUNK, null); n > 0 && !decoder.binary; n = fs.readSync(fd, chunk, 0, CHUNK, null)) decoder.add(chunk.subarray(0, n));
+    return decoder.finish('empty file, skipped');
   } catch (err: unknown) {
-    return { ok: false, severity: 'error', message: `cannot read: ${describeFsError(err)}` };
+    return cannotRead(err);
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** Same outcome as decodeText on the whole file: NUL bytes anywhere make it binary even after invalid UTF-8. */
-function decodeFile(fd: number): TextResult {
-  chunk ??= Buffer.allocUnsafe(CHUNK);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const parts: string[] = [];
-  let valid = true;
-  for (;;) {
-    const n = fs.readSync(fd, chunk, 0, CHUNK, null);
-    if (n === 0) break;
-    const bytes = chunk.subarray(0, n);
-    if (bytes.includes(0)) return { ok: false, severity: 'warning', message: 'binary file (contains NUL bytes), skipped' };
-    if (valid) valid = decodeInto(parts, () => decoder.decode(bytes, { stream: true }));
-  }
-  if (valid) valid = decodeInto(parts, () => decoder.decode());
-  if (!valid) return { ok: false, severity: 'warning', message: 'binary file (not valid UTF-8), skipped' };
-  const text = parts.length === 1 ? parts[0] : parts.join('');
-  if (text.trim().length === 0) return { ok: false, severity: 'warning', message: 'empty file, skipped' };
-  return { ok: true, text };
-}
-
-function decodeInto(parts: string[], decode: () => string): boolean {
-  let part: string;
-  try {
-    part = decode();
-  } catch {
-    return false;
-  }
-  if (part.length > 0) parts.push(part);
-  return true;
-}
-
 export async function readStdin(): Promise<TextResult> {
-  const chunks: Buffer[] = [];
+  const decoder = new ChunkDecoder();
   try {
-    for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    for await (const piece of process.stdin) decoder.add(Buffer.isBuffer(piece) ? piece : Buffer.from(String(piece)));
   } catch (err: unknown) {
-    return { ok: false, severity: 'error', message: `cannot read: ${describeFsError(err)}` };
+    return cannotRead(err);
   }
-  const result = decodeText(Buffer.concat(chunks));
-  return !result.ok && result.message.startsWith('empty') ? { ok: false, severity: 'warning', message: 'empty input, skipped' } : result;
+  return decoder.finish('empty input, skipped');
+}
+
+function cannotRead(err: unknown): TextResult {
+  return { ok: false, severity: 'error', message: `cannot read: ${describeFsError(err)}` };
 }
