@@ -1,4 +1,5 @@
 // Recognises the headings that open a document's sections, one line at a time.
+import { detached } from './detach';
 
 export interface Heading {
   title: string;
@@ -85,5 +86,5 @@ export function startsEnumeration(text: string, start: number): boolean {
 /** The heading's words, up to the first sentence end: "（一）完善制度。正文……" is titled "（一）完善制度". */
 function title(line: string): string {
   const clean = line.replace(/^[ \t　#]+/, '').replace(/\s+/g, ' ').trim().replace(/。.*$/u, '');
-  return clean.length > MAX_TITLE ? `${clean.slice(0, MAX_TITLE - 1)}…` : clean;
+  return detached(clean.length > MAX_TITLE ? `${clean.slice(0, MAX_TITLE - 1)}…` : clean);
 }

@@ -1,4 +1,5 @@
 // The term an annotation is counted under in the tally: its text, lower-cased, with spacing normalised.
+import { detached } from './detach';
 
 /** Distinct surfaces remembered; past this the memo starts over (hostile text must not grow it without end). */
 const MEMO_LIMIT = 50_000;
@@ -14,8 +15,8 @@ export function termOfSurface(surface: string): string {
   let term = memo.get(surface);
   if (term === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    term = termOf(surface);
-    memo.set(surface, term);
+    term = detached(termOf(surface));
+    memo.set(detached(surface), term);
   }
   return term;
 }
