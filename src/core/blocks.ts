@@ -35,13 +35,33 @@ export function blockAt(text: string, start: number): BlockExtent {
     const heading = atLineStart ? headingAt(text, lineStart, lineEnd) : null;
     if (lineStart > start && atLineStart && (heading !== null || startsEnumeration(text, lineStart))) return { end: lineStart, newlines, heading: null };
     if (lineEnd < length) newlines++;
-    if (heading !== null) return { end: next, newlines, heading };
-    if (isBlank(text, lineStart, lineEnd) || next - start > MAX_BLOCK || (next - start > TARGET_BLOCK && endsSentence(text, lineStart, lineEnd))) {
+    if (heading !== null) return withBlankLines(text, start, next, newlines, heading);
+    if (isBlank(text, lineStart, lineEnd)) return withBlankLines(text, start, next, newlines, null);
+    if (next - start > MAX_BLOCK || (next - start > TARGET_BLOCK && endsSentence(text, lineStart, lineEnd))) {
       return { end: next, newlines, heading: null };
     }
     lineStart = next;
   }
   return { end: length, newlines, heading: null };
+}
+
+/**
+ * The block ending at `end`, extended over the blank lines that follow it. A blank line on its own would be a block
+ * of its own: in a statute, with a blank line after every article, that was every other block, and each block has a
+ * fixed cost. The extent still depends only on the text up to the first line that is not blank.
+ */
+function withBlankLines(text: string, start: number, end: number, newlines: number, heading: Heading | null): BlockExtent {
+  const length = text.length;
+  let lines = newlines;
+  let pos = end;
+  while (pos < length && pos - start <= MAX_BLOCK) {
+    let lineEnd = text.indexOf('\n', pos);
+    if (lineEnd < 0) lineEnd = length;
+    if (!isBlank(text, pos, lineEnd)) break;
+    if (lineEnd < length) lines++;
+    pos = lineEnd < length ? lineEnd + 1 : length;
+  }
+  return { end: pos, newlines: lines, heading };
 }
 
 /** Where to cut a line that is too long: after a sentence end, else after a space, else anywhere safe. */
