@@ -23,12 +23,11 @@ const ENGLISH: readonly HeadingPattern[] = [
   { pattern: /^[ \t]*section[ \t]+[0-9]+(\.[0-9]+)*\b(?![ \t]+of\b)/i, level: () => 2 },
   { pattern: /^[ \t]*article[ \t]+([0-9]+|[ivxlcdm]+)\b(?![ \t]+of\b)/i, level: () => 3 },
 ];
-// Not a reference to another provision: 第三十条的规定, 第三条第二款, 第四条至第六条.
+// Not a reference to another provision: 第三十条的规定, 第三条第二款, 第四条至第六条. One pattern for the four units,
+// since a line can only end its numeral in one of them.
+const ORDINAL_LEVELS: Readonly<Record<string, number>> = { 编: 0, 部分: 0, 章: 1, 节: 2, 条: 3 };
 const ORDINAL: readonly HeadingPattern[] = [
-  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}(编|部分)${NOT_REFERENCE}`), level: () => 0 },
-  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}章${NOT_REFERENCE}`), level: () => 1 },
-  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}节${NOT_REFERENCE}`), level: () => 2 },
-  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}条${NOT_REFERENCE}`), level: () => 3 },
+  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}(编|部分|章|节|条)${NOT_REFERENCE}`), level: (m) => ORDINAL_LEVELS[m[1]] },
 ];
 const ENUMERATED: readonly HeadingPattern[] = [{ pattern: /^[ \t　]*[一二三四五六七八九十]+、/, level: () => 2 }];
 const BRACKETED: readonly HeadingPattern[] = [{ pattern: /^[ \t　]*[（(][一二三四五六七八九十]+[）)]/, level: () => 3 }];
