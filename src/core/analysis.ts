@@ -167,7 +167,6 @@ export class DocumentAnalysis {
     for (let i = first; i < last; i++) {
       const base = this.starts[i];
       const list = this.blocks[i].matches;
-      if (list === null) continue;
       const count = matchCount(list);
       for (let m = 0; m < count; m++) {
         if (matchEnd(list, m) + base <= from || matchStart(list, m) + base >= to) continue;

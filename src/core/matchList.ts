@@ -3,13 +3,14 @@
 // objects are what the garbage collector pays for; Match objects are made only when someone asks for them.
 // A plain array, not an Int32Array: tens of thousands of tiny typed arrays, each with its own backing
 // store, cost more to allocate than they save.
-import { Matcher } from './matcher';
+import { CompiledEntry, Matcher } from './matcher';
 import { Match, Polarity } from './types';
 
 /** Per annotation: start and end (relative to the block), entry << 3 | rule, and the rule's cue or overridden entry. */
 export type MatchList = readonly number[];
 
 const FIELDS = 4;
+const NO_MATCHES: MatchList = [];
 const RULE_BITS = 3;
 
 export const RULE_NONE = 0;
@@ -97,7 +98,7 @@ export class MatchReader {
     return match;
   }
 
-  private entry(list: MatchList, i: number): Matcher['entryList'][number] {
+  private entry(list: MatchList, i: number): CompiledEntry {
     return this.matcher.entryList[list[i * FIELDS + 2] >> RULE_BITS];
   }
 }
@@ -115,9 +116,9 @@ export class MatchListBuilder {
     this.data.push(start, end, (entry << RULE_BITS) | rule, argument);
   }
 
-  /** The annotations so far as a list of their own; null when there are none. */
-  finish(): MatchList | null {
-    if (this.data.length === 0) return null;
+  /** The annotations so far as a list of their own; blocks without any share one empty list. */
+  finish(): MatchList {
+    if (this.data.length === 0) return NO_MATCHES;
     const list = this.data;
     this.data = [];
     return list;

@@ -167,24 +167,24 @@ export class Matcher {
   }
 
   private wordSlot(word: string): number {
-    const key = `w:${word}`;
-    const existing = this.wordSlotsByKey.get(key);
-    if (existing !== undefined) return existing;
-    const id = this.slotCount++;
-    const wordStem = stem(word);
-    const list = this.wordSlotsByStem.get(wordStem) ?? [];
-    list.push({ word, wordStem, id });
-    this.wordSlotsByStem.set(wordStem, list);
-    this.wordSlotsByKey.set(key, id);
-    return id;
+    return this.slotFor(`w:${word}`, (id) => {
+      const wordStem = stem(word);
+      const list = this.wordSlotsByStem.get(wordStem) ?? [];
+      list.push({ word, wordStem, id });
+      this.wordSlotsByStem.set(wordStem, list);
+    });
   }
 
   private prefixSlot(prefix: string): number {
-    const key = `p:${prefix}`;
+    return this.slotFor(`p:${prefix}`, (id) => this.prefixSlots.push({ prefix, id }));
+  }
+
+  /** The slot registered under `key`, or a new one, announced to `register` so the surface lookups can find it. */
+  private slotFor(key: string, register: (id: number) => void): number {
     const existing = this.wordSlotsByKey.get(key);
     if (existing !== undefined) return existing;
     const id = this.slotCount++;
-    this.prefixSlots.push({ prefix, id });
+    register(id);
     this.wordSlotsByKey.set(key, id);
     return id;
   }

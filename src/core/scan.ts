@@ -17,8 +17,8 @@ export interface BlockResult {
   readonly latinWords: number;
   readonly hanChars: number;
   readonly sentences: number;
-  /** Annotations, offsets relative to the block's start; null when there are none. */
-  readonly matches: MatchList | null;
+  /** Annotations, offsets relative to the block's start. */
+  readonly matches: MatchList;
   readonly heading: Heading | null;
   /** Counted annotations per polarity, and their weights in thousandths: numbers, not objects, to keep blocks small. */
   readonly controlMatches: number;
@@ -27,7 +27,7 @@ export interface BlockResult {
   readonly engagementWeightMilli: number;
 }
 
-const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (charClass(c) === WORD ? 1 : 0));
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
 const buffer = new SentenceBuffer();
 const found = new MatchListBuilder();
 /** Words after which a full stop does not end a sentence. */
@@ -60,7 +60,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       i++;
       continue;
     }
-    let cls = c < 128 ? ASCII_WORD[c] : classAt(text, i, end, c);
+    let cls = c < 128 ? ASCII_CLASS[c] : classAt(text, i, end, c);
     let width = c < 128 ? 1 : widthOf(c, cls);
     if (cls === WORD) {
       if (hanRunStart >= 0) {
@@ -88,7 +88,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
         if (i >= end) break;
         c = text.charCodeAt(i);
         if (c < 128) {
-          if (ASCII_WORD[c] === 0) break;
+          if (ASCII_CLASS[c] !== WORD) break;
           width = 1;
           continue;
         }
@@ -166,16 +166,15 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
   let controlWeightMilli = 0;
   let engagementMatches = 0;
   let engagementWeightMilli = 0;
-  const count = matches === null ? 0 : matchCount(matches);
+  const count = matchCount(matches);
   for (let m = 0; m < count; m++) {
-    const list = matches as MatchList;
-    if (reader.negated(list, m)) continue;
-    if (reader.polarity(list, m) === 'control') {
+    if (reader.negated(matches, m)) continue;
+    if (reader.polarity(matches, m) === 'control') {
       controlMatches++;
-      controlWeightMilli += reader.weightMilli(list, m);
+      controlWeightMilli += reader.weightMilli(matches, m);
     } else {
       engagementMatches++;
-      engagementWeightMilli += reader.weightMilli(list, m);
+      engagementWeightMilli += reader.weightMilli(matches, m);
     }
   }
   return {

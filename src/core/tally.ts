@@ -42,7 +42,6 @@ export class TallyAccumulator {
     this.engagement.matches += sign * block.engagementMatches;
     this.engagement.weightMilli += sign * block.engagementWeightMilli;
     const list = block.matches;
-    if (list === null) return;
     const reader = this.reader;
     const count = matchCount(list);
     for (let m = 0; m < count; m++) {
