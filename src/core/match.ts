@@ -1,30 +1,40 @@
-// Turns the lexicon-relevant tokens of one sentence into annotations: longest entries first, then the cues
-// around them (negation, exemption, protection) and the direction rule for phrases that override a
-// shorter entry of another polarity. Runs once per sentence, so all its working state lives in reusable
-// typed arrays: nothing is allocated per token or per candidate.
-import { isPhraseJoiner } from './chars';
+// Turns the paths found in one sentence into annotations: longest entries first, then the cues around them
+// (negation, exemption, protection) and the direction rule for phrases that override a shorter entry of
+// another polarity. Tokens are named by their ordinal in the sentence, which also measures cue windows. All
+// working state lives in reusable typed arrays: nothing is allocated per token or per candidate.
 import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION } from './matchList';
 import { Matcher } from './matcher';
-import { SentenceBuffer } from './sentenceBuffer';
-import { SlotTrie } from './slotTrie';
+import { PathAutomaton } from './pathAutomaton';
 
-/** Spans of tokens `[first, last)` that spell a trie path, with the value found at its end. */
+/** Spans of tokens `[first, last)` (ordinals) and characters `[start, end)` that spell a path, with the value found at its end. */
 class Candidates {
   count = 0;
   first = new Int32Array(64);
   last = new Int32Array(64);
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  /** Punctuation-delimited clause (; and : open a new one); a path never crosses one. */
+  clause = new Int32Array(64);
   value = new Int32Array(64);
 
-  push(first: number, last: number, value: number): void {
-    if (this.count === this.first.length) {
-      this.first = grown(this.first);
-      this.last = grown(this.last);
-      this.value = grown(this.value);
-    }
-    this.first[this.count] = first;
-    this.last[this.count] = last;
-    this.value[this.count] = value;
-    this.count++;
+  push(first: number, last: number, start: number, end: number, clause: number, value: number): void {
+    if (this.count === this.first.length) this.grow();
+    const i = this.count++;
+    this.first[i] = first;
+    this.last[i] = last;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.clause[i] = clause;
+    this.value[i] = value;
+  }
+
+  private grow(): void {
+    this.first = grown(this.first);
+    this.last = grown(this.last);
+    this.start = grown(this.start);
+    this.end = grown(this.end);
+    this.clause = grown(this.clause);
+    this.value = grown(this.value);
   }
 }
 
@@ -33,130 +43,70 @@ const INSERTION_SORT_LIMIT = 32;
 
 const entryCandidates = new Candidates();
 const cueCandidates = new Candidates();
+/** Start offset of each token that opened or continued a path, by ordinal. */
+let tokenStarts = new Int32Array(256);
 /** Per token, the accepted candidate covering it: entry i as i + 1, cue i as −(i + 1), none as 0. */
 let owner = new Int32Array(256);
 let order = new Int32Array(64);
 /** Accepted cues, by first token. */
 let acceptedCues = new Int32Array(64);
-let frontier = new Int32Array(64);
-let nextFrontier = new Int32Array(64);
 
-/** Adds the sentence's annotations to `out`, with offsets relative to `base`. */
-export function matchSentence(text: string, buf: SentenceBuffer, matcher: Matcher, base: number, out: MatchListBuilder): void {
-  const n = buf.count;
+/** Notes where the token with this ordinal starts; call for every token after which some path is open. */
+export function openToken(ordinal: number, start: number): void {
+  if (ordinal >= tokenStarts.length) tokenStarts = grown(tokenStarts, ordinal * 2);
+  tokenStarts[ordinal] = start;
+}
+
+/** Adds the paths that end at the token `ordinal` (ending at offset `end`), found in automaton state `state`. */
+export function pathsEndingAt(automaton: PathAutomaton, state: number, ordinal: number, end: number, clause: number): void {
+  for (let o = automaton.outStart[state]; o < automaton.outStart[state + 1]; o++) {
+    const first = ordinal + 1 - automaton.outTokens[o];
+    const value = automaton.outValues[o];
+    if (value >= 0) entryCandidates.push(first, ordinal + 1, tokenStarts[first], end, clause, value);
+    else cueCandidates.push(first, ordinal + 1, tokenStarts[first], end, clause, ~value);
+  }
+}
+
+/** Resolves the sentence's paths (its tokens are ordinals `[0, tokens)`) into annotations in `out`, offsets relative to `base`; then forgets them. */
+export function endSentence(matcher: Matcher, tokens: number, base: number, out: MatchListBuilder): void {
   const entries = entryCandidates;
   const cues = cueCandidates;
+  if (entries.count > 0) annotate(matcher, tokens, base, out);
   entries.count = 0;
   cues.count = 0;
-  for (let k = 0; k < n; k++) walk(matcher.paths, text, buf, k);
-  if (entries.count === 0) return;
-  if (owner.length < n) owner = new Int32Array(n * 2);
-  owner.fill(0, 0, n);
+}
+
+function annotate(matcher: Matcher, tokens: number, base: number, out: MatchListBuilder): void {
+  const entries = entryCandidates;
+  const cues = cueCandidates;
+  if (owner.length < tokens) owner = new Int32Array(tokens * 2);
+  owner.fill(0, 0, tokens);
   resolve(entries, 1);
   resolve(cues, -1);
 
   let cueCount = 0;
   if (acceptedCues.length < cues.count) acceptedCues = new Int32Array(cues.count * 2);
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < tokens; k++) {
     const o = owner[k];
     if (o < 0 && cues.first[-o - 1] === k) acceptedCues[cueCount++] = -o - 1;
   }
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < tokens; k++) {
     const o = owner[k];
     if (o <= 0 || entries.first[o - 1] !== k) continue;
     const winner = o - 1;
     const entryIndex = entries.value[winner];
     const entry = matcher.entryList[entryIndex];
     if (entry.polarity === null || entry.category === null) continue;
-    const last = entries.last[winner];
-    const overridden = last - k > 1 ? overriddenEntry(matcher, winner) : -1;
-    const cue = nearestCue(matcher, winner, cueCount, buf);
+    const overridden = entries.last[winner] - k > 1 ? overriddenEntry(matcher, winner) : -1;
+    const cue = nearestCue(matcher, winner, cueCount);
     let rule = overridden >= 0 ? RULE_DIRECTION : RULE_NONE;
     if (cue >= 0) {
       const rules = matcher.cueList[cue];
       if (rules.effect === 'protect' && entry.polarity === 'control' && rules.protectionCategory !== null) rule = RULE_PROTECTION;
       else rule = rules.effect === 'exempt' ? RULE_EXEMPTION : RULE_NEGATION;
     }
-    out.add(buf.starts[k] - base, buf.ends[last - 1] - base, entryIndex, rule, rule === RULE_DIRECTION ? overridden : cue);
+    out.add(entries.start[winner] - base, entries.end[winner] - base, entryIndex, rule, rule === RULE_DIRECTION ? overridden : cue);
   }
-}
-
-/** Every path of `trie` that starts at token k, as entry and cue candidates. */
-function walk(trie: SlotTrie, text: string, buf: SentenceBuffer, k: number): void {
-  const from = buf.slotStart[k];
-  const to = buf.slotStart[k + 1];
-  if (to - from > 1) {
-    let size = 0;
-    for (let s = from; s < to; s++) {
-      const child = trie.child(0, buf.slots[s]);
-      if (child !== 0) {
-        if (size === frontier.length) frontier = grown(frontier);
-        frontier[size++] = child;
-      }
-    }
-    walkFrontier(trie, text, buf, k, k, size, false);
-    return;
-  }
-  // Most tokens fill one slot: follow a single path.
-  let node = trie.child(0, buf.slots[from]);
-  let j = k;
-  while (node !== 0) {
-    candidates(trie, node, k, j + 1);
-    if (trie.inner[node] === 0 || !continues(text, buf, j)) return;
-    const next = buf.slotStart[j + 1];
-    if (buf.slotStart[j + 2] - next > 1) {
-      frontier[0] = node;
-      walkFrontier(trie, text, buf, k, j, 1, true);
-      return;
-    }
-    node = trie.child(node, buf.slots[next]);
-    j++;
-  }
-}
-
-/** The general walk over `frontier[0, size)`, for tokens that fill several slots; `advanced` when the frontier's values are already out. */
-function walkFrontier(trie: SlotTrie, text: string, buf: SentenceBuffer, k: number, j: number, size: number, advanced: boolean): void {
-  let skipValues = advanced;
-  while (size > 0) {
-    if (!skipValues) for (let f = 0; f < size; f++) candidates(trie, frontier[f], k, j + 1);
-    skipValues = false;
-    if (!continues(text, buf, j)) return;
-    let nextSize = 0;
-    for (let f = 0; f < size; f++) {
-      const node = frontier[f];
-      if (trie.inner[node] === 0) continue;
-      for (let s = buf.slotStart[j + 1]; s < buf.slotStart[j + 2]; s++) {
-        const child = trie.child(node, buf.slots[s]);
-        if (child === 0) continue;
-        if (nextSize === nextFrontier.length) nextFrontier = grown(nextFrontier);
-        nextFrontier[nextSize++] = child;
-      }
-    }
-    const swap = frontier;
-    frontier = nextFrontier;
-    nextFrontier = swap;
-    size = nextSize;
-    j++;
-  }
-}
-
-/** The entries and cues at `node` as candidates spanning tokens `[first, last)`. */
-function candidates(trie: SlotTrie, node: number, first: number, last: number): void {
-  for (let v = trie.valueStart[node]; v < trie.valueStart[node + 1]; v++) {
-    const value = trie.valueList[v];
-    if (value >= 0) entryCandidates.push(first, last, value);
-    else cueCandidates.push(first, last, ~value);
-  }
-}
-
-/** True when token j + 1 exists, is adjacent to token j, and only joiners stand between them. */
-function continues(text: string, buf: SentenceBuffer, j: number): boolean {
-  return j + 1 < buf.count && buf.ordinals[j + 1] === buf.ordinals[j] + 1 && joinable(text, buf.ends[j], buf.starts[j + 1]);
-}
-
-function joinable(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isPhraseJoiner(text.charCodeAt(i))) return false;
-  return true;
 }
 
 /**
@@ -217,23 +167,25 @@ function overriddenEntry(matcher: Matcher, winner: number): number {
 }
 
 /** The closest before- or after-cue in the same clause and within the cue's window, or −1. */
-function nearestCue(matcher: Matcher, winner: number, cueCount: number, buf: SentenceBuffer): number {
+function nearestCue(matcher: Matcher, winner: number, cueCount: number): number {
   const cues = cueCandidates;
-  const first = entryCandidates.first[winner];
-  const last = entryCandidates.last[winner];
+  const entries = entryCandidates;
+  const first = entries.first[winner];
+  const last = entries.last[winner];
+  const clause = entries.clause[winner];
   let best = -1;
   let bestGap = Infinity;
   for (let a = 0; a < cueCount; a++) {
     const i = acceptedCues[a];
     const cue = matcher.cueList[cues.value[i]];
-    if (cue.effect === 'none') continue;
+    if (cue.effect === 'none' || cues.clause[i] !== clause) continue;
     let gap: number;
     if (cue.kind === 'before' && cues.last[i] <= first) {
-      gap = buf.ordinals[first] - buf.ordinals[cues.last[i] - 1] - 1;
-      if (!sameClause(matcher, buf, cueCount, cues.last[i] - 1, first)) continue;
+      gap = first - cues.last[i];
+      if (breakBetween(matcher, cueCount, cues.last[i] - 1, first)) continue;
     } else if (cue.kind === 'after' && cues.first[i] >= last) {
-      gap = buf.ordinals[cues.first[i]] - buf.ordinals[last - 1] - 1;
-      if (!sameClause(matcher, buf, cueCount, last - 1, cues.first[i])) continue;
+      gap = cues.first[i] - last;
+      if (breakBetween(matcher, cueCount, last - 1, cues.first[i])) continue;
     } else continue;
     if (gap <= cue.window && gap < bestGap) {
       best = cue.order;
@@ -243,19 +195,18 @@ function nearestCue(matcher: Matcher, winner: number, cueCount: number, buf: Sen
   return best;
 }
 
-/** No clause punctuation and no clause-break word between tokens a < b. */
-function sameClause(matcher: Matcher, buf: SentenceBuffer, cueCount: number, a: number, b: number): boolean {
-  if (buf.clauses[a] !== buf.clauses[b]) return false;
+/** True when a clause-break word starts strictly between tokens a < b. */
+function breakBetween(matcher: Matcher, cueCount: number, a: number, b: number): boolean {
   const cues = cueCandidates;
   for (let x = 0; x < cueCount; x++) {
     const i = acceptedCues[x];
-    if (matcher.cueList[cues.value[i]].kind === 'break' && cues.first[i] > a && cues.first[i] < b) return false;
+    if (matcher.cueList[cues.value[i]].kind === 'break' && cues.first[i] > a && cues.first[i] < b) return true;
   }
-  return true;
+  return false;
 }
 
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
+function grown(a: Int32Array<ArrayBuffer>, size = a.length * 2): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
   b.set(a);
   return b;
 }

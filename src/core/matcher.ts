@@ -1,6 +1,9 @@
-// Compiles lexicons into the structures the scanner needs: word slots, one trie of entries and cues,
-// and a vocabulary cache from a token's hash to the slots it fills.
+// Compiles lexicons into the structures the scanner needs: word slots, one trie of entries and cues, the
+// automaton that walks it, and a vocabulary cache from a token's hash to its symbol. A token fills the slots of
+// every lexicon word of its family and every wildcard prefix it starts with; its symbol names that set of slots,
+// a single slot by its own number.
 import { charClass, classAt, HAN, widthOf, WORD } from './chars';
+import { PathAutomaton } from './pathAutomaton';
 import { SlotTrie } from './slotTrie';
 import { sameWordFamily, stem } from './stem';
 import { Vocabulary } from './vocabulary';
@@ -33,20 +36,16 @@ interface WordSlot {
   id: number;
 }
 
-/** Slots a token fills, or null for a token no entry or cue mentions. */
-export type Slots = Int32Array | null;
-
 const DEFAULT_WINDOW: Record<Language, number> = { en: 4, zh: 8 };
 const VOCABULARY_LIMIT = 500_000;
 
 export class Matcher {
   /** Paths of entry and cue slots; a value v ≥ 0 is `entryList[v]`, v < 0 is `cueList[~v]`. */
   readonly paths = new SlotTrie();
+  readonly automaton: PathAutomaton;
   readonly entryList: CompiledEntry[] = [];
   readonly cueList: CompiledCue[] = [];
   readonly categories = new Map<string, Category>();
-  /** Per slot, 1 when some entry or cue starts with it: other tokens matter only right after a relevant one. */
-  pathStart: Uint8Array = new Uint8Array(0);
   /** Slot of each Han character of the Basic Multilingual Plane, −1 for none. */
   private readonly hanSlotTable = new Int32Array(65536).fill(-1);
   private readonly astralHanSlots = new Map<number, number>();
@@ -55,6 +54,9 @@ export class Matcher {
   private readonly wordSlotsByKey = new Map<string, number>();
   private readonly prefixSlots: { prefix: string; id: number }[] = [];
   private slotCount = 0;
+  /** Slot sets of more than one slot, as symbols slotCount + k, and their keys. */
+  private readonly slotSets: Int32Array[] = [];
+  private readonly slotSetIds = new Map<string, number>();
   readonly entryCount: number;
 
   constructor(lexicons: readonly LexiconSource[]) {
@@ -88,29 +90,40 @@ export class Matcher {
       for (const cue of context.clauseBreaks ?? []) this.addCue('break', cue, { effect: null, window: 0, protectionCategory: null });
     }
     this.entryCount = this.entryList.length;
-    this.pathStart = new Uint8Array(this.slotCount);
-    for (const slot of this.paths.startSlots()) this.pathStart[slot] = 1;
     this.paths.freeze(this.slotCount);
+    this.automaton = new PathAutomaton(this.paths, (symbol) => this.slotsOf(symbol));
   }
 
-  /** True when a token filling `slots` can start an entry or a cue. */
-  startsPath(slots: Int32Array): boolean {
-    for (let s = 0; s < slots.length; s++) if (this.pathStart[slots[s]] === 1) return true;
-    return false;
+  /** The symbol of the Latin word `text[start, end)`, whose lower-case form hashes to `hash` and `check`; −1 when no entry or cue mentions it. */
+  latinSymbol(hash: number, check: number, text: string, start: number, end: number): number {
+    const known = this.vocabulary.find(hash, check, end - start);
+    if (known !== -2) return known;
+    const symbol = this.symbolOf(this.slotsOfSurface(text.slice(start, end).toLowerCase()));
+    this.vocabulary.add(hash, check, end - start, symbol);
+    return symbol;
   }
 
-  /** Slots filled by the Latin word `text[start, end)`, whose lower-case form hashes to `hash` and `check`. */
-  latinSlots(hash: number, check: number, text: string, start: number, end: number): Slots {
-    const row = this.vocabulary.find(hash, check, end - start);
-    if (row >= 0) return this.vocabulary.value(row);
-    const slots = this.slotsOfSurface(text.slice(start, end).toLowerCase());
-    this.vocabulary.add(hash, check, end - start, slots);
-    return slots;
-  }
-
-  /** The slot of a Han character, −1 when no entry or cue mentions it. */
-  hanSlot(codePoint: number): number {
+  /** The symbol of a Han character (its slot), −1 when no entry or cue mentions it. */
+  hanSymbol(codePoint: number): number {
     return codePoint < 65536 ? this.hanSlotTable[codePoint] : (this.astralHanSlots.get(codePoint) ?? -1);
+  }
+
+  /** The symbol for a set of slots: the slot itself when there is one, −1 for none. */
+  private symbolOf(slots: readonly number[]): number {
+    if (slots.length === 0) return -1;
+    if (slots.length === 1) return slots[0];
+    const key = slots.join(',');
+    let id = this.slotSetIds.get(key);
+    if (id === undefined) {
+      id = this.slotCount + this.slotSets.length;
+      this.slotSets.push(Int32Array.from(slots));
+      this.slotSetIds.set(key, id);
+    }
+    return id;
+  }
+
+  private slotsOf(symbol: number): Int32Array {
+    return symbol < this.slotCount ? Int32Array.of(symbol) : this.slotSets[symbol - this.slotCount];
   }
 
   private addCue(kind: CueKind, cue: string, rule: Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory'>): void {
@@ -121,7 +134,7 @@ export class Matcher {
     this.paths.addValue(node, ~order);
   }
 
-  private slotsOfSurface(surface: string): Slots {
+  private slotsOfSurface(surface: string): number[] {
     const found: number[] = [];
     const surfaceStem = stem(surface);
     const candidates = this.wordSlotsByStem.get(surfaceStem);
@@ -129,7 +142,7 @@ export class Matcher {
       for (const slot of candidates) if (sameWordFamily(slot.word, slot.wordStem, surface, surfaceStem)) found.push(slot.id);
     }
     for (const { prefix, id } of this.prefixSlots) if (surface.startsWith(prefix)) found.push(id);
-    return found.length === 0 ? null : Int32Array.from(found);
+    return found;
   }
 
   /** Splits a term the way the scanner splits text, and returns a slot per token. */
@@ -142,7 +155,7 @@ export class Matcher {
       const width = widthOf(c, cls);
       if (cls === HAN) {
         const cp = term.codePointAt(i) ?? c;
-        let id = this.hanSlot(cp);
+        let id = this.hanSymbol(cp);
         if (id < 0) {
           id = this.slotCount++;
           if (cp < 65536) this.hanSlotTable[cp] = id;

@@ -1,14 +1,14 @@
 // The hot loop: one pass over a block's characters finds word tokens, Han characters, sentence and clause
-// ends, and hands each sentence's lexicon-relevant tokens to the matcher. It hashes tokens in place instead
-// of slicing strings, so a token the lexicon does not mention costs a Map lookup and no allocation.
-import { charClass, classAt, HAN, lowerChar, widthOf, WORD } from './chars';
+// ends, and steps the lexicon's path automaton on each token. It hashes tokens in place instead of slicing
+// strings, so a token the lexicon does not mention costs a table lookup and no allocation.
+import { charClass, classAt, HAN, isPhraseJoiner, lowerChar, widthOf, WORD } from './chars';
 import { countHanWords } from './cjkWords';
 import { BlockExtent } from './blocks';
 import { Heading } from './headings';
-import { matchSentence } from './match';
+import { endSentence, openToken, pathsEndingAt } from './match';
 import { Matcher } from './matcher';
 import { MatchList, MatchListBuilder, matchCount, MatchReader } from './matchList';
-import { SentenceBuffer } from './sentenceBuffer';
+import { NO_PATH } from './pathAutomaton';
 
 export interface BlockResult {
   readonly length: number;
@@ -28,7 +28,6 @@ export interface BlockResult {
 }
 
 const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
-const buffer = new SentenceBuffer();
 const found = new MatchListBuilder();
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set(['no', 'nos', 'art', 'arts', 'para', 'paras', 'sec', 'secs', 'cf', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'eg', 'ie', 'etc', 'vol', 'ch', 'pp', 'p', 'fig', 'approx', 'inc', 'ltd', 'co', 'corp', 'dept', 'govt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
@@ -36,6 +35,8 @@ const ABBREVIATIONS = new Set(['no', 'nos', 'art', 'arts', 'para', 'paras', 'sec
 /** Analyses `text[start, end)`, one block. */
 export function analyzeBlock(text: string, start: number, extent: BlockExtent, matcher: Matcher, reader: MatchReader): BlockResult {
   const end = extent.end;
+  const automaton = matcher.automaton;
+  automaton.trim();
   // Only locals in this loop, no closures over them: captured variables would live on the heap.
   found.reset();
   let latinWords = 0;
@@ -48,9 +49,8 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
   let hanRunChars = 0;
   let lastWordStart = -1;
   let lastWordEnd = -1;
-  /** Ordinal of the last token put in the buffer: a token that starts nothing matters only right after it. */
-  let lastPushed = -2;
-  buffer.reset();
+  /** The automaton's state: the lexicon paths still open after the last token. */
+  let state = NO_PATH;
 
   let i = start;
   while (i < end) {
@@ -96,10 +96,11 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
         width = widthOf(c, cls);
         if (cls !== WORD) break;
       }
-      const slots = matcher.latinSlots(h1, h2, text, tokenStart, i);
-      if (slots !== null && (lastPushed === ordinal - 1 || matcher.startsPath(slots)) && !isNumberAbbreviation(text, tokenStart, i, end)) {
-        buffer.push(ordinal, tokenStart, i, clause, slots);
-        lastPushed = ordinal;
+      const symbol = matcher.latinSymbol(h1, h2, text, tokenStart, i);
+      state = symbol < 0 || isNumberAbbreviation(text, tokenStart, i, end) ? NO_PATH : automaton.next(state, symbol);
+      if (state !== NO_PATH) {
+        openToken(ordinal, tokenStart);
+        if (automaton.outStart[state] !== automaton.outStart[state + 1]) pathsEndingAt(automaton, state, ordinal, i, clause);
       }
       ordinal++;
       latinWords++;
@@ -111,10 +112,11 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       if (hanRunStart < 0) hanRunStart = i;
       hanRunChars++;
       hanChars++;
-      const slot = matcher.hanSlot(width === 2 ? (text.codePointAt(i) ?? c) : c);
-      if (slot >= 0 && (lastPushed === ordinal - 1 || matcher.pathStart[slot] === 1)) {
-        buffer.pushOne(ordinal, i, i + width, clause, slot);
-        lastPushed = ordinal;
+      const symbol = matcher.hanSymbol(width === 2 ? (text.codePointAt(i) ?? c) : c);
+      state = symbol < 0 ? NO_PATH : automaton.next(state, symbol);
+      if (state !== NO_PATH) {
+        openToken(ordinal, i);
+        if (automaton.outStart[state] !== automaton.outStart[state + 1]) pathsEndingAt(automaton, state, ordinal, i + width, clause);
       }
       ordinal++;
       i += width;
@@ -125,6 +127,8 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       hanRunStart = -1;
       hanRunChars = 0;
     }
+    // Only spaces, hyphens and apostrophes may stand between the words of a phrase.
+    if (!isPhraseJoiner(c)) state = NO_PATH;
     let sentenceEnds = false;
     switch (c) {
       case 46: // .
@@ -147,18 +151,17 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
     if (sentenceEnds) {
       if (ordinal > 0) {
         sentences++;
-        endSentence(text, start, matcher);
+        endSentence(matcher, ordinal, start, found);
       }
       ordinal = 0;
       clause = 0;
-      lastPushed = -2;
     }
     i += width;
   }
   if (hanRunStart >= 0) hanWords += countHanWords(hanRunChars);
   if (ordinal > 0) {
     sentences++;
-    endSentence(text, start, matcher);
+    endSentence(matcher, ordinal, start, found);
   }
 
   const matches = found.finish();
@@ -198,22 +201,17 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
  * "no". Without the full stop only the capitalised form counts, so that "no 3 persons" stays a negation.
  */
 function isNumberAbbreviation(text: string, start: number, end: number, blockEnd: number): boolean {
-  if (end - start > 3) return false;
-  const word = text.slice(start, end);
-  const lower = word.toLowerCase();
-  if (lower !== 'no' && lower !== 'nos') return false;
+  const length = end - start;
+  if (length < 2 || length > 3) return false;
+  // Compared in place: this runs for every short word the lexicon mentions.
+  const first = text.charCodeAt(start);
+  if ((first | 32) !== 110 || (text.charCodeAt(start + 1) | 32) !== 111 || (length === 3 && (text.charCodeAt(start + 2) | 32) !== 115)) return false;
   const stop = text.charCodeAt(end) === 46;
-  if (!stop && word.charCodeAt(0) !== 78) return false;
+  if (!stop && first !== 78) return false;
   let j = stop ? end + 1 : end;
   while (j < blockEnd && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0)) j++;
   const c = text.charCodeAt(j);
   return j > end && c >= 48 && c <= 57;
-}
-
-/** Matches the sentence's relevant tokens, then empties the buffer for the next sentence. */
-function endSentence(text: string, blockStart: number, matcher: Matcher): void {
-  if (buffer.count > 0) matchSentence(text, buffer, matcher, blockStart, found);
-  buffer.reset();
 }
 
 /** A full stop ends a sentence unless it belongs to a number, an initial or an abbreviation, or lower case follows. */

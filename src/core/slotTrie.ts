@@ -7,9 +7,9 @@ export class SlotTrie {
   /** Node n's values are `valueList[valueStart[n], valueStart[n + 1])`. */
   valueStart: Int32Array = new Int32Array(1);
   valueList: Int32Array = new Int32Array(0);
-  /** Per node, 1 when some path continues past it. */
-  inner: Uint8Array = new Uint8Array(0);
-  private building: { edges: Map<number, number>; values: number[] }[] | null = [{ edges: new Map(), values: [] }];
+  /** Per node, the length of its path in slots. */
+  depth: Int32Array = new Int32Array(0);
+  private building: { edges: Map<number, number>; values: number[]; depth: number }[] | null = [{ edges: new Map(), values: [], depth: 0 }];
   private root: Int32Array = new Int32Array(0);
   private mask = 0;
   /** Deeper edges as (node, slot, child) triples side by side, so that a probe reads one cache line. */
@@ -23,7 +23,7 @@ export class SlotTrie {
       let child = nodes[node].edges.get(slot);
       if (child === undefined) {
         child = nodes.length;
-        nodes.push({ edges: new Map(), values: [] });
+        nodes.push({ edges: new Map(), values: [], depth: nodes[node].depth + 1 });
         nodes[node].edges.set(slot, child);
       }
       node = child;
@@ -40,21 +40,15 @@ export class SlotTrie {
     this.unfrozen()[node].values.push(value);
   }
 
-  /** Slots that start a path. */
-  startSlots(): number[] {
-    return [...this.unfrozen()[0].edges.keys()];
-  }
-
   /** Moves the trie into typed arrays; `slotCount` bounds every slot id that will be looked up. */
   freeze(slotCount: number): void {
     const nodes = this.unfrozen();
     this.building = null;
-    this.inner = new Uint8Array(nodes.length);
+    this.depth = Int32Array.from(nodes, (node) => node.depth);
     this.valueStart = new Int32Array(nodes.length + 1);
     const values: number[] = [];
     let deep = 0;
     nodes.forEach((node, n) => {
-      if (node.edges.size > 0) this.inner[n] = 1;
       if (n > 0) deep += node.edges.size;
       values.push(...node.values);
       this.valueStart[n + 1] = values.length;
@@ -93,7 +87,7 @@ export class SlotTrie {
     }
   }
 
-  private unfrozen(): { edges: Map<number, number>; values: number[] }[] {
+  private unfrozen(): { edges: Map<number, number>; values: number[]; depth: number }[] {
     if (this.building === null) throw new Error('the trie is frozen');
     return this.building;
   }

@@ -186,6 +186,53 @@ describe('matching', () => {
     });
   });
 
+  describe('paths through words of several slots and scripts', () => {
+    it('continues a phrase through a word that also fills a wildcard, and matches the wildcard alone', () => {
+      // "surveillance" fills two slots, the word of "surveillance camera" and the prefix of "surveil*".
+      const engine = engineWith([
+        { term: 'surveil*', category: 'surveillance' },
+        { term: 'surveillance camera', category: 'data-collection' },
+      ]);
+      assert.deepEqual(
+        engine.analyze('surveillance cameras and surveillance, surveilling drones').matches().map((m) => [m.text, m.entry]),
+        [
+          ['surveillance cameras', 'surveillance camera'],
+          ['surveillance', 'surveil*'],
+          ['surveilling', 'surveil*'],
+        ],
+      );
+    });
+
+    it('finds every path in a run of overlapping phrases, from whichever token each starts', () => {
+      const engine = engineWith([
+        { term: 'credit', category: 'scoring' },
+        { term: 'social credit system', category: 'scoring' },
+        { term: 'credit system', category: 'transparency' },
+        { term: 'system', category: 'restrictions' },
+      ]);
+      assert.deepEqual(
+        engine.analyze('a credit system, a social credit system, a credit and a system').matches().map((m) => [m.text, m.entry]),
+        [
+          ['credit system', 'credit system'],
+          ['social credit system', 'social credit system'],
+          ['credit', 'credit'],
+          ['system', 'system'],
+        ],
+      );
+    });
+
+    it('matches a term that mixes Latin words and Han characters', () => {
+      const engine = engineWith([{ term: 'APP运营者', category: 'restrictions' }], { language: 'zh' });
+      assert.deepEqual(
+        engine.analyze('约谈APP运营者，约谈 app 运营者，运营者').matches().map((m) => [m.start, m.text]),
+        [
+          [2, 'APP运营者'],
+          [12, 'app 运营者'],
+        ],
+      );
+    });
+  });
+
   describe('neutral entries', () => {
     const engine = engineWith([
       { term: 'control', category: 'restrictions' },
