@@ -18,11 +18,11 @@ interface HeadingPattern {
 }
 
 const MARKDOWN: readonly HeadingPattern[] = [{ pattern: /^(#{1,6})[ \t]+\S/, level: (m) => m[1].length }];
-const ENGLISH: readonly HeadingPattern[] = [
+const PART_CHAPTER_TITLE: readonly HeadingPattern[] = [
   { pattern: /^[ \t]*(part|chapter|title)[ \t]+([0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten)\b(?![ \t]+of\b)/i, level: (m) => (m[1].toLowerCase() === 'chapter' ? 1 : 0) },
-  { pattern: /^[ \t]*section[ \t]+[0-9]+(\.[0-9]+)*\b(?![ \t]+of\b)/i, level: () => 2 },
-  { pattern: /^[ \t]*article[ \t]+([0-9]+|[ivxlcdm]+)\b(?![ \t]+of\b)/i, level: () => 3 },
 ];
+const SECTION: readonly HeadingPattern[] = [{ pattern: /^[ \t]*section[ \t]+[0-9]+(\.[0-9]+)*\b(?![ \t]+of\b)/i, level: () => 2 }];
+const ARTICLE: readonly HeadingPattern[] = [{ pattern: /^[ \t]*article[ \t]+([0-9]+|[ivxlcdm]+)\b(?![ \t]+of\b)/i, level: () => 3 }];
 // Not a reference to another provision: 第三十条的规定, 第三条第二款, 第四条至第六条. One pattern for the four units,
 // since a line can only end its numeral in one of them.
 const ORDINAL_LEVELS: Readonly<Record<string, number>> = { 编: 0, 部分: 0, 章: 1, 节: 2, 条: 3 };
@@ -42,8 +42,16 @@ function patternsFor(c: number): readonly HeadingPattern[] {
   if (c === 0x7b2c) return ORDINAL; // 第
   if (c === 0xff08 || c === 40) return BRACKETED; // （ (
   if (HAN_DIGITS.includes(c)) return ENUMERATED;
-  const lower = c | 32;
-  if (lower === 112 || lower === 99 || lower === 116 || lower === 115 || lower === 97) return ENGLISH; // p c t s a
+  switch (c | 32) {
+    case 112: // p
+    case 99: // c
+    case 116: // t
+      return PART_CHAPTER_TITLE;
+    case 115: // s
+      return SECTION;
+    case 97: // a
+      return ARTICLE;
+  }
   return NONE;
 }
 
@@ -66,7 +74,8 @@ export function headingAt(text: string, start: number, end: number): Heading | n
   if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
   let first = 0;
   while (first < line.length && (line.charCodeAt(first) === 32 || line.charCodeAt(first) === 9 || line.charCodeAt(first) === 0x3000)) first++;
-  if (line.trim() === '') return null;
+  // OPENING found a heading's start on the line, so only a line cut at 400 characters can be blank here.
+  if (first === line.length) return null;
   for (const { pattern, level } of patternsFor(line.charCodeAt(first))) {
     const m = pattern.exec(line);
     // A numbered article that runs on into its text is named by its number alone.
@@ -84,6 +93,24 @@ export function startsEnumeration(text: string, start: number): boolean {
 
 /** The heading's words, up to the first sentence end: "（一）完善制度。正文……" is titled "（一）完善制度". */
 function title(line: string): string {
-  const clean = line.replace(/^[ \t　#]+/, '').replace(/\s+/g, ' ').trim().replace(/。.*$/u, '');
+  const stop = line.indexOf('。');
+  const words = stop < 0 ? line : line.slice(0, stop);
+  const clean = isClean(words) ? words : line.replace(/^[ \t　#]+/, '').replace(/\s+/g, ' ').trim().replace(/。.*$/u, '');
   return detached(clean.length > MAX_TITLE ? `${clean.slice(0, MAX_TITLE - 1)}…` : clean);
+}
+
+/** True when cleaning would leave `s` as it is: no leading #, no whitespace but single inner spaces. Most titles are, and need no regular expressions. */
+function isClean(s: string): boolean {
+  if (s.length === 0) return true;
+  if (s.charCodeAt(0) === 35 || isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1))) return false;
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c) && (c !== 32 || s.charCodeAt(i - 1) === 32)) return false;
+  }
+  return true;
+}
+
+/** What `\s` matches in a regular expression. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
