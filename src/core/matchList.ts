@@ -37,7 +37,19 @@ function rule(list: MatchList, i: number): number {
 
 /** Reads annotations against the lexicons that produced them. */
 export class MatchReader {
-  constructor(private readonly matcher: Matcher) {}
+  /** Per entry, and per cue for the protection rule, the index of its category in `matcher.categories` (−1 for none). */
+  private readonly entryCategory: Int32Array;
+  private readonly cueCategory: Int32Array;
+
+  constructor(private readonly matcher: Matcher) {
+    const ids = [...matcher.categories.keys()];
+    this.entryCategory = Int32Array.from(matcher.entryList, (e) => (e.category === null ? -1 : ids.indexOf(e.category)));
+    this.cueCategory = Int32Array.from(matcher.cueList, (c) => (c.protectionCategory === null ? -1 : ids.indexOf(c.protectionCategory)));
+  }
+
+  get entryCount(): number {
+    return this.matcher.entryList.length;
+  }
 
   /** Negated and exempted annotations are shown but not counted. */
   negated(list: MatchList, i: number): boolean {
@@ -49,9 +61,15 @@ export class MatchReader {
     return rule(list, i) === RULE_PROTECTION ? 'engagement' : (this.entry(list, i).polarity as Polarity);
   }
 
-  category(list: MatchList, i: number): string {
-    if (rule(list, i) === RULE_PROTECTION) return this.matcher.cueList[list[i * FIELDS + 3]].protectionCategory as string;
-    return this.entry(list, i).category as string;
+  /** The index of `category(list, i)` among the lexicons' categories (the order of `matcher.categories`), −1 when they do not define it. */
+  categoryIndex(list: MatchList, i: number): number {
+    if (rule(list, i) === RULE_PROTECTION) return this.cueCategory[list[i * FIELDS + 3]];
+    return this.entryCategory[list[i * FIELDS + 2] >> RULE_BITS];
+  }
+
+  /** The lexicon entry of annotation `i`, as an index. */
+  entryIndex(list: MatchList, i: number): number {
+    return list[i * FIELDS + 2] >> RULE_BITS;
   }
 
   weightMilli(list: MatchList, i: number): number {

@@ -2,7 +2,7 @@
 // an edit gives the same tally as counting from scratch; and the arithmetic of densities and the lean.
 import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { BlockResult } from './scan';
-import { termOfSurface } from './term';
+import { EntryTerms } from './term';
 import { Category, CategoryTally, Language, Lean, PolarityTally, SectionTally, Tally, TermCount } from './types';
 
 /** Below this many counted annotations the lean is flagged as thin evidence. */
@@ -27,9 +27,13 @@ export class TallyAccumulator {
   sentences = 0;
   readonly control: Sum = { matches: 0, weightMilli: 0 };
   readonly engagement: Sum = { matches: 0, weightMilli: 0 };
-  private readonly categories = new Map<string, CategorySum>();
+  /** By category index (see MatchReader.categoryIndex). */
+  private readonly categories: (CategorySum | undefined)[] = [];
+  private readonly terms: EntryTerms;
 
-  constructor(private readonly reader: MatchReader) {}
+  constructor(private readonly reader: MatchReader) {
+    this.terms = new EntryTerms(reader.entryCount);
+  }
 
   /** Adds the counts of a block that starts at `base` in `text` (sign 1), or takes them away (sign −1). */
   apply(block: BlockResult, sign: 1 | -1, text: string, base: number): void {
@@ -46,24 +50,27 @@ export class TallyAccumulator {
     const count = matchCount(list);
     for (let m = 0; m < count; m++) {
       if (reader.negated(list, m)) continue;
-      const category = reader.category(list, m);
-      let sum = this.categories.get(category);
-      if (!sum) {
+      const category = reader.categoryIndex(list, m);
+      if (category < 0) continue;
+      let sum = this.categories[category];
+      if (sum === undefined) {
+        while (this.categories.length < category) this.categories.push(undefined);
         sum = { matches: 0, weightMilli: 0, terms: new Map() };
-        this.categories.set(category, sum);
+        this.categories[category] = sum;
       }
       sum.matches += sign;
       sum.weightMilli += sign * reader.weightMilli(list, m);
-      const term = termOfSurface(text.slice(base + matchStart(list, m), base + matchEnd(list, m)));
+      const term = this.terms.termAt(reader.entryIndex(list, m), text, base + matchStart(list, m), base + matchEnd(list, m));
       const count = (sum.terms.get(term) ?? 0) + sign;
       if (count === 0) sum.terms.delete(term);
       else sum.terms.set(term, count);
     }
   }
 
+  /** `categories` are the lexicons' categories, in the order their indices count them. */
   categoryTallies(categories: readonly Category[]): CategoryTally[] {
-    return categories.map((c) => {
-      const sum = this.categories.get(c.id);
+    return categories.map((c, index) => {
+      const sum = this.categories[index];
       const terms: TermCount[] = sum ? [...sum.terms].map(([term, count]) => ({ term, count })) : [];
       terms.sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
       return { id: c.id, label: c.label, polarity: c.polarity, matches: sum?.matches ?? 0, weight: (sum?.weightMilli ?? 0) / 1000, terms };

@@ -20,3 +20,43 @@ export function termOfSurface(surface: string): string {
   }
   return term;
 }
+
+/** Surfaces remembered per lexicon entry: an entry is mostly written in one or two ways all through a document. */
+const SURFACES_PER_ENTRY = 4;
+
+/**
+ * The terms of annotations, by entry: a surface seen before for the same entry is recognised by comparing its
+ * characters in place, with no slice of the document and no hashing of one.
+ */
+export class EntryTerms {
+  private readonly surfaces: (string | undefined)[];
+  private readonly terms: string[];
+  private readonly next: Uint8Array;
+
+  constructor(entries: number) {
+    this.surfaces = new Array<string | undefined>(entries * SURFACES_PER_ENTRY).fill(undefined);
+    this.terms = new Array<string>(entries * SURFACES_PER_ENTRY).fill('');
+    this.next = new Uint8Array(entries);
+  }
+
+  /** The term of entry `entry`'s annotation `text[start, end)`. */
+  termAt(entry: number, text: string, start: number, end: number): string {
+    const first = entry * SURFACES_PER_ENTRY;
+    for (let k = first; k < first + SURFACES_PER_ENTRY; k++) {
+      const surface = this.surfaces[k];
+      if (surface !== undefined && surface.length === end - start && sameText(surface, text, start)) return this.terms[k];
+    }
+    const surface = detached(text.slice(start, end));
+    const term = termOfSurface(surface);
+    const k = first + this.next[entry];
+    this.next[entry] = (this.next[entry] + 1) % SURFACES_PER_ENTRY;
+    this.surfaces[k] = surface;
+    this.terms[k] = term;
+    return term;
+  }
+}
+
+function sameText(surface: string, text: string, start: number): boolean {
+  for (let i = 0; i < surface.length; i++) if (surface.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
