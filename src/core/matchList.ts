@@ -121,9 +121,9 @@ export class MatchReader {
   }
 }
 
-/** Collects a block's annotations; each block gets a fresh array, handed over without a copy. */
+/** Collects a block's annotations, and hands each block a list of its own. */
 export class MatchListBuilder {
-  private data: number[] = [];
+  private readonly data: number[] = [];
 
   reset(): void {
     this.data.length = 0;
@@ -134,11 +134,8 @@ export class MatchListBuilder {
     this.data.push(start, end, (entry << RULE_BITS) | rule, argument);
   }
 
-  /** The annotations so far as a list of their own; blocks without any share one empty list. */
+  /** The annotations so far, copied to an array of exactly their size (the builder's own has grown past it); blocks without any share one empty list. */
   finish(): MatchList {
-    if (this.data.length === 0) return NO_MATCHES;
-    const list = this.data;
-    this.data = [];
-    return list;
+    return this.data.length === 0 ? NO_MATCHES : this.data.slice();
   }
 }

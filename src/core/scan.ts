@@ -30,7 +30,11 @@ export interface BlockResult {
 const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
 const found = new MatchListBuilder();
 /** Words after which a full stop does not end a sentence. */
-const ABBREVIATIONS = new Set(['no', 'nos', 'art', 'arts', 'para', 'paras', 'sec', 'secs', 'cf', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'eg', 'ie', 'etc', 'vol', 'ch', 'pp', 'p', 'fig', 'approx', 'inc', 'ltd', 'co', 'corp', 'dept', 'govt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const ABBREVIATIONS: readonly string[] = ['no', 'nos', 'art', 'arts', 'para', 'paras', 'sec', 'secs', 'cf', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'eg', 'ie', 'etc', 'vol', 'ch', 'pp', 'p', 'fig', 'approx', 'inc', 'ltd', 'co', 'corp', 'dept', 'govt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
+const ABBREVIATION_LENGTH = 6;
+/** The abbreviations as numbers (see asciiWordCode), so that the word before each full stop need not be sliced out. */
+const ABBREVIATION_CODES = new Set(ABBREVIATIONS.map((a) => asciiWordCode(a, 0, a.length)));
+const ABBREVIATION_SET = new Set(ABBREVIATIONS);
 
 /** Analyses `text[start, end)`, one block. */
 export function analyzeBlock(text: string, start: number, extent: BlockExtent, matcher: Matcher, reader: MatchReader): BlockResult {
@@ -180,20 +184,24 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       engagementWeightMilli += reader.weightMilli(matches, m);
     }
   }
-  return {
-    length: end - start,
-    newlines: extent.newlines,
-    words: latinWords + hanWords,
-    latinWords,
-    hanChars,
-    sentences,
-    matches,
-    heading: extent.heading,
-    controlMatches,
-    controlWeightMilli,
-    engagementMatches,
-    engagementWeightMilli,
-  };
+  return new Block(end - start, extent.newlines, latinWords + hanWords, latinWords, hanChars, sentences, matches, extent.heading, controlMatches, controlWeightMilli, engagementMatches, engagementWeightMilli);
+}
+
+class Block implements BlockResult {
+  constructor(
+    readonly length: number,
+    readonly newlines: number,
+    readonly words: number,
+    readonly latinWords: number,
+    readonly hanChars: number,
+    readonly sentences: number,
+    readonly matches: MatchList,
+    readonly heading: Heading | null,
+    readonly controlMatches: number,
+    readonly controlWeightMilli: number,
+    readonly engagementMatches: number,
+    readonly engagementWeightMilli: number,
+  ) {}
 }
 
 /**
@@ -220,7 +228,7 @@ function isFullStop(text: string, i: number, end: number, wordStart: number, wor
   if (charClass(next) === WORD) return false;
   if (wordEnd === i) {
     if (i - wordStart === 1) return false;
-    if (i - wordStart <= 6 && ABBREVIATIONS.has(text.slice(wordStart, i).toLowerCase())) return false;
+    if (i - wordStart <= ABBREVIATION_LENGTH && isAbbreviation(text, wordStart, i)) return false;
   }
   for (let j = i + 1; j < end && j < i + 4; j++) {
     const c = text.charCodeAt(j);
@@ -228,4 +236,20 @@ function isFullStop(text: string, i: number, end: number, wordStart: number, wor
     return !(c >= 97 && c <= 122);
   }
   return true;
+}
+
+function isAbbreviation(text: string, start: number, end: number): boolean {
+  const code = asciiWordCode(text, start, end);
+  return code >= 0 ? ABBREVIATION_CODES.has(code) : ABBREVIATION_SET.has(text.slice(start, end).toLowerCase());
+}
+
+/** A short word of ASCII letters as a number, case ignored (base 27, so "a" and "aa" differ); −1 for anything else. */
+function asciiWordCode(text: string, start: number, end: number): number {
+  let code = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return -1;
+    code = code * 27 + (c - 96);
+  }
+  return code;
 }
