@@ -4,7 +4,7 @@ import { blockAt } from './blocks';
 import { Matcher } from './matcher';
 import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { analyzeBlock, BlockResult } from './scan';
-import { assembleTally, detectLanguage, sectionTallies, TallyAccumulator } from './tally';
+import { assembleTally, detectLanguage, sectionRows, TallyAccumulator } from './tally';
 import { Category, Language, Match, Tally } from './types';
 
 /** Most characters analysed between two pauses when analysing in slices. */
@@ -79,7 +79,7 @@ export class DocumentAnalysis {
 
   tally(): Tally {
     if (!this.cachedTally) {
-      const sections = sectionTallies(this.blocks, this.starts, this.content.length);
+      const sections = sectionRows(this.blocks, this.starts, this.content.length);
       this.cachedTally = assembleTally(this.acc, this.language, this.context.categories, sections);
     }
     return this.cachedTally;

@@ -90,56 +90,107 @@ export function lean(control: Sum, engagement: Sum): Lean {
   return { index, label, thin: control.matches + engagement.matches < THIN_EVIDENCE };
 }
 
+/** Columns of a section row in SectionRows. */
+const LEVEL = 0;
+const START_LINE = 1;
+const END_LINE = 2;
+const START_OFFSET = 3;
+const END_OFFSET = 4;
+const WORDS = 5;
+const CONTROL_MATCHES = 6;
+const CONTROL_WEIGHT = 7;
+const ENGAGEMENT_MATCHES = 8;
+const ENGAGEMENT_WEIGHT = 9;
+const COLUMNS = 10;
+
+/**
+ * The sections' sums as rows of numbers. A statute has tens of thousands of articles, and a SectionTally is four
+ * objects: the rows cost one typed array, and the objects are made only when someone reads `Tally.sections`.
+ */
+export class SectionRows {
+  private values = new Float64Array(64 * COLUMNS);
+  private readonly titles: string[] = [];
+
+  get count(): number {
+    return this.titles.length;
+  }
+
+  add(title: string, row: readonly number[]): void {
+    const at = this.titles.length * COLUMNS;
+    if (at === this.values.length) {
+      const bigger = new Float64Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values.set(row, at);
+    this.titles.push(title);
+  }
+
+  /** Every section as a SectionTally. */
+  tallies(): SectionTally[] {
+    const out: SectionTally[] = [];
+    const v = this.values;
+    for (let i = 0; i < this.titles.length; i++) {
+      const at = i * COLUMNS;
+      const words = v[at + WORDS];
+      const control = { matches: v[at + CONTROL_MATCHES], weightMilli: v[at + CONTROL_WEIGHT] };
+      const engagement = { matches: v[at + ENGAGEMENT_MATCHES], weightMilli: v[at + ENGAGEMENT_WEIGHT] };
+      out.push({
+        title: this.titles[i],
+        level: v[at + LEVEL],
+        startLine: v[at + START_LINE],
+        endLine: v[at + END_LINE],
+        startOffset: v[at + START_OFFSET],
+        endOffset: v[at + END_OFFSET],
+        control: polarityTally(control, words),
+        engagement: polarityTally(engagement, words),
+        lean: lean(control, engagement),
+      });
+    }
+    return out;
+  }
+}
+
 /** Sections from heading blocks; text before the first heading is a preamble when there are headings. */
-export function sectionTallies(blocks: readonly BlockResult[], starts: readonly number[], textLength: number): SectionTally[] {
-  // One pass, with the open section's sums in locals: a long statute has tens of thousands of articles.
-  const sections: SectionTally[] = [];
+export function sectionRows(blocks: readonly BlockResult[], starts: readonly number[], textLength: number): SectionRows {
+  // One pass, with the open section's sums in locals.
+  const rows = new SectionRows();
   let hasHeading = false;
   let open = false;
   let title = '';
-  let level = 0;
-  let startLine = 0;
-  let startOffset = 0;
-  const sum = { words: 0, control: { matches: 0, weightMilli: 0 }, engagement: { matches: 0, weightMilli: 0 } };
+  const row = new Array<number>(COLUMNS).fill(0);
   let line = 0;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     if (block.heading !== null || (!open && block.words > 0)) {
-      if (open) sections.push(section(title, level, startLine, Math.max(startLine, line - 1), startOffset, starts[i], sum));
+      if (open) {
+        row[END_LINE] = Math.max(row[START_LINE], line - 1);
+        row[END_OFFSET] = starts[i];
+        rows.add(title, row);
+      }
       hasHeading ||= block.heading !== null;
       title = block.heading?.title ?? '(preamble)';
-      level = block.heading?.level ?? 0;
-      startLine = line;
-      startOffset = starts[i];
-      sum.words = 0;
-      sum.control.matches = sum.control.weightMilli = sum.engagement.matches = sum.engagement.weightMilli = 0;
+      row.fill(0);
+      row[LEVEL] = block.heading?.level ?? 0;
+      row[START_LINE] = line;
+      row[START_OFFSET] = starts[i];
       open = true;
     }
     if (open) {
-      sum.words += block.words;
-      sum.control.matches += block.controlMatches;
-      sum.control.weightMilli += block.controlWeightMilli;
-      sum.engagement.matches += block.engagementMatches;
-      sum.engagement.weightMilli += block.engagementWeightMilli;
+      row[WORDS] += block.words;
+      row[CONTROL_MATCHES] += block.controlMatches;
+      row[CONTROL_WEIGHT] += block.controlWeightMilli;
+      row[ENGAGEMENT_MATCHES] += block.engagementMatches;
+      row[ENGAGEMENT_WEIGHT] += block.engagementWeightMilli;
     }
     line += block.newlines;
   }
-  if (open) sections.push(section(title, level, startLine, line, startOffset, textLength, sum));
-  return hasHeading ? sections : [];
-}
-
-function section(title: string, level: number, startLine: number, endLine: number, startOffset: number, endOffset: number, sum: { words: number; control: Sum; engagement: Sum }): SectionTally {
-  return {
-    title,
-    level,
-    startLine,
-    endLine,
-    startOffset,
-    endOffset,
-    control: polarityTally(sum.control, sum.words),
-    engagement: polarityTally(sum.engagement, sum.words),
-    lean: lean(sum.control, sum.engagement),
-  };
+  if (open) {
+    row[END_LINE] = line;
+    row[END_OFFSET] = textLength;
+    rows.add(title, row);
+  }
+  return hasHeading ? rows : new SectionRows();
 }
 
 /** Average characters per Chinese word, to weigh Han text against Latin words. */
@@ -154,8 +205,8 @@ export function detectLanguage(latinWords: number, hanChars: number): Language |
   return share >= 0.8 ? 'zh' : share <= 0.2 ? 'en' : 'mixed';
 }
 
-export function assembleTally(acc: TallyAccumulator, language: Language | 'mixed', categories: readonly Category[], sections: SectionTally[]): Tally {
-  return {
+export function assembleTally(acc: TallyAccumulator, language: Language | 'mixed', categories: readonly Category[], sections: SectionRows): Tally {
+  const tally: Omit<Tally, 'sections'> = {
     language,
     words: acc.words,
     sentences: acc.sentences,
@@ -163,6 +214,9 @@ export function assembleTally(acc: TallyAccumulator, language: Language | 'mixed
     engagement: polarityTally(acc.engagement, acc.words),
     lean: lean(acc.control, acc.engagement),
     categories: acc.categoryTallies(categories),
-    sections,
   };
+  // Enumerable, so that JSON, spreads and structured clones see an ordinary property; built once, on first read.
+  let built: SectionTally[] | null = null;
+  Object.defineProperty(tally, 'sections', { enumerable: true, configurable: true, get: () => (built ??= sections.tallies()) });
+  return tally as Tally;
 }

@@ -143,4 +143,36 @@ describe('sections', () => {
     assert.equal(a.control.per1000, 1000 / 3);
     assert.equal(b.engagement.per1000, 2000 / 5);
   });
+
+  it('keeps the sections of a tally as they were when it was taken, though they are built on first read', () => {
+    const text = '# A\nWe monitor.\n# B\nWe appeal.\n';
+    const analysis = engine.analyze(text);
+    const before = analysis.tally();
+    // Replaces "# A\nWe monitor." with "# Z\nWe monitor and monitor.".
+    analysis.applyEdit(0, 15, '# Z\nWe monitor and monitor.' + text.slice(15));
+    assert.deepEqual(
+      before.sections.map((s) => [s.title, s.control.matches]),
+      [
+        ['A', 1],
+        ['B', 0],
+      ],
+    );
+    assert.deepEqual(
+      analysis.tally().sections.map((s) => [s.title, s.control.matches]),
+      [
+        ['Z', 2],
+        ['B', 0],
+      ],
+    );
+  });
+
+  it('shows the sections to JSON and to spreads like any other property', () => {
+    const tally = engine.analyze('# A\nWe monitor.\n').tally();
+    assert.deepEqual(
+      JSON.parse(JSON.stringify(tally)).sections.map((s: SectionTally) => s.title),
+      ['A'],
+    );
+    assert.deepEqual({ ...tally }.sections, tally.sections);
+    assert.equal(tally.sections, tally.sections);
+  });
 });
