@@ -50,6 +50,10 @@ let owner = new Int32Array(256);
 let order = new Int32Array(64);
 /** Accepted cues, by first token. */
 let acceptedCues = new Int32Array(64);
+const NO_SPAN = 0x7fffffff;
+/** The tokens `[spanFirst, spanLast)` that the sentence's candidates cover: all that resolving needs to look at. */
+let spanFirst = NO_SPAN;
+let spanLast = 0;
 
 /** Notes where the token with this ordinal starts; call for every token after which some path is open. */
 export function openToken(ordinal: number, start: number): void {
@@ -62,6 +66,8 @@ export function pathsEndingAt(automaton: PathAutomaton, state: number, ordinal: 
   for (let o = automaton.outStart[state]; o < automaton.outStart[state + 1]; o++) {
     const first = ordinal + 1 - automaton.outTokens[o];
     const value = automaton.outValues[o];
+    if (first < spanFirst) spanFirst = first;
+    spanLast = ordinal + 1;
     if (value >= 0) entryCandidates.push(first, ordinal + 1, tokenStarts[first], end, clause, value);
     else cueCandidates.push(first, ordinal + 1, tokenStarts[first], end, clause, ~value);
   }
@@ -74,23 +80,27 @@ export function endSentence(matcher: Matcher, tokens: number, base: number, out:
   if (entries.count > 0) annotate(matcher, tokens, base, out);
   entries.count = 0;
   cues.count = 0;
+  spanFirst = NO_SPAN;
+  spanLast = 0;
 }
 
 function annotate(matcher: Matcher, tokens: number, base: number, out: MatchListBuilder): void {
   const entries = entryCandidates;
   const cues = cueCandidates;
   if (owner.length < tokens) owner = new Int32Array(tokens * 2);
-  owner.fill(0, 0, tokens);
+  const from = spanFirst;
+  const to = spanLast;
+  owner.fill(0, from, to);
   resolve(entries, 1);
   resolve(cues, -1);
 
   let cueCount = 0;
   if (acceptedCues.length < cues.count) acceptedCues = new Int32Array(cues.count * 2);
-  for (let k = 0; k < tokens; k++) {
+  for (let k = from; k < to; k++) {
     const o = owner[k];
     if (o < 0 && cues.first[-o - 1] === k) acceptedCues[cueCount++] = -o - 1;
   }
-  for (let k = 0; k < tokens; k++) {
+  for (let k = from; k < to; k++) {
     const o = owner[k];
     if (o <= 0 || entries.first[o - 1] !== k) continue;
     const winner = o - 1;
@@ -141,7 +151,7 @@ function resolve(c: Candidates, sign: 1 | -1): void {
         break;
       }
     }
-    if (free) owner.fill(sign * (i + 1), first, last);
+    if (free) for (let k = first; k < last; k++) owner[k] = sign * (i + 1);
   }
 }
 
