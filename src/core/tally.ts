@@ -111,19 +111,37 @@ export class SectionRows {
   private values = new Float64Array(64 * COLUMNS);
   private readonly titles: string[] = [];
 
-  get count(): number {
-    return this.titles.length;
-  }
-
-  add(title: string, row: readonly number[]): void {
+  /** Starts a section's row; the blocks after it add to it until the next one starts. */
+  open(title: string, level: number, startLine: number, startOffset: number): void {
     const at = this.titles.length * COLUMNS;
     if (at === this.values.length) {
       const bigger = new Float64Array(this.values.length * 2);
       bigger.set(this.values);
       this.values = bigger;
     }
-    this.values.set(row, at);
+    this.values.fill(0, at, at + COLUMNS);
+    this.values[at + LEVEL] = level;
+    this.values[at + START_LINE] = startLine;
+    this.values[at + START_OFFSET] = startOffset;
     this.titles.push(title);
+  }
+
+  /** Adds a block to the open section. */
+  addBlock(block: BlockResult): void {
+    const at = (this.titles.length - 1) * COLUMNS;
+    const v = this.values;
+    v[at + WORDS] += block.words;
+    v[at + CONTROL_MATCHES] += block.controlMatches;
+    v[at + CONTROL_WEIGHT] += block.controlWeightMilli;
+    v[at + ENGAGEMENT_MATCHES] += block.engagementMatches;
+    v[at + ENGAGEMENT_WEIGHT] += block.engagementWeightMilli;
+  }
+
+  /** Ends the open section; its last line is never before its first. */
+  close(endLine: number, endOffset: number): void {
+    const at = (this.titles.length - 1) * COLUMNS;
+    this.values[at + END_LINE] = Math.max(this.values[at + START_LINE], endLine);
+    this.values[at + END_OFFSET] = endOffset;
   }
 
   /** Every section as a SectionTally. */
@@ -153,43 +171,22 @@ export class SectionRows {
 
 /** Sections from heading blocks; text before the first heading is a preamble when there are headings. */
 export function sectionRows(blocks: readonly BlockResult[], starts: readonly number[], textLength: number): SectionRows {
-  // One pass, with the open section's sums in locals.
   const rows = new SectionRows();
   let hasHeading = false;
   let open = false;
-  let title = '';
-  const row = new Array<number>(COLUMNS).fill(0);
   let line = 0;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     if (block.heading !== null || (!open && block.words > 0)) {
-      if (open) {
-        row[END_LINE] = Math.max(row[START_LINE], line - 1);
-        row[END_OFFSET] = starts[i];
-        rows.add(title, row);
-      }
+      if (open) rows.close(line - 1, starts[i]);
       hasHeading ||= block.heading !== null;
-      title = block.heading?.title ?? '(preamble)';
-      row.fill(0);
-      row[LEVEL] = block.heading?.level ?? 0;
-      row[START_LINE] = line;
-      row[START_OFFSET] = starts[i];
+      rows.open(block.heading?.title ?? '(preamble)', block.heading?.level ?? 0, line, starts[i]);
       open = true;
     }
-    if (open) {
-      row[WORDS] += block.words;
-      row[CONTROL_MATCHES] += block.controlMatches;
-      row[CONTROL_WEIGHT] += block.controlWeightMilli;
-      row[ENGAGEMENT_MATCHES] += block.engagementMatches;
-      row[ENGAGEMENT_WEIGHT] += block.engagementWeightMilli;
-    }
+    if (open) rows.addBlock(block);
     line += block.newlines;
   }
-  if (open) {
-    row[END_LINE] = line;
-    row[END_OFFSET] = textLength;
-    rows.add(title, row);
-  }
+  if (open) rows.close(line, textLength);
   return hasHeading ? rows : new SectionRows();
 }
 
