@@ -5,6 +5,7 @@ import { Matcher } from './matcher';
 import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { analyzeBlock, BlockResult } from './scan';
 import { assembleTally, detectLanguage, sectionRows, TallyAccumulator } from './tally';
+import { EntryTerms } from './term';
 import { Category, Language, Match, Tally } from './types';
 
 /** Most characters analysed between two pauses when analysing in slices. */
@@ -15,13 +16,14 @@ export const SLICE_MS = 8;
 export interface AnalysisContext {
   readonly matcher: Matcher;
   readonly reader: MatchReader;
+  readonly terms: EntryTerms;
   readonly categories: readonly Category[];
   /** A fixed language, or null to detect it from the text. */
   readonly language: Language | null;
 }
 
 export function analysisContext(matcher: Matcher, language: Language | null): AnalysisContext {
-  return { matcher, reader: new MatchReader(matcher), categories: [...matcher.categories.values()], language };
+  return { matcher, reader: new MatchReader(matcher), terms: new EntryTerms(matcher.entryList.length), categories: [...matcher.categories.values()], language };
 }
 
 export class DocumentAnalysis {
@@ -36,7 +38,7 @@ export class DocumentAnalysis {
     text: string,
   ) {
     this.content = text;
-    this.acc = new TallyAccumulator(context.reader);
+    this.acc = new TallyAccumulator(context.reader, context.terms);
   }
 
   /** Analyses the whole text at once. */

@@ -47,10 +47,6 @@ export class MatchReader {
     this.cueCategory = Int32Array.from(matcher.cueList, (c) => (c.protectionCategory === null ? -1 : ids.indexOf(c.protectionCategory)));
   }
 
-  get entryCount(): number {
-    return this.matcher.entryList.length;
-  }
-
   /** Negated and exempted annotations are shown but not counted. */
   negated(list: MatchList, i: number): boolean {
     const r = rule(list, i);

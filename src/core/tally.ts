@@ -29,11 +29,11 @@ export class TallyAccumulator {
   readonly engagement: Sum = { matches: 0, weightMilli: 0 };
   /** By category index (see MatchReader.categoryIndex). */
   private readonly categories: (CategorySum | undefined)[] = [];
-  private readonly terms: EntryTerms;
-
-  constructor(private readonly reader: MatchReader) {
-    this.terms = new EntryTerms(reader.entryCount);
-  }
+  /** `terms` is shared by every analysis with the same lexicons: what it remembers does not depend on the document. */
+  constructor(
+    private readonly reader: MatchReader,
+    private readonly terms: EntryTerms,
+  ) {}
 
   /** Adds the counts of a block that starts at `base` in `text` (sign 1), or takes them away (sign −1). */
   apply(block: BlockResult, sign: 1 | -1, text: string, base: number): void {
@@ -108,7 +108,7 @@ const COLUMNS = 10;
  * objects: the rows cost one typed array, and the objects are made only when someone reads `Tally.sections`.
  */
 export class SectionRows {
-  private values = new Float64Array(64 * COLUMNS);
+  private values = new Float64Array(4 * COLUMNS);
   private readonly titles: string[] = [];
 
   /** Starts a section's row; the blocks after it add to it until the next one starts. */

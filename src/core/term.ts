@@ -26,7 +26,8 @@ const SURFACES_PER_ENTRY = 4;
 
 /**
  * The terms of annotations, by entry: a surface seen before for the same entry is recognised by comparing its
- * characters in place, with no slice of the document and no hashing of one.
+ * characters in place, with no slice of the document and no hashing of one. One per set of lexicons, shared by
+ * the analyses that use them; its surfaces are copies, so it keeps no document alive.
  */
 export class EntryTerms {
   private readonly surfaces: (string | undefined)[];
