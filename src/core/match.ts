@@ -87,6 +87,12 @@ export function endSentence(matcher: Matcher, tokens: number, base: number, out:
 function annotate(matcher: Matcher, tokens: number, base: number, out: MatchListBuilder): void {
   const entries = entryCandidates;
   const cues = cueCandidates;
+  if (entries.count === 1 && cues.count === 0) {
+    // The commonest sentence: one candidate, nothing to overlap it, no cue to change it.
+    const entry = matcher.entryList[entries.value[0]];
+    if (entry.polarity !== null && entry.category !== null) out.add(entries.start[0] - base, entries.end[0] - base, entries.value[0], RULE_NONE, -1);
+    return;
+  }
   if (owner.length < tokens) owner = new Int32Array(tokens * 2);
   const from = spanFirst;
   const to = spanLast;

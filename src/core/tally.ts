@@ -111,7 +111,7 @@ export class SectionRows {
   private values = new Float64Array(4 * COLUMNS);
   private readonly titles: string[] = [];
 
-  /** Starts a section's row; the blocks after it add to it until the next one starts. */
+  /** Starts a section's row (rows are only ever appended, so its sums start at zero); the blocks after it add to it until the next one starts. */
   open(title: string, level: number, startLine: number, startOffset: number): void {
     const at = this.titles.length * COLUMNS;
     if (at === this.values.length) {
@@ -119,7 +119,6 @@ export class SectionRows {
       bigger.set(this.values);
       this.values = bigger;
     }
-    this.values.fill(0, at, at + COLUMNS);
     this.values[at + LEVEL] = level;
     this.values[at + START_LINE] = startLine;
     this.values[at + START_OFFSET] = startOffset;
