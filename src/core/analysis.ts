@@ -81,7 +81,7 @@ export class DocumentAnalysis {
 
   tally(): Tally {
     if (!this.cachedTally) {
-      const sections = sectionRows(this.blocks, this.starts, this.content.length);
+      const sections = sectionRows(this.blocks, this.starts, this.content);
       this.cachedTally = assembleTally(this.acc, this.language, this.context.categories, sections);
     }
     return this.cachedTally;

@@ -2,7 +2,7 @@
 // heading, before an enumerated item, or at a sentence-final line once it is long enough. Analysis is per
 // block, so an edit only re-analyses the blocks around it. A boundary depends only on the text from the
 // block's start up to the line after it, which lets incremental re-blocking resynchronise with the old blocks.
-import { Heading, headingAt, startsEnumeration } from './headings';
+import { headingLevelAt, startsEnumeration } from './headings';
 
 /** Blocks longer than this end at the next line break, or inside a long line at a sentence end. */
 export const MAX_BLOCK = 8192;
@@ -14,8 +14,8 @@ const NEWLINE = 10;
 export interface BlockExtent {
   end: number;
   newlines: number;
-  /** Set when the block is a heading line. */
-  heading: Heading | null;
+  /** The level of the heading the block is, −1 when it is none. */
+  headingLevel: number;
 }
 
 /** End (exclusive) of the block that starts at `start`, and how many line breaks it holds. */
@@ -28,21 +28,21 @@ export function blockAt(text: string, start: number): BlockExtent {
     if (lineEnd < 0) lineEnd = length;
     if (lineEnd - start > MAX_BLOCK && lineEnd - lineStart > MAX_BLOCK) {
       const cut = cutLongLine(text, Math.max(lineStart, start + MAX_BLOCK), lineEnd);
-      if (cut < lineEnd) return { end: cut, newlines, heading: null };
+      if (cut < lineEnd) return { end: cut, newlines, headingLevel: -1 };
     }
     const next = lineEnd < length ? lineEnd + 1 : length;
     const atLineStart = lineStart === 0 || text.charCodeAt(lineStart - 1) === NEWLINE;
-    const heading = atLineStart ? headingAt(text, lineStart, lineEnd) : null;
-    if (lineStart > start && atLineStart && (heading !== null || startsEnumeration(text, lineStart))) return { end: lineStart, newlines, heading: null };
+    const heading = atLineStart ? headingLevelAt(text, lineStart, lineEnd) : -1;
+    if (lineStart > start && atLineStart && (heading >= 0 || startsEnumeration(text, lineStart))) return { end: lineStart, newlines, headingLevel: -1 };
     if (lineEnd < length) newlines++;
-    if (heading !== null) return withBlankLines(text, start, next, newlines, heading);
-    if (isBlank(text, lineStart, lineEnd)) return withBlankLines(text, start, next, newlines, null);
+    if (heading >= 0) return withBlankLines(text, start, next, newlines, heading);
+    if (isBlank(text, lineStart, lineEnd)) return withBlankLines(text, start, next, newlines, -1);
     if (next - start > MAX_BLOCK || (next - start > TARGET_BLOCK && endsSentence(text, lineStart, lineEnd))) {
-      return { end: next, newlines, heading: null };
+      return { end: next, newlines, headingLevel: -1 };
     }
     lineStart = next;
   }
-  return { end: length, newlines, heading: null };
+  return { end: length, newlines, headingLevel: -1 };
 }
 
 /**
@@ -50,7 +50,7 @@ export function blockAt(text: string, start: number): BlockExtent {
  * of its own: in a statute, with a blank line after every article, that was every other block, and each block has a
  * fixed cost. The extent still depends only on the text up to the first line that is not blank.
  */
-function withBlankLines(text: string, start: number, end: number, newlines: number, heading: Heading | null): BlockExtent {
+function withBlankLines(text: string, start: number, end: number, newlines: number, headingLevel: number): BlockExtent {
   const length = text.length;
   let lines = newlines;
   let pos = end;
@@ -61,7 +61,7 @@ function withBlankLines(text: string, start: number, end: number, newlines: numb
     if (lineEnd < length) lines++;
     pos = lineEnd < length ? lineEnd + 1 : length;
   }
-  return { end: pos, newlines: lines, heading };
+  return { end: pos, newlines: lines, headingLevel };
 }
 
 /** Where to cut a line that is too long: after a sentence end, else after a space, else anywhere safe. */

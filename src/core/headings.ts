@@ -66,23 +66,42 @@ const ENUMERATION = /[ \t　]*(\(\d+\)|\([a-z]\)|\d+[.)][ \t]|[a-z]\)[ \t]|[-*�
 /** What every heading starts with, tested in place so that ordinary lines cost no string copies. */
 const OPENING = /[ \t　]*(#|\d|(part|chapter|title|section|article)[ \t]|第|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/iy;
 
-/** The heading on the line `text[start, end)` (end excludes the newline), or null. */
-export function headingAt(text: string, start: number, end: number): Heading | null {
+/** The line and pattern match that the last headingLevelAt call recognised, for headingAt to title. */
+let matchedLine = '';
+let matched: RegExpExecArray | null = null;
+
+/**
+ * The level of the heading on the line `text[start, end)` (end excludes the newline), or −1 when the line is not
+ * one. Analysis needs only this; the title is made when a section is shown (headingAt).
+ */
+export function headingLevelAt(text: string, start: number, end: number): number {
   OPENING.lastIndex = start;
-  if (!OPENING.test(text) || OPENING.lastIndex > end) return null;
+  if (!OPENING.test(text) || OPENING.lastIndex > end) return -1;
   let line = text.slice(start, Math.min(end, start + 400));
   if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
   let first = 0;
   while (first < line.length && (line.charCodeAt(first) === 32 || line.charCodeAt(first) === 9 || line.charCodeAt(first) === 0x3000)) first++;
   // OPENING found a heading's start on the line, so only a line cut at 400 characters can be blank here.
-  if (first === line.length) return null;
+  if (first === line.length) return -1;
+  matchedLine = line;
   for (const { pattern, level } of patternsFor(line.charCodeAt(first))) {
     const m = pattern.exec(line);
-    // A numbered article that runs on into its text is named by its number alone.
-    if (m) return { title: line.length > LONG_HEADING ? title(m[0]) : title(line), level: level(m) };
+    if (m) {
+      matched = m;
+      return level(m);
+    }
   }
-  if (NUMBERED_TITLE.test(line)) return { title: title(line), level: 3 };
-  return null;
+  matched = null;
+  return NUMBERED_TITLE.test(line) ? 3 : -1;
+}
+
+/** The heading on the line `text[start, end)`, with its title, or null. */
+export function headingAt(text: string, start: number, end: number): Heading | null {
+  const level = headingLevelAt(text, start, end);
+  if (level < 0) return null;
+  // A numbered article that runs on into its text is named by its number alone.
+  const line = matchedLine;
+  return { title: matched !== null && line.length > LONG_HEADING ? title(matched[0]) : title(line), level };
 }
 
 /** True when the line at `start` begins an enumerated item. */

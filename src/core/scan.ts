@@ -4,7 +4,6 @@
 import { charClass, classAt, HAN, isPhraseJoiner, lowerChar, widthOf, WORD } from './chars';
 import { countHanWords } from './cjkWords';
 import { BlockExtent } from './blocks';
-import { Heading } from './headings';
 import { endSentence, openToken, pathsEndingAt } from './match';
 import { Matcher } from './matcher';
 import { MatchList, MatchListBuilder, matchCount, MatchReader } from './matchList';
@@ -19,7 +18,8 @@ export interface BlockResult {
   readonly sentences: number;
   /** Annotations, offsets relative to the block's start. */
   readonly matches: MatchList;
-  readonly heading: Heading | null;
+  /** The level of the heading the block is, −1 when it is none; its title is read from the text when a section is shown. */
+  readonly headingLevel: number;
   /** Counted annotations per polarity, and their weights in thousandths: numbers, not objects, to keep blocks small. */
   readonly controlMatches: number;
   readonly controlWeightMilli: number;
@@ -184,7 +184,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       engagementWeightMilli += reader.weightMilli(matches, m);
     }
   }
-  return new Block(end - start, extent.newlines, latinWords + hanWords, latinWords, hanChars, sentences, matches, extent.heading, controlMatches, controlWeightMilli, engagementMatches, engagementWeightMilli);
+  return new Block(end - start, extent.newlines, latinWords + hanWords, latinWords, hanChars, sentences, matches, extent.headingLevel, controlMatches, controlWeightMilli, engagementMatches, engagementWeightMilli);
 }
 
 class Block implements BlockResult {
@@ -196,7 +196,7 @@ class Block implements BlockResult {
     readonly hanChars: number,
     readonly sentences: number,
     readonly matches: MatchList,
-    readonly heading: Heading | null,
+    readonly headingLevel: number,
     readonly controlMatches: number,
     readonly controlWeightMilli: number,
     readonly engagementMatches: number,

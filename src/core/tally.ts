@@ -2,6 +2,7 @@
 // an edit gives the same tally as counting from scratch; and the arithmetic of densities and the lean.
 import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { BlockResult } from './scan';
+import { headingAt } from './headings';
 import { EntryTerms } from './term';
 import { Category, CategoryTally, Language, Lean, PolarityTally, SectionTally, Tally, TermCount } from './types';
 
@@ -101,33 +102,40 @@ const CONTROL_MATCHES = 6;
 const CONTROL_WEIGHT = 7;
 const ENGAGEMENT_MATCHES = 8;
 const ENGAGEMENT_WEIGHT = 9;
-const COLUMNS = 10;
+/** 1 for a section that a heading opens, 0 for the preamble. */
+const HEADED = 10;
+const COLUMNS = 11;
 
 /**
  * The sections' sums as rows of numbers. A statute has tens of thousands of articles, and a SectionTally is four
- * objects: the rows cost one typed array, and the objects are made only when someone reads `Tally.sections`.
+ * objects and a title: the rows cost one typed array, and the objects are made, and the titles read from the
+ * heading lines, only when someone reads `Tally.sections`.
  */
 export class SectionRows {
   private values = new Float64Array(4 * COLUMNS);
-  private readonly titles: string[] = [];
+  private count = 0;
+
+  /** `text` is the document the rows sum up, for the titles; forgotten once they are read. */
+  constructor(private text: string) {}
 
   /** Starts a section's row (rows are only ever appended, so its sums start at zero); the blocks after it add to it until the next one starts. */
-  open(title: string, level: number, startLine: number, startOffset: number): void {
-    const at = this.titles.length * COLUMNS;
+  open(headed: boolean, level: number, startLine: number, startOffset: number): void {
+    const at = this.count * COLUMNS;
     if (at === this.values.length) {
       const bigger = new Float64Array(this.values.length * 2);
       bigger.set(this.values);
       this.values = bigger;
     }
+    this.values[at + HEADED] = headed ? 1 : 0;
     this.values[at + LEVEL] = level;
     this.values[at + START_LINE] = startLine;
     this.values[at + START_OFFSET] = startOffset;
-    this.titles.push(title);
+    this.count++;
   }
 
   /** Adds a block to the open section. */
   addBlock(block: BlockResult): void {
-    const at = (this.titles.length - 1) * COLUMNS;
+    const at = (this.count - 1) * COLUMNS;
     const v = this.values;
     v[at + WORDS] += block.words;
     v[at + CONTROL_MATCHES] += block.controlMatches;
@@ -138,7 +146,7 @@ export class SectionRows {
 
   /** Ends the open section; its last line is never before its first. */
   close(endLine: number, endOffset: number): void {
-    const at = (this.titles.length - 1) * COLUMNS;
+    const at = (this.count - 1) * COLUMNS;
     this.values[at + END_LINE] = Math.max(this.values[at + START_LINE], endLine);
     this.values[at + END_OFFSET] = endOffset;
   }
@@ -147,13 +155,15 @@ export class SectionRows {
   tallies(): SectionTally[] {
     const out: SectionTally[] = [];
     const v = this.values;
-    for (let i = 0; i < this.titles.length; i++) {
+    const text = this.text;
+    for (let i = 0; i < this.count; i++) {
       const at = i * COLUMNS;
+      const start = v[at + START_OFFSET];
       const words = v[at + WORDS];
       const control = { matches: v[at + CONTROL_MATCHES], weightMilli: v[at + CONTROL_WEIGHT] };
       const engagement = { matches: v[at + ENGAGEMENT_MATCHES], weightMilli: v[at + ENGAGEMENT_WEIGHT] };
       out.push({
-        title: this.titles[i],
+        title: v[at + HEADED] === 1 ? titleOfHeading(text, start) : '(preamble)',
         level: v[at + LEVEL],
         startLine: v[at + START_LINE],
         endLine: v[at + END_LINE],
@@ -164,29 +174,37 @@ export class SectionRows {
         lean: lean(control, engagement),
       });
     }
+    this.text = '';
     return out;
   }
 }
 
+/** The title of the heading line at `start`, which analysis found to be one. */
+function titleOfHeading(text: string, start: number): string {
+  const newline = text.indexOf('\n', start);
+  return headingAt(text, start, newline < 0 ? text.length : newline)?.title ?? '';
+}
+
 /** Sections from heading blocks; text before the first heading is a preamble when there are headings. */
-export function sectionRows(blocks: readonly BlockResult[], starts: readonly number[], textLength: number): SectionRows {
-  const rows = new SectionRows();
+export function sectionRows(blocks: readonly BlockResult[], starts: readonly number[], text: string): SectionRows {
+  const rows = new SectionRows(text);
   let hasHeading = false;
   let open = false;
   let line = 0;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
-    if (block.heading !== null || (!open && block.words > 0)) {
+    const headed = block.headingLevel >= 0;
+    if (headed || (!open && block.words > 0)) {
       if (open) rows.close(line - 1, starts[i]);
-      hasHeading ||= block.heading !== null;
-      rows.open(block.heading?.title ?? '(preamble)', block.heading?.level ?? 0, line, starts[i]);
+      hasHeading ||= headed;
+      rows.open(headed, headed ? block.headingLevel : 0, line, starts[i]);
       open = true;
     }
     if (open) rows.addBlock(block);
     line += block.newlines;
   }
-  if (open) rows.close(line, textLength);
-  return hasHeading ? rows : new SectionRows();
+  if (open) rows.close(line, text.length);
+  return hasHeading ? rows : new SectionRows('');
 }
 
 /** Average characters per Chinese word, to weigh Han text against Latin words. */
