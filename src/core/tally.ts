@@ -112,20 +112,23 @@ const COLUMNS = 11;
  * heading lines, only when someone reads `Tally.sections`.
  */
 export class SectionRows {
-  private values = new Float64Array(4 * COLUMNS);
+  private readonly values: Float64Array;
   private count = 0;
 
-  /** `text` is the document the rows sum up, for the titles; forgotten once they are read. */
-  constructor(private text: string) {}
+  /**
+   * `text` is the document the rows sum up, for the titles; forgotten once they are read. Room for `capacity` rows is
+   * taken at once: a typed array's memory lies outside the heap, and the collector counts every new one against its limits.
+   */
+  constructor(
+    private text: string,
+    capacity: number,
+  ) {
+    this.values = new Float64Array(capacity * COLUMNS);
+  }
 
   /** Starts a section's row (rows are only ever appended, so its sums start at zero); the blocks after it add to it until the next one starts. */
   open(headed: boolean, level: number, startLine: number, startOffset: number): void {
     const at = this.count * COLUMNS;
-    if (at === this.values.length) {
-      const bigger = new Float64Array(this.values.length * 2);
-      bigger.set(this.values);
-      this.values = bigger;
-    }
     this.values[at + HEADED] = headed ? 1 : 0;
     this.values[at + LEVEL] = level;
     this.values[at + START_LINE] = startLine;
@@ -187,8 +190,11 @@ function titleOfHeading(text: string, start: number): string {
 
 /** Sections from heading blocks; text before the first heading is a preamble when there are headings. */
 export function sectionRows(blocks: readonly BlockResult[], starts: readonly number[], text: string): SectionRows {
-  const rows = new SectionRows(text);
-  let hasHeading = false;
+  let headings = 0;
+  for (const block of blocks) if (block.headingLevel >= 0) headings++;
+  if (headings === 0) return new SectionRows('', 0);
+  // One row per heading, and one for a preamble.
+  const rows = new SectionRows(text, headings + 1);
   let open = false;
   let line = 0;
   for (let i = 0; i < blocks.length; i++) {
@@ -196,7 +202,6 @@ export function sectionRows(blocks: readonly BlockResult[], starts: readonly num
     const headed = block.headingLevel >= 0;
     if (headed || (!open && block.words > 0)) {
       if (open) rows.close(line - 1, starts[i]);
-      hasHeading ||= headed;
       rows.open(headed, headed ? block.headingLevel : 0, line, starts[i]);
       open = true;
     }
@@ -204,7 +209,7 @@ export function sectionRows(blocks: readonly BlockResult[], starts: readonly num
     line += block.newlines;
   }
   if (open) rows.close(line, text.length);
-  return hasHeading ? rows : new SectionRows('');
+  return rows;
 }
 
 /** Average characters per Chinese word, to weigh Han text against Latin words. */
