@@ -40,11 +40,16 @@ export class MatchReader {
   /** Per entry, and per cue for the protection rule, the index of its category in `matcher.categories` (−1 for none). */
   private readonly entryCategory: Int32Array;
   private readonly cueCategory: Int32Array;
+  /** Per entry, 1 when its polarity is control, and its weight in thousandths: read for every annotation counted. */
+  private readonly entryControl: Uint8Array;
+  private readonly entryWeightMilli: Int32Array;
 
   constructor(private readonly matcher: Matcher) {
     const ids = [...matcher.categories.keys()];
     this.entryCategory = Int32Array.from(matcher.entryList, (e) => (e.category === null ? -1 : ids.indexOf(e.category)));
     this.cueCategory = Int32Array.from(matcher.cueList, (c) => (c.protectionCategory === null ? -1 : ids.indexOf(c.protectionCategory)));
+    this.entryControl = Uint8Array.from(matcher.entryList, (e) => (e.polarity === 'control' ? 1 : 0));
+    this.entryWeightMilli = Int32Array.from(matcher.entryList, (e) => e.weightMilli);
   }
 
   /** Negated and exempted annotations are shown but not counted. */
@@ -53,8 +58,9 @@ export class MatchReader {
     return r === RULE_NEGATION || r === RULE_EXEMPTION;
   }
 
-  polarity(list: MatchList, i: number): Polarity {
-    return rule(list, i) === RULE_PROTECTION ? 'engagement' : (this.entry(list, i).polarity as Polarity);
+  /** True when annotation `i` counts as control: its entry's polarity, unless the protection rule made it engagement. */
+  isControl(list: MatchList, i: number): boolean {
+    return rule(list, i) !== RULE_PROTECTION && this.entryControl[list[i * FIELDS + 2] >> RULE_BITS] === 1;
   }
 
   /** The index of `category(list, i)` among the lexicons' categories (the order of `matcher.categories`), −1 when they do not define it. */
@@ -69,7 +75,7 @@ export class MatchReader {
   }
 
   weightMilli(list: MatchList, i: number): number {
-    return this.entry(list, i).weightMilli;
+    return this.entryWeightMilli[list[i * FIELDS + 2] >> RULE_BITS];
   }
 
   /** Annotation `i` as a Match, with offsets shifted by `base`; `text` is the document. */

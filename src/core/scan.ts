@@ -176,7 +176,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
   const count = matchCount(matches);
   for (let m = 0; m < count; m++) {
     if (reader.negated(matches, m)) continue;
-    if (reader.polarity(matches, m) === 'control') {
+    if (reader.isControl(matches, m)) {
       controlMatches++;
       controlWeightMilli += reader.weightMilli(matches, m);
     } else {
