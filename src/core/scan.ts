@@ -110,6 +110,8 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       latinWords++;
       lastWordStart = tokenStart;
       lastWordEnd = i;
+      // The character that ended the word is still in c; most often it is the space before the next one.
+      if (i < end && c === 32) i++;
       continue;
     }
     if (cls === HAN) {
