@@ -18,7 +18,8 @@ export interface Sum {
 }
 
 interface CategorySum extends Sum {
-  terms: Map<string, number>;
+  /** A counter object per term, so that counting one is a single lookup. */
+  terms: Map<string, { count: number }>;
 }
 
 export class TallyAccumulator {
@@ -62,9 +63,13 @@ export class TallyAccumulator {
       sum.matches += sign;
       sum.weightMilli += sign * reader.weightMilli(list, m);
       const term = this.terms.termAt(reader.entryIndex(list, m), text, base + matchStart(list, m), base + matchEnd(list, m));
-      const count = (sum.terms.get(term) ?? 0) + sign;
-      if (count === 0) sum.terms.delete(term);
-      else sum.terms.set(term, count);
+      let counter = sum.terms.get(term);
+      if (counter === undefined) {
+        counter = { count: 0 };
+        sum.terms.set(term, counter);
+      }
+      counter.count += sign;
+      if (counter.count === 0) sum.terms.delete(term);
     }
   }
 
@@ -72,7 +77,7 @@ export class TallyAccumulator {
   categoryTallies(categories: readonly Category[]): CategoryTally[] {
     return categories.map((c, index) => {
       const sum = this.categories[index];
-      const terms: TermCount[] = sum ? [...sum.terms].map(([term, count]) => ({ term, count })) : [];
+      const terms: TermCount[] = sum ? [...sum.terms].map(([term, counter]) => ({ term, count: counter.count })) : [];
       terms.sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
       return { id: c.id, label: c.label, polarity: c.polarity, matches: sum?.matches ?? 0, weight: (sum?.weightMilli ?? 0) / 1000, terms };
     });
