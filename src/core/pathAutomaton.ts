@@ -28,6 +28,7 @@ export class PathAutomaton {
     private readonly trie: SlotTrie,
     /** The slots a symbol stands for. */
     private readonly slotsOf: (symbol: number) => Int32Array,
+    private readonly stateLimit = STATE_LIMIT,
   ) {
     this.reset();
   }
@@ -59,7 +60,7 @@ export class PathAutomaton {
 
   /** Starts the caches over when hostile input has grown them too far; call only between blocks, since it renumbers states. */
   trim(): void {
-    if (this.stateNodes.length > STATE_LIMIT || this.transitions > STATE_LIMIT * 4) this.reset();
+    if (this.stateNodes.length > this.stateLimit || this.transitions > this.stateLimit * 4) this.reset();
   }
 
   private reset(): void {
