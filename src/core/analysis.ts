@@ -4,7 +4,7 @@ import { blockAt } from './blocks';
 import { Matcher } from './matcher';
 import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { analyzeBlock, BlockResult } from './scan';
-import { assembleTally, detectLanguage, sectionRows, TallyAccumulator } from './tally';
+import { assembleTally, detectLanguage, sectionTallies, TallyAccumulator } from './tally';
 import { EntryTerms } from './term';
 import { Category, Language, Match, Tally } from './types';
 
@@ -81,8 +81,11 @@ export class DocumentAnalysis {
 
   tally(): Tally {
     if (!this.cachedTally) {
-      const sections = sectionRows(this.blocks, this.starts, this.content);
-      this.cachedTally = assembleTally(this.acc, this.language, this.context.categories, sections);
+      // The sections are those of the text as it is now, whatever edits come before they are read.
+      const blocks = this.blocks.slice();
+      const starts = this.starts.slice();
+      const text = this.content;
+      this.cachedTally = assembleTally(this.acc, this.language, this.context.categories, () => sectionTallies(blocks, starts, text));
     }
     return this.cachedTally;
   }

@@ -96,125 +96,63 @@ export function lean(control: Sum, engagement: Sum): Lean {
   return { index, label, thin: control.matches + engagement.matches < THIN_EVIDENCE };
 }
 
-/** Columns of a section row in SectionRows. */
-const LEVEL = 0;
-const START_LINE = 1;
-const END_LINE = 2;
-const START_OFFSET = 3;
-const END_OFFSET = 4;
-const WORDS = 5;
-const CONTROL_MATCHES = 6;
-const CONTROL_WEIGHT = 7;
-const ENGAGEMENT_MATCHES = 8;
-const ENGAGEMENT_WEIGHT = 9;
-/** 1 for a section that a heading opens, 0 for the preamble. */
-const HEADED = 10;
-const COLUMNS = 11;
-
 /**
- * The sections' sums as rows of numbers. A statute has tens of thousands of articles, and a SectionTally is four
- * objects and a title: the rows cost one typed array, and the objects are made, and the titles read from the
- * heading lines, only when someone reads `Tally.sections`.
+ * The sections of a text analysed as `blocks` starting at `starts`: one per heading block, and a preamble for the
+ * text before the first heading when there are headings. Titles are read from the heading lines.
  */
-export class SectionRows {
-  private readonly values: Float64Array;
-  private count = 0;
-
-  /**
-   * `text` is the document the rows sum up, for the titles; forgotten once they are read. Room for `capacity` rows is
-   * taken at once: a typed array's memory lies outside the heap, and the collector counts every new one against its limits.
-   */
-  constructor(
-    private text: string,
-    capacity: number,
-  ) {
-    this.values = new Float64Array(capacity * COLUMNS);
-  }
-
-  /** Starts a section's row (rows are only ever appended, so its sums start at zero); the blocks after it add to it until the next one starts. */
-  open(headed: boolean, level: number, startLine: number, startOffset: number): void {
-    const at = this.count * COLUMNS;
-    this.values[at + HEADED] = headed ? 1 : 0;
-    this.values[at + LEVEL] = level;
-    this.values[at + START_LINE] = startLine;
-    this.values[at + START_OFFSET] = startOffset;
-    this.count++;
-  }
-
-  /** Adds a block to the open section. */
-  addBlock(block: BlockResult): void {
-    const at = (this.count - 1) * COLUMNS;
-    const v = this.values;
-    v[at + WORDS] += block.words;
-    v[at + CONTROL_MATCHES] += block.controlMatches;
-    v[at + CONTROL_WEIGHT] += block.controlWeightMilli;
-    v[at + ENGAGEMENT_MATCHES] += block.engagementMatches;
-    v[at + ENGAGEMENT_WEIGHT] += block.engagementWeightMilli;
-  }
-
-  /** Ends the open section; its last line is never before its first. */
-  close(endLine: number, endOffset: number): void {
-    const at = (this.count - 1) * COLUMNS;
-    this.values[at + END_LINE] = Math.max(this.values[at + START_LINE], endLine);
-    this.values[at + END_OFFSET] = endOffset;
-  }
-
-  /** Every section as a SectionTally. */
-  tallies(): SectionTally[] {
-    const out: SectionTally[] = [];
-    const v = this.values;
-    const text = this.text;
-    for (let i = 0; i < this.count; i++) {
-      const at = i * COLUMNS;
-      const start = v[at + START_OFFSET];
-      const words = v[at + WORDS];
-      const control = { matches: v[at + CONTROL_MATCHES], weightMilli: v[at + CONTROL_WEIGHT] };
-      const engagement = { matches: v[at + ENGAGEMENT_MATCHES], weightMilli: v[at + ENGAGEMENT_WEIGHT] };
-      out.push({
-        title: v[at + HEADED] === 1 ? titleOfHeading(text, start) : '(preamble)',
-        level: v[at + LEVEL],
-        startLine: v[at + START_LINE],
-        endLine: v[at + END_LINE],
-        startOffset: v[at + START_OFFSET],
-        endOffset: v[at + END_OFFSET],
-        control: polarityTally(control, words),
-        engagement: polarityTally(engagement, words),
-        lean: lean(control, engagement),
-      });
+export function sectionTallies(blocks: readonly BlockResult[], starts: readonly number[], text: string): SectionTally[] {
+  const sections: SectionTally[] = [];
+  let hasHeading = false;
+  let open = false;
+  let headed = false;
+  let level = 0;
+  let startLine = 0;
+  let startOffset = 0;
+  const sum = { words: 0, control: { matches: 0, weightMilli: 0 }, engagement: { matches: 0, weightMilli: 0 } };
+  const close = (endLine: number, endOffset: number): void => {
+    sections.push({
+      title: headed ? titleOfHeading(text, startOffset) : '(preamble)',
+      level,
+      startLine,
+      endLine: Math.max(startLine, endLine),
+      startOffset,
+      endOffset,
+      control: polarityTally(sum.control, sum.words),
+      engagement: polarityTally(sum.engagement, sum.words),
+      lean: lean(sum.control, sum.engagement),
+    });
+  };
+  let line = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block.headingLevel >= 0 || (!open && block.words > 0)) {
+      if (open) close(line - 1, starts[i]);
+      headed = block.headingLevel >= 0;
+      hasHeading ||= headed;
+      level = headed ? block.headingLevel : 0;
+      startLine = line;
+      startOffset = starts[i];
+      sum.words = 0;
+      sum.control.matches = sum.control.weightMilli = sum.engagement.matches = sum.engagement.weightMilli = 0;
+      open = true;
     }
-    this.text = '';
-    return out;
+    if (open) {
+      sum.words += block.words;
+      sum.control.matches += block.controlMatches;
+      sum.control.weightMilli += block.controlWeightMilli;
+      sum.engagement.matches += block.engagementMatches;
+      sum.engagement.weightMilli += block.engagementWeightMilli;
+    }
+    line += block.newlines;
   }
+  if (open) close(line, text.length);
+  return hasHeading ? sections : [];
 }
 
 /** The title of the heading line at `start`, which analysis found to be one. */
 function titleOfHeading(text: string, start: number): string {
   const newline = text.indexOf('\n', start);
   return headingAt(text, start, newline < 0 ? text.length : newline)?.title ?? '';
-}
-
-/** Sections from heading blocks; text before the first heading is a preamble when there are headings. */
-export function sectionRows(blocks: readonly BlockResult[], starts: readonly number[], text: string): SectionRows {
-  let headings = 0;
-  for (const block of blocks) if (block.headingLevel >= 0) headings++;
-  if (headings === 0) return new SectionRows('', 0);
-  // One row per heading, and one for a preamble.
-  const rows = new SectionRows(text, headings + 1);
-  let open = false;
-  let line = 0;
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i];
-    const headed = block.headingLevel >= 0;
-    if (headed || (!open && block.words > 0)) {
-      if (open) rows.close(line - 1, starts[i]);
-      rows.open(headed, headed ? block.headingLevel : 0, line, starts[i]);
-      open = true;
-    }
-    if (open) rows.addBlock(block);
-    line += block.newlines;
-  }
-  if (open) rows.close(line, text.length);
-  return rows;
 }
 
 /** Average characters per Chinese word, to weigh Han text against Latin words. */
@@ -229,7 +167,11 @@ export function detectLanguage(latinWords: number, hanChars: number): Language |
   return share >= 0.8 ? 'zh' : share <= 0.2 ? 'en' : 'mixed';
 }
 
-export function assembleTally(acc: TallyAccumulator, language: Language | 'mixed', categories: readonly Category[], sections: SectionRows): Tally {
+/**
+ * The tally of an analysis. Its sections are made on the first read of `sections`, by `sections()`: a statute has a
+ * section per article, each four objects and a title, and the status bar and the totals never read them.
+ */
+export function assembleTally(acc: TallyAccumulator, language: Language | 'mixed', categories: readonly Category[], sections: () => SectionTally[]): Tally {
   const tally: Omit<Tally, 'sections'> = {
     language,
     words: acc.words,
@@ -241,6 +183,6 @@ export function assembleTally(acc: TallyAccumulator, language: Language | 'mixed
   };
   // Enumerable, so that JSON, spreads and structured clones see an ordinary property; built once, on first read.
   let built: SectionTally[] | null = null;
-  Object.defineProperty(tally, 'sections', { enumerable: true, configurable: true, get: () => (built ??= sections.tallies()) });
+  Object.defineProperty(tally, 'sections', { enumerable: true, configurable: true, get: () => (built ??= sections()) });
   return tally as Tally;
 }
