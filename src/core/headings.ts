@@ -14,23 +14,24 @@ const NOT_REFERENCE = '(?![的之至第、，,和及与或规款项中所])';
 
 interface HeadingPattern {
   pattern: RegExp;
-  level: (m: RegExpExecArray) => number;
+  /** A fixed level, or one read from the match; a fixed level lets analysis test the line without making a match. */
+  level: number | ((m: RegExpExecArray) => number);
 }
 
 const MARKDOWN: readonly HeadingPattern[] = [{ pattern: /^(#{1,6})[ \t]+\S/, level: (m) => m[1].length }];
 const PART_CHAPTER_TITLE: readonly HeadingPattern[] = [
   { pattern: /^[ \t]*(part|chapter|title)[ \t]+([0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten)\b(?![ \t]+of\b)/i, level: (m) => (m[1].toLowerCase() === 'chapter' ? 1 : 0) },
 ];
-const SECTION: readonly HeadingPattern[] = [{ pattern: /^[ \t]*section[ \t]+[0-9]+(\.[0-9]+)*\b(?![ \t]+of\b)/i, level: () => 2 }];
-const ARTICLE: readonly HeadingPattern[] = [{ pattern: /^[ \t]*article[ \t]+([0-9]+|[ivxlcdm]+)\b(?![ \t]+of\b)/i, level: () => 3 }];
+const SECTION: readonly HeadingPattern[] = [{ pattern: /^[ \t]*section[ \t]+[0-9]+(\.[0-9]+)*\b(?![ \t]+of\b)/i, level: 2 }];
+const ARTICLE: readonly HeadingPattern[] = [{ pattern: /^[ \t]*article[ \t]+([0-9]+|[ivxlcdm]+)\b(?![ \t]+of\b)/i, level: 3 }];
 // Not a reference to another provision: 第三十条的规定, 第三条第二款, 第四条至第六条. One pattern for the four units,
 // since a line can only end its numeral in one of them.
 const ORDINAL_LEVELS: Readonly<Record<string, number>> = { 编: 0, 部分: 0, 章: 1, 节: 2, 条: 3 };
 const ORDINAL: readonly HeadingPattern[] = [
   { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}(编|部分|章|节|条)${NOT_REFERENCE}`), level: (m) => ORDINAL_LEVELS[m[1]] },
 ];
-const ENUMERATED: readonly HeadingPattern[] = [{ pattern: /^[ \t　]*[一二三四五六七八九十]+、/, level: () => 2 }];
-const BRACKETED: readonly HeadingPattern[] = [{ pattern: /^[ \t　]*[（(][一二三四五六七八九十]+[）)]/, level: () => 3 }];
+const ENUMERATED: readonly HeadingPattern[] = [{ pattern: /^[ \t　]*[一二三四五六七八九十]+、/, level: 2 }];
+const BRACKETED: readonly HeadingPattern[] = [{ pattern: /^[ \t　]*[（(][一二三四五六七八九十]+[）)]/, level: 3 }];
 const NONE: readonly HeadingPattern[] = [];
 
 /**
@@ -66,7 +67,7 @@ const ENUMERATION = /[ \t　]*(\(\d+\)|\([a-z]\)|\d+[.)][ \t]|[a-z]\)[ \t]|[-*�
 /** What every heading starts with, tested in place so that ordinary lines cost no string copies. */
 const OPENING = /[ \t　]*(#|\d|(part|chapter|title|section|article)[ \t]|第|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/iy;
 
-/** The line and pattern match that the last headingLevelAt call recognised, for headingAt to title. */
+/** The line and pattern match that the last findHeading call recognised, for headingAt to title. */
 let matchedLine = '';
 let matched: RegExpExecArray | null = null;
 
@@ -75,6 +76,20 @@ let matched: RegExpExecArray | null = null;
  * one. Analysis needs only this; the title is made when a section is shown (headingAt).
  */
 export function headingLevelAt(text: string, start: number, end: number): number {
+  return findHeading(text, start, end, false);
+}
+
+/** The heading on the line `text[start, end)`, with its title, or null. */
+export function headingAt(text: string, start: number, end: number): Heading | null {
+  const level = findHeading(text, start, end, true);
+  if (level < 0) return null;
+  // A numbered article that runs on into its text is named by its number alone.
+  const line = matchedLine;
+  return { title: matched !== null && line.length > LONG_HEADING ? title(matched[0]) : title(line), level };
+}
+
+/** The heading's level or −1; with `keepMatch`, leaves the line and the match in matchedLine and matched. */
+function findHeading(text: string, start: number, end: number, keepMatch: boolean): number {
   OPENING.lastIndex = start;
   if (!OPENING.test(text) || OPENING.lastIndex > end) return -1;
   let line = text.slice(start, Math.min(end, start + 400));
@@ -84,24 +99,19 @@ export function headingLevelAt(text: string, start: number, end: number): number
   // OPENING found a heading's start on the line, so only a line cut at 400 characters can be blank here.
   if (first === line.length) return -1;
   matchedLine = line;
+  matched = null;
   for (const { pattern, level } of patternsFor(line.charCodeAt(first))) {
+    if (typeof level === 'number' && !keepMatch) {
+      if (pattern.test(line)) return level;
+      continue;
+    }
     const m = pattern.exec(line);
     if (m) {
       matched = m;
-      return level(m);
+      return typeof level === 'number' ? level : level(m);
     }
   }
-  matched = null;
   return NUMBERED_TITLE.test(line) ? 3 : -1;
-}
-
-/** The heading on the line `text[start, end)`, with its title, or null. */
-export function headingAt(text: string, start: number, end: number): Heading | null {
-  const level = headingLevelAt(text, start, end);
-  if (level < 0) return null;
-  // A numbered article that runs on into its text is named by its number alone.
-  const line = matchedLine;
-  return { title: matched !== null && line.length > LONG_HEADING ? title(matched[0]) : title(line), level };
 }
 
 /** True when the line at `start` begins an enumerated item. */

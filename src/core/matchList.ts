@@ -125,19 +125,30 @@ export class MatchReader {
 
 /** Collects a block's annotations, and hands each block a list of its own. */
 export class MatchListBuilder {
+  /** Kept at its largest size, so that it is not grown again for every block. */
   private readonly data: number[] = [];
+  private size = 0;
 
   reset(): void {
-    this.data.length = 0;
+    this.size = 0;
   }
 
   /** `argument` is the cue of a cue rule, the overridden entry of the direction rule, else −1. */
   add(start: number, end: number, entry: number, rule: number, argument: number): void {
-    this.data.push(start, end, (entry << RULE_BITS) | rule, argument);
+    const data = this.data;
+    let at = this.size;
+    if (at === data.length) data.push(start, end, (entry << RULE_BITS) | rule, argument);
+    else {
+      data[at++] = start;
+      data[at++] = end;
+      data[at++] = (entry << RULE_BITS) | rule;
+      data[at] = argument;
+    }
+    this.size += FIELDS;
   }
 
-  /** The annotations so far, copied to an array of exactly their size (the builder's own has grown past it); blocks without any share one empty list. */
+  /** The annotations so far, copied to an array of their own; blocks without any share one empty list. */
   finish(): MatchList {
-    return this.data.length === 0 ? NO_MATCHES : this.data.slice();
+    return this.size === 0 ? NO_MATCHES : this.data.slice(0, this.size);
   }
 }
