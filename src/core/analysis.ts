@@ -85,7 +85,7 @@ export class DocumentAnalysis {
       const blocks = this.blocks.slice();
       const starts = this.starts.slice();
       const text = this.content;
-      this.cachedTally = assembleTally(this.acc, this.language, this.context.categories, () => sectionTallies(blocks, starts, text));
+      this.cachedTally = assembleTally(this.acc, this.language, this.context.categories, () => sectionTallies(blocks, starts, text, this.context.reader));
     }
     return this.cachedTally;
   }
@@ -116,7 +116,7 @@ export class DocumentAnalysis {
     while (pos < newText.length) {
       const extent = blockAt(newText, pos);
       newStarts.push(pos);
-      newBlocks.push(analyzeBlock(newText, pos, extent, this.context.matcher, this.context.reader));
+      newBlocks.push(analyzeBlock(newText, pos, extent, this.context.matcher));
       pos = extent.end;
       if (pos >= newEnd && pos < newText.length) {
         while (resync < this.starts.length && this.starts[resync] < pos - delta) resync++;
@@ -142,7 +142,7 @@ export class DocumentAnalysis {
     let pos = this.analysedUpTo();
     while (pos < until) {
       const extent = blockAt(text, pos);
-      const block = analyzeBlock(text, pos, extent, this.context.matcher, this.context.reader);
+      const block = analyzeBlock(text, pos, extent, this.context.matcher);
       this.starts.push(pos);
       this.blocks.push(block);
       this.acc.apply(block, 1, text, pos);

@@ -6,7 +6,7 @@ import { countHanWords } from './cjkWords';
 import { BlockExtent } from './blocks';
 import { endSentence, openToken, pathsEndingAt } from './match';
 import { Matcher } from './matcher';
-import { MatchList, MatchListBuilder, matchCount, MatchReader } from './matchList';
+import { MatchList, MatchListBuilder } from './matchList';
 import { NO_PATH } from './pathAutomaton';
 
 export interface BlockResult {
@@ -20,11 +20,6 @@ export interface BlockResult {
   readonly matches: MatchList;
   /** The level of the heading the block is, −1 when it is none; its title is read from the text when a section is shown. */
   readonly headingLevel: number;
-  /** Counted annotations per polarity, and their weights in thousandths: numbers, not objects, to keep blocks small. */
-  readonly controlMatches: number;
-  readonly controlWeightMilli: number;
-  readonly engagementMatches: number;
-  readonly engagementWeightMilli: number;
 }
 
 const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
@@ -37,7 +32,7 @@ const ABBREVIATION_CODES = new Set(ABBREVIATIONS.map((a) => asciiWordCode(a, 0, 
 const ABBREVIATION_SET = new Set(ABBREVIATIONS);
 
 /** Analyses `text[start, end)`, one block. */
-export function analyzeBlock(text: string, start: number, extent: BlockExtent, matcher: Matcher, reader: MatchReader): BlockResult {
+export function analyzeBlock(text: string, start: number, extent: BlockExtent, matcher: Matcher): BlockResult {
   const end = extent.end;
   const automaton = matcher.automaton;
   automaton.trim();
@@ -170,23 +165,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
     endSentence(matcher, ordinal, start, found);
   }
 
-  const matches = found.finish();
-  let controlMatches = 0;
-  let controlWeightMilli = 0;
-  let engagementMatches = 0;
-  let engagementWeightMilli = 0;
-  const count = matchCount(matches);
-  for (let m = 0; m < count; m++) {
-    if (reader.negated(matches, m)) continue;
-    if (reader.isControl(matches, m)) {
-      controlMatches++;
-      controlWeightMilli += reader.weightMilli(matches, m);
-    } else {
-      engagementMatches++;
-      engagementWeightMilli += reader.weightMilli(matches, m);
-    }
-  }
-  return new Block(end - start, extent.newlines, latinWords + hanWords, latinWords, hanChars, sentences, matches, extent.headingLevel, controlMatches, controlWeightMilli, engagementMatches, engagementWeightMilli);
+  return new Block(end - start, extent.newlines, latinWords + hanWords, latinWords, hanChars, sentences, found.finish(), extent.headingLevel);
 }
 
 class Block implements BlockResult {
@@ -199,10 +178,6 @@ class Block implements BlockResult {
     readonly sentences: number,
     readonly matches: MatchList,
     readonly headingLevel: number,
-    readonly controlMatches: number,
-    readonly controlWeightMilli: number,
-    readonly engagementMatches: number,
-    readonly engagementWeightMilli: number,
   ) {}
 }
 

@@ -43,15 +43,15 @@ export class TallyAccumulator {
     this.latinWords += sign * block.latinWords;
     this.hanChars += sign * block.hanChars;
     this.sentences += sign * block.sentences;
-    this.control.matches += sign * block.controlMatches;
-    this.control.weightMilli += sign * block.controlWeightMilli;
-    this.engagement.matches += sign * block.engagementMatches;
-    this.engagement.weightMilli += sign * block.engagementWeightMilli;
     const list = block.matches;
     const reader = this.reader;
     const count = matchCount(list);
     for (let m = 0; m < count; m++) {
       if (reader.negated(list, m)) continue;
+      const weightMilli = reader.weightMilli(list, m);
+      const polarity = reader.isControl(list, m) ? this.control : this.engagement;
+      polarity.matches += sign;
+      polarity.weightMilli += sign * weightMilli;
       const category = reader.categoryIndex(list, m);
       if (category < 0) continue;
       let sum = this.categories[category];
@@ -61,7 +61,7 @@ export class TallyAccumulator {
         this.categories[category] = sum;
       }
       sum.matches += sign;
-      sum.weightMilli += sign * reader.weightMilli(list, m);
+      sum.weightMilli += sign * weightMilli;
       const term = this.terms.termAt(reader.entryIndex(list, m), text, base + matchStart(list, m), base + matchEnd(list, m));
       let counter = sum.terms.get(term);
       if (counter === undefined) {
@@ -100,7 +100,7 @@ export function lean(control: Sum, engagement: Sum): Lean {
  * The sections of a text analysed as `blocks` starting at `starts`: one per heading block, and a preamble for the
  * text before the first heading when there are headings. Titles are read from the heading lines.
  */
-export function sectionTallies(blocks: readonly BlockResult[], starts: readonly number[], text: string): SectionTally[] {
+export function sectionTallies(blocks: readonly BlockResult[], starts: readonly number[], text: string, reader: MatchReader): SectionTally[] {
   const sections: SectionTally[] = [];
   let hasHeading = false;
   let open = false;
@@ -138,10 +138,13 @@ export function sectionTallies(blocks: readonly BlockResult[], starts: readonly 
     }
     if (open) {
       sum.words += block.words;
-      sum.control.matches += block.controlMatches;
-      sum.control.weightMilli += block.controlWeightMilli;
-      sum.engagement.matches += block.engagementMatches;
-      sum.engagement.weightMilli += block.engagementWeightMilli;
+      const list = block.matches;
+      for (let m = 0; m < matchCount(list); m++) {
+        if (reader.negated(list, m)) continue;
+        const polarity = reader.isControl(list, m) ? sum.control : sum.engagement;
+        polarity.matches++;
+        polarity.weightMilli += reader.weightMilli(list, m);
+      }
     }
     line += block.newlines;
   }
