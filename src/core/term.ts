@@ -45,7 +45,7 @@ export class EntryTerms {
     const first = entry * SURFACES_PER_ENTRY;
     for (let k = first; k < first + SURFACES_PER_ENTRY; k++) {
       const surface = this.surfaces[k];
-      if (surface !== undefined && surface.length === end - start && sameText(surface, text, start)) return this.terms[k];
+      if (surface !== undefined && surface.length === end - start && text.startsWith(surface, start)) return this.terms[k];
     }
     const surface = detached(text.slice(start, end));
     const term = termOfSurface(surface);
@@ -55,9 +55,4 @@ export class EntryTerms {
     this.terms[k] = term;
     return term;
   }
-}
-
-function sameText(surface: string, text: string, start: number): boolean {
-  for (let i = 0; i < surface.length; i++) if (surface.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
 }
