@@ -170,6 +170,30 @@ export function detectLanguage(latinWords: number, hanChars: number): Language |
   return share >= 0.8 ? 'zh' : share <= 0.2 ? 'en' : 'mixed';
 }
 
+/** Where a tally keeps what computes its sections, and then the sections: a symbol, so JSON and spreads skip it. */
+const PENDING_SECTIONS = Symbol('pending sections');
+
+interface PendingSections {
+  [PENDING_SECTIONS]: (() => SectionTally[]) | SectionTally[];
+}
+
+/**
+ * `Tally.sections`: enumerable, so that JSON, spreads and structured clones see an ordinary property, and one getter
+ * shared by every tally. A getter of its own per tally gave each tally object a hidden class of its own, and a
+ * corpus of small files kept thousands of them.
+ */
+const SECTIONS_PROPERTY: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: PendingSections): SectionTally[] {
+    const pending = this[PENDING_SECTIONS];
+    if (typeof pending !== 'function') return pending;
+    const sections = pending();
+    this[PENDING_SECTIONS] = sections;
+    return sections;
+  },
+};
+
 /**
  * The tally of an analysis. Its sections are made on the first read of `sections`, by `sections()`: a statute has a
  * section per article, each four objects and a title, and the status bar and the totals never read them.
@@ -184,8 +208,7 @@ export function assembleTally(acc: TallyAccumulator, language: Language | 'mixed
     lean: lean(acc.control, acc.engagement),
     categories: acc.categoryTallies(categories),
   };
-  // Enumerable, so that JSON, spreads and structured clones see an ordinary property; built once, on first read.
-  let built: SectionTally[] | null = null;
-  Object.defineProperty(tally, 'sections', { enumerable: true, configurable: true, get: () => (built ??= sections()) });
+  Object.defineProperty(tally, PENDING_SECTIONS, { value: sections, writable: true, enumerable: false });
+  Object.defineProperty(tally, 'sections', SECTIONS_PROPERTY);
   return tally as Tally;
 }
