@@ -23,7 +23,7 @@ export interface AnalysisContext {
 }
 
 export function analysisContext(matcher: Matcher, language: Language | null): AnalysisContext {
-  return { matcher, reader: new MatchReader(matcher), terms: new EntryTerms(matcher.entryList.length), categories: [...matcher.categories.values()], language };
+  return { matcher, reader: new MatchReader(matcher), terms: new EntryTerms(matcher.entryCount), categories: [...matcher.categories.values()], language };
 }
 
 export class DocumentAnalysis {
@@ -38,7 +38,7 @@ export class DocumentAnalysis {
     text: string,
   ) {
     this.content = text;
-    this.acc = new TallyAccumulator(context.reader, context.terms);
+    this.acc = new TallyAccumulator(context.reader, context.terms, context.categories.length);
   }
 
   /** Analyses the whole text at once. */

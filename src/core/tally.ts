@@ -30,12 +30,16 @@ export class TallyAccumulator {
   readonly control: Sum = { matches: 0, weightMilli: 0 };
   readonly engagement: Sum = { matches: 0, weightMilli: 0 };
   /** By category index (see MatchReader.categoryIndex). */
-  private readonly categories: (CategorySum | undefined)[] = [];
+  private readonly categories: CategorySum[];
+
   /** `terms` is shared by every analysis with the same lexicons: what it remembers does not depend on the document. */
   constructor(
     private readonly reader: MatchReader,
     private readonly terms: EntryTerms,
-  ) {}
+    categoryCount: number,
+  ) {
+    this.categories = Array.from({ length: categoryCount }, () => ({ matches: 0, weightMilli: 0, terms: new Map() }));
+  }
 
   /** Adds the counts of a block that starts at `base` in `text` (sign 1), or takes them away (sign −1). */
   apply(block: BlockResult, sign: 1 | -1, text: string, base: number): void {
@@ -54,12 +58,7 @@ export class TallyAccumulator {
       polarity.weightMilli += sign * weightMilli;
       const category = reader.categoryIndex(list, m);
       if (category < 0) continue;
-      let sum = this.categories[category];
-      if (sum === undefined) {
-        while (this.categories.length < category) this.categories.push(undefined);
-        sum = { matches: 0, weightMilli: 0, terms: new Map() };
-        this.categories[category] = sum;
-      }
+      const sum = this.categories[category];
       sum.matches += sign;
       sum.weightMilli += sign * weightMilli;
       const term = this.terms.termAt(reader.entryIndex(list, m), text, base + matchStart(list, m), base + matchEnd(list, m));
@@ -77,9 +76,9 @@ export class TallyAccumulator {
   categoryTallies(categories: readonly Category[]): CategoryTally[] {
     return categories.map((c, index) => {
       const sum = this.categories[index];
-      const terms: TermCount[] = sum ? [...sum.terms].map(([term, counter]) => ({ term, count: counter.count })) : [];
+      const terms: TermCount[] = [...sum.terms].map(([term, counter]) => ({ term, count: counter.count }));
       terms.sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-      return { id: c.id, label: c.label, polarity: c.polarity, matches: sum?.matches ?? 0, weight: (sum?.weightMilli ?? 0) / 1000, terms };
+      return { id: c.id, label: c.label, polarity: c.polarity, matches: sum.matches, weight: sum.weightMilli / 1000, terms };
     });
   }
 }
