@@ -46,8 +46,8 @@ export class Matcher {
   readonly entryList: CompiledEntry[] = [];
   readonly cueList: CompiledCue[] = [];
   readonly categories = new Map<string, Category>();
-  /** Slot of each Han character of the Basic Multilingual Plane, −1 for none. */
-  private readonly hanSlotTable = new Int32Array(65536).fill(-1);
+  /** Symbol (slot) of each Han character of the Basic Multilingual Plane, −1 for none; the scanner reads it directly. */
+  readonly hanSlotTable = new Int32Array(65536).fill(-1);
   private readonly astralHanSlots = new Map<number, number>();
   private readonly vocabulary = new Vocabulary(VOCABULARY_LIMIT);
   private readonly wordSlotsByStem = new Map<string, WordSlot[]>();

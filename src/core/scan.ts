@@ -109,6 +109,31 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       if (i < end && c === 32) i++;
       continue;
     }
+    if (cls === HAN && width === 1) {
+      // A run of Han characters of the Basic Multilingual Plane, most of a Chinese text, in a loop of its own.
+      if (hanRunStart < 0) hanRunStart = i;
+      const runStart = i;
+      const hanSlots = matcher.hanSlotTable;
+      for (;;) {
+        const symbol = hanSlots[c];
+        if (symbol < 0) state = NO_PATH;
+        else {
+          state = automaton.next(state, symbol);
+          if (state !== NO_PATH) {
+            openToken(ordinal, i);
+            if (automaton.outStart[state] !== automaton.outStart[state + 1]) pathsEndingAt(automaton, state, ordinal, i + 1, clause);
+          }
+        }
+        ordinal++;
+        i++;
+        if (i >= end) break;
+        c = text.charCodeAt(i);
+        if (charClass(c) !== HAN) break;
+      }
+      hanRunChars += i - runStart;
+      hanChars += i - runStart;
+      continue;
+    }
     if (cls === HAN) {
       if (hanRunStart < 0) hanRunStart = i;
       hanRunChars++;
