@@ -38,6 +38,7 @@ interface WordSlot {
 
 const DEFAULT_WINDOW: Record<Language, number> = { en: 4, zh: 8 };
 const VOCABULARY_LIMIT = 500_000;
+const MAX_RULE_INDEX = (1 << 21) - 1;
 
 export class Matcher {
   /** Paths of entry and cue slots; a value v ≥ 0 is `entryList[v]`, v < 0 is `cueList[~v]`. */
@@ -90,6 +91,8 @@ export class Matcher {
       for (const cue of context.clauseBreaks ?? []) this.addCue('break', cue, { effect: null, window: 0, protectionCategory: null });
     }
     this.entryCount = this.entryList.length;
+    // An annotation packs the index of its cue or overridden entry into 21 bits (see matchList.ts).
+    if (Math.max(this.entryCount, this.cueList.length) >= MAX_RULE_INDEX) throw new Error(`the lexicons hold more than ${MAX_RULE_INDEX - 1} entries or cues`);
     this.paths.freeze(this.slotCount);
     this.automaton = new PathAutomaton(this.paths, (symbol) => this.slotsOf(symbol));
   }

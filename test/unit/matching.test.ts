@@ -399,4 +399,23 @@ describe('matching', () => {
       assert.ok(!polarities('不得非法监控公民。').includes('control'));
     });
   });
+
+  describe('offsets and rules in long documents', () => {
+    it('keeps every annotation exact past blank lines and lines of millions of characters', () => {
+      const engine = builtinEngine();
+      const spaces = ' '.repeat(3_000_000);
+      const text = `Mass surveillance.\n${spaces}\nThey will not monitor anyone.\n${'x'.repeat(2_500_000)} surveillance ${spaces} a blacklist, then a public hearing.\n`;
+      const found = engine.analyze(text).matches();
+      const expected = [
+        [0, 'Mass surveillance', null],
+        [text.indexOf('monitor'), 'monitor', 'negation'],
+        [text.lastIndexOf('surveillance'), 'surveillance', null],
+        [text.indexOf('blacklist'), 'blacklist', null],
+        [text.indexOf('public hearing'), 'public hearing', null],
+      ];
+      assert.deepEqual(found.map((m) => [m.start, m.text, m.rule]), expected);
+      for (const m of found) assert.equal(text.slice(m.start, m.end), m.text);
+      assert.match(found[1].ruleDetail ?? '', /"not"/);
+    });
+  });
 });
