@@ -9,8 +9,11 @@ export interface Heading {
 
 const MAX_TITLE = 120;
 const LONG_HEADING = 60;
-const HAN_NUMERAL = '[一二三四五六七八九十百千零〇两\\d]+';
-const NOT_REFERENCE = '(?![的之至第、，,和及与或规款项中所])';
+const HAN_NUMERALS = '一二三四五六七八九十百千零〇两';
+/** What follows 第X条 in a reference to another provision rather than a heading. */
+const REFERENCE_FOLLOWERS = '的之至第、，,和及与或规款项中所';
+const HAN_NUMERAL = `[${HAN_NUMERALS}\\d]+`;
+const NOT_REFERENCE = `(?![${REFERENCE_FOLLOWERS}])`;
 
 interface HeadingPattern {
   pattern: RegExp;
@@ -90,12 +93,16 @@ export function headingAt(text: string, start: number, end: number): Heading | n
 
 /** The heading's level or −1; with `keepMatch`, leaves the line and the match in matchedLine and matched. */
 function findHeading(text: string, start: number, end: number, keepMatch: boolean): number {
+  if (!keepMatch) {
+    let first = start;
+    while (first < end && isIndent(text.charCodeAt(first))) first++;
+    if (text.charCodeAt(first) === ORDINAL_MARK && first < end) return ordinalLevel(text, first + 1, lineLimit(text, start, end));
+  }
   OPENING.lastIndex = start;
   if (!OPENING.test(text) || OPENING.lastIndex > end) return -1;
-  let line = text.slice(start, Math.min(end, start + 400));
-  if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+  const line = text.slice(start, lineLimit(text, start, end));
   let first = 0;
-  while (first < line.length && (line.charCodeAt(first) === 32 || line.charCodeAt(first) === 9 || line.charCodeAt(first) === 0x3000)) first++;
+  while (first < line.length && isIndent(line.charCodeAt(first))) first++;
   // OPENING found a heading's start on the line, so only a line cut at 400 characters can be blank here.
   if (first === line.length) return -1;
   matchedLine = line;
@@ -112,6 +119,45 @@ function findHeading(text: string, start: number, end: number, keepMatch: boolea
     }
   }
   return NUMBERED_TITLE.test(line) ? 3 : -1;
+}
+
+const ORDINAL_MARK = 0x7b2c; // 第
+const ORDINAL_NUMERALS = codes(`${HAN_NUMERALS}0123456789`);
+/** The one-character units, by code; 部分 is the one of two. */
+const ORDINAL_UNITS = new Map([...'编章节条'].map((c) => [c.charCodeAt(0), ORDINAL_LEVELS[c]]));
+const NOT_AFTER_ORDINAL = codes(REFERENCE_FOLLOWERS);
+
+function codes(chars: string): Set<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
+}
+
+/**
+ * What the ORDINAL pattern decides for a line whose text after 第 starts at `i` and whose tested part ends at `limit`,
+ * without a slice of the line or a match: a statute has one such line every few sentences.
+ */
+function ordinalLevel(text: string, i: number, limit: number): number {
+  const digits = i;
+  while (i < limit && ORDINAL_NUMERALS.has(text.charCodeAt(i))) i++;
+  if (i === digits || i === limit) return -1;
+  const unit = text.charCodeAt(i);
+  let level = ORDINAL_UNITS.get(unit);
+  let next = i + 1;
+  if (unit === 0x90e8 && text.charCodeAt(i + 1) === 0x5206 && i + 1 < limit) {
+    level = ORDINAL_LEVELS['部分'];
+    next = i + 2;
+  }
+  if (level === undefined) return -1;
+  return next < limit && NOT_AFTER_ORDINAL.has(text.charCodeAt(next)) ? -1 : level;
+}
+
+/** The end of the part of a line that headings are tested on: its first 400 characters, without a carriage return. */
+function lineLimit(text: string, start: number, end: number): number {
+  const limit = Math.min(end, start + 400);
+  return limit > start && text.charCodeAt(limit - 1) === 13 ? limit - 1 : limit;
+}
+
+function isIndent(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000;
 }
 
 /** True when the line at `start` begins an enumerated item. */

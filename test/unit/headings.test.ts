@@ -1,0 +1,52 @@
+// Heading recognition: analysis asks only for a line's level (headingLevelAt), which takes shortcuts for the
+// commonest headings; a section's title comes from the full patterns (headingAt). Both must agree on every line.
+import * as assert from 'node:assert/strict';
+import { headingAt, headingLevelAt } from '../../src/core/headings';
+import { Random } from './helpers/random';
+
+function levels(line: string): [number, number] {
+  const text = `前文。\n${line}\n后文。`;
+  const start = 4;
+  const end = start + line.length;
+  return [headingLevelAt(text, start, end), headingAt(text, start, end)?.level ?? -1];
+}
+
+describe('headings', () => {
+  it('reads the level of Chinese ordinal headings and not of references', () => {
+    const cases: [string, number][] = [
+      ['第一编 总则', 0],
+      ['第二部分 附则', 0],
+      ['第三章 监督管理', 1],
+      ['第四节 信用修复', 2],
+      ['第十二条 网信部门应当公开征求意见。', 3],
+      ['　 第12条', 3],
+      ['第三条\r', 3],
+      ['第三十条的规定', -1],
+      ['第三条第二款', -1],
+      ['第四条至第六条', -1],
+      ['第部分', -1],
+      ['第三部', -1],
+      ['第', -1],
+      ['第条', -1],
+      // Headings are read from a line's first 400 characters.
+      [`第${'三'.repeat(398)}条的`, 3],
+      [`第${'三'.repeat(397)}条的`, -1],
+      [`第${'三'.repeat(399)}条`, -1],
+    ];
+    for (const [line, level] of cases) assert.deepEqual(levels(line), [level, level], line);
+  });
+
+  it('gives the same level as the full patterns on random lines', () => {
+    const r = new Random(7);
+    const pieces = ['第', '三', '十', '2', '条', '章', '节', '编', '部', '分', '的', '至', '款', '正文', ' ', '　', '\t', '\r', '，', 'Article', 'article 3', '#', '1.', ' Scope', '（一）', '一、', 'x'];
+    for (let n = 0; n < 5000; n++) {
+      let line = r.pick(['', ' ', '　', '第', '  第']);
+      const count = 1 + r.int(8);
+      for (let k = 0; k < count; k++) line += r.pick(pieces);
+      if (r.chance(0.05)) line = `${' '.repeat(390 + r.int(12))}${line}`;
+      if (r.chance(0.05)) line = `第${'三'.repeat(393 + r.int(8))}${line}`;
+      const [fast, full] = levels(line);
+      assert.equal(fast, full, JSON.stringify(line));
+    }
+  });
+});
