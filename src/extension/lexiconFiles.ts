@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { builtinLexicons, Engine, LexiconError, parseLexicon } from '../core';
 import type { LexiconSource } from '../core/types';
 import { readSettings } from './settings';
-import type { UntrustedLexiconNotice } from './trustNotice';
+import { describeSkipped, type SkippedLexiconFiles, type UntrustedLexiconNotice } from './trustNotice';
+import { workspaceNamesLexiconFiles } from './workspaceLexiconSetting';
 
 /** Wait after a file event before reloading, so a burst of events loads the file once. */
 const RELOAD_DELAY_MS = 150;
@@ -25,8 +26,8 @@ export interface LoadedEngine {
   /** Extra files actually loaded. */
   readonly files: readonly vscode.Uri[];
   readonly problems: readonly LexiconProblem[];
-  /** True when extra files were configured but skipped because the workspace is not trusted. */
-  readonly skippedUntrusted: boolean;
+  /** Where extra files were configured that were skipped because the workspace is not trusted; null when none were. */
+  readonly skippedUntrusted: SkippedLexiconFiles | null;
 }
 
 /** Resolves a configured path: absolute, `~/…`, or relative to a workspace folder (the first where it exists). */
@@ -56,8 +57,8 @@ export async function loadEngine(): Promise<LoadedEngine> {
   const problems: LexiconProblem[] = [];
   const extras: LexiconSource[] = [];
   const files: vscode.Uri[] = [];
-  const skippedUntrusted = !vscode.workspace.isTrusted && settings.lexiconFiles.length > 0;
-  if (!skippedUntrusted) {
+  const skippedUntrusted = vscode.workspace.isTrusted ? null : await skippedLexiconFiles(settings.lexiconFiles);
+  if (vscode.workspace.isTrusted) {
     const known = builtins.flatMap((l) => l.categories.map((c) => c.id));
     for (const path of settings.lexiconFiles) {
       const uri = await resolveLexiconPath(path);
@@ -83,6 +84,16 @@ export async function loadEngine(): Promise<LoadedEngine> {
     problems.push(toProblem(err, files[0]));
     return { engine: new Engine(builtins), files: [], problems, skippedUntrusted };
   }
+}
+
+/**
+ * In an untrusted workspace: the user's own lexicon files (VS Code passes the user setting on) and those the workspace
+ * settings name (which VS Code withholds), none of which are loaded; null when there are none.
+ */
+async function skippedLexiconFiles(userFiles: readonly string[]): Promise<SkippedLexiconFiles | null> {
+  const user = userFiles.length > 0;
+  const workspace = await workspaceNamesLexiconFiles();
+  return user || workspace ? { user, workspace } : null;
 }
 
 function toProblem(err: unknown, uri: vscode.Uri | undefined): LexiconProblem {
@@ -232,7 +243,7 @@ export class LexiconReloader implements vscode.Disposable {
     }
     this.reported = now;
     for (const { uri, list } of byFile.values()) this.diagnostics.set(uri, list);
-    if (loaded.skippedUntrusted) this.log.warn('workspace not trusted: policyLens.lexiconFiles ignored, built-in lexicons only');
+    if (loaded.skippedUntrusted) this.log.warn(`workspace not trusted: policyLens.lexiconFiles ignored (${describeSkipped(loaded.skippedUntrusted)}), built-in lexicons only`);
     this.trustNotice.lexiconsLoaded(loaded.skippedUntrusted);
     if (loaded.files.length > 0) this.log.info(`loaded lexicon files: ${loaded.files.map((u) => u.fsPath).join(', ')}`);
   }

@@ -5,6 +5,18 @@ import { t } from './l10n';
 
 export const MANAGE_TRUST = t('Manage Workspace Trust');
 
+/** Where the lexicon files held back in an untrusted workspace were configured. */
+export interface SkippedLexiconFiles {
+  readonly user: boolean;
+  readonly workspace: boolean;
+}
+
+/** The settings that named the skipped files, in the user's language. */
+export function describeSkipped(skipped: SkippedLexiconFiles): string {
+  if (skipped.user && skipped.workspace) return t('user and workspace settings');
+  return skipped.user ? t('user settings') : t('workspace settings');
+}
+
 /** VS Code's own workspace-trust editor, where the user can trust the folder. */
 const MANAGE_TRUST_COMMAND = 'workbench.trust.manage';
 
@@ -15,10 +27,10 @@ export class UntrustedLexiconNotice {
   constructor(private readonly shown: string[]) {}
 
   /** Called after every lexicon load; only the first skip of the session is announced. */
-  lexiconsLoaded(skippedUntrusted: boolean): void {
-    if (!skippedUntrusted || this.notified) return;
+  lexiconsLoaded(skipped: SkippedLexiconFiles | null): void {
+    if (!skipped || this.notified) return;
     this.notified = true;
-    const message = t('Policy Lens uses only its built-in lexicons: this workspace is not trusted, so the lexicon files in policyLens.lexiconFiles are not loaded.');
+    const message = t('Policy Lens uses only its built-in lexicons: this workspace is not trusted, so the lexicon files in policyLens.lexiconFiles ({0}) are not loaded.', describeSkipped(skipped));
     this.shown.push(message);
     void vscode.window.showWarningMessage(message, MANAGE_TRUST).then((action) => {
       if (action === MANAGE_TRUST) void vscode.commands.executeCommand(MANAGE_TRUST_COMMAND);

@@ -33,8 +33,9 @@ export const sessionPlans: readonly SessionPlan[] = [
         'security.workspace.trust.startupPrompt': 'never',
         'security.workspace.trust.banner': 'never',
         'security.workspace.trust.untrustedFiles': 'open',
-        // A user setting: VS Code itself drops restricted settings from an untrusted workspace's own settings,
-        // so only a user-level value reaches the extension, which must then decline to load it.
+        // A user setting: VS Code itself withholds restricted settings of an untrusted workspace's own settings
+        // (the fixture's .vscode/settings.json), so only a user-level value reaches the extension, which must then
+        // decline to load it.
         'policyLens.lexiconFiles': ['extra.lexicon.json'],
       },
       prepare: (_folders, workspace) => fs.cpSync(untrustedFixtures, workspace, { recursive: true }),

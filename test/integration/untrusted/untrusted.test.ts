@@ -1,15 +1,16 @@
 // Runs only in the real-host runner's untrusted session (test/runner/sessionPlans.ts): workspace trust is on,
-// the workspace is not trusted, and the user setting policyLens.lexiconFiles names extra.lexicon.json in it,
-// whose one term ("widget tax") the built-in lexicons lack. What the user must see: the built-ins at work,
-// the extra term not highlighted, and one warning saying why; then, once the user trusts the workspace from that
-// warning (clicks performed by the runner), the extra term highlighted.
+// the workspace is not trusted. The user setting policyLens.lexiconFiles names extra.lexicon.json in it, whose one
+// term ("widget tax") the built-in lexicons lack; the workspace's own .vscode/settings.json names that file and
+// second.lexicon.json ("gadget levy"), which VS Code withholds until the workspace is trusted. What the user must
+// see: the built-ins at work, neither extra term highlighted, and one warning saying why and naming both settings;
+// then, once the user trusts the workspace from that warning (clicks performed by the runner), both terms highlighted.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PolicyLensApi } from '../../../src/extension/api';
 import { formatUserAction } from '../../runner/userActionProtocol';
 import { activateApi, closeAllEditors, EXTENSION_ID, waitFor, withSettings } from '../editorHelpers';
 
-/** Built-in terms "monitor" and "blacklist", and the extra lexicon's "widget tax" (test/fixtures/untrusted). */
+/** Built-in terms "monitor" and "blacklist", and the extra lexicons' "widget tax" and "gadget levy" (test/fixtures/untrusted). */
 const DOCUMENT = 'restricted.txt';
 
 function isTrustNotice(notice: string): boolean {
@@ -40,6 +41,7 @@ describe('untrusted workspace (Restricted Mode)', function () {
 
   it('runs in a workspace that is not trusted, with lexicon files configured', () => {
     assert.equal(vscode.workspace.isTrusted, false);
+    // Only the user's value reaches extensions: VS Code withholds the workspace's.
     assert.deepEqual(vscode.workspace.getConfiguration('policyLens').get('lexiconFiles'), ['extra.lexicon.json']);
   });
 
@@ -55,13 +57,15 @@ describe('untrusted workspace (Restricted Mode)', function () {
     );
   });
 
-  it('does not load the configured lexicon file, so its term is not highlighted', () => {
+  it('does not load the configured lexicon files, so their terms are not highlighted', () => {
     const { api, editor } = ready();
-    assert.ok(editor.document.getText().includes('widget tax'));
-    assert.ok(!annotatedTexts().includes('widget tax'));
     const drawn = api.getDecorations(editor.document.uri);
     const all = [...drawn.control, ...drawn.engagement, ...drawn.negated].map((r) => editor.document.getText(r));
-    assert.ok(!all.includes('widget tax'), `drawn: ${all.join(', ')}`);
+    for (const term of ['widget tax', 'gadget levy']) {
+      assert.ok(editor.document.getText().includes(term));
+      assert.ok(!annotatedTexts().includes(term));
+      assert.ok(!all.includes(term), `drawn: ${all.join(', ')}`);
+    }
   });
 
   it('tells the user once why, even when the lexicon settings change again', async () => {
@@ -69,6 +73,8 @@ describe('untrusted workspace (Restricted Mode)', function () {
     const notices = (): string[] => api.getNotices().filter(isTrustNotice);
     assert.equal(notices().length, 1, `notices: ${api.getNotices().join(' | ')}`);
     assert.match(notices()[0], /not trusted/);
+    // The workspace's setting is known only from its settings file, which VS Code keeps from extensions.
+    assert.match(notices()[0], /\(user and workspace settings\)/);
     // A reload while still untrusted skips the files again, and must not repeat the warning.
     await withSettings(api, { lexiconMode: 'replace' }, async () => {
       assert.deepEqual(annotatedTexts(), ['monitor', 'blacklist']);
@@ -92,14 +98,14 @@ describe('untrusted workspace (Restricted Mode)', function () {
     });
     await Promise.race([granted, late]).finally(() => clearTimeout(timer));
     assert.equal(vscode.workspace.isTrusted, true);
-    await waitFor('the lexicon file to be loaded', () => annotatedTexts().includes('widget tax'), 15_000);
+    await waitFor('the lexicon files to be loaded', () => annotatedTexts().includes('gadget levy'), 15_000);
     await api.whenIdle();
-    assert.deepEqual(annotatedTexts(), ['monitor', 'blacklist', 'widget tax']);
+    assert.deepEqual(annotatedTexts(), ['monitor', 'blacklist', 'widget tax', 'gadget levy']);
     // The trust editor covers the document; the user goes back to it.
     await vscode.window.showTextDocument(editor.document, { preview: false });
     await api.whenIdle();
     const drawn = api.getDecorations(editor.document.uri);
-    assert.deepEqual(drawn.control.map((r) => editor.document.getText(r)), ['monitor', 'blacklist', 'widget tax']);
+    assert.deepEqual(drawn.control.map((r) => editor.document.getText(r)), ['monitor', 'blacklist', 'widget tax', 'gadget levy']);
     assert.equal(api.getNotices().filter(isTrustNotice).length, 1);
   });
 });
