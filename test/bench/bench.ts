@@ -110,6 +110,16 @@ function quantile(values: number[], q: number): number {
 
 const median = (values: number[]): number => quantile(values, 0.5);
 
+/**
+ * A speed relative to the reference's, from times taken in turn (timeInTurn): the median over repetitions of the
+ * ratio within each. On a shared machine the load drifts within a run (the floor loop has ranged from 150 to 250
+ * MB/s in one), and a ratio of two medians can pair a fast floor with a slow analysis; each repetition's pair
+ * ran under the same load.
+ */
+function pairedRatio(referenceMs: number[], measuredMs: number[]): number {
+  return median(referenceMs.map((reference, i) => reference / measuredMs[i]));
+}
+
 function figure(name: string, values: number[], unit: string, target: string, check: ((median: number) => boolean) | null, ratio: number | null = null): Figure {
   const value = median(values);
   return { name, value, unit, ratio, min: Math.min(...values), max: Math.max(...values), target, pass: check ? check(value) : null };
@@ -159,7 +169,7 @@ function throughput(settings: Settings, engine: Engine, label: string, text: str
   ]);
   const floor = mbPerSecond(bytes * rounds, floorMs);
   const analysis = mbPerSecond(bytes * rounds, analysisMs);
-  const ratio = median(analysis) / median(floor);
+  const ratio = pairedRatio(floorMs, analysisMs);
   // Every annotation as a Match object, as a CLI report or an export needs them: measured apart, since the editor never asks for all.
   const done = engine.analyze(text);
   const objects = mbPerSecond(bytes, time(settings.reps, () => (blackhole += done.matches().length)));
@@ -200,7 +210,7 @@ function automatonAlone(settings: Settings, text: string): Figure[] {
   };
   const [floorMs, automatonMs] = timeInTurn(settings.reps, [() => (blackhole += floorLoop(text)), () => (blackhole += step())]);
   const bytes = Buffer.byteLength(text, 'utf8');
-  const ratio = median(mbPerSecond(bytes, automatonMs)) / median(mbPerSecond(bytes, floorMs));
+  const ratio = pairedRatio(floorMs, automatonMs);
   return [figure(`  the lexicon automaton alone over the Han characters, Chinese ${formatSize(bytes)}`, mbPerSecond(bytes, automatonMs), 'MB/s', 'info', null, ratio)];
 }
 
