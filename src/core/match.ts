@@ -87,10 +87,12 @@ export function endSentence(matcher: Matcher, tokens: number, base: number, out:
 function annotate(matcher: Matcher, tokens: number, base: number, out: MatchListBuilder): void {
   const entries = entryCandidates;
   const cues = cueCandidates;
-  if (entries.count === 1 && cues.count === 0) {
-    // The commonest sentence: one candidate, nothing to overlap it, no cue to change it.
-    const entry = matcher.entryList[entries.value[0]];
-    if (entry.polarity !== null && entry.category !== null) out.add(entries.start[0] - base, entries.end[0] - base, entries.value[0], RULE_NONE, -1);
+  if (cues.count === 0 && disjoint(entries)) {
+    // The commonest sentences: candidates that overlap nothing, and no cue to change them; each one stands as it is.
+    for (let i = 0; i < entries.count; i++) {
+      const entry = matcher.entryList[entries.value[i]];
+      if (entry.polarity !== null && entry.category !== null) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_NONE, -1);
+    }
     return;
   }
   if (owner.length < tokens) owner = new Int32Array(tokens * 2);
@@ -123,6 +125,12 @@ function annotate(matcher: Matcher, tokens: number, base: number, out: MatchList
     }
     out.add(entries.start[winner] - base, entries.end[winner] - base, entryIndex, rule, rule === RULE_DIRECTION ? overridden : cue);
   }
+}
+
+/** True when no two candidates share a token. They come in the order of their last tokens, so each must start after the one before ends. */
+function disjoint(c: Candidates): boolean {
+  for (let i = 1; i < c.count; i++) if (c.first[i] < c.last[i - 1]) return false;
+  return true;
 }
 
 /**
