@@ -1,4 +1,4 @@
-// A fixed set of worker threads, each with its own engine, analysing files handed out one at a time.
+// A fixed set of worker threads, each with its own engine, analysing the files handed out to them in turn.
 import { Worker } from 'node:worker_threads';
 import type { LexiconSource, LanguageSetting } from '../core/types';
 import type { DocumentFigures } from './analyse';
@@ -32,16 +32,22 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
+/**
+ * Jobs posted to a worker before it answers the first: its next file is waiting in its own queue when it finishes
+ * one, rather than until the main thread, busy with its own share and the writing, hands one over.
+ */
+const JOBS_AHEAD = 2;
+
 export class WorkerPool {
-  private readonly idle: Worker[] = [];
-  private readonly running = new Map<Worker, Pending>();
+  /** Per worker, the jobs posted to it and not answered yet, oldest first: a worker answers in order. */
+  private readonly running = new Map<Worker, Pending[]>();
   private readonly queue: Pending[] = [];
   private readonly workers: Worker[];
   private failure: Error | null = null;
 
   constructor(size: number, script: string, setup: WorkerSetup) {
     this.workers = Array.from({ length: size }, () => this.start(script, setup));
-    this.idle.push(...this.workers);
+    for (const worker of this.workers) this.running.set(worker, []);
   }
 
   analyse(job: WorkerJob): Promise<WorkerResult> {
@@ -62,24 +68,27 @@ export class WorkerPool {
     // Setting up the worker's heap undid the main thread's young-generation setting (see heapSettings).
     worker.once('online', holdYoungGeneration);
     worker.on('message', (result: WorkerResult) => {
-      const pending = this.running.get(worker);
-      this.running.delete(worker);
-      this.idle.push(worker);
-      pending?.resolve(result);
+      this.running.get(worker)?.shift()?.resolve(result);
       this.dispatch();
     });
     worker.on('error', (err: Error) => this.fail(err));
     worker.on('exit', (code: number) => {
-      if (code !== 0 || this.running.has(worker)) this.fail(new Error(`a worker thread stopped (exit code ${code})`));
+      if (code !== 0 || (this.running.get(worker)?.length ?? 0) > 0) this.fail(new Error(`a worker thread stopped (exit code ${code})`));
     });
     return worker;
   }
 
+  /** Posts queued jobs to the least busy workers, up to JOBS_AHEAD each. */
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop() as Worker;
+    while (this.queue.length > 0) {
+      let worker: Worker | undefined;
+      for (const candidate of this.workers) {
+        const posted = this.running.get(candidate)?.length ?? JOBS_AHEAD;
+        if (posted < JOBS_AHEAD && (worker === undefined || posted < (this.running.get(worker)?.length ?? JOBS_AHEAD))) worker = candidate;
+      }
+      if (worker === undefined) return;
       const pending = this.queue.shift() as Pending;
-      this.running.set(worker, pending);
+      this.running.get(worker)?.push(pending);
       worker.postMessage(pending.job);
     }
   }
@@ -87,8 +96,8 @@ export class WorkerPool {
   private fail(err: Error): void {
     if (this.failure) return;
     this.failure = err;
-    for (const pending of [...this.running.values(), ...this.queue]) pending.reject(err);
-    this.running.clear();
+    for (const pending of [...[...this.running.values()].flat(), ...this.queue]) pending.reject(err);
+    for (const posted of this.running.values()) posted.length = 0;
     this.queue.length = 0;
   }
 }

@@ -304,12 +304,15 @@ describe('CLI', function () {
     it('uses worker threads and keeps the input order, with problems reported in place', () => {
       const dir = tempDir();
       const sentences = ['The bureau shall monitor vendors.', 'The bureau shall consult residents.', 'Fines apply to late filings.', 'Decisions are published online.'];
-      for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(dir, `${String(i).padStart(2, '0')}.txt`), `${sentences[i % 4]} Item ${i}.\n`);
+      // Some files are 300 times longer than the rest, so that the workers finish out of order.
+      for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(dir, `${String(i).padStart(2, '0')}.txt`), `${sentences[i % 4]} Item ${i}.\n`.repeat(i % 5 === 0 ? 300 : 1));
       fs.writeFileSync(path.join(dir, '17.txt'), Buffer.from([0x41, 0x00, 0x42]));
       const pooled = cli(['--jobs', '2', '--jsonl', dir]);
       const single = cli(['--jobs', '1', '--jsonl', dir]);
+      const twoWorkers = cli(['--jobs', '3', '--jsonl', dir]);
       assert.equal(pooled.status, 0, pooled.stderr);
       assert.equal(pooled.stdout, single.stdout);
+      assert.equal(twoWorkers.stdout, single.stdout);
       assert.equal(pooled.stderr, `policy-lens: warning: ${dir}/17.txt: binary file (contains NUL bytes), skipped\n`);
       const sources = pooled.stdout.trim().split('\n').slice(1).map((l) => path.basename((JSON.parse(l) as ReportDoc).source));
       assert.deepEqual(sources, Array.from({ length: 40 }, (_, i) => `${String(i).padStart(2, '0')}.txt`).filter((n) => n !== '17.txt'));
