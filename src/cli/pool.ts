@@ -38,16 +38,19 @@ interface Pending {
  */
 const JOBS_AHEAD = 2;
 
+/** A worker and the jobs posted to it and not answered yet, oldest first: a worker answers in order. */
+interface Thread {
+  readonly worker: Worker;
+  readonly posted: Pending[];
+}
+
 export class WorkerPool {
-  /** Per worker, the jobs posted to it and not answered yet, oldest first: a worker answers in order. */
-  private readonly running = new Map<Worker, Pending[]>();
   private readonly queue: Pending[] = [];
-  private readonly workers: Worker[];
+  private readonly threads: Thread[];
   private failure: Error | null = null;
 
   constructor(size: number, script: string, setup: WorkerSetup) {
-    this.workers = Array.from({ length: size }, () => this.start(script, setup));
-    for (const worker of this.workers) this.running.set(worker, []);
+    this.threads = Array.from({ length: size }, () => this.start(script, setup));
   }
 
   analyse(job: WorkerJob): Promise<WorkerResult> {
@@ -59,45 +62,41 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
   }
 
-  private start(script: string, setup: WorkerSetup): Worker {
+  private start(script: string, setup: WorkerSetup): Thread {
     // Workers get small files only, so a small young generation costs them no time and saves each about 10 MB.
     const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+    const thread: Thread = { worker, posted: [] };
     // Setting up the worker's heap undid the main thread's young-generation setting (see heapSettings).
     worker.once('online', holdYoungGeneration);
     worker.on('message', (result: WorkerResult) => {
-      this.running.get(worker)?.shift()?.resolve(result);
+      thread.posted.shift()?.resolve(result);
       this.dispatch();
     });
     worker.on('error', (err: Error) => this.fail(err));
     worker.on('exit', (code: number) => {
-      if (code !== 0 || (this.running.get(worker)?.length ?? 0) > 0) this.fail(new Error(`a worker thread stopped (exit code ${code})`));
+      if (code !== 0 || thread.posted.length > 0) this.fail(new Error(`a worker thread stopped (exit code ${code})`));
     });
-    return worker;
+    return thread;
   }
 
   /** Posts queued jobs to the least busy workers, up to JOBS_AHEAD each. */
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let worker: Worker | undefined;
-      for (const candidate of this.workers) {
-        const posted = this.running.get(candidate)?.length ?? JOBS_AHEAD;
-        if (posted < JOBS_AHEAD && (worker === undefined || posted < (this.running.get(worker)?.length ?? JOBS_AHEAD))) worker = candidate;
-      }
-      if (worker === undefined) return;
+      const thread = this.threads.reduce<Thread | undefined>((best, t) => (t.posted.length < (best?.posted.length ?? JOBS_AHEAD) ? t : best), undefined);
+      if (thread === undefined) return;
       const pending = this.queue.shift() as Pending;
-      this.running.get(worker)?.push(pending);
-      worker.postMessage(pending.job);
+      thread.posted.push(pending);
+      thread.worker.postMessage(pending.job);
     }
   }
 
   private fail(err: Error): void {
     if (this.failure) return;
     this.failure = err;
-    for (const pending of [...[...this.running.values()].flat(), ...this.queue]) pending.reject(err);
-    for (const posted of this.running.values()) posted.length = 0;
+    for (const pending of [...this.threads.flatMap((t) => t.posted.splice(0)), ...this.queue]) pending.reject(err);
     this.queue.length = 0;
   }
 }
