@@ -20,6 +20,11 @@ export interface BlockResult {
   readonly matches: MatchList;
   /** The level of the heading the block is, −1 when it is none; its title is read from the text when a section is shown. */
   readonly headingLevel: number;
+  /**
+   * The heading's title, once a section has read it. A block's text never changes (an edit makes new blocks), so it
+   * holds for the block's life, and after an edit only the new headings are read again.
+   */
+  title: string | null;
 }
 
 const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
@@ -204,6 +209,8 @@ class Block implements BlockResult {
     readonly matches: MatchList,
     readonly headingLevel: number,
   ) {}
+
+  title: string | null = null;
 }
 
 /**

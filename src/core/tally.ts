@@ -103,14 +103,14 @@ export function sectionTallies(blocks: readonly BlockResult[], starts: readonly 
   const sections: SectionTally[] = [];
   let hasHeading = false;
   let open = false;
-  let headed = false;
+  let heading: BlockResult | null = null;
   let level = 0;
   let startLine = 0;
   let startOffset = 0;
   const sum = { words: 0, control: { matches: 0, weightMilli: 0 }, engagement: { matches: 0, weightMilli: 0 } };
   const close = (endLine: number, endOffset: number): void => {
     sections.push({
-      title: headed ? titleOfHeading(text, startOffset) : '(preamble)',
+      title: heading === null ? '(preamble)' : (heading.title ??= titleOfHeading(text, startOffset)),
       level,
       startLine,
       endLine: Math.max(startLine, endLine),
@@ -126,9 +126,9 @@ export function sectionTallies(blocks: readonly BlockResult[], starts: readonly 
     const block = blocks[i];
     if (block.headingLevel >= 0 || (!open && block.words > 0)) {
       if (open) close(line - 1, starts[i]);
-      headed = block.headingLevel >= 0;
-      hasHeading ||= headed;
-      level = headed ? block.headingLevel : 0;
+      heading = block.headingLevel >= 0 ? block : null;
+      hasHeading ||= heading !== null;
+      level = heading === null ? 0 : block.headingLevel;
       startLine = line;
       startOffset = starts[i];
       sum.words = 0;
