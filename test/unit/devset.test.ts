@@ -55,6 +55,15 @@ describe('development sets', function () {
     });
   });
 
+  describe('zh.genres.tsv', () => {
+    it('scores F1 ≥ 0.80 for each polarity on the genres the first sets barely cover', () => {
+      const result = evaluate(builtinEngine(), load('test/devset/zh.genres.tsv'));
+      assert.equal(result.sentences, 40);
+      assert.ok(result.scores.control.f1 >= 0.8, summary(result));
+      assert.ok(result.scores.engagement.f1 >= 0.8, summary(result));
+    });
+  });
+
   describe('the scorer', () => {
     it('rejects a malformed row, naming its line', () => {
       const header = 'control\tengagement\ttag\tgenre\tsentence';
