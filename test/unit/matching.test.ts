@@ -400,6 +400,18 @@ describe('matching', () => {
     });
   });
 
+  describe('built-in senses', () => {
+    it('reads accessibility for disabled people as nothing, and a commencement clause as no transparency', () => {
+      const engine = builtinEngine();
+      assert.deepEqual(engine.analyze('The council will improve disabled access to public buildings.').matches(), []);
+      assert.deepEqual(engine.analyze('本法自公布之日起施行。').matches(), []);
+      assert.deepEqual(
+        engine.analyze('条例全文应当向社会公布。').matches().map((m) => [m.text, m.category]),
+        [['向社会公布', 'transparency']],
+      );
+    });
+  });
+
   describe('offsets and rules in long documents', () => {
     it('keeps every annotation exact past blank lines and lines of millions of characters', () => {
       const engine = builtinEngine();
