@@ -32,9 +32,11 @@ class ChunkDecoder {
     if (this.nul) return { ok: false, severity: 'warning', message: 'binary file (contains NUL bytes), skipped' };
     if (this.valid) this.decode(() => this.decoder.decode());
     if (!this.valid) return { ok: false, severity: 'warning', message: 'binary file (not valid UTF-8), skipped' };
-    const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
-    if (text.trim().length === 0) return { ok: false, severity: 'warning', message: empty };
-    return { ok: true, text };
+    const joined = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+    if (joined.trim().length === 0) return { ok: false, severity: 'warning', message: empty };
+    // A carriage return alone ends a line (old Mac files; VS Code reads it so too). As a line feed it ends one here,
+    // for lines and headings, with every offset kept: one character for one.
+    return { ok: true, text: LONE_CR.test(joined) ? joined.replace(LONE_CRS, '\n') : joined };
   }
 
   private decode(decode: () => string): void {
@@ -47,6 +49,9 @@ class ChunkDecoder {
     }
   }
 }
+
+const LONE_CR = /\r(?!\n)/;
+const LONE_CRS = /\r(?!\n)/g;
 
 /** Files are read through one buffer kept for the whole run. */
 const CHUNK = 64 * 1024;

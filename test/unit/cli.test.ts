@@ -31,7 +31,8 @@ interface ReportDoc {
   control: { matches: number; weight: number };
   engagement: { matches: number; weight: number };
   lean: { index: number | null; label: string };
-  annotations: Array<{ entry: string; category: string; text: string; start: { offset: number } }>;
+  annotations: Array<{ entry: string; category: string; text: string; start: { offset: number; line: number } }>;
+  sections: Array<{ title: string; startLine: number }>;
 }
 
 interface ParsedReport {
@@ -171,6 +172,28 @@ describe('CLI', function () {
       const fromStdin = report(cli(['-'], bytes)).documents[0];
       assert.ok(bytes.length > 3 * 64 * 1024);
       assert.deepEqual({ ...fromFile, source: '' }, { ...fromStdin, source: '' });
+    });
+
+    it('reads a lone carriage return as a line end: sections and lines as in the editor, offsets unchanged', () => {
+      const dir = tempDir();
+      const text = 'Article 1\rThe agency shall monitor vendors.\rArticle 2\rResidents may appeal the decision.\r\nArticle 3\r\nNo more.';
+      fs.writeFileSync(path.join(dir, 'mac.txt'), text);
+      const doc = report(cli([path.join(dir, 'mac.txt')])).documents[0];
+      assert.deepEqual(
+        doc.sections.map((s) => [s.title, s.startLine]),
+        [
+          ['Article 1', 0],
+          ['Article 2', 2],
+          ['Article 3', 4],
+        ],
+      );
+      assert.deepEqual(
+        doc.annotations.map((a) => [a.text, a.start.offset, a.start.line]),
+        [
+          ['monitor', text.indexOf('monitor'), 1],
+          ['appeal', text.indexOf('appeal'), 3],
+        ],
+      );
     });
 
     it('--language zh and en are passed to the engine', () => {
