@@ -36,7 +36,7 @@ class ChunkDecoder {
     if (joined.trim().length === 0) return { ok: false, severity: 'warning', message: empty };
     // A carriage return alone ends a line (old Mac files; VS Code reads it so too). As a line feed it ends one here,
     // for lines and headings, with every offset kept: one character for one.
-    return { ok: true, text: LONE_CR.test(joined) ? joined.replace(LONE_CRS, '\n') : joined };
+    return { ok: true, text: joined.includes('\r') ? joined.replace(LONE_CR, '\n') : joined };
   }
 
   private decode(decode: () => string): void {
@@ -50,8 +50,7 @@ class ChunkDecoder {
   }
 }
 
-const LONE_CR = /\r(?!\n)/;
-const LONE_CRS = /\r(?!\n)/g;
+const LONE_CR = /\r(?!\n)/g;
 
 /** Files are read through one buffer kept for the whole run. */
 const CHUNK = 64 * 1024;

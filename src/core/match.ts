@@ -4,7 +4,8 @@
 // working state lives in reusable typed arrays: nothing is allocated per token or per candidate.
 import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION } from './matchList';
 import { Matcher } from './matcher';
-import { PathAutomaton } from './pathAutomaton';
+import { NO_PATH, PathAutomaton } from './pathAutomaton';
+import { grown } from './grown';
 
 /** Spans of tokens `[first, last)` (ordinals) and characters `[start, end)` that spell a path, with the value found at its end. */
 class Candidates {
@@ -55,14 +56,22 @@ const NO_SPAN = 0x7fffffff;
 let spanFirst = NO_SPAN;
 let spanLast = 0;
 
-/** Notes where the token with this ordinal starts; call for every token after which some path is open. */
-export function openToken(ordinal: number, start: number): void {
-  if (ordinal >= tokenStarts.length) tokenStarts = grown(tokenStarts, ordinal * 2);
-  tokenStarts[ordinal] = start;
+/**
+ * Steps the automaton from `state` over the token `ordinal` at `[start, end)`, whose symbol is `symbol` (−1 for a token
+ * the lexicon does not mention), collecting the paths that end there; returns the new state.
+ */
+export function stepToken(automaton: PathAutomaton, state: number, symbol: number, ordinal: number, start: number, end: number, clause: number): number {
+  const next = symbol < 0 ? NO_PATH : automaton.next(state, symbol);
+  if (next !== NO_PATH) {
+    if (ordinal >= tokenStarts.length) tokenStarts = grown(tokenStarts, ordinal * 2);
+    tokenStarts[ordinal] = start;
+    if (automaton.outStart[next] !== automaton.outStart[next + 1]) pathsEndingAt(automaton, next, ordinal, end, clause);
+  }
+  return next;
 }
 
 /** Adds the paths that end at the token `ordinal` (ending at offset `end`), found in automaton state `state`. */
-export function pathsEndingAt(automaton: PathAutomaton, state: number, ordinal: number, end: number, clause: number): void {
+function pathsEndingAt(automaton: PathAutomaton, state: number, ordinal: number, end: number, clause: number): void {
   for (let o = automaton.outStart[state]; o < automaton.outStart[state + 1]; o++) {
     const first = ordinal + 1 - automaton.outTokens[o];
     const value = automaton.outValues[o];
@@ -227,10 +236,4 @@ function breakBetween(matcher: Matcher, cueCount: number, a: number, b: number):
     if (matcher.cueList[cues.value[i]].kind === 'break' && cues.first[i] > a && cues.first[i] < b) return true;
   }
   return false;
-}
-
-function grown(a: Int32Array<ArrayBuffer>, size = a.length * 2): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }

@@ -4,6 +4,7 @@
 // built the first time a text needs them and then cached, so a long document costs one table lookup per
 // token that the lexicon mentions.
 import { SlotTrie } from './slotTrie';
+import { grown } from './grown';
 
 /** The state with no open path; also what a token the lexicon does not mention leads to. */
 export const NO_PATH = 0;
@@ -147,10 +148,4 @@ export class PathAutomaton {
 
 function transitionHash(state: number, symbol: number): number {
   return Math.imul(state, 0x9e3779b1) ^ Math.imul(symbol + 1, 0x85ebca6b);
-}
-
-function grown(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }

@@ -4,7 +4,7 @@
 import { charClass, classAt, HAN, isPhraseJoiner, lowerChar, widthOf, WORD } from './chars';
 import { countHanWords } from './cjkWords';
 import { BlockExtent } from './blocks';
-import { endSentence, openToken, pathsEndingAt } from './match';
+import { endSentence, stepToken } from './match';
 import { Matcher } from './matcher';
 import { MatchList, MatchListBuilder } from './matchList';
 import { NO_PATH } from './pathAutomaton';
@@ -101,11 +101,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
         if (cls !== WORD) break;
       }
       const symbol = matcher.latinSymbol(h1, h2, text, tokenStart, i);
-      state = symbol < 0 || isNumberAbbreviation(text, tokenStart, i, end) ? NO_PATH : automaton.next(state, symbol);
-      if (state !== NO_PATH) {
-        openToken(ordinal, tokenStart);
-        if (automaton.outStart[state] !== automaton.outStart[state + 1]) pathsEndingAt(automaton, state, ordinal, i, clause);
-      }
+      state = stepToken(automaton, state, symbol >= 0 && isNumberAbbreviation(text, tokenStart, i, end) ? -1 : symbol, ordinal, tokenStart, i, clause);
       ordinal++;
       latinWords++;
       lastWordStart = tokenStart;
@@ -120,15 +116,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       const runStart = i;
       const hanSlots = matcher.hanSlotTable;
       for (;;) {
-        const symbol = hanSlots[c];
-        if (symbol < 0) state = NO_PATH;
-        else {
-          state = automaton.next(state, symbol);
-          if (state !== NO_PATH) {
-            openToken(ordinal, i);
-            if (automaton.outStart[state] !== automaton.outStart[state + 1]) pathsEndingAt(automaton, state, ordinal, i + 1, clause);
-          }
-        }
+        state = stepToken(automaton, state, hanSlots[c], ordinal, i, i + 1, clause);
         ordinal++;
         i++;
         if (i >= end) break;
@@ -143,12 +131,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       if (hanRunStart < 0) hanRunStart = i;
       hanRunChars++;
       hanChars++;
-      const symbol = matcher.hanSymbol(width === 2 ? (text.codePointAt(i) ?? c) : c);
-      state = symbol < 0 ? NO_PATH : automaton.next(state, symbol);
-      if (state !== NO_PATH) {
-        openToken(ordinal, i);
-        if (automaton.outStart[state] !== automaton.outStart[state + 1]) pathsEndingAt(automaton, state, ordinal, i + width, clause);
-      }
+      state = stepToken(automaton, state, matcher.hanSymbol(width === 2 ? (text.codePointAt(i) ?? c) : c), ordinal, i, i + width, clause);
       ordinal++;
       i += width;
       continue;
