@@ -76,7 +76,7 @@ const targets = [
   },
   {
     name: 'runner',
-    entryPoints: ['test/runner/run.ts', 'test/runner/desktop.ts', 'test/runner/screenshots.ts', 'test/runner/screenshotDriver.ts'],
+    entryPoints: ['test/runner/checkPrerequisites.ts', 'test/runner/run.ts', 'test/runner/desktop.ts', 'test/runner/screenshots.ts', 'test/runner/screenshotDriver.ts'],
     outdir: 'out/test/runner',
     outbase: 'test/runner',
     external: ['vscode', 'playwright-core', '@vscode/test-electron'],

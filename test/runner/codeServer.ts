@@ -87,6 +87,11 @@ export function ensureCodeServer(log: (line: string) => void): string {
   return entryScript(dir);
 }
 
+/** Whether the cache holds a code-server built from the current lockfile and Node. */
+export function codeServerInstalled(): boolean {
+  return isInstalled(codeServerDir(), installStamp());
+}
+
 function isInstalled(dir: string, stamp: string): boolean {
   const stampFile = path.join(dir, '.installed');
   return fs.existsSync(entryScript(dir)) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp;
