@@ -7,7 +7,7 @@ export function stem(word: string): string {
 }
 
 /** Characters a word may differ by at its end and still count as an inflection of a term. */
-const MAX_SUFFIX_DIFFERENCE = 4;
+export const MAX_SUFFIX_DIFFERENCE = 4;
 
 /**
  * True when `surface` is the term `word` or an inflection of it: the same Porter stem and a common prefix

@@ -10,6 +10,7 @@ import { Matcher } from '../../src/core/matcher';
 import { NO_PATH } from '../../src/core/pathAutomaton';
 import { Random } from '../unit/helpers/random';
 import { chineseText, corpusFiles, englishText } from './corpus';
+import { analyse, denseText, peersFor } from './peers';
 
 interface Figure {
   name: string;
@@ -34,6 +35,12 @@ interface Settings {
   edits: number;
   memoryCorpus: { total: number; sizes: number[] };
   smallFiles: { count: number; size: number };
+  /** Sections to run (see main), or null for all of them. */
+  only: string[] | null;
+  /** Whether the real-host rows are measured (--real-host; they need code-server and Chromium). */
+  host: boolean;
+  /** Sizes of the single files the whole CLI process is timed on. */
+  cliFiles: number[];
 }
 
 const MB = 1e6;
@@ -45,6 +52,7 @@ const CLI = path.join(ROOT, 'dist/cli.js');
 function settingsFrom(argv: string[]): Settings {
   const quick = argv.includes('--quick');
   const seedArg = argv.find((a) => a.startsWith('--seed='));
+  const onlyArg = argv.find((a) => a.startsWith('--only='));
   return {
     quick,
     json: argv.includes('--json'),
@@ -57,6 +65,9 @@ function settingsFrom(argv: string[]): Settings {
       ? { total: 10 * MB, sizes: [2 * MB, 200e3, 500e3, 50e3, 1 * MB] }
       : { total: 50 * MB, sizes: [10 * MB, 200e3, 1 * MB, 50e3, 3 * MB, 500e3, 100e3, 2 * MB, 20e3, 700e3] },
     smallFiles: quick ? { count: 2000, size: 3000 } : { count: 10000, size: 3000 },
+    only: onlyArg ? onlyArg.slice('--only='.length).split(',') : null,
+    host: argv.includes('--real-host'),
+    cliFiles: quick ? [2 * MB] : [10 * MB, 30 * MB],
   };
 }
 
@@ -214,6 +225,27 @@ function automatonAlone(settings: Settings, text: string): Figure[] {
   return [figure(`  the lexicon automaton alone over the Han characters, Chinese ${formatSize(bytes)}`, mbPerSecond(bytes, automatonMs), 'MB/s', 'info', null, ratio)];
 }
 
+/**
+ * Full analysis against the peers on the same dense text (the sample and the development sentences, repeated),
+ * all timed in turn within each repetition. The target is a lead of 2x over the faster peer.
+ */
+function peers(settings: Settings, engine: Engine, language: 'en' | 'zh'): Figure[] {
+  const text = denseText(language, settings.quick ? 0.5 * MB : 1 * MB);
+  const peerText = language === 'en' ? text.toLowerCase() : text;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const label = `${language === 'en' ? 'English' : 'Chinese'} dense ${formatSize(bytes)}`;
+  const list = peersFor(language);
+  const [analysisMs, ...peerMs] = timeInTurn(settings.reps * 3, [() => (blackhole += analyse(engine, text, SCREEN)), ...list.map((p) => () => (blackhole += p.run(peerText)))]);
+  // Per repetition, the analysis's speed over the faster peer's in that repetition.
+  const leads = analysisMs.map((ms, i) => Math.min(...peerMs.map((times) => times[i])) / ms);
+  const lead = median(leads);
+  return [
+    figure(`full analysis, ${label}`, mbPerSecond(bytes, analysisMs), 'MB/s', 'reference', null),
+    ...list.map((p, j) => figure(`  peer: ${p.name}, ${label}`, mbPerSecond(bytes, peerMs[j]), 'MB/s', 'info', null, median(analysisMs.map((ms, i) => peerMs[j][i] / ms)))),
+    { ...figure(`full analysis over the faster peer, ${label}`, leads, 'x', '>= 2', () => lead >= 2, lead), value: lead },
+  ];
+}
+
 function keystrokes(settings: Settings, engine: Engine): Figure[] {
   const r = new Random(settings.seed + 7);
   let text = englishText(settings.seed + 5, settings.keystrokeDoc);
@@ -308,13 +340,18 @@ interface CliRun {
   cores: number;
 }
 
-function runCli(preload: string, args: string[]): CliRun {
+/** Runs a Node script in a child process, its standard output thrown away, and reads its peak memory and CPU time. */
+function runNode(preload: string, script: string, args: string[]): CliRun {
   const start = performance.now();
-  const child = spawnSync(process.execPath, ['--require', preload, CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, ['--require', preload, script, ...args], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
   const ms = performance.now() - start;
-  if (child.status !== 0) throw new Error(`policy-lens ${args.join(' ')} exited with ${child.status}: ${String(child.stderr).trim()}`);
+  if (child.status !== 0) throw new Error(`${path.basename(script)} ${args.join(' ')} exited with ${child.status}: ${String(child.stderr).trim()}`);
   const report = JSON.parse(String(child.output[3])) as { maxRSS: number; cpuMs: number; ms: number };
   return { ms, maxRssMb: (report.maxRSS * 1024) / MB, cores: report.cpuMs / report.ms };
+}
+
+function runCli(preload: string, args: string[]): CliRun {
+  return runNode(preload, CLI, args);
 }
 
 /** A warm-up of each, then the argument lists in turn, `reps` times. */
@@ -325,6 +362,52 @@ function cliRuns(settings: Settings, preload: string, ...argLists: string[][]): 
   return runs;
 }
 
+/** The floor process: starts Node, reads the file as the CLI does (whole, as UTF-8) and runs the floor loop over it. */
+const FLOOR_PROCESS = `const text = require('fs').readFileSync(process.argv[2], 'utf8');
+let runs = 0;
+let inRun = false;
+for (let i = 0; i < text.length; i++) {
+  const c = text.charCodeAt(i);
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c >= 0x80;
+  if (letter && !inRun) runs++;
+  inRun = letter;
+}
+process.stdout.write(runs + '\\n');
+`;
+
+/**
+ * The whole CLI process (start, lexicon build, read, analysis, report written) on one big file in each output format,
+ * against the floor process on the same file: all four in turn within each repetition, the ratio taken per repetition.
+ */
+function cliEndToEnd(settings: Settings, dir: string, preload: string, floorScript: string, bytes: number): Figure[] {
+  const file = corpus(dir, `one-${settings.seed}-${bytes}`, () => [{ name: 'one.txt', text: englishText(settings.seed + 21, bytes) }]);
+  const target = path.join(file.dir, 'one.txt');
+  const jobs: Array<{ name: string; run: () => CliRun }> = [
+    { name: 'floor', run: () => runNode(preload, floorScript, [target]) },
+    { name: '--format text', run: () => runCli(preload, ['--format', 'text', target]) },
+    { name: '--format json', run: () => runCli(preload, ['--format', 'json', target]) },
+    { name: '--jsonl', run: () => runCli(preload, ['--jsonl', target]) },
+  ];
+  for (const job of jobs) job.run();
+  const runs: CliRun[][] = jobs.map(() => []);
+  for (let i = 0; i < settings.reps; i++) jobs.forEach((job, j) => runs[j].push(job.run()));
+  const size = formatSize(file.bytes);
+  const floorMs = runs[0].map((r) => r.ms);
+  const budget = (6 * file.bytes) / MB + 100;
+  const figures = [figure(`floor process (start, read, floor loop), ${size} file`, floorMs, 'ms', 'reference', null)];
+  jobs.slice(1).forEach((job, k) => {
+    const own = runs[k + 1];
+    const limit = job.name === '--format text' ? 2 : 3;
+    const ratios = own.map((r, i) => r.ms / floorMs[i]);
+    const ratio = median(ratios);
+    figures.push({ ...figure(`CLI ${job.name}, ${size} file, time over floor process`, ratios, 'x', `<= ${limit}`, () => ratio <= limit, ratio), value: ratio });
+    figures.push(figure(`  CLI ${job.name}, ${size} file, time`, own.map((r) => r.ms), 'ms', 'info', null));
+    const peak = own.map((r) => r.maxRssMb);
+    figures.push(figure(`  CLI ${job.name}, ${size} file, peak memory`, peak, 'MB', `< ${budget.toFixed(0)} (6x file + 100)`, (m) => m < budget, median(peak) / budget));
+  });
+  return figures;
+}
+
 function cliFigures(settings: Settings, dir: string): Figure[] {
   const preload = path.join(dir, 'maxrss.js');
   fs.writeFileSync(
@@ -332,13 +415,19 @@ function cliFigures(settings: Settings, dir: string): Figure[] {
     "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeSync(3, JSON.stringify({ maxRSS: u.maxRSS, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, ms: process.uptime() * 1000 })); });\n",
   );
   const figures: Figure[] = [];
+  const floorScript = path.join(dir, 'floor.js');
+  fs.writeFileSync(floorScript, FLOOR_PROCESS);
+  for (const bytes of settings.cliFiles) figures.push(...cliEndToEnd(settings, dir, preload, floorScript, bytes));
 
   const mixed = corpus(dir, `mixed-${settings.seed}-${settings.memoryCorpus.total}`, () => corpusFiles(settings.seed, settings.memoryCorpus.total, settings.memoryCorpus.sizes));
   const budget = 6 * mixed.largest / MB + 100;
-  const [mixedRuns] = cliRuns(settings, preload, [mixed.dir]);
+  const largest = path.join(mixed.dir, largestFile(mixed.dir));
+  const [mixedRuns, largestRuns] = cliRuns(settings, preload, [mixed.dir], [largest]);
   const mixedPeak = median(mixedRuns.map((r) => r.maxRssMb));
+  const flatness = mixedRuns.map((r, i) => r.maxRssMb / largestRuns[i].maxRssMb);
   figures.push(
     figure(`CLI peak memory, ${formatSize(mixed.bytes)} corpus (${mixed.files} files, largest ${formatSize(mixed.largest)})`, mixedRuns.map((r) => r.maxRssMb), 'MB', `< ${budget.toFixed(0)} (6x largest + 100)`, (m) => m < budget, mixedPeak / budget),
+    { ...figure(`CLI peak memory, ${mixed.files} files over their largest file alone`, flatness, 'x', '<= 1.15 (flat in files)', (m) => m <= 1.15, median(flatness)), value: median(flatness) },
     figure(`CLI throughput, ${formatSize(mixed.bytes)} mixed corpus`, mixedRuns.map((r) => mixed.bytes / MB / (r.ms / 1000)), 'MB/s', 'info', null),
   );
 
@@ -357,6 +446,16 @@ function cliFigures(settings: Settings, dir: string): Figure[] {
     figure(`CLI peak memory, ${count} files`, smallRuns.map((r) => r.maxRssMb), 'MB', `< ${smallBudget.toFixed(0)} (6x largest + 100)`, (m) => m < smallBudget, median(smallRuns.map((r) => r.maxRssMb)) / smallBudget),
   );
   return figures;
+}
+
+/** The name of the biggest file in a folder tree, relative to it. */
+function largestFile(dir: string): string {
+  let best = { name: '', size: -1 };
+  for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const stat = fs.statSync(path.join(dir, name));
+    if (stat.isFile() && stat.size > best.size) best = { name, size: stat.size };
+  }
+  return best.name;
 }
 
 // ---- corpora on disk, kept between runs (same seed and sizes give the same files) ----
@@ -441,30 +540,50 @@ function flat(s: string): string {
 async function main(): Promise<void> {
   const settings = settingsFrom(process.argv.slice(2));
   const figures: Figure[] = [];
-  const emit = (list: Figure[]): void => {
+  const emit = (section: string, list: Figure[]): void => {
     figures.push(...list);
-    if (settings.json) for (const f of list) process.stdout.write(`${JSON.stringify({ name: f.name, value: round(f.value), unit: f.unit, ratio: f.ratio === null ? null : round(f.ratio), min: round(f.min), max: round(f.max), target: f.target, pass: f.pass })}\n`);
+    if (settings.json) for (const f of list) process.stdout.write(`${JSON.stringify({ section, name: f.name, value: round(f.value), unit: f.unit, ratio: f.ratio === null ? null : round(f.ratio), min: round(f.min), max: round(f.max), target: f.target, pass: f.pass })}\n`);
     else process.stderr.write(list.map((f) => `  ${f.name}: ${formatNumber(f.value)} ${f.unit}\n`).join(''));
   };
   if (!settings.json) process.stderr.write(`policy-lens bench${settings.quick ? ' (quick)' : ''}: node ${process.version}, ${os.availableParallelism()} cores, seed ${settings.seed}\n`);
 
-  const built = time(settings.reps, () => (blackhole += new Engine(builtinLexicons()).lexiconInfo.entries));
-  emit([figure('engine construction (built-in lexicons)', built, 'ms', 'info', null)]);
   const engine = new Engine(builtinLexicons());
-  for (const size of settings.throughputSizes) emit(throughput(settings, engine, 'English', englishText(settings.seed, size)));
-  const chinese = chineseText(settings.seed + 1, settings.quick ? 2 * MB : 10 * MB);
-  emit(throughput(settings, engine, 'Chinese', chinese));
-  emit(automatonAlone(settings, chinese));
-  emit(keystrokes(settings, engine));
-  emit(await opening(settings, engine));
   const dir = path.join(os.tmpdir(), 'policy-lens-bench');
   fs.mkdirSync(dir, { recursive: true });
-  emit(cliFigures(settings, dir));
+  const sections: Record<string, () => Promise<Figure[]> | Figure[]> = {
+    engine: () => {
+      const built = time(settings.reps, () => (blackhole += new Engine(builtinLexicons()).lexiconInfo.entries));
+      const figures = [figure('engine construction (built-in lexicons)', built, 'ms', 'info', null)];
+      for (const size of settings.throughputSizes) figures.push(...throughput(settings, engine, 'English', englishText(settings.seed, size)));
+      const chinese = chineseText(settings.seed + 1, settings.quick ? 2 * MB : 10 * MB);
+      return [...figures, ...throughput(settings, engine, 'Chinese', chinese), ...automatonAlone(settings, chinese)];
+    },
+    peers: () => [...peers(settings, engine, 'en'), ...peers(settings, engine, 'zh')],
+    editor: async () => [...keystrokes(settings, engine), ...(await opening(settings, engine))],
+    cli: () => cliFigures(settings, dir),
+    host: () => realHost(settings),
+  };
+  for (const [name, run] of Object.entries(sections)) {
+    if (settings.only !== null ? settings.only.includes(name) : name !== 'host' || settings.host) emit(name, await run());
+  }
 
   if (!settings.json) process.stdout.write(`${table(figures)}\n`);
   const failed = figures.filter((f) => f.pass === false);
   if (!settings.json && failed.length > 0) process.stdout.write(`\n${failed.length} target(s) not met.\n`);
   if (blackhole === -1) process.stdout.write('\n');
+}
+
+/** The real-host rows: the real-host runner's bench mode, run in a child process, hands back its figures. */
+function realHost(settings: Settings): Figure[] {
+  const out = path.join(os.tmpdir(), `policy-lens-host-bench-${process.pid}.jsonl`);
+  const runner = path.join(ROOT, 'out/test/runner/run.js');
+  const child = spawnSync(process.execPath, [runner, '--bench', out, ...(settings.quick ? ['--quick'] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
+  try {
+    if (child.status !== 0 || !fs.existsSync(out)) throw new Error(`the real-host bench mode failed (exit ${child.status}); run \`npm run bench:host\` to see why, or pass --no-host`);
+    return fs.readFileSync(out, 'utf8').split('\n').filter((line) => line.length > 0).map((line) => JSON.parse(line) as Figure);
+  } finally {
+    fs.rmSync(out, { force: true });
+  }
 }
 
 function round(x: number): number {
