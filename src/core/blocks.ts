@@ -24,8 +24,9 @@ export function blockAt(text: string, start: number): BlockExtent {
   let lineStart = start;
   let newlines = 0;
   while (lineStart < length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = length;
+    // The search for the line's end stops where a long line would be cut anyway, so that the blocks of one huge line
+    // do not each search the rest of it (quadratic in the line's length). A line found to run past the bound is cut.
+    const lineEnd = lineEndWithin(text, lineStart, Math.max(lineStart, start + MAX_BLOCK) + MAX_BLOCK + 2);
     if (lineEnd - start > MAX_BLOCK && lineEnd - lineStart > MAX_BLOCK) {
       const cut = cutLongLine(text, Math.max(lineStart, start + MAX_BLOCK), lineEnd);
       if (cut < lineEnd) return { end: cut, newlines, headingLevel: -1 };
@@ -62,6 +63,17 @@ function withBlankLines(text: string, start: number, end: number, newlines: numb
     pos = lineEnd < length ? lineEnd + 1 : length;
   }
   return { end: pos, newlines: lines, headingLevel };
+}
+
+/** The first line break at or after `from`, or `bound` when there is none before it, or the text's length. */
+function lineEndWithin(text: string, from: number, bound: number): number {
+  if (bound >= text.length) {
+    const found = text.indexOf('\n', from);
+    return found < 0 ? text.length : found;
+  }
+  // A slice of a flat string shares its characters: indexOf then reads at most bound − from of them.
+  const found = text.slice(from, bound).indexOf('\n');
+  return found < 0 ? bound : from + found;
 }
 
 /** Where to cut a line that is too long: after a sentence end, else after a space, else anywhere safe. */

@@ -9,6 +9,8 @@ const POLARITIES: readonly Polarity[] = ['control', 'engagement'];
 const LANGUAGES: readonly Language[] = ['en', 'zh'];
 const EFFECTS: readonly CueEffect[] = ['negate', 'exempt', 'protect', 'none'];
 const MAX_WEIGHT = 10;
+/** A lexicon needs five levels; the JSON parser recurses per level, so a file nested thousands deep would overflow the stack. */
+const MAX_NESTING = 64;
 /** A term is words, optionally ending in `*` per word; no other syntax. */
 const TERM_PATTERN = /^[^*\s]+\*?( [^*\s]+\*?)*$/u;
 /** A term needs a letter, digit or Han character: "--" would match nothing. */
@@ -30,6 +32,8 @@ export function parseLexicon(text: string, file: string, options: ParseLexiconOp
   if (text.trim() === '' || text === '\ufeff') throw at(0, 'the file is empty');
   // A byte-order mark becomes a space, so offsets (and so lines and columns) stay those of the file.
   if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
+  const tooDeep = nestingBeyond(text, MAX_NESTING);
+  if (tooDeep >= 0) throw at(tooDeep, `arrays and objects nested more than ${MAX_NESTING} levels deep`);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0) throw describeParseError(text, errors[0], at);
@@ -195,6 +199,23 @@ class Validator {
     if (node.type !== 'array') throw this.at(node.offset, `"${key}" must be an array`);
     return node.children ?? [];
   }
+}
+
+/** The offset of the first bracket deeper than `limit` (strings skipped), or −1. */
+function nestingBeyond(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // Skip the string, escapes included; an unterminated one is the parser's to report.
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) {
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /** A JSON syntax error, moved to the comma and named as such when a trailing comma caused it. */

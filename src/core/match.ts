@@ -49,8 +49,8 @@ let tokenStarts = new Int32Array(256);
 /** Per token, the accepted candidate covering it: entry i as i + 1, cue i as −(i + 1), none as 0. */
 let owner = new Int32Array(256);
 let order = new Int32Array(64);
-/** Accepted cues, by first token. */
-let acceptedCues = new Int32Array(64);
+/** Per token of the span, how many accepted clause-break cues start before it. */
+let breaksBefore = new Int32Array(256);
 const NO_SPAN = 0x7fffffff;
 /** The tokens `[spanFirst, spanLast)` that the sentence's candidates cover: all that resolving needs to look at. */
 let spanFirst = NO_SPAN;
@@ -111,12 +111,15 @@ function annotate(matcher: Matcher, tokens: number, base: number, out: MatchList
   resolve(entries, 1);
   resolve(cues, -1);
 
-  let cueCount = 0;
-  if (acceptedCues.length < cues.count) acceptedCues = new Int32Array(cues.count * 2);
+  // breaksBefore[k − from]: accepted clause-break cues starting before token k, so "a break between" is one subtraction.
+  if (breaksBefore.length < to - from + 1) breaksBefore = new Int32Array((to - from + 1) * 2);
+  let breaks = 0;
   for (let k = from; k < to; k++) {
+    breaksBefore[k - from] = breaks;
     const o = owner[k];
-    if (o < 0 && cues.first[-o - 1] === k) acceptedCues[cueCount++] = -o - 1;
+    if (o < 0 && cues.first[-o - 1] === k && matcher.cueList[cues.value[-o - 1]].kind === 'break') breaks++;
   }
+  breaksBefore[to - from] = breaks;
   for (let k = from; k < to; k++) {
     const o = owner[k];
     if (o <= 0 || entries.first[o - 1] !== k) continue;
@@ -125,7 +128,7 @@ function annotate(matcher: Matcher, tokens: number, base: number, out: MatchList
     const entry = matcher.entryList[entryIndex];
     if (entry.polarity === null || entry.category === null) continue;
     const overridden = entries.last[winner] - k > 1 ? overriddenEntry(matcher, winner) : -1;
-    const cue = nearestCue(matcher, winner, cueCount);
+    const cue = nearestCue(matcher, winner, from, to);
     let rule = overridden >= 0 ? RULE_DIRECTION : RULE_NONE;
     if (cue >= 0) {
       const rules = matcher.cueList[cue];
@@ -189,8 +192,17 @@ function overriddenEntry(matcher: Matcher, winner: number): number {
   const last = c.last[winner];
   const polarity = matcher.entryList[c.value[winner]].polarity;
   let found = -1;
-  for (let i = 0; i < c.count; i++) {
-    if (i === winner || c.first[i] >= last || c.last[i] <= first) continue;
+  // Candidates come in the order of their last tokens; only those ending within the phrase or a longest path after it can overlap it.
+  let lo = 0;
+  let hi = c.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (c.last[mid] <= first) lo = mid + 1;
+    else hi = mid;
+  }
+  const lastEnd = last + matcher.longestPath;
+  for (let i = lo; i < c.count && c.last[i] < lastEnd; i++) {
+    if (i === winner || c.first[i] >= last) continue;
     const value = c.value[i];
     const other = matcher.entryList[value].polarity;
     if (other === null || other === polarity) continue;
@@ -199,8 +211,12 @@ function overriddenEntry(matcher: Matcher, winner: number): number {
   return found;
 }
 
-/** The closest before- or after-cue in the same clause and within the cue's window, or −1. */
-function nearestCue(matcher: Matcher, winner: number, cueCount: number): number {
+/**
+ * The closest before- or after-cue in the same clause and within the cue's window, or −1; on a tie the cue before.
+ * Only the tokens within the longest window on either side are looked at, so a sentence of thousands of cues costs
+ * a bounded amount per entry.
+ */
+function nearestCue(matcher: Matcher, winner: number, from: number, to: number): number {
   const cues = cueCandidates;
   const entries = entryCandidates;
   const first = entries.first[winner];
@@ -208,32 +224,36 @@ function nearestCue(matcher: Matcher, winner: number, cueCount: number): number 
   const clause = entries.clause[winner];
   let best = -1;
   let bestGap = Infinity;
-  for (let a = 0; a < cueCount; a++) {
-    const i = acceptedCues[a];
+  // Before-cues end at token k < first; the nearest is found first, walking left.
+  for (let k = first - 1; k >= from && first - 1 - k <= matcher.widestCueWindow; k--) {
+    const o = owner[k];
+    if (o >= 0) continue;
+    const i = -o - 1;
+    if (cues.last[i] - 1 !== k) continue;
     const cue = matcher.cueList[cues.value[i]];
-    if (cue.effect === 'none' || cues.clause[i] !== clause) continue;
-    let gap: number;
-    if (cue.kind === 'before' && cues.last[i] <= first) {
-      gap = first - cues.last[i];
-      if (breakBetween(matcher, cueCount, cues.last[i] - 1, first)) continue;
-    } else if (cue.kind === 'after' && cues.first[i] >= last) {
-      gap = cues.first[i] - last;
-      if (breakBetween(matcher, cueCount, last - 1, cues.first[i])) continue;
-    } else continue;
-    if (gap <= cue.window && gap < bestGap) {
-      best = cue.order;
-      bestGap = gap;
-    }
+    const gap = first - cues.last[i];
+    if (cue.kind !== 'before' || cue.effect === 'none' || cues.clause[i] !== clause || gap > cue.window) continue;
+    if (breakBetween(cues.last[i] - 1, first, from)) continue;
+    best = cue.order;
+    bestGap = gap;
+    break;
+  }
+  // After-cues start at token k ≥ last; one wins only when strictly nearer.
+  for (let k = last; k < to && k - last < bestGap && k - last <= matcher.widestCueWindow; k++) {
+    const o = owner[k];
+    if (o >= 0) continue;
+    const i = -o - 1;
+    if (cues.first[i] !== k) continue;
+    const cue = matcher.cueList[cues.value[i]];
+    const gap = k - last;
+    if (cue.kind !== 'after' || cue.effect === 'none' || cues.clause[i] !== clause || gap > cue.window) continue;
+    if (breakBetween(last - 1, k, from)) continue;
+    return cue.order;
   }
   return best;
 }
 
-/** True when a clause-break word starts strictly between tokens a < b. */
-function breakBetween(matcher: Matcher, cueCount: number, a: number, b: number): boolean {
-  const cues = cueCandidates;
-  for (let x = 0; x < cueCount; x++) {
-    const i = acceptedCues[x];
-    if (matcher.cueList[cues.value[i]].kind === 'break' && cues.first[i] > a && cues.first[i] < b) return true;
-  }
-  return false;
+/** True when a clause-break cue starts strictly between tokens a < b. */
+function breakBetween(a: number, b: number, from: number): boolean {
+  return breaksBefore[b - from] - breaksBefore[a + 1 - from] > 0;
 }

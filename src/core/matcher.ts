@@ -2,7 +2,7 @@
 // automaton that walks it, and a vocabulary cache from a token's hash to its symbol. A token fills the slots of
 // every lexicon word of its family and every wildcard prefix it starts with; its symbol names that set of slots,
 // a single slot by its own number.
-import { charClass, classAt, HAN, widthOf, WORD } from './chars';
+import { classAt, HAN, widthOf, WORD } from './chars';
 import { PathAutomaton } from './pathAutomaton';
 import { SlotTrie } from './slotTrie';
 import { MAX_SUFFIX_DIFFERENCE, sameWordFamily, stem } from './stem';
@@ -55,12 +55,17 @@ export class Matcher {
   /** Every prefix of every lexicon word (see mayBeInFamily). */
   private readonly wordPrefixes = new Set<string>();
   private readonly wordSlotsByKey = new Map<string, number>();
-  private readonly prefixSlots: { prefix: string; id: number }[] = [];
+  /** Wildcard prefixes by their text, and the lengths they come in: a new word looks up one prefix per length, not every prefix. */
+  private readonly prefixSlots = new Map<string, number>();
+  private prefixLengths: number[] = [];
   private slotCount = 0;
   /** Slot sets of more than one slot, as symbols slotCount + k, and their keys. */
   private readonly slotSets: Int32Array[] = [];
   private readonly slotSetIds = new Map<string, number>();
   readonly entryCount: number;
+  /** The most tokens of any entry's path, and the widest cue window: how far apart two tokens that interact can be. */
+  readonly longestPath: number;
+  readonly widestCueWindow: number;
 
   constructor(lexicons: readonly LexiconSource[]) {
     for (const lexicon of lexicons) {
@@ -93,6 +98,8 @@ export class Matcher {
       for (const cue of context.clauseBreaks ?? []) this.addCue('break', cue, { effect: null, window: 0, protectionCategory: null });
     }
     this.entryCount = this.entryList.length;
+    this.longestPath = this.entryList.reduce((most, e) => Math.max(most, e.tokens), 0);
+    this.widestCueWindow = this.cueList.reduce((most, c) => Math.max(most, c.window), 0);
     // An annotation packs the index of its cue or overridden entry into 21 bits (see matchList.ts).
     if (Math.max(this.entryCount, this.cueList.length) >= MAX_RULE_INDEX) throw new Error(`the lexicons hold more than ${MAX_RULE_INDEX - 1} entries or cues`);
     this.paths.freeze(this.slotCount);
@@ -146,7 +153,11 @@ export class Matcher {
       const candidates = this.wordSlotsByStem.get(surfaceStem) ?? [];
       for (const slot of candidates) if (sameWordFamily(slot.word, slot.wordStem, surface, surfaceStem)) found.push(slot.id);
     }
-    for (const { prefix, id } of this.prefixSlots) if (surface.startsWith(prefix)) found.push(id);
+    for (const length of this.prefixLengths) {
+      if (length > surface.length) break;
+      const id = this.prefixSlots.get(surface.slice(0, length));
+      if (id !== undefined) found.push(id);
+    }
     return found;
   }
 
@@ -184,8 +195,14 @@ export class Matcher {
         i += width;
         continue;
       }
-      let end = i;
-      while (end < term.length && charClass(term.charCodeAt(end)) === WORD) end++;
+      // A word runs over letters of any plane: an astral letter (𝐀) is a surrogate pair, read whole as the scanner does.
+      let end = i + width;
+      while (end < term.length) {
+        const u = term.charCodeAt(end);
+        const uClass = classAt(term, end, term.length, u);
+        if (uClass !== WORD) break;
+        end += widthOf(u, uClass);
+      }
       const word = term.slice(i, end).toLowerCase();
       const wildcard = term.charCodeAt(end) === 42;
       slots.push(wildcard ? this.prefixSlot(word) : this.wordSlot(word));
@@ -205,7 +222,10 @@ export class Matcher {
   }
 
   private prefixSlot(prefix: string): number {
-    return this.slotFor(`p:${prefix}`, (id) => this.prefixSlots.push({ prefix, id }));
+    return this.slotFor(`p:${prefix}`, (id) => {
+      this.prefixSlots.set(prefix, id);
+      if (!this.prefixLengths.includes(prefix.length)) this.prefixLengths = [...this.prefixLengths, prefix.length].sort((a, b) => a - b);
+    });
   }
 
   /** The slot registered under `key`, or a new one, announced to `register` so the surface lookups can find it. */
