@@ -215,7 +215,7 @@ function isNumberAbbreviation(text: string, start: number, end: number, blockEnd
 }
 
 /** A full stop ends a sentence unless it belongs to a number, an initial or an abbreviation, or lower case follows. */
-function isFullStop(text: string, i: number, end: number, wordStart: number, wordEnd: number): boolean {
+export function isFullStop(text: string, i: number, end: number, wordStart: number, wordEnd: number): boolean {
   const next = i + 1 < end ? text.charCodeAt(i + 1) : 32;
   if (charClass(next) === WORD) return false;
   if (wordEnd === i) {

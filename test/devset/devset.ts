@@ -1,8 +1,20 @@
-// npm run devset -- [--errors] [--json] [--lexicon FILE] FILE.tsv...
-// Prints precision, recall and F1 per polarity for each labelled development set.
-import { readFileSync } from 'node:fs';
+// npm run devset -- [--errors] [--json] [--lexicon FILE] [FILE.tsv...]
+// Prints precision, recall and F1 per polarity for each labelled development set and, with no files named,
+// for both halves of the real-text corpus (test/corpus) per language, with per-entry precision on the tuning
+// half. --errors lists misclassified sentences of the sets and of the tuning half only: the test half's
+// errors are never shown, so that nothing is tuned on them.
+import { existsSync, readFileSync } from 'node:fs';
 import { builtinLexicons, Engine, parseLexicon } from '../../src/core/index';
+import { CorpusEvaluation, entryPrecision, parseCorpusLabels, predictCorpus, scoreCorpus } from './corpus';
 import { evaluate, parseDevSet } from './evaluate';
+
+const CORPUS_DIR = 'test/corpus';
+const HALVES = [
+  { name: 'tuning half', file: 'test/corpus/labels/tuning-half.tsv', showErrors: true },
+  { name: 'test half', file: 'test/corpus/labels/test-half.tsv', showErrors: false },
+];
+/** Entries below this precision on the tuning half are listed. */
+const ENTRY_PRECISION_FLOOR = 0.6;
 
 function main(argv: string[]): number {
   const showErrors = argv.includes('--errors');
@@ -13,7 +25,8 @@ function main(argv: string[]): number {
     if (argv[i] === '--lexicon') lexicons.push(parseLexicon(readFileSync(argv[++i], 'utf8'), argv[i], { knownCategories: lexicons.flatMap((l) => l.categories.map((c) => c.id)) }));
     else if (!argv[i].startsWith('--')) files.push(argv[i]);
   }
-  if (files.length === 0) files.push('test/devset/en.tsv', 'test/devset/zh.tsv');
+  const wholeReport = files.length === 0;
+  if (wholeReport) files.push('test/devset/en.tsv', 'test/devset/en.genres.tsv', 'test/devset/en.holdout.tsv', 'test/devset/zh.tsv', 'test/devset/zh.genres.tsv', 'test/devset/zh.holdout.tsv');
   const engine = new Engine(lexicons);
   for (const file of files) {
     const result = evaluate(engine, parseDevSet(readFileSync(file, 'utf8'), file));
@@ -42,7 +55,51 @@ function main(argv: string[]): number {
       }
     }
   }
+  if (wholeReport) reportCorpus(engine, showErrors, asJson);
   return 0;
+}
+
+function reportCorpus(engine: Engine, showErrors: boolean, asJson: boolean): void {
+  for (const half of HALVES) {
+    if (!existsSync(half.file)) continue;
+    const outcomes = predictCorpus(engine, parseCorpusLabels(readFileSync(half.file, 'utf8'), half.file), CORPUS_DIR, half.file);
+    for (const language of ['en', 'zh'] as const) {
+      const result = scoreCorpus(outcomes, language);
+      if (asJson) {
+        for (const [polarity, s] of Object.entries(result.scores)) {
+          console.log(JSON.stringify({ file: half.file, half: half.name, language, polarity, sentences: result.sentences, precision: round(s.precision), recall: round(s.recall), f1: round(s.f1), tp: s.tp, fp: s.fp, fn: s.fn }));
+        }
+        continue;
+      }
+      printCorpusScores(`${half.file} (${half.name}), ${language}`, result);
+      if (showErrors && half.showErrors) printCorpusErrors(result);
+    }
+    if (half.showErrors && !asJson) {
+      const weak = entryPrecision(outcomes).filter((e) => e.precision < ENTRY_PRECISION_FLOOR);
+      console.log(`\nEntries under ${ENTRY_PRECISION_FLOOR} precision on the ${half.name} (sentences matched, of them labelled with the entry's polarity):`);
+      for (const e of weak) console.log(`  ${fmt(e.precision)}  ${String(e.correct).padStart(3)}/${String(e.sentences).padEnd(3)} ${e.polarity.padEnd(10)} ${e.entry}`);
+      if (weak.length === 0) console.log('  (none)');
+    }
+  }
+}
+
+function printCorpusScores(title: string, result: CorpusEvaluation): void {
+  console.log(`\n${title}: ${result.sentences} sentences`);
+  console.log('polarity     precision  recall   F1      tp   fp   fn   tn');
+  for (const [polarity, s] of Object.entries(result.scores)) {
+    console.log(`${polarity.padEnd(12)} ${fmt(s.precision)}     ${fmt(s.recall)}   ${fmt(s.f1)}  ${pad(s.tp)} ${pad(s.fp)} ${pad(s.fn)} ${pad(s.tn)}`);
+  }
+}
+
+function printCorpusErrors(result: CorpusEvaluation): void {
+  const wrong = result.outcomes.filter((o) => o.predicted.control !== o.label.control || o.predicted.engagement !== o.label.engagement);
+  console.log(`Misclassified (${wrong.length}):`);
+  const label = (c: boolean, g: boolean): string => `${c ? 1 : 0}→${g ? 1 : 0}`;
+  for (const o of wrong) {
+    console.log(`${o.label.doc}#${o.label.sentence} control ${label(o.label.control, o.predicted.control)} engagement ${label(o.label.engagement, o.predicted.engagement)}`);
+    console.log(`  ${o.label.text}`);
+    for (const m of o.matches) console.log(`    ${m.negated ? '(negated) ' : ''}${m.polarity}/${m.category} "${m.text}" ← ${m.entry}${m.rule ? ` [${m.rule}: ${m.ruleDetail}]` : ''}`);
+  }
 }
 
 const fmt = (x: number): string => x.toFixed(3);
