@@ -9,6 +9,8 @@ export interface CliOptions {
   paths: string[];
   out: string | null;
   lexicons: string[];
+  /** Mapping of LIWC / YAML dictionary categories to polarities; null: NAME.map.yml beside each dictionary. */
+  lexiconMap: string | null;
   lexiconMode: LexiconMode;
   language: LanguageSetting;
   format: OutputFormat;
@@ -22,6 +24,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const HELP = `Usage: policy-lens [options] PATH...
+       policy-lens lexicon export --to dic|yaml|map [options]   (see policy-lens lexicon export --help)
 
 Highlights control-oriented and engagement-oriented language in policy texts and tallies how each text leans.
 PATH is a file, a folder (its .txt and .md files, recursively, in sorted order) or - for standard input.
@@ -29,7 +32,9 @@ Prints a JSON report (format policy-lens.tally, version 1) to standard output.
 
 Options:
   -o, --out FILE            write the report to FILE instead of standard output
-  -l, --lexicon FILE        a lexicon file (JSON); repeatable
+  -l, --lexicon FILE        a lexicon file (JSON), LIWC dictionary (.dic) or quanteda dictionary (.yml); repeatable
+      --lexicon-map FILE    which .dic/.yml categories are control, engagement or neutral (YAML or JSON
+                            "category: control"); default NAME.map.yml beside each dictionary
       --lexicon-mode MODE   add (default): --lexicon files are added to the built-in English and Chinese
                             lexicons; replace: only the --lexicon files are used
       --language LANG       auto (default, detected per document), en or zh
@@ -63,6 +68,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     paths: positionals,
     out: values.out ?? null,
     lexicons: values.lexicon ?? [],
+    lexiconMap: values['lexicon-map'] ?? null,
     lexiconMode: oneOf('--lexicon-mode', values['lexicon-mode'] ?? 'add', MODES),
     language: oneOf('--language', values.language ?? 'auto', LANGUAGES),
     format: values.jsonl ? 'jsonl' : format,
@@ -88,6 +94,7 @@ function parse(argv: string[]) {
       out: { type: 'string', short: 'o' },
       lexicon: { type: 'string', short: 'l', multiple: true },
       'lexicon-mode': { type: 'string' },
+      'lexicon-map': { type: 'string' },
       language: { type: 'string' },
       format: { type: 'string', short: 'f' },
       jsonl: { type: 'boolean' },

@@ -6,6 +6,7 @@ import { GENERATOR, reportHeader } from '../core/report';
 import { HELP, UsageError, parseCliArgs, CliOptions } from './args';
 import { Problem, checkPaths } from './inputs';
 import { FatalError } from './fatalError';
+import { lexiconCommand } from './lexiconCommand';
 import { loadLexicons } from './lexicons';
 import { OutputSink, ReportWriter } from './output';
 import { analyseAll } from './run';
@@ -23,6 +24,8 @@ function describe(p: Problem): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  const command = SUBCOMMANDS[argv[0] ?? ''];
+  if (command) return subcommand(() => command(argv.slice(1), say));
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
@@ -53,12 +56,28 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Commands other than analysing: `lexicon export`, `merge`. Each lives in its own module. */
+const SUBCOMMANDS: Record<string, (argv: string[], say: (line: string) => void) => Promise<number>> = {
+  lexicon: lexiconCommand,
+};
+
+async function subcommand(body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (err: unknown) {
+    if (err instanceof UsageError) say(`${err.message}\nTry 'policy-lens --help'.`);
+    else if (err instanceof FatalError) say(err.message);
+    else throw err;
+    return EXIT_BAD_INPUT;
+  }
+}
+
 async function run(options: CliOptions): Promise<number> {
   // A reader that stops early (`| head`) is not an error: stop quietly, as other command-line tools do.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(EXIT_OK);
   });
-  const lexicons = loadLexicons(options.lexicons, options.lexiconMode);
+  const lexicons = loadLexicons(options.lexicons, options.lexiconMode, options.lexiconMap, say);
   let engine: Engine;
   try {
     engine = new Engine(lexicons);

@@ -1,27 +1,57 @@
 // --lexicon files → the lexicon sources the engine is built from (added to the built-in ones, or replacing them).
+// Our JSON lexicons, LIWC `.dic` and quanteda YAML dictionaries; the last two through a mapping of their categories.
 import * as fs from 'node:fs';
 import { LexiconError, builtinLexicons, parseLexicon } from '../core';
+import { dictionaryFormat, importDictionary, mappingFileBeside } from '../core/dictionary';
 import type { LexiconSource } from '../core/types';
 import type { LexiconMode } from './args';
 import { FatalError } from './fatalError';
 import { describeFsError } from './inputs';
 
-export function loadLexicons(files: string[], mode: LexiconMode): LexiconSource[] {
+/**
+ * Every file is read and checked before the engine is built, so a bad one stops the run with nothing half-loaded.
+ * `warn` hears of dictionary categories that no mapping names (ignored, with their words).
+ */
+export function loadLexicons(files: string[], mode: LexiconMode, mapFile: string | null = null, warn: (line: string) => void = () => undefined): LexiconSource[] {
   const lexicons = mode === 'add' ? builtinLexicons() : [];
   for (const file of files) {
-    let text: string;
+    const text = readLexiconFile(file, 'lexicon');
     try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err: unknown) {
-      throw new FatalError(`${file}: cannot read lexicon: ${describeFsError(err)}`);
-    }
-    const knownCategories = lexicons.flatMap((l) => l.categories.map((c) => c.id));
-    try {
-      lexicons.push(parseLexicon(text, file, { knownCategories }));
+      if (dictionaryFormat(file) === null) {
+        const knownCategories = lexicons.flatMap((l) => l.categories.map((c) => c.id));
+        lexicons.push(parseLexicon(text, file, { knownCategories }));
+        continue;
+      }
+      const beside = mappingFileBeside(file);
+      const map = mapFile ?? (fs.existsSync(beside) ? beside : null);
+      if (map === null) throw new FatalError(`${file}: a dictionary needs a mapping of its categories: give --lexicon-map FILE or write ${beside}`);
+      const imported = importDictionary(text, file, readLexiconFile(map, 'mapping'), map);
+      checkPolarities(imported.lexicons, lexicons, file);
+      if (imported.unmapped.length > 0) warn(`warning: ${file}: categories not in the mapping, ignored: ${imported.unmapped.join(', ')}`);
+      lexicons.push(...imported.lexicons);
     } catch (err: unknown) {
       if (err instanceof LexiconError) throw new FatalError(err.message);
       throw err;
     }
   }
   return lexicons;
+}
+
+function readLexiconFile(file: string, what: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err: unknown) {
+    throw new FatalError(`${file}: cannot read ${what}: ${describeFsError(err)}`);
+  }
+}
+
+/** A dictionary category that shares an id with a loaded one must share its polarity: the first definition wins. */
+function checkPolarities(added: readonly LexiconSource[], loaded: readonly LexiconSource[], file: string): void {
+  const known = new Map(loaded.flatMap((l) => l.categories.map((c) => [c.id, c.polarity] as const)));
+  for (const c of added.flatMap((l) => l.categories)) {
+    const polarity = known.get(c.id);
+    if (polarity !== undefined && polarity !== c.polarity) {
+      throw new FatalError(`${file}: category "${c.id}" is mapped to ${c.polarity}, but a loaded lexicon has it as ${polarity}: rename it or map it to ${polarity}`);
+    }
+  }
 }

@@ -148,8 +148,8 @@ class Validator {
 
   private term(props: Map<string, Node>, parent: Node, key: string): string {
     const value = this.string(props, parent, key, true) ?? '';
-    const normalized = value.trim().replace(/\s+/g, ' ');
-    if (!normalized || !TERM_PATTERN.test(normalized) || !HAS_WORD.test(normalized) || HAN_WILDCARD.test(normalized)) {
+    const normalized = normalizeTerm(value);
+    if (normalized === null) {
       throw this.at(props.get(key)?.offset ?? parent.offset, `"${key}" "${value}" must be one or more words; "*" may only end a word`);
     }
     return normalized;
@@ -216,6 +216,13 @@ function nestingBeyond(text: string, limit: number): number {
     }
   }
   return -1;
+}
+
+/** The term as the matcher takes it (spaces collapsed), or null when it is not one or more words with optional `*` ends. */
+export function normalizeTerm(value: string): string | null {
+  const normalized = value.trim().replace(/\s+/g, ' ');
+  if (!normalized || !TERM_PATTERN.test(normalized) || !HAS_WORD.test(normalized) || HAN_WILDCARD.test(normalized)) return null;
+  return normalized;
 }
 
 /** A JSON syntax error, moved to the comma and named as such when a trailing comma caused it. */

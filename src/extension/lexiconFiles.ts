@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { builtinLexicons, Engine, LexiconError, parseLexicon } from '../core';
+import { dictionaryFormat, importDictionary, mappingFileBeside } from '../core/dictionary';
 import type { LexiconSource } from '../core/types';
 import { readSettings } from './settings';
 import { describeSkipped, type SkippedLexiconFiles, type UntrustedLexiconNotice } from './trustNotice';
@@ -26,6 +27,10 @@ export interface LoadedEngine {
   /** Extra files actually loaded. */
   readonly files: readonly vscode.Uri[];
   readonly problems: readonly LexiconProblem[];
+  /** Dictionary categories (LIWC, quanteda) that their NAME.map.yml does not name: ignored, said in the log. */
+  readonly unmapped: readonly string[];
+  /** Files watched besides `files` and those with problems: the mappings of dictionaries. */
+  readonly watchAlso: readonly vscode.Uri[];
   /** Where extra files were configured that were skipped because the workspace is not trusted; null when none were. */
   readonly skippedUntrusted: SkippedLexiconFiles | null;
 }
@@ -57,6 +62,8 @@ export async function loadEngine(): Promise<LoadedEngine> {
   const problems: LexiconProblem[] = [];
   const extras: LexiconSource[] = [];
   const files: vscode.Uri[] = [];
+  const unmapped: string[] = [];
+  const watchAlso: vscode.Uri[] = [];
   const skippedUntrusted = vscode.workspace.isTrusted ? null : await skippedLexiconFiles(settings.lexiconFiles);
   if (vscode.workspace.isTrusted) {
     const known = builtins.flatMap((l) => l.categories.map((c) => c.id));
@@ -64,6 +71,10 @@ export async function loadEngine(): Promise<LoadedEngine> {
       const uri = await resolveLexiconPath(path);
       if (!uri) {
         problems.push({ uri: undefined, file: path, line: 1, column: 1, message: 'file not found' });
+        continue;
+      }
+      if (dictionaryFormat(uri.path) !== null) {
+        await loadDictionary(uri, { extras, files, problems, unmapped, watchAlso });
         continue;
       }
       try {
@@ -78,11 +89,48 @@ export async function loadEngine(): Promise<LoadedEngine> {
   const useExtrasOnly = settings.lexiconMode === 'replace' && extras.length > 0;
   const sources = useExtrasOnly ? extras : [...builtins, ...extras];
   try {
-    return { engine: new Engine(sources), files, problems, skippedUntrusted };
+    return { engine: new Engine(sources), files, problems, unmapped, watchAlso, skippedUntrusted };
   } catch (err) {
     // The extra lexicons conflict with each other or with the built-ins: keep the built-ins working.
     problems.push(toProblem(err, files[0]));
-    return { engine: new Engine(builtins), files: [], problems, skippedUntrusted };
+    return { engine: new Engine(builtins), files: [], problems, unmapped, watchAlso, skippedUntrusted };
+  }
+}
+
+/**
+ * A LIWC `.dic` or quanteda `.yml` dictionary, read with the mapping beside it (NAME.map.yml). A problem in either file
+ * is reported at its place in that file, and nothing of the dictionary is loaded.
+ */
+async function loadDictionary(
+  uri: vscode.Uri,
+  into: { extras: LexiconSource[]; files: vscode.Uri[]; problems: LexiconProblem[]; unmapped: string[]; watchAlso: vscode.Uri[] },
+): Promise<void> {
+  const mapUri = uri.with({ path: mappingFileBeside(uri.path) });
+  // Writing or fixing the mapping reloads, whether or not the dictionary loaded.
+  into.watchAlso.push(mapUri);
+  const decode = async (u: vscode.Uri): Promise<string> => new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(u));
+  let text: string;
+  try {
+    text = await decode(uri);
+  } catch (err) {
+    into.problems.push(toProblem(err, uri));
+    return;
+  }
+  let mapText: string;
+  try {
+    mapText = await decode(mapUri);
+  } catch {
+    const name = mapUri.path.slice(mapUri.path.lastIndexOf('/') + 1);
+    into.problems.push({ uri, file: uri.fsPath, line: 1, column: 1, message: `a dictionary needs a mapping of its categories: write ${name} beside it (category: control|engagement|neutral)` });
+    return;
+  }
+  try {
+    const imported = importDictionary(text, uri.fsPath, mapText, mapUri.fsPath);
+    into.extras.push(...imported.lexicons);
+    into.files.push(uri);
+    for (const name of imported.unmapped) into.unmapped.push(`${uri.fsPath}: ${name}`);
+  } catch (err) {
+    into.problems.push(toProblem(err, err instanceof LexiconError && err.file === mapUri.fsPath ? mapUri : uri));
   }
 }
 
@@ -182,7 +230,7 @@ export class LexiconReloader implements vscode.Disposable {
   private watch(loaded: LoadedEngine): void {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
-    const uris = [...loaded.files, ...loaded.problems.flatMap((p) => (p.uri ? [p.uri] : []))];
+    const uris = [...loaded.files, ...loaded.watchAlso, ...loaded.problems.flatMap((p) => (p.uri ? [p.uri] : []))];
     this.watched = new Set(uris.map((u) => u.toString()));
     // The watchers catch changes made outside the editor (another program, git). VS Code's own watcher does not
     // see files outside the workspace in every host, so local files are watched directly; the folder rather than
@@ -245,6 +293,7 @@ export class LexiconReloader implements vscode.Disposable {
     for (const { uri, list } of byFile.values()) this.diagnostics.set(uri, list);
     if (loaded.skippedUntrusted) this.log.warn(`workspace not trusted: policyLens.lexiconFiles ignored (${describeSkipped(loaded.skippedUntrusted)}), built-in lexicons only`);
     this.trustNotice.lexiconsLoaded(loaded.skippedUntrusted);
+    if (loaded.unmapped.length > 0) this.log.warn(`dictionary categories not in their mapping, ignored: ${loaded.unmapped.join(', ')}`);
     if (loaded.files.length > 0) this.log.info(`loaded lexicon files: ${loaded.files.map((u) => u.fsPath).join(', ')}`);
   }
 }

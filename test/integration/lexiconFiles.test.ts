@@ -77,6 +77,28 @@ describe('extra lexicon files', function () {
     assert.equal(vscode.languages.getDiagnostics(vscode.Uri.file(file)).length, 0);
   });
 
+  it('loads a LIWC dictionary with NAME.map.yml beside it; a bad mapping is a diagnostic in the mapping file', async () => {
+    const file = path.join(suite.dir, 'taxes.dic');
+    const map = path.join(suite.dir, 'taxes.map.yml');
+    fs.writeFileSync(file, '%\n1\tlevies\n2\tother\n%\nwidget tax\t1\ngadget*\t2\n');
+    fs.writeFileSync(map, 'levies: control\n');
+    const editor = await openFile(suite.api, suite.dir, 'dic.txt', TEXT);
+    const texts = (): string[] => suite.api.getAnalysis(editor.document.uri)?.matches.map((m) => m.text) ?? [];
+    await withSettings(suite.api, { lexiconFiles: [file] }, async () => {
+      assert.deepEqual(texts(), ['monitor', 'widget tax']);
+      fs.writeFileSync(map, 'levies: control\nlevy: engagement\n');
+      await waitFor('the mapping problem to be reported', () => vscode.languages.getDiagnostics(vscode.Uri.file(map)).length === 1);
+      const [diagnostic] = vscode.languages.getDiagnostics(vscode.Uri.file(map));
+      assert.match(diagnostic.message, /"levy" names no category/);
+      assert.equal(diagnostic.range.start.line, 1);
+      assert.deepEqual(texts(), ['monitor']);
+      fs.writeFileSync(map, 'levies: control\nother: control\n');
+      await waitFor('the fixed mapping to be reloaded', () => texts().includes('gadget'));
+      await suite.api.whenIdle();
+      assert.deepEqual(texts(), ['monitor', 'widget tax', 'gadget']);
+    });
+  });
+
   it('validates lexicon files against the lexicon schema while they are edited', async () => {
     const bad = JSON.parse(lexicon('widget tax')) as { categories: { polarity: string }[] };
     bad.categories[0].polarity = 'sideways';
