@@ -59,6 +59,12 @@ describe('real-text corpus', function () {
     }
   });
 
+  it('holds at least 1,200 labelled sentences, at least 500 per language', () => {
+    const rows = [...labels.values()].flat();
+    assert.ok(rows.length >= 1200, `${rows.length} sentences`);
+    for (const language of ['en', 'zh']) assert.ok(rows.filter((r) => docLanguage(r.doc) === language).length >= 500, language);
+  });
+
   it('splits the halves by document', () => {
     const docsOf = (half: string): Set<string> => new Set((labels.get(half) ?? []).map((r) => r.doc));
     const test = docsOf('test-half');
