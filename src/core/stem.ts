@@ -1,4 +1,5 @@
 // The stemmer module alone: natural's package entry loads database clients and takes about a second.
+/// <reference path="./natural.d.ts" />
 import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
 
 /** Porter stem of a lower-case word. */

@@ -3,9 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { builtinLexicons, Engine, LexiconError, parseLexicon } from '../core';
-import { dictionaryFormat, importDictionary, mappingFileBeside } from '../core/dictionary';
+import type { Engine } from '../core';
 import type { LexiconSource } from '../core/types';
+import { buildEngine, builtinSources, dictionaryFormat, importDictionary, lexiconFault, mappingFileBeside, parseLexiconFile } from './engineFactory';
 import { readSettings } from './settings';
 import { describeSkipped, type SkippedLexiconFiles, type UntrustedLexiconNotice } from './trustNotice';
 import { workspaceNamesLexiconFiles } from './workspaceLexiconSetting';
@@ -57,7 +57,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 export async function loadEngine(): Promise<LoadedEngine> {
-  const builtins = builtinLexicons();
+  const builtins = builtinSources();
   const settings = readSettings();
   const problems: LexiconProblem[] = [];
   const extras: LexiconSource[] = [];
@@ -79,7 +79,7 @@ export async function loadEngine(): Promise<LoadedEngine> {
       }
       try {
         const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-        extras.push(parseLexicon(text, uri.fsPath, { knownCategories: known }));
+        extras.push(parseLexiconFile(text, uri.fsPath, known));
         files.push(uri);
       } catch (err) {
         problems.push(toProblem(err, uri));
@@ -89,11 +89,11 @@ export async function loadEngine(): Promise<LoadedEngine> {
   const useExtrasOnly = settings.lexiconMode === 'replace' && extras.length > 0;
   const sources = useExtrasOnly ? extras : [...builtins, ...extras];
   try {
-    return { engine: new Engine(sources), files, problems, unmapped, watchAlso, skippedUntrusted };
+    return { engine: buildEngine(sources), files, problems, unmapped, watchAlso, skippedUntrusted };
   } catch (err) {
     // The extra lexicons conflict with each other or with the built-ins: keep the built-ins working.
     problems.push(toProblem(err, files[0]));
-    return { engine: new Engine(builtins), files: [], problems, unmapped, watchAlso, skippedUntrusted };
+    return { engine: buildEngine(builtins), files: [], problems, unmapped, watchAlso, skippedUntrusted };
   }
 }
 
@@ -130,7 +130,7 @@ async function loadDictionary(
     into.files.push(uri);
     for (const name of imported.unmapped) into.unmapped.push(`${uri.fsPath}: ${name}`);
   } catch (err) {
-    into.problems.push(toProblem(err, err instanceof LexiconError && err.file === mapUri.fsPath ? mapUri : uri));
+    into.problems.push(toProblem(err, lexiconFault(err)?.file === mapUri.fsPath ? mapUri : uri));
   }
 }
 
@@ -145,9 +145,8 @@ async function skippedLexiconFiles(userFiles: readonly string[]): Promise<Skippe
 }
 
 function toProblem(err: unknown, uri: vscode.Uri | undefined): LexiconProblem {
-  if (err instanceof LexiconError) {
-    return { uri, file: err.file, line: err.line, column: err.column, message: err.problem };
-  }
+  const fault = lexiconFault(err);
+  if (fault) return { uri, file: fault.file, line: fault.line, column: fault.column, message: fault.problem };
   const message = err instanceof Error ? err.message : String(err);
   return { uri, file: uri?.fsPath ?? 'lexicon', line: 1, column: 1, message };
 }

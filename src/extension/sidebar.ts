@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CategoryLabels, labelLanguage, leanLabel, t } from './l10n';
 import { revealOffsets } from './reveal';
-import { isFromWebviewMessage, type FromWebviewMessage, type SidebarModel, type SidebarStrings, type ToWebviewMessage } from './sidebarMessages';
+import { isFromWebviewMessage, type FromWebviewMessage, type SidebarModel, type SidebarStrings, type ToWebviewMessage } from '../shared/sidebarMessages';
 import { buildSidebarModel, nextOccurrence, type SidebarLabels, type SidebarSource } from './sidebarModel';
 import type { AnalysisStore, StoredAnalysis } from './store';
 

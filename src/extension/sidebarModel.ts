@@ -11,7 +11,7 @@ import type {
   SidebarSection,
   SidebarStrings,
   SidebarTerm,
-} from './sidebarMessages';
+} from '../shared/sidebarMessages';
 
 /** How many of the most frequent terms the sidebar lists. */
 export const TOP_TERM_COUNT = 12;

@@ -9,7 +9,7 @@ import type {
   SidebarPolarity,
   SidebarStrings,
   ToWebviewMessage,
-} from '../extension/sidebarMessages';
+} from '../shared/sidebarMessages';
 
 interface ViewState {
   model: SidebarModel | null;

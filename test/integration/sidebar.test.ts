@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PolicyLensApi } from '../../src/extension/api';
-import type { SidebarActiveDocument, SidebarModel } from '../../src/extension/sidebarMessages';
+import type { SidebarActiveDocument, SidebarModel } from '../../src/shared/sidebarMessages';
 
 const extensionId = 'policy-lens.policy-lens';
 const HOSTILE = '<img src=x onerror=alert(1)>';

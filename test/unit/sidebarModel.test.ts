@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildSidebarModel, nextOccurrence, SidebarLabels, SidebarSource, TOP_TERM_COUNT } from '../../src/extension/sidebarModel';
-import { isFromWebviewMessage, SidebarStrings } from '../../src/extension/sidebarMessages';
+import { isFromWebviewMessage, SidebarStrings } from '../../src/shared/sidebarMessages';
 import type { Lean, Match, PolarityTally, SectionTally, Tally } from '../../src/core/types';
 
 const strings = new Proxy({} as SidebarStrings, { get: (_target, key) => `<${String(key)}>` });

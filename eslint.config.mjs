@@ -1,0 +1,56 @@
+// Lint rules that keep the architecture true (docs/ARCHITECTURE.md). Deliberately few: the layer boundaries, and
+// no `any`. Formatting and style are left to review.
+import tseslint from 'typescript-eslint';
+
+const CORE = '^\\.\\./core(/|$)';
+
+/** A no-restricted-imports pattern from a regular expression on the import path. */
+function pattern(regex, message, allowTypeImports = false) {
+  return { regex, message, allowTypeImports };
+}
+
+function restrict(files, patterns, { paths = [], ignores = [] } = {}) {
+  return { files, ignores, rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }] } };
+}
+
+const noVscode = { name: 'vscode', message: 'Only src/extension talks to VS Code.' };
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'out/', '.vscode-test/', 'test/runner/code-server/'] },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  // The engine is pure: text and lexicons in, plain data out. It knows nothing of VS Code, files or the terminal.
+  restrict(
+    ['src/core/**/*.ts'],
+    [
+      pattern('^\\.\\./(extension|cli|webview|shared)(/|$)', 'src/core imports nothing from the layers above it.'),
+      pattern('^(node:)?fs(/|$)', 'src/core reads no files: callers pass text in.'),
+    ],
+    { paths: [noVscode] },
+  ),
+  // The command line: no VS Code, nothing of the extension or the webview.
+  restrict(['src/cli/**/*.ts'], [pattern('^\\.\\./(extension|webview)(/|$)', 'src/cli uses src/core only.')], { paths: [noVscode] }),
+  // In the extension only the store and the engine factory import values from the core; the rest import types
+  // only (`import type`) and ask the store for what they need.
+  restrict(
+    ['src/extension/**/*.ts'],
+    [
+      pattern(CORE, 'Only store.ts and engineFactory.ts import values from src/core; use `import type`, and ask the store.', true),
+      pattern('^\\.\\./(cli|webview)(/|$)', 'src/extension does not import the CLI or the webview.'),
+    ],
+    // TODO(#17): export.ts and sidebarModel.ts still reach core values; they move behind the store next.
+    { ignores: ['src/extension/store.ts', 'src/extension/engineFactory.ts', 'src/extension/export.ts', 'src/extension/sidebarModel.ts'] },
+  ),
+  restrict(['src/extension/store.ts', 'src/extension/engineFactory.ts', 'src/extension/export.ts', 'src/extension/sidebarModel.ts'], [pattern('^\\.\\./(cli|webview)(/|$)', 'src/extension does not import the CLI or the webview.')]),
+  // The webview is a browser page: it speaks to the extension only through the shared protocol.
+  restrict(['src/webview/**/*.ts'], [pattern('^(?!\\./|\\.\\./shared/)', 'src/webview imports only src/shared/ (and its own modules).')]),
+  // The protocol is plain data shared by both sides: it imports nothing outside src/shared.
+  restrict(['src/shared/**/*.ts'], [pattern('^(?!\\./)', 'src/shared imports only src/shared.')]),
+);
