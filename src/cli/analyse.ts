@@ -1,7 +1,7 @@
 // One text → its output in the chosen format. The same code runs in the main thread and in the workers.
 import type { DocumentAnalysis, Engine } from '../core';
 import { annotationsOf, documentChunks, documentSummary } from '../core/report';
-import type { LanguageSetting, Lean, PolarityTally } from '../core/types';
+import type { LanguageSetting, Lean, PolarityTally, Units } from '../core/types';
 import type { OutputFormat } from './args';
 import { Problem, problem } from './inputs';
 import { readTextFile } from './readText';
@@ -12,6 +12,7 @@ export interface DocumentFigures {
   source: string;
   language: string;
   words: number;
+  units: Units;
   control: PolarityTally;
   engagement: PolarityTally;
   lean: Lean;
@@ -31,6 +32,7 @@ export function analyseText(engine: Engine, source: string, text: string, langua
     source,
     language: summary.language,
     words: summary.words,
+    units: summary.units,
     control: summary.control,
     engagement: summary.engagement,
     lean: summary.lean,

@@ -32,6 +32,8 @@ export class DocumentAnalysis {
   private blocks: BlockResult[] = [];
   private readonly acc: TallyAccumulator;
   private cachedTally: Tally | null = null;
+  /** Per block, the index in the document of its first sentence; made when annotations are read, dropped on change. */
+  private sentenceStarts: number[] | null = null;
 
   private constructor(
     private readonly context: AnalysisContext,
@@ -104,6 +106,7 @@ export class DocumentAnalysis {
     const old = this.content;
     this.content = newText;
     this.cachedTally = null;
+    this.sentenceStarts = null;
 
     // lastIndexOf clamps a negative start to 0, so the first line needs its own case.
     const lineStart = start === 0 ? 0 : old.lastIndexOf('\n', start - 1) + 1;
@@ -150,6 +153,7 @@ export class DocumentAnalysis {
       if (deadline !== Infinity && performance.now() > deadline) break;
     }
     this.cachedTally = null;
+    this.sentenceStarts = null;
   }
 
   /** Index of the block holding `offset` (the last block starting at or before it), −1 before any. */
@@ -169,15 +173,30 @@ export class DocumentAnalysis {
 
   private collect(first: number, last: number, from: number, to: number): Match[] {
     const out: Match[] = [];
+    const sentenceStarts = this.sentenceStartsOfBlocks();
     for (let i = first; i < last; i++) {
       const base = this.starts[i];
-      const list = this.blocks[i].matches;
+      const block = this.blocks[i];
+      const list = block.matches;
       const count = matchCount(list);
       for (let m = 0; m < count; m++) {
         if (matchEnd(list, m) + base <= from || matchStart(list, m) + base >= to) continue;
-        out.push(this.context.reader.toMatch(list, m, this.content, base));
+        out.push(this.context.reader.toMatch(list, m, this.content, base, sentenceStarts[i] + block.matchSentences[m]));
       }
     }
     return out;
+  }
+
+  private sentenceStartsOfBlocks(): number[] {
+    if (this.sentenceStarts === null) {
+      const starts = new Array<number>(this.blocks.length);
+      let sentences = 0;
+      for (let i = 0; i < this.blocks.length; i++) {
+        starts[i] = sentences;
+        sentences += this.blocks[i].sentences;
+      }
+      this.sentenceStarts = starts;
+    }
+    return this.sentenceStarts;
   }
 }

@@ -3,9 +3,15 @@ import { detached } from './detach';
 
 export interface Heading {
   title: string;
-  /** 1 for chapters and parts, deeper numbers for sections, articles and clauses; Markdown keeps its own. */
+  /**
+   * The heading's rank: a heading closes the open sections of its rank or a deeper (larger) one and nests inside
+   * the rest (see RANK). Sections report their depth in the tree instead, which is what readers count.
+   */
   level: number;
 }
+
+/** Ranks of the kinds of heading, outermost first; Markdown's `#` to `######` take 10 to 60. */
+export const RANK = { part: 10, subpart: 15, chapter: 20, section: 30, article: 40, clause: 50 } as const;
 
 const MAX_TITLE = 120;
 const LONG_HEADING = 60;
@@ -21,20 +27,20 @@ interface HeadingPattern {
   level: number | ((m: RegExpExecArray) => number);
 }
 
-const MARKDOWN: readonly HeadingPattern[] = [{ pattern: /^(#{1,6})[ \t]+\S/, level: (m) => m[1].length }];
+const MARKDOWN: readonly HeadingPattern[] = [{ pattern: /^(#{1,6})[ \t]+\S/, level: (m) => m[1].length * 10 }];
 const PART_CHAPTER_TITLE: readonly HeadingPattern[] = [
-  { pattern: /^[ \t]*(part|chapter|title)[ \t]+([0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten)\b(?![ \t]+of\b)/i, level: (m) => (m[1].toLowerCase() === 'chapter' ? 1 : 0) },
+  { pattern: /^[ \t]*(part|chapter|title)[ \t]+([0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten)\b(?![ \t]+of\b)/i, level: (m) => (m[1].toLowerCase() === 'chapter' ? RANK.chapter : RANK.part) },
 ];
-const SECTION: readonly HeadingPattern[] = [{ pattern: /^[ \t]*section[ \t]+[0-9]+(\.[0-9]+)*\b(?![ \t]+of\b)/i, level: 2 }];
-const ARTICLE: readonly HeadingPattern[] = [{ pattern: /^[ \t]*article[ \t]+([0-9]+|[ivxlcdm]+)\b(?![ \t]+of\b)/i, level: 3 }];
+const SECTION: readonly HeadingPattern[] = [{ pattern: /^[ \t]*section[ \t]+[0-9]+(\.[0-9]+)*\b(?![ \t]+of\b)/i, level: RANK.section }];
+const ARTICLE: readonly HeadingPattern[] = [{ pattern: /^[ \t]*article[ \t]+([0-9]+|[ivxlcdm]+)\b(?![ \t]+of\b)/i, level: RANK.article }];
 // Not a reference to another provision: 第三十条的规定, 第三条第二款, 第四条至第六条. One pattern for the four units,
 // since a line can only end its numeral in one of them.
-const ORDINAL_LEVELS: Readonly<Record<string, number>> = { 编: 0, 部分: 0, 章: 1, 节: 2, 条: 3 };
+const ORDINAL_LEVELS: Readonly<Record<string, number>> = { 编: RANK.part, 部分: RANK.part, 分编: RANK.subpart, 章: RANK.chapter, 节: RANK.section, 条: RANK.article };
 const ORDINAL: readonly HeadingPattern[] = [
-  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}(编|部分|章|节|条)${NOT_REFERENCE}`), level: (m) => ORDINAL_LEVELS[m[1]] },
+  { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}(编|部分|分编|章|节|条)${NOT_REFERENCE}`), level: (m) => ORDINAL_LEVELS[m[1]] },
 ];
-const ENUMERATED: readonly HeadingPattern[] = [{ pattern: /^[ \t　]*[一二三四五六七八九十]+、/, level: 2 }];
-const BRACKETED: readonly HeadingPattern[] = [{ pattern: /^[ \t　]*[（(][一二三四五六七八九十]+[）)]/, level: 3 }];
+const ENUMERATED: readonly HeadingPattern[] = [{ pattern: /^[ \t　]*[一二三四五六七八九十]+、/, level: RANK.section }];
+const BRACKETED: readonly HeadingPattern[] = [{ pattern: /^[ \t　]*[（(][一二三四五六七八九十]+[）)]/, level: RANK.clause }];
 const NONE: readonly HeadingPattern[] = [];
 
 /**
@@ -118,12 +124,12 @@ function findHeading(text: string, start: number, end: number, keepMatch: boolea
       return typeof level === 'number' ? level : level(m);
     }
   }
-  return NUMBERED_TITLE.test(line) ? 3 : -1;
+  return NUMBERED_TITLE.test(line) ? RANK.article : -1;
 }
 
 const ORDINAL_MARK = 0x7b2c; // 第
 const ORDINAL_NUMERALS = codes(`${HAN_NUMERALS}0123456789`);
-/** The one-character units, by code; 部分 is the one of two. */
+/** The one-character units, by code; 部分 and 分编 are the ones of two. */
 const ORDINAL_UNITS = new Map([...'编章节条'].map((c) => [c.charCodeAt(0), ORDINAL_LEVELS[c]]));
 const NOT_AFTER_ORDINAL = codes(REFERENCE_FOLLOWERS);
 
@@ -144,6 +150,9 @@ function ordinalLevel(text: string, i: number, limit: number): number {
   let next = i + 1;
   if (unit === 0x90e8 && text.charCodeAt(i + 1) === 0x5206 && i + 1 < limit) {
     level = ORDINAL_LEVELS['部分'];
+    next = i + 2;
+  } else if (unit === 0x5206 && text.charCodeAt(i + 1) === 0x7f16 && i + 1 < limit) {
+    level = ORDINAL_LEVELS['分编'];
     next = i + 2;
   }
   if (level === undefined) return -1;

@@ -25,6 +25,7 @@ function doubles(): number[] {
   return list;
 }
 const NO_MATCHES: MatchList = doubles();
+const NO_SENTENCES: readonly number[] = [];
 
 export const RULE_NONE = 0;
 export const RULE_NEGATION = 1;
@@ -100,8 +101,8 @@ export class MatchReader {
     return this.entryWeightMilli[entryRule(list, i) >>> RULE_BITS];
   }
 
-  /** Annotation `i` as a Match, with offsets shifted by `base`; `text` is the document. */
-  toMatch(list: MatchList, i: number, text: string, base: number): Match {
+  /** Annotation `i` as a Match, with offsets shifted by `base`; `text` is the document, `sentence` its sentence's index. */
+  toMatch(list: MatchList, i: number, text: string, base: number, sentence: number): Match {
     const start = matchStart(list, i) + base;
     const end = matchEnd(list, i) + base;
     const entry = this.entry(list, i);
@@ -118,6 +119,7 @@ export class MatchReader {
       rule: null,
       ruleDetail: null,
       negated: false,
+      sentence,
     };
     const detail = argument(list, i);
     if (r === RULE_DIRECTION) {
@@ -150,9 +152,20 @@ export class MatchListBuilder {
   /** Kept at its largest size, so that it is not grown again for every block. */
   private readonly data: number[] = doubles();
   private size = 0;
+  /** Per annotation, the index of its sentence in the block; filled by markSentence. */
+  private readonly sentenceOf: number[] = [];
+  private marked = 0;
 
   reset(): void {
     this.size = 0;
+    this.marked = 0;
+  }
+
+  /** The annotations added since the last call belong to the block's sentence `sentence`. */
+  markSentence(sentence: number): void {
+    const count = this.size / FIELDS;
+    for (let i = this.marked; i < count; i++) this.sentenceOf[i] = sentence;
+    this.marked = count;
   }
 
   /** `argument` is the cue of a cue rule, the overridden entry of the direction rule, else −1. */
@@ -172,5 +185,10 @@ export class MatchListBuilder {
   /** The annotations so far, copied to an array of their own; blocks without any share one empty list. */
   finish(): MatchList {
     return this.size === 0 ? NO_MATCHES : this.data.slice(0, this.size);
+  }
+
+  /** Per annotation of the list `finish` returns, the index of its sentence in the block, in ascending order. */
+  finishSentences(): readonly number[] {
+    return this.size === 0 ? NO_SENTENCES : this.sentenceOf.slice(0, this.size / FIELDS);
   }
 }

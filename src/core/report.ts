@@ -1,12 +1,12 @@
-// The versioned JSON report (format "policy-lens.tally", version 1), shared by the CLI and the extension's export.
+// The versioned JSON report (format "policy-lens.tally", version 2; docs/format.md), shared by the CLI and the extension's export.
 // Serialization is byte-deterministic: fixed key order, numbers rounded to 4 decimals, no timestamp unless asked.
 // The report can be written whole or streamed (head, one document at a time, tail) with the same bytes.
 import { name as packageName, version as packageVersion } from '../../package.json';
 import { LineIndex } from './lineIndex';
-import type { Language, Lean, Match, PolarityTally, Polarity, Tally, LeanLabel } from './types';
+import type { Language, Lean, Match, PolarityTally, Polarity, Tally, LeanLabel, Units } from './types';
 
 export const REPORT_FORMAT = 'policy-lens.tally';
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 export interface ReportGenerator {
   name: string;
@@ -36,6 +36,7 @@ export interface ReportLean {
   index: number | null;
   label: LeanLabel;
   thin: boolean;
+  basis: 'sentences';
 }
 
 export interface ReportTerm {
@@ -54,8 +55,12 @@ export interface ReportCategory {
 
 export interface ReportSection {
   title: string;
+  level: number;
+  parent: number | null;
   startLine: number;
   endLine: number;
+  words: number;
+  units: Units;
   control: PolarityTally;
   engagement: PolarityTally;
   lean: ReportLean;
@@ -66,7 +71,7 @@ export interface ReportDocumentSummary {
   source: string;
   language: Language | 'mixed';
   words: number;
-  sentences: number;
+  units: Units;
   control: PolarityTally;
   engagement: PolarityTally;
   lean: ReportLean;
@@ -115,8 +120,8 @@ export function reportHeader(lexicon: ReportLexicon, timestamp?: Date): ReportHe
 }
 
 export function documentSummary(source: string, tally: Tally): ReportDocumentSummary {
-  const { language, words, sentences, control, engagement, categories, sections } = tally;
-  return orderedSummary({ source, language, words, sentences, control, engagement, lean: tally.lean, categories, sections });
+  const { language, words, units, control, engagement, categories, sections } = tally;
+  return orderedSummary({ source, language, words, units, control, engagement, lean: tally.lean, categories, sections });
 }
 
 /** The whole document at once, for callers that hold the report in memory (the extension's export, tests). */
@@ -224,6 +229,7 @@ function annotation(m: Match, lines: LineIndex): ReportAnnotation {
     rule: m.rule,
     ruleDetail: m.ruleDetail,
     negated: m.negated,
+    sentence: m.sentence,
   };
 }
 
@@ -254,7 +260,7 @@ function orderedSummary(d: ReportDocumentSummary): ReportDocumentSummary {
     source: d.source,
     language: d.language,
     words: d.words,
-    sentences: d.sentences,
+    units: units(d.units),
     control: polarityTally(d.control),
     engagement: polarityTally(d.engagement),
     lean: lean(d.lean),
@@ -268,8 +274,12 @@ function orderedSummary(d: ReportDocumentSummary): ReportDocumentSummary {
     })),
     sections: d.sections.map((s) => ({
       title: s.title,
+      level: s.level,
+      parent: s.parent,
       startLine: s.startLine,
       endLine: s.endLine,
+      words: s.words,
+      units: units(s.units),
       control: polarityTally(s.control),
       engagement: polarityTally(s.engagement),
       lean: lean(s.lean),
@@ -289,6 +299,7 @@ function orderedAnnotation(a: ReportAnnotation): ReportAnnotation {
     rule: a.rule,
     ruleDetail: a.ruleDetail,
     negated: a.negated,
+    sentence: a.sentence,
   };
 }
 
@@ -302,16 +313,20 @@ function annotationText(a: ReportAnnotation): string {
   return (
     `{"start":{"line":${s.line},"character":${s.character},"offset":${s.offset}},"end":{"line":${e.line},"character":${e.character},"offset":${e.offset}},` +
     `"text":${JSON.stringify(a.text)},"polarity":${JSON.stringify(a.polarity)},"category":${JSON.stringify(a.category)},"entry":${JSON.stringify(a.entry)},` +
-    `"weight":${round(a.weight)},"rule":${JSON.stringify(a.rule)},"ruleDetail":${JSON.stringify(a.ruleDetail)},"negated":${a.negated}}`
+    `"weight":${round(a.weight)},"rule":${JSON.stringify(a.rule)},"ruleDetail":${JSON.stringify(a.ruleDetail)},"negated":${a.negated},"sentence":${a.sentence}}`
   );
 }
 
 function polarityTally(p: PolarityTally): PolarityTally {
-  return { matches: p.matches, weight: round(p.weight), per1000: round(p.per1000) };
+  return { matches: p.matches, weight: round(p.weight), perThousandWords: round(p.perThousandWords) };
+}
+
+function units(u: Units): Units {
+  return { sentences: u.sentences, control: u.control, engagement: u.engagement, both: u.both };
 }
 
 function lean(l: Lean | ReportLean): ReportLean {
-  return { index: l.index === null ? null : round(l.index), label: l.label, thin: l.thin };
+  return { index: l.index === null ? null : round(l.index), label: l.label, thin: l.thin, basis: 'sentences' };
 }
 
 /** Four decimals, and never -0, so the same figures always print the same. */

@@ -8,6 +8,7 @@ import { endSentence, stepToken } from './match';
 import { Matcher } from './matcher';
 import { MatchList, MatchListBuilder } from './matchList';
 import { NO_PATH } from './pathAutomaton';
+import type { Units } from './types';
 
 export interface BlockResult {
   readonly length: number;
@@ -18,6 +19,8 @@ export interface BlockResult {
   readonly sentences: number;
   /** Annotations, offsets relative to the block's start. */
   readonly matches: MatchList;
+  /** Per annotation, the index of its sentence among the block's `sentences`. */
+  readonly matchSentences: readonly number[];
   /** The level of the heading the block is, −1 when it is none; its title is read from the text when a section is shown. */
   readonly headingLevel: number;
   /**
@@ -25,6 +28,8 @@ export interface BlockResult {
    * holds for the block's life, and after an edit only the new headings are read again.
    */
   title: string | null;
+  /** The block's sentence units, once the tally has counted them (they depend only on the block). */
+  units: Units | null;
 }
 
 const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
@@ -164,8 +169,8 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
     }
     if (sentenceEnds) {
       if (ordinal > 0) {
-        sentences++;
         endSentence(matcher, ordinal, start, found);
+        found.markSentence(sentences++);
       }
       ordinal = 0;
       clause = 0;
@@ -174,11 +179,11 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
   }
   if (hanRunStart >= 0) hanWords += countHanWords(hanRunChars);
   if (ordinal > 0) {
-    sentences++;
     endSentence(matcher, ordinal, start, found);
+    found.markSentence(sentences++);
   }
 
-  return new Block(end - start, extent.newlines, latinWords + hanWords, latinWords, hanChars, sentences, found.finish(), extent.headingLevel);
+  return new Block(end - start, extent.newlines, latinWords + hanWords, latinWords, hanChars, sentences, found.finish(), found.finishSentences(), extent.headingLevel);
 }
 
 class Block implements BlockResult {
@@ -190,10 +195,12 @@ class Block implements BlockResult {
     readonly hanChars: number,
     readonly sentences: number,
     readonly matches: MatchList,
+    readonly matchSentences: readonly number[],
     readonly headingLevel: number,
   ) {}
 
   title: string | null = null;
+  units: Units | null = null;
 }
 
 /**

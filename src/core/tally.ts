@@ -4,9 +4,9 @@ import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { BlockResult } from './scan';
 import { headingAt } from './headings';
 import { EntryTerms } from './term';
-import { Category, CategoryTally, Language, Lean, PolarityTally, SectionTally, Tally, TermCount } from './types';
+import { Category, CategoryTally, Language, Lean, PolarityTally, SectionTally, Tally, TermCount, Units } from './types';
 
-/** Below this many counted annotations the lean is flagged as thin evidence. */
+/** Below this many sentences holding a counted match, the lean is flagged as thin evidence. */
 export const THIN_EVIDENCE = 5;
 /** |index| below this reads as balanced. */
 export const BALANCED_BAND = 0.2;
@@ -26,7 +26,7 @@ export class TallyAccumulator {
   words = 0;
   latinWords = 0;
   hanChars = 0;
-  sentences = 0;
+  readonly units: Units = { sentences: 0, control: 0, engagement: 0, both: 0 };
   readonly control: Sum = { matches: 0, weightMilli: 0 };
   readonly engagement: Sum = { matches: 0, weightMilli: 0 };
   /** By category index (see MatchReader.categoryIndex). */
@@ -46,7 +46,7 @@ export class TallyAccumulator {
     this.words += sign * block.words;
     this.latinWords += sign * block.latinWords;
     this.hanChars += sign * block.hanChars;
-    this.sentences += sign * block.sentences;
+    addUnits(this.units, blockUnits(block, this.reader), sign);
     const list = block.matches;
     const reader = this.reader;
     const count = matchCount(list);
@@ -83,72 +83,146 @@ export class TallyAccumulator {
   }
 }
 
-export function polarityTally(sum: Sum, words: number): PolarityTally {
-  return { matches: sum.matches, weight: sum.weightMilli / 1000, per1000: words > 0 ? (sum.matches * 1000) / words : 0 };
+/**
+ * The sentence units of a block: a sentence is a control unit when it holds at least one counted control match, an
+ * engagement unit when it holds a counted engagement match, and may be both. Kept on the block, which never changes.
+ */
+export function blockUnits(block: BlockResult, reader: MatchReader): Units {
+  if (block.units !== null) return block.units;
+  const units: Units = { sentences: block.sentences, control: 0, engagement: 0, both: 0 };
+  const list = block.matches;
+  const sentenceOf = block.matchSentences;
+  const count = matchCount(list);
+  let current = -1;
+  let control = false;
+  let engagement = false;
+  for (let m = 0; m <= count; m++) {
+    const sentence = m < count ? sentenceOf[m] : -2;
+    if (sentence !== current) {
+      if (control) units.control++;
+      if (engagement) units.engagement++;
+      if (control && engagement) units.both++;
+      current = sentence;
+      control = engagement = false;
+    }
+    if (m === count || reader.negated(list, m)) continue;
+    if (reader.isControl(list, m)) control = true;
+    else engagement = true;
+  }
+  block.units = units;
+  return units;
 }
 
-export function lean(control: Sum, engagement: Sum): Lean {
-  const total = control.weightMilli + engagement.weightMilli;
-  if (total === 0) return { index: null, label: 'no signal', thin: true };
-  const index = (engagement.weightMilli - control.weightMilli) / total;
+function addUnits(to: Units, units: Units, sign: number): void {
+  to.sentences += sign * units.sentences;
+  to.control += sign * units.control;
+  to.engagement += sign * units.engagement;
+  to.both += sign * units.both;
+}
+
+export function polarityTally(sum: Sum, words: number): PolarityTally {
+  return { matches: sum.matches, weight: sum.weightMilli / 1000, perThousandWords: words > 0 ? (sum.matches * 1000) / words : 0 };
+}
+
+/** The lean of sentence units: (E − C) / (E + C), its band, and whether the evidence is thin. */
+export function lean(units: Units): Lean {
+  const total = units.control + units.engagement;
+  if (total === 0) return { index: null, label: 'no signal', thin: true, basis: 'sentences' };
+  const index = (units.engagement - units.control) / total;
   const label = index <= -BALANCED_BAND ? 'control-leaning' : index >= BALANCED_BAND ? 'engagement-leaning' : 'balanced';
-  return { index, label, thin: control.matches + engagement.matches < THIN_EVIDENCE };
+  return { index, label, thin: total - units.both < THIN_EVIDENCE, basis: 'sentences' };
+}
+
+/** A section being summed: its own text and, once they close, its subsections'. */
+interface OpenSection {
+  index: number;
+  /** The heading's rank (see headings.ts): a heading closes every open section of the same or a deeper rank. */
+  rank: number;
+  heading: BlockResult | null;
+  startLine: number;
+  startOffset: number;
+  words: number;
+  units: Units;
+  control: Sum;
+  engagement: Sum;
 }
 
 /**
- * The sections of a text analysed as `blocks` starting at `starts`: one per heading block, and a preamble for the
- * text before the first heading when there are headings. Titles are read from the heading lines.
+ * The sections of a text analysed as `blocks` starting at `starts`, as a tree in document order: one per heading
+ * block, and a preamble for the text before the first heading when there are headings. A heading closes the open
+ * sections of its rank or deeper and opens inside the rest, so headings out of order still make a tree. Each
+ * section's figures include its subsections. Titles are read from the heading lines.
  */
 export function sectionTallies(blocks: readonly BlockResult[], starts: readonly number[], text: string, reader: MatchReader): SectionTally[] {
   const sections: SectionTally[] = [];
+  const open: OpenSection[] = [];
   let hasHeading = false;
-  let open = false;
-  let heading: BlockResult | null = null;
-  let level = 0;
-  let startLine = 0;
-  let startOffset = 0;
-  const sum = { words: 0, control: { matches: 0, weightMilli: 0 }, engagement: { matches: 0, weightMilli: 0 } };
   const close = (endLine: number, endOffset: number): void => {
-    sections.push({
-      title: heading === null ? '(preamble)' : (heading.title ??= titleOfHeading(text, startOffset)),
-      level,
-      startLine,
-      endLine: Math.max(startLine, endLine),
-      startOffset,
+    const s = open.pop() as OpenSection;
+    const parent = open.length > 0 ? open[open.length - 1] : null;
+    sections[s.index] = {
+      title: s.heading === null ? '(preamble)' : (s.heading.title ??= titleOfHeading(text, s.startOffset)),
+      level: open.length + 1,
+      parent: parent === null ? null : parent.index,
+      startLine: s.startLine,
+      endLine: Math.max(s.startLine, endLine),
+      startOffset: s.startOffset,
       endOffset,
-      control: polarityTally(sum.control, sum.words),
-      engagement: polarityTally(sum.engagement, sum.words),
-      lean: lean(sum.control, sum.engagement),
-    });
+      words: s.words,
+      units: s.units,
+      control: polarityTally(s.control, s.words),
+      engagement: polarityTally(s.engagement, s.words),
+      lean: lean(s.units),
+    };
+    if (parent !== null) {
+      parent.words += s.words;
+      addUnits(parent.units, s.units, 1);
+      addSum(parent.control, s.control);
+      addSum(parent.engagement, s.engagement);
+    }
   };
   let line = 0;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
-    if (block.headingLevel >= 0 || (!open && block.words > 0)) {
-      if (open) close(line - 1, starts[i]);
-      heading = block.headingLevel >= 0 ? block : null;
-      hasHeading ||= heading !== null;
-      level = heading === null ? 0 : block.headingLevel;
-      startLine = line;
-      startOffset = starts[i];
-      sum.words = 0;
-      sum.control.matches = sum.control.weightMilli = sum.engagement.matches = sum.engagement.weightMilli = 0;
-      open = true;
+    if (block.headingLevel >= 0 || (sections.length === 0 && block.words > 0)) {
+      const rank = block.headingLevel >= 0 ? block.headingLevel : Infinity;
+      while (open.length > 0 && open[open.length - 1].rank >= rank) close(line - 1, starts[i]);
+      hasHeading ||= block.headingLevel >= 0;
+      open.push({
+        index: sections.length,
+        rank,
+        heading: block.headingLevel >= 0 ? block : null,
+        startLine: line,
+        startOffset: starts[i],
+        words: 0,
+        units: { sentences: 0, control: 0, engagement: 0, both: 0 },
+        control: { matches: 0, weightMilli: 0 },
+        engagement: { matches: 0, weightMilli: 0 },
+      });
+      // A placeholder until the section closes, so that indices follow document order.
+      sections.length++;
     }
-    if (open) {
-      sum.words += block.words;
+    const top = open.length > 0 ? open[open.length - 1] : null;
+    if (top !== null) {
+      top.words += block.words;
+      addUnits(top.units, blockUnits(block, reader), 1);
       const list = block.matches;
       for (let m = 0; m < matchCount(list); m++) {
         if (reader.negated(list, m)) continue;
-        const polarity = reader.isControl(list, m) ? sum.control : sum.engagement;
+        const polarity = reader.isControl(list, m) ? top.control : top.engagement;
         polarity.matches++;
         polarity.weightMilli += reader.weightMilli(list, m);
       }
     }
     line += block.newlines;
   }
-  if (open) close(line, text.length);
+  while (open.length > 0) close(line, text.length);
   return hasHeading ? sections : [];
+}
+
+function addSum(to: Sum, sum: Sum): void {
+  to.matches += sum.matches;
+  to.weightMilli += sum.weightMilli;
 }
 
 /** The title of the heading line at `start`, which analysis found to be one. */
@@ -201,10 +275,10 @@ export function assembleTally(acc: TallyAccumulator, language: Language | 'mixed
   const tally: Omit<Tally, 'sections'> = {
     language,
     words: acc.words,
-    sentences: acc.sentences,
+    units: { ...acc.units },
     control: polarityTally(acc.control, acc.words),
     engagement: polarityTally(acc.engagement, acc.words),
-    lean: lean(acc.control, acc.engagement),
+    lean: lean(acc.units),
     categories: acc.categoryTallies(categories),
   };
   Object.defineProperty(tally, PENDING_SECTIONS, { value: sections, writable: true, enumerable: false });

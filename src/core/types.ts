@@ -78,22 +78,38 @@ export interface Match {
   ruleDetail: string | null;
   /** Negated and exempted matches are shown but never counted. */
   negated: boolean;
+  /** Index of the match's sentence in the document (or the analysed text), counting from 0. */
+  sentence: number;
 }
 
+/** The evidence of one polarity: counted matches, their summed entry weights, and matches per 1,000 words. */
 export interface PolarityTally {
   matches: number;
   weight: number;
-  per1000: number;
+  perThousandWords: number;
+}
+
+/** Sentences as the engine splits them, and how many hold at least one counted match of each polarity. */
+export interface Units {
+  sentences: number;
+  /** Sentences with at least one counted control match. */
+  control: number;
+  /** Sentences with at least one counted engagement match. */
+  engagement: number;
+  /** Sentences counted in both of the above. */
+  both: number;
 }
 
 export type LeanLabel = 'control-leaning' | 'balanced' | 'engagement-leaning' | 'no signal';
 
 export interface Lean {
-  /** (engagement − control) / (engagement + control) by weight; null when there is no signal. */
+  /** (engagement sentences − control sentences) / (engagement sentences + control sentences); null when both are 0. */
   index: number | null;
   label: LeanLabel;
-  /** True when the evidence is too thin to read much into the lean. */
+  /** True when fewer than THIN_EVIDENCE sentences hold a counted match (see docs/measurement.md). */
   thin: boolean;
+  /** What the index counts. */
+  basis: 'sentences';
 }
 
 export interface TermCount {
@@ -110,13 +126,20 @@ export interface CategoryTally {
   terms: TermCount[];
 }
 
+/** A section with everything inside it: its own text and its subsections'. */
 export interface SectionTally {
   title: string;
+  /** Depth in the section tree, 1 = outermost. */
   level: number;
+  /** Index of the enclosing section in the same array, or null. */
+  parent: number | null;
+  /** Zero-based lines; endLine (inclusive) covers the section's children. */
   startLine: number;
   endLine: number;
   startOffset: number;
   endOffset: number;
+  words: number;
+  units: Units;
   control: PolarityTally;
   engagement: PolarityTally;
   lean: Lean;
@@ -125,7 +148,7 @@ export interface SectionTally {
 export interface Tally {
   language: Language | 'mixed';
   words: number;
-  sentences: number;
+  units: Units;
   control: PolarityTally;
   engagement: PolarityTally;
   lean: Lean;

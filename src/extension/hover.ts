@@ -42,6 +42,9 @@ export function describeMatch(m: Match, category: Category | undefined): vscode.
   md.appendMarkdown(`${escape(t('Lexicon entry'))}: `);
   md.appendMarkdown(`\`${m.entry.replace(/`/g, "'")}\``);
   md.appendMarkdown(` · ${escape(t('Weight'))}: ${formatWeight(m.weight)}`);
+  // The unit the lean counts: this match's sentence (numbered from 1 for readers; the JSON `sentence` counts from 0).
+  md.appendMarkdown(`\n\n${escape(t('Sentence {0}', m.sentence + 1))}`);
+  if (!m.negated) md.appendMarkdown(` · ${escape(m.polarity === 'control' ? t('counts toward control sentences') : t('counts toward engagement sentences'))}`);
   if (m.rule) {
     md.appendMarkdown(`\n\n${escape(t('Rule'))}: **${escape(ruleLabel(m.rule))}**`);
     if (m.ruleDetail) md.appendMarkdown(` — ${escape(m.ruleDetail)}`);

@@ -8,7 +8,7 @@ import { CategoryLabels, labelLanguage, leanLabel, t } from './l10n';
 import { revealOffsets } from './reveal';
 import { isFromWebviewMessage, type FromWebviewMessage, type SidebarModel, type SidebarStrings, type ToWebviewMessage } from '../shared/sidebarMessages';
 import { buildSidebarModel, nextOccurrence, type SidebarLabels, type SidebarSource } from './sidebarModel';
-import type { AnalysisStore, StoredAnalysis } from './store';
+import { MEASUREMENT, type AnalysisStore, type StoredAnalysis } from './store';
 
 /** Minimum spacing of model posts while the user types or switches editors quickly. */
 const POST_INTERVAL_MS = 120;
@@ -20,15 +20,21 @@ function sidebarStrings(): SidebarStrings {
   return {
     lean: t('Lean'),
     leanScale: t('−1 is all control, +1 all engagement'),
-    thinEvidence: t('Thin evidence: too few matches to read much into the lean.'),
+    thinEvidence: t('Thin evidence: fewer than {0} sentences hold a match.', MEASUREMENT.thinEvidence),
     control: t('Control'),
     engagement: t('Engagement'),
     controlShort: t('Ctrl'),
     engagementShort: t('Eng'),
     matches: t('Matches'),
-    per1000: t('Per 1,000 words'),
+    perThousandWords: t('Per 1,000 words'),
     words: t('Words'),
     sentences: t('Sentences'),
+    controlSentences: t('Control sentences'),
+    engagementSentences: t('Engagement sentences'),
+    both: t('Both'),
+    leanFormula: t('Lean = (E − C) / (E + C), where C and E count control and engagement sentences.'),
+    sectionsHint: t('Sentences holding control (Ctrl) or engagement (Eng) matches; each row includes its subsections.'),
+    expandSection: t('Show or hide the subsections of {0}'),
     categories: t('Categories'),
     topTerms: t('Top terms'),
     topTermsHint: t('Select a term to jump to its next occurrence.'),

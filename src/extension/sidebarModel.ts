@@ -1,6 +1,6 @@
 // Turns stored tallies into the sidebar's data. Pure (no `vscode`), so unit tests can run it in plain Node.
 import { termOf } from '../core/term';
-import type { Lean, LeanLabel, Match, PolarityTally, Tally } from '../core/types';
+import type { Lean, LeanLabel, Match, PolarityTally, Tally, Units } from '../core/types';
 import type {
   SidebarActiveDocument,
   SidebarCategory,
@@ -11,6 +11,7 @@ import type {
   SidebarSection,
   SidebarStrings,
   SidebarTerm,
+  SidebarUnits,
 } from '../shared/sidebarMessages';
 
 /** How many of the most frequent terms the sidebar lists. */
@@ -32,12 +33,16 @@ export interface SidebarLabels {
   lean(label: LeanLabel): string;
 }
 
+function unitsView(u: Units): SidebarUnits {
+  return { sentences: u.sentences, control: u.control, engagement: u.engagement, both: u.both };
+}
+
 function leanView(lean: Lean, labels: SidebarLabels): SidebarLean {
   return { index: lean.index, labelId: lean.label, label: labels.lean(lean.label), thin: lean.thin };
 }
 
 function polarityView(p: PolarityTally): SidebarPolarityCount {
-  return { matches: p.matches, weight: p.weight, per1000: p.per1000 };
+  return { matches: p.matches, weight: p.weight, perThousandWords: p.perThousandWords };
 }
 
 /** Categories that matched, control first, most matches first; bars are scaled to the most frequent category. */
@@ -75,9 +80,9 @@ function sectionViews(tally: Tally, labels: SidebarLabels): SidebarSection[] {
     index,
     title: s.title,
     level: s.level,
+    parent: s.parent,
     startLine: s.startLine,
-    control: s.control.matches,
-    engagement: s.engagement.matches,
+    units: unitsView(s.units),
     lean: leanView(s.lean, labels),
   }));
 }
@@ -90,7 +95,7 @@ function activeView(source: SidebarSource, labels: SidebarLabels): SidebarActive
     detail: source.detail,
     language: tally.language,
     words: tally.words,
-    sentences: tally.sentences,
+    units: unitsView(tally.units),
     complete: source.complete,
     lean: leanView(tally.lean, labels),
     control: polarityView(tally.control),

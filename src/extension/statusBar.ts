@@ -67,13 +67,23 @@ export function leanText(lean: Lean, complete: boolean): string {
   return `${icon} ${t('Lean')} ${sign}${Math.abs(lean.index).toFixed(2)} ${word}`;
 }
 
+/** The document's figures, named as in the sidebar, the CLI table and the JSON report (docs/measurement.md). */
 function tooltip(tally: Tally, complete: boolean): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**Policy Lens** — ${leanLabel(tally.lean.label)}${tally.lean.thin ? ` (${t('thin evidence')})` : ''}\n\n`);
-  md.appendMarkdown(`${t('Control')}: ${tally.control.matches} (${tally.control.per1000.toFixed(1)} / 1,000 ${t('words')})  \n`);
-  md.appendMarkdown(`${t('Engagement')}: ${tally.engagement.matches} (${tally.engagement.per1000.toFixed(1)} / 1,000 ${t('words')})  \n`);
+  const { units, lean } = tally;
+  md.appendMarkdown(`**Policy Lens** — ${leanLabel(lean.label)}${lean.thin ? ` (${t('thin evidence')})` : ''}\n\n`);
+  if (lean.index !== null) md.appendMarkdown(`${t('Lean')} ${signed(lean.index)} = (${units.engagement} − ${units.control}) / (${units.engagement} + ${units.control})  \n`);
+  md.appendMarkdown(`${t('Sentences')}: ${units.sentences} · ${t('Control sentences')}: ${units.control} · ${t('Engagement sentences')}: ${units.engagement} · ${t('Both')}: ${units.both}  \n`);
+  md.appendMarkdown(`${t('Control matches')}: ${tally.control.matches} (${tally.control.perThousandWords.toFixed(1)} ${t('per 1,000 words')})  \n`);
+  md.appendMarkdown(`${t('Engagement matches')}: ${tally.engagement.matches} (${tally.engagement.perThousandWords.toFixed(1)} ${t('per 1,000 words')})  \n`);
   md.appendMarkdown(`${t('Words')}: ${tally.words}`);
   if (!complete) md.appendMarkdown(`\n\n_${t('Still analysing the rest of the document…')}_`);
   md.appendMarkdown(`\n\n${t('Click to show the tally.')}`);
   return md;
+}
+
+/** +0.42, −0.42, 0.00: the sign the status bar and the sidebar print. */
+function signed(index: number): string {
+  const fixed = Math.abs(index).toFixed(2);
+  return index > 0 ? `+${fixed}` : index < 0 ? `\u2212${fixed}` : fixed;
 }

@@ -1,10 +1,13 @@
 // The only place in the extension that runs the engine: one analysis per open supported document, kept current
 // as the user edits (debounced, incremental), with stale results dropped and large documents analysed in slices.
 import * as vscode from 'vscode';
-import { analyzeAsync, DocumentAnalysis, Engine } from '../core';
+import { analyzeAsync, BALANCED_BAND, DocumentAnalysis, Engine, THIN_EVIDENCE } from '../core';
 import type { Tally } from '../core/types';
 import { readSettings } from './settings';
 import { AnalysisView, WindowAnalysis } from './windowAnalysis';
+
+/** The measurement's constants, for views that explain the figures (docs/measurement.md). */
+export const MEASUREMENT = { thinEvidence: THIN_EVIDENCE, balancedBand: BALANCED_BAND } as const;
 
 export interface StoredAnalysis {
   readonly uri: vscode.Uri;

@@ -4,7 +4,7 @@ import type { SectionTally } from '../core/types';
 import { offsetRange } from './positions';
 import type { AnalysisStore, StoredAnalysis } from './store';
 
-/** By heading level: 0 parts, 1 chapters, 2 sections, 3 articles and clauses, deeper Markdown headings. */
+/** By depth in the section tree: parts or chapters outermost, then sections, articles, clauses. */
 const KINDS: readonly vscode.SymbolKind[] = [
   vscode.SymbolKind.Package,
   vscode.SymbolKind.Namespace,
@@ -20,25 +20,30 @@ async function currentAnalysis(store: AnalysisStore, document: vscode.TextDocume
   return stored && stored.version === document.version ? stored : undefined;
 }
 
-/** A titled section with the extent of its whole subtree: up to the next heading of the same or a higher level. */
+/** A titled section with the extent of its whole subtree, and the titled section it nests in. */
 interface Outlined {
   readonly section: SectionTally;
   readonly start: number;
   readonly end: number;
+  /** Index in the outline of the nearest titled enclosing section, or −1. */
+  readonly parent: number;
 }
 
-/** The engine's sections are flat (each ends at the next heading); the outline nests them by level. */
+/** The engine's section tree, without untitled sections (their subsections move up to the nearest titled one). */
 function outline(stored: StoredAnalysis): Outlined[] {
   const sections = stored.tally.sections;
-  const documentEnd = sections.reduce((max, s) => Math.max(max, s.endOffset), 0);
-  const out: { section: SectionTally; start: number; end: number }[] = [];
-  const open: number[] = [];
-  for (const section of sections) {
-    if (section.title.trim().length === 0) continue;
-    while (open.length > 0 && out[open[open.length - 1]].section.level >= section.level) out[open.pop() as number].end = section.startOffset;
-    open.push(out.length);
-    out.push({ section, start: section.startOffset, end: documentEnd });
-  }
+  const out: Outlined[] = [];
+  /** Per section, its index in `out`, or the one its nearest titled ancestor has there (−1 for none). */
+  const place: number[] = [];
+  sections.forEach((section, i) => {
+    const parent = section.parent === null || section.parent >= i ? -1 : place[section.parent];
+    if (section.title.trim().length === 0) {
+      place.push(parent);
+      return;
+    }
+    place.push(out.length);
+    out.push({ section, start: section.startOffset, end: section.endOffset, parent });
+  });
   return out;
 }
 
@@ -49,14 +54,13 @@ export class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
     const stored = await currentAnalysis(this.store, document);
     if (!stored) return undefined;
     const roots: vscode.DocumentSymbol[] = [];
-    const open: { level: number; symbol: vscode.DocumentSymbol }[] = [];
+    const symbols: vscode.DocumentSymbol[] = [];
     for (const item of outline(stored)) {
       const symbol = sectionSymbol(document, item);
-      while (open.length > 0 && open[open.length - 1].level >= item.section.level) open.pop();
-      const parent = open[open.length - 1];
-      if (parent && parent.symbol.range.contains(symbol.range)) parent.symbol.children.push(symbol);
+      symbols.push(symbol);
+      const parent = item.parent >= 0 ? symbols[item.parent] : undefined;
+      if (parent && parent.range.contains(symbol.range)) parent.children.push(symbol);
       else roots.push(symbol);
-      open.push({ level: item.section.level, symbol });
     }
     return roots;
   }
@@ -65,8 +69,8 @@ export class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
 function sectionSymbol(document: vscode.TextDocument, { section, start, end }: Outlined): vscode.DocumentSymbol {
   const range = offsetRange(document, start, end);
   const heading = document.lineAt(range.start.line).range.intersection(range) ?? range;
-  const detail = `${section.control.matches} control · ${section.engagement.matches} engagement`;
-  const kind = KINDS[Math.min(section.level, KINDS.length - 1)];
+  const detail = `${section.units.control} control · ${section.units.engagement} engagement sentences`;
+  const kind = KINDS[Math.min(Math.max(section.level - 1, 0), KINDS.length - 1)];
   return new vscode.DocumentSymbol(section.title.trim(), detail, kind, range, heading);
 }
 

@@ -11,13 +11,21 @@ export interface SidebarStrings {
   thinEvidence: string;
   control: string;
   engagement: string;
-  /** Column headings in the narrow section table. */
+  /** Column headings in the narrow section tree: control and engagement sentences. */
   controlShort: string;
   engagementShort: string;
   matches: string;
-  per1000: string;
+  perThousandWords: string;
   words: string;
   sentences: string;
+  controlSentences: string;
+  engagementSentences: string;
+  both: string;
+  /** How the lean is computed, under the meter. */
+  leanFormula: string;
+  /** What a section row counts. */
+  sectionsHint: string;
+  expandSection: string;
   categories: string;
   topTerms: string;
   topTermsHint: string;
@@ -44,10 +52,19 @@ export interface SidebarLean {
   thin: boolean;
 }
 
+/** Counted matches of one polarity, their weight, and matches per 1,000 words. */
 export interface SidebarPolarityCount {
   matches: number;
   weight: number;
-  per1000: number;
+  perThousandWords: number;
+}
+
+/** Sentences, and how many hold a counted control match, an engagement match, both. */
+export interface SidebarUnits {
+  sentences: number;
+  control: number;
+  engagement: number;
+  both: number;
 }
 
 export interface SidebarCategory {
@@ -72,10 +89,13 @@ export interface SidebarSection {
   /** Index into the document's section list; the webview sends it back to jump there. */
   index: number;
   title: string;
+  /** Depth in the tree, 1 = outermost. */
   level: number;
+  /** Index of the enclosing section, or null. */
+  parent: number | null;
   startLine: number;
-  control: number;
-  engagement: number;
+  /** Sentence units of the section and everything inside it. */
+  units: SidebarUnits;
   lean: SidebarLean;
 }
 
@@ -86,7 +106,7 @@ export interface SidebarActiveDocument {
   detail: string;
   language: string;
   words: number;
-  sentences: number;
+  units: SidebarUnits;
   /** False while an analysis of a long document is still under way. */
   complete: boolean;
   lean: SidebarLean;

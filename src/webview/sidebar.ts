@@ -7,6 +7,7 @@ import type {
   SidebarModel,
   SidebarOpenDocument,
   SidebarPolarity,
+  SidebarSection,
   SidebarStrings,
   ToWebviewMessage,
 } from '../shared/sidebarMessages';
@@ -118,21 +119,27 @@ function leanPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElem
   if (doc.lean.thin) {
     content.push(el('p', 'thin', strings.thinEvidence));
   }
-  content.push(el('p', 'hint', strings.leanScale));
+  content.push(el('p', 'hint', strings.leanScale), el('p', 'hint lean-formula', strings.leanFormula));
   return part('lean', strings.lean, ...content);
 }
 
+/** Sentences and matches per polarity, named as in the status bar, the CLI table and the JSON report. */
 function countsTable(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
-  const head = el('tr', undefined, el('th', undefined, ''), el('th', 'num', strings.matches), el('th', 'num', strings.per1000));
+  const head = el('tr', undefined, el('th', undefined, ''), el('th', 'num', strings.sentences), el('th', 'num', strings.matches), el('th', 'num', strings.perThousandWords));
   head.firstElementChild?.setAttribute('aria-hidden', 'true');
   const row = (polarity: SidebarPolarity, label: string): HTMLTableRowElement => {
     const counts = doc[polarity];
     const name = el('th', `polarity ${polarity}`, label);
     name.scope = 'row';
-    return el('tr', undefined, name, el('td', 'num', String(counts.matches)), el('td', 'num', counts.per1000.toFixed(1)));
+    const sentences = el('td', 'num', String(doc.units[polarity]));
+    sentences.title = polarity === 'control' ? strings.controlSentences : strings.engagementSentences;
+    return el('tr', undefined, name, sentences, el('td', 'num', String(counts.matches)), el('td', 'num', counts.perThousandWords.toFixed(1)));
   };
-  const table = el('table', 'counts', el('thead', undefined, head), el('tbody', undefined, row('control', strings.control), row('engagement', strings.engagement)));
-  const facts = el('p', 'facts', `${strings.words}: ${doc.words} · ${strings.sentences}: ${doc.sentences} · ${doc.language}`);
+  const both = el('th', 'polarity', strings.both);
+  both.scope = 'row';
+  const bothRow = el('tr', undefined, both, el('td', 'num', String(doc.units.both)), el('td', 'num', ''), el('td', 'num', ''));
+  const table = el('table', 'counts', el('thead', undefined, head), el('tbody', undefined, row('control', strings.control), row('engagement', strings.engagement), bothRow));
+  const facts = el('p', 'facts', `${strings.sentences}: ${doc.units.sentences} · ${strings.words}: ${doc.words} · ${doc.language}`);
   return el('div', 'counts-block', table, facts);
 }
 
@@ -172,33 +179,77 @@ function termsPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLEle
 }
 
 /** A narrow column heading with its full name for tooltips and screen readers. */
-function shortHeader(text: string, full: string, polarity: SidebarPolarity): HTMLTableCellElement {
-  const th = el('th', `num polarity-head ${polarity}`, text);
+function shortHeader(text: string, full: string, polarity: SidebarPolarity): HTMLElement {
+  const th = el('span', `num polarity-head ${polarity}`, text);
   th.title = full;
   th.setAttribute('aria-label', full);
   return th;
 }
 
+/** One row of the section tree: the title (a jump), control and engagement sentences, the lean. */
+function sectionRow(s: SidebarSection, doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
+  const title = s.title || `${strings.section} ${s.index + 1}`;
+  const button = actionButton('link', `section:${s.index}`, fill(strings.jumpToSection, title), { type: 'revealSection', uri: doc.uri, index: s.index }, title);
+  const control = el('span', 'num', String(s.units.control));
+  control.title = `${strings.controlSentences}: ${s.units.control}`;
+  const engagement = el('span', 'num', String(s.units.engagement));
+  engagement.title = `${strings.engagementSentences}: ${s.units.engagement}`;
+  const lean = el('span', `num${s.lean.thin ? ' thin' : ''}`, s.lean.index === null ? '–' : signed(s.lean.index));
+  lean.title = leanText(s.lean) + (s.lean.thin ? ` — ${strings.thinEvidence}` : '');
+  return el('div', 'section-row', el('span', 'section-title', button), control, engagement, lean);
+}
+
+/**
+ * The sections as a tree: a section with subsections is a <details> whose summary is its row, so it folds; its
+ * figures include its subsections. Outermost sections start open, deeper ones closed; the choice is remembered.
+ */
 function sectionsPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
   if (doc.sections.length === 0) {
     return part('sections', strings.sections, el('p', 'empty', strings.noSections));
   }
-  const head = el('tr', undefined, el('th', undefined, strings.section), shortHeader(strings.controlShort, strings.control, 'control'), shortHeader(strings.engagementShort, strings.engagement, 'engagement'), el('th', 'num', strings.lean));
-  const body = el('tbody');
+  const children = new Map<number | null, SidebarSection[]>();
   for (const s of doc.sections) {
-    const title = s.title || `${strings.section} ${s.index + 1}`;
-    const button = actionButton(
-      `link level-${Math.min(Math.max(s.level, 1), 4)}`,
-      `section:${s.index}`,
-      fill(strings.jumpToSection, title),
-      { type: 'revealSection', uri: doc.uri, index: s.index },
-      title,
-    );
-    const lean = el('td', 'num', s.lean.index === null ? '–' : signed(s.lean.index));
-    lean.title = leanText(s.lean);
-    body.append(el('tr', undefined, el('td', 'section-title', button), el('td', 'num', String(s.control)), el('td', 'num', String(s.engagement)), lean));
+    const siblings = children.get(s.parent);
+    if (siblings) siblings.push(s);
+    else children.set(s.parent, [s]);
   }
-  return part('sections', strings.sections, el('table', 'sections', el('thead', undefined, head), body));
+  const branch = (parent: number | null): HTMLElement => {
+    const list = el('ul', 'section-tree');
+    list.setAttribute('role', parent === null ? 'tree' : 'group');
+    for (const s of children.get(parent) ?? []) {
+      const row = sectionRow(s, doc, strings);
+      const item = el('li', `section level-${Math.min(s.level, 6)}`);
+      item.setAttribute('role', 'treeitem');
+      if (children.has(s.index)) {
+        const key = `section:${s.index}:${s.title}`;
+        const details = el('details', 'section-branch');
+        details.open = state.open[key] ?? s.level < 2;
+        const summary = el('summary', undefined, row);
+        summary.dataset.focusKey = `toggle:${s.index}`;
+        summary.setAttribute('aria-label', fill(strings.expandSection, s.title));
+        details.append(summary, branch(s.index));
+        details.addEventListener('toggle', () => {
+          state.open[key] = details.open;
+          saveState();
+        });
+        item.setAttribute('aria-expanded', String(details.open));
+        item.append(details);
+      } else {
+        item.append(row);
+      }
+      list.append(item);
+    }
+    return list;
+  };
+  const head = el(
+    'div',
+    'section-row section-head',
+    el('span', 'section-title', strings.section),
+    shortHeader(strings.controlShort, strings.controlSentences, 'control'),
+    shortHeader(strings.engagementShort, strings.engagementSentences, 'engagement'),
+    el('span', 'num', strings.lean),
+  );
+  return part('sections', strings.sections, el('p', 'hint', strings.sectionsHint), head, branch(null));
 }
 
 function documentsPart(documents: SidebarOpenDocument[], strings: SidebarStrings): HTMLElement {

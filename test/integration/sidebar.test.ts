@@ -114,8 +114,8 @@ describe('sidebar tally', function () {
     assert.equal(active.lean.labelId, tally.lean.label);
     assert.equal(active.lean.thin, tally.lean.thin);
     assert.ok(active.lean.label.length > 0);
-    assert.deepEqual(active.control, { matches: tally.control.matches, weight: tally.control.weight, per1000: tally.control.per1000 });
-    assert.deepEqual(active.engagement, { matches: tally.engagement.matches, weight: tally.engagement.weight, per1000: tally.engagement.per1000 });
+    assert.deepEqual(active.control, { matches: tally.control.matches, weight: tally.control.weight, perThousandWords: tally.control.perThousandWords });
+    assert.deepEqual(active.engagement, { matches: tally.engagement.matches, weight: tally.engagement.weight, perThousandWords: tally.engagement.perThousandWords });
     assert.ok(active.control.matches >= 4, `control matches: ${active.control.matches}`);
     assert.ok(active.engagement.matches >= 2, `engagement matches: ${active.engagement.matches}`);
     assert.equal(active.words, tally.words);

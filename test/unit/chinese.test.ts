@@ -116,7 +116,7 @@ describe('Chinese', () => {
   describe('sentences and words', () => {
     it('splits sentences on 。！？；', () => {
       const tally = engine.analyze('监控。监控！监控？监控；监控').tally();
-      assert.equal(tally.sentences, 5);
+      assert.equal(tally.units.sentences, 5);
       assert.equal(tally.control.matches, 5);
     });
 
@@ -124,8 +124,8 @@ describe('Chinese', () => {
       // 建立社会信用体系 and 我们支持公开透明: eight characters each, 8 / 1.75 rounds to 5 words each.
       const tally = engine.analyze('建立社会信用体系。我们支持公开透明。').tally();
       assert.equal(tally.words, 10);
-      assert.equal(tally.sentences, 2);
-      assert.equal(tally.engagement.per1000, 200);
+      assert.equal(tally.units.sentences, 2);
+      assert.equal(tally.engagement.perThousandWords, 200);
     });
 
     it('keeps its word counts within 5% of Intl.Segmenter on the Chinese development set and sample', () => {

@@ -116,7 +116,7 @@ describe('CLI', function () {
     it('analyses a folder recursively: .txt and .md only, hidden entries skipped, sorted', () => {
       const parsed = report(cli(['corpus']));
       assert.equal(parsed.format, 'policy-lens.tally');
-      assert.equal(parsed.version, 1);
+      assert.equal(parsed.version, 2);
       assert.deepEqual(parsed.generator, { name: 'policy-lens', version: PACKAGE.version });
       assert.deepEqual(
         parsed.documents.map((d) => d.source),
@@ -224,14 +224,22 @@ describe('CLI', function () {
     it('prints a table with a lean bar per document and a total', () => {
       const run = cli(['--format', 'text', 'corpus']);
       assert.equal(run.status, 0, run.stderr);
-      const lines = run.stdout.trimEnd().split('\n');
-      assert.match(lines[0], /lean\s+label\s+C <-+\|-+> E\s+control\s+engagement\s+words\s+lang\s+source/);
-      assert.equal(lines.length, 1 + 4 + 2);
-      for (const row of lines.slice(1, 5)) assert.match(row, /\[[-#|]{21}\]/);
-      assert.match(lines[1], /corpus\/a-notice\.txt$/);
-      assert.match(lines[2], /^ +- +no signal +\[-{10}\|-{10}\] .*corpus\/d-neutral\.TXT$/);
-      assert.match(lines[3], /corpus\/sub\/b-plan\.md$/);
-      assert.match(lines[6], /all documents .* 4 documents$/);
+      const all = run.stdout.trimEnd().split('\n');
+      // A legend says what the lean, the labels, (thin) and each group of columns are.
+      const legend = all.filter((l) => l.startsWith('# ')).join(' ');
+      assert.match(legend, /lean = \(E - C\) \/ \(E \+ C\), where E and C count sentences/);
+      assert.match(legend, /\(thin\) = fewer than 5 sentences hold a match/);
+      const lines = all.filter((l) => !l.startsWith('# '));
+      assert.match(lines[0], /^ +-+ sentences -+ +-+ matches -+$/);
+      assert.match(lines[1], /lean\s+label\s+C <-+\|-+> E\s+all\s+control\s+engagement\s+both\s+control\s+engagement\s+words\s+lang\s+source/);
+      assert.equal(lines.length, 2 + 4 + 2);
+      for (const row of lines.slice(2, 6)) assert.match(row, /\[[-#|]{21}\]/);
+      // a-notice: 6 sentences, 1 control, 4 engagement, none both; 3 control and 8 engagement matches: (4 − 1) / 5.
+      assert.match(lines[2], /^ +\+0\.60 +engagement-leaning +\[-{10}\|-{5}#-{4}\] +6 +1 +4 +0 +3 +8 +81 +en +corpus\/a-notice\.txt$/);
+      assert.match(lines[3], /^ +- +no signal +\[-{10}\|-{10}\] .*corpus\/d-neutral\.TXT$/);
+      assert.match(lines[4], /engagement-leaning \(thin\) +\[.*corpus\/sub\/b-plan\.md$/);
+      // The total adds sentences up across documents before taking the lean: (9 − 2) / 11.
+      assert.match(lines[7], /^ +\+0\.64 +all documents .* 15 +2 +9 +0 +6 +18 +174 +4 documents$/);
     });
   });
 

@@ -14,13 +14,14 @@ function levels(line: string): [number, number] {
 describe('headings', () => {
   it('reads the level of Chinese ordinal headings and not of references', () => {
     const cases: [string, number][] = [
-      ['第一编 总则', 0],
-      ['第二部分 附则', 0],
-      ['第三章 监督管理', 1],
-      ['第四节 信用修复', 2],
-      ['第十二条 网信部门应当公开征求意见。', 3],
-      ['　 第12条', 3],
-      ['第三条\r', 3],
+      ['第一编 总则', 10],
+      ['第二部分 附则', 10],
+      ['第一分编 通则', 15],
+      ['第三章 监督管理', 20],
+      ['第四节 信用修复', 30],
+      ['第十二条 网信部门应当公开征求意见。', 40],
+      ['　 第12条', 40],
+      ['第三条\r', 40],
       ['第三十条的规定', -1],
       ['第三条第二款', -1],
       ['第四条至第六条', -1],
@@ -29,7 +30,7 @@ describe('headings', () => {
       ['第', -1],
       ['第条', -1],
       // Headings are read from a line's first 400 characters.
-      [`第${'三'.repeat(398)}条的`, 3],
+      [`第${'三'.repeat(398)}条的`, 40],
       [`第${'三'.repeat(397)}条的`, -1],
       [`第${'三'.repeat(399)}条`, -1],
     ];

@@ -255,7 +255,7 @@ describe('matching', () => {
     it('do not count in the tally', () => {
       const tally = engine.analyze('control loop control loop').tally();
       assert.equal(tally.control.matches, 0);
-      assert.deepEqual(tally.lean, { index: null, label: 'no signal', thin: true });
+      assert.deepEqual(tally.lean, { index: null, label: 'no signal', thin: true, basis: 'sentences' });
     });
   });
 

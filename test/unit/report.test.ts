@@ -34,10 +34,10 @@ function fakeAnalysis(text: string, matches: Match[], weights: { control: number
   const tally: Tally = {
     language: 'en',
     words: 30,
-    sentences: 3,
-    control: { matches: 1, weight: weights.control, per1000: (weights.control * 1000) / 30 },
-    engagement: { matches: 1, weight: weights.engagement, per1000: (weights.engagement * 1000) / 30 },
-    lean: { index, label: index === null ? 'no signal' : index > 0 ? 'engagement-leaning' : 'control-leaning', thin: true },
+    units: { sentences: 3, control: 1, engagement: 1, both: 0 },
+    control: { matches: 1, weight: weights.control, perThousandWords: (weights.control * 1000) / 30 },
+    engagement: { matches: 1, weight: weights.engagement, perThousandWords: (weights.engagement * 1000) / 30 },
+    lean: { index, label: index === null ? 'no signal' : index > 0 ? 'engagement-leaning' : 'control-leaning', thin: true, basis: 'sentences' },
     categories: [
       { id: 'surveillance', label: 'Surveillance and monitoring', polarity: 'control', matches: 1, weight: weights.control, terms: [{ term: 'monitor', count: 1 }] },
       { id: 'consultation', label: 'Consultation and public opinion', polarity: 'engagement', matches: 1, weight: weights.engagement, terms: [{ term: 'public opinion', count: 1 }] },
@@ -45,14 +45,17 @@ function fakeAnalysis(text: string, matches: Match[], weights: { control: number
     sections: [
       {
         title: 'Article 1',
-        level: 2,
+        level: 1,
+        parent: null,
         startLine: 0,
         endLine: 2,
         startOffset: 0,
         endOffset: text.length,
-        control: { matches: 1, weight: weights.control, per1000: 33.333333333 },
-        engagement: { matches: 1, weight: weights.engagement, per1000: 1 / 3 },
-        lean: { index: -0.0000001, label: 'balanced', thin: true },
+        words: 30,
+        units: { sentences: 3, control: 1, engagement: 1, both: 0 },
+        control: { matches: 1, weight: weights.control, perThousandWords: 33.333333333 },
+        engagement: { matches: 1, weight: weights.engagement, perThousandWords: 1 / 3 },
+        lean: { index: -0.0000001, label: 'balanced', thin: true, basis: 'sentences' },
       },
     ],
   };
@@ -62,7 +65,7 @@ function fakeAnalysis(text: string, matches: Match[], weights: { control: number
 function match(text: string, needle: string, polarity: Match['polarity'], category: string, extra: Partial<Match> = {}): Match {
   const start = text.indexOf(needle);
   assert.ok(start >= 0, needle);
-  return { start, end: start + needle.length, text: needle, polarity, category, entry: needle.toLowerCase(), weight: 1, rule: null, ruleDetail: null, negated: false, ...extra };
+  return { start, end: start + needle.length, text: needle, polarity, category, entry: needle.toLowerCase(), weight: 1, rule: null, ruleDetail: null, negated: false, sentence: 0, ...extra };
 }
 
 const TEXT = 'Article 1\r\nAgencies shall monitor 😀 traders.\rThey shall solicit public opinion.\nPetitioners shall not be detained.';
@@ -98,7 +101,7 @@ describe('report', () => {
     const parsed = JSON.parse(serializeReport(sampleReport())) as Record<string, unknown>;
     assert.deepEqual(Object.keys(parsed), ['format', 'version', 'generator', 'lexicon', 'documents']);
     assert.equal(parsed.format, 'policy-lens.tally');
-    assert.equal(parsed.version, 1);
+    assert.equal(parsed.version, 2);
     assert.deepEqual(Object.keys(parsed.generator as object), ['name', 'version']);
     assert.equal((parsed.generator as { name: string }).name, 'policy-lens');
     assert.deepEqual(parsed.lexicon, LEXICON);
@@ -115,7 +118,7 @@ describe('report', () => {
 
   it('the schema rejects a report with a wrong or missing field', () => {
     const good = JSON.parse(serializeReport(sampleReport())) as { documents: Array<Record<string, unknown>>; version: number };
-    const wrongVersion = { ...good, version: 2 };
+    const wrongVersion = { ...good, version: 1 };
     assert.equal(validateReport(wrongVersion), false);
     const noLean = structuredClone(good);
     delete noLean.documents[0].lean;
@@ -137,8 +140,8 @@ describe('report', () => {
   it('rounds numbers to 4 decimals and never prints -0', () => {
     const text = serializeReport(sampleReport());
     assert.match(text, /"weight": 1\.3333,/);
-    assert.match(text, /"engagement": \{"matches":1,"weight":1\.3333,"per1000":44\.4444\},/);
-    assert.match(text, /"per1000":33\.3333/);
+    assert.match(text, /"engagement": \{"matches":1,"weight":1\.3333,"perThousandWords":44\.4444\},/);
+    assert.match(text, /"perThousandWords":33\.3333/);
     assert.match(text, /"weight":0\.3333,/);
     assert.doesNotMatch(text, /-0[,\n]/);
     assert.doesNotMatch(text, /\d\.\d{5,}/);
@@ -183,6 +186,6 @@ describe('report', () => {
     const analysis = fakeAnalysis(TEXT, MATCHES, { control: 1, engagement: 2 });
     const whole = documentReport('s', analysis);
     assert.deepEqual({ ...documentSummary('s', analysis.tally()), annotations: Array.from(annotationsOf(analysis)) }, whole);
-    assert.deepEqual(Object.keys(whole.sections[0]), ['title', 'startLine', 'endLine', 'control', 'engagement', 'lean']);
+    assert.deepEqual(Object.keys(whole.sections[0]), ['title', 'level', 'parent', 'startLine', 'endLine', 'words', 'units', 'control', 'engagement', 'lean']);
   });
 });

@@ -11,14 +11,14 @@ const engine = engineWith([
   { term: '申诉', category: 'rights' },
 ]);
 
-type Row = [string, number, number, number, number, number, number, number];
+type Row = [string, number, number | null, number, number, number, number, number, number];
 
-/** title, level, startLine, endLine, startOffset, endOffset, control matches, engagement matches */
+/** title, level, parent, startLine, endLine, startOffset, endOffset, control matches, engagement matches (subsections included) */
 function rows(text: string): Row[] {
   return engine
     .analyze(text)
     .tally()
-    .sections.map((s: SectionTally): Row => [s.title, s.level, s.startLine, s.endLine, s.startOffset, s.endOffset, s.control.matches, s.engagement.matches]);
+    .sections.map((s: SectionTally): Row => [s.title, s.level, s.parent, s.startLine, s.endLine, s.startOffset, s.endOffset, s.control.matches, s.engagement.matches]);
 }
 
 const ENGLISH = [
@@ -42,16 +42,18 @@ const ENGLISH = [
 describe('sections', () => {
   it('opens a section at each English, Markdown and numbered heading, with exact lines and offsets', () => {
     const offset = (line: number): number => ENGLISH.split('\n').slice(0, line).join('\n').length + (line > 0 ? 1 : 0);
+    // Ranks: part 10, chapter 20, section 30, article and numbered title 40 ("2.1" 41); Markdown # 10, ## 20. A
+    // heading closes the open sections of its rank or deeper; each section's counts include its subsections.
     assert.deepEqual(rows(ENGLISH), [
-      ['(preamble)', 0, 0, 1, 0, offset(2), 1, 0],
-      ['Chapter II General Provisions', 1, 2, 4, offset(2), offset(5), 1, 0],
-      ['Article 3', 3, 5, 6, offset(5), offset(7), 0, 1],
-      ['Section 4.1 Scope', 2, 7, 7, offset(7), offset(8), 0, 0],
-      ['Part IV', 0, 8, 8, offset(8), offset(9), 0, 0],
-      ['Markdown title', 1, 9, 9, offset(9), offset(10), 0, 0],
-      ['Sub title', 2, 10, 10, offset(10), offset(11), 0, 0],
-      ['2.1 Scope of data', 3, 11, 11, offset(11), offset(12), 0, 0],
-      ['3. Credit Repair', 3, 12, 14, offset(12), ENGLISH.length, 2, 0],
+      ['(preamble)', 1, null, 0, 1, 0, offset(2), 1, 0],
+      ['Chapter II General Provisions', 1, null, 2, 7, offset(2), offset(8), 1, 1],
+      ['Article 3', 2, 1, 5, 6, offset(5), offset(7), 0, 1],
+      ['Section 4.1 Scope', 2, 1, 7, 7, offset(7), offset(8), 0, 0],
+      ['Part IV', 1, null, 8, 8, offset(8), offset(9), 0, 0],
+      ['Markdown title', 1, null, 9, 14, offset(9), ENGLISH.length, 2, 0],
+      ['Sub title', 2, 5, 10, 14, offset(10), ENGLISH.length, 2, 0],
+      ['2.1 Scope of data', 3, 6, 11, 11, offset(11), offset(12), 0, 0],
+      ['3. Credit Repair', 3, 6, 12, 14, offset(12), ENGLISH.length, 2, 0],
     ]);
   });
 
@@ -78,9 +80,9 @@ describe('sections', () => {
       [
         ['CHAPTER IV', 1],
         ['chapter 4', 1],
-        ['PART 2', 0],
-        ['Article XII', 3],
-        ['Title three', 0],
+        ['PART 2', 1],
+        ['Article XII', 2],
+        ['Title three', 1],
       ],
     );
   });
@@ -88,27 +90,27 @@ describe('sections', () => {
   it('names a long article by its number, and a numbered sentence is not a title', () => {
     const long = 'Article 5 The competent authorities shall monitor the implementation of this Regulation in every region.';
     const text = `${long}\n1. The authority shall act.\n`;
-    assert.deepEqual(rows(text), [['Article 5', 3, 0, 2, 0, text.length, 1, 0]]);
+    assert.deepEqual(rows(text), [['Article 5', 1, null, 0, 2, 0, text.length, 1, 0]]);
   });
 
   it('opens Chinese sections at 第X章, 第X条, 一、 and （一）, titles ending at 。', () => {
     const text = '总则前言。\n第一章 总则\n第三条 不得监控。\n一、基本原则\n（一）完善制度。正文监控。\n第十二条\n申诉\n';
     const at = (s: string): number => text.indexOf(s);
     assert.deepEqual(rows(text), [
-      ['(preamble)', 0, 0, 0, 0, at('第一章'), 0, 0],
-      ['第一章 总则', 1, 1, 1, at('第一章'), at('第三条'), 0, 0],
-      ['第三条 不得监控', 3, 2, 2, at('第三条'), at('一、'), 1, 0],
-      ['一、基本原则', 2, 3, 3, at('一、'), at('（一）'), 0, 0],
-      ['（一）完善制度', 3, 4, 4, at('（一）'), at('第十二条'), 1, 0],
-      ['第十二条', 3, 5, 7, at('第十二条'), text.length, 0, 1],
+      ['(preamble)', 1, null, 0, 0, 0, at('第一章'), 0, 0],
+      ['第一章 总则', 1, null, 1, 7, at('第一章'), text.length, 2, 1],
+      ['第三条 不得监控', 2, 1, 2, 2, at('第三条'), at('一、'), 1, 0],
+      ['一、基本原则', 2, 1, 3, 7, at('一、'), text.length, 1, 1],
+      ['（一）完善制度', 3, 3, 4, 4, at('（一）'), at('第十二条'), 1, 0],
+      ['第十二条', 3, 3, 5, 7, at('第十二条'), text.length, 0, 1],
     ]);
   });
 
   it('handles CRLF: titles without the carriage return, lines counted at \\n', () => {
     const text = 'Chapter 1 Scope\r\nWe monitor.\r\nArticle 2\r\nWe appeal.\r\n';
     assert.deepEqual(rows(text), [
-      ['Chapter 1 Scope', 1, 0, 1, 0, 30, 1, 0],
-      ['Article 2', 3, 2, 4, 30, text.length, 0, 1],
+      ['Chapter 1 Scope', 1, null, 0, 4, 0, text.length, 1, 1],
+      ['Article 2', 2, 0, 2, 4, 30, text.length, 0, 1],
     ]);
   });
 
@@ -120,28 +122,41 @@ describe('sections', () => {
     );
   });
 
-  it('gives sections whose tallies sum to the document tally', () => {
+  it('gives outermost sections whose tallies sum to the document tally, and parents that hold their children', () => {
     const tally = engine.analyze(ENGLISH).tally();
-    const sum = (pick: (s: SectionTally) => number): number => tally.sections.reduce((total, s) => total + pick(s), 0);
-    assert.equal(sum((s) => s.control.matches), tally.control.matches);
-    assert.equal(sum((s) => s.engagement.matches), tally.engagement.matches);
-    assert.equal(sum((s) => s.control.weight), tally.control.weight);
+    const roots = tally.sections.filter((s) => s.parent === null);
+    const sum = (list: SectionTally[], pick: (s: SectionTally) => number): number => list.reduce((total, s) => total + pick(s), 0);
+    assert.equal(sum(roots, (s) => s.control.matches), tally.control.matches);
+    assert.equal(sum(roots, (s) => s.engagement.matches), tally.engagement.matches);
+    assert.equal(sum(roots, (s) => s.control.weight), tally.control.weight);
+    assert.equal(sum(roots, (s) => s.units.control), tally.units.control);
+    assert.equal(sum(roots, (s) => s.units.sentences), tally.units.sentences);
+    assert.equal(sum(roots, (s) => s.words), tally.words);
     assert.equal(tally.control.matches, 4);
-    // Consecutive sections tile the text.
-    tally.sections.forEach((s, k) => {
-      const next = tally.sections[k + 1];
+    // Outermost sections tile the text; children lie inside their parent, at the next level.
+    roots.forEach((s, k) => {
+      const next = roots[k + 1];
       if (next) assert.equal(s.endOffset, next.startOffset);
+    });
+    tally.sections.forEach((s, k) => {
+      if (s.parent === null) return;
+      const parent = tally.sections[s.parent];
+      assert.ok(s.parent < k && parent.startOffset <= s.startOffset && s.endOffset <= parent.endOffset && parent.endLine >= s.endLine, s.title);
+      assert.equal(s.level, parent.level + 1);
+      const children = tally.sections.filter((c) => c.parent === s.parent);
+      assert.ok(sum(children, (c) => c.units.control) <= parent.units.control);
     });
   });
 
   it('gives each section its own lean and densities', () => {
     const text = '# A\nWe monitor.\n# B\nWe appeal. We appeal.\n';
     const [a, b] = engine.analyze(text).tally().sections;
-    assert.deepEqual(a.lean, { index: -1, label: 'control-leaning', thin: true });
-    assert.deepEqual(b.lean, { index: 1, label: 'engagement-leaning', thin: true });
+    assert.deepEqual(a.lean, { index: -1, label: 'control-leaning', thin: true, basis: 'sentences' });
+    assert.deepEqual(b.lean, { index: 1, label: 'engagement-leaning', thin: true, basis: 'sentences' });
+    assert.deepEqual(b.units, { sentences: 3, control: 0, engagement: 2, both: 0 });
     // Section A: "A", "We", "monitor" = 3 words (the heading line counts).
-    assert.equal(a.control.per1000, 1000 / 3);
-    assert.equal(b.engagement.per1000, 2000 / 5);
+    assert.equal(a.control.perThousandWords, 1000 / 3);
+    assert.equal(b.engagement.perThousandWords, 2000 / 5);
   });
 
   it('keeps the sections of a tally as they were when it was taken, though they are built on first read', () => {

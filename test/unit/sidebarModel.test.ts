@@ -11,22 +11,25 @@ const labels: SidebarLabels = {
   lean: (label) => `lean:${label}`,
 };
 
-function polarity(matches: number, per1000 = matches): PolarityTally {
-  return { matches, weight: matches, per1000 };
+function polarity(matches: number, perThousandWords = matches): PolarityTally {
+  return { matches, weight: matches, perThousandWords };
 }
 
 function lean(index: number | null, label: Lean['label'], thin = false): Lean {
-  return { index, label, thin };
+  return { index, label, thin, basis: 'sentences' };
 }
 
 function section(title: string, startOffset: number, control: number, engagement: number): SectionTally {
   return {
     title,
     level: 1,
+    parent: null,
     startLine: startOffset,
     endLine: startOffset + 1,
     startOffset,
     endOffset: startOffset + 10,
+    words: 10,
+    units: { sentences: 4, control, engagement, both: 0 },
     control: polarity(control),
     engagement: polarity(engagement),
     lean: lean(null, 'no signal', true),
@@ -37,7 +40,7 @@ function tally(overrides: Partial<Tally> = {}): Tally {
   return {
     language: 'en',
     words: 200,
-    sentences: 10,
+    units: { sentences: 10, control: 3, engagement: 4, both: 1 },
     control: polarity(3, 15),
     engagement: polarity(5, 25),
     lean: lean(0.25, 'engagement-leaning'),
@@ -69,6 +72,7 @@ function match(start: number, entry: string, text = entry, negated = false, cate
     rule: negated ? 'negation' : null,
     ruleDetail: null,
     negated,
+    sentence: 0,
   };
 }
 
@@ -78,8 +82,8 @@ describe('buildSidebarModel', () => {
     const model = buildSidebarModel(a, [a], labels);
     assert.ok(model.active);
     assert.deepEqual(model.active.lean, { index: 0.25, labelId: 'engagement-leaning', label: 'lean:engagement-leaning', thin: false });
-    assert.deepEqual(model.active.control, { matches: 3, weight: 3, per1000: 15 });
-    assert.deepEqual(model.active.engagement, { matches: 5, weight: 5, per1000: 25 });
+    assert.deepEqual(model.active.control, { matches: 3, weight: 3, perThousandWords: 15 });
+    assert.deepEqual(model.active.engagement, { matches: 5, weight: 5, perThousandWords: 25 });
     assert.equal(model.active.words, 200);
     assert.equal(model.strings, strings);
   });
@@ -115,7 +119,7 @@ describe('buildSidebarModel', () => {
   it('keeps section titles as plain data with their index', () => {
     const a = source('a.txt');
     const sections = buildSidebarModel(a, [a], labels).active?.sections ?? [];
-    assert.deepEqual(sections.map((s) => [s.index, s.title, s.control, s.engagement]), [
+    assert.deepEqual(sections.map((s) => [s.index, s.title, s.units.control, s.units.engagement]), [
       [0, 'Chapter 1 <img src=x onerror=alert(1)>', 1, 2],
       [1, '', 2, 3],
     ]);

@@ -26,9 +26,9 @@ describe('tally', () => {
     it('counts matches, weights and density per 1,000 words', () => {
       const tally = tallyOf('We monitor and blacklist firms, then fine them; they appeal.');
       assert.equal(tally.words, 10);
-      assert.equal(tally.sentences, 1);
-      assert.deepEqual(tally.control, { matches: 3, weight: 3, per1000: 300 });
-      assert.deepEqual(tally.engagement, { matches: 1, weight: 1, per1000: 100 });
+      assert.equal(tally.units.sentences, 1);
+      assert.deepEqual(tally.control, { matches: 3, weight: 3, perThousandWords: 300 });
+      assert.deepEqual(tally.engagement, { matches: 1, weight: 1, perThousandWords: 100 });
     });
 
     it('sums weights exactly (0.5 + 1.5; 0.1 + 0.2 is 0.3, not 0.30000000000000004)', () => {
@@ -43,43 +43,74 @@ describe('tally', () => {
       const analysis = engine.analyze(text);
       assert.equal(analysis.matches().length, 3);
       const tally = analysis.tally();
-      assert.deepEqual(tally.control, { matches: 1, weight: 1, per1000: 1000 / 11 });
+      assert.deepEqual(tally.control, { matches: 1, weight: 1, perThousandWords: 1000 / 11 });
       const sanctions = tally.categories.find((c) => c.id === 'sanctions');
       assert.deepEqual(sanctions, { id: 'sanctions', label: 'label of sanctions', polarity: 'control', matches: 0, weight: 0, terms: [] });
-      assert.deepEqual(tally.lean, { index: -1, label: 'control-leaning', thin: true });
+      assert.deepEqual(tally.lean, { index: -1, label: 'control-leaning', thin: true, basis: 'sentences' });
     });
   });
 
   describe('the lean', () => {
-    it('is (engagement − control) / (engagement + control) by weight', () => {
-      // control 1 + 0.5 = 1.5, engagement 1.5 + 1 + 1 = 3.5: (3.5 − 1.5) / 5 = 0.4.
-      assert.deepEqual(tallyOf('monitor fine hearing appeal appeal').lean, { index: 0.4, label: 'engagement-leaning', thin: false });
+    const lean = (index: number | null, label: string, thin: boolean): object => ({ index, label, thin, basis: 'sentences' });
+
+    it('is (engagement sentences − control sentences) / (their sum), whatever the weights', () => {
+      // Sentences: control (monitor, fine), engagement (hearing), both (blacklist + appeal), engagement (appeal, appeal).
+      const tally = tallyOf('We monitor and fine. A hearing. Blacklist, then appeal. Appeal and appeal.');
+      assert.deepEqual(tally.units, { sentences: 4, control: 2, engagement: 3, both: 1 });
+      // (3 − 2) / (3 + 2) = 0.2; by weight it would have been (1.5 + 1 + 1 + 1 − 1 − 0.5 − 1.5) / 7.5.
+      // Four sentences hold a match: fewer than five, so the lean is flagged thin.
+      assert.deepEqual(tally.lean, lean(0.2, 'engagement-leaning', true));
+      // Matches and weights stay as the evidence.
+      assert.deepEqual(tally.control, { matches: 3, weight: 3, perThousandWords: 3000 / 12 });
+      assert.deepEqual(tally.engagement, { matches: 4, weight: 4.5, perThousandWords: 4000 / 12 });
+    });
+
+    it('counts one sentence that repeats a term five times as one control sentence', () => {
+      const repeated = tallyOf('Monitor, monitor, monitor, monitor and monitor. They appeal.');
+      assert.equal(repeated.control.matches, 5);
+      assert.deepEqual(repeated.units, { sentences: 2, control: 1, engagement: 1, both: 0 });
+      assert.equal(repeated.lean.index, 0);
+      const five = tallyOf('We monitor. We monitor. We monitor. We monitor. We monitor. They appeal.');
+      assert.deepEqual(five.units, { sentences: 6, control: 5, engagement: 1, both: 0 });
+      assert.equal(five.lean.index, (1 - 5) / 6);
+    });
+
+    it('counts a sentence with both polarities in both, and a negated match in neither', () => {
+      assert.deepEqual(tallyOf('We monitor and they appeal.').units, { sentences: 1, control: 1, engagement: 1, both: 1 });
+      assert.deepEqual(tallyOf('We do not monitor. They are exempt from blacklist.').units, { sentences: 2, control: 0, engagement: 0, both: 0 });
+      assert.deepEqual(tallyOf('We do not monitor; they appeal.').units, { sentences: 1, control: 0, engagement: 1, both: 0 });
     });
 
     it('labels −0.2 and below control-leaning, +0.2 and above engagement-leaning, between balanced', () => {
-      // Weights: blacklist 1.5, monitor 1, fifth 0.2 (control); hearing 1.5, appeal 1 (engagement).
+      const sentences = (control: number, engagement: number, both = 0): string =>
+        [...Array(control).fill('We monitor.'), ...Array(engagement).fill('They appeal.'), ...Array(both).fill('We monitor; they appeal.')].join(' ');
       const cases: [string, number, string][] = [
-        ['blacklist appeal', -0.2, 'control-leaning'], // (1 − 1.5) / 2.5
-        ['monitor fifth fifth appeal', -1 / 6, 'balanced'], // (1 − 1.4) / 2.4
-        ['monitor appeal', 0, 'balanced'],
-        ['hearing fifth fifth fifth fifth fifth fifth', 1 / 9, 'balanced'], // (1.5 − 1.2) / 2.7
-        ['hearing monitor', 0.2, 'engagement-leaning'], // (1.5 − 1) / 2.5
-        ['blacklist blacklist', -1, 'control-leaning'],
+        [sentences(3, 2), -0.2, 'control-leaning'], // (2 − 3) / 5
+        [sentences(7, 5), -1 / 6, 'balanced'],
+        [sentences(1, 1), 0, 'balanced'],
+        [sentences(0, 0, 3), 0, 'balanced'],
+        [sentences(4, 5), 1 / 9, 'balanced'],
+        [sentences(2, 3), 0.2, 'engagement-leaning'],
+        [sentences(2, 0), -1, 'control-leaning'],
       ];
       for (const [text, index, label] of cases) {
-        const lean = tallyOf(text).lean;
-        assert.deepEqual([lean.index, lean.label], [index, label], text);
+        const l = tallyOf(text).lean;
+        assert.deepEqual([l.index, l.label], [index, label], text);
       }
     });
 
-    it('is null with the label "no signal" when nothing counts', () => {
-      assert.deepEqual(tallyOf('Nothing here. We do not monitor.').lean, { index: null, label: 'no signal', thin: true });
+    it('is null with the label "no signal" when no sentence holds a counted match', () => {
+      assert.deepEqual(tallyOf('Nothing here. We do not monitor.').lean, lean(null, 'no signal', true));
+      assert.deepEqual(tallyOf('').lean, lean(null, 'no signal', true));
     });
 
-    it('flags fewer than five counted matches as thin', () => {
-      assert.equal(tallyOf('appeal appeal appeal appeal').lean.thin, true);
-      assert.equal(tallyOf('appeal appeal appeal appeal appeal').lean.thin, false);
-      assert.equal(tallyOf('appeal appeal appeal appeal. Not appeal.').lean.thin, true);
+    it('flags fewer than five sentences holding a match as thin, however many matches they hold', () => {
+      assert.equal(tallyOf('appeal appeal appeal appeal appeal appeal').lean.thin, true);
+      assert.equal(tallyOf('Appeal. Appeal. Appeal. Appeal.').lean.thin, true);
+      assert.equal(tallyOf('Appeal. Appeal. Appeal. Appeal. Appeal.').lean.thin, false);
+      // A sentence that is both counts once: four sentences hold a match here.
+      assert.equal(tallyOf('Appeal. Appeal. Appeal. Monitor and appeal.').lean.thin, true);
+      assert.equal(tallyOf('Appeal. Appeal. Appeal. Appeal. Not appeal.').lean.thin, true);
     });
   });
 

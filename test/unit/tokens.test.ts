@@ -73,7 +73,7 @@ describe('tokens and offsets', () => {
       const crlfTally = engine.analyze(text).tally();
       const lfTally = engine.analyze(lf).tally();
       assert.equal(crlfTally.words, lfTally.words);
-      assert.equal(crlfTally.sentences, lfTally.sentences);
+      assert.equal(crlfTally.units.sentences, lfTally.units.sentences);
       assert.equal(crlfTally.control.matches, 2);
     });
   });
@@ -126,7 +126,7 @@ describe('tokens and offsets', () => {
       const matches = engine.analyze(text).matches();
       assert.equal(matches.length, 3200);
       matches.forEach((m, k) => assert.equal(m.start, k * sentence.length + 17));
-      assert.equal(engine.analyze(text).tally().sentences, 3200);
+      assert.equal(engine.analyze(text).tally().units.sentences, 3200);
     });
 
     it('cuts a long line without sentence ends after a space, so a phrase across the cut is lost', () => {
@@ -155,8 +155,8 @@ describe('tokens and offsets', () => {
   describe('sentences', () => {
     it('does not end a sentence at abbreviations, initials, decimals or before lower case', () => {
       const text = 'Art. 5 applies. It is 3.5 km away. Dr. Smith left. The U.S. Congress met. See e.g. the annex.';
-      assert.equal(engine.analyze(text).tally().sentences, 5);
-      assert.equal(engine.analyze('One! Two? Three; four: five. Six').tally().sentences, 4);
+      assert.equal(engine.analyze(text).tally().units.sentences, 5);
+      assert.equal(engine.analyze('One! Two? Three; four: five. Six').tally().units.sentences, 4);
     });
 
     it('keeps a phrase within a sentence: a full stop between its words stops it', () => {
@@ -180,18 +180,18 @@ describe('tokens and offsets', () => {
       assert.deepEqual(analysis.matches(), []);
       const tally = analysis.tally();
       assert.equal(tally.words, 0);
-      assert.equal(tally.sentences, 0);
-      assert.deepEqual(tally.lean, { index: null, label: 'no signal', thin: true });
+      assert.equal(tally.units.sentences, 0);
+      assert.deepEqual(tally.lean, { index: null, label: 'no signal', thin: true, basis: 'sentences' });
       assert.deepEqual(tally.sections, []);
       assert.equal(tally.language, 'en');
-      assert.deepEqual(tally.control, { matches: 0, weight: 0, per1000: 0 });
+      assert.deepEqual(tally.control, { matches: 0, weight: 0, perThousandWords: 0 });
     });
 
     it('analyses a whitespace-only text to nothing', () => {
       const analysis = engine.analyze(' \t\r\n\n   \u3000\n');
       assert.deepEqual(analysis.matches(), []);
       assert.equal(analysis.tally().words, 0);
-      assert.equal(analysis.tally().sentences, 0);
+      assert.equal(analysis.tally().units.sentences, 0);
       assert.deepEqual(analysis.tally().sections, []);
     });
 
