@@ -30,6 +30,18 @@ export interface ReportPosition {
 export interface ReportAnnotation extends Omit<Match, 'start' | 'end'> {
   start: ReportPosition;
   end: ReportPosition;
+  /** A researcher's verdict on the match; null when none was given. */
+  review: 'accepted' | 'rejected' | null;
+  /** `lexicon` for automatic matches; `manual` for codes a researcher added. */
+  origin: 'lexicon' | 'manual';
+}
+
+/** The figures of a document or section as reviewed (rejections removed, manual codes added). */
+export interface ReportFigures {
+  units: Units;
+  control: PolarityTally;
+  engagement: PolarityTally;
+  lean: ReportLean;
 }
 
 export interface ReportLean {
@@ -64,6 +76,8 @@ export interface ReportSection {
   control: PolarityTally;
   engagement: PolarityTally;
   lean: ReportLean;
+  /** The figures as reviewed; null where nothing was reviewed. */
+  reviewed: ReportFigures | null;
 }
 
 /** Everything about one document except its annotations, which are streamed after it. */
@@ -75,6 +89,8 @@ export interface ReportDocumentSummary {
   control: PolarityTally;
   engagement: PolarityTally;
   lean: ReportLean;
+  /** The figures as reviewed; null where nothing was reviewed. */
+  reviewed: ReportFigures | null;
   categories: ReportCategory[];
   sections: ReportSection[];
 }
@@ -121,7 +137,7 @@ export function reportHeader(lexicon: ReportLexicon, timestamp?: Date): ReportHe
 
 export function documentSummary(source: string, tally: Tally): ReportDocumentSummary {
   const { language, words, units, control, engagement, categories, sections } = tally;
-  return orderedSummary({ source, language, words, units, control, engagement, lean: tally.lean, categories, sections });
+  return orderedSummary({ source, language, words, units, control, engagement, lean: tally.lean, reviewed: null, categories, sections: sections.map((s) => ({ ...s, reviewed: null })) });
 }
 
 /** The whole document at once, for callers that hold the report in memory (the extension's export, tests). */
@@ -230,6 +246,8 @@ function annotation(m: Match, lines: LineIndex): ReportAnnotation {
     ruleDetail: m.ruleDetail,
     negated: m.negated,
     sentence: m.sentence,
+    review: null,
+    origin: 'lexicon',
   };
 }
 
@@ -264,6 +282,7 @@ function orderedSummary(d: ReportDocumentSummary): ReportDocumentSummary {
     control: polarityTally(d.control),
     engagement: polarityTally(d.engagement),
     lean: lean(d.lean),
+    reviewed: figures(d.reviewed),
     categories: d.categories.map((c) => ({
       id: c.id,
       label: c.label,
@@ -283,6 +302,7 @@ function orderedSummary(d: ReportDocumentSummary): ReportDocumentSummary {
       control: polarityTally(s.control),
       engagement: polarityTally(s.engagement),
       lean: lean(s.lean),
+      reviewed: figures(s.reviewed),
     })),
   };
 }
@@ -300,6 +320,8 @@ function orderedAnnotation(a: ReportAnnotation): ReportAnnotation {
     ruleDetail: a.ruleDetail,
     negated: a.negated,
     sentence: a.sentence,
+    review: a.review,
+    origin: a.origin,
   };
 }
 
@@ -313,12 +335,16 @@ function annotationText(a: ReportAnnotation): string {
   return (
     `{"start":{"line":${s.line},"character":${s.character},"offset":${s.offset}},"end":{"line":${e.line},"character":${e.character},"offset":${e.offset}},` +
     `"text":${JSON.stringify(a.text)},"polarity":${JSON.stringify(a.polarity)},"category":${JSON.stringify(a.category)},"entry":${JSON.stringify(a.entry)},` +
-    `"weight":${round(a.weight)},"rule":${JSON.stringify(a.rule)},"ruleDetail":${JSON.stringify(a.ruleDetail)},"negated":${a.negated},"sentence":${a.sentence}}`
+    `"weight":${round(a.weight)},"rule":${JSON.stringify(a.rule)},"ruleDetail":${JSON.stringify(a.ruleDetail)},"negated":${a.negated},"sentence":${a.sentence},"review":${JSON.stringify(a.review)},"origin":${JSON.stringify(a.origin)}}`
   );
 }
 
 function polarityTally(p: PolarityTally): PolarityTally {
   return { matches: p.matches, weight: round(p.weight), perThousandWords: round(p.perThousandWords) };
+}
+
+function figures(f: ReportFigures | null): ReportFigures | null {
+  return f === null ? null : { units: units(f.units), control: polarityTally(f.control), engagement: polarityTally(f.engagement), lean: lean(f.lean) };
 }
 
 function units(u: Units): Units {

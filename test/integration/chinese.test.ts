@@ -27,8 +27,11 @@ describe('Chinese texts', function () {
       if (sample.includes(expected.split(':')[1])) assert.ok(texts.has(expected), `${expected} is annotated`);
     }
     assert.ok(tally.sections.some((s) => /^第[一二三四五六七八九十]+章/.test(s.title)), 'chapters are sections');
-    const sectionTotal = tally.sections.reduce((sum, s) => sum + s.control.matches, 0);
-    assert.equal(sectionTotal, tally.control.matches, 'section tallies add up to the document');
+    // Each section's figures include its subsections, so the outermost ones add up to the document.
+    const roots = tally.sections.filter((s) => s.parent === null);
+    assert.equal(roots.reduce((sum, s) => sum + s.control.matches, 0), tally.control.matches, 'outermost section tallies add up to the document');
+    assert.equal(roots.reduce((sum, s) => sum + s.units.control, 0), tally.units.control, 'and so do their control sentences');
+    assert.ok(tally.sections.some((s) => s.parent !== null), 'sections nest');
     for (const m of matches) assert.equal(editor.document.getText(new vscode.Range(editor.document.positionAt(m.start), editor.document.positionAt(m.end))), m.text);
   });
 

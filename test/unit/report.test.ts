@@ -186,6 +186,9 @@ describe('report', () => {
     const analysis = fakeAnalysis(TEXT, MATCHES, { control: 1, engagement: 2 });
     const whole = documentReport('s', analysis);
     assert.deepEqual({ ...documentSummary('s', analysis.tally()), annotations: Array.from(annotationsOf(analysis)) }, whole);
-    assert.deepEqual(Object.keys(whole.sections[0]), ['title', 'level', 'parent', 'startLine', 'endLine', 'words', 'units', 'control', 'engagement', 'lean']);
+    assert.deepEqual(Object.keys(whole.sections[0]), ['title', 'level', 'parent', 'startLine', 'endLine', 'words', 'units', 'control', 'engagement', 'lean', 'reviewed']);
+    assert.deepEqual(Object.keys(whole).slice(0, 8), ['source', 'language', 'words', 'units', 'control', 'engagement', 'lean', 'reviewed']);
+    assert.equal(whole.reviewed, null);
+    assert.deepEqual([whole.annotations[0].sentence, whole.annotations[0].review, whole.annotations[0].origin], [0, null, 'lexicon']);
   });
 });
