@@ -30,7 +30,7 @@ describe('sentence spans', () => {
     const engine = builtinEngine();
     for (const doc of documents()) {
       const text = fs.readFileSync(path.join(CORPUS, doc), 'utf8');
-      assert.equal(sentenceSpans(text).length, engine.analyze(text).tally().sentences, doc);
+      assert.equal(sentenceSpans(text).length, engine.analyze(text).tally().units.sentences, doc);
     }
   });
 });
