@@ -1,6 +1,7 @@
 // Command-line arguments → options. Problems become a UsageError with one line for the user.
 import { parseArgs } from 'node:util';
 import type { LanguageSetting } from '../core/types';
+import { parseShard, Shard } from './shard';
 
 export type OutputFormat = 'json' | 'jsonl' | 'text';
 export type LexiconMode = 'add' | 'replace';
@@ -15,6 +16,10 @@ export interface CliOptions {
   language: LanguageSetting;
   format: OutputFormat;
   timestamp: boolean;
+  /** A file listing one input path per line (`-`: standard input), read after the PATH arguments. */
+  filesFrom: string | null;
+  /** --shard K/N: only this part of the inputs. */
+  shard: Shard | null;
   /** Threads analysing many files, the main thread included; null picks one per core. */
   jobs: number | null;
   help: boolean;
@@ -24,6 +29,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const HELP = `Usage: policy-lens [options] PATH...
+       policy-lens merge [--format json|jsonl] [-o FILE] SHARD.jsonl...   (see policy-lens merge --help)
        policy-lens lexicon export --to dic|yaml|map [options]   (see policy-lens lexicon export --help)
 
 Highlights control-oriented and engagement-oriented language in policy texts and tallies how each text leans.
@@ -40,6 +46,9 @@ Options:
       --language LANG       auto (default, detected per document), en or zh
   -f, --format FORMAT       json (default) or text (a table with a lean bar per document)
       --jsonl               JSON Lines: a header line, then one document per line, for large corpora
+      --files-from FILE     also analyse the paths listed in FILE, one per line (- for standard input)
+      --shard K/N           analyse only part K of N of the inputs (a stable split by path, for parallel runs;
+                            put the parts together with policy-lens merge)
       --timestamp           add the time of the run to the report (output is then no longer byte-identical)
   -j, --jobs N              threads analysing many files, the main one included (default: one per core)
   -h, --help                show this help
@@ -73,13 +82,16 @@ export function parseCliArgs(argv: string[]): CliOptions {
     language: oneOf('--language', values.language ?? 'auto', LANGUAGES),
     format: values.jsonl ? 'jsonl' : format,
     timestamp: values.timestamp ?? false,
+    filesFrom: values['files-from'] ?? null,
+    shard: values.shard === undefined ? null : shardOption(values.shard),
     jobs: values.jobs === undefined ? null : positiveInteger('--jobs', values.jobs),
     help: values.help ?? false,
     version: values.version ?? false,
   };
   if (options.help || options.version) return options;
-  if (options.paths.length === 0) throw new UsageError('no input: give at least one file, folder or - for standard input');
-  if (options.paths.filter((p) => p === '-').length > 1) throw new UsageError('- (standard input) can be given only once');
+  if (options.paths.length === 0 && options.filesFrom === null) throw new UsageError('no input: give at least one file, folder or - for standard input');
+  if (options.paths.filter((p) => p === '-').length + (options.filesFrom === '-' ? 1 : 0) > 1) throw new UsageError('- (standard input) can be given only once');
+  if (options.shard !== null && options.paths.includes('-')) throw new UsageError('--shard cannot split standard input; name files, folders or --files-from');
   if (options.out === '') throw new UsageError('--out needs a file name');
   if (options.lexiconMode === 'replace' && options.lexicons.length === 0) throw new UsageError('--lexicon-mode replace needs at least one --lexicon FILE');
   return options;
@@ -99,6 +111,8 @@ function parse(argv: string[]) {
       format: { type: 'string', short: 'f' },
       jsonl: { type: 'boolean' },
       timestamp: { type: 'boolean' },
+      'files-from': { type: 'string' },
+      shard: { type: 'string' },
       jobs: { type: 'string', short: 'j' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -122,4 +136,10 @@ function positiveInteger(option: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${option} must be a whole number of at least 1, not "${value}"`);
   return n;
+}
+
+function shardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (shard === null) throw new UsageError(`--shard must be K/N with 1 <= K <= N (e.g. 2/8), not "${value}"`);
+  return shard;
 }

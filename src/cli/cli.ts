@@ -6,7 +6,9 @@ import { GENERATOR, reportHeader } from '../core/report';
 import { HELP, UsageError, parseCliArgs, CliOptions } from './args';
 import { Problem, checkPaths } from './inputs';
 import { FatalError } from './fatalError';
+import { pathsFrom } from './fileList';
 import { lexiconCommand } from './lexiconCommand';
+import { mergeCommand } from './merge';
 import { loadLexicons } from './lexicons';
 import { OutputSink, ReportWriter } from './output';
 import { analyseAll } from './run';
@@ -59,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
 /** Commands other than analysing: `lexicon export`, `merge`. Each lives in its own module. */
 const SUBCOMMANDS: Record<string, (argv: string[], say: (line: string) => void) => Promise<number>> = {
   lexicon: lexiconCommand,
+  merge: (argv) => mergeCommand(argv),
 };
 
 async function subcommand(body: () => Promise<number>): Promise<number> {
@@ -89,7 +92,7 @@ async function run(options: CliOptions): Promise<number> {
   let errors = 0;
   try {
     await analyseAll(
-      { paths: options.paths, engine, lexicons, language: options.language, format: options.format, jobs: options.jobs },
+      { paths: inputPaths(options), shard: options.shard, engine, lexicons, language: options.language, format: options.format, jobs: options.jobs },
       {
         document: (doc) => writer.document(doc),
         problem: (p) => {
@@ -102,6 +105,13 @@ async function run(options: CliOptions): Promise<number> {
     await sink.abandon();
     throw err;
   }
+  if (writer.documents === 0 && options.shard !== null && errors === 0 && options.format !== 'text') {
+    // A part of a corpus may hold nothing; its empty report still merges, so a parallel run need not special-case it.
+    say(`warning: shard ${options.shard.index}/${options.shard.count} holds no document; its report lists none`);
+    await writer.finishEmpty();
+    await sink.commit();
+    return EXIT_OK;
+  }
   if (writer.documents === 0) {
     await sink.abandon();
     say('no document was analysed');
@@ -110,6 +120,12 @@ async function run(options: CliOptions): Promise<number> {
   await writer.finish();
   await sink.commit();
   return errors > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+/** The PATH arguments, then the --files-from list, read lazily. */
+function* inputPaths(options: CliOptions): Generator<string> {
+  yield* options.paths;
+  if (options.filesFrom !== null) yield* pathsFrom(options.filesFrom);
 }
 
 main(process.argv.slice(2)).then(

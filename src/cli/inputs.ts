@@ -49,13 +49,20 @@ export function checkPaths(paths: string[]): Problem[] {
  * Every input in order: files as given, folders' .txt and .md files recursively (entries sorted by code unit, hidden
  * entries and symbolic links to folders skipped, so the walk is deterministic and cannot loop).
  */
-export function* walkInputs(paths: string[]): Generator<Input | Problem> {
+export function* walkInputs(paths: Iterable<string>): Generator<Input | Problem> {
   for (const p of paths) {
     if (p === '-') {
       yield { kind: 'stdin', source: STDIN_SOURCE };
       continue;
     }
-    const stat = fs.statSync(p);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (err: unknown) {
+      // Only paths of a --files-from list get here unchecked: named, and the others still analysed.
+      yield problem('error', slashes(p), describeFsError(err));
+      continue;
+    }
     if (stat.isDirectory()) {
       let found = false;
       for (const item of walkFolder(p)) {

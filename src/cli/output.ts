@@ -120,6 +120,12 @@ export class ReportWriter {
     this.count++;
   }
 
+  /** A report that lists no document: for a shard of a corpus that holds none of it. */
+  async finishEmpty(): Promise<void> {
+    if (this.format === 'text') return;
+    await this.sink.write(reportOpening(this.header, this.format) + reportClosing(0, this.format));
+  }
+
   /** Nothing is written when no document was: the run fails and an empty report would only mislead. */
   async finish(): Promise<void> {
     if (this.count === 0) return;

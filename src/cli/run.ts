@@ -12,6 +12,7 @@ import type { OutputFormat } from './args';
 import { Input, Problem, problem, walkInputs } from './inputs';
 import { WorkerPool, WorkerResult } from './pool';
 import { readStdin } from './readText';
+import { Shard, shardOf } from './shard';
 
 /**
  * Files at least this big are analysed in the main thread, one at a time, their output streamed in chunks. A worker
@@ -25,7 +26,9 @@ const LOOKAHEAD = 16;
 const JOBS_PER_WORKER = 4;
 
 export interface RunSettings {
-  paths: string[];
+  paths: Iterable<string>;
+  /** Only the inputs of this part of the corpus (--shard K/N), or all. */
+  shard: Shard | null;
   engine: Engine;
   lexicons: LexiconSource[];
   language: LanguageSetting;
@@ -42,7 +45,7 @@ export interface RunHandlers {
 type Slot = Problem | { kind: 'here'; input: Input } | { kind: 'worker'; result: Promise<WorkerResult> };
 
 export async function analyseAll(settings: RunSettings, handlers: RunHandlers): Promise<void> {
-  const inputs = walkInputs(settings.paths);
+  const inputs = settings.shard ? inShard(walkInputs(settings.paths), settings.shard) : walkInputs(settings.paths);
   const ahead: Array<Input | Problem> = [];
   while (ahead.length < LOOKAHEAD) {
     const item = inputs.next();
@@ -100,4 +103,9 @@ function threadCount(jobs: number | null, ahead: Array<Input | Problem>): number
   if (jobs !== null) return jobs;
   const bytes = small.reduce((sum, f) => sum + f.size, 0);
   return small.length >= 8 || bytes >= 1024 * 1024 ? availableParallelism() : 1;
+}
+
+/** The inputs (and problems) whose path falls in the shard; the others are another process's. */
+function* inShard(items: Iterable<Input | Problem>, shard: Shard): Generator<Input | Problem> {
+  for (const item of items) if (shardOf(item.source, shard.count) === shard.index) yield item;
 }

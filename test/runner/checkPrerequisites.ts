@@ -1,7 +1,7 @@
 // First step of `npm test`: every system prerequisite of the whole run, checked before the type check and the
 // unit tests, so a fresh machine learns everything it lacks at once (or gets it installed, where allowed).
 import { codeServerInstalled } from './codeServer';
-import { ensureDebianPackages, installPackages, runPackages } from './prerequisites';
+import { ensureDebianPackages, installPackages, runPackages, unitPackages } from './prerequisites';
 
 function main(): number {
   const major = Number(process.versions.node.split('.')[0]);
@@ -10,7 +10,7 @@ function main(): number {
     return 1;
   }
   // The install-time packages matter only while code-server is not yet in its cache.
-  const packages = codeServerInstalled() ? runPackages : [...runPackages, ...installPackages];
+  const packages = codeServerInstalled() ? [...runPackages, ...unitPackages] : [...runPackages, ...unitPackages, ...installPackages];
   try {
     ensureDebianPackages(packages, (line) => console.log(line));
   } catch (error) {

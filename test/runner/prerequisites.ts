@@ -60,8 +60,16 @@ const buildTools: DebianPackage[] = [
   { name: 'g++', purpose: 'node-gyp, while installing code-server', present: () => onPath('g++') !== undefined },
 ];
 
+const gnuParallel: DebianPackage = {
+  name: 'parallel',
+  purpose: 'GNU parallel, for the sharded-corpus recipe of docs/scale.md that the unit tests run',
+  present: () => onPath('parallel') !== undefined,
+};
+
 /** Packages every real-host run needs. */
 export const runPackages: readonly DebianPackage[] = [chromium, notoCjk];
+/** Packages `npm test` needs besides those: the unit tests run GNU parallel. */
+export const unitPackages: readonly DebianPackage[] = [gnuParallel];
 /** Packages needed only while code-server is being installed into its cache. */
 export const installPackages: readonly DebianPackage[] = [libkrb5Dev, ripgrep, ...buildTools];
 
@@ -77,7 +85,7 @@ export function aptPrefix(): string[] | undefined {
 export function missingPackagesMessage(missing: readonly DebianPackage[], note = ''): string {
   const names = missing.map((p) => p.name).join(' ');
   return [
-    `Missing Debian package${missing.length > 1 ? 's' : ''} for the real-host integration run:`,
+    `Missing Debian package${missing.length > 1 ? 's' : ''} for npm test:`,
     ...missing.map((p) => `  ${p.name}: ${p.purpose}`),
     'Install them with:',
     `  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${names}`,

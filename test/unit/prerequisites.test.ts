@@ -1,6 +1,6 @@
 // `npm test` checks the system first and reports everything missing in one message with one command.
 import * as assert from 'node:assert/strict';
-import { DebianPackage, ensureDebianPackages, missingPackagesMessage, runPackages } from '../runner/prerequisites';
+import { DebianPackage, ensureDebianPackages, missingPackagesMessage, runPackages, unitPackages } from '../runner/prerequisites';
 
 const fake = (name: string, present: boolean): DebianPackage => ({ name, purpose: `${name} purpose`, present: () => present });
 
@@ -38,5 +38,6 @@ describe('system prerequisites of npm test', () => {
   it('checks the CJK font with every run, so Chinese screenshots show glyphs', () => {
     assert.ok(runPackages.some((p) => p.name === 'fonts-noto-cjk'));
     assert.ok(runPackages.some((p) => p.name === 'chromium'));
+    assert.ok(unitPackages.some((p) => p.name === 'parallel'));
   });
 });
