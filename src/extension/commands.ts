@@ -10,6 +10,8 @@ import type { AnalysisStore, StoredAnalysis } from './store';
 
 export const COMMANDS = {
   toggleHighlights: 'policyLens.toggleHighlights',
+  hideHighlights: 'policyLens.hideHighlights',
+  showHighlights: 'policyLens.showHighlights',
   annotateDocument: 'policyLens.annotateDocument',
   nextAnnotation: 'policyLens.nextAnnotation',
   previousAnnotation: 'policyLens.previousAnnotation',
@@ -30,12 +32,16 @@ interface AnnotationItem extends vscode.QuickPickItem {
 
 export function registerCommands(store: AnalysisStore, decorator: Decorator): vscode.Disposable[] {
   const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
+  // The view title shows Hide or Show by the highlights' state (an icon that says what a click does).
+  const setHighlights = (enabled: boolean): boolean => {
+    decorator.setEnabled(enabled);
+    void vscode.commands.executeCommand('setContext', 'policyLens.highlightsEnabled', decorator.highlightsEnabled);
+    return decorator.highlightsEnabled;
+  };
   return [
-    register(COMMANDS.toggleHighlights, () => {
-      decorator.setEnabled(!decorator.highlightsEnabled);
-      void vscode.commands.executeCommand('setContext', 'policyLens.highlightsEnabled', decorator.highlightsEnabled);
-      return decorator.highlightsEnabled;
-    }),
+    register(COMMANDS.toggleHighlights, () => setHighlights(!decorator.highlightsEnabled)),
+    register(COMMANDS.hideHighlights, () => setHighlights(false)),
+    register(COMMANDS.showHighlights, () => setHighlights(true)),
     register(COMMANDS.annotateDocument, (arg) => annotateDocument(store, arg)),
     register(COMMANDS.nextAnnotation, () => step(store, decorator, 1)),
     register(COMMANDS.previousAnnotation, () => step(store, decorator, -1)),

@@ -11,6 +11,7 @@ import { LeanStatusBar } from './statusBar';
 import { AnalysisStore } from './store';
 import { SectionFoldingProvider, SectionSymbolProvider } from './symbols';
 import { UntrustedLexiconNotice } from './trustNotice';
+import { registerWalkthroughCommands } from './walkthrough';
 
 /** Providers answer for any local or untitled document; they stay silent for documents the store does not annotate. */
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
@@ -51,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SectionSymbolProvider(store), { label: 'Policy Lens sections' }),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, folding),
     ...registerCommands(store, decorator),
+    ...registerWalkthroughCommands(context.extensionUri),
     store.onDidChange(updateContext),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -99,10 +99,13 @@ describe('extra lexicon files', function () {
     });
   });
 
-  it('validates lexicon files against the lexicon schema while they are edited', async () => {
+  it('validates lexicon files (*.policylens.json) against the lexicon schema while they are edited, and no other JSON', async () => {
     const bad = JSON.parse(lexicon('widget tax')) as { categories: { polarity: string }[] };
     bad.categories[0].polarity = 'sideways';
-    const editor = await openFile(suite.api, suite.dir, 'edited.lexicon.json', JSON.stringify(bad, null, 2));
+    // Any JSON in a folder named lexicons was once validated as a lexicon; it must not be.
+    fs.mkdirSync(path.join(suite.dir, 'lexicons'));
+    const other = await openFile(suite.api, suite.dir, 'lexicons/other.json', JSON.stringify(bad, null, 2));
+    const editor = await openFile(suite.api, suite.dir, 'edited.policylens.json', JSON.stringify(bad, null, 2));
     const diagnostics = await waitFor(
       'schema diagnostics from the JSON language service',
       () => {
@@ -112,6 +115,7 @@ describe('extra lexicon files', function () {
       20_000,
     );
     assert.ok(diagnostics.some((d) => d.range.start.line === editor.document.getText().split('\n').findIndex((l) => l.includes('sideways'))));
+    assert.deepEqual(vscode.languages.getDiagnostics(other.document.uri).map((d) => d.message), []);
   });
 
   it('replaces the built-ins in replace mode', async () => {

@@ -26,8 +26,8 @@ function runtimeMessages(): { file: string; message: string }[] {
   return found;
 }
 
-describe('zh-cn runtime bundle (media/l10n)', () => {
-  const bundle = readJson('media/l10n/bundle.l10n.zh-cn.json');
+for (const locale of ['zh-cn', 'zh-tw']) describe(`${locale} runtime bundle (media/l10n)`, () => {
+  const bundle = readJson(`media/l10n/bundle.l10n.${locale}.json`);
 
   it('translates every string the extension passes to t()', () => {
     const messages = runtimeMessages();
@@ -47,9 +47,9 @@ describe('zh-cn runtime bundle (media/l10n)', () => {
   });
 });
 
-describe('package.nls files', () => {
+for (const locale of ['zh-cn', 'zh-tw']) describe(`package.nls files (${locale})`, () => {
   const english = readJson('package.nls.json');
-  const chinese = readJson('package.nls.zh-cn.json');
+  const chinese = readJson(`package.nls.${locale}.json`);
 
   it('define every %key% the manifest uses', () => {
     const manifest = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
@@ -65,5 +65,16 @@ describe('package.nls files', () => {
     }
     const translated = Object.values(chinese).filter((text) => /\p{Script=Han}/u.test(text));
     assert.ok(translated.length >= Object.keys(chinese).length - 2, 'most entries should be in Chinese');
+  });
+});
+
+describe('Traditional Chinese (zh-tw)', () => {
+  it('writes Traditional characters, not the Simplified ones of zh-cn', () => {
+    // Characters that differ between the scripts and occur in the strings: 标/標, 词/詞, 计/計, 开/開, 档/檔.
+    const simplified = /[标词计开档设统们这对]/u;
+    for (const file of ['package.nls.zh-tw.json', 'media/l10n/bundle.l10n.zh-tw.json']) {
+      const offending = Object.entries(readJson(file)).filter(([, text]) => simplified.test(text));
+      assert.deepEqual(offending, [], file);
+    }
   });
 });

@@ -1,0 +1,51 @@
+// The commands behind the Get Started walkthrough: open a bundled sample, and explain a match in place.
+import * as vscode from 'vscode';
+import { t } from './l10n';
+
+export const WALKTHROUGH_COMMANDS = {
+  openSample: 'policyLens.openSample',
+  explainNextMatch: 'policyLens.explainNextMatch',
+} as const;
+
+export type SampleLanguage = 'en' | 'zh';
+
+/** The samples shipped in the package (media/samples), by language. */
+export const SAMPLES: Readonly<Record<SampleLanguage, string>> = {
+  en: 'media/samples/social-credit-outline.policy.txt',
+  zh: 'media/samples/social-credit-outline.zh.policy.txt',
+};
+
+interface SampleItem extends vscode.QuickPickItem {
+  readonly language: SampleLanguage;
+}
+
+/** Opens a sample in an editor and returns its URI; asks which one when no language is given. */
+async function openSample(extensionUri: vscode.Uri, arg: unknown): Promise<vscode.Uri | undefined> {
+  let language: SampleLanguage | undefined = arg === 'en' || arg === 'zh' ? arg : undefined;
+  if (!language) {
+    const items: SampleItem[] = [
+      { language: 'en', label: t('English sample'), description: 'social-credit-outline.policy.txt' },
+      { language: 'zh', label: t('Chinese sample'), description: 'social-credit-outline.zh.policy.txt' },
+    ];
+    language = (await vscode.window.showQuickPick(items, { placeHolder: t('Open a sample policy text') }))?.language;
+  }
+  if (!language) return undefined;
+  const uri = vscode.Uri.joinPath(extensionUri, ...SAMPLES[language].split('/'));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { preview: false });
+  return uri;
+}
+
+/** Selects the next annotation and opens its hover, which says why it is there and how it counts. */
+async function explainNextMatch(): Promise<unknown> {
+  const match = await vscode.commands.executeCommand('policyLens.nextAnnotation');
+  if (match) await vscode.commands.executeCommand('editor.action.showHover');
+  return match;
+}
+
+export function registerWalkthroughCommands(extensionUri: vscode.Uri): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(WALKTHROUGH_COMMANDS.openSample, (arg: unknown) => openSample(extensionUri, arg)),
+    vscode.commands.registerCommand(WALKTHROUGH_COMMANDS.explainNextMatch, explainNextMatch),
+  ];
+}
