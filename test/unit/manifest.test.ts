@@ -10,7 +10,7 @@ const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(path.join
 /** Whether a package's `engines.node` range admits Node `major` (the forms npm packages use: >=, ^, ~, x, ||). */
 export function admitsNode(range: string, major: number): boolean {
   return range.split('||').some((alternative) => {
-    const parts = alternative.trim().split(/\s+/).filter(Boolean);
+    const parts = alternative.replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1').trim().split(/\s+/).filter(Boolean);
     if (parts.length === 0 || parts.includes('*')) return true;
     return parts.every((part) => {
       const m = /^(>=|>|<=|<|\^|~|=)?v?(\d+)/.exec(part);
@@ -47,6 +47,7 @@ describe('the project on Node 20', () => {
 
   it('reads engine ranges as npm does (the checker itself)', () => {
     assert.ok(admitsNode('>=16', 20));
+    assert.ok(admitsNode('>= 14.6', 20));
     assert.ok(!admitsNode('>=22', 20));
     assert.ok(admitsNode('^18.17.0 || >=20.5.0', 20));
     assert.ok(!admitsNode('^22 || ^24', 20));
