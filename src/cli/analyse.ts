@@ -1,5 +1,6 @@
 // One text → its output in the chosen format. The same code runs in the main thread and in the workers.
 import type { DocumentAnalysis, Engine } from '../core';
+import { csvRows } from '../core/csvReport';
 import { annotationsOf, documentChunks, documentSummary } from '../core/report';
 import type { LanguageSetting, Lean, PolarityTally, Units } from '../core/types';
 import type { OutputFormat } from './args';
@@ -37,7 +38,12 @@ export function analyseText(engine: Engine, source: string, text: string, langua
     engagement: summary.engagement,
     lean: summary.lean,
   };
-  const output = format === 'text' ? [textRow(figures)] : documentChunks(summary, annotationsOf(analysis), format);
+  const output =
+    format === 'text'
+      ? [textRow(figures)]
+      : format === 'csv' || format === 'csv-sections'
+        ? [csvRows(format === 'csv' ? 'documents' : 'sections', summary)]
+        : documentChunks(summary, annotationsOf(analysis), format);
   return { kind: 'document', figures, output };
 }
 

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import type { LanguageSetting } from '../core/types';
 import { parseShard, Shard } from './shard';
 
-export type OutputFormat = 'json' | 'jsonl' | 'text';
+/** `csv`: one row per document; `csv-sections`: one row per section (--csv-rows sections). */
+export type OutputFormat = 'json' | 'jsonl' | 'text' | 'csv' | 'csv-sections';
 export type LexiconMode = 'add' | 'replace';
 
 export interface CliOptions {
@@ -29,7 +30,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const HELP = `Usage: policy-lens [options] PATH...
-       policy-lens merge [--format json|jsonl] [-o FILE] SHARD.jsonl...   (see policy-lens merge --help)
+       policy-lens merge [--format json|jsonl|csv] [-o FILE] SHARD.jsonl...   (see policy-lens merge --help)
        policy-lens lexicon export --to dic|yaml|map [options]   (see policy-lens lexicon export --help)
 
 Highlights control-oriented and engagement-oriented language in policy texts and tallies how each text leans.
@@ -44,7 +45,9 @@ Options:
       --lexicon-mode MODE   add (default): --lexicon files are added to the built-in English and Chinese
                             lexicons; replace: only the --lexicon files are used
       --language LANG       auto (default, detected per document), en or zh
-  -f, --format FORMAT       json (default) or text (a table with a lean bar per document)
+  -f, --format FORMAT       json (default), text (a table with a lean bar per document) or csv (one row per
+                            document: figures, lean, then each category per 1,000 words; see docs/cli.md)
+      --csv-rows ROWS       documents (default) or sections: one CSV row per section, with level and parent
       --jsonl               JSON Lines: a header line, then one document per line, for large corpora
       --files-from FILE     also analyse the paths listed in FILE, one per line (- for standard input)
       --shard K/N           analyse only part K of N of the inputs (a stable split by path, for parallel runs;
@@ -60,7 +63,8 @@ unreadable file, an invalid lexicon, an unwritable --out, or when nothing could 
 `;
 
 const LANGUAGES: readonly LanguageSetting[] = ['auto', 'en', 'zh'];
-const FORMATS = ['json', 'text'] as const;
+const FORMATS = ['json', 'text', 'csv'] as const;
+const CSV_ROWS = ['documents', 'sections'] as const;
 const MODES: readonly LexiconMode[] = ['add', 'replace'];
 
 export function parseCliArgs(argv: string[]): CliOptions {
@@ -72,7 +76,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   const format = oneOf('--format', values.format ?? 'json', FORMATS);
-  if (values.jsonl && format === 'text') throw new UsageError('--jsonl cannot be combined with --format text');
+  if (values.jsonl && format !== 'json') throw new UsageError(`--jsonl cannot be combined with --format ${format}`);
+  const csvRows = oneOf('--csv-rows', values['csv-rows'] ?? 'documents', CSV_ROWS);
+  if (values['csv-rows'] !== undefined && format !== 'csv') throw new UsageError('--csv-rows needs --format csv');
   const options: CliOptions = {
     paths: positionals,
     out: values.out ?? null,
@@ -80,7 +86,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     lexiconMap: values['lexicon-map'] ?? null,
     lexiconMode: oneOf('--lexicon-mode', values['lexicon-mode'] ?? 'add', MODES),
     language: oneOf('--language', values.language ?? 'auto', LANGUAGES),
-    format: values.jsonl ? 'jsonl' : format,
+    format: values.jsonl ? 'jsonl' : format === 'csv' && csvRows === 'sections' ? 'csv-sections' : format,
     timestamp: values.timestamp ?? false,
     filesFrom: values['files-from'] ?? null,
     shard: values.shard === undefined ? null : shardOption(values.shard),
@@ -110,6 +116,7 @@ function parse(argv: string[]) {
       language: { type: 'string' },
       format: { type: 'string', short: 'f' },
       jsonl: { type: 'boolean' },
+      'csv-rows': { type: 'string' },
       timestamp: { type: 'boolean' },
       'files-from': { type: 'string' },
       shard: { type: 'string' },

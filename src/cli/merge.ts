@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { documentChunks, documentSeparator, reportClosing, reportOpening, ReportDocument, ReportHeader, ReportStyle } from '../core/report';
+import { csvHeader, csvRows } from '../core/csvReport';
 import { UsageError } from './args';
 import { FatalError } from './fatalError';
 import { describeFsError } from './inputs';
@@ -17,11 +18,12 @@ order: the same bytes as one run over the whole corpus. Refuses shards made by d
 lexicons (lexicon.sha256), a truncated shard (a run that did not finish), and a document found twice.
 
 Options:
-  -f, --format FORMAT       json (default) or jsonl
+  -f, --format FORMAT       json (default), jsonl or csv (one row per document, as --format csv)
   -o, --out FILE            write to FILE instead of standard output
 `;
 
-const STYLES: readonly ReportStyle[] = ['json', 'jsonl'];
+type MergeFormat = ReportStyle | 'csv';
+const STYLES: readonly MergeFormat[] = ['json', 'jsonl', 'csv'];
 
 export async function mergeCommand(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -36,7 +38,7 @@ export async function mergeCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const style = STYLES.find((s) => s === (values.format ?? 'json'));
-  if (style === undefined) throw new UsageError(`merge: --format must be json or jsonl, not "${values.format}"`);
+  if (style === undefined) throw new UsageError(`merge: --format must be json, jsonl or csv, not "${values.format}"`);
   if (positionals.length === 0) throw new UsageError('merge: name the shard reports (JSON Lines, from --jsonl --shard K/N)');
   // A first pass checks every shard (headers, JSON, order, duplicates, truncation) so that a refused merge writes
   // nothing, even to standard output; the second writes.
@@ -99,8 +101,8 @@ function commonHeader(shards: ShardReader[]): ReportHeader {
 }
 
 /** Merges by path; with no sink, only reads and checks. */
-async function writeMerged(shards: ShardReader[], header: ReportHeader, style: ReportStyle, sink: OutputSink | null): Promise<void> {
-  await sink?.write(reportOpening(header, style));
+async function writeMerged(shards: ShardReader[], header: ReportHeader, style: MergeFormat, sink: OutputSink | null): Promise<void> {
+  if (style !== 'csv') await sink?.write(reportOpening(header, style));
   let count = 0;
   let previous: { key: string[]; where: string } | null = null;
   for (;;) {
@@ -114,6 +116,10 @@ async function writeMerged(shards: ShardReader[], header: ReportHeader, style: R
     previous = { key: doc.key, where: `${best.file}:${doc.line}` };
     if (sink === null) {
       // Checking only: the document was parsed when read.
+    } else if (style === 'csv') {
+      const { annotations: _annotations, ...summary } = JSON.parse(doc.text) as ReportDocument;
+      if (count === 0) await sink.write(csvHeader('documents', summary.categories.map((c) => c.id)));
+      await sink.write(csvRows('documents', summary));
     } else if (style === 'jsonl') await sink.write(documentSeparator(count, style) + doc.text + '\n');
     else {
       await sink.write(documentSeparator(count, style));
@@ -123,7 +129,8 @@ async function writeMerged(shards: ShardReader[], header: ReportHeader, style: R
     count++;
     best.advance();
   }
-  await sink?.write(reportClosing(count, style));
+  if (style !== 'csv') await sink?.write(reportClosing(count, style));
+  else if (count === 0) await sink?.write(csvHeader('documents', []));
 }
 
 /** Path order, as a folder is walked: segment by segment, by UTF-16 code unit. */

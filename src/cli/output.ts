@@ -10,6 +10,7 @@ import type { OutputFormat } from './args';
 import { describeFsError } from './inputs';
 import { FatalError } from './fatalError';
 import { TEXT_HEADER, TextTotals } from './textTable';
+import { csvHeader } from '../core/csvReport';
 
 export class OutputSink {
   private failure: Error | null = null;
@@ -106,15 +107,23 @@ export class ReportWriter {
     private readonly sink: OutputSink,
     private readonly format: OutputFormat,
     private readonly header: ReportHeader,
+    /** Category ids in tally order, for the CSV header's per-category columns. */
+    private readonly categoryIds: readonly string[] = [],
   ) {}
+
+  private opening(): string {
+    if (this.format === 'text') return TEXT_HEADER;
+    if (this.format === 'csv' || this.format === 'csv-sections') return csvHeader(this.format === 'csv' ? 'documents' : 'sections', this.categoryIds);
+    return reportOpening(this.header, this.format);
+  }
 
   get documents(): number {
     return this.count;
   }
 
   async document(doc: AnalysedDocument): Promise<void> {
-    if (this.count === 0) await this.sink.write(this.format === 'text' ? TEXT_HEADER : reportOpening(this.header, this.format));
-    if (this.format !== 'text') await this.sink.write(documentSeparator(this.count, this.format));
+    if (this.count === 0) await this.sink.write(this.opening());
+    if (this.format === 'json' || this.format === 'jsonl') await this.sink.write(documentSeparator(this.count, this.format));
     for (const chunk of doc.output) await this.sink.write(chunk);
     this.totals.add(doc.figures);
     this.count++;
@@ -123,12 +132,13 @@ export class ReportWriter {
   /** A report that lists no document: for a shard of a corpus that holds none of it. */
   async finishEmpty(): Promise<void> {
     if (this.format === 'text') return;
-    await this.sink.write(reportOpening(this.header, this.format) + reportClosing(0, this.format));
+    await this.sink.write(this.format === 'json' || this.format === 'jsonl' ? reportOpening(this.header, this.format) + reportClosing(0, this.format) : this.opening());
   }
 
   /** Nothing is written when no document was: the run fails and an empty report would only mislead. */
   async finish(): Promise<void> {
     if (this.count === 0) return;
-    await this.sink.write(this.format === 'text' ? this.totals.footer() : reportClosing(this.count, this.format));
+    if (this.format === 'text') await this.sink.write(this.totals.footer());
+    else if (this.format === 'json' || this.format === 'jsonl') await this.sink.write(reportClosing(this.count, this.format));
   }
 }
