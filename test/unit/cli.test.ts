@@ -96,7 +96,7 @@ describe('CLI', function () {
     for (const [args, pattern] of [
       [[], /no input/],
       [['--bogus', 'x.txt'], /Unknown option '--bogus'/],
-      [['--format', 'xml', 'plain.txt'], /--format must be json or text, not "xml"/],
+      [['--format', 'xml', 'plain.txt'], /--format must be json or text or csv, not "xml"/],
       [['--language', 'fr', 'plain.txt'], /--language must be auto or en or zh, not "fr"/],
       [['--lexicon-mode', 'merge', 'plain.txt'], /--lexicon-mode must be add or replace/],
       [['--lexicon-mode', 'replace', 'plain.txt'], /replace needs at least one --lexicon/],
