@@ -91,19 +91,6 @@ function comparePaths(a: string, b: string): number {
   return x.length - y.length;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The file's text, or undefined for what the CLI also skips: binary (NUL bytes, not UTF-8) and empty files. */
-function decodeText(bytes: Uint8Array): string | undefined {
-  if (bytes.includes(0)) return undefined;
-  try {
-    const text = utf8.decode(bytes);
-    return text.trim().length === 0 ? undefined : text;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Exports every file of the workspace matching `policyLens.workspaceGlob`, streaming one document at a time.
  * Besides the progress notification's Cancel button, a script may pass a CancellationToken to stop it.
@@ -131,9 +118,9 @@ export async function exportWorkspace(store: AnalysisStore, targetArg: unknown, 
         for (const [i, file] of files.entries()) {
           if (token.isCancellationRequested) break;
           progress.report({ message: `${i + 1}/${files.length} ${sourceName(file)}`, increment: 100 / files.length });
-          const text = decodeText(await vscode.workspace.fs.readFile(file));
-          if (text === undefined) continue;
-          const analysis = await store.analyseText(text, file);
+          // Decoded as the CLI decodes; what the CLI skips (binary, empty) is skipped here too.
+          const analysis = await store.analyseFile(await vscode.workspace.fs.readFile(file), file);
+          if (analysis === undefined) continue;
           await writer.write(documentSeparator(written, style));
           for (const chunk of documentChunks(documentSummary(sourceName(file), analysis.tally()), annotationsOf(analysis), style)) await writer.write(chunk);
           written++;

@@ -2,6 +2,7 @@
 // as the user edits (debounced, incremental), with stale results dropped and large documents analysed in slices.
 import * as vscode from 'vscode';
 import { analyzeAsync, BALANCED_BAND, DocumentAnalysis, Engine, THIN_EVIDENCE } from '../core';
+import { decodeInput } from '../core/decode';
 import type { Tally } from '../core/types';
 import { readSettings } from './settings';
 import { AnalysisView, WindowAnalysis } from './windowAnalysis';
@@ -146,6 +147,15 @@ export class AnalysisStore implements vscode.Disposable {
   /** Analyses text that is not an open document (workspace export), in slices that yield. */
   analyseText(text: string, scope: vscode.Uri | undefined): Promise<DocumentAnalysis> {
     return analyzeAsync(this.currentEngine, text, { language: readSettings(scope).language }, yieldToHost);
+  }
+
+  /**
+   * Decodes a file's bytes through the CLI's input pipeline (src/core/decode.ts: BOM, UTF-16, line ends) and analyses
+   * the text; undefined for what the CLI skips (binary, empty).
+   */
+  analyseFile(bytes: Uint8Array, scope: vscode.Uri | undefined): Promise<DocumentAnalysis | undefined> {
+    const decoded = decodeInput(bytes);
+    return decoded.ok ? this.analyseText(decoded.text, scope) : Promise.resolve(undefined);
   }
 
   /** Resolves when no debounce is pending and no analysis is running, for one document or for all. */

@@ -69,6 +69,9 @@ describe('JSON export', function () {
     const report = JSON.parse(exported) as { documents: { source: string }[] };
     assert.ok(validator()(report));
     assert.ok(report.documents.length >= 2);
+    // The same text with LF, CRLF, lone CR, a UTF-8 BOM, UTF-16 LE and BE: each decoded by the one input pipeline.
+    const sources = report.documents.map((d) => d.source);
+    for (const name of ['bom', 'crlf', 'lf', 'lone-cr', 'utf16be', 'utf16le']) assert.ok(sources.includes(`line-ends/${name}.txt`), `line-ends/${name}.txt is not in the export`);
     assert.equal(exported, cli(folder.uri.fsPath, '.'));
   });
 
