@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { AnalysisView } from './windowAnalysis';
 import type { Match } from '../core/types';
 import { offsetRange } from './positions';
-import { readSettings } from './settings';
+import { onDidChangeSettings, readSettings } from './settings';
 import type { AnalysisStore } from './store';
 
 export interface AppliedDecorations {
@@ -63,8 +63,8 @@ export class Decorator implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         if (isLong(e.textEditor.document)) this.draw(e.textEditor);
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('policyLens.categories')) this.redrawAll();
+      onDidChangeSettings((e) => {
+        if (e.affects('categories')) this.redrawAll();
       }),
     );
     this.redrawAll();

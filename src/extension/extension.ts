@@ -7,6 +7,7 @@ import { AnnotationHoverProvider } from './hover';
 import { LexiconReloader } from './lexiconFiles';
 import { SkipNotices } from './notices';
 import { SidebarProvider } from './sidebar';
+import { onDidChangeSettings, watchSettings } from './settings';
 import { LeanStatusBar } from './statusBar';
 import { AnalysisStore } from './store';
 import { SectionFoldingProvider, SectionSymbolProvider } from './symbols';
@@ -17,6 +18,8 @@ import { registerWalkthroughCommands } from './walkthrough';
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
 
 export async function activate(context: vscode.ExtensionContext): Promise<PolicyLensApi> {
+  // The one configuration listener, first, so every service below hears setting changes through it.
+  context.subscriptions.push(watchSettings());
   const log = vscode.window.createOutputChannel('Policy Lens', { log: true });
   // Every notice shown to the user, oldest first, for the API.
   const shownNotices: string[] = [];
@@ -55,12 +58,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     ...registerWalkthroughCommands(context.extensionUri),
     store.onDidChange(updateContext),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (['enable', 'languages'].some((k) => e.affectsConfiguration(`policyLens.${k}`))) {
+    onDidChangeSettings((e) => {
+      if (e.affects('enable', 'languages')) {
         store.refreshAll();
         updateContext();
       }
-      if (['maxFileSizeKB', 'language'].some((k) => e.affectsConfiguration(`policyLens.${k}`))) store.reanalyseAll();
+      if (e.affects('maxFileSizeKB', 'language')) store.reanalyseAll();
     }),
   );
   updateContext();

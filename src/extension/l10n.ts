@@ -4,16 +4,15 @@
 import * as vscode from 'vscode';
 import type { Category, LeanLabel, Polarity, RuleKind } from '../core/types';
 import zhBundle from '../../media/l10n/bundle.l10n.zh-cn.json';
+import { LabelLanguageSetting, readSettings } from './settings';
 
 export type LabelLanguage = 'en' | 'zh';
-export type LabelLanguageSetting = LabelLanguage | 'auto';
 
 const ZH: Readonly<Record<string, string>> = zhBundle;
 
 /** The `policyLens.labelLanguage` setting as written. */
 export function labelLanguageSetting(): LabelLanguageSetting {
-  const value = vscode.workspace.getConfiguration('policyLens').get<string>('labelLanguage');
-  return value === 'en' || value === 'zh' ? value : 'auto';
+  return readSettings().labelLanguage;
 }
 
 /** The language labels are shown in: the setting, or VS Code's display language when it is `auto`. */

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Engine } from '../core';
 import type { LexiconSource } from '../core/types';
 import { buildEngine, builtinSources, dictionaryFormat, importDictionary, lexiconFault, mappingFileBeside, parseLexiconFile } from './engineFactory';
-import { readSettings } from './settings';
+import { onDidChangeSettings, readSettings } from './settings';
 import { describeSkipped, type SkippedLexiconFiles, type UntrustedLexiconNotice } from './trustNotice';
 import { workspaceNamesLexiconFiles } from './workspaceLexiconSetting';
 
@@ -178,8 +178,8 @@ export class LexiconReloader implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.diagnostics,
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('policyLens.lexiconFiles') || e.affectsConfiguration('policyLens.lexiconMode')) void this.reload();
+      onDidChangeSettings((e) => {
+        if (e.affects('lexiconFiles', 'lexiconMode')) void this.reload();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),

@@ -1,8 +1,12 @@
-// Typed reader for the `policyLens.*` settings, so no other module spells a setting key.
+// The configuration service: the typed reader of the `policyLens.*` settings and the one listener for their changes.
+// No other module spells a setting key (the keys and defaults are in settingDefaults.ts).
 import * as vscode from 'vscode';
 import type { LanguageSetting } from '../core/types';
+import { SECTION, SETTING_DEFAULTS, SETTING_KEYS, settingId, SettingKey } from './settingDefaults';
 
+export type { SettingKey };
 export type LexiconMode = 'add' | 'replace';
+export type LabelLanguageSetting = 'auto' | 'en' | 'zh';
 
 export interface Settings {
   readonly enable: boolean;
@@ -15,11 +19,8 @@ export interface Settings {
   readonly lexiconMode: LexiconMode;
   readonly language: LanguageSetting;
   readonly workspaceGlob: string;
+  readonly labelLanguage: LabelLanguageSetting;
 }
-
-export const SECTION = 'policyLens';
-
-const DEFAULT_LANGUAGES: readonly string[] = ['plaintext', 'markdown', 'policy-text'];
 
 function stringArray(value: unknown, fallback: readonly string[]): readonly string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : fallback;
@@ -29,25 +30,45 @@ function nonNegative(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.find((a) => a === value) ?? fallback;
+}
+
 /** Settings for a document (resource-scoped settings may differ per folder) or for the window. */
 export function readSettings(scope?: vscode.Uri): Settings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
-  const mode = c.get<string>('lexiconMode');
-  const language = c.get<string>('language');
+  const d = SETTING_DEFAULTS;
   return {
     enable: c.get<boolean>('enable') !== false,
-    languages: stringArray(c.get('languages'), DEFAULT_LANGUAGES),
-    categories: stringArray(c.get('categories'), []),
-    debounceMs: nonNegative(c.get('debounceMs'), 150),
-    maxFileSizeKB: nonNegative(c.get('maxFileSizeKB'), 2048),
-    lexiconFiles: stringArray(c.get('lexiconFiles'), []),
-    lexiconMode: mode === 'replace' ? 'replace' : 'add',
-    language: language === 'en' || language === 'zh' ? language : 'auto',
-    workspaceGlob: c.get<string>('workspaceGlob') || '**/*.{txt,md}',
+    languages: stringArray(c.get('languages'), d.languages),
+    categories: stringArray(c.get('categories'), d.categories),
+    debounceMs: nonNegative(c.get('debounceMs'), d.debounceMs),
+    maxFileSizeKB: nonNegative(c.get('maxFileSizeKB'), d.maxFileSizeKB),
+    lexiconFiles: stringArray(c.get('lexiconFiles'), d.lexiconFiles),
+    lexiconMode: oneOf(c.get('lexiconMode'), ['add', 'replace'], d.lexiconMode),
+    language: oneOf(c.get('language'), ['auto', 'en', 'zh'], d.language),
+    workspaceGlob: c.get<string>('workspaceGlob') || d.workspaceGlob,
+    labelLanguage: oneOf(c.get('labelLanguage'), ['auto', 'en', 'zh'], d.labelLanguage),
   };
 }
 
-/** True when a configuration change touches a Policy Lens setting. */
-export function affectsSettings(e: vscode.ConfigurationChangeEvent, key?: string): boolean {
-  return e.affectsConfiguration(key ? `${SECTION}.${key}` : SECTION);
+/** A change to Policy Lens settings: which keys it touched. */
+export interface SettingsChange {
+  readonly keys: ReadonlySet<SettingKey>;
+  affects(...keys: SettingKey[]): boolean;
+}
+
+const emitter = new vscode.EventEmitter<SettingsChange>();
+
+/** Fires once per configuration change that touches a Policy Lens setting. */
+export const onDidChangeSettings: vscode.Event<SettingsChange> = emitter.event;
+
+/** Starts the one configuration listener; activate() disposes it with the extension. */
+export function watchSettings(): vscode.Disposable {
+  const listener = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration(SECTION)) return;
+    const keys = new Set(SETTING_KEYS.filter((k) => e.affectsConfiguration(settingId(k))));
+    emitter.fire({ keys, affects: (...wanted) => wanted.some((k) => keys.has(k)) });
+  });
+  return vscode.Disposable.from(listener, emitter);
 }

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CategoryLabels, labelLanguage, leanLabel, t } from './l10n';
 import { revealOffsets } from './reveal';
+import { onDidChangeSettings } from './settings';
 import { isFromWebviewMessage, type FromWebviewMessage, type SidebarModel, type SidebarStrings, type ToWebviewMessage } from '../shared/sidebarMessages';
 import { buildSidebarModel, nextOccurrence, type SidebarLabels, type SidebarSource } from './sidebarModel';
 import { MEASUREMENT, type AnalysisStore, type StoredAnalysis } from './store';
@@ -101,10 +102,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         this.schedule();
       }),
       vscode.workspace.onDidCloseTextDocument(() => this.schedule()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('policyLens.labelLanguage')) {
-          this.schedule();
-        }
+      onDidChangeSettings((e) => {
+        if (e.affects('labelLanguage')) this.schedule();
       }),
     );
   }

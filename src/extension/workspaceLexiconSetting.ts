@@ -3,8 +3,9 @@
 // settings files are read as text: only to tell the user that their lexicons are being held back, never to load them.
 import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
+import { settingId } from './settingDefaults';
 
-const SETTING = 'policyLens.lexiconFiles';
+const SETTING = settingId('lexiconFiles');
 
 /** True when `.vscode/settings.json` of a workspace folder, or the `.code-workspace` file, gives policyLens.lexiconFiles a non-empty list. */
 export async function workspaceNamesLexiconFiles(): Promise<boolean> {
