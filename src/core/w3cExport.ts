@@ -1,0 +1,76 @@
+// A document's annotations as a W3C Web Annotation collection (JSON-LD), for annotation tools such as
+// Hypothesis-compatible viewers: the automatic matches as `classifying` annotations, followed by the researcher's
+// own annotations of that document from the store (reviews, manual codes, memos) as they are stored. Both use the
+// store's selectors (TextQuoteSelector and TextPositionSelector, from webAnnotationSelectors.ts).
+// https://www.w3.org/TR/annotation-model/
+import { createHash } from 'node:crypto';
+import type { Match } from './types';
+import { ANNOTATION_CONTEXT, type TextPositionSelector, type TextQuoteSelector, type WebAnnotation } from './webAnnotation';
+import { selectorsFor } from './webAnnotationSelectors';
+
+export interface ExportedAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: string;
+  creator?: { type: 'Person' | 'Software'; name: string };
+  created?: string;
+  modified?: string;
+  body: Array<{ type: 'TextualBody'; purpose: string; value: string; [key: string]: string }>;
+  target: { source: string; selector: [TextQuoteSelector, TextPositionSelector] };
+}
+
+export interface ExportedCollection {
+  '@context': typeof ANNOTATION_CONTEXT;
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  total: number;
+  first: { type: 'AnnotationPage'; startIndex: 0; items: ExportedAnnotation[] };
+}
+
+/**
+ * The collection for one document. Ids are stable: a match's id hashes its source, span and entry, so the same
+ * file and lexicons give the same bytes; stored annotations keep their own `urn:uuid` ids.
+ */
+export function webAnnotationCollection(source: string, text: string, matches: Iterable<Match>, stored: readonly WebAnnotation[], software: { name: string; version: string }): ExportedCollection {
+  const items: ExportedAnnotation[] = [];
+  for (const m of matches) {
+    const body: ExportedAnnotation['body'] = [
+      { type: 'TextualBody', purpose: 'classifying', value: m.category },
+      { type: 'TextualBody', purpose: 'describing', value: `${m.polarity}: lexicon entry "${m.entry}"${m.negated ? `, not counted (${m.rule ?? 'negated'}${m.ruleDetail ? `: ${m.ruleDetail}` : ''})` : ''}` },
+    ];
+    items.push({
+      id: `urn:policy-lens:match:${digest(`${source}\u0000${m.start}\u0000${m.end}\u0000${m.entry}\u0000${m.category}`)}`,
+      type: 'Annotation',
+      motivation: 'classifying',
+      creator: { type: 'Software', name: `${software.name} ${software.version}` },
+      body,
+      target: { source, selector: selectorsFor(text, m.start, m.end) },
+    });
+  }
+  for (const a of stored) {
+    if (a.target.source !== source) continue;
+    items.push({
+      id: a.id,
+      type: 'Annotation',
+      motivation: a.motivation,
+      creator: { ...a.creator },
+      created: a.created,
+      modified: a.modified,
+      body: a.body.map((b) => ({ ...b })) as ExportedAnnotation['body'],
+      target: { source, selector: [{ ...a.target.selector[0] }, { ...a.target.selector[1] }] },
+    });
+  }
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id: `urn:policy-lens:collection:${digest(source)}`,
+    type: 'AnnotationCollection',
+    label: `Policy Lens annotations of ${source}`,
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
+}
