@@ -2,6 +2,8 @@
 import type * as vscode from 'vscode';
 import type { Match, Tally } from '../core/types';
 import type { AppliedDecorations } from './decorations';
+import type { ReviewSnapshot } from './reviewStore';
+import type { ReviewRow } from './reviewViews';
 import type { SidebarProvider } from './sidebar';
 
 export type { AppliedDecorations };
@@ -38,6 +40,10 @@ export interface PolicyLensApi {
   getSidebar(): SidebarProvider;
   /** Resolves when no lexicon reload, debounce or analysis is pending. */
   whenIdle(): Promise<void>;
+  /** The document's reviews, manual codes, orphans and as-reviewed figures, or undefined while it is not analysed. */
+  getReview(uri: vscode.Uri): ReviewSnapshot | undefined;
+  /** The rows the Review view shows for the document. */
+  getReviewRows(uri: vscode.Uri): readonly ReviewRow[];
   /** Fires when a document's annotations changed. */
   readonly onDidUpdate: vscode.Event<vscode.Uri>;
 }

@@ -11,6 +11,16 @@ export interface AppliedDecorations {
   readonly control: vscode.Range[];
   readonly engagement: vscode.Range[];
   readonly negated: vscode.Range[];
+  /** Matches a reviewer rejected: shown struck through, not counted. */
+  readonly rejected: vscode.Range[];
+  /** Manual codes and memos from the annotation store. */
+  readonly manual: vscode.Range[];
+}
+
+/** What the decorator needs from the review store: rejected spans and manual notes of a document. */
+export interface ReviewMarks {
+  marks(document: vscode.TextDocument): { rejected: { start: number; end: number }[]; manual: { start: number; end: number }[] } | undefined;
+  readonly onDidChange: vscode.Event<void>;
 }
 
 /** Documents longer than this (UTF-16 units) are drawn around their visible ranges only. */
@@ -18,7 +28,7 @@ const DRAW_ALL_LENGTH = 500_000;
 /** Characters drawn beyond each visible range when drawing near the visible ranges only. */
 const DRAW_MARGIN = 20_000;
 
-const EMPTY: AppliedDecorations = { control: [], engagement: [], negated: [] };
+const EMPTY: AppliedDecorations = { control: [], engagement: [], negated: [], rejected: [], manual: [] };
 
 /** Control is underlined solid and engagement dashed, so the two differ without relying on colour. */
 function createTypes(): Record<keyof AppliedDecorations, vscode.TextEditorDecorationType> {
@@ -47,6 +57,22 @@ function createTypes(): Record<keyof AppliedDecorations, vscode.TextEditorDecora
       opacity: '0.65',
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     }),
+    rejected: vscode.window.createTextEditorDecorationType({
+      textDecoration: 'line-through wavy',
+      borderWidth: '0 0 1px 0',
+      borderStyle: 'dotted',
+      borderColor: new vscode.ThemeColor('policyLens.negatedForeground'),
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }),
+    manual: vscode.window.createTextEditorDecorationType({
+      backgroundColor: new vscode.ThemeColor('policyLens.manualBackground'),
+      outlineWidth: '1px',
+      outlineStyle: 'solid',
+      outlineColor: new vscode.ThemeColor('policyLens.manualBorder'),
+      overviewRulerColor: new vscode.ThemeColor('policyLens.manualBorder'),
+      overviewRulerLane: vscode.OverviewRulerLane.Center,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }),
   };
 }
 
@@ -56,7 +82,11 @@ export class Decorator implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private enabled = true;
 
-  constructor(private readonly store: AnalysisStore) {
+  constructor(
+    private readonly store: AnalysisStore,
+    private readonly reviews?: ReviewMarks,
+  ) {
+    if (reviews) this.disposables.push(reviews.onDidChange(() => this.redrawAll()));
     this.disposables.push(
       store.onDidChange((uri) => this.redrawDocument(uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.redrawAll()),
@@ -114,24 +144,30 @@ export class Decorator implements vscode.Disposable {
     const stored = this.store.get(document.uri);
     // A result for an older version is left as drawn: VS Code has already moved those ranges with the edit.
     if (stored && this.enabled && stored.version !== document.version) return;
-    const result = stored && this.enabled ? rangesFor(editor, stored.analysis) : EMPTY;
+    const marks = stored && this.enabled ? this.reviews?.marks(document) : undefined;
+    const result = stored && this.enabled ? rangesFor(editor, stored.analysis, marks) : EMPTY;
     editor.setDecorations(this.types.control, result.control);
     editor.setDecorations(this.types.engagement, result.engagement);
     editor.setDecorations(this.types.negated, result.negated);
+    editor.setDecorations(this.types.rejected, result.rejected);
+    editor.setDecorations(this.types.manual, result.manual);
     this.applied.set(document.uri.toString(), result);
   }
 }
 
-function rangesFor(editor: vscode.TextEditor, analysis: AnalysisView): AppliedDecorations {
+function rangesFor(editor: vscode.TextEditor, analysis: AnalysisView, marks: ReturnType<ReviewMarks['marks']>): AppliedDecorations {
   const document = editor.document;
   const shown = new Set(readSettings(document.uri).categories);
-  const result: AppliedDecorations = { control: [], engagement: [], negated: [] };
+  const result: AppliedDecorations = { control: [], engagement: [], negated: [], rejected: [], manual: [] };
+  const rejected = new Set((marks?.rejected ?? []).map((r) => `${r.start}:${r.end}`));
   for (const m of drawnMatches(editor, analysis)) {
     if (shown.size > 0 && !shown.has(m.category)) continue;
     const range = offsetRange(document, m.start, m.end);
     if (m.negated) result.negated.push(range);
+    else if (rejected.has(`${m.start}:${m.end}`)) result.rejected.push(range);
     else result[m.polarity].push(range);
   }
+  for (const n of marks?.manual ?? []) result.manual.push(offsetRange(document, n.start, n.end));
   return result;
 }
 

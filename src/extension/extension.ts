@@ -8,6 +8,9 @@ import { LexiconReloader } from './lexiconFiles';
 import { SkipNotices } from './notices';
 import { SidebarProvider } from './sidebar';
 import { onDidChangeSettings, watchSettings } from './settings';
+import { registerReviewCommands } from './reviewCommands';
+import { ReviewStore } from './reviewStore';
+import { ReviewCodeActionProvider, ReviewHoverProvider, ReviewTreeProvider } from './reviewViews';
 import { LeanStatusBar } from './statusBar';
 import { AnalysisStore } from './store';
 import { SectionFoldingProvider, SectionSymbolProvider } from './symbols';
@@ -27,7 +30,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   // Reloads only happen after `initial` resolves, when the store exists.
   const engine = await reloader.initial((reloaded) => store.setEngine(reloaded));
   const store = new AnalysisStore(engine);
-  const decorator = new Decorator(store);
+  const reviews = new ReviewStore(store, shownNotices);
+  const decorator = new Decorator(store, reviews);
+  const reviewTree = new ReviewTreeProvider(store, reviews);
   const statusBar = new LeanStatusBar(store);
   const notices = new SkipNotices(store, shownNotices);
   const sidebar = new SidebarProvider(context.extensionUri, store);
@@ -44,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   context.subscriptions.push(
     log,
     store,
+    reviews,
+    reviewTree,
     reloader,
     decorator,
     statusBar,
@@ -56,6 +63,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     vscode.languages.registerFoldingRangeProvider(SELECTOR, folding),
     ...registerCommands(store, decorator),
     ...registerWalkthroughCommands(context.extensionUri),
+    vscode.languages.registerHoverProvider(SELECTOR, new ReviewHoverProvider(store, reviews)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new ReviewCodeActionProvider(reviews), { providedCodeActionKinds: ReviewCodeActionProvider.kinds }),
+    vscode.window.registerTreeDataProvider(ReviewTreeProvider.viewId, reviewTree),
+    ...registerReviewCommands(store, reviews, reloader),
     store.onDidChange(updateContext),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     onDidChangeSettings((e) => {
@@ -84,6 +95,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     async whenIdle() {
       await reloader.whenIdle();
       await store.whenIdle();
+      await reviews.whenIdle();
+    },
+    getReview(uri) {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      return document && reviews.snapshot(document);
+    },
+    getReviewRows(uri) {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      return document ? reviewTree.rows(document) : [];
     },
     onDidUpdate: store.onDidChange,
   };

@@ -65,8 +65,22 @@ export async function loadEngine(): Promise<LoadedEngine> {
   const unmapped: string[] = [];
   const watchAlso: vscode.Uri[] = [];
   const skippedUntrusted = vscode.workspace.isTrusted ? null : await skippedLexiconFiles(settings.lexiconFiles);
+  // The workspace lexicons (.policylens/lexicon.json) come first, so their entries take precedence over the
+  // built-in ones: a neutral entry there ignores a built-in term.
+  const workspaceLexicons: LexiconSource[] = [];
   if (vscode.workspace.isTrusted) {
     const known = builtins.flatMap((l) => l.categories.map((c) => c.id));
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const uri = vscode.Uri.joinPath(folder.uri, '.policylens', 'lexicon.json');
+      if (!(await exists(uri))) continue;
+      try {
+        const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        workspaceLexicons.push(parseLexicon(text, uri.fsPath, { knownCategories: known }));
+        files.push(uri);
+      } catch (err) {
+        problems.push(toProblem(err, uri));
+      }
+    }
     for (const path of settings.lexiconFiles) {
       const uri = await resolveLexiconPath(path);
       if (!uri) {
@@ -87,7 +101,7 @@ export async function loadEngine(): Promise<LoadedEngine> {
     }
   }
   const useExtrasOnly = settings.lexiconMode === 'replace' && extras.length > 0;
-  const sources = useExtrasOnly ? extras : [...builtins, ...extras];
+  const sources = [...workspaceLexicons, ...(useExtrasOnly ? extras : [...builtins, ...extras])];
   try {
     return { engine: buildEngine(sources), files, problems, unmapped, watchAlso, skippedUntrusted };
   } catch (err) {

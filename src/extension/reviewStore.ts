@@ -1,0 +1,465 @@
+// The review store, beside the analysis store: each workspace folder's `.policylens/annotations.json` (reviews,
+// manual codes, memos), anchored in the open documents as they are edited, and written back atomically after
+// re-reading and merging what other windows wrote. Views read plain snapshots; only this module and the analysis
+// store call the core.
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { Engine } from '../core/engine';
+import { GENERATOR } from '../core/report';
+import type { Match, Polarity } from '../core/types';
+import {
+  AnnotationCollection,
+  AnnotationStoreError,
+  applyChanges,
+  emptyCollection,
+  parseCollection,
+  ReviewScope,
+  ReviewValue,
+  serializeCollection,
+  StoreChange,
+  StoreGenerator,
+  WebAnnotation,
+} from '../core/webAnnotation';
+import {
+  DocumentReview,
+  entryReviewCounts,
+  EntryReviewCount,
+  OrphanReview,
+  PlacedNote,
+  reviewDocument,
+  ReviewedFigures,
+  reviewedFigures,
+  reviewedItems,
+  ReviewVerdict,
+  workspaceVerdicts,
+} from '../core/webAnnotationReview';
+import { selectorsFor, shiftOffset } from '../core/webAnnotationSelectors';
+import { writeReport } from './reportWriter';
+import type { AnalysisStore } from './store';
+
+export type { EntryReviewCount, OrphanReview, PlacedNote, ReviewedFigures, ReviewVerdict };
+
+export const STORE_PATH = '.policylens/annotations.json';
+export const CODEBOOK_PATH = '.policylens/codebook.json';
+
+const STORE_GENERATOR: StoreGenerator = { type: 'Software', name: GENERATOR.name, version: GENERATOR.version };
+
+/** A user code from the workspace codebook. */
+export interface CodebookCode {
+  id: string;
+  label: string;
+  polarity: Polarity | null;
+}
+
+/** The state of one folder's store file, for notices and the sidebar. */
+export interface StoreStatus {
+  readonly file: vscode.Uri;
+  /** `file:line:column: problem` while the file is malformed (then it is never written). */
+  readonly problem: string | null;
+  /** Written by a newer version: read, never written. */
+  readonly readOnly: boolean;
+  /** Changes made here that are not on disk yet (untrusted workspace, malformed or read-only store). */
+  readonly unsaved: number;
+}
+
+/** What views read about one document: plain data, recomputed when the analysis or the store changes. */
+export interface ReviewSnapshot {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+  /** The document's path relative to its workspace folder. */
+  readonly source: string;
+  /** The analysis's matches and, parallel to them, their verdicts. */
+  readonly matches: readonly Match[];
+  readonly verdicts: readonly (ReviewVerdict | null)[];
+  readonly notes: readonly PlacedNote[];
+  readonly orphanReviews: readonly OrphanReview[];
+  readonly entries: readonly EntryReviewCount[];
+  /** As reviewed (rejections removed, manual codes added); null when nothing in the store applies. */
+  readonly reviewed: ReviewedFigures | null;
+  readonly status: StoreStatus;
+}
+
+/** What the commands pass to identify a match. */
+export interface MatchRef {
+  start: number;
+  end: number;
+  entry: string;
+  category: string;
+}
+
+interface FolderStore {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly file: vscode.Uri;
+  collection: AnnotationCollection;
+  problem: AnnotationStoreError | null;
+  readOnly: boolean;
+  /** Changes not yet written: replayed onto the file as it is when written. */
+  pending: StoreChange[];
+  codebook: CodebookCode[];
+}
+
+export class ReviewStore implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the store or any document's review changed. */
+  readonly onDidChange: vscode.Event<void> = this.changeEmitter.event;
+  private readonly folders = new Map<string, FolderStore>();
+  /** Per document, where each annotation stood at the last snapshot, carried through the edits since. */
+  private readonly hints = new Map<string, Map<string, number>>();
+  private readonly cache = new Map<string, { stored: object; generation: number; snapshot: ReviewSnapshot }>();
+  private generation = 0;
+  private writing: Promise<void> = Promise.resolve();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly noticed = new Set<string>();
+  private loading: Promise<void>;
+
+  constructor(
+    private readonly analyses: AnalysisStore,
+    private readonly notices: string[],
+  ) {
+    this.disposables.push(
+      this.changeEmitter,
+      analyses.onDidChange(() => this.changeEmitter.fire()),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.hints.delete(d.uri.toString())),
+      vscode.workspace.onDidSaveTextDocument((d) => void this.persistAnchors(d)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reloadAll()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.flushAll()),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/.policylens/*.json');
+    const reload = (uri: vscode.Uri): void => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (folder) void this.reload(folder);
+    };
+    this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+    this.loading = this.reloadAll();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** Resolves when loading and writing are done. */
+  async whenIdle(): Promise<void> {
+    await this.loading;
+    await this.writing;
+  }
+
+  status(folder: vscode.WorkspaceFolder): StoreStatus | undefined {
+    const store = this.folders.get(folder.uri.toString());
+    return store && statusOf(store);
+  }
+
+  codebook(uri: vscode.Uri): readonly CodebookCode[] {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return (folder && this.folders.get(folder.uri.toString())?.codebook) ?? [];
+  }
+
+  /** The document's review, or undefined when it is not analysed, outside a folder, or being re-analysed. */
+  snapshot(document: vscode.TextDocument): ReviewSnapshot | undefined {
+    const stored = this.analyses.get(document.uri);
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (!stored || !folder || !stored.complete || stored.version !== document.version) return undefined;
+    const store = this.folders.get(folder.uri.toString());
+    if (!store) return undefined;
+    const uriKey = document.uri.toString();
+    const cached = this.cache.get(uriKey);
+    if (cached && cached.stored === stored && cached.generation === this.generation) return cached.snapshot;
+    const source = relativeSource(folder, document.uri);
+    const text = stored.analysis.text();
+    const matches = stored.analysis.matches();
+    const collection = this.live(store);
+    const categories = new Map(this.analyses.engine.categories.map((c) => [c.id, c.polarity]));
+    const codes = new Map(store.codebook.map((c) => [c.id, c.polarity]));
+    const polarity = (code: string): Polarity | null => categories.get(code) ?? codes.get(code) ?? null;
+    const review: DocumentReview = reviewDocument(text, source, matches, collection, polarity, workspaceVerdicts(collection), this.hints.get(uriKey));
+    this.hints.set(uriKey, review.anchored);
+    const snapshot: ReviewSnapshot = {
+      uri: document.uri,
+      version: stored.version,
+      source,
+      matches,
+      verdicts: review.verdicts,
+      notes: review.notes,
+      orphanReviews: review.orphanReviews,
+      entries: entryReviewCounts(matches, review.verdicts),
+      reviewed: review.reviewed ? reviewedFigures(reviewedItems(matches, review), stored.tally.words) : null,
+      status: statusOf(store),
+    };
+    this.cache.set(uriKey, { stored, generation: this.generation, snapshot });
+    return snapshot;
+  }
+
+  /**
+   * How many counted matches `term` would make in each text if added to the lexicons with `category` (null: as an
+   * ignored, neutral term, how many current matches it would remove), computed with the lexicons now in force.
+   */
+  previewTerm(term: string, category: string | null, texts: readonly string[]): number[] {
+    const language = /\p{Script=Han}/u.test(term) ? 'zh' : 'en';
+    const entry = category === null ? { term, neutral: true } : { term, category };
+    const current = this.analyses.engine;
+    const engine = new Engine([{ name: 'preview', version: '0', language, categories: [], entries: [entry] }, ...current.lexicons]);
+    const wanted = term.trim().replace(/\s+/g, ' ');
+    return texts.map((text) => {
+      if (category !== null) return engine.analyze(text).matches().filter((m) => !m.negated && m.entry === wanted).length;
+      // An ignored term: the counted matches it takes away.
+      const before = current.analyze(text).tally();
+      const after = engine.analyze(text).tally();
+      return before.control.matches + before.engagement.matches - (after.control.matches + after.engagement.matches);
+    });
+  }
+
+  /** Rejected match spans and anchored notes, for the decorator. */
+  marks(document: vscode.TextDocument): { rejected: { start: number; end: number }[]; manual: { start: number; end: number }[] } | undefined {
+    const snapshot = this.snapshot(document);
+    if (!snapshot) return undefined;
+    return {
+      rejected: snapshot.matches.filter((_, i) => snapshot.verdicts[i]?.value === 'rejected').map((m) => ({ start: m.start, end: m.end })),
+      manual: snapshot.notes.filter((n) => n.status !== 'orphan').map((n) => ({ start: n.start, end: n.end })),
+    };
+  }
+
+  /** Records a verdict on a match; returns the annotation id. */
+  async review(document: vscode.TextDocument, match: MatchRef, value: ReviewValue, scope: ReviewScope, reason: string | null): Promise<string | undefined> {
+    const snapshot = this.snapshot(document);
+    const previous = snapshot && this.findReview(snapshot, match, scope);
+    const body: WebAnnotation['body'] = [{ type: 'TextualBody', purpose: 'assessing', value, entry: match.entry, category: match.category, scope }];
+    if (reason) body.push({ type: 'TextualBody', purpose: 'commenting', value: reason });
+    return this.put(document, match.start, match.end, 'assessing', body, previous);
+  }
+
+  /** Removes this match's own verdict (not a workspace-wide one). */
+  async clearReview(document: vscode.TextDocument, match: MatchRef): Promise<boolean> {
+    const snapshot = this.snapshot(document);
+    const previous = snapshot && this.findReview(snapshot, match, 'here');
+    if (!previous) return false;
+    await this.change(document.uri, [{ kind: 'delete', id: previous.id }]);
+    return true;
+  }
+
+  /** Codes `[start, end)` with a category or codebook code, with an optional memo; returns the annotation id. */
+  code(document: vscode.TextDocument, start: number, end: number, code: string, memo: string | null): Promise<string | undefined> {
+    const body: WebAnnotation['body'] = [{ type: 'TextualBody', purpose: 'classifying', value: code }];
+    if (memo) body.push({ type: 'TextualBody', purpose: 'commenting', value: memo });
+    return this.put(document, start, end, 'classifying', body, undefined);
+  }
+
+  memo(document: vscode.TextDocument, start: number, end: number, memo: string): Promise<string | undefined> {
+    return this.put(document, start, end, 'commenting', [{ type: 'TextualBody', purpose: 'commenting', value: memo }], undefined);
+  }
+
+  async remove(uri: vscode.Uri, id: string): Promise<void> {
+    await this.change(uri, [{ kind: 'delete', id }]);
+  }
+
+  /** Reads every folder's store again (after a trust grant or a folder change). */
+  async reloadAll(): Promise<void> {
+    const current = new Set<string>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      current.add(folder.uri.toString());
+      await this.reload(folder);
+    }
+    for (const key of [...this.folders.keys()]) if (!current.has(key)) this.folders.delete(key);
+  }
+
+  private findReview(snapshot: ReviewSnapshot, match: MatchRef, scope: ReviewScope): ReviewVerdict | undefined {
+    const index = snapshot.matches.findIndex((m) => m.start === match.start && m.end === match.end && m.entry === match.entry && m.category === match.category);
+    const verdict = index < 0 ? null : snapshot.verdicts[index];
+    return verdict && verdict.scope === scope ? verdict : undefined;
+  }
+
+  private async put(
+    document: vscode.TextDocument,
+    start: number,
+    end: number,
+    motivation: WebAnnotation['motivation'],
+    body: WebAnnotation['body'],
+    previous: ReviewVerdict | undefined,
+  ): Promise<string | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (!folder) {
+      this.notice('Policy Lens: reviews and codes are kept per workspace folder; open a folder holding this document.');
+      return undefined;
+    }
+    const text = document.getText();
+    const now = new Date().toISOString();
+    const existing = previous && this.live(this.folders.get(folder.uri.toString()) as FolderStore).first.items.find((a) => a.id === previous.id);
+    const annotation: WebAnnotation = {
+      id: existing?.id ?? `urn:uuid:${crypto.randomUUID()}`,
+      type: 'Annotation',
+      motivation,
+      creator: { type: 'Person', name: reviewerName() },
+      created: existing?.created ?? now,
+      modified: now,
+      body,
+      target: { source: relativeSource(folder, document.uri), selector: selectorsFor(text, start, end) },
+    };
+    await this.change(document.uri, [{ kind: 'put', annotation }]);
+    return annotation.id;
+  }
+
+  /** Applies changes in memory at once, then writes them (re-read, merge, atomic replace) when allowed. */
+  private async change(uri: vscode.Uri, changes: StoreChange[]): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    await this.loading;
+    const store = folder && this.folders.get(folder.uri.toString());
+    if (!store) return;
+    store.pending.push(...changes);
+    this.bump();
+    await this.flush(store);
+  }
+
+  private flushAll(): Promise<void> {
+    return Promise.all([...this.folders.values()].map((s) => this.flush(s))).then(() => undefined);
+  }
+
+  private flush(store: FolderStore): Promise<void> {
+    this.writing = this.writing.then(() => this.write(store)).catch((err: unknown) => {
+      this.notice(`Policy Lens: could not write ${store.file.fsPath}: ${err instanceof Error ? err.message : String(err)}. Your changes are kept in this window.`);
+    });
+    return this.writing;
+  }
+
+  private async write(store: FolderStore): Promise<void> {
+    if (store.pending.length === 0) return;
+    if (!vscode.workspace.isTrusted) {
+      this.notice(`Policy Lens: this workspace is not trusted, so ${STORE_PATH} is read but not written. Your reviews and codes are kept in this window until you trust the workspace.`);
+      return;
+    }
+    // Re-read, so another window's writes since our last read are merged, not lost.
+    await this.reload(store.folder);
+    if (store.problem) {
+      this.notice(`Policy Lens: ${store.problem.message}. ${STORE_PATH} is not written until it is fixed; your changes are kept in this window.`);
+      return;
+    }
+    if (store.readOnly) {
+      this.notice(`Policy Lens: ${STORE_PATH} was written by a newer version of Policy Lens; it is read-only here. Your changes are kept in this window.`);
+      return;
+    }
+    const merged = applyChanges(store.collection, store.pending, STORE_GENERATOR);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(store.folder.uri, '.policylens'));
+    await writeReport(store.file, serializeCollection(merged));
+    store.collection = merged;
+    store.pending = [];
+    this.bump();
+  }
+
+  private async reload(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
+    const file = vscode.Uri.joinPath(folder.uri, STORE_PATH);
+    const store: FolderStore = this.folders.get(key) ?? { folder, file, collection: emptyCollection(STORE_GENERATOR), problem: null, readOnly: false, pending: [], codebook: [] };
+    this.folders.set(key, store);
+    const text = await readText(file);
+    if (text === undefined) {
+      store.collection = emptyCollection(STORE_GENERATOR);
+      store.problem = null;
+      store.readOnly = false;
+    } else {
+      try {
+        const parsed = parseCollection(text, file.fsPath);
+        store.collection = parsed.collection;
+        store.problem = null;
+        store.readOnly = parsed.readOnly;
+        if (parsed.readOnly) this.notice(`Policy Lens: ${STORE_PATH} was written by a newer version (store version ${parsed.collection.version}); it is shown but not written.`);
+      } catch (err) {
+        if (!(err instanceof AnnotationStoreError)) throw err;
+        store.problem = err;
+        this.notice(`Policy Lens: ${err.message}. The annotation store is not written until it is fixed.`);
+      }
+    }
+    store.codebook = parseCodebook(await readText(vscode.Uri.joinPath(folder.uri, CODEBOOK_PATH)));
+    this.bump();
+  }
+
+  /** On save, stored positions and context follow the text, so the next session anchors from where they are now. */
+  private async persistAnchors(document: vscode.TextDocument): Promise<void> {
+    const snapshot = this.snapshot(document);
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const store = folder && this.folders.get(folder.uri.toString());
+    const hints = this.hints.get(document.uri.toString());
+    if (!snapshot || !store || !hints || store.problem || store.readOnly || !vscode.workspace.isTrusted) return;
+    const text = document.getText();
+    const changes: StoreChange[] = [];
+    for (const a of this.live(store).first.items) {
+      if (a.target.source !== snapshot.source) continue;
+      const start = hints.get(a.id);
+      if (start === undefined) continue;
+      const [quote, position] = a.target.selector;
+      const selector = selectorsFor(text, start, start + quote.exact.length);
+      if (position.start === start && selector[0].prefix === quote.prefix && selector[0].suffix === quote.suffix) continue;
+      changes.push({ kind: 'put', annotation: { ...a, target: { source: a.target.source, selector } } });
+    }
+    if (changes.length > 0) await this.change(document.uri, changes);
+  }
+
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const hints = this.hints.get(e.document.uri.toString());
+    if (!hints || e.contentChanges.length === 0) return;
+    for (const change of e.contentChanges) {
+      const start = change.rangeOffset;
+      const oldEnd = start + change.rangeLength;
+      for (const [id, offset] of hints) hints.set(id, shiftOffset(offset, start, oldEnd, change.text.length));
+    }
+  }
+
+  /** The collection with this window's unwritten changes applied. */
+  private live(store: FolderStore): AnnotationCollection {
+    return store.pending.length === 0 ? store.collection : applyChanges(store.collection, store.pending, STORE_GENERATOR);
+  }
+
+  private bump(): void {
+    this.generation++;
+    this.changeEmitter.fire();
+  }
+
+  private notice(message: string): void {
+    this.notices.push(message);
+    if (this.noticed.has(message)) return;
+    this.noticed.add(message);
+    void vscode.window.showWarningMessage(message);
+  }
+}
+
+function statusOf(store: FolderStore): StoreStatus {
+  return { file: store.file, problem: store.problem?.message ?? null, readOnly: store.readOnly, unsaved: store.pending.length };
+}
+
+/** The document's path relative to its folder, with `/`. */
+export function relativeSource(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
+  const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  return uri.path.startsWith(base) ? decodeURIComponent(uri.path.slice(base.length)) : uri.path.replace(/^\/+/, '');
+}
+
+function reviewerName(): string {
+  const configured = vscode.workspace.getConfiguration('policyLens').get<string>('reviewerName', '');
+  if (configured.trim()) return configured.trim();
+  try {
+    return os.userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `{"codes": [{"id", "label", "polarity"?}]}`; a malformed codebook gives no codes (the lexicon categories remain). */
+function parseCodebook(text: string | undefined): CodebookCode[] {
+  if (text === undefined) return [];
+  try {
+    const json = JSON.parse(text) as { codes?: unknown };
+    if (!Array.isArray(json.codes)) return [];
+    return json.codes.flatMap((c: unknown): CodebookCode[] => {
+      if (c === null || typeof c !== 'object') return [];
+      const { id, label, polarity } = c as Record<string, unknown>;
+      if (typeof id !== 'string' || id === '') return [];
+      return [{ id, label: typeof label === 'string' ? label : id, polarity: polarity === 'control' || polarity === 'engagement' ? polarity : null }];
+    });
+  } catch {
+    return [];
+  }
+}

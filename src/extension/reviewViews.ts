@@ -1,0 +1,215 @@
+// The review's views: a hover with the verdict (who, when, why) and Accept / Reject links, code actions, and the
+// Review tree in the Policy Lens sidebar (as-reviewed figures, manual codes, orphans, rejections per entry).
+import * as vscode from 'vscode';
+import { CategoryLabels } from './l10n';
+import { offsetRange } from './positions';
+import { REVIEW_COMMANDS, ReviewArgs } from './reviewCommands';
+import type { ReviewSnapshot, ReviewStore } from './reviewStore';
+import type { AnalysisStore } from './store';
+
+/** Document and lexicon text is shown as text, never as Markdown or HTML. */
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+}
+
+function link(label: string, command: string, args: ReviewArgs): string {
+  return `[${escape(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+function when(iso: string): string {
+  return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
+}
+
+export class ReviewHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly store: AnalysisStore,
+    private readonly reviews: ReviewStore,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    await this.store.whenIdle(document.uri);
+    const snapshot = this.reviews.snapshot(document);
+    if (!snapshot) return undefined;
+    const offset = document.offsetAt(position);
+    const parts: vscode.MarkdownString[] = [];
+    let start = Infinity;
+    let end = -1;
+    const labels = new CategoryLabels(this.store.engine.categories);
+    snapshot.matches.forEach((m, i) => {
+      if (m.negated || offset < m.start || offset >= m.end) return;
+      start = Math.min(start, m.start);
+      end = Math.max(end, m.end);
+      const md = trustedMarkdown();
+      const verdict = snapshot.verdicts[i];
+      if (verdict) {
+        const what = verdict.value === 'rejected' ? (verdict.scope === 'workspace' ? 'Rejected everywhere in this workspace' : 'Rejected here') : 'Accepted';
+        md.appendMarkdown(`$(${verdict.value === 'rejected' ? 'close' : 'check'}) **${escape(what)}** by ${escape(verdict.creator)}, ${escape(when(verdict.modified))}`);
+        if (verdict.reason) md.appendMarkdown(` — _${escape(verdict.reason)}_`);
+        if (verdict.value === 'rejected') md.appendMarkdown(' · not counted');
+        md.appendMarkdown('\n\n');
+      } else md.appendMarkdown('$(question) Not reviewed\n\n');
+      const args: ReviewArgs = { uri: document.uri.toString(), start: m.start, end: m.end, entry: m.entry, category: m.category };
+      md.appendMarkdown(
+        [
+          link('Accept', REVIEW_COMMANDS.accept, args),
+          link('Reject (wrong here)', REVIEW_COMMANDS.reject, args),
+          link('Reject everywhere in this workspace', REVIEW_COMMANDS.rejectEverywhere, args),
+          ...(verdict?.scope === 'here' ? [link('Clear review', REVIEW_COMMANDS.clearReview, args)] : []),
+          link('Edit entry', REVIEW_COMMANDS.editEntry, args),
+        ].join(' · '),
+      );
+      parts.push(md);
+    });
+    for (const n of snapshot.notes) {
+      if (n.status === 'orphan' || offset < n.start || offset >= n.end) continue;
+      start = Math.min(start, n.start);
+      end = Math.max(end, n.end);
+      const md = trustedMarkdown();
+      const title = n.kind === 'code' ? `$(tag) **Code: ${escape(labels.label(n.code ?? ''))}**` : '$(note) **Memo**';
+      md.appendMarkdown(`${title} by ${escape(n.creator)}, ${escape(when(n.modified))}`);
+      if (n.memo) md.appendMarkdown(`\n\n${escape(n.memo)}`);
+      parts.push(md);
+    }
+    if (parts.length === 0) return undefined;
+    return new vscode.Hover(parts, offsetRange(document, start, end));
+  }
+}
+
+function trustedMarkdown(): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.supportHtml = false;
+  // Only our own review commands may run from these links.
+  md.isTrusted = { enabledCommands: [REVIEW_COMMANDS.accept, REVIEW_COMMANDS.reject, REVIEW_COMMANDS.rejectEverywhere, REVIEW_COMMANDS.clearReview, REVIEW_COMMANDS.editEntry] };
+  return md;
+}
+
+export class ReviewCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly reviews: ReviewStore) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const snapshot = this.reviews.snapshot(document);
+    if (!snapshot) return [];
+    const actions: vscode.CodeAction[] = [];
+    const from = document.offsetAt(range.start);
+    const to = document.offsetAt(range.end);
+    for (const m of snapshot.matches) {
+      if (m.negated || m.end < from || m.start > to) continue;
+      const args: ReviewArgs = { uri: document.uri.toString(), start: m.start, end: m.end, entry: m.entry, category: m.category };
+      const add = (title: string, command: string): void => {
+        const action = new vscode.CodeAction(`${title}: "${m.text}"`, vscode.CodeActionKind.QuickFix);
+        action.command = { title, command, arguments: [args] };
+        actions.push(action);
+      };
+      add('Policy Lens: Accept match', REVIEW_COMMANDS.accept);
+      add('Policy Lens: Reject match (wrong here)', REVIEW_COMMANDS.reject);
+      add('Policy Lens: Reject everywhere in this workspace', REVIEW_COMMANDS.rejectEverywhere);
+      add('Policy Lens: Ignore term in this workspace', REVIEW_COMMANDS.ignoreTerm);
+    }
+    if (!range.isEmpty) {
+      for (const [title, command] of [
+        ['Policy Lens: Code Selection…', REVIEW_COMMANDS.codeSelection],
+        ['Policy Lens: Add Selection to Lexicon…', REVIEW_COMMANDS.addToLexicon],
+      ]) {
+        const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+        action.command = { title, command };
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}
+
+/** One row of the Review tree, as plain data (tests read these). */
+export interface ReviewRow {
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly tooltip?: string;
+  readonly children?: ReviewRow[];
+  readonly command?: vscode.Command;
+}
+
+export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewRow>, vscode.Disposable {
+  static readonly viewId = 'policyLens.review';
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly store: AnalysisStore,
+    private readonly reviews: ReviewStore,
+  ) {
+    this.disposables.push(this.emitter, reviews.onDidChange(() => this.emitter.fire()), vscode.window.onDidChangeActiveTextEditor(() => this.emitter.fire()));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  getTreeItem(row: ReviewRow): vscode.TreeItem {
+    const item = new vscode.TreeItem(row.label, row.children ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    item.id = row.id;
+    item.description = row.description;
+    item.tooltip = row.tooltip;
+    item.command = row.command;
+    return item;
+  }
+
+  getChildren(row?: ReviewRow): ReviewRow[] {
+    if (row) return row.children ?? [];
+    return this.rows();
+  }
+
+  /** The rows for the active document (or the one given). */
+  rows(document: vscode.TextDocument | undefined = vscode.window.activeTextEditor?.document): ReviewRow[] {
+    if (!document) return [];
+    const snapshot = this.reviews.snapshot(document);
+    if (!snapshot) return [];
+    return reviewRows(snapshot, new CategoryLabels(this.store.engine.categories), this.store.get(document.uri)?.tally);
+  }
+}
+
+function figures(f: { control: { matches: number }; engagement: { matches: number }; lean: { index: number | null } }): string {
+  const lean = f.lean.index === null ? '—' : `${f.lean.index > 0 ? '+' : ''}${f.lean.index.toFixed(2)}`;
+  return `control ${f.control.matches} · engagement ${f.engagement.matches} · lean ${lean}`;
+}
+
+export function reviewRows(snapshot: ReviewSnapshot, labels: CategoryLabels, automatic: Parameters<typeof figures>[0] | undefined): ReviewRow[] {
+  const uri = snapshot.uri.toString();
+  const rows: ReviewRow[] = [];
+  if (snapshot.status.problem) rows.push({ id: 'problem', label: `$(error) ${snapshot.status.problem}`, tooltip: 'The annotation store is not written until this is fixed.' });
+  if (snapshot.status.readOnly) rows.push({ id: 'readonly', label: 'Store written by a newer version: read-only' });
+  if (automatic) rows.push({ id: 'automatic', label: 'Automatic', description: figures(automatic) });
+  rows.push({ id: 'reviewed', label: 'As reviewed', description: snapshot.reviewed ? figures(snapshot.reviewed) : 'nothing reviewed yet' });
+  const reveal = (start: number, end: number): vscode.Command => ({ title: 'Reveal', command: REVIEW_COMMANDS.revealNote, arguments: [{ uri, start, end }] });
+  const anchored = snapshot.notes.filter((n) => n.status !== 'orphan');
+  rows.push({
+    id: 'codes',
+    label: `Manual codes (${anchored.length})`,
+    children: anchored.map((n) => ({
+      id: `note:${n.id}`,
+      label: n.kind === 'code' ? labels.label(n.code ?? '') : 'Memo',
+      description: `«${n.quote}»${n.memo ? ` — ${n.memo}` : ''}`,
+      tooltip: `${n.creator}, ${n.modified}`,
+      command: reveal(n.start, n.end),
+    })),
+  });
+  const orphanNotes = snapshot.notes.filter((n) => n.status === 'orphan');
+  const orphans: ReviewRow[] = [
+    ...orphanNotes.map((n) => ({ id: `orphan:${n.id}`, label: `«${n.quote}»`, description: `${n.kind === 'code' ? labels.label(n.code ?? '') : 'memo'}${n.memo ? ` — ${n.memo}` : ''}`, tooltip: 'Not found in the text any more; kept in the store.' })),
+    ...snapshot.orphanReviews.map((r) => ({ id: `orphan:${r.id}`, label: `«${r.quote}»`, description: `${r.value} (${r.entry})${r.reason ? ` — ${r.reason}` : ''}`, tooltip: 'Not found in the text any more; kept in the store.' })),
+  ];
+  if (orphans.length > 0) rows.push({ id: 'orphans', label: `Orphans (${orphans.length})`, children: orphans });
+  rows.push({
+    id: 'entries',
+    label: 'Lexicon entries',
+    children: snapshot.entries.map((e) => ({
+      id: `entry:${e.category}:${e.entry}`,
+      label: e.entry,
+      description: `rejected ${e.rejected} of ${e.matches}${e.accepted > 0 ? ` · accepted ${e.accepted}` : ''} · ${labels.label(e.category)}`,
+    })),
+  });
+  return rows;
+}

@@ -1,0 +1,268 @@
+// The researcher in the loop, in the real host: review a match from its hover, add a term with its preview, code
+// a passage with a memo, see anchors follow edits, and see an orphan listed after the file changed while closed.
+// Everything goes through the workspace's .policylens/ folder, which each test removes again.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PolicyLensApi } from '../../src/extension/api';
+import type { ReviewRow } from '../../src/extension/reviewViews';
+import { activateApi, closeAllEditors, offsetsOf, spanOf, waitFor } from './editorHelpers';
+
+const TEXT = 'The authority may monitor residents and keep a blacklist.\nResidents may appeal to the court within ten days.\nThe widget tax applies to every firm.\n';
+
+interface StoreJson {
+  '@context': string;
+  type: string;
+  first: { items: { type: string; motivation: string; body: { purpose: string; value: string; entry?: string; category?: string; scope?: string }[]; target: { source: string; selector: { type: string; exact?: string; start?: number }[] } }[] };
+}
+
+function folder(): string {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'the integration workspace has a folder');
+  return f.uri.fsPath;
+}
+
+function storeFile(): string {
+  return path.join(folder(), '.policylens', 'annotations.json');
+}
+
+function readStore(): StoreJson {
+  return JSON.parse(fs.readFileSync(storeFile(), 'utf8')) as StoreJson;
+}
+
+function row(rows: readonly ReviewRow[], id: string): ReviewRow {
+  const found = rows.find((r) => r.id === id);
+  assert.ok(found, `no row ${id} in ${JSON.stringify(rows.map((r) => r.id))}`);
+  return found;
+}
+
+async function open(api: PolicyLensApi, name: string, text: string): Promise<vscode.TextEditor> {
+  const file = path.join(folder(), 'review-test', name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  await api.whenIdle();
+  await waitFor('the review snapshot', () => api.getReview(document.uri));
+  return editor;
+}
+
+/** The arguments of the command link `command` in the hover at `offset`. */
+async function hoverLink(document: vscode.TextDocument, offset: number, command: string): Promise<Record<string, unknown>> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
+  const markdown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  const match = new RegExp(`\\(command:${command.replace(/\./g, '\\.')}\\?([^)]+)\\)`).exec(markdown);
+  assert.ok(match, `no ${command} link in the hover: ${markdown}`);
+  return JSON.parse(decodeURIComponent(match[1])) as Record<string, unknown>;
+}
+
+async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+describe('review, codes and the workspace lexicon', function () {
+  this.timeout(90_000);
+  let api: PolicyLensApi;
+  before(async () => {
+    api = await activateApi();
+  });
+  afterEach(async () => {
+    await closeAllEditors();
+    const lexicon = path.join(folder(), '.policylens', 'lexicon.json');
+    if (fs.existsSync(lexicon)) {
+      fs.rmSync(lexicon);
+      // The loader watches the file it loaded: its removal reloads the built-ins alone.
+      await waitFor('the workspace lexicon to be unloaded', async () => true);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+    }
+    fs.rmSync(path.join(folder(), '.policylens'), { recursive: true, force: true });
+    fs.rmSync(path.join(folder(), 'review-test'), { recursive: true, force: true });
+    await api.whenIdle();
+  });
+
+  it('rejects a match from its hover: struck through, not counted, who/when/why shown, stored as a W3C annotation', async () => {
+    const editor = await open(api, 'hover.txt', TEXT);
+    const document = editor.document;
+    const uri = document.uri;
+    const [start, end] = spanOf(TEXT, 'monitor');
+    const before = api.getReview(uri);
+    assert.ok(before);
+    assert.equal(before.reviewed, null, 'nothing reviewed yet');
+    const automaticControl = api.getAnalysis(uri)?.tally.control.matches ?? 0;
+    assert.ok(automaticControl >= 2, `control matches ${automaticControl}`);
+
+    const args = await hoverLink(document, start + 2, 'policyLens.rejectMatch');
+    assert.deepEqual([args.start, args.end, args.entry], [start, end, 'monitor']);
+    const id = await vscode.commands.executeCommand<string>('policyLens.rejectMatch', { ...args, reason: 'about traffic cameras, not people' });
+    assert.match(id, /^urn:uuid:/);
+    await api.whenIdle();
+
+    const review = await waitFor('the rejection', () => {
+      const r = api.getReview(uri);
+      return r && r.verdicts.some((v) => v?.value === 'rejected') && r;
+    });
+    const index = review.matches.findIndex((m) => m.start === start);
+    assert.equal(review.verdicts[index]?.reason, 'about traffic cameras, not people');
+    assert.equal(review.reviewed?.control.matches, automaticControl - 1, 'a rejected match is not counted as reviewed');
+    assert.equal(api.getAnalysis(uri)?.tally.control.matches, automaticControl, 'the automatic figures stay');
+    const drawn = api.getDecorations(uri);
+    assert.deepEqual(offsetsOf(document, drawn.rejected), [[start, end]]);
+    assert.ok(!offsetsOf(document, drawn.control).some(([s]) => s === start), 'a rejected match is not drawn as control');
+
+    const hover = await hoverText(document, start + 2);
+    assert.match(hover, /Rejected here\*\* by .+, \d{4}\\?-\d{2}\\?-\d{2} \d{2}:\d{2}:\d{2} UTC — _about traffic cameras, not people_/);
+    const entries = row(api.getReviewRows(uri), 'entries');
+    assert.match(entries.children?.find((c) => c.label === 'monitor')?.description ?? '', /^rejected 1 of 1/);
+
+    const stored = readStore();
+    assert.equal(stored['@context'], 'http://www.w3.org/ns/anno.jsonld');
+    assert.equal(stored.type, 'AnnotationCollection');
+    const item = stored.first.items[0];
+    assert.equal(item.type, 'Annotation');
+    assert.equal(item.motivation, 'assessing');
+    assert.deepEqual(item.body[0], { type: 'TextualBody', purpose: 'assessing', value: 'rejected', entry: 'monitor', category: 'surveillance', scope: 'here' });
+    assert.equal(item.target.source, 'review-test/hover.txt');
+    assert.deepEqual(item.target.selector.map((s) => s.type), ['TextQuoteSelector', 'TextPositionSelector']);
+
+    // The keyboard: the next unreviewed match is selected, then accepted with the cursor on it.
+    editor.selection = new vscode.Selection(document.positionAt(0), document.positionAt(0));
+    const next = await vscode.commands.executeCommand<{ start: number; text: string }>('policyLens.nextUnreviewedMatch');
+    assert.notEqual(next.start, start, 'the rejected match is skipped');
+    assert.equal(document.offsetAt(editor.selection.start), next.start);
+    await vscode.commands.executeCommand('policyLens.acceptMatch');
+    await api.whenIdle();
+    const accepted = api.getReview(uri);
+    assert.equal(accepted?.verdicts[accepted.matches.findIndex((m) => m.start === next.start)]?.value, 'accepted');
+  });
+
+  it('rejects an entry everywhere in the workspace, in another document too', async () => {
+    const first = await open(api, 'everywhere-a.txt', TEXT);
+    const second = await open(api, 'everywhere-b.txt', 'Police monitor the square.\n');
+    const [start, end] = spanOf(TEXT, 'monitor');
+    await vscode.commands.executeCommand('policyLens.rejectEverywhere', { uri: first.document.uri.toString(), start, end, entry: 'monitor' });
+    await api.whenIdle();
+    const other = await waitFor('the workspace-wide rejection', () => {
+      const r = api.getReview(second.document.uri);
+      return r && r.verdicts[0]?.value === 'rejected' && r;
+    });
+    assert.equal(other.verdicts[0]?.scope, 'workspace');
+    assert.equal(other.reviewed?.control.matches, 0);
+  });
+
+  it('adds a selected term to the workspace lexicon after a preview of its matches', async () => {
+    const editor = await open(api, 'lexicon.txt', TEXT);
+    await open(api, 'lexicon-b.txt', 'A widget tax here, and another widget tax there.\n');
+    const shown = await vscode.window.showTextDocument(editor.document);
+    const [start, end] = spanOf(TEXT, 'widget tax');
+    shown.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(end));
+    const preview = await vscode.commands.executeCommand<{ openMatches: number; openDocuments: number; workspaceMatches: number; saved: boolean }>(
+      'policyLens.addSelectionToLexicon',
+      { category: 'sanctions', confirm: false },
+    );
+    assert.equal(preview.saved, false);
+    assert.equal(preview.openMatches, 3, 'one match in the first open document, two in the second');
+    assert.ok(preview.workspaceMatches >= 3, `workspace matches ${preview.workspaceMatches}`);
+    assert.ok(!fs.existsSync(path.join(folder(), '.policylens', 'lexicon.json')), 'a preview writes nothing');
+
+    const saved = await vscode.commands.executeCommand<{ saved: boolean }>('policyLens.addSelectionToLexicon', { category: 'sanctions', confirm: true });
+    assert.equal(saved.saved, true);
+    const lexicon = JSON.parse(fs.readFileSync(path.join(folder(), '.policylens', 'lexicon.json'), 'utf8')) as { entries: { term: string; category?: string }[] };
+    assert.deepEqual(lexicon.entries, [{ term: 'widget tax', category: 'sanctions' }]);
+    await waitFor('the new term to match', () => api.getAnalysis(editor.document.uri)?.matches.some((m) => m.text === 'widget tax'));
+
+    // Ignore Term: a neutral entry in the same file; the term stops matching.
+    await vscode.commands.executeCommand('policyLens.ignoreTerm', { term: 'blacklist', confirm: true });
+    await waitFor('the ignored term to stop matching', () => !api.getAnalysis(editor.document.uri)?.matches.some((m) => m.text === 'blacklist'));
+    // Edit Entry opens the workspace lexicon at the entry.
+    const opened = await vscode.commands.executeCommand<vscode.TextEditor>('policyLens.editLexiconEntry', { term: 'blacklist' });
+    assert.ok(opened.document.uri.fsPath.endsWith(path.join('.policylens', 'lexicon.json')));
+    assert.match(opened.document.lineAt(opened.selection.active.line).text, /\{|"term": "blacklist"/);
+  });
+
+  it('codes a selection with a memo: own highlight, listed, counted, anchored through edits', async () => {
+    const editor = await open(api, 'code.txt', TEXT);
+    const document = editor.document;
+    const uri = document.uri;
+    const passage = 'Residents may appeal to the court';
+    const [start, end] = spanOf(TEXT, passage);
+    const automaticEngagement = api.getAnalysis(uri)?.tally.engagement.matches ?? 0;
+    const id = await vscode.commands.executeCommand<string>('policyLens.codeSelection', { uri: uri.toString(), start, end, code: 'rights', memo: 'a right of appeal, stated plainly' });
+    assert.match(id, /^urn:uuid:/);
+    await api.whenIdle();
+    const coded = await waitFor('the code', () => {
+      const r = api.getReview(uri);
+      return r && r.notes.length === 1 && r;
+    });
+    assert.deepEqual([coded.notes[0].code, coded.notes[0].memo, coded.notes[0].start, coded.notes[0].status], ['rights', 'a right of appeal, stated plainly', start, 'position']);
+    assert.equal(coded.reviewed?.engagement.matches, automaticEngagement + 1, 'a manual code counts as its own figure');
+    assert.deepEqual(offsetsOf(document, api.getDecorations(uri).manual), [[start, end]]);
+    const codes = row(api.getReviewRows(uri), 'codes');
+    assert.equal(codes.label, 'Manual codes (1)');
+    assert.match(codes.children?.[0].description ?? '', /«Residents may appeal to the court» — a right of appeal/);
+    assert.match(await hoverText(document, start + 3), /Code: .+\*\* by .+\n\na right of appeal, stated plainly/);
+    const item = readStore().first.items[0];
+    assert.equal(item.motivation, 'classifying');
+    assert.deepEqual(item.body.map((b) => [b.purpose, b.value]), [['classifying', 'rights'], ['commenting', 'a right of appeal, stated plainly']]);
+
+    // Typing before the passage moves the anchor with it.
+    const insert = 'Preface added later. ';
+    await editor.edit((b) => b.insert(document.positionAt(0), insert));
+    await api.whenIdle();
+    const moved = await waitFor('the anchor to follow the edit', () => {
+      const r = api.getReview(uri);
+      return r && r.notes[0]?.start === start + insert.length && r;
+    });
+    assert.equal(document.getText().slice(moved.notes[0].start, moved.notes[0].end), passage);
+    assert.deepEqual(offsetsOf(document, api.getDecorations(uri).manual), [[start + insert.length, end + insert.length]]);
+    // Saving stores the new position.
+    await document.save();
+    await api.whenIdle();
+    await waitFor('the stored position to follow', () => readStore().first.items[0].target.selector[1].start === start + insert.length);
+  });
+
+  it('re-finds codes after the file changed on disk while closed, and lists the lost one as an orphan', async () => {
+    const editor = await open(api, 'closed.txt', TEXT);
+    const uri = editor.document.uri;
+    const [aStart, aEnd] = spanOf(TEXT, 'keep a blacklist');
+    const [bStart, bEnd] = spanOf(TEXT, 'The widget tax applies');
+    await vscode.commands.executeCommand('policyLens.codeSelection', { uri: uri.toString(), start: aStart, end: aEnd, code: 'surveillance', memo: 'lists of names' });
+    await vscode.commands.executeCommand('policyLens.codeSelection', { uri: uri.toString(), start: bStart, end: bEnd, code: 'sanctions', memo: 'a levy' });
+    await api.whenIdle();
+    await closeAllEditors();
+    // Another program rewrites the file: a paragraph before both passages, and the first passage gone.
+    const changed = `A new opening paragraph.\n${TEXT.replace('keep a blacklist', 'publish its reasons')}`;
+    fs.writeFileSync(uri.fsPath, changed);
+    const reopened = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await api.whenIdle();
+    const review = await waitFor('the reopened review', () => {
+      const r = api.getReview(uri);
+      return r && r.version === reopened.document.version && r.notes.length === 2 && r;
+    });
+    const [found, lost] = [review.notes.find((n) => n.code === 'sanctions'), review.notes.find((n) => n.code === 'surveillance')];
+    // Found by its quote (or, where the host kept the document and reported the reload as an edit, carried there).
+    assert.notEqual(found?.status, 'orphan');
+    assert.equal(changed.slice(found?.start, found?.end), 'The widget tax applies');
+    assert.equal(lost?.status, 'orphan');
+    const orphans = row(api.getReviewRows(uri), 'orphans');
+    assert.equal(orphans.label, 'Orphans (1)');
+    assert.deepEqual([orphans.children?.[0].label, orphans.children?.[0].description], ['«keep a blacklist»', `${orphans.children?.[0].description?.split(' — ')[0]} — lists of names`]);
+    assert.equal(readStore().first.items.length, 2, 'the orphan stays in the store');
+  });
+
+  it('never overwrites a malformed store, and names its line and column', async () => {
+    const editor = await open(api, 'malformed.txt', TEXT);
+    fs.mkdirSync(path.dirname(storeFile()), { recursive: true });
+    const broken = '{\n  "@context": "http://www.w3.org/ns/anno.jsonld",\n  "type": "AnnotationCollection"\n  "total": 0\n}\n';
+    fs.writeFileSync(storeFile(), broken);
+    const [start, end] = spanOf(TEXT, 'monitor');
+    // Writing re-reads the store first, so the problem is found even before the file watcher reports the change.
+    await vscode.commands.executeCommand('policyLens.acceptMatch', { uri: editor.document.uri.toString(), start, end });
+    await api.whenIdle();
+    await waitFor('the malformed store to be reported', () => api.getReview(editor.document.uri)?.status.problem);
+    assert.equal(fs.readFileSync(storeFile(), 'utf8'), broken);
+    assert.ok(api.getNotices().some((n) => /annotations\.json:4:3: invalid JSON/.test(n)), api.getNotices().join('\n'));
+    assert.equal(api.getReview(editor.document.uri)?.status.unsaved, 1, 'the review is kept in the window');
+  });
+});
