@@ -235,6 +235,8 @@ describe('review, codes and the workspace lexicon', function () {
     const changed = `A new opening paragraph.\n${TEXT.replace('keep a blacklist', 'publish its reasons')}`;
     fs.writeFileSync(uri.fsPath, changed);
     const reopened = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    // The host may have kept the document loaded; it then reloads it from disk shortly.
+    await waitFor('the document to hold the text on disk', () => reopened.document.getText() === changed);
     await api.whenIdle();
     const review = await waitFor('the reopened review', () => {
       const r = api.getReview(uri);
