@@ -75,7 +75,7 @@ export async function loadEngine(): Promise<LoadedEngine> {
       if (!(await exists(uri))) continue;
       try {
         const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-        workspaceLexicons.push(parseLexicon(text, uri.fsPath, { knownCategories: known }));
+        workspaceLexicons.push(parseLexiconFile(text, uri.fsPath, known));
         files.push(uri);
       } catch (err) {
         problems.push(toProblem(err, uri));
