@@ -1,8 +1,11 @@
 // One text → its output in the chosen format. The same code runs in the main thread and in the workers.
 import type { DocumentAnalysis, Engine } from '../core';
 import { csvRows } from '../core/csvReport';
-import { annotationsOf, documentChunks, documentSummary } from '../core/report';
+import { annotationsOf, documentChunks, documentSummary, ReportAnnotation } from '../core/report';
+import { reviewedReport } from '../core/webAnnotationReport';
 import type { LanguageSetting, Lean, PolarityTally, Units } from '../core/types';
+import type { AnnotationCollection } from '../core/webAnnotation';
+import { CliReview, storeSource } from './annotations';
 import type { OutputFormat } from './args';
 import { Problem, problem } from './inputs';
 import { readTextFile } from './readText';
@@ -26,9 +29,25 @@ export interface AnalysedDocument {
   output: Iterable<string>;
 }
 
-export function analyseText(engine: Engine, source: string, text: string, language: LanguageSetting, format: OutputFormat): AnalysedDocument {
+/** `review`: the store and this document's source in it, when the document is reviewed against one. */
+export function analyseText(
+  engine: Engine,
+  source: string,
+  text: string,
+  language: LanguageSetting,
+  format: OutputFormat,
+  review: { collection: AnnotationCollection; source: string } | null = null,
+): AnalysedDocument {
   const analysis: DocumentAnalysis = engine.analyze(text, { language });
-  const summary = documentSummary(source, analysis.tally());
+  const tally = analysis.tally();
+  let summary = documentSummary(source, tally);
+  let annotations: Iterable<ReportAnnotation> = annotationsOf(analysis);
+  if (review) {
+    const polarity = new Map(engine.categories.map((c) => [c.id, c.polarity]));
+    const reviewed = reviewedReport(text, review.source, tally, analysis.matches(), summary, annotations, review.collection, (code) => polarity.get(code) ?? null);
+    summary = reviewed.summary;
+    annotations = reviewed.annotations;
+  }
   const figures: DocumentFigures = {
     source,
     language: summary.language,
@@ -43,13 +62,20 @@ export function analyseText(engine: Engine, source: string, text: string, langua
       ? [textRow(figures)]
       : format === 'csv' || format === 'csv-sections'
         ? [csvRows(format === 'csv' ? 'documents' : 'sections', summary)]
-        : documentChunks(summary, annotationsOf(analysis), format);
+        : documentChunks(summary, annotations, format);
   return { kind: 'document', figures, output };
 }
 
 /** Reads and analyses one file; a file that cannot be read or is not text becomes a Problem. */
-export function analyseFile(engine: Engine, file: { path: string; source: string }, language: LanguageSetting, format: OutputFormat): AnalysedDocument | Problem {
+export function analyseFile(
+  engine: Engine,
+  file: { path: string; source: string },
+  language: LanguageSetting,
+  format: OutputFormat,
+  review: CliReview | null = null,
+): AnalysedDocument | Problem {
   const read = readTextFile(file.path);
   if (!read.ok) return problem(read.severity, file.source, read.message);
-  return analyseText(engine, file.source, read.text, language, format);
+  const reviewSource = review && storeSource(review, file.path);
+  return analyseText(engine, file.source, read.text, language, format, review && reviewSource !== null ? { collection: review.collection, source: reviewSource } : null);
 }

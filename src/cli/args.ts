@@ -23,6 +23,10 @@ export interface CliOptions {
   shard: Shard | null;
   /** Threads analysing many files, the main thread included; null picks one per core. */
   jobs: number | null;
+  /** --annotations FILE; null looks for .policylens/annotations.json from the first path upwards. */
+  annotations: string | null;
+  /** --no-annotations: automatic figures only. */
+  noAnnotations: boolean;
   help: boolean;
   version: boolean;
 }
@@ -54,6 +58,10 @@ Options:
                             put the parts together with policy-lens merge)
       --timestamp           add the time of the run to the report (output is then no longer byte-identical)
   -j, --jobs N              threads analysing many files, the main one included (default: one per core)
+      --annotations FILE    reviews and manual codes from the editor's store (a W3C annotation collection);
+                            default: .policylens/annotations.json in the folder given or its nearest ancestor
+                            holding one (its .policylens/lexicon.json is used too); adds "reviewed" figures
+      --no-annotations      ignore any annotation store and workspace lexicon
   -h, --help                show this help
   -v, --version             show the version
 
@@ -91,6 +99,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     filesFrom: values['files-from'] ?? null,
     shard: values.shard === undefined ? null : shardOption(values.shard),
     jobs: values.jobs === undefined ? null : positiveInteger('--jobs', values.jobs),
+    annotations: values.annotations ?? null,
+    noAnnotations: values['no-annotations'] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -99,6 +109,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (options.paths.filter((p) => p === '-').length + (options.filesFrom === '-' ? 1 : 0) > 1) throw new UsageError('- (standard input) can be given only once');
   if (options.shard !== null && options.paths.includes('-')) throw new UsageError('--shard cannot split standard input; name files, folders or --files-from');
   if (options.out === '') throw new UsageError('--out needs a file name');
+  if (options.annotations === '') throw new UsageError('--annotations needs a file name');
+  if (options.annotations !== null && options.noAnnotations) throw new UsageError('--annotations cannot be combined with --no-annotations');
   if (options.lexiconMode === 'replace' && options.lexicons.length === 0) throw new UsageError('--lexicon-mode replace needs at least one --lexicon FILE');
   return options;
 }
@@ -121,6 +133,8 @@ function parse(argv: string[]) {
       'files-from': { type: 'string' },
       shard: { type: 'string' },
       jobs: { type: 'string', short: 'j' },
+      annotations: { type: 'string' },
+      'no-annotations': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

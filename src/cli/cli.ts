@@ -6,6 +6,7 @@ import { GENERATOR, reportHeader } from '../core/report';
 import { HELP, UsageError, parseCliArgs, CliOptions } from './args';
 import { Problem, checkPaths } from './inputs';
 import { FatalError } from './fatalError';
+import { loadReview, workspaceLexiconOf } from './annotations';
 import { pathsFrom } from './fileList';
 import { lexiconCommand } from './lexiconCommand';
 import { mergeCommand } from './merge';
@@ -80,7 +81,8 @@ async function run(options: CliOptions): Promise<number> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(EXIT_OK);
   });
-  const lexicons = loadLexicons(options.lexicons, options.lexiconMode, options.lexiconMap, say);
+  const review = loadReview(options.annotations, options.noAnnotations, options.paths);
+  const lexicons = loadLexicons(options.lexicons, options.lexiconMode, options.lexiconMap, say, workspaceLexiconOf(review));
   let engine: Engine;
   try {
     engine = new Engine(lexicons);
@@ -92,7 +94,7 @@ async function run(options: CliOptions): Promise<number> {
   let errors = 0;
   try {
     await analyseAll(
-      { paths: inputPaths(options), shard: options.shard, engine, lexicons, language: options.language, format: options.format, jobs: options.jobs },
+      { paths: inputPaths(options), shard: options.shard, engine, lexicons, language: options.language, format: options.format, jobs: options.jobs, review },
       {
         document: (doc) => writer.document(doc),
         problem: (p) => {

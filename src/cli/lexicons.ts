@@ -10,10 +10,19 @@ import { describeFsError } from './inputs';
 
 /**
  * Every file is read and checked before the engine is built, so a bad one stops the run with nothing half-loaded.
- * `warn` hears of dictionary categories that no mapping names (ignored, with their words).
+ * `warn` hears of dictionary categories that no mapping names (ignored, with their words). `workspace`: the
+ * store's .policylens/lexicon.json, put first so its entries win, as in the editor.
  */
-export function loadLexicons(files: string[], mode: LexiconMode, mapFile: string | null = null, warn: (line: string) => void = () => undefined): LexiconSource[] {
+export function loadLexicons(
+  files: string[],
+  mode: LexiconMode,
+  mapFile: string | null = null,
+  warn: (line: string) => void = () => undefined,
+  workspace: string | null = null,
+): LexiconSource[] {
   const lexicons = mode === 'add' ? builtinLexicons() : [];
+  const known = builtinLexicons().flatMap((l) => l.categories.map((c) => c.id));
+  const first: LexiconSource[] = workspace === null ? [] : [readLexicon(workspace, known)];
   for (const file of files) {
     const text = readLexiconFile(file, 'lexicon');
     try {
@@ -34,7 +43,17 @@ export function loadLexicons(files: string[], mode: LexiconMode, mapFile: string
       throw err;
     }
   }
-  return lexicons;
+  return [...first, ...lexicons];
+}
+
+function readLexicon(file: string, knownCategories: string[]): LexiconSource {
+  const text = readLexiconFile(file, 'lexicon');
+  try {
+    return parseLexicon(text, file, { knownCategories });
+  } catch (err: unknown) {
+    if (err instanceof LexiconError) throw new FatalError(err.message);
+    throw err;
+  }
 }
 
 function readLexiconFile(file: string, what: string): string {

@@ -2,12 +2,14 @@
 import { Worker } from 'node:worker_threads';
 import type { LexiconSource, LanguageSetting } from '../core/types';
 import type { DocumentFigures } from './analyse';
+import type { CliReview } from './annotations';
 import { holdYoungGeneration } from './heapSettings';
 import type { OutputFormat } from './args';
 import type { Problem } from './inputs';
 
 export interface WorkerSetup {
   lexicons: LexiconSource[];
+  review: CliReview | null;
   language: LanguageSetting;
   format: OutputFormat;
 }

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { Engine } from '../core';
 import type { LanguageSetting, LexiconSource } from '../core/types';
 import { AnalysedDocument, analyseFile, analyseText } from './analyse';
+import type { CliReview } from './annotations';
 import type { OutputFormat } from './args';
 import { Input, Problem, problem, walkInputs } from './inputs';
 import { WorkerPool, WorkerResult } from './pool';
@@ -35,6 +36,8 @@ export interface RunSettings {
   format: OutputFormat;
   /** Explicit --jobs (threads analysing, the main thread included), or null to decide from the inputs and the cores. */
   jobs: number | null;
+  /** The annotation store the documents are reviewed against, or null. */
+  review: CliReview | null;
 }
 
 export interface RunHandlers {
@@ -53,7 +56,7 @@ export async function analyseAll(settings: RunSettings, handlers: RunHandlers): 
     ahead.push(item.value);
   }
   const workers = threadCount(settings.jobs, ahead) - 1;
-  const pool = workers > 0 ? new WorkerPool(workers, path.join(__dirname, 'cliWorker.js'), { lexicons: settings.lexicons, language: settings.language, format: settings.format }) : null;
+  const pool = workers > 0 ? new WorkerPool(workers, path.join(__dirname, 'cliWorker.js'), { lexicons: settings.lexicons, review: settings.review, language: settings.language, format: settings.format }) : null;
   const next = (): Input | Problem | undefined => {
     if (ahead.length > 0) return ahead.shift();
     const item = inputs.next();
@@ -90,7 +93,7 @@ export async function analyseAll(settings: RunSettings, handlers: RunHandlers): 
 }
 
 async function analyseHere(input: Input, settings: RunSettings): Promise<AnalysedDocument | Problem> {
-  if (input.kind === 'file') return analyseFile(settings.engine, input, settings.language, settings.format);
+  if (input.kind === 'file') return analyseFile(settings.engine, input, settings.language, settings.format, settings.review);
   const read = await readStdin();
   if (!read.ok) return problem(read.severity, input.source, read.message);
   return analyseText(settings.engine, input.source, read.text, settings.language, settings.format);

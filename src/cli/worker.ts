@@ -9,7 +9,7 @@ const engine = new Engine(setup.lexicons);
 const port = parentPort;
 
 port?.on('message', (job: WorkerJob) => {
-  const result = analyseFile(engine, job, setup.language, setup.format);
+  const result = analyseFile(engine, job, setup.language, setup.format, setup.review);
   const reply: WorkerResult = result.kind === 'document' ? { kind: 'document', figures: result.figures, output: [Array.from(result.output).join('')] } : result;
   port.postMessage(reply);
 });

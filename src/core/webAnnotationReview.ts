@@ -2,7 +2,7 @@
 // else a workspace-wide one for its entry), the manual codes and memos anchored in the current text, the orphans,
 // and the "as reviewed" figures (rejected matches removed, manual codes with a polarity added).
 import { lean, polarityTally, Sum } from './tally';
-import type { Lean, Match, Polarity, PolarityTally } from './types';
+import type { Lean, Match, Polarity, PolarityTally, Units } from './types';
 import type { AnnotationCollection, ReviewScope, ReviewValue, WebAnnotation } from './webAnnotation';
 import { AnchorStatus, anchorQuote, anchorSelectors } from './webAnnotationSelectors';
 
@@ -172,34 +172,53 @@ export interface ReviewedItem {
   start: number;
   polarity: Polarity;
   weight: number;
+  /** The sentence unit it falls in: the match's sentence, or for a code the sentence of a match inside it. */
+  unit: number | string;
 }
 
-/** The items the reviewed figures count: matches not negated and not rejected, then anchored manual codes with a polarity (weight 1). */
+/**
+ * The items the reviewed figures count: matches not negated and not rejected, then anchored manual codes with a
+ * polarity (weight 1). A code counts in the sentence of a match it covers; a code covering no match is a unit of
+ * its own (the engine's sentence boundaries are not exposed by offset).
+ */
 export function reviewedItems(matches: readonly Match[], review: DocumentReview): ReviewedItem[] {
   const items: ReviewedItem[] = [];
   matches.forEach((m, i) => {
-    if (!m.negated && review.verdicts[i]?.value !== 'rejected') items.push({ start: m.start, polarity: m.polarity, weight: m.weight });
+    if (!m.negated && review.verdicts[i]?.value !== 'rejected') items.push({ start: m.start, polarity: m.polarity, weight: m.weight, unit: m.sentence });
   });
-  for (const n of review.notes) if (n.kind === 'code' && n.status !== 'orphan' && n.polarity !== null) items.push({ start: n.start, polarity: n.polarity, weight: 1 });
+  for (const n of review.notes) {
+    if (n.kind !== 'code' || n.status === 'orphan' || n.polarity === null) continue;
+    const inside = matches.find((m) => m.start >= n.start && m.start < n.end);
+    items.push({ start: n.start, polarity: n.polarity, weight: 1, unit: inside ? inside.sentence : `code:${n.id}` });
+  }
   return items;
 }
 
-/** The automatic figures' shape, recomputed from reviewed items. */
+/** The automatic figures' shape (units, matches, lean), recomputed from reviewed items. */
 export interface ReviewedFigures {
+  units: Units;
   control: PolarityTally;
   engagement: PolarityTally;
   lean: Lean;
 }
 
-/** Figures of the items starting in `[from, to)`, over `words` words. */
-export function reviewedFigures(items: readonly ReviewedItem[], words: number, from = 0, to = Infinity): ReviewedFigures {
+/** Figures of the items starting in `[from, to)`, over `words` words and `sentences` sentences. */
+export function reviewedFigures(items: readonly ReviewedItem[], words: number, sentences: number, from = 0, to = Infinity): ReviewedFigures {
   const control: Sum = { matches: 0, weightMilli: 0 };
   const engagement: Sum = { matches: 0, weightMilli: 0 };
+  const controlUnits = new Set<number | string>();
+  const engagementUnits = new Set<number | string>();
   for (const item of items) {
     if (item.start < from || item.start >= to) continue;
     const sum = item.polarity === 'control' ? control : engagement;
     sum.matches++;
     sum.weightMilli += Math.round(item.weight * 1000);
+    (item.polarity === 'control' ? controlUnits : engagementUnits).add(item.unit);
   }
-  return { control: polarityTally(control, words), engagement: polarityTally(engagement, words), lean: lean(control, engagement) };
+  let both = 0;
+  for (const u of controlUnits) if (engagementUnits.has(u)) both++;
+  // Codes covering no match are units of their own, beyond the engine's sentence count.
+  const extra = new Set([...controlUnits, ...engagementUnits].filter((u) => typeof u === 'string')).size;
+  const units: Units = { sentences: sentences + extra, control: controlUnits.size, engagement: engagementUnits.size, both };
+  return { units, control: polarityTally(control, words), engagement: polarityTally(engagement, words), lean: lean(units) };
 }

@@ -182,7 +182,7 @@ export class ReviewStore implements vscode.Disposable {
       notes: review.notes,
       orphanReviews: review.orphanReviews,
       entries: entryReviewCounts(matches, review.verdicts),
-      reviewed: review.reviewed ? reviewedFigures(reviewedItems(matches, review), stored.tally.words) : null,
+      reviewed: review.reviewed ? reviewedFigures(reviewedItems(matches, review), stored.tally.words, stored.tally.units.sentences) : null,
       status: statusOf(store),
     };
     this.cache.set(uriKey, { stored, generation: this.generation, snapshot });
