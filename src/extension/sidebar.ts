@@ -51,6 +51,8 @@ function sidebarStrings(): SidebarStrings {
     jumpToSection: t('Jump to section {0}'),
     openDocument: t('Open {0}'),
     activeDocument: t('Active document'),
+    thinShort: t('thin evidence'),
+    leanBySection: t('Lean by section'),
   };
 }
 

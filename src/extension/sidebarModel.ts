@@ -1,4 +1,5 @@
 // Turns stored tallies into the sidebar's data. Pure (no `vscode`), so unit tests can run it in plain Node.
+import { BALANCED_BAND } from '../core/tally';
 import { termOf } from '../core/term';
 import type { Lean, LeanLabel, Match, PolarityTally, Tally, Units } from '../core/types';
 import type {
@@ -71,7 +72,17 @@ function topTerms(tally: Tally, labels: SidebarLabels): SidebarTerm[] {
       }
     }
   }
-  terms.sort((a, b) => b.count - a.count || a.term.localeCompare(b.term) || a.category.localeCompare(b.category));
+  // Equal counts: the term of the more prominent category first (its matches in this document), then the longer
+  // (a phrase says more than a word), and only then the alphabet, which says nothing about the text.
+  const categoryMatches = new Map(tally.categories.map((c) => [c.id, c.matches]));
+  terms.sort(
+    (a, b) =>
+      b.count - a.count ||
+      (categoryMatches.get(b.category) ?? 0) - (categoryMatches.get(a.category) ?? 0) ||
+      b.term.length - a.term.length ||
+      a.term.localeCompare(b.term) ||
+      a.category.localeCompare(b.category),
+  );
   return terms.slice(0, TOP_TERM_COUNT);
 }
 
@@ -131,6 +142,7 @@ export function buildSidebarModel(
     active: active ? activeView(active, labels) : null,
     unannotatedName: active ? null : unannotatedName,
     documents,
+    balancedBand: BALANCED_BAND,
   };
 }
 

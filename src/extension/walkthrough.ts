@@ -39,7 +39,11 @@ async function openSample(extensionUri: vscode.Uri, arg: unknown): Promise<vscod
 /** Selects the next annotation and opens its hover, which says why it is there and how it counts. */
 async function explainNextMatch(): Promise<unknown> {
   const match = await vscode.commands.executeCommand('policyLens.nextAnnotation');
-  if (match) await vscode.commands.executeCommand('editor.action.showHover');
+  if (match) {
+    // The hover opens in the focused editor; from the walkthrough or the sidebar the focus is elsewhere.
+    if (vscode.window.activeTextEditor) await vscode.window.showTextDocument(vscode.window.activeTextEditor.document, { preserveFocus: false });
+    await vscode.commands.executeCommand('editor.action.showHover');
+  }
   return match;
 }
 

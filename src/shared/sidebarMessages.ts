@@ -41,6 +41,10 @@ export interface SidebarStrings {
   jumpToSection: string;
   openDocument: string;
   activeDocument: string;
+  /** The short mark beside a lean that rests on too few matches. */
+  thinShort: string;
+  /** Heading of the chart of the lean along the sections. */
+  leanBySection: string;
 }
 
 export interface SidebarLean {
@@ -133,6 +137,8 @@ export interface SidebarModel {
   /** Name of the active document when it is not annotated, so the view can say so. */
   unannotatedName: string | null;
   documents: SidebarOpenDocument[];
+  /** |lean| below this reads as balanced: the meters shade that band. */
+  balancedBand: number;
 }
 
 /** Extension → webview. */

@@ -11,6 +11,7 @@ import type {
   SidebarStrings,
   ToWebviewMessage,
 } from '../shared/sidebarMessages';
+import { balancedBand, leanPosition, sectionBars, signedLean } from './charts';
 
 interface ViewState {
   model: SidebarModel | null;
@@ -58,13 +59,22 @@ function fill(template: string, value: string): string {
   return template.replace('{0}', value);
 }
 
-function signed(index: number): string {
-  const fixed = Math.abs(index).toFixed(2);
-  return index > 0 ? `+${fixed}` : index < 0 ? `−${fixed}` : fixed;
+function leanText(lean: SidebarLean, strings?: SidebarStrings): string {
+  const text = lean.index === null ? lean.label : `${lean.label} ${signedLean(lean)}`;
+  return lean.thin && lean.index !== null && strings ? `${text} (${strings.thinShort})` : text;
 }
 
-function leanText(lean: SidebarLean): string {
-  return lean.index === null ? lean.label : `${lean.label} ${signed(lean.index)}`;
+/** A lean's number with the thin-evidence mark beside it when it rests on too few sentences. */
+function leanFigure(lean: SidebarLean, strings: SidebarStrings, className: string): HTMLElement {
+  const thin = lean.thin && lean.index !== null;
+  const figure = el('span', `${className}${thin ? ' thin-lean' : ''}`, signedLean(lean));
+  if (thin) {
+    const mark = el('span', 'thin-mark', '?');
+    mark.setAttribute('aria-hidden', 'true');
+    figure.append(mark);
+    figure.title = `${leanText(lean, strings)}: ${strings.thinEvidence}`;
+  }
+  return figure;
 }
 
 /** A button that posts a message; `key` lets focus survive a re-render. */
@@ -92,30 +102,37 @@ function part(id: string, title: string, ...content: Child[]): HTMLDetailsElemen
   return details;
 }
 
-/** The lean on a −1…+1 track with a marker; exposed to assistive technology as a meter. */
-function leanMeter(lean: SidebarLean, strings: SidebarStrings, compact: boolean): HTMLElement {
+/**
+ * The lean on a −1…+1 scale whose ends are the control and engagement colours, with the balanced band shaded
+ * and a needle at the index (hollow when the evidence is thin); exposed to assistive technology as a meter.
+ */
+function leanMeter(lean: SidebarLean, strings: SidebarStrings, compact: boolean, band: number): HTMLElement {
   const meter = el('div', compact ? 'meter compact' : 'meter');
   meter.setAttribute('role', 'meter');
   meter.setAttribute('aria-valuemin', '-1');
   meter.setAttribute('aria-valuemax', '1');
   meter.setAttribute('aria-valuenow', String(lean.index ?? 0));
-  meter.setAttribute('aria-valuetext', leanText(lean));
+  meter.setAttribute('aria-valuetext', leanText(lean, strings));
   meter.setAttribute('aria-label', strings.lean);
-  const track = el('div', 'meter-track', el('div', 'meter-centre'));
+  const balanced = el('div', 'meter-band');
+  const geometry = balancedBand(band);
+  // CSSOM assignments, which the style-src policy permits (inline style attributes are blocked).
+  balanced.style.left = `${geometry.left}%`;
+  balanced.style.width = `${geometry.width}%`;
+  const track = el('div', 'meter-track', el('div', 'meter-end control'), balanced, el('div', 'meter-end engagement'), el('div', 'meter-centre'));
   if (lean.index !== null) {
-    const marker = el('div', `meter-marker ${lean.labelId.replace(/\s+/g, '-')}`);
-    // CSSOM assignment, which the style-src policy permits (inline style attributes are blocked).
-    marker.style.left = `${((lean.index + 1) / 2) * 100}%`;
+    const marker = el('div', `meter-marker ${lean.labelId.replace(/\s+/g, '-')}${lean.thin ? ' thin' : ''}`);
+    marker.style.left = `${leanPosition(lean.index)}%`;
     track.append(marker);
   }
   meter.append(track);
   return meter;
 }
 
-function leanPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
-  const summary = el('p', 'lean-label', leanText(doc.lean));
-  const scale = el('div', 'meter-scale', el('span', undefined, `−1 ${strings.control}`), el('span', undefined, `+1 ${strings.engagement}`));
-  const content: Child[] = [leanMeter(doc.lean, strings, false), scale, summary];
+function leanPart(doc: SidebarActiveDocument, strings: SidebarStrings, band: number): HTMLElement {
+  const summary = el('p', 'lean-label', doc.lean.label, ' ', leanFigure(doc.lean, strings, 'lean-figure'));
+  const scale = el('div', 'meter-scale', el('span', 'control', `−1 ${strings.control}`), el('span', 'balanced', '0'), el('span', 'engagement', `+1 ${strings.engagement}`));
+  const content: Child[] = [leanMeter(doc.lean, strings, false, band), scale, summary];
   if (doc.lean.thin) {
     content.push(el('p', 'thin', strings.thinEvidence));
   }
@@ -194,8 +211,8 @@ function sectionRow(s: SidebarSection, doc: SidebarActiveDocument, strings: Side
   control.title = `${strings.controlSentences}: ${s.units.control}`;
   const engagement = el('span', 'num', String(s.units.engagement));
   engagement.title = `${strings.engagementSentences}: ${s.units.engagement}`;
-  const lean = el('span', `num${s.lean.thin ? ' thin' : ''}`, s.lean.index === null ? '–' : signed(s.lean.index));
-  lean.title = leanText(s.lean) + (s.lean.thin ? ` — ${strings.thinEvidence}` : '');
+  const lean = el('span', 'num', leanFigure(s.lean, strings, 'section-lean'));
+  lean.title = leanText(s.lean, strings) + (s.lean.thin ? ` — ${strings.thinEvidence}` : '');
   return el('div', 'section-row', el('span', 'section-title', button), control, engagement, lean);
 }
 
@@ -249,56 +266,85 @@ function sectionsPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTML
     shortHeader(strings.engagementShort, strings.engagementSentences, 'engagement'),
     el('span', 'num', strings.lean),
   );
-  return part('sections', strings.sections, el('p', 'hint', strings.sectionsHint), head, branch(null));
+  return part('sections', strings.sections, sectionChart(doc, strings), el('p', 'hint', strings.sectionsHint), head, branch(null));
 }
 
-function documentsPart(documents: SidebarOpenDocument[], strings: SidebarStrings): HTMLElement {
+/**
+ * The lean along the document: one diverging bar per innermost section in document order (up engagement, down
+ * control, length |lean|, faint when thin); a click jumps there. Outer sections would count their parts twice.
+ */
+function sectionChart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
+  const parents = new Set(doc.sections.map((s) => s.parent));
+  const leaves = doc.sections.filter((s) => !parents.has(s.index));
+  const chart = el('div', 'section-chart');
+  chart.setAttribute('role', 'group');
+  chart.setAttribute('aria-label', strings.leanBySection);
+  const byIndex = new Map(leaves.map((s) => [s.index, s]));
+  for (const bar of sectionBars(leaves)) {
+    const section = byIndex.get(bar.index);
+    if (!section) continue;
+    const title = section.title || `${strings.section} ${section.index + 1}`;
+    const fillBar = el('span', `section-bar ${bar.direction}${bar.thin ? ' thin' : ''}${bar.noSignal ? ' no-signal' : ''}`);
+    fillBar.style.height = `${bar.noSignal ? 0 : Math.max(4, bar.length * 50)}%`;
+    chart.append(actionButton('section-column', `chart:${section.index}`, `${title}: ${leanText(section.lean, strings)}`, { type: 'revealSection', uri: doc.uri, index: section.index }, fillBar));
+  }
+  chart.style.gridTemplateColumns = `repeat(${Math.max(1, leaves.length)}, minmax(1px, 1fr))`;
+  const axis = el('div', 'chart-axis', el('span', 'engagement', `▲ ${strings.engagement}`), el('span', 'control', `▼ ${strings.control}`));
+  return el('div', 'section-chart-block', el('p', 'hint', strings.leanBySection), chart, axis);
+}
+
+/** Every open document on one shared −1…+1 axis: a dot-plot row each, hollow when the evidence is thin. */
+function documentsPart(documents: SidebarOpenDocument[], strings: SidebarStrings, band: number): HTMLElement {
+  const axis = el('div', 'documents-axis', el('span', 'control', '−1'), el('span', undefined, '0'), el('span', 'engagement', '+1'));
+  axis.setAttribute('aria-hidden', 'true');
   const list = el('ul', 'documents');
   for (const d of documents) {
     const button = actionButton(
       d.active ? 'document active' : 'document',
       `doc:${d.uri}`,
-      `${fill(strings.openDocument, d.name)}: ${leanText(d.lean)}`,
+      `${fill(strings.openDocument, d.name)}: ${leanText(d.lean, strings)}`,
       { type: 'openDocument', uri: d.uri },
       el('span', 'document-name', d.name),
-      leanMeter(d.lean, strings, true),
-      el('span', 'document-lean', d.lean.index === null ? '–' : signed(d.lean.index)),
+      leanMeter(d.lean, strings, true, band),
+      leanFigure(d.lean, strings, 'document-lean'),
     );
-    button.title = `${d.detail} — ${leanText(d.lean)}`;
+    button.title = `${d.detail} — ${leanText(d.lean, strings)}`;
     if (d.active) {
       button.setAttribute('aria-current', 'true');
     }
     list.append(el('li', undefined, button));
   }
-  return part('documents', strings.openDocuments, list);
+  return part('documents', strings.openDocuments, axis, list);
 }
 
-function activeDocument(doc: SidebarActiveDocument, strings: SidebarStrings): Child[] {
+function activeDocument(doc: SidebarActiveDocument, strings: SidebarStrings, band: number): Child[] {
   const heading = el('h1', 'document-title', doc.name);
   heading.title = doc.detail;
   const parts: Child[] = [heading];
   if (!doc.complete) {
     parts.push(el('p', 'hint', strings.analysing));
   }
-  parts.push(leanPart(doc, strings), countsTable(doc, strings), categoriesPart(doc, strings), termsPart(doc, strings), sectionsPart(doc, strings));
+  parts.push(leanPart(doc, strings, band), countsTable(doc, strings), categoriesPart(doc, strings), termsPart(doc, strings), sectionsPart(doc, strings));
   return parts;
 }
 
 function render(model: SidebarModel): void {
   const focusKey = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focusKey : undefined;
   const { strings } = model;
+  // A model saved by an earlier version has no band; 0.2 is the core's.
+  const band = typeof model.balancedBand === 'number' ? model.balancedBand : 0.2;
   const children: Child[] = [];
   if (model.active) {
-    children.push(...activeDocument(model.active, strings));
+    children.push(...activeDocument(model.active, strings, band));
   } else {
     const text = model.unannotatedName === null ? strings.noDocument : fill(strings.notAnnotated, model.unannotatedName);
     children.push(el('p', 'empty', text));
   }
   if (model.documents.length > 0) {
-    children.push(documentsPart(model.documents, strings));
+    children.push(documentsPart(model.documents, strings, band));
   }
   root.replaceChildren(...children);
-  const announcement = model.active ? `${model.active.name}: ${leanText(model.active.lean)}` : '';
+  const announcement = model.active ? `${model.active.name}: ${leanText(model.active.lean, strings)}` : '';
   if (announcer.textContent !== announcement) {
     announcer.textContent = announcement;
   }

@@ -1,13 +1,14 @@
-// Runs inside the extension host (as --extensionTestsPath) for screenshots.ts: opens the requested
-// document, waits until the extension's API reports decorations drawn in its editor, shows the Policy Lens
-// sidebar, says so on the console, and then never settles, so the host and its highlights stay up
-// until the runner has taken its pictures and stops everything.
+// Runs inside the extension host (as --extensionTestsPath) for screenshots.ts: opens every requested document
+// (so the sidebar compares them), then for each scene sets the colour theme, shows its document, waits until
+// the extension's API reports decorations drawn in its editor, opens the hover if asked, says so on the
+// console and waits for the runner's "done" file. It never settles, so the host stays up until the runner
+// has taken its pictures and stops everything.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PolicyLensApi } from '../../src/extension/api';
 import { extensionId } from './paths';
-import { readyPrefix, requestFileName, ScreenshotReady, ScreenshotRequest } from './screenshotProtocol';
+import { doneFileName, readyPrefix, requestFileName, ScreenshotReady, ScreenshotRequest } from './screenshotProtocol';
 
 /** Resolves with the number of annotations drawn in the document's editor, once there are some. */
 async function decoratedCount(api: PolicyLensApi, uri: vscode.Uri): Promise<number | undefined> {
@@ -30,19 +31,27 @@ async function poll<T>(probe: () => Promise<T | undefined>, timeoutMs: number, w
 export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('The screenshot host has no workspace folder');
-  const requestFile = path.join(path.dirname(folder.uri.fsPath), requestFileName);
-  const request = JSON.parse(fs.readFileSync(requestFile, 'utf8')) as ScreenshotRequest;
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(request.file));
-  await vscode.window.showTextDocument(document, { preview: false });
-
+  const dir = path.dirname(folder.uri.fsPath);
+  const request = JSON.parse(fs.readFileSync(path.join(dir, requestFileName), 'utf8')) as ScreenshotRequest;
   const extension = vscode.extensions.getExtension<PolicyLensApi>(extensionId);
   if (!extension) throw new Error(`${extensionId} is not loaded`);
+  for (const file of request.open) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(file)), { preview: false });
   const api = await extension.activate();
-  const decorated = await poll(() => decoratedCount(api, document.uri), 60_000, `decorations in ${request.file}`);
-
   await vscode.commands.executeCommand('workbench.view.extension.policyLens');
-  await vscode.window.showTextDocument(document, { preview: false });
-  const ready: ScreenshotReady = { decorated };
-  console.log(readyPrefix + JSON.stringify(ready));
+
+  for (const [index, scene] of request.scenes.entries()) {
+    await vscode.workspace.getConfiguration('workbench').update('colorTheme', scene.theme, vscode.ConfigurationTarget.Global);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(scene.file));
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+    const decorated = await poll(() => decoratedCount(api, document.uri), 60_000, `decorations in ${scene.file}`);
+    if (scene.hover) await vscode.commands.executeCommand('policyLens.explainNextMatch');
+    const ready: ScreenshotReady = { scene: index, decorated };
+    console.log(readyPrefix + JSON.stringify(ready));
+    const done = path.join(dir, doneFileName(index));
+    await poll(async () => (fs.existsSync(done) ? true : undefined), 300_000, `the pictures of scene ${index}`);
+    if (scene.hover) await vscode.commands.executeCommand('editor.action.hideHover').then(undefined, () => undefined);
+  }
   await new Promise<never>(() => undefined);
 }

@@ -1,25 +1,34 @@
-// Opens the bundled sample in the real workbench (code-server + headless Chromium), waits until the
-// extension has annotated it and the editor shows its decorations, opens the Policy Lens sidebar and
-// saves PNGs of what a user sees. Usage: node out/test/runner/screenshots.js [outDir] (default screenshots/)
+// Opens the bundled English and Chinese samples in the real workbench (code-server + headless Chromium) and saves
+// PNGs of what a user sees: the English sample in the light theme with the sidebar comparing both documents, the
+// Chinese sample in the dark theme, a hover, and the sidebar alone. Then checks them: none is blank, and the
+// Chinese text shows glyphs, not boxes. Usage: node out/test/runner/screenshots.js [outDir] (default screenshots/)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Cleanup } from './cleanup';
 import { delay } from './codeServer';
-import { fixtureWorkspace, repoRoot } from './paths';
-import { readyPrefix, requestFileName, ScreenshotReady, ScreenshotRequest } from './screenshotProtocol';
+import { repoRoot } from './paths';
+import { assertNotBlank, distinctRenderings, distinctRenderingsWithoutCjkFont, editorFont, hanCharacters, imageStats } from './screenshotChecks';
+import { doneFileName, readyPrefix, requestFileName, ScreenshotReady, ScreenshotRequest, ScreenshotScene } from './screenshotProtocol';
 import { prepareHost, startSession } from './session';
 
-const sample = path.join(repoRoot, 'media', 'samples', 'social-credit-outline.policy.txt');
+const samples = {
+  en: path.join(repoRoot, 'media', 'samples', 'social-credit-outline.policy.txt'),
+  zh: path.join(repoRoot, 'media', 'samples', 'social-credit-outline.zh.policy.txt'),
+};
 
-/** The bundled sample, or any fixture text while the sample does not exist yet. */
-function sampleFile(): string {
-  if (fs.existsSync(sample)) return sample;
-  const fallback = fs.readdirSync(fixtureWorkspace).filter((f) => f.endsWith('.txt')).sort()[0];
-  if (!fallback) throw new Error(`Neither ${sample} nor a .txt file in ${fixtureWorkspace} exists`);
-  console.log(`${path.relative(repoRoot, sample)} is missing; using the fixture ${fallback}`);
-  return path.join(fixtureWorkspace, fallback);
+/** A picture: the whole page, or one part of the workbench. */
+interface Shot {
+  name: string;
+  selector?: string;
 }
+
+/** What each scene shows and which pictures are taken of it. */
+const scenes: { file: keyof typeof samples; theme: string; hover: boolean; shots: Shot[] }[] = [
+  { file: 'en', theme: 'Default Light Modern', hover: false, shots: [{ name: 'en-light.png' }, { name: 'sidebar.png', selector: '.part.sidebar' }] },
+  { file: 'en', theme: 'Default Light Modern', hover: true, shots: [{ name: 'hover.png', selector: '.part.editor' }] },
+  { file: 'zh', theme: 'Default Dark Modern', hover: false, shots: [{ name: 'zh-dark.png' }] },
+];
 
 /** VS Code renders text decorations as elements with generated `ced-…` classes (backgrounds in the view overlays). */
 async function waitForDecorations(page: Page): Promise<number> {
@@ -48,62 +57,76 @@ async function waitForWebviewText(page: Page): Promise<boolean> {
 async function main(): Promise<number> {
   const outArg = process.argv[2];
   const outDir = outArg ? path.resolve(process.env.INIT_CWD ?? process.cwd(), outArg) : path.join(repoRoot, 'screenshots');
-  const source = sampleFile();
   const cleanup = new Cleanup();
   cleanup.exitOnSignals();
   try {
-    let markReady: (ready: ScreenshotReady) => void = () => undefined;
-    const ready = new Promise<ScreenshotReady>((resolve) => { markReady = resolve; });
+    const waiting = new Map<number, (ready: ScreenshotReady) => void>();
+    const readyFor = (scene: number): Promise<ScreenshotReady> => new Promise((resolve) => waiting.set(scene, resolve));
+    const firstReady = readyFor(0);
     const driver = path.join(__dirname, 'screenshotDriver.js');
     const entry = prepareHost(driver, (line) => console.log(line));
+    let requestDir = '';
+    let workspaceDir = '';
     const session = await startSession(
       entry,
       {
         extensionTestsPath: driver,
-        // Tall enough for most of the sidebar, and wrapped so whole sentences and their highlights show.
-        viewport: { width: 1600, height: 1200 },
-        settings: { 'editor.wordWrap': 'on', 'editor.stickyScroll.enabled': false },
+        viewport: { width: 1280, height: 800 },
+        // Wrapped so whole sentences and their highlights show; no minimap, so the text has the room.
+        settings: { 'editor.wordWrap': 'on', 'editor.stickyScroll.enabled': false, 'editor.minimap.enabled': false, 'workbench.colorTheme': scenes[0].theme },
         onHostLog: (line) => {
-          if (line.startsWith(readyPrefix)) markReady(JSON.parse(line.slice(readyPrefix.length)) as ScreenshotReady);
-          else console.log(line);
+          if (line.startsWith(readyPrefix)) {
+            const ready = JSON.parse(line.slice(readyPrefix.length)) as ScreenshotReady;
+            waiting.get(ready.scene)?.(ready);
+          } else console.log(line);
         },
         prepare: (folders, workspace) => {
-          const file = path.join(workspace, path.basename(source));
-          fs.copyFileSync(source, file);
-          const request: ScreenshotRequest = { file };
+          requestDir = folders.root;
+          workspaceDir = workspace;
+          const copies = Object.fromEntries(Object.entries(samples).map(([key, source]) => {
+            const file = path.join(workspace, path.basename(source));
+            fs.copyFileSync(source, file);
+            return [key, file];
+          })) as Record<keyof typeof samples, string>;
+          const sceneList: ScreenshotScene[] = scenes.map((s) => ({ file: copies[s.file], theme: s.theme, hover: s.hover }));
+          const request: ScreenshotRequest = { open: [copies.zh, copies.en], scenes: sceneList };
           fs.writeFileSync(path.join(folders.root, requestFileName), JSON.stringify(request));
         },
       },
       cleanup,
     );
-    const outcome = await Promise.race([
-      ready,
-      session.hostExit.then((code) => new Error(`The extension host ended (exit code ${code}) before the sample was annotated`)),
-      delay(180_000).then(() => new Error('Timed out after 180 s waiting for the sample to be annotated')),
-    ]);
-    if (outcome instanceof Error) throw outcome;
-    const decorated = await waitForDecorations(session.page);
-    if (decorated === 0) console.warn('Warning: no decorated text found in the editor');
-    if (!(await waitForWebviewText(session.page))) console.warn('Warning: the sidebar webview shows no text');
-    await delay(1000);
+    void workspaceDir;
     fs.mkdirSync(outDir, { recursive: true });
-    const shots: [string, string | undefined][] = [['workbench.png', undefined], ['editor.png', '.part.editor'], ['sidebar.png', '.part.sidebar']];
-    for (const [name, selector] of shots) {
-      const file = path.join(outDir, name);
-      if (selector) await session.page.locator(selector).screenshot({ path: file });
-      else await session.page.screenshot({ path: file });
+    const saved: string[] = [];
+    let next = firstReady;
+    for (const [index, scene] of scenes.entries()) {
+      const outcome = await Promise.race([
+        next,
+        session.hostExit.then((code) => new Error(`The extension host ended (exit code ${code}) before scene ${index} was ready`)),
+        delay(180_000).then(() => new Error(`Timed out after 180 s waiting for scene ${index}`)),
+      ]);
+      if (outcome instanceof Error) throw outcome;
+      if ((await waitForDecorations(session.page)) === 0) throw new Error(`scene ${index}: no decorated text rendered in the editor`);
+      if (!(await waitForWebviewText(session.page))) throw new Error(`scene ${index}: the sidebar webview shows no text`);
+      // The theme and the hover settle after the ready line.
+      await delay(scene.hover ? 2000 : 1500);
+      if (scene.hover) await openHover(session.page);
+      for (const shot of scene.shots) {
+        const file = path.join(outDir, shot.name);
+        if (shot.selector) await session.page.locator(shot.selector).screenshot({ path: file });
+        else await session.page.screenshot({ path: file });
+        saved.push(file);
+      }
+      if (scene.file === 'zh') await checkGlyphs(session.page, samples.zh);
+      if (index + 1 < scenes.length) next = readyFor(index + 1);
+      fs.writeFileSync(path.join(requestDir, doneFileName(index)), '');
     }
-    // The middle of the document, where a sample usually turns from control to engagement language:
-    // Go to Line (Ctrl+G) in the focused editor centres that line.
-    const middle = Math.ceil(fs.readFileSync(source, 'utf8').split('\n').length / 2);
-    await session.page.keyboard.press('Control+g');
-    await session.page.keyboard.type(String(middle));
-    await session.page.keyboard.press('Enter');
-    await delay(1000);
-    const nextPage = path.join(outDir, 'editor-middle.png');
-    await session.page.locator('.part.editor').screenshot({ path: nextPage });
-    shots.push(['editor-middle.png', '.part.editor']);
-    console.log(`${outcome.decorated} ranges decorated, ${decorated} decorated spans rendered; saved ${shots.map(([n]) => n).join(', ')} in ${outDir}`);
+    for (const file of saved) {
+      const stats = await imageStats(session.page, file);
+      assertNotBlank(path.basename(file), stats);
+      console.log(`${path.basename(file)}: ${stats.width}×${stats.height}, ${stats.colours} colours, luminance spread ${stats.spread.toFixed(1)}, ${Math.round(fs.statSync(file).size / 1024)} KB`);
+    }
+    console.log(`Saved and checked ${saved.length} screenshots in ${outDir}`);
     return 0;
   } catch (err) {
     if (!cleanup.interrupted) console.error(err instanceof Error ? err.message : String(err));
@@ -111,6 +134,33 @@ async function main(): Promise<number> {
   } finally {
     await cleanup.dispose();
   }
+}
+
+/** The hover of the selected annotation: asked for by the driver, else opened as a user does, with the mouse. */
+async function openHover(page: Page): Promise<void> {
+  const visible = async (): Promise<boolean> => (await page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).count()) > 0;
+  if (await visible()) return;
+  const selected = page.locator('.part.editor .monaco-editor .selected-text').first();
+  const box = await selected.boundingBox();
+  if (!box) throw new Error('no annotation is selected for the hover');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let waited = 0; waited < 5000 && !(await visible()); waited += 250) await delay(250);
+  if (!(await visible())) throw new Error('the hover did not open');
+}
+
+/**
+ * The Chinese sample's Han characters, drawn in the editor's font in the workbench, must all look different
+ * (glyphs); drawn the same way by a Chromium without any CJK font they collapse into boxes, which proves the
+ * check would catch them.
+ */
+async function checkGlyphs(page: Page, file: string): Promise<void> {
+  const characters = hanCharacters(fs.readFileSync(file, 'utf8'));
+  const font = await editorFont(page);
+  const withFont = await distinctRenderings(page, font, characters);
+  const withoutFont = await distinctRenderingsWithoutCjkFont(font, characters);
+  console.log(`Chinese glyphs in "${font}": ${withFont} distinct renderings of ${characters.length} characters; without a CJK font: ${withoutFont}`);
+  if (withoutFont >= characters.length / 2) throw new Error('the control rendering without a CJK font did not fall back to boxes: the glyph check cannot tell');
+  if (withFont < characters.length) throw new Error(`Chinese text is drawn as boxes: ${withFont} distinct renderings of ${characters.length} characters (is fonts-noto-cjk installed?)`);
 }
 
 main().then((code) => process.exit(code));

@@ -116,6 +116,23 @@ describe('buildSidebarModel', () => {
     assert.equal(buildSidebarModel(b, [b], labels).active?.terms.length, TOP_TERM_COUNT);
   });
 
+  it('breaks ties between equal counts by the prominence of the category, then the longer term, not the alphabet', () => {
+    const tied = tally({
+      categories: [
+        { id: 'sanctions', label: 'S', polarity: 'control', matches: 2, weight: 2, terms: [{ term: 'apple fine', count: 1 }, { term: 'zebra levy', count: 1 }] },
+        { id: 'surveillance', label: 'V', polarity: 'control', matches: 5, weight: 5, terms: [{ term: 'watch', count: 1 }, { term: 'video surveillance', count: 1 }, { term: 'cctv', count: 3 }] },
+      ],
+    });
+    const d = source('tied.txt', tied);
+    const terms = (buildSidebarModel(d, [d], labels).active?.terms ?? []).map((t) => t.term);
+    assert.deepEqual(terms, ['cctv', 'video surveillance', 'watch', 'apple fine', 'zebra levy']);
+  });
+
+  it('passes the balanced band on to the meters', () => {
+    const a = source('a.txt');
+    assert.equal(buildSidebarModel(a, [a], labels).balancedBand, 0.2);
+  });
+
   it('keeps section titles as plain data with their index', () => {
     const a = source('a.txt');
     const sections = buildSidebarModel(a, [a], labels).active?.sections ?? [];
