@@ -31,7 +31,7 @@ const MARKDOWN: readonly HeadingPattern[] = [{ pattern: /^(#{1,6})[ \t]+\S/, lev
 const PART_CHAPTER_TITLE: readonly HeadingPattern[] = [
   { pattern: /^[ \t]*(part|chapter|title)[ \t]+([0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten)\b(?![ \t]+of\b)/i, level: (m) => (m[1].toLowerCase() === 'chapter' ? RANK.chapter : RANK.part) },
 ];
-const SECTION: readonly HeadingPattern[] = [{ pattern: /^[ \t]*section[ \t]+[0-9]+(\.[0-9]+)*\b(?![ \t]+of\b)/i, level: RANK.section }];
+const SECTION: readonly HeadingPattern[] = [{ pattern: /^[ \t]*(section[ \t]+|sec\.[ \t]*)[0-9]+[a-z]?(\.[0-9]+)*\b(?![ \t]+of\b)/i, level: RANK.section }];
 const ARTICLE: readonly HeadingPattern[] = [{ pattern: /^[ \t]*article[ \t]+([0-9]+|[ivxlcdm]+)\b(?![ \t]+of\b)/i, level: RANK.article }];
 // Not a reference to another provision: 第三十条的规定, 第三条第二款, 第四条至第六条. One pattern for the four units,
 // since a line can only end its numeral in one of them.
@@ -40,7 +40,25 @@ const ORDINAL: readonly HeadingPattern[] = [
   { pattern: new RegExp(`^[ \\t　]*第${HAN_NUMERAL}(编|部分|分编|章|节|条)${NOT_REFERENCE}`), level: (m) => ORDINAL_LEVELS[m[1]] },
 ];
 const ENUMERATED: readonly HeadingPattern[] = [{ pattern: /^[ \t　]*[一二三四五六七八九十]+、/, level: RANK.section }];
-const BRACKETED: readonly HeadingPattern[] = [{ pattern: /^[ \t　]*[（(][一二三四五六七八九十]+[）)]/, level: RANK.clause }];
+const BRACKETED: readonly HeadingPattern[] = [
+  { pattern: /^[ \t　]*[（(][一二三四五六七八九十]+[）)]/, level: RANK.clause },
+  // "(1) Development situation.": an outline's clause title, not "(1) The Secretary of State may…".
+  { pattern: /^[ \t]*\(\d{1,3}\)[ \t]*(\p{Lu}[^.;:!?]{0,100}\.?)[ \t]*$/u, level: (m) => (isTitleLike(m[1]) ? RANK.clause : -1) },
+];
+/** "I. The overall thinking", "IV. Safeguards": an outline's top headings. */
+const ROMAN: readonly HeadingPattern[] = [
+  { pattern: /^[ \t]*[IVX]{1,6}\.[ \t]+(\p{Lu}[^.;:!?]{0,100}\.?)[ \t]*$/u, level: (m) => (isTitleLike(m[1]) ? RANK.section : -1) },
+];
+/** Patterns whose title is the line up to its first sentence end, however long the line. */
+const TITLED_BY_LINE: ReadonlySet<readonly HeadingPattern[]> = new Set([ENUMERATED, BRACKETED, ROMAN]);
+
+/** Finite verbs that make a numbered line a sentence of the body rather than a title. */
+const FINITE_VERB = /\b(shall|may|must|will|is|are|was|were|has|have|had|should|would|can|cannot|could|does|do|did|applies|apply|means|includes)\b/i;
+
+/** A title: at most 14 words, and no finite verb ("Powers to require retention of data", not "This Part applies"). */
+function isTitleLike(words: string): boolean {
+  return !FINITE_VERB.test(words) && words.split(/\s+/).length <= 14;
+}
 const NONE: readonly HeadingPattern[] = [];
 
 /**
@@ -51,6 +69,7 @@ function patternsFor(c: number): readonly HeadingPattern[] {
   if (c === 35) return MARKDOWN; // #
   if (c === 0x7b2c) return ORDINAL; // 第
   if (c === 0xff08 || c === 40) return BRACKETED; // （ (
+  if (c === 73 || c === 86 || c === 88) return ROMAN; // I V X
   if (HAN_DIGITS.includes(c)) return ENUMERATED;
   switch (c | 32) {
     case 112: // p
@@ -68,17 +87,18 @@ function patternsFor(c: number): readonly HeadingPattern[] {
 const HAN_DIGITS: readonly number[] = [...'一二三四五六七八九十'].map((d) => d.charCodeAt(0));
 
 /** A numbered clause title such as "2.1 Scope" or "3. Credit Repair": short, capitalised, unpunctuated. */
-const NUMBERED_TITLE = /^[ \t]*\d+(\.\d+)*\.?[ \t]+\p{Lu}[^.;:!?。；！？]{0,80}$/u;
+const NUMBERED_TITLE = /^[ \t]*\d+(\.\d+)*\.?[ \t]*(\p{Lu}[^.;:!?。；！？]{0,100})$/u;
 
 /** Lines that start an enumerated item: a block boundary, though not a heading. */
 const ENUMERATION = /[ \t　]*(\(\d+\)|\([a-z]\)|\d+[.)][ \t]|[a-z]\)[ \t]|[-*•][ \t]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．])/y;
 
 /** What every heading starts with, tested in place so that ordinary lines cost no string copies. */
-const OPENING = /[ \t　]*(#|\d|(part|chapter|title|section|article)[ \t]|第|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/iy;
+const OPENING = /[ \t　]*(#|\d|(part|chapter|title|section|article)[ \t]|sec\.|第|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\(\d|[ivx]+\.[ \t])/iy;
 
 /** The line and pattern match that the last findHeading call recognised, for headingAt to title. */
 let matchedLine = '';
 let matched: RegExpExecArray | null = null;
+let matchedPatterns: readonly HeadingPattern[] = NONE;
 
 /**
  * The level of the heading on the line `text[start, end)` (end excludes the newline), or −1 when the line is not
@@ -92,9 +112,11 @@ export function headingLevelAt(text: string, start: number, end: number): number
 export function headingAt(text: string, start: number, end: number): Heading | null {
   const level = findHeading(text, start, end, true);
   if (level < 0) return null;
-  // A numbered article that runs on into its text is named by its number alone.
+  // A clause keeps its title whatever its length; a numbered article that runs on into its text is named by its
+  // number, and by the short title that follows it when there is one ("Section 12. Definitions. In this Act…").
   const line = matchedLine;
-  return { title: matched !== null && line.length > LONG_HEADING ? title(matched[0]) : title(line), level };
+  if (matched === null || TITLED_BY_LINE.has(matchedPatterns) || line.length <= LONG_HEADING) return { title: title(line), level };
+  return { title: title(runInTitle(line, matched[0].length)), level };
 }
 
 /** The heading's level or −1; with `keepMatch`, leaves the line and the match in matchedLine and matched. */
@@ -113,7 +135,9 @@ function findHeading(text: string, start: number, end: number, keepMatch: boolea
   if (first === line.length) return -1;
   matchedLine = line;
   matched = null;
-  for (const { pattern, level } of patternsFor(line.charCodeAt(first))) {
+  const patterns = patternsFor(line.charCodeAt(first));
+  matchedPatterns = patterns;
+  for (const { pattern, level } of patterns) {
     if (typeof level === 'number' && !keepMatch) {
       if (pattern.test(line)) return level;
       continue;
@@ -124,7 +148,8 @@ function findHeading(text: string, start: number, end: number, keepMatch: boolea
       return typeof level === 'number' ? level : level(m);
     }
   }
-  return NUMBERED_TITLE.test(line) ? RANK.article : -1;
+  const numbered = NUMBERED_TITLE.exec(line);
+  return numbered !== null && isTitleLike(numbered[2]) ? RANK.article : -1;
 }
 
 const ORDINAL_MARK = 0x7b2c; // 第
@@ -175,11 +200,22 @@ export function startsEnumeration(text: string, start: number): boolean {
   return ENUMERATION.test(text);
 }
 
+/**
+ * The number of a run-in heading (`line` up to `numberEnd`), with the short title that follows it up to the next
+ * sentence end, when that reads as a title: "Section 12. Definitions. In this Act…" gives "Section 12. Definitions".
+ */
+function runInTitle(line: string, numberEnd: number): string {
+  const rest = /^\.?[ \t]+(\p{Lu}[^.;:!?]{0,80})[.:]([ \t]|$)/u.exec(line.slice(numberEnd));
+  return rest !== null && isTitleLike(rest[1]) ? line.slice(0, numberEnd + rest[0].length - rest[2].length - 1) : line.slice(0, numberEnd);
+}
+
 /** The heading's words, up to the first sentence end: "（一）完善制度。正文……" is titled "（一）完善制度". */
 function title(line: string): string {
-  const stop = line.indexOf('。');
+  const full = line.indexOf('。');
+  const semicolon = line.indexOf('；');
+  const stop = full < 0 ? semicolon : semicolon < 0 ? full : Math.min(full, semicolon);
   const words = stop < 0 ? line : line.slice(0, stop);
-  const clean = isClean(words) ? words : line.replace(/^[ \t　#]+/, '').replace(/\s+/g, ' ').trim().replace(/。.*$/u, '');
+  const clean = isClean(words) ? words : line.replace(/^[ \t　#]+/, '').replace(/\s+/g, ' ').trim().replace(/[。；].*$/u, '');
   return detached(clean.length > MAX_TITLE ? `${clean.slice(0, MAX_TITLE - 1)}…` : clean);
 }
 

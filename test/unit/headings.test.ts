@@ -39,7 +39,7 @@ describe('headings', () => {
 
   it('gives the same level as the full patterns on random lines', () => {
     const r = new Random(7);
-    const pieces = ['第', '三', '十', '2', '条', '章', '节', '编', '部', '分', '的', '至', '款', '正文', ' ', '　', '\t', '\r', '，', 'Article', 'article 3', '#', '1.', ' Scope', '（一）', '一、', 'x'];
+    const pieces = ['第', '三', '十', '2', '条', '章', '节', '编', '部', '分', '的', '至', '款', '正文', ' ', '　', '\t', '\r', '，', 'Article', 'article 3', '#', '1.', ' Scope', '（一）', '一、', 'x', '(1)', ' The', 'I.', 'II. ', 'Sec. 4', 'shall', '87Powers', '.'];
     for (let n = 0; n < 5000; n++) {
       let line = r.pick(['', ' ', '　', '第', '  第']);
       const count = 1 + r.int(8);

@@ -199,3 +199,199 @@ describe('sections', () => {
     assert.equal(getter('# B\nWe appeal.\n'), first);
   });
 });
+
+/** title, level, parent: the shape of the tree. */
+function tree(text: string): [string, number, number | null][] {
+  return rows(text).map((r) => [r[0], r[1], r[2]]);
+}
+
+/** Every section lies inside its parent, one level deeper, and the outermost ones tile the text. */
+function assertValidTree(sections: readonly SectionTally[], textLength: number): void {
+  let previousRootEnd = -1;
+  sections.forEach((s, k) => {
+    assert.ok(s.startOffset <= s.endOffset && s.startLine <= s.endLine, `${k} ${s.title}`);
+    if (s.parent === null) {
+      assert.equal(s.level, 1);
+      if (previousRootEnd >= 0) assert.equal(s.startOffset, previousRootEnd);
+      previousRootEnd = s.endOffset;
+      return;
+    }
+    assert.ok(s.parent >= 0 && s.parent < k, `${k}: parent ${s.parent}`);
+    const parent = sections[s.parent];
+    assert.equal(s.level, parent.level + 1);
+    assert.ok(parent.startOffset <= s.startOffset && s.endOffset <= parent.endOffset && s.endLine <= parent.endLine, `${k} ${s.title}`);
+  });
+  if (sections.length > 0) assert.equal(previousRootEnd, textLength);
+}
+
+describe('sections in the shapes of real documents', () => {
+  it('an English statute as published online: Part, run-in numbered sections, (1) subsections that are body text, Section 12.', () => {
+    const text = [
+      'Data Retention and Oversight Act',
+      '',
+      'Part 4',
+      'Retention of communications data',
+      '',
+      '87 Powers to require retention of certain data',
+      '(1) The Secretary of State may, by notice, require a telecommunications operator to retain relevant communications data.',
+      '(2) A retention notice may not require any data to be retained for more than 12 months.',
+      '',
+      '88Matters to be taken into account before giving retention notices',
+      '(1) Before giving a retention notice, the Secretary of State must consult the operator concerned.',
+      '',
+      'Section 12. Review by the Commissioner. The Commissioner shall review every retention notice and monitor it.',
+      '',
+      'Article 5',
+      'Residents may appeal a retention notice.',
+      '12 Member States shall monitor compliance.',
+      '',
+    ].join('\n');
+    assert.deepEqual(tree(text), [
+      ['(preamble)', 1, null],
+      ['Part 4', 1, null],
+      ['87 Powers to require retention of certain data', 2, 1],
+      ['88Matters to be taken into account before giving retention notices', 2, 1],
+      ['Section 12. Review by the Commissioner', 2, 1],
+      ['Article 5', 3, 4],
+    ]);
+    const sections = engine.analyze(text).tally().sections;
+    // The body paragraphs stay in their sections: "12 Member States shall monitor…" is Article 5's text, not a heading.
+    assert.deepEqual(
+      sections.map((s) => [s.units.control, s.units.engagement]),
+      [
+        [0, 0],
+        [2, 1],
+        [0, 0],
+        [0, 0],
+        [2, 1],
+        [1, 1],
+      ],
+    );
+    assertValidTree(sections, text.length);
+  });
+
+  it('an English plan outline: I. and II. with (1) clause titles; a heading never takes in the body that follows', () => {
+    const text = 'Outline of the Plan\n\nI. The overall thinking\n(1) Development situation.\nCredit systems have grown. Authorities shall monitor enterprises.\n(2) Guiding principles.\nWe will solicit public opinion.\nII. Main tasks\n(1) Strengthening oversight of government integrity.\nResidents may appeal.\n';
+    assert.deepEqual(tree(text), [
+      ['(preamble)', 1, null],
+      ['I. The overall thinking', 1, null],
+      ['(1) Development situation.', 2, 1],
+      ['(2) Guiding principles.', 2, 1],
+      ['II. Main tasks', 1, null],
+      ['(1) Strengthening oversight of government integrity.', 2, 4],
+    ]);
+    const sections = engine.analyze(text).tally().sections;
+    assert.deepEqual(
+      sections.map((s) => s.units.control + s.units.engagement),
+      [0, 1, 1, 0, 1, 1],
+    );
+    // Not titles: sentences with a finite verb, and long ones.
+    assert.deepEqual(tree('(1) The authority shall monitor firms.\nI. The minister may appeal.\n3 Member States shall act\n'), []);
+  });
+
+  it('a Chinese statute: 第X编, 第X分编, 第X章, 第X条 and 第X部分 nest, each counting what it holds', () => {
+    const text = '数据管理条例\n\n第一编 总则\n第一分编 一般规定\n第一章 基本原则\n第一条 为了规范数据处理活动，制定本条例。\n第二条 有关部门应当依法监控数据处理活动。\n第二章 个人权利\n第三条 个人有权申诉。\n第二部分 附则\n第四条 本条例自公布之日起施行。\n';
+    assert.deepEqual(tree(text), [
+      ['(preamble)', 1, null],
+      ['第一编 总则', 1, null],
+      ['第一分编 一般规定', 2, 1],
+      ['第一章 基本原则', 3, 2],
+      ['第一条 为了规范数据处理活动，制定本条例', 4, 3],
+      ['第二条 有关部门应当依法监控数据处理活动', 4, 3],
+      ['第二章 个人权利', 3, 2],
+      ['第三条 个人有权申诉', 4, 6],
+      ['第二部分 附则', 1, null],
+      ['第四条 本条例自公布之日起施行', 2, 8],
+    ]);
+    const sections = engine.analyze(text).tally().sections;
+    // A chapter's row is the total of its articles, not its heading line alone.
+    assert.deepEqual(
+      sections.map((s) => [s.control.matches, s.engagement.matches]),
+      [
+        [0, 0],
+        [1, 1],
+        [1, 1],
+        [1, 0],
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [0, 1],
+        [0, 0],
+        [0, 0],
+      ],
+    );
+    assertValidTree(sections, text.length);
+  });
+
+  it('a Chinese plan: （一） keeps its title however long the clause, up to 。 or ；', () => {
+    const long = `（一）指导思想。坚持以人民为中心，${'完善监督机制，'.repeat(12)}加强对重点人群的监控。`;
+    const text = `一、总体要求\n${long}\n（二）收集个人信息的目的、方式和范围；\n二、主要任务\n（一）\n申诉渠道保持畅通。\n`;
+    assert.deepEqual(tree(text), [
+      ['一、总体要求', 1, null],
+      ['（一）指导思想', 2, 0],
+      ['（二）收集个人信息的目的、方式和范围', 2, 0],
+      ['二、主要任务', 1, null],
+      ['（一）', 2, 3],
+    ]);
+    assert.deepEqual(rows(text)[4].slice(7), [0, 1]);
+  });
+});
+
+describe('sections of bad input: a valid tree every time', () => {
+  it('a text with no sentences', () => {
+    for (const text of ['', '\n\n\n', '— — —\n。。。\n', '   \t\n']) {
+      const tally = engine.analyze(text).tally();
+      assert.deepEqual(tally.sections, [], JSON.stringify(text));
+      assert.deepEqual(tally.units, { sentences: 0, control: 0, engagement: 0, both: 0 });
+      assert.equal(tally.lean.index, null);
+    }
+    assert.deepEqual(tree('# Title\n'), [['Title', 1, null]]);
+  });
+
+  it('headings with no body, one after another', () => {
+    const text = 'Chapter 1\nChapter 2\nArticle 1\nArticle 2\n第三章\n';
+    assert.deepEqual(tree(text), [
+      ['Chapter 1', 1, null],
+      ['Chapter 2', 1, null],
+      ['Article 1', 2, 1],
+      ['Article 2', 2, 1],
+      ['第三章', 1, null],
+    ]);
+    assertValidTree(engine.analyze(text).tally().sections, text.length);
+  });
+
+  it('headings out of order: an article before any chapter, a jump from part to article, deeper before shallower', () => {
+    const text = 'Article 1\nWe monitor.\nChapter 1\nThey appeal.\nPart 2\nArticle 9\nWe monitor.\n（一）细则\n第一编\n#### Deep\n# Shallow\n';
+    assert.deepEqual(tree(text), [
+      ['Article 1', 1, null],
+      ['Chapter 1', 1, null],
+      ['Part 2', 1, null],
+      ['Article 9', 2, 2],
+      ['（一）细则', 3, 3],
+      ['第一编', 1, null],
+      ['Deep', 2, 5],
+      ['Shallow', 1, null],
+    ]);
+    assertValidTree(engine.analyze(text).tally().sections, text.length);
+  });
+
+  it('10,000 sections in three levels, quickly', () => {
+    const lines: string[] = [];
+    for (let c = 1; c <= 100; c++) {
+      lines.push(`Chapter ${c}`);
+      for (let a = 1; a <= 33; a++) lines.push(`Article ${c * 100 + a}`, 'We monitor.', '(1) Scope of data.', 'They appeal.');
+    }
+    const text = lines.join('\n');
+    const started = performance.now();
+    const tally = engine.analyze(text).tally();
+    const sections = tally.sections;
+    const elapsed = performance.now() - started;
+    assert.equal(sections.length, 100 + 100 * 33 * 2);
+    assertValidTree(sections, text.length);
+    assert.deepEqual(
+      [sections[0].units.control, sections[0].units.engagement, sections[1].parent, sections[2].parent, sections[2].level],
+      [33, 33, 0, 1, 3],
+    );
+    assert.ok(elapsed < 5000, `${elapsed} ms`);
+  });
+});
