@@ -42,7 +42,8 @@ PATH is a file, a folder (its .txt and .md files, recursively, in sorted order) 
 Prints a JSON report (format policy-lens.tally, version 1) to standard output.
 
 Options:
-  -o, --out FILE            write the report to FILE instead of standard output
+  -o, --out FILE            write the report to FILE instead of standard output (- for standard output); FILE is
+                            replaced whole at the end, never an input (see docs/cli.md)
   -l, --lexicon FILE        a lexicon file (JSON), LIWC dictionary (.dic) or quanteda dictionary (.yml); repeatable
       --lexicon-map FILE    which .dic/.yml categories are control, engagement or neutral (YAML or JSON
                             "category: control"); default NAME.map.yml beside each dictionary
@@ -57,7 +58,7 @@ Options:
       --shard K/N           analyse only part K of N of the inputs (a stable split by path, for parallel runs;
                             put the parts together with policy-lens merge)
       --timestamp           add the time of the run to the report (output is then no longer byte-identical)
-  -j, --jobs N              threads analysing many files, the main one included (default: one per core)
+  -j, --jobs N              threads analysing many files, the main one included: 1 to 64 (default: one per core)
       --annotations FILE    reviews and manual codes from the editor's store (a W3C annotation collection);
                             default: .policylens/annotations.json in the folder given or its nearest ancestor
                             holding one (its .policylens/lexicon.json is used too); adds "reviewed" figures
@@ -78,7 +79,7 @@ const MODES: readonly LexiconMode[] = ['add', 'replace'];
 export function parseCliArgs(argv: string[]): CliOptions {
   let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parse(argv);
+    parsed = parse(joinNegativeJobs(argv));
   } catch (err: unknown) {
     throw new UsageError(parseErrorLine(err));
   }
@@ -98,7 +99,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     timestamp: values.timestamp ?? false,
     filesFrom: values['files-from'] ?? null,
     shard: values.shard === undefined ? null : shardOption(values.shard),
-    jobs: values.jobs === undefined ? null : positiveInteger('--jobs', values.jobs),
+    jobs: values.jobs === undefined ? null : jobCount('--jobs', values.jobs),
     annotations: values.annotations ?? null,
     noAnnotations: values['no-annotations'] ?? false,
     help: values.help ?? false,
@@ -141,10 +142,25 @@ function parse(argv: string[]) {
   });
 }
 
-/** Node's parseArgs messages run on with advice about `--`; keep their first sentence. */
+/** Node's parseArgs messages run on over several lines with advice about `--`; keep one line. */
 function parseErrorLine(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  return message.split(/\. (?=[A-Z])/)[0].replace(/\.$/, '');
+  const ambiguous = /^Option '(-[-\w]+)' argument is ambiguous/.exec(message);
+  if (ambiguous) return `${ambiguous[1]} needs a value; one that starts with - is written ${ambiguous[1]}=-VALUE`;
+  return message.split('\n')[0].split(/\. (?=[A-Z])/)[0].replace(/\.$/, '');
+}
+
+/** `--jobs -1` reads as a value of --jobs, so the answer is the bounds of --jobs, not advice about dashes. */
+function joinNegativeJobs(argv: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') return [...joined, ...argv.slice(i)];
+    if ((arg === '--jobs' || arg === '-j') && /^-[0-9.]/.test(argv[i + 1] ?? '')) {
+      joined.push(`--jobs=${argv[++i]}`);
+    } else joined.push(arg);
+  }
+  return joined;
 }
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
@@ -153,9 +169,12 @@ function oneOf<T extends string>(option: string, value: string, allowed: readonl
   return found;
 }
 
-function positiveInteger(option: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${option} must be a whole number of at least 1, not "${value}"`);
+/** Threads: 1 to 64, written in decimal digits (not 1e2, 0x10 or 2.0), so a slip cannot start a thousand threads. */
+export const MAX_JOBS = 64;
+
+function jobCount(option: string, value: string): number {
+  const n = /^[0-9]{1,3}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= MAX_JOBS)) throw new UsageError(`${option} must be a whole number from 1 to ${MAX_JOBS}, not "${value}"`);
   return n;
 }
 

@@ -12,6 +12,7 @@ import { lexiconCommand } from './lexiconCommand';
 import { mergeCommand } from './merge';
 import { loadLexicons } from './lexicons';
 import { OutputSink, ReportWriter } from './output';
+import { refuseOverwritingInputs } from './outputTarget';
 import { analyseAll } from './run';
 
 const EXIT_OK = 0;
@@ -81,6 +82,7 @@ async function run(options: CliOptions): Promise<number> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(EXIT_OK);
   });
+  if (options.out !== null && options.out !== '-') refuseOverwritingInputs(options.out, options.paths, [...options.lexicons, ...[options.lexiconMap, options.filesFrom, options.annotations].filter((f): f is string => f !== null && f !== '-')]);
   const review = loadReview(options.annotations, options.noAnnotations, options.paths);
   const lexicons = loadLexicons(options.lexicons, options.lexiconMode, options.lexiconMap, say, workspaceLexiconOf(review));
   let engine: Engine;

@@ -101,6 +101,12 @@ function* walkFolder(dir: string): Generator<FileInput | Problem> {
   }
 }
 
+/** True when the folder walk would take the file at `relative` (below an input folder) as a document. */
+export function isWalkedName(relative: string): boolean {
+  const parts = relative.split(path.sep);
+  return TEXT_FILE.test(relative) && parts.every((part) => part !== '' && !part.startsWith('.'));
+}
+
 export function problem(severity: Problem['severity'], source: string, message: string): Problem {
   return { kind: 'problem', severity, source, message };
 }

@@ -28,7 +28,7 @@ export function loadLexicons(
     try {
       if (dictionaryFormat(file) === null) {
         const knownCategories = lexicons.flatMap((l) => l.categories.map((c) => c.id));
-        lexicons.push(parseLexicon(text, file, { knownCategories }));
+        lexicons.push(parseLexicon(text, file, { knownCategories, earlier: lexicons, warn }));
         continue;
       }
       const beside = mappingFileBeside(file);
@@ -56,10 +56,18 @@ function readLexicon(file: string, knownCategories: string[]): LexiconSource {
   }
 }
 
+/** The built-in lexicons together are under 200 KB; 100,000 user entries are about 8 MB. */
+const MAX_LEXICON_BYTES = 64 * 1024 * 1024;
+
 function readLexiconFile(file: string, what: string): string {
   try {
+    // A pipe or a device would block or never end (/dev/zero); a lexicon is a file of at most a few megabytes.
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new FatalError(`${file}: cannot read ${what}: not a regular file`);
+    if (stat.size > MAX_LEXICON_BYTES) throw new FatalError(`${file}: cannot read ${what}: larger than ${MAX_LEXICON_BYTES / 1024 / 1024} MB`);
     return fs.readFileSync(file, 'utf8');
   } catch (err: unknown) {
+    if (err instanceof FatalError) throw err;
     throw new FatalError(`${file}: cannot read ${what}: ${describeFsError(err)}`);
   }
 }

@@ -1,10 +1,10 @@
-// Where the report goes: standard output, or --out FILE written through a temporary file and renamed at the end,
-// so a failed run never leaves a half-written report in place of a good one. Writes wait for the stream to drain,
-// so memory does not grow when the disk or the pipe is slower than the analysis.
+// Where the report goes: standard output (no --out, or --out -), or the --out target written atomically (see
+// src/node/atomicWrite.ts), so a failed run never leaves a half-written report in place of a good one. Writes wait
+// for the stream to drain, so memory does not grow when the disk or the pipe is slower than the analysis.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Writable } from 'node:stream';
 import { documentSeparator, reportClosing, reportOpening, ReportHeader } from '../core/report';
+import { abandonAtomic, AtomicTarget, commitAtomic, openAtomic, removeTempsOnSignals, TargetError } from '../node/atomicWrite';
 import type { AnalysedDocument } from './analyse';
 import type { OutputFormat } from './args';
 import { describeFsError } from './inputs';
@@ -17,7 +17,7 @@ export class OutputSink {
 
   private constructor(
     private readonly stream: Writable,
-    private readonly target: { file: string; temp: string } | null,
+    private readonly target: { name: string; atomic: AtomicTarget } | null,
   ) {
     stream.on('error', (err: Error) => {
       this.failure = err;
@@ -26,17 +26,13 @@ export class OutputSink {
 
   /** Checks that --out can be written before any work is done. */
   static open(out: string | null): OutputSink {
-    if (out === null) return new OutputSink(process.stdout, null);
+    if (out === null || out === '-') return new OutputSink(process.stdout, null);
+    removeTempsOnSignals();
     try {
-      if (fs.existsSync(out)) {
-        if (fs.statSync(out).isDirectory()) throw new FatalError(`--out ${out}: is a folder`);
-        fs.accessSync(out, fs.constants.W_OK);
-      }
-      const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
-      const fd = fs.openSync(temp, 'w');
-      return new OutputSink(fs.createWriteStream(temp, { fd }), { file: out, temp });
+      const atomic = openAtomic(out);
+      return new OutputSink(fs.createWriteStream('', { fd: atomic.fd }), { name: out, atomic });
     } catch (err: unknown) {
-      if (err instanceof FatalError) throw err;
+      if (err instanceof TargetError) throw new FatalError(`--out ${out}: ${err.message}`);
       const reason = (err as { code?: unknown }).code === 'ENOENT' ? 'its folder does not exist' : describeFsError(err);
       throw new FatalError(`--out ${out}: cannot write: ${reason}`);
     }
@@ -52,9 +48,9 @@ export class OutputSink {
     await this.end();
     if (this.target) {
       try {
-        fs.renameSync(this.target.temp, this.target.file);
+        commitAtomic(this.target.atomic);
       } catch (err: unknown) {
-        throw new FatalError(`--out ${this.target.file}: cannot write: ${describeFsError(err)}`);
+        throw new FatalError(`--out ${this.target.name}: cannot write: ${describeFsError(err)}`);
       }
     }
   }
@@ -65,7 +61,7 @@ export class OutputSink {
     try {
       await this.end();
     } finally {
-      fs.rmSync(this.target.temp, { force: true });
+      abandonAtomic(this.target.atomic);
     }
   }
 
@@ -94,7 +90,7 @@ export class OutputSink {
   }
 
   private writeError(err: Error): FatalError {
-    return new FatalError(`${this.target ? `--out ${this.target.file}` : 'standard output'}: cannot write: ${describeFsError(err)}`);
+    return new FatalError(`${this.target ? `--out ${this.target.name}` : 'standard output'}: cannot write: ${describeFsError(err)}`);
   }
 }
 

@@ -21,7 +21,14 @@ const HAN_WILDCARD = /\p{Script=Han}\*/u;
 export interface ParseLexiconOptions {
   /** Category ids defined elsewhere (the built-in lexicons) that entries may refer to. */
   knownCategories?: Iterable<string>;
+  /** Lexicons loaded before this one: an entry repeating one of their terms, or a category redefining one of theirs, is warned about. */
+  earlier?: readonly LexiconSource[];
+  /** Receives each warning as `file:line:column: warning: …`; the lexicon still loads. */
+  warn?: (warning: string) => void;
 }
+
+/** The smallest weight step: weights are summed in thousandths (see matcher.ts). */
+const WEIGHT_STEP = 0.001;
 
 /** Parses a lexicon file's text; throws a LexiconError naming the line and column of the first problem. */
 export function parseLexicon(text: string, file: string, options: ParseLexiconOptions = {}): LexiconSource {
@@ -44,10 +51,26 @@ export function parseLexicon(text: string, file: string, options: ParseLexiconOp
 type At = (offset: number, problem: string) => LexiconError;
 
 class Validator {
+  /** Lower-cased term → line where this file first has it. */
+  private readonly ownTerms = new Map<string, number>();
+  /** Lower-cased term → name of the earlier lexicon that has it. */
+  private readonly earlierTerms = new Map<string, string>();
+
   constructor(
     private readonly at: At,
     private readonly options: ParseLexiconOptions,
-  ) {}
+  ) {
+    for (const lexicon of options.earlier ?? []) {
+      for (const entry of lexicon.entries) {
+        const key = entry.term.toLowerCase();
+        if (!this.earlierTerms.has(key)) this.earlierTerms.set(key, lexicon.name);
+      }
+    }
+  }
+
+  private warn(offset: number, problem: string): void {
+    if (this.options.warn) this.options.warn(this.at(offset, `warning: ${problem}`).message);
+  }
 
   lexicon(root: Node): LexiconSource {
     const props = this.object(root, 'the lexicon', ['$schema', 'name', 'version', 'language', 'description', 'categories', 'entries', 'context']);
@@ -58,8 +81,13 @@ class Validator {
     const categories = this.array(props, root, 'categories', true).map((node) => this.category(node));
     const known = new Set<string>(this.options.knownCategories ?? []);
     const own = new Set<string>();
+    const builtIn = new Map<string, string>();
+    for (const lexicon of this.options.earlier ?? []) for (const c of lexicon.categories) if (!builtIn.has(c.id)) builtIn.set(c.id, lexicon.name);
     for (const [i, category] of categories.entries()) {
-      if (own.has(category.id)) throw this.at(this.array(props, root, 'categories', true)[i].offset, `duplicate category id "${category.id}"`);
+      const offset = this.array(props, root, 'categories', true)[i].offset;
+      if (own.has(category.id)) throw this.at(offset, `duplicate category id "${category.id}"`);
+      const definedBy = builtIn.get(category.id);
+      if (definedBy !== undefined) this.warn(offset, `category "${category.id}" is already defined by lexicon "${definedBy}"; that definition (label, polarity, description) is kept and this one ignored`);
       own.add(category.id);
       known.add(category.id);
     }
@@ -111,6 +139,14 @@ class Validator {
     }
     const note = this.string(props, node, 'note', false);
     if (note !== undefined) entry.note = note;
+    if (entry.weight !== undefined && entry.weight < WEIGHT_STEP) this.warn(weight?.offset ?? node.offset, `weight ${entry.weight} is below ${WEIGHT_STEP}, the smallest step, and counts as 0`);
+    const key = term.toLowerCase();
+    const termOffset = props.get('term')?.offset ?? node.offset;
+    const earlierLine = this.ownTerms.get(key);
+    const earlierLexicon = this.earlierTerms.get(key);
+    if (earlierLexicon !== undefined) this.warn(termOffset, `entry "${term}" is already in lexicon "${earlierLexicon}"; that entry counts and this one is ignored`);
+    else if (earlierLine !== undefined) this.warn(termOffset, `entry "${term}" repeats the entry on line ${earlierLine}; only the first counts`);
+    else this.ownTerms.set(key, this.at(termOffset, '').line);
     return entry;
   }
 

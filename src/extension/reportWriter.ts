@@ -1,40 +1,37 @@
-// Writes a report to a target without ever leaving a half-written file there: local files are streamed to a
-// temporary file beside the target and renamed over it at the end; other file systems get one write.
-import { promises as fs } from 'node:fs';
+// Writes a report to a target without ever leaving a half-written file there: local files go through the one
+// atomic writer the CLI's --out uses (src/node/atomicWrite.ts: exclusive temporary file, links followed to the file
+// they name, devices written through, mode kept); other file systems get one write.
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { abandonAtomic, AtomicTarget, commitAtomic, openAtomic } from '../node/atomicWrite';
 
 export class ReportWriter {
-  private handle: fs.FileHandle | undefined;
+  private open: boolean;
   private readonly chunks: string[] = [];
-  private readonly temp: string | undefined;
 
   private constructor(
     private readonly target: vscode.Uri,
-    handle: fs.FileHandle | undefined,
-    temp: string | undefined,
+    private readonly atomic: AtomicTarget | undefined,
   ) {
-    this.handle = handle;
-    this.temp = temp;
+    this.open = atomic !== undefined;
   }
 
   /** Opens the temporary file; fails at once (before any analysis) when the folder is not writable. */
   static async open(target: vscode.Uri): Promise<ReportWriter> {
-    if (target.scheme !== 'file') return new ReportWriter(target, undefined, undefined);
-    const temp = `${target.fsPath}.${process.pid}.${Date.now()}.tmp`;
-    return new ReportWriter(target, await fs.open(temp, 'wx'), temp);
+    if (target.scheme !== 'file') return new ReportWriter(target, undefined);
+    return new ReportWriter(target, openAtomic(target.fsPath));
   }
 
   async write(chunk: string): Promise<void> {
-    if (this.handle) await this.handle.write(chunk);
+    if (this.atomic && this.open) await writeAll(this.atomic.fd, chunk);
     else this.chunks.push(chunk);
   }
 
   /** Puts the report in place of the target. */
   async commit(): Promise<void> {
-    if (this.handle && this.temp) {
-      await this.handle.close();
-      this.handle = undefined;
-      await fs.rename(this.temp, this.target.fsPath);
+    if (this.atomic) {
+      await this.close();
+      commitAtomic(this.atomic);
       return;
     }
     await vscode.workspace.fs.writeFile(this.target, new TextEncoder().encode(this.chunks.join('')));
@@ -42,11 +39,24 @@ export class ReportWriter {
 
   /** Removes the temporary file; the target is untouched. */
   async abort(): Promise<void> {
-    if (this.handle) {
-      await this.handle.close().catch(() => undefined);
-      this.handle = undefined;
-    }
-    if (this.temp) await fs.unlink(this.temp).catch(() => undefined);
+    if (!this.atomic) return;
+    await this.close().catch(() => undefined);
+    abandonAtomic(this.atomic);
+  }
+
+  private close(): Promise<void> {
+    if (!this.atomic || !this.open) return Promise.resolve();
+    this.open = false;
+    const fd = this.atomic.fd;
+    return new Promise((resolve, reject) => fs.close(fd, (err) => (err ? reject(err) : resolve())));
+  }
+}
+
+/** Writes every byte: a single write may take only part of a large buffer. */
+async function writeAll(fd: number, text: string): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let done = 0; done < bytes.length; ) {
+    done += await new Promise<number>((resolve, reject) => fs.write(fd, bytes, done, bytes.length - done, null, (err, written) => (err ? reject(err) : resolve(written))));
   }
 }
 

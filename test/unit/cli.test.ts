@@ -101,7 +101,7 @@ describe('CLI', function () {
       [['--lexicon-mode', 'merge', 'plain.txt'], /--lexicon-mode must be add or replace/],
       [['--lexicon-mode', 'replace', 'plain.txt'], /replace needs at least one --lexicon/],
       [['--jsonl', '--format', 'text', 'plain.txt'], /--jsonl cannot be combined with --format text/],
-      [['--jobs', '0', 'plain.txt'], /--jobs must be a whole number/],
+      [['--jobs', '0', 'plain.txt'], /--jobs must be a whole number from 1 to 64/],
       [['-', '-'], /standard input\) can be given only once/],
     ] as Array<[string[], RegExp]>) {
       it(`refuses ${args.join(' ') || 'no arguments'}`, () => {

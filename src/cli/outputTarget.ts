@@ -1,0 +1,28 @@
+// --out must never replace an input: not a file being analysed, not a lexicon, and not a file inside an input
+// folder that the next run would read as a document.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { destinationOf } from '../node/atomicWrite';
+import { FatalError } from './fatalError';
+import { isWalkedName } from './inputs';
+
+/** Throws a FatalError naming the input that `out` would overwrite or join. */
+export function refuseOverwritingInputs(out: string, paths: readonly string[], lexicons: readonly string[]): void {
+  const destination = destinationOf(out);
+  if (destination === null) return;
+  for (const input of [...paths.filter((p) => p !== '-'), ...lexicons]) {
+    let real: string;
+    try {
+      real = fs.realpathSync(input);
+    } catch {
+      continue; // A missing input is reported on its own.
+    }
+    if (real === destination) throw new FatalError(`--out ${out}: is also an input (${input}); refusing to overwrite it`);
+    if (!lexicons.includes(input) && fs.statSync(real).isDirectory()) {
+      const relative = path.relative(real, destination);
+      if (!relative.startsWith('..') && !path.isAbsolute(relative) && isWalkedName(relative)) {
+        throw new FatalError(`--out ${out}: is inside the input folder ${input}, so the report would be read as a document; write it elsewhere`);
+      }
+    }
+  }
+}
