@@ -75,6 +75,14 @@ const targets = [
     minify: false,
   },
   {
+    name: 'host-bench',
+    entryPoints: ['test/hostBench/index.ts'],
+    outfile: 'out/test/hostBench/index.js',
+    external: ['vscode'],
+    sourcemap: true,
+    minify: false,
+  },
+  {
     name: 'runner',
     entryPoints: ['test/runner/checkPrerequisites.ts', 'test/runner/run.ts', 'test/runner/desktop.ts', 'test/runner/screenshots.ts', 'test/runner/screenshotDriver.ts'],
     outdir: 'out/test/runner',

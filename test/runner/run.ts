@@ -2,9 +2,13 @@
 // 4.100.3 (VS Code 1.100.3) with its workbench in headless Chromium, once per session in sessionPlans.ts
 // (a trusted workspace, then an untrusted one). Usage:
 //   node out/test/runner/run.js [--timeout <seconds>] [--grep <pattern>] [--session trusted|untrusted] [--verbose]
+// Bench mode (`npm run bench:host`): node out/test/runner/run.js --bench <file, or - for standard output> [--quick]
+// runs out/test/hostBench/index.js in one trusted host instead of the suite and writes its figures as JSON lines.
+import * as fs from 'node:fs';
+import { figurePrefix } from '../bench/figures';
 import { Cleanup } from './cleanup';
 import { delay } from './codeServer';
-import { suiteBootstrap } from './paths';
+import { benchBootstrap, suiteBootstrap } from './paths';
 import { prepareHost, startSession } from './session';
 import { sessionVariable } from './sessionKind';
 import { SessionPlan, sessionPlans } from './sessionPlans';
@@ -95,8 +99,58 @@ async function runSession(entry: string, plan: SessionPlan, options: RunOptions,
   return { plan, summary, ok };
 }
 
+/** The bench mode: one trusted host running the host bench; its figures go to `out` as JSON lines. */
+async function runBench(out: string, quick: boolean, timeoutSeconds: number): Promise<number> {
+  const cleanup = new Cleanup();
+  cleanup.exitOnSignals();
+  // Each figure is written as it arrives, so a run that fails later still leaves the figures it measured.
+  if (out !== '-') fs.writeFileSync(out, '');
+  const write = (figure: string): void => {
+    if (out === '-') process.stdout.write(`${figure}\n`);
+    else fs.appendFileSync(out, `${figure}\n`);
+  };
+  let outcome: number | 'timeout' | 'error';
+  try {
+    const entry = prepareHost(benchBootstrap, (line) => console.error(line));
+    const starting = startSession(
+      entry,
+      {
+        env: { POLICY_LENS_BENCH_QUICK: quick ? '1' : '0', POLICY_LENS_BENCH_PROFILE: process.env.POLICY_LENS_BENCH_PROFILE ?? '', POLICY_LENS_BENCH_ONLY: process.env.POLICY_LENS_BENCH_ONLY ?? '' },
+        extensionTestsPath: benchBootstrap,
+        onHostLog: (line) => {
+          if (line.startsWith(figurePrefix)) {
+            write(line.slice(figurePrefix.length));
+            console.error(`  ${describeFigure(line.slice(figurePrefix.length))}`);
+          } else console.error(line);
+        },
+      },
+      cleanup,
+    );
+    outcome = await Promise.race([starting.then((session) => session.hostExit), delay(timeoutSeconds * 1000).then(() => 'timeout' as const)]);
+  } catch (err) {
+    if (!cleanup.interrupted) console.error(err instanceof Error ? err.message : String(err));
+    outcome = 'error';
+  } finally {
+    await cleanup.dispose();
+  }
+  if (outcome !== 0) {
+    console.error(`The real-host bench did not complete (${outcome === 'timeout' ? `not within ${timeoutSeconds} s` : `extension host exit ${outcome}`}).`);
+    return 1;
+  }
+  return 0;
+}
+
+function describeFigure(json: string): string {
+  const f = JSON.parse(json) as { name: string; value: number; unit: string; target: string; pass: boolean | null };
+  const verdict = f.pass === null ? '' : f.pass ? '  pass' : '  FAIL';
+  return `${f.name}: ${Number(f.value.toPrecision(3))} ${f.unit} (target ${f.target})${verdict}`;
+}
+
 async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const benchOut = valueOf(argv, '--bench');
+  if (benchOut !== undefined) return runBench(benchOut, argv.includes('--quick'), Number(valueOf(argv, '--timeout') ?? 900));
+  const options = parseOptions(argv);
   const cleanup = new Cleanup();
   cleanup.exitOnSignals();
   // code-server, and so the extension host running the bootstrap, inherit this.

@@ -1,0 +1,351 @@
+// The real-host runner's bench mode (`npm run bench:host`, and the host rows of `npm run bench`): loaded by the
+// extension host from --extensionTestsPath instead of the integration suite. It drives the extension through the
+// VS Code API in a real host and prints one figure per console line (figurePrefix) for the runner to collect.
+// An event-loop lag probe runs inside the extension host while the extension works.
+import * as fs from 'node:fs';
+import { Session } from 'node:inspector';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import * as vscode from 'vscode';
+import type { PolicyLensApi } from '../../src/extension/api';
+import { englishText } from '../bench/corpus';
+import { Figure, figure, figurePrefix, median, quantile } from '../bench/figures';
+
+const MB = 1e6;
+const EXTENSION_ID = 'policy-lens.policy-lens';
+
+interface Plan {
+  openReps: number;
+  typingReps: number;
+  keystrokes: number;
+  keystrokeIntervalMs: number;
+  openDoc: number;
+  manyDocs: { count: number; size: number };
+}
+
+function planFrom(env: NodeJS.ProcessEnv): Plan {
+  const quick = env.POLICY_LENS_BENCH_QUICK === '1';
+  return {
+    openReps: quick ? 2 : 5,
+    typingReps: quick ? 1 : 3,
+    keystrokes: 100,
+    keystrokeIntervalMs: 30,
+    openDoc: 5 * MB,
+    manyDocs: quick ? { count: 10, size: 1 * MB } : { count: 30, size: 1 * MB },
+  };
+}
+
+/** A progress line on the runner's standard error. */
+function step(what: string): void {
+  console.log(`host bench: ${what}`);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Samples how late a 5 ms timer fires in this thread: the extension host's event-loop lag. */
+class LagProbe {
+  private readonly lags: number[] = [];
+  private last = performance.now();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly interval = 5) {
+    this.timer = setInterval(() => {
+      const now = performance.now();
+      this.lags.push(Math.max(0, now - this.last - this.interval));
+      this.last = now;
+    }, interval);
+  }
+
+  /** Stops the probe; the lag of its last interval counts too. */
+  stop(): number[] {
+    clearInterval(this.timer);
+    this.lags.push(Math.max(0, performance.now() - this.last - this.interval));
+    return this.lags;
+  }
+}
+
+/** Resolves when `check` holds, tested now and at every update of the extension and every millisecond. */
+function until(api: PolicyLensApi, what: string, check: () => boolean, timeoutMs = 120_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const finish = (): boolean => {
+      if (!check()) return false;
+      cleanup();
+      resolve(performance.now());
+      return true;
+    };
+    const subscription = api.onDidUpdate(() => void finish());
+    const poll = setInterval(() => void finish(), 1);
+    const timeout = setTimeout(() => {
+      cleanup();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+    const cleanup = (): void => {
+      subscription.dispose();
+      clearInterval(poll);
+      clearTimeout(timeout);
+    };
+    finish();
+  });
+}
+
+async function closeAllEditors(): Promise<void> {
+  for (let i = 0; i < 50 && vscode.window.visibleTextEditors.length > 0; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Waits up to `timeoutMs` for the extension host to let go of the documents (VS Code disposes a closed editor's
+ * model when it sees fit), and returns how many it still holds.
+ */
+async function documentsClosed(uris: vscode.Uri[], timeoutMs: number): Promise<number> {
+  const keys = new Set(uris.map((u) => u.toString()));
+  const held = (): number => vscode.workspace.textDocuments.filter((d) => keys.has(d.uri.toString())).length;
+  const deadline = performance.now() + timeoutMs;
+  while (held() > 0 && performance.now() < deadline) await sleep(50);
+  return held();
+}
+
+function gcFunction(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+/** The live heap after full collections (several, so that weak references and finalizers settle). */
+async function liveHeap(gc: () => void): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await sleep(20);
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+function visibleHighlighted(api: PolicyLensApi, editor: vscode.TextEditor): boolean {
+  const visible = editor.visibleRanges[0];
+  if (!visible) return false;
+  const drawn = api.getDecorations(editor.document.uri);
+  return [...drawn.control, ...drawn.engagement].some((r) => r.intersection(visible) !== undefined);
+}
+
+/** Opening a 5 MB document: the host's own time to show it, our time to highlight what is visible, the lag while the rest is analysed. */
+async function opening(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figure[]> {
+  const text = englishText(20260301, plan.openDoc);
+  const hostOpen: number[] = [];
+  const ourOpen: number[] = [];
+  const highlight: number[] = [];
+  const stall: number[] = [];
+  const complete: number[] = [];
+  for (let rep = 0; rep < plan.openReps; rep++) {
+    // The same text under a name the extension ignores (the Log language), opened first in each repetition.
+    const ignored = vscode.Uri.file(path.join(dir, `ignored-${rep}.log`));
+    const annotated = vscode.Uri.file(path.join(dir, `open-${rep}.txt`));
+    fs.writeFileSync(ignored.fsPath, text);
+    fs.writeFileSync(annotated.fsPath, text);
+    let start = performance.now();
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(ignored), { preview: false });
+    hostOpen.push(performance.now() - start);
+    await closeAllEditors();
+    await sleep(200);
+
+    start = performance.now();
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(annotated), { preview: false });
+    const shown = performance.now();
+    ourOpen.push(shown - start);
+    const probe = new LagProbe();
+    const highlighted = await until(api, 'the visible range highlighted', () => visibleHighlighted(api, editor));
+    highlight.push(Math.max(0, highlighted - shown));
+    // whenIdle, not getAnalysis, while measuring: getAnalysis copies every annotation into objects.
+    await api.whenIdle();
+    complete.push(performance.now() - shown);
+    stall.push(Math.max(...probe.stop()));
+    if (api.getAnalysis(annotated)?.complete !== true) throw new Error('the opened document was not analysed completely');
+    await closeAllEditors();
+  }
+  const size = `${plan.openDoc / MB} MB`;
+  const hostMedian = median(hostOpen);
+  return [
+    figure(`host opens and shows a ${size} document the extension ignores`, hostOpen, 'ms', 'reference', null),
+    figure(`host opens and shows a ${size} document the extension annotates`, ourOpen, 'ms', 'info', null, median(ourOpen) / hostMedian),
+    figure(`visible range of a ${size} document highlighted, after the editor is shown`, highlight, 'ms', '<= 100', (m) => m <= 100),
+    figure(`longest extension-host stall while the rest of ${size} is analysed`, stall, 'ms', '<= 50', (m) => m <= 50),
+    figure(`  whole ${size} document analysed, after the editor is shown`, complete, 'ms', 'info', null),
+  ];
+}
+
+/** 100 keystrokes 30 ms apart in a 5 MB document, with the sidebar visible and the outline asked for after each burst. */
+async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figure[]> {
+  const text = englishText(20260302, plan.openDoc);
+  const debounce = vscode.workspace.getConfiguration('policyLens').get<number>('debounceMs') ?? 150;
+  const lagP95: number[] = [];
+  const lagMax: number[] = [];
+  const upToDate: number[] = [];
+  const highlightsAfter: number[] = [];
+  const sidebarAfter: number[] = [];
+  const outlineAfter: number[] = [];
+  for (let rep = 0; rep < plan.typingReps; rep++) {
+    const uri = vscode.Uri.file(path.join(dir, `typing-${rep}.txt`));
+    fs.writeFileSync(uri.fsPath, text);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    await api.whenIdle();
+    step(`typing ${rep}: document analysed`);
+    await vscode.commands.executeCommand('policyLens.showTally');
+    step(`typing ${rep}: sidebar shown`);
+    await vscode.window.showTextDocument(editor.document, { preview: false, preserveFocus: false });
+    // Type inside a sentence a few lines down the visible part.
+    const line = Math.min(editor.document.lineCount - 1, (editor.visibleRanges[0]?.start.line ?? 0) + 10);
+    const at = new vscode.Position(line, Math.min(5, editor.document.lineAt(line).text.length));
+    editor.selection = new vscode.Selection(at, at);
+    await sleep(500);
+    await api.whenIdle();
+    step(`typing ${rep}: cursor placed`);
+
+    let lastChange = 0;
+    let changes = 0;
+    const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.toString() === uri.toString() && e.contentChanges.length > 0) {
+        lastChange = performance.now();
+        changes++;
+      }
+    });
+    const sidebarBefore = api.getSidebar().currentModel();
+    const probe = new LagProbe();
+    const start = performance.now();
+    // Each keystroke is an edit at the cursor, as typing reaches the extension host: one change event per key.
+    // An edit is awaited (the host refuses edits made against an older version), then the next waits for its time.
+    let cursor = editor.document.offsetAt(at);
+    for (let k = 0; k < plan.keystrokes; k++) {
+      const due = start + k * plan.keystrokeIntervalMs;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      const key = k % 6 === 5 ? ' ' : String.fromCharCode(97 + (k % 26));
+      const position = editor.document.positionAt(cursor);
+      const applied = editor.edit((b) => b.insert(position, key), { undoStopBefore: false, undoStopAfter: false });
+      if (!(await Promise.race([applied, sleep(20_000).then(() => false)]))) throw new Error(`keystroke ${k} was refused or took over 20 s`);
+      cursor++;
+      // The next edit is made against the version this one produced, so its change event must have arrived.
+      while (changes < k + 1) await sleep(1);
+      if (k % 25 === 24) step(`typing ${rep}: ${k + 1} keystrokes`);
+    }
+    step(`typing ${rep}: ${plan.keystrokes} keystrokes typed in ${Math.round(performance.now() - start)} ms`);
+    const deadline = performance.now() + 30_000;
+    while (changes < plan.keystrokes) {
+      if (performance.now() > deadline) throw new Error(`only ${changes} of ${plan.keystrokes} keystrokes reached the extension host`);
+      await sleep(2);
+    }
+    const version = editor.document.version;
+    // The store settles its waiters after it published the last version and the highlights were redrawn.
+    await api.whenIdle();
+    const highlighted = performance.now();
+    // The store publishes nothing while the debounce runs, so the first model posted after the burst is the last version's.
+    step(`typing ${rep}: highlights up to date`);
+    const sidebarShown = await until(api, 'the sidebar updated', () => api.getSidebar().currentModel() !== sidebarBefore);
+    step(`typing ${rep}: sidebar up to date`);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri);
+    const outlined = performance.now();
+    const lags = probe.stop();
+    listener.dispose();
+    if (!symbols || symbols.length === 0 || !folds) throw new Error('the outline of the typed document is empty');
+    if (api.getAnalysis(uri)?.version !== version) throw new Error('the analysis is not of the last version typed');
+    const debounceEnd = lastChange + debounce;
+    lagP95.push(quantile(lags, 0.95));
+    lagMax.push(Math.max(...lags));
+    highlightsAfter.push(highlighted - debounceEnd);
+    sidebarAfter.push(sidebarShown - debounceEnd);
+    outlineAfter.push(outlined - debounceEnd);
+    upToDate.push(Math.max(highlighted, sidebarShown, outlined) - debounceEnd);
+    await closeAllEditors();
+  }
+  const doc = `${plan.keystrokes} keystrokes ${plan.keystrokeIntervalMs} ms apart in ${plan.openDoc / MB} MB`;
+  return [
+    figure(`extension-host event-loop lag p95, ${doc}`, lagP95, 'ms', '<= 16', (m) => m <= 16),
+    figure(`  extension-host event-loop lag, longest, ${doc}`, lagMax, 'ms', 'info', null),
+    figure(`highlights, sidebar and outline up to date after the debounce ends, ${doc}`, upToDate, 'ms', '<= 50', (m) => m <= 50),
+    figure('  of which highlights', highlightsAfter, 'ms', 'info', null),
+    figure('  of which sidebar posted', sidebarAfter, 'ms', 'info', null),
+    figure('  of which outline and folding ranges answered', outlineAfter, 'ms', 'info', null),
+  ];
+}
+
+/** Many open documents: the extension host's live heap with them open, and after they are closed. */
+async function manyDocuments(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figure[]> {
+  const gc = gcFunction();
+  const { count, size } = plan.manyDocs;
+  const uris: vscode.Uri[] = [];
+  for (let i = 0; i < count; i++) {
+    const uri = vscode.Uri.file(path.join(dir, `many-${i}.txt`));
+    fs.writeFileSync(uri.fsPath, englishText(20260400 + i, size));
+    uris.push(uri);
+  }
+  const total = count * size;
+  const before = await liveHeap(gc);
+  for (const uri of uris) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  await api.whenIdle();
+  if (!uris.every((u) => api.getAnalysis(u)?.complete)) throw new Error('not every document was analysed');
+  const open = await liveHeap(gc);
+  await closeAllEditors();
+  const held = await documentsClosed(uris, 20_000);
+  await api.whenIdle();
+  const closed = await liveHeap(gc);
+  const growth = (open - before) / total;
+  const left = (closed - before) / total;
+  const label = `${count} documents of ${size / MB} MB open`;
+  return [
+    { ...figure(`extension-host heap growth, ${label}, over their total size`, [growth], 'x', '< 3', (m) => m < 3, growth) },
+    { ...figure(`extension-host heap left after closing them, over their total size`, [left], 'x', '<= 0.1', (m) => m <= 0.1, left) },
+    figure(`  extension-host heap: before, open, closed`, [before / MB, open / MB, closed / MB], 'MB', 'info', null),
+    figure(`  documents VS Code still held 20 s after their editors closed`, [held], 'documents', 'info', null),
+  ];
+}
+
+function post<T>(session: Session, method: string): Promise<T> {
+  return new Promise((resolve, reject) => session.post(method, (err, result) => (err ? reject(err) : resolve(result as T))));
+}
+
+/** With POLICY_LENS_BENCH_PROFILE=DIR, each scenario's CPU profile of the extension host goes to DIR/NAME.cpuprofile. */
+async function profiled<T>(name: string, scenario: () => Promise<T>): Promise<T> {
+  const dir = process.env.POLICY_LENS_BENCH_PROFILE;
+  if (!dir) return scenario();
+  const session = new Session();
+  session.connect();
+  await post(session, 'Profiler.enable');
+  await post(session, 'Profiler.start');
+  try {
+    return await scenario();
+  } finally {
+    const { profile } = await post<{ profile: object }>(session, 'Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+export async function run(): Promise<void> {
+  const plan = planFrom(process.env);
+  const extension = vscode.extensions.getExtension<PolicyLensApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in the bench host`);
+  const api = await extension.activate();
+  await api.whenIdle();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-host-bench-'));
+  const report = (figures: Figure[]): void => {
+    for (const f of figures) console.log(figurePrefix + JSON.stringify(f));
+  };
+  try {
+    // POLICY_LENS_BENCH_ONLY=opening,typing,many runs only those scenarios.
+    const only = process.env.POLICY_LENS_BENCH_ONLY ? process.env.POLICY_LENS_BENCH_ONLY.split(',') : null;
+    const scenarios: Record<string, () => Promise<Figure[]>> = {
+      opening: () => opening(api, dir, plan),
+      typing: () => typing(api, dir, plan),
+      many: () => manyDocuments(api, dir, plan),
+    };
+    for (const [name, scenario] of Object.entries(scenarios)) {
+      if (only && !only.includes(name)) continue;
+      step(`${name}`);
+      report(await profiled(name, scenario));
+    }
+  } finally {
+    await closeAllEditors();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
