@@ -35,6 +35,7 @@ import {
 } from '../core/webAnnotationReview';
 import { selectorsFor, shiftOffset } from '../core/webAnnotationSelectors';
 import { writeReport } from './reportWriter';
+import { readSettings } from './settings';
 import type { AnalysisStore } from './store';
 
 export type { EntryReviewCount, OrphanReview, PlacedNote, ReviewedFigures, ReviewVerdict };
@@ -430,8 +431,8 @@ export function relativeSource(folder: vscode.WorkspaceFolder, uri: vscode.Uri):
 }
 
 function reviewerName(): string {
-  const configured = vscode.workspace.getConfiguration('policyLens').get<string>('reviewerName', '');
-  if (configured.trim()) return configured.trim();
+  const configured = readSettings().reviewerName;
+  if (configured) return configured;
   try {
     return os.userInfo().username || 'unknown';
   } catch {

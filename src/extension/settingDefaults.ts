@@ -14,6 +14,7 @@ export const SETTING_DEFAULTS = {
   language: 'auto' as 'auto' | 'en' | 'zh',
   workspaceGlob: '**/*.{txt,md}',
   labelLanguage: 'auto' as 'auto' | 'en' | 'zh',
+  reviewerName: '',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -20,6 +20,8 @@ export interface Settings {
   readonly language: LanguageSetting;
   readonly workspaceGlob: string;
   readonly labelLanguage: LabelLanguageSetting;
+  /** The name written as `creator` of reviews and codes; empty means the login name. */
+  readonly reviewerName: string;
 }
 
 function stringArray(value: unknown, fallback: readonly string[]): readonly string[] {
@@ -49,6 +51,7 @@ export function readSettings(scope?: vscode.Uri): Settings {
     language: oneOf(c.get('language'), ['auto', 'en', 'zh'], d.language),
     workspaceGlob: c.get<string>('workspaceGlob') || d.workspaceGlob,
     labelLanguage: oneOf(c.get('labelLanguage'), ['auto', 'en', 'zh'], d.labelLanguage),
+    reviewerName: typeof c.get('reviewerName') === 'string' ? (c.get<string>('reviewerName') ?? '').trim() : d.reviewerName,
   };
 }
 
