@@ -80,7 +80,8 @@ export async function openWorkbench(options: WorkbenchOptions, cleanup: Cleanup)
     ['skipWelcome', 'true'],
   ];
   const query = new URLSearchParams({ folder: options.workspace, payload: JSON.stringify(payload) });
-  await page.goto(`http://127.0.0.1:${options.server.port}/?${query.toString()}`);
+  // A loaded machine can take over Playwright's 30 s default to serve the workbench's first page.
+  await page.goto(`http://127.0.0.1:${options.server.port}/?${query.toString()}`, { timeout: 120_000 });
   return { page, hostExit };
 }
 
