@@ -71,6 +71,8 @@ describe('VS Code conventions', function () {
       const key = normaliseKey(binding.linux ?? binding.key);
       const other = taken.get(key);
       if (other) clashes.push(`${binding.command}: ${key} is ${other}'s`);
+      // One key for one of our commands: two under the same key shadow each other.
+      taken.set(key, binding.command);
     }
     assert.deepEqual(clashes, []);
     // The keys a user reaches for still work.
