@@ -3,6 +3,7 @@
 // order, items sorted and two-space indentation, so that the file diffs and merges well in git.
 // https://www.w3.org/TR/annotation-model/ (collections: section 5; selectors: section 4.2)
 import { Node, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { lineColumnAt } from './lineColumn';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** The store's own format name and version; a store of a higher version is opened read-only. */
@@ -232,7 +233,7 @@ type At = (offset: number, problem: string) => AnnotationStoreError;
 /** Parses a store file's text; throws an AnnotationStoreError naming the line and column of the first problem. */
 export function parseCollection(text: string, file: string): ParsedStore {
   const at: At = (offset, problem) => {
-    const { line, column } = lineColumn(text, offset);
+    const { line, column } = lineColumnAt(text, offset);
     return new AnnotationStoreError(file, line, column, problem);
   };
   if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
@@ -444,16 +445,3 @@ class StoreValidator {
   }
 }
 
-/** 1-based line and column (in UTF-16 code units) of an offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}

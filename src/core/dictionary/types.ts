@@ -27,20 +27,6 @@ export interface ForeignDictionary {
   entries: DictionaryEntry[];
 }
 
-/** 1-based line and column (UTF-16 code units) of an offset. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /** A category name → the id the tally and the mapping use. */
 export function categoryId(name: string): string {
   const slug = name

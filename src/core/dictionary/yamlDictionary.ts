@@ -1,7 +1,8 @@
 // quanteda's YAML dictionaries: nested keys whose leaves are lists of glob patterns (`dictionary(file =, format =
 // "YAML")` reads and writes them). A category is a key holding patterns; its id is that key, its path the keys above.
 import { isMap, isScalar, isSeq, stringify, type Node } from 'yaml';
-import { categoryId, DictionaryCategory, DictionaryEntry, ForeignDictionary, lineColumnAt, patternTerm } from './types';
+import { categoryId, DictionaryCategory, DictionaryEntry, ForeignDictionary, patternTerm } from './types';
+import { lineColumnAt } from '../lineColumn';
 import { readYaml, stringOf, YamlSource } from './yamlSource';
 
 export function parseYamlDictionary(text: string, file: string): ForeignDictionary {
