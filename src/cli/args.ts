@@ -39,7 +39,7 @@ export const HELP = `Usage: policy-lens [options] PATH...
 
 Highlights control-oriented and engagement-oriented language in policy texts and tallies how each text leans.
 PATH is a file, a folder (its .txt and .md files, recursively, in sorted order) or - for standard input.
-Prints a JSON report (format policy-lens.tally, version 1) to standard output.
+Prints a JSON report (format policy-lens.tally, version 2; see docs/format.md) to standard output.
 
 Options:
   -o, --out FILE            write the report to FILE instead of standard output (- for standard output); FILE is

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { documentChunks, documentSeparator, reportClosing, reportOpening, ReportDocument, ReportHeader, ReportStyle } from '../core/report';
-import { csvHeader, csvRows } from '../core/csvReport';
+import { csvHeader, csvRows, CsvRows } from '../core/csvReport';
 import { UsageError } from './args';
 import { FatalError } from './fatalError';
 import { describeFsError } from './inputs';
@@ -19,11 +19,14 @@ lexicons (lexicon.sha256), a truncated shard (a run that did not finish), and a 
 
 Options:
   -f, --format FORMAT       json (default), jsonl or csv (one row per document, as --format csv)
+      --csv-rows ROWS       documents (default) or sections: one CSV row per section, with level and parent
   -o, --out FILE            write to FILE instead of standard output
 `;
 
-type MergeFormat = ReportStyle | 'csv';
-const STYLES: readonly MergeFormat[] = ['json', 'jsonl', 'csv'];
+/** A JSON style, or CSV with one row per document or per section. */
+type MergeFormat = ReportStyle | { csv: CsvRows };
+const STYLES = ['json', 'jsonl', 'csv'] as const;
+const CSV_ROWS: readonly CsvRows[] = ['documents', 'sections'];
 
 export async function mergeCommand(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -39,17 +42,21 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   }
   const style = STYLES.find((s) => s === (values.format ?? 'json'));
   if (style === undefined) throw new UsageError(`merge: --format must be json, jsonl or csv, not "${values.format}"`);
+  const rows = CSV_ROWS.find((r) => r === (values['csv-rows'] ?? 'documents'));
+  if (rows === undefined) throw new UsageError(`merge: --csv-rows must be documents or sections, not "${values['csv-rows']}"`);
+  if (values['csv-rows'] !== undefined && style !== 'csv') throw new UsageError('merge: --csv-rows needs --format csv');
+  const format: MergeFormat = style === 'csv' ? { csv: rows } : style;
   if (positionals.length === 0) throw new UsageError('merge: name the shard reports (JSON Lines, from --jsonl --shard K/N)');
   // A first pass checks every shard (headers, JSON, order, duplicates, truncation) so that a refused merge writes
   // nothing, even to standard output; the second writes.
   const header = await withShards(positionals, async (shards) => {
     const common = commonHeader(shards);
-    await writeMerged(shards, common, style, null);
+    await writeMerged(shards, common, format, null);
     return common;
   });
   const sink = OutputSink.open(values.out ?? null);
   try {
-    await withShards(positionals, (shards) => writeMerged(shards, header, style, sink));
+    await withShards(positionals, (shards) => writeMerged(shards, header, format, sink));
   } catch (err: unknown) {
     await sink.abandon();
     throw err;
@@ -75,6 +82,7 @@ function parse(args: string[]) {
     strict: true,
     options: {
       format: { type: 'string', short: 'f' },
+      'csv-rows': { type: 'string' },
       out: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -102,7 +110,7 @@ function commonHeader(shards: ShardReader[]): ReportHeader {
 
 /** Merges by path; with no sink, only reads and checks. */
 async function writeMerged(shards: ShardReader[], header: ReportHeader, style: MergeFormat, sink: OutputSink | null): Promise<void> {
-  if (style !== 'csv') await sink?.write(reportOpening(header, style));
+  if (typeof style === 'string') await sink?.write(reportOpening(header, style));
   let count = 0;
   let previous: { key: string[]; where: string } | null = null;
   for (;;) {
@@ -116,10 +124,10 @@ async function writeMerged(shards: ShardReader[], header: ReportHeader, style: M
     previous = { key: doc.key, where: `${best.file}:${doc.line}` };
     if (sink === null) {
       // Checking only: the document was parsed when read.
-    } else if (style === 'csv') {
+    } else if (typeof style !== 'string') {
       const { annotations: _annotations, ...summary } = JSON.parse(doc.text) as ReportDocument;
-      if (count === 0) await sink.write(csvHeader('documents', summary.categories.map((c) => c.id)));
-      await sink.write(csvRows('documents', summary));
+      if (count === 0) await sink.write(csvHeader(style.csv, summary.categories.map((c) => c.id)));
+      await sink.write(csvRows(style.csv, summary));
     } else if (style === 'jsonl') await sink.write(documentSeparator(count, style) + doc.text + '\n');
     else {
       await sink.write(documentSeparator(count, style));
@@ -129,8 +137,8 @@ async function writeMerged(shards: ShardReader[], header: ReportHeader, style: M
     count++;
     best.advance();
   }
-  if (style !== 'csv') await sink?.write(reportClosing(count, style));
-  else if (count === 0) await sink?.write(csvHeader('documents', []));
+  if (typeof style === 'string') await sink?.write(reportClosing(count, style));
+  else if (count === 0) await sink?.write(csvHeader(style.csv, []));
 }
 
 /** Path order, as a folder is walked: segment by segment, by UTF-16 code unit. */

@@ -85,6 +85,30 @@ describe('CLI CSV', function () {
     assert.equal(cli(['merge', '--format', 'csv', ...shards], dir), cli(['--format', 'csv', 'c'], dir));
   });
 
+  it('merge --format csv --csv-rows sections equals one run with --csv-rows sections', () => {
+    const shards = [1, 2, 3].map((k) => {
+      const file = path.join(dir, `t${k}.jsonl`);
+      cli(['--jsonl', '--shard', `${k}/3`, '-o', file, 'c'], dir);
+      return file;
+    });
+    const single = cli(['--format', 'csv', '--csv-rows', 'sections', 'c'], dir);
+    assert.equal(cli(['merge', '--format', 'csv', '--csv-rows', 'sections', ...shards], dir), single);
+    const rows = parse(single, { columns: true }) as Array<Record<string, string>>;
+    assert.ok(rows.some((r) => r.level === '2' && r.parent !== ''), 'nested sections have a level and a parent');
+    const r = spawnSync(process.execPath, [CLI, 'merge', '--csv-rows', 'sections', ...shards], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--csv-rows needs --format csv/);
+  });
+
+  it('leaves values that start with = + - @ intact (as R, Stata and pandas read them), as docs/cli.md says', () => {
+    fs.mkdirSync(path.join(dir, 'f'));
+    fs.writeFileSync(path.join(dir, 'f', '=HYPERLINK(1).txt'), '# =SUM(A1:A9)\nThe agency shall monitor platforms.\n# +1 -2 @x\nResidents may comment.\n');
+    const rows = parse(cli(['--format', 'csv', '--csv-rows', 'sections', 'f'], dir), { columns: true }) as Array<Record<string, string>>;
+    assert.deepEqual(rows.map((r) => r.title), ['=SUM(A1:A9)', '+1 -2 @x']);
+    assert.equal(rows[0].source, 'f/=HYPERLINK(1).txt');
+    assert.match(fs.readFileSync(path.join(ROOT, 'docs/cli.md'), 'utf8'), /formula injection/i);
+  });
+
   it('refuses --csv-rows without --format csv, and --jsonl with csv', () => {
     for (const args of [['--csv-rows', 'sections', 'c'], ['--jsonl', '--format', 'csv', 'c'], ['--format', 'csv', '--csv-rows', 'pages', 'c']]) {
       const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });
