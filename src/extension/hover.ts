@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Category, Match } from '../core/types';
 import { categoryLabel, polarityLabel, ruleLabel, t } from './l10n';
+import { markdownCode, markdownText as escape } from './markdownText';
 import { offsetRange } from './positions';
 import type { AnalysisStore } from './store';
 
@@ -40,7 +41,7 @@ export function describeMatch(m: Match, category: Category | undefined): vscode.
   md.appendMarkdown('\n\n');
   if (category?.description) md.appendMarkdown(`${escape(category.description)}\n\n`);
   md.appendMarkdown(`${escape(t('Lexicon entry'))}: `);
-  md.appendMarkdown(`\`${m.entry.replace(/`/g, "'")}\``);
+  md.appendMarkdown(markdownCode(m.entry));
   md.appendMarkdown(` · ${escape(t('Weight'))}: ${formatWeight(m.weight)}`);
   // The unit the lean counts: this match's sentence (numbered from 1 for readers; the JSON `sentence` counts from 0).
   md.appendMarkdown(`\n\n${escape(t('Sentence {0}', m.sentence + 1))}`);
@@ -54,9 +55,4 @@ export function describeMatch(m: Match, category: Category | undefined): vscode.
 
 function formatWeight(w: number): string {
   return Number.isInteger(w) ? String(w) : w.toFixed(2).replace(/0+$/, '');
-}
-
-/** Document and lexicon text is shown as text, never as Markdown or HTML. */
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
 }

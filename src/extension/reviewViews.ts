@@ -2,15 +2,11 @@
 // Review tree in the Policy Lens sidebar (as-reviewed figures, manual codes, orphans, rejections per entry).
 import * as vscode from 'vscode';
 import { CategoryLabels } from './l10n';
+import { markdownText as escape } from './markdownText';
 import { offsetRange } from './positions';
 import { REVIEW_COMMANDS, ReviewArgs } from './reviewCommands';
 import type { ReviewSnapshot, ReviewStore } from './reviewStore';
 import type { AnalysisStore } from './store';
-
-/** Document and lexicon text is shown as text, never as Markdown or HTML. */
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
-}
 
 function link(label: string, command: string, args: ReviewArgs): string {
   return `[${escape(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
