@@ -1,7 +1,8 @@
 // One text → its output in the chosen format. The same code runs in the main thread and in the workers.
 import type { DocumentAnalysis, Engine } from '../core';
 import { csvRows } from '../core/csvReport';
-import { annotationsOf, documentChunks, documentSummary, ReportAnnotation } from '../core/report';
+import { annotationsOf, documentChunks, documentSummary, GENERATOR, ReportAnnotation } from '../core/report';
+import { annotationLines, exportedAnnotations } from '../core/w3cExport';
 import { reviewedReport } from '../core/webAnnotationReport';
 import type { LanguageSetting, Lean, PolarityTally, Units } from '../core/types';
 import type { AnnotationCollection } from '../core/webAnnotation';
@@ -62,7 +63,9 @@ export function analyseText(
       ? [textRow(figures)]
       : format === 'csv' || format === 'csv-sections'
         ? [csvRows(format === 'csv' ? 'documents' : 'sections', summary)]
-        : documentChunks(summary, annotations, format);
+        : format === 'w3c'
+          ? [annotationLines(exportedAnnotations(source, text, analysis.matches(), review?.collection.first.items ?? [], GENERATOR, review?.source))]
+          : documentChunks(summary, annotations, format);
   return { kind: 'document', figures, output };
 }
 

@@ -3,8 +3,11 @@ import { parseArgs } from 'node:util';
 import type { LanguageSetting } from '../core/types';
 import { parseShard, Shard } from './shard';
 
-/** `csv`: one row per document; `csv-sections`: one row per section (--csv-rows sections). */
-export type OutputFormat = 'json' | 'jsonl' | 'text' | 'csv' | 'csv-sections';
+/**
+ * `csv`: one row per document; `csv-sections`: one row per section (--csv-rows sections); `w3c`: one W3C Web
+ * Annotation collection of every annotation.
+ */
+export type OutputFormat = 'json' | 'jsonl' | 'text' | 'csv' | 'csv-sections' | 'w3c';
 export type LexiconMode = 'add' | 'replace';
 
 export interface CliOptions {
@@ -50,8 +53,12 @@ Options:
       --lexicon-mode MODE   add (default): --lexicon files are added to the built-in English and Chinese
                             lexicons; replace: only the --lexicon files are used
       --language LANG       auto (default, detected per document), en or zh
-  -f, --format FORMAT       json (default), text (a table with a lean bar per document) or csv (one row per
-                            document: figures, lean, then each category per 1,000 words; see docs/cli.md)
+  -f, --format FORMAT       json (default): the tally report, format policy-lens.tally version 2
+                            text: a table with a lean bar per document
+                            csv: one row per document (figures, lean, then each category per 1,000 words)
+                            w3c: every annotation (automatic, reviewed, manual, memos) as one W3C Web
+                            Annotation collection (JSON-LD, TextQuoteSelector and TextPositionSelector)
+                            (docs/cli.md describes each)
       --csv-rows ROWS       documents (default) or sections: one CSV row per section, with level and parent
       --jsonl               JSON Lines: a header line, then one document per line, for large corpora
       --files-from FILE     also analyse the paths listed in FILE, one per line (- for standard input)
@@ -72,7 +79,7 @@ unreadable file, an invalid lexicon, an unwritable --out, or when nothing could 
 `;
 
 const LANGUAGES: readonly LanguageSetting[] = ['auto', 'en', 'zh'];
-const FORMATS = ['json', 'text', 'csv'] as const;
+const FORMATS = ['json', 'text', 'csv', 'w3c'] as const;
 const CSV_ROWS = ['documents', 'sections'] as const;
 const MODES: readonly LexiconMode[] = ['add', 'replace'];
 

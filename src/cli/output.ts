@@ -11,6 +11,7 @@ import { describeFsError } from './inputs';
 import { FatalError } from './fatalError';
 import { TEXT_HEADER, TextTotals } from './textTable';
 import { csvHeader } from '../core/csvReport';
+import { CollectionStream } from '../core/w3cExport';
 
 export class OutputSink {
   private failure: Error | null = null;
@@ -98,6 +99,8 @@ export class OutputSink {
 export class ReportWriter {
   private count = 0;
   private readonly totals = new TextTotals();
+  /** For --format w3c: the one annotation collection the documents' annotations go into. */
+  private readonly collection = new CollectionStream('Policy Lens annotations');
 
   constructor(
     private readonly sink: OutputSink,
@@ -110,6 +113,7 @@ export class ReportWriter {
   private opening(): string {
     if (this.format === 'text') return TEXT_HEADER;
     if (this.format === 'csv' || this.format === 'csv-sections') return csvHeader(this.format === 'csv' ? 'documents' : 'sections', this.categoryIds);
+    if (this.format === 'w3c') return this.collection.opening();
     return reportOpening(this.header, this.format);
   }
 
@@ -120,7 +124,8 @@ export class ReportWriter {
   async document(doc: AnalysedDocument): Promise<void> {
     if (this.count === 0) await this.sink.write(this.opening());
     if (this.format === 'json' || this.format === 'jsonl') await this.sink.write(documentSeparator(this.count, this.format));
-    for (const chunk of doc.output) await this.sink.write(chunk);
+    if (this.format === 'w3c') await this.sink.write(this.collection.document(doc.figures.source, Array.from(doc.output).join('')));
+    else for (const chunk of doc.output) await this.sink.write(chunk);
     this.totals.add(doc.figures);
     this.count++;
   }
@@ -128,7 +133,8 @@ export class ReportWriter {
   /** A report that lists no document: for a shard of a corpus that holds none of it. */
   async finishEmpty(): Promise<void> {
     if (this.format === 'text') return;
-    await this.sink.write(this.format === 'json' || this.format === 'jsonl' ? reportOpening(this.header, this.format) + reportClosing(0, this.format) : this.opening());
+    if (this.format === 'w3c') await this.sink.write(this.collection.opening() + this.collection.closing());
+    else await this.sink.write(this.format === 'json' || this.format === 'jsonl' ? reportOpening(this.header, this.format) + reportClosing(0, this.format) : this.opening());
   }
 
   /** Nothing is written when no document was: the run fails and an empty report would only mislead. */
@@ -136,5 +142,6 @@ export class ReportWriter {
     if (this.count === 0) return;
     if (this.format === 'text') await this.sink.write(this.totals.footer());
     else if (this.format === 'json' || this.format === 'jsonl') await this.sink.write(reportClosing(this.count, this.format));
+    else if (this.format === 'w3c') await this.sink.write(this.collection.closing());
   }
 }

@@ -33,6 +33,29 @@ export interface ExportedCollection {
  * file and lexicons give the same bytes; stored annotations keep their own `urn:uuid` ids.
  */
 export function webAnnotationCollection(source: string, text: string, matches: Iterable<Match>, stored: readonly WebAnnotation[], software: { name: string; version: string }): ExportedCollection {
+  const items = exportedAnnotations(source, text, matches, stored, software);
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id: collectionId([source]),
+    type: 'AnnotationCollection',
+    label: `Policy Lens annotations of ${source}`,
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
+/**
+ * The annotations of one document: its matches, then the stored annotations whose target is `storeSource` (the
+ * document's path as the store names it, which may differ from the name in the export, `source`).
+ */
+export function exportedAnnotations(
+  source: string,
+  text: string,
+  matches: Iterable<Match>,
+  stored: readonly WebAnnotation[],
+  software: { name: string; version: string },
+  storeSource: string = source,
+): ExportedAnnotation[] {
   const items: ExportedAnnotation[] = [];
   for (const m of matches) {
     const body: ExportedAnnotation['body'] = [
@@ -49,7 +72,7 @@ export function webAnnotationCollection(source: string, text: string, matches: I
     });
   }
   for (const a of stored) {
-    if (a.target.source !== source) continue;
+    if (a.target.source !== storeSource) continue;
     items.push({
       id: a.id,
       type: 'Annotation',
@@ -61,14 +84,47 @@ export function webAnnotationCollection(source: string, text: string, matches: I
       target: { source, selector: [{ ...a.target.selector[0] }, { ...a.target.selector[1] }] },
     });
   }
-  return {
-    '@context': ANNOTATION_CONTEXT,
-    id: `urn:policy-lens:collection:${digest(source)}`,
-    type: 'AnnotationCollection',
-    label: `Policy Lens annotations of ${source}`,
-    total: items.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items },
-  };
+  return items;
+}
+
+/** A collection's id: a digest of the sources it covers, in order, so the same inputs give the same id. */
+export function collectionId(sources: readonly string[]): string {
+  return `urn:policy-lens:collection:${digest(sources.join('\u0000'))}`;
+}
+
+/**
+ * One collection over many documents, written as they come (the CLI's --format w3c): the opening, then each
+ * annotation on its own line, then the closing with the id and total, which are known only at the end (JSON-LD
+ * does not order keys). Parsed, it has the shape of webAnnotationCollection's.
+ */
+export class CollectionStream {
+  private count = 0;
+  private readonly sources: string[] = [];
+
+  constructor(private readonly label: string) {}
+
+  opening(): string {
+    return `{\n  "@context": ${JSON.stringify(ANNOTATION_CONTEXT)},\n  "type": "AnnotationCollection",\n  "label": ${JSON.stringify(this.label)},\n  "first": {\n    "type": "AnnotationPage",\n    "startIndex": 0,\n    "items": [`;
+  }
+
+  /** One document's annotations as annotationLines wrote them, each put after its separator. */
+  document(source: string, lines: string): string {
+    this.sources.push(source);
+    let out = '';
+    for (const line of lines.split('\n')) {
+      if (line !== '') out += `${this.count++ === 0 ? '\n' : ',\n'}      ${line}`;
+    }
+    return out;
+  }
+
+  closing(): string {
+    return `${this.count === 0 ? '' : '\n    '}]\n  },\n  "id": ${JSON.stringify(collectionId(this.sources))},\n  "total": ${this.count}\n}\n`;
+  }
+}
+
+/** Annotations one per line (JSON escapes line breaks inside strings), as they cross from a worker thread. */
+export function annotationLines(items: readonly ExportedAnnotation[]): string {
+  return items.map((item) => `${JSON.stringify(item)}\n`).join('');
 }
 
 function digest(text: string): string {
