@@ -3,6 +3,8 @@ import type { DocumentAnalysis, Engine } from '../core';
 import { csvRows } from '../core/csvReport';
 import { annotationsOf, documentChunks, documentSummary, GENERATOR, ReportAnnotation } from '../core/report';
 import { annotationLines, exportedAnnotations } from '../core/w3cExport';
+import { refiDocument } from '../core/refiQda';
+import type { DocumentReview } from '../core/webAnnotationReview';
 import { reviewedReport } from '../core/webAnnotationReport';
 import type { LanguageSetting, Lean, PolarityTally, Units } from '../core/types';
 import type { AnnotationCollection } from '../core/webAnnotation';
@@ -43,11 +45,13 @@ export function analyseText(
   const tally = analysis.tally();
   let summary = documentSummary(source, tally);
   let annotations: Iterable<ReportAnnotation> = annotationsOf(analysis);
+  let applied: DocumentReview | null = null;
   if (review) {
     const polarity = new Map(engine.categories.map((c) => [c.id, c.polarity]));
     const reviewed = reviewedReport(text, review.source, tally, analysis.matches(), summary, annotations, review.collection, (code) => polarity.get(code) ?? null);
     summary = reviewed.summary;
     annotations = reviewed.annotations;
+    applied = reviewed.review;
   }
   const figures: DocumentFigures = {
     source,
@@ -65,7 +69,9 @@ export function analyseText(
         ? [csvRows(format === 'csv' ? 'documents' : 'sections', summary)]
         : format === 'w3c'
           ? [annotationLines(exportedAnnotations(source, text, analysis.matches(), review?.collection.first.items ?? [], GENERATOR, review?.source))]
-          : documentChunks(summary, annotations, format);
+          : format === 'qdpx'
+            ? [JSON.stringify(refiDocument(source, text, analysis.matches(), applied, `${GENERATOR.name} ${GENERATOR.version}`, new Set(engine.categories.map((c) => c.id))))]
+            : documentChunks(summary, annotations, format);
   return { kind: 'document', figures, output };
 }
 

@@ -7,7 +7,7 @@ import { parseShard, Shard } from './shard';
  * `csv`: one row per document; `csv-sections`: one row per section (--csv-rows sections); `w3c`: one W3C Web
  * Annotation collection of every annotation.
  */
-export type OutputFormat = 'json' | 'jsonl' | 'text' | 'csv' | 'csv-sections' | 'w3c';
+export type OutputFormat = 'json' | 'jsonl' | 'text' | 'csv' | 'csv-sections' | 'w3c' | 'qdpx';
 export type LexiconMode = 'add' | 'replace';
 
 export interface CliOptions {
@@ -37,12 +37,12 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const HELP = `Usage: policy-lens [options] PATH...
-       policy-lens merge [--format json|jsonl|csv] [-o FILE] SHARD.jsonl...   (see policy-lens merge --help)
-       policy-lens lexicon export --to dic|yaml|map [options]   (see policy-lens lexicon export --help)
+       policy-lens merge [--format json|jsonl|csv] [--csv-rows ROWS] [-o FILE] SHARD.jsonl...   (see merge --help)
+       policy-lens lexicon export --to dic|yaml|map|qdc [options]   (see policy-lens lexicon export --help)
 
 Highlights control-oriented and engagement-oriented language in policy texts and tallies how each text leans.
 PATH is a file, a folder (its .txt and .md files, recursively, in sorted order) or - for standard input.
-Prints a JSON report (format policy-lens.tally, version 2; see docs/format.md) to standard output.
+Prints a JSON report (format policy-lens.tally, version 2) to standard output, or another --format.
 
 Options:
   -o, --out FILE            write the report to FILE instead of standard output (- for standard output); FILE is
@@ -53,12 +53,14 @@ Options:
       --lexicon-mode MODE   add (default): --lexicon files are added to the built-in English and Chinese
                             lexicons; replace: only the --lexicon files are used
       --language LANG       auto (default, detected per document), en or zh
-  -f, --format FORMAT       json (default): the tally report, format policy-lens.tally version 2
+  -f, --format FORMAT       what to write (docs/cli.md describes each):
+                            json (default): the report, format policy-lens.tally version 2 (docs/format.md)
                             text: a table with a lean bar per document
                             csv: one row per document (figures, lean, then each category per 1,000 words)
                             w3c: every annotation (automatic, reviewed, manual, memos) as one W3C Web
-                            Annotation collection (JSON-LD, TextQuoteSelector and TextPositionSelector)
-                            (docs/cli.md describes each)
+                              Annotation collection (JSON-LD, TextQuoteSelector and TextPositionSelector)
+                            qdpx: a REFI-QDA project (needs --out FILE.qdpx) for NVivo, MAXQDA, ATLAS.ti and
+                              QualCoder: the texts, the categories as codes, each annotation a selection
       --csv-rows ROWS       documents (default) or sections: one CSV row per section, with level and parent
       --jsonl               JSON Lines: a header line, then one document per line, for large corpora
       --files-from FILE     also analyse the paths listed in FILE, one per line (- for standard input)
@@ -79,7 +81,7 @@ unreadable file, an invalid lexicon, an unwritable --out, or when nothing could 
 `;
 
 const LANGUAGES: readonly LanguageSetting[] = ['auto', 'en', 'zh'];
-const FORMATS = ['json', 'text', 'csv', 'w3c'] as const;
+const FORMATS = ['json', 'text', 'csv', 'w3c', 'qdpx'] as const;
 const CSV_ROWS = ['documents', 'sections'] as const;
 const MODES: readonly LexiconMode[] = ['add', 'replace'];
 
@@ -117,6 +119,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (options.paths.filter((p) => p === '-').length + (options.filesFrom === '-' ? 1 : 0) > 1) throw new UsageError('- (standard input) can be given only once');
   if (options.shard !== null && options.paths.includes('-')) throw new UsageError('--shard cannot split standard input; name files, folders or --files-from');
   if (options.out === '') throw new UsageError('--out needs a file name');
+  if (options.format === 'qdpx' && (options.out === null || options.out === '-')) throw new UsageError('--format qdpx writes a zip archive: name it with --out FILE.qdpx');
   if (options.annotations === '') throw new UsageError('--annotations needs a file name');
   if (options.annotations !== null && options.noAnnotations) throw new UsageError('--annotations cannot be combined with --no-annotations');
   if (options.lexiconMode === 'replace' && options.lexicons.length === 0) throw new UsageError('--lexicon-mode replace needs at least one --lexicon FILE');

@@ -92,7 +92,7 @@ async function run(options: CliOptions): Promise<number> {
     throw new FatalError(`lexicons: ${err instanceof Error ? err.message : String(err)}`);
   }
   const sink = OutputSink.open(options.out);
-  const writer = new ReportWriter(sink, options.format, reportHeader(engine.lexiconInfo, options.timestamp ? new Date() : undefined), engine.categories.map((c) => c.id));
+  const writer = new ReportWriter(sink, options.format, reportHeader(engine.lexiconInfo, options.timestamp ? new Date() : undefined), engine.categories);
   let errors = 0;
   try {
     await analyseAll(

@@ -12,6 +12,9 @@ import { FatalError } from './fatalError';
 import { TEXT_HEADER, TextTotals } from './textTable';
 import { csvHeader } from '../core/csvReport';
 import { CollectionStream } from '../core/w3cExport';
+import { projectXml, RefiDocument } from '../core/refiQda';
+import type { Category } from '../core/types';
+import { ZipLimitError, ZipWriter } from '../node/zipWriter';
 
 export class OutputSink {
   private failure: Error | null = null;
@@ -39,7 +42,7 @@ export class OutputSink {
     }
   }
 
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     if (this.failure) throw this.writeError(this.failure);
     if (!this.stream.write(text)) await this.drained();
   }
@@ -101,19 +104,23 @@ export class ReportWriter {
   private readonly totals = new TextTotals();
   /** For --format w3c: the one annotation collection the documents' annotations go into. */
   private readonly collection = new CollectionStream('Policy Lens annotations');
+  /** For --format qdpx: the archive, whose texts are written as they come; project.qde, which lists them, at the end. */
+  private readonly zip = new ZipWriter();
+  private readonly refi: RefiDocument[] = [];
 
   constructor(
     private readonly sink: OutputSink,
     private readonly format: OutputFormat,
     private readonly header: ReportHeader,
-    /** Category ids in tally order, for the CSV header's per-category columns. */
-    private readonly categoryIds: readonly string[] = [],
+    /** The categories in tally order, for the CSV header's per-category columns and the REFI-QDA codebook. */
+    private readonly categories: readonly Category[] = [],
   ) {}
 
   private opening(): string {
     if (this.format === 'text') return TEXT_HEADER;
-    if (this.format === 'csv' || this.format === 'csv-sections') return csvHeader(this.format === 'csv' ? 'documents' : 'sections', this.categoryIds);
+    if (this.format === 'csv' || this.format === 'csv-sections') return csvHeader(this.format === 'csv' ? 'documents' : 'sections', this.categories.map((c) => c.id));
     if (this.format === 'w3c') return this.collection.opening();
+    if (this.format === 'qdpx') return '';
     return reportOpening(this.header, this.format);
   }
 
@@ -125,6 +132,7 @@ export class ReportWriter {
     if (this.count === 0) await this.sink.write(this.opening());
     if (this.format === 'json' || this.format === 'jsonl') await this.sink.write(documentSeparator(this.count, this.format));
     if (this.format === 'w3c') await this.sink.write(this.collection.document(doc.figures.source, Array.from(doc.output).join('')));
+    else if (this.format === 'qdpx') await this.refiDocument(JSON.parse(Array.from(doc.output).join('')) as RefiDocument);
     else for (const chunk of doc.output) await this.sink.write(chunk);
     this.totals.add(doc.figures);
     this.count++;
@@ -134,6 +142,7 @@ export class ReportWriter {
   async finishEmpty(): Promise<void> {
     if (this.format === 'text') return;
     if (this.format === 'w3c') await this.sink.write(this.collection.opening() + this.collection.closing());
+    else if (this.format === 'qdpx') await this.finishProject();
     else await this.sink.write(this.format === 'json' || this.format === 'jsonl' ? reportOpening(this.header, this.format) + reportClosing(0, this.format) : this.opening());
   }
 
@@ -143,5 +152,28 @@ export class ReportWriter {
     if (this.format === 'text') await this.sink.write(this.totals.footer());
     else if (this.format === 'json' || this.format === 'jsonl') await this.sink.write(reportClosing(this.count, this.format));
     else if (this.format === 'w3c') await this.sink.write(this.collection.closing());
+    else if (this.format === 'qdpx') await this.finishProject();
+  }
+
+  /** Its text goes into the archive now; its XML waits for project.qde. */
+  private async refiDocument(d: RefiDocument): Promise<void> {
+    await this.sink.write(this.zipped(() => this.zip.entry(`sources/${d.guid}.txt`, d.text)));
+    this.refi.push({ ...d, text: '' });
+  }
+
+  private async finishProject(): Promise<void> {
+    const software = `${this.header.generator.name} ${this.header.generator.version}`;
+    const xml = projectXml(`Policy Lens: ${this.header.lexicon.name} ${this.header.lexicon.version}`, software, this.categories, this.refi, this.header.timestamp);
+    await this.sink.write(this.zipped(() => this.zip.entry('project.qde', xml)));
+    await this.sink.write(this.zipped(() => this.zip.finish()));
+  }
+
+  private zipped(body: () => Buffer): Buffer {
+    try {
+      return body();
+    } catch (err: unknown) {
+      if (err instanceof ZipLimitError) throw new FatalError(`--format qdpx: ${err.message}; split the corpus (--shard K/N)`);
+      throw err;
+    }
   }
 }

@@ -66,10 +66,16 @@ const gnuParallel: DebianPackage = {
   present: () => onPath('parallel') !== undefined,
 };
 
+const xmllint: DebianPackage = {
+  name: 'libxml2-utils',
+  purpose: 'xmllint, which validates the REFI-QDA export against the standard\'s XML Schemas in the unit tests',
+  present: () => onPath('xmllint') !== undefined,
+};
+
 /** Packages every real-host run needs. */
 export const runPackages: readonly DebianPackage[] = [chromium, notoCjk];
-/** Packages `npm test` needs besides those: the unit tests run GNU parallel. */
-export const unitPackages: readonly DebianPackage[] = [gnuParallel];
+/** Packages `npm test` needs besides those: the unit tests run GNU parallel and xmllint. */
+export const unitPackages: readonly DebianPackage[] = [gnuParallel, xmllint];
 /** Packages needed only while code-server is being installed into its cache. */
 export const installPackages: readonly DebianPackage[] = [libkrb5Dev, ripgrep, ...buildTools];
 

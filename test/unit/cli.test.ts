@@ -87,6 +87,19 @@ describe('CLI', function () {
       assert.match(run.stdout, /replace: only the --lexicon files are used/);
     });
 
+    it('--help lists every output format and says tally format version 2, as the README does', () => {
+      const help = cli(['--help']).stdout;
+      assert.match(help, /policy-lens\.tally, version 2/);
+      assert.doesNotMatch(help, /version 1\b/);
+      const readme = fs.readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
+      for (const format of ['json', 'text', 'csv', 'w3c', 'qdpx']) {
+        assert.match(help, new RegExp(`^ {28}${format}(?: \\(default\\))?: `, 'm'), format);
+        assert.match(readme, new RegExp(`\`${format}\``), `README lists ${format}`);
+      }
+      assert.match(help, /--csv-rows ROWS/);
+      assert.match(help, /lexicon export --to dic\|yaml\|map\|qdc/);
+    });
+
     it('--version prints the package version', () => {
       const run = cli(['--version']);
       assert.equal(run.status, 0);
@@ -96,7 +109,7 @@ describe('CLI', function () {
     for (const [args, pattern] of [
       [[], /no input/],
       [['--bogus', 'x.txt'], /Unknown option '--bogus'/],
-      [['--format', 'xml', 'plain.txt'], /--format must be json or text or csv, not "xml"/],
+      [['--format', 'xml', 'plain.txt'], /--format must be json or text or csv or w3c or qdpx, not "xml"/],
       [['--language', 'fr', 'plain.txt'], /--language must be auto or en or zh, not "fr"/],
       [['--lexicon-mode', 'merge', 'plain.txt'], /--lexicon-mode must be add or replace/],
       [['--lexicon-mode', 'replace', 'plain.txt'], /replace needs at least one --lexicon/],

@@ -107,7 +107,7 @@ describe('CLI dictionaries', function () {
     for (const args of [['lexicon', 'export'], ['lexicon', 'export', '--to', 'csv'], ['lexicon', 'import']]) {
       const run = cli(args);
       assert.equal(run.status, 2);
-      assert.match(run.stderr, /--to must be dic, yaml or map|unknown command "import"/);
+      assert.match(run.stderr, /--to must be dic, yaml, map or qdc|unknown command "import"/);
     }
   });
 });

@@ -39,5 +39,6 @@ describe('system prerequisites of npm test', () => {
     assert.ok(runPackages.some((p) => p.name === 'fonts-noto-cjk'));
     assert.ok(runPackages.some((p) => p.name === 'chromium'));
     assert.ok(unitPackages.some((p) => p.name === 'parallel'));
+    assert.ok(unitPackages.some((p) => p.name === 'libxml2-utils'));
   });
 });
