@@ -59,7 +59,9 @@ async function hoverLink(document: vscode.TextDocument, offset: number, command:
 
 async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  // Escaped text as the reader sees it; the hover's own bold and emphasis marks are kept for the assertions.
+  const markdown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  return markdown.replace(/\\([^*_])/g, '$1');
 }
 
 describe('review, codes and the workspace lexicon', function () {
