@@ -211,13 +211,21 @@ function runInTitle(line: string, numberEnd: number): string {
 
 /** The heading's words, up to the first sentence end: "（一）完善制度。正文……" is titled "（一）完善制度". */
 function title(line: string): string {
-  const full = line.indexOf('。');
-  const semicolon = line.indexOf('；');
+  // A stop before any words ("## 。voiceprint") ends nothing: the title is the words after it.
+  let from = 0;
+  while (from < line.length && LEADING.test(line[from])) from++;
+  const full = line.indexOf('。', from);
+  const semicolon = line.indexOf('；', from);
   const stop = full < 0 ? semicolon : semicolon < 0 ? full : Math.min(full, semicolon);
   const words = stop < 0 ? line : line.slice(0, stop);
-  const clean = isClean(words) ? words : line.replace(/^[ \t　#]+/, '').replace(/\s+/g, ' ').trim().replace(/[。；].*$/u, '');
+  let clean = isClean(words) ? words : line.replace(/^[ \t　#。；]+/, '').replace(/\s+/g, ' ').trim().replace(/[。；].*$/u, '');
+  // A heading of nothing but marks ("# 。") is titled by its marks rather than left nameless.
+  if (clean === '') clean = line.replace(/^[ \t　#]+/, '').replace(/\s+/g, ' ').trim() || line.trim();
   return detached(clean.length > MAX_TITLE ? `${clean.slice(0, MAX_TITLE - 1)}…` : clean);
 }
+
+/** What a title's words come after: indentation, Markdown's #, and stops that end no words. */
+const LEADING = /[ \t　#。；]/;
 
 /** True when cleaning would leave `s` as it is: no leading #, no whitespace but single inner spaces. Most titles are, and need no regular expressions. */
 function isClean(s: string): boolean {

@@ -50,4 +50,23 @@ describe('headings', () => {
       assert.equal(fast, full, JSON.stringify(line));
     }
   });
+
+  it('titles a heading whose words follow a full stop or semicolon, and never leaves a title empty', () => {
+    const cases: [string, string][] = [
+      ['## 。voiceprint', 'voiceprint'],
+      ['# ；监控。正文', '监控'],
+      ['## 。 。声纹识别；其他', '声纹识别'],
+      ['# 。', '。'],
+      ['（一）完善制度。正文', '（一）完善制度'],
+    ];
+    for (const [line, title] of cases) assert.equal(headingAt(line, 0, line.length)?.title, title, line);
+    const r = new Random(15);
+    const pieces = ['#', '## ', '。', '；', ' ', '　', 'voiceprint', '监控', '第一章', '（一）', '一、'];
+    for (let n = 0; n < 3000; n++) {
+      let line = r.pick(['# ', '## ', '第三章', '（一）', '一、']);
+      for (let k = r.int(6); k >= 0; k--) line += r.pick(pieces);
+      const heading = headingAt(line, 0, line.length);
+      if (heading) assert.notEqual(heading.title, '', JSON.stringify(line));
+    }
+  });
 });
