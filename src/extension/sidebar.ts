@@ -4,7 +4,7 @@
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CategoryLabels, labelLanguage, leanLabel, t } from './l10n';
+import { CategoryLabels, labelLanguage, leanLabel, t, traditionalScript } from './l10n';
 import { revealOffsets } from './reveal';
 import { onDidChangeSettings } from './settings';
 import { isFromWebviewMessage, type FromWebviewMessage, type SidebarModel, type SidebarStrings, type ToWebviewMessage } from '../shared/sidebarMessages';
@@ -277,6 +277,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         detail: documentDetail(s.uri),
         tally: s.tally,
         complete: s.complete,
+        matches: () => s.analysis.matches(),
       }));
     const activeUri = this.activeUri && isOpen(this.activeUri) ? this.activeUri : undefined;
     const activeKey = activeUri?.toString();
@@ -295,7 +296,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     ].join('; ');
     return [
       '<!DOCTYPE html>',
-      `<html lang="${labelLanguage() === 'zh' ? 'zh-CN' : 'en'}">`,
+      `<html lang="${labelLanguage() === 'zh' ? (traditionalScript() ? 'zh-TW' : 'zh-CN') : 'en'}">`,
       '<head>',
       '<meta charset="UTF-8">',
       `<meta http-equiv="Content-Security-Policy" content="${csp}">`,

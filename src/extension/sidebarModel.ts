@@ -25,6 +25,8 @@ export interface SidebarSource {
   detail: string;
   tally: Tally;
   complete: boolean;
+  /** The document's matches, sorted by start; read only to rank top terms of equal count. */
+  matches?: () => readonly Match[];
 }
 
 /** Localisation the model needs: interface strings, category labels and lean labels. */
@@ -62,9 +64,39 @@ function categoryViews(tally: Tally, labels: SidebarLabels): SidebarCategory[] {
     .sort((a, b) => (a.polarity === b.polarity ? b.matches - a.matches || b.weight - a.weight : a.polarity === 'control' ? -1 : 1));
 }
 
-function topTerms(tally: Tally, labels: SidebarLabels): SidebarTerm[] {
+/** Where a term stands among terms of equal count: its matches' summed weight and its first occurrence. */
+interface TermStanding {
+  weight: number;
+  first: number;
+}
+
+/**
+ * The standing of every term in `wanted` (keys `category\u0000term`), from one pass over the counted matches.
+ * Only tied terms are looked up, so a document without ties costs no pass at all.
+ */
+function termStandings(matches: readonly Match[], wanted: ReadonlySet<string>): Map<string, TermStanding> {
+  const standings = new Map<string, TermStanding>();
+  const categories = new Set([...wanted].map((key) => key.slice(0, key.indexOf('\u0000'))));
+  for (const m of matches) {
+    if (m.negated || !categories.has(m.category)) continue;
+    const key = `${m.category}\u0000${termOf(m.text)}`;
+    if (!wanted.has(key)) continue;
+    const standing = standings.get(key);
+    // Thousandths, so that sums of 0.5s and 1.5s compare exactly.
+    const weight = Math.round(m.weight * 1000);
+    if (standing) standing.weight += weight;
+    else standings.set(key, { weight, first: m.start });
+  }
+  return standings;
+}
+
+/**
+ * The most frequent terms. Equal counts: the heavier term first (the summed weight of its matches), then the one
+ * that occurs first in the document; the alphabet says nothing about the text.
+ */
+function topTerms(source: SidebarSource, labels: SidebarLabels): SidebarTerm[] {
   const terms: SidebarTerm[] = [];
-  for (const c of tally.categories) {
+  for (const c of source.tally.categories) {
     const categoryLabel = labels.category(c.id, c.label);
     for (const t of c.terms) {
       if (t.count > 0) {
@@ -72,17 +104,21 @@ function topTerms(tally: Tally, labels: SidebarLabels): SidebarTerm[] {
       }
     }
   }
-  // Equal counts: the term of the more prominent category first (its matches in this document), then the longer
-  // (a phrase says more than a word), and only then the alphabet, which says nothing about the text.
-  const categoryMatches = new Map(tally.categories.map((c) => [c.id, c.matches]));
-  terms.sort(
-    (a, b) =>
-      b.count - a.count ||
-      (categoryMatches.get(b.category) ?? 0) - (categoryMatches.get(a.category) ?? 0) ||
-      b.term.length - a.term.length ||
-      a.term.localeCompare(b.term) ||
-      a.category.localeCompare(b.category),
-  );
+  terms.sort((a, b) => b.count - a.count);
+  const cut = terms[Math.min(TOP_TERM_COUNT, terms.length) - 1]?.count ?? 0;
+  const counts = new Map<number, number>();
+  for (const t of terms) if (t.count >= cut) counts.set(t.count, (counts.get(t.count) ?? 0) + 1);
+  const key = (t: SidebarTerm): string => `${t.category}\u0000${t.term}`;
+  const tied = new Set(terms.filter((t) => t.count >= cut && (counts.get(t.count) ?? 0) > 1).map(key));
+  const standings = tied.size > 0 && source.matches ? termStandings(source.matches(), tied) : new Map<string, TermStanding>();
+  const unknown: TermStanding = { weight: 0, first: Number.MAX_SAFE_INTEGER };
+  // Array.prototype.sort is stable: terms with no standing keep the tally's order.
+  terms.sort((a, b) => {
+    if (a.count !== b.count) return b.count - a.count;
+    const sa = standings.get(key(a)) ?? unknown;
+    const sb = standings.get(key(b)) ?? unknown;
+    return sb.weight - sa.weight || sa.first - sb.first;
+  });
   return terms.slice(0, TOP_TERM_COUNT);
 }
 
@@ -112,7 +148,7 @@ function activeView(source: SidebarSource, labels: SidebarLabels): SidebarActive
     control: polarityView(tally.control),
     engagement: polarityView(tally.engagement),
     categories: categoryViews(tally, labels),
-    terms: topTerms(tally, labels),
+    terms: topTerms(source, labels),
     sections: sectionViews(tally, labels),
   };
 }

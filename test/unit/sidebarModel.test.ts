@@ -116,16 +116,52 @@ describe('buildSidebarModel', () => {
     assert.equal(buildSidebarModel(b, [b], labels).active?.terms.length, TOP_TERM_COUNT);
   });
 
-  it('breaks ties between equal counts by the prominence of the category, then the longer term, not the alphabet', () => {
+  it('breaks ties between equal counts by weight, then by first occurrence, never by the alphabet', () => {
     const tied = tally({
       categories: [
-        { id: 'sanctions', label: 'S', polarity: 'control', matches: 2, weight: 2, terms: [{ term: 'apple fine', count: 1 }, { term: 'zebra levy', count: 1 }] },
-        { id: 'surveillance', label: 'V', polarity: 'control', matches: 5, weight: 5, terms: [{ term: 'watch', count: 1 }, { term: 'video surveillance', count: 1 }, { term: 'cctv', count: 3 }] },
+        { id: 'sanctions', label: 'S', polarity: 'control', matches: 3, weight: 4, terms: [{ term: 'apple fine', count: 1 }, { term: 'zebra levy', count: 1 }, { term: 'fine', count: 1 }] },
+        { id: 'surveillance', label: 'V', polarity: 'control', matches: 5, weight: 5, terms: [{ term: 'cctv', count: 3 }, { term: 'video surveillance', count: 1 }, { term: 'watch', count: 1 }] },
       ],
     });
-    const d = source('tied.txt', tied);
+    const match = (text: string, category: string, weight: number, start: number, negated = false): Match => ({
+      start,
+      end: start + text.length,
+      text,
+      polarity: 'control',
+      category,
+      entry: text.toLowerCase(),
+      weight,
+      rule: negated ? 'negation' : null,
+      ruleDetail: null,
+      negated,
+      sentence: 0,
+    });
+    // Weights: zebra levy 2, Video Surveillance 1.5, the rest 1; of those, watch comes first, then apple fine, fine.
+    // A negated "fine" before all of them is not an occurrence.
+    const matches: Match[] = [
+      match('fine', 'sanctions', 1, 0, true),
+      match('cctv', 'surveillance', 1, 5),
+      match('watch', 'surveillance', 1, 10),
+      match('Video Surveillance', 'surveillance', 1.5, 20),
+      match('apple fine', 'sanctions', 1, 40),
+      match('zebra levy', 'sanctions', 2, 60),
+      match('cctv', 'surveillance', 1, 70),
+      match('fine', 'sanctions', 1, 80),
+      match('cctv', 'surveillance', 1, 90),
+    ];
+    let reads = 0;
+    const d: SidebarSource = { ...source('tied.txt', tied), matches: () => (reads++, matches) };
     const terms = (buildSidebarModel(d, [d], labels).active?.terms ?? []).map((t) => t.term);
-    assert.deepEqual(terms, ['cctv', 'video surveillance', 'watch', 'apple fine', 'zebra levy']);
+    assert.deepEqual(terms, ['cctv', 'zebra levy', 'video surveillance', 'watch', 'apple fine', 'fine']);
+    assert.equal(reads, 1);
+
+    // Without ties among the listed terms the matches are never read.
+    const a: SidebarSource = { ...source('a.txt', tally({ categories: [tied.categories[1]] })), matches: () => (reads++, matches) };
+    reads = 0;
+    const single = tally({ categories: [{ ...tied.categories[1], terms: [{ term: 'cctv', count: 3 }, { term: 'watch', count: 2 }] }] });
+    const b: SidebarSource = { ...a, tally: single };
+    buildSidebarModel(b, [b], labels);
+    assert.equal(reads, 0);
   });
 
   it('passes the balanced band on to the meters', () => {
