@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Category, LeanLabel, Polarity, RuleKind } from '../core/types';
 import zhBundle from '../../media/l10n/bundle.l10n.zh-cn.json';
 import { LabelLanguageSetting, readSettings } from './settings';
+import { TRADITIONAL_LABELS } from './traditionalLabels';
 
 export type LabelLanguage = 'en' | 'zh';
 
@@ -22,6 +23,11 @@ export function labelLanguage(): LabelLanguage {
     return setting;
   }
   return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** True when labels follow a Traditional Chinese display language (zh-tw, zh-hk); `zh` forced means Simplified. */
+export function traditionalScript(): boolean {
+  return labelLanguageSetting() === 'auto' && /^zh-(tw|hk|mo|hant)/.test(vscode.env.language.toLowerCase());
 }
 
 function format(message: string, args: ReadonlyArray<string | number>): string {
@@ -44,21 +50,30 @@ export function t(message: string, ...args: Array<string | number>): string {
 }
 
 /** A category's label in the label language; Chinese falls back to English when a lexicon has no `labelZh`. */
-export function categoryLabel(category: Pick<Category, 'label' | 'labelZh'>, language: LabelLanguage = labelLanguage()): string {
-  return language === 'zh' && category.labelZh ? category.labelZh : category.label;
+export function categoryLabel(
+  category: Pick<Category, 'label' | 'labelZh'>,
+  language: LabelLanguage = labelLanguage(),
+  traditional: boolean = traditionalScript(),
+): string {
+  if (language !== 'zh' || !category.labelZh) return category.label;
+  return (traditional ? TRADITIONAL_LABELS[category.labelZh] : undefined) ?? category.labelZh;
 }
 
 /** Looks category labels up by id, for tallies that carry only the English label. */
 export class CategoryLabels {
   private readonly byId: ReadonlyMap<string, Category>;
 
-  constructor(categories: readonly Category[], private readonly language: LabelLanguage = labelLanguage()) {
+  constructor(
+    categories: readonly Category[],
+    private readonly language: LabelLanguage = labelLanguage(),
+    private readonly traditional: boolean = traditionalScript(),
+  ) {
     this.byId = new Map(categories.map((c) => [c.id, c]));
   }
 
   label(id: string, fallback: string = id): string {
     const category = this.byId.get(id);
-    return category ? categoryLabel(category, this.language) : fallback;
+    return category ? categoryLabel(category, this.language, this.traditional) : fallback;
   }
 }
 

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { TRADITIONAL_LABELS } from '../../src/extension/traditionalLabels';
 
 const root = path.join(__dirname, '../../..');
 
@@ -75,6 +76,43 @@ describe('Traditional Chinese (zh-tw)', () => {
     for (const file of ['package.nls.zh-tw.json', 'media/l10n/bundle.l10n.zh-tw.json']) {
       const offending = Object.entries(readJson(file)).filter(([, text]) => simplified.test(text));
       assert.deepEqual(offending, [], file);
+    }
+  });
+});
+
+describe('Traditional Chinese (zh-tw) labels and strings', () => {
+  const builtinLabels = (): string[] => {
+    const labels = new Set<string>();
+    for (const file of ['src/core/lexicons/en.json', 'src/core/lexicons/zh.json']) {
+      const lexicon = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as { categories: { labelZh?: string }[] };
+      for (const c of lexicon.categories) if (c.labelZh) labels.add(c.labelZh);
+    }
+    return [...labels];
+  };
+
+  it('has a Traditional label for every built-in category, in Traditional characters', () => {
+    const labels = builtinLabels();
+    assert.equal(labels.length, 14);
+    assert.deepEqual(labels.filter((l) => !(l in TRADITIONAL_LABELS)), []);
+    const simplified = /[监为数据惩单审对评级强执征见诉应参员机构问责权济隐护与]/u;
+    for (const [zhCn, zhTw] of Object.entries(TRADITIONAL_LABELS)) {
+      assert.doesNotMatch(zhTw, simplified, `${zhCn} → ${zhTw}`);
+      assert.equal([...zhTw].length, [...zhCn].length, `${zhCn} → ${zhTw}: a character-for-character rendering`);
+    }
+  });
+
+  it('has every key of the Simplified bundles and of package.nls.json, and no English left', () => {
+    const pairs: [string, string, string][] = [
+      ['package.nls.json', 'package.nls.zh-cn.json', 'package.nls.zh-tw.json'],
+      ['', 'media/l10n/bundle.l10n.zh-cn.json', 'media/l10n/bundle.l10n.zh-tw.json'],
+    ];
+    for (const [englishFile, zhCnFile, zhTwFile] of pairs) {
+      const zhTw = readJson(zhTwFile);
+      const keys = new Set([...Object.keys(readJson(zhCnFile)), ...(englishFile ? Object.keys(readJson(englishFile)) : [])]);
+      assert.deepEqual([...keys].filter((k) => !(k in zhTw)), [], zhTwFile);
+      // The product name is the one string that stays as it is.
+      const english = Object.entries(zhTw).filter(([, text]) => !/\p{Script=Han}/u.test(text) && text !== 'Policy Lens');
+      assert.deepEqual(english, [], zhTwFile);
     }
   });
 });
