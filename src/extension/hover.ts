@@ -1,6 +1,8 @@
 // Explains an annotation under the mouse: polarity, category, the lexicon entry, the rule that applied, the weight.
 import * as vscode from 'vscode';
+import type { Engine } from '../core/engine';
 import type { Category, Match } from '../core/types';
+import { EntryNotes } from './entryNotes';
 import { categoryLabel, polarityLabel, ruleLabel, t } from './l10n';
 import { markdownCode, markdownText as escape } from './markdownText';
 import { offsetRange } from './positions';
@@ -10,7 +12,16 @@ import type { AnalysisStore } from './store';
 const LONGEST_MATCH = 400;
 
 export class AnnotationHoverProvider implements vscode.HoverProvider {
+  /** Notes of the engine's lexicons, made again when the lexicons are reloaded. */
+  private notes: { engine: Engine; notes: EntryNotes } | undefined;
+
   constructor(private readonly store: AnalysisStore) {}
+
+  private entryNotes(): EntryNotes {
+    const engine = this.store.engine;
+    if (this.notes?.engine !== engine) this.notes = { engine, notes: new EntryNotes(engine.lexicons) };
+    return this.notes.notes;
+  }
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     await this.store.whenIdle(document.uri);
@@ -22,7 +33,8 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
       .filter((m) => m.start <= offset && offset < m.end);
     if (hits.length === 0) return undefined;
     const categories = new Map(this.store.engine.categories.map((c) => [c.id, c]));
-    const contents = hits.map((m) => describeMatch(m, categories.get(m.category)));
+    const notes = this.entryNotes();
+    const contents = hits.map((m) => describeMatch(m, categories.get(m.category), notes.note(m.entry)));
     const start = Math.min(...hits.map((m) => m.start));
     const end = Math.max(...hits.map((m) => m.end));
     return new vscode.Hover(contents, offsetRange(document, start, end));
@@ -30,7 +42,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
 }
 
 /** The hover text for one annotation, as Markdown. */
-export function describeMatch(m: Match, category: Category | undefined): vscode.MarkdownString {
+export function describeMatch(m: Match, category: Category | undefined, note?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = false;
   md.supportHtml = false;
@@ -43,6 +55,8 @@ export function describeMatch(m: Match, category: Category | undefined): vscode.
   md.appendMarkdown(`${escape(t('Lexicon entry'))}: `);
   md.appendMarkdown(markdownCode(m.entry));
   md.appendMarkdown(` · ${escape(t('Weight'))}: ${formatWeight(m.weight)}`);
+  // The lexicon's own words on the entry: text, like everything a lexicon file says.
+  if (note) md.appendMarkdown(`\n\n${escape(t('Note'))}: _${escape(note)}_`);
   // The unit the lean counts: this match's sentence (numbered from 1 for readers; the JSON `sentence` counts from 0).
   md.appendMarkdown(`\n\n${escape(t('Sentence {0}', m.sentence + 1))}`);
   if (!m.negated) md.appendMarkdown(` · ${escape(m.polarity === 'control' ? t('counts toward control sentences') : t('counts toward engagement sentences'))}`);
