@@ -31,6 +31,8 @@ export interface PolicyLensApi {
   getStatus(uri: vscode.Uri): DocumentStatus;
   /** The status bar item's text, or undefined when it is hidden. */
   getStatusBarText(): string | undefined;
+  /** The status bar item's tooltip as Markdown text, or undefined when it is hidden. */
+  getStatusBarTooltip(): string | undefined;
   /**
    * Notices shown to the user, oldest first: documents skipped as too large or binary, and (once per session)
    * lexicon files not loaded because the workspace is not trusted.

@@ -8,6 +8,7 @@ import { LexiconReloader } from './lexiconFiles';
 import { SkipNotices } from './notices';
 import { SidebarProvider } from './sidebar';
 import { onDidChangeSettings, watchSettings } from './settings';
+import { trackTextEditors } from './commandEditor';
 import { registerReviewCommands } from './reviewCommands';
 import { ReviewStore } from './reviewStore';
 import { ReviewCodeActionProvider, ReviewHoverProvider, ReviewTreeProvider } from './reviewViews';
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SectionSymbolProvider(store), { label: 'Policy Lens sections' }),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, folding),
     ...registerCommands(store, decorator),
+    trackTextEditors(),
     ...registerWalkthroughCommands(context.extensionUri),
     vscode.languages.registerHoverProvider(SELECTOR, new ReviewHoverProvider(store, reviews)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new ReviewCodeActionProvider(reviews), { providedCodeActionKinds: ReviewCodeActionProvider.kinds }),
@@ -90,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
       return store.skipReason(uri) ?? 'off';
     },
     getStatusBarText: () => statusBar.text,
+    getStatusBarTooltip: () => statusBar.tooltip,
     getNotices: () => shownNotices,
     getSidebar: () => sidebar,
     async whenIdle() {

@@ -27,6 +27,13 @@ export class LeanStatusBar implements vscode.Disposable {
     return this.visible ? this.item.text : undefined;
   }
 
+  /** The tooltip's text (Markdown), or undefined when hidden. */
+  get tooltip(): string | undefined {
+    if (!this.visible) return undefined;
+    const tip = this.item.tooltip;
+    return typeof tip === 'string' || tip === undefined ? tip : tip.value;
+  }
+
   update(): void {
     const document = vscode.window.activeTextEditor?.document;
     const stored = document && this.store.get(document.uri);

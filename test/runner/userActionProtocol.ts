@@ -1,8 +1,8 @@
 /**
  * How a test inside the extension host asks the real-host runner to act as the user in the workbench, for what
- * no extension API can do (granting workspace trust): the test prints one request line, the runner performs it
- * with Playwright. The test then waits for the effect (an event) with its own timeout; the runner prints why
- * an action failed.
+ * no extension API can do (granting workspace trust, reading or clicking what a webview shows): the test prints
+ * one request line, the runner performs it with Playwright. The test then waits for the effect (an event or the
+ * `out` file) with its own timeout; the runner prints why an action failed.
  */
 export const userActionPrefix = 'POLICY_LENS_USER_ACTION ';
 
@@ -13,7 +13,23 @@ export interface TrustFromNoticeRequest {
   button: string;
 }
 
-export type UserActionRequest = TrustFromNoticeRequest;
+/**
+ * In the webview whose rendered text contains `marker`: optionally click the first `<summary>` whose text contains
+ * `click` (a user folding or unfolding a part), then write the webview's rendered text (`innerText`: what is laid
+ * out, so the content of a closed `<details>` is absent) to the file `out` as a WebviewTextResult.
+ */
+export interface WebviewTextRequest {
+  action: 'webviewText';
+  marker: string;
+  click?: string;
+  out: string;
+}
+
+export interface WebviewTextResult {
+  text: string;
+}
+
+export type UserActionRequest = TrustFromNoticeRequest | WebviewTextRequest;
 
 export function formatUserAction(request: UserActionRequest): string {
   return userActionPrefix + JSON.stringify(request);

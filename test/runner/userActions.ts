@@ -1,24 +1,63 @@
 // Performs the user actions tests request (userActionProtocol.ts) by clicking in the workbench page.
-import type { Page } from 'playwright-core';
-import { UserActionRequest, userActionPrefix } from './userActionProtocol';
+import * as fs from 'node:fs';
+import type { Frame, Page } from 'playwright-core';
+import { UserActionRequest, userActionPrefix, WebviewTextRequest, WebviewTextResult } from './userActionProtocol';
 
 const CLICK_TIMEOUT_MS = 15_000;
+/** A webview renders after the extension posts to it: the marker may take a moment to appear. */
+const WEBVIEW_TIMEOUT_MS = 15_000;
 
 /** The request a host console line carries, or undefined for any other line. */
 export function parseUserAction(line: string): UserActionRequest | undefined {
   if (!line.startsWith(userActionPrefix)) return undefined;
-  const value = JSON.parse(line.slice(userActionPrefix.length)) as Partial<UserActionRequest>;
+  const value = JSON.parse(line.slice(userActionPrefix.length)) as Partial<Record<string, unknown>>;
   if (value.action === 'trustFromNotice' && typeof value.notice === 'string' && typeof value.button === 'string') {
     return { action: value.action, notice: value.notice, button: value.button };
+  }
+  if (value.action === 'webviewText' && typeof value.marker === 'string' && typeof value.out === 'string' && (value.click === undefined || typeof value.click === 'string')) {
+    return { action: value.action, marker: value.marker, out: value.out, click: value.click };
   }
   // Printed like any other line; the test that sent it times out waiting for the effect.
   return undefined;
 }
 
 export async function performUserAction(page: Page, request: UserActionRequest): Promise<void> {
+  if (request.action === 'webviewText') {
+    await webviewText(page, request);
+    return;
+  }
   // A toast that has timed out lives on in the notification centre; either shows the same list item.
   const notification = page.locator('.notification-list-item', { hasText: request.notice }).first();
   await notification.locator('.monaco-button', { hasText: request.button }).first().click({ timeout: CLICK_TIMEOUT_MS });
   // The trust editor's first button in the "trusted" column grants trust (its label is localised, so not matched).
   await page.locator('.workspace-trust-editor .workspace-trust-limitations.trusted .workspace-trust-buttons .monaco-button').first().click({ timeout: CLICK_TIMEOUT_MS });
+}
+
+/** A webview's content is a frame nested in the page's webview frames: the one whose text holds the marker. */
+async function webviewFrame(page: Page, marker: string): Promise<Frame> {
+  const deadline = Date.now() + WEBVIEW_TIMEOUT_MS;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (text.includes(marker)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview shows "${marker}"`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function webviewText(page: Page, request: WebviewTextRequest): Promise<void> {
+  const frame = await webviewFrame(page, request.marker);
+  if (request.click !== undefined) {
+    const summary = frame.locator('summary', { hasText: request.click }).first();
+    const box = await summary.boundingBox({ timeout: CLICK_TIMEOUT_MS });
+    if (!box) throw new Error(`the part "${request.click}" is not shown`);
+    // Near the right end, on the row's figures: the title in the middle is a link that jumps to the section.
+    await summary.click({ timeout: CLICK_TIMEOUT_MS, position: { x: box.width - 3, y: box.height / 2 } });
+  }
+  const result: WebviewTextResult = { text: await frame.evaluate(() => document.body.innerText) };
+  // Written whole and then renamed, so the test never reads half a file.
+  fs.writeFileSync(`${request.out}.part`, JSON.stringify(result));
+  fs.renameSync(`${request.out}.part`, request.out);
 }
