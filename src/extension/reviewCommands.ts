@@ -3,6 +3,7 @@
 // the argument leaves out.
 import * as vscode from 'vscode';
 import type { Match } from '../core/types';
+import { commandEditor } from './commandEditor';
 import { CategoryLabels } from './l10n';
 import type { LexiconReloader } from './lexiconFiles';
 import { offsetRange } from './positions';
@@ -86,7 +87,7 @@ function isArgs(value: unknown): value is ReviewArgs {
 
 async function documentFor(args: ReviewArgs | undefined): Promise<vscode.TextDocument | undefined> {
   if (args?.uri !== undefined) return vscode.workspace.openTextDocument(typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri);
-  return vscode.window.activeTextEditor?.document;
+  return (await commandEditor())?.document;
 }
 
 async function snapshotOf(store: AnalysisStore, reviews: ReviewStore, document: vscode.TextDocument): Promise<ReviewSnapshot | undefined> {
@@ -140,7 +141,7 @@ async function reviewMatch(
 
 /** Selects the next counted match without a verdict after the cursor, wrapping around. */
 async function nextUnreviewed(store: AnalysisStore, reviews: ReviewStore): Promise<Match | undefined> {
-  const editor = vscode.window.activeTextEditor;
+  const editor = await commandEditor();
   if (!editor) return undefined;
   const snapshot = await snapshotOf(store, reviews, editor.document);
   if (!snapshot) return undefined;

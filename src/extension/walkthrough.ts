@@ -1,5 +1,6 @@
 // The commands behind the Get Started walkthrough: open a bundled sample, and explain a match in place.
 import * as vscode from 'vscode';
+import { commandEditor } from './commandEditor';
 import { t } from './l10n';
 
 export const WALKTHROUGH_COMMANDS = {
@@ -38,6 +39,8 @@ async function openSample(extensionUri: vscode.Uri, arg: unknown): Promise<vscod
 
 /** Selects the next annotation and opens its hover, which says why it is there and how it counts. */
 async function explainNextMatch(): Promise<unknown> {
+  // Run from the walkthrough, whose tab has the focus and may hide the sample: bring the sample back first.
+  await commandEditor();
   const match = await vscode.commands.executeCommand('policyLens.nextAnnotation');
   if (match) {
     // The hover opens in the focused editor; from the walkthrough or the sidebar the focus is elsewhere.

@@ -6,6 +6,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, editorSuite, EXTENSION_ID, extensionPath, waitFor } from './editorHelpers';
 
+function workspaceFolder(): string {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'the integration workspace has a folder');
+  return f.uri.fsPath;
+}
+
 interface Step {
   id: string;
   title: string;
@@ -78,6 +84,58 @@ describe('Get Started walkthrough', function () {
       assert.ok(analysis.matches.some((m) => m.text.toLowerCase().includes(word)), `no match for ${word}`);
     });
   }
+
+  it('Review a Match: its links explain a match, record a verdict and step on, run from the walkthrough', async () => {
+    const step = walkthrough().steps.find((s) => s.id === 'reviewMatch');
+    assert.ok(step);
+    const links = [...resolve(step.description).matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]);
+    assert.deepEqual(links, ['policyLens.explainNextMatch', 'policyLens.acceptMatch', 'policyLens.rejectMatch', 'policyLens.nextUnreviewedMatch']);
+    // The step is done when the user records a verdict, by either review command.
+    assert.deepEqual(step.completionEvents, ['onCommand:policyLens.acceptMatch', 'onCommand:policyLens.rejectMatch']);
+
+    // The sample, copied into the workspace, whose review store keeps the verdicts.
+    const dir = path.join(workspaceFolder(), 'walkthrough-test');
+    const file = path.join(dir, 'sample.policy.txt');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(extensionPath(), 'media', 'samples', 'social-credit-outline.policy.txt'), file);
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(file)), { preview: false });
+      const uri = editor.document.uri;
+      await suite.api.whenIdle();
+      await waitFor('the review snapshot', () => suite.api.getReview(uri));
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      // The links are clicked in the walkthrough's tab, where no text editor has the focus.
+      await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${walkthrough().id}`, false);
+      await waitFor('the walkthrough to take the focus', () => vscode.window.activeTextEditor === undefined || undefined, 10_000).catch(() => undefined);
+
+      const explained = await vscode.commands.executeCommand<{ start: number; end: number; text: string } | undefined>(links[0]);
+      assert.ok(explained, 'Explain the Next Match selected nothing');
+      const active = vscode.window.activeTextEditor;
+      assert.equal(active?.document.uri.toString(), uri.toString(), 'the sample is not back in front');
+      assert.equal(active.document.getText(active.selection), explained.text);
+
+      await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${walkthrough().id}`, false);
+      const id = await vscode.commands.executeCommand<string | undefined>(links[1]);
+      assert.match(id ?? '', /^urn:uuid:/, 'accept it recorded no verdict');
+      const reviewed = await waitFor('the verdict in the review snapshot', () => {
+        const review = suite.api.getReview(uri);
+        const index = review?.matches.findIndex((m) => m.start === explained.start) ?? -1;
+        return review && index >= 0 && review.verdicts[index]?.value === 'accepted' ? review : undefined;
+      });
+      assert.ok(reviewed.reviewed, 'no as-reviewed figures after a verdict');
+
+      await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${walkthrough().id}`, false);
+      const next = await vscode.commands.executeCommand<{ start: number } | undefined>(links[3]);
+      assert.ok(next, 'the next unreviewed match was not found');
+      assert.ok(next.start > explained.start, `the next unreviewed match (${next.start}) is not after the accepted one (${explained.start})`);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    } finally {
+      await closeAllEditors();
+      fs.rmSync(path.join(workspaceFolder(), '.policylens'), { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true });
+      await suite.api.whenIdle();
+    }
+  });
 
   it('Explain Next Match selects an annotation and opens its hover', async () => {
     await vscode.commands.executeCommand('policyLens.openSample', 'en');
