@@ -12,7 +12,7 @@ import { FatalError } from './fatalError';
 import { TEXT_HEADER, TextTotals } from './textTable';
 import { csvHeader } from '../core/csvReport';
 import { CollectionStream } from '../core/w3cExport';
-import { projectXml, RefiDocument } from '../core/refiQda';
+import { projectXml, RefiDocument, refiProjectName } from '../core/refiQda';
 import type { Category } from '../core/types';
 import { ZipLimitError, ZipWriter } from '../node/zipWriter';
 
@@ -163,7 +163,7 @@ export class ReportWriter {
 
   private async finishProject(): Promise<void> {
     const software = `${this.header.generator.name} ${this.header.generator.version}`;
-    const xml = projectXml(`Policy Lens: ${this.header.lexicon.name} ${this.header.lexicon.version}`, software, this.categories, this.refi, this.header.timestamp);
+    const xml = projectXml(refiProjectName(this.header.lexicon), software, this.categories, this.refi, this.header.timestamp);
     await this.sink.write(this.zipped(() => this.zip.entry('project.qde', xml)));
     await this.sink.write(this.zipped(() => this.zip.finish()));
   }

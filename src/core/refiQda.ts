@@ -5,7 +5,14 @@
 // GUIDs are derived from names, so the same files, lexicons and store give the same bytes.
 import { createHash } from 'node:crypto';
 import type { Category, Match, Polarity } from './types';
-import type { DocumentReview } from './webAnnotationReview';
+import type { PlacedNote, ReviewVerdict } from './webAnnotationReview';
+
+/** What the store applies to a document's matches (a DocumentReview, or the editor's snapshot of one). */
+export interface RefiReview {
+  /** Parallel to the matches. */
+  readonly verdicts: readonly (ReviewVerdict | null)[];
+  readonly notes: readonly PlacedNote[];
+}
 
 export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -123,7 +130,7 @@ interface Selection {
  * without a code, their reason in the description. Manual codes are coded selections by their coder; memos are
  * uncoded selections with a note. Reviews and notes whose text is gone (orphans) have no place and are left out.
  */
-export function refiDocument(source: string, text: string, matches: readonly Match[], review: DocumentReview | null, software: string, categoryIds: ReadonlySet<string>): RefiDocument {
+export function refiDocument(source: string, text: string, matches: readonly Match[], review: RefiReview | null, software: string, categoryIds: ReadonlySet<string>): RefiDocument {
   const guid = refiGuid('source', source);
   const selections: Selection[] = [];
   matches.forEach((m, i) => {
@@ -187,6 +194,11 @@ export function refiDocument(source: string, text: string, matches: readonly Mat
   }
   sourceXml += `    </TextSource>\n`;
   return { source, guid, text, sourceXml, notesXml, users: [...users], codes: [...codes] };
+}
+
+/** The project's name: the lexicons it was coded with. */
+export function refiProjectName(lexicon: { name: string; version: string }): string {
+  return `Policy Lens: ${lexicon.name} ${lexicon.version}`;
 }
 
 /** project.qde for the documents, in the order given. `software` is the program's user name. */

@@ -78,7 +78,7 @@ export function registerCommands(store: AnalysisStore, decorator: Decorator): vs
 }
 
 /** Documents open in editor tabs: what the user sees as open (VS Code keeps closed documents loaded for a while). */
-function openTabUris(): Set<string> {
+export function openTabUris(): Set<string> {
   const uris = new Set<string>();
   for (const group of vscode.window.tabGroups.all) {
     for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText) uris.add(tab.input.uri.toString());
@@ -86,7 +86,7 @@ function openTabUris(): Set<string> {
   return uris;
 }
 
-function baseName(uri: vscode.Uri): string {
+export function baseName(uri: vscode.Uri): string {
   const last = uri.path.split('/').pop() ?? 'document';
   return last.replace(/\.[^.]*$/, '') || 'document';
 }
@@ -111,7 +111,7 @@ async function annotateDocument(store: AnalysisStore, arg: unknown): Promise<boo
 }
 
 /** The complete analysis of the active document, annotating it first when it is not yet annotated. */
-async function activeAnalysis(store: AnalysisStore): Promise<StoredAnalysis | undefined> {
+export async function activeAnalysis(store: AnalysisStore): Promise<StoredAnalysis | undefined> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document) {
     void vscode.window.showInformationMessage(t('Policy Lens: open a document first.'));

@@ -54,12 +54,12 @@ async function chooseTarget(arg: unknown, suggestedName: string): Promise<vscode
 }
 
 /** Refuses to write over a document the user has open: a menu might pass that document's URI as the argument. */
-function isOpenDocument(target: vscode.Uri): boolean {
+export function isOpenDocument(target: vscode.Uri): boolean {
   return vscode.workspace.textDocuments.some((d) => d.uri.toString() === target.toString());
 }
 
 /** Messages are not awaited: they resolve only when dismissed. */
-function reportFailure(target: vscode.Uri, err: unknown): void {
+export function reportFailure(target: vscode.Uri, err: unknown): void {
   const reason = err instanceof Error ? err.message : String(err);
   void vscode.window.showErrorMessage(t('Policy Lens could not write {0}: {1}. Nothing was changed there.', target.fsPath || target.toString(), reason));
 }
@@ -82,7 +82,7 @@ export async function exportAnalyses(store: AnalysisStore, documents: readonly S
 }
 
 /** Path order of the CLI's folder walk: segment by segment, by UTF-16 code unit. */
-function comparePaths(a: string, b: string): number {
+export function comparePaths(a: string, b: string): number {
   const x = a.split('/');
   const y = b.split('/');
   for (let i = 0; i < Math.min(x.length, y.length); i++) {

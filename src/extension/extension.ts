@@ -9,6 +9,7 @@ import { SkipNotices } from './notices';
 import { SidebarProvider } from './sidebar';
 import { onDidChangeSettings, watchSettings } from './settings';
 import { trackTextEditors } from './commandEditor';
+import { registerInteropCommands } from './interopCommands';
 import { registerReviewCommands } from './reviewCommands';
 import { ReviewStore } from './reviewStore';
 import { ReviewCodeActionProvider, ReviewHoverProvider, ReviewTreeProvider } from './reviewViews';
@@ -69,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     vscode.languages.registerCodeActionsProvider(SELECTOR, new ReviewCodeActionProvider(reviews), { providedCodeActionKinds: ReviewCodeActionProvider.kinds }),
     vscode.window.registerTreeDataProvider(ReviewTreeProvider.viewId, reviewTree),
     ...registerReviewCommands(store, reviews, reloader),
+    ...registerInteropCommands(store, reviews),
     store.onDidChange(updateContext),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     onDidChangeSettings((e) => {

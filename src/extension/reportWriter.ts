@@ -7,7 +7,7 @@ import { abandonAtomic, AtomicTarget, commitAtomic, openAtomic } from '../node/a
 
 export class ReportWriter {
   private open: boolean;
-  private readonly chunks: string[] = [];
+  private readonly chunks: Uint8Array[] = [];
 
   private constructor(
     private readonly target: vscode.Uri,
@@ -22,9 +22,10 @@ export class ReportWriter {
     return new ReportWriter(target, openAtomic(target.fsPath));
   }
 
-  async write(chunk: string): Promise<void> {
-    if (this.atomic && this.open) await writeAll(this.atomic.fd, chunk);
-    else this.chunks.push(chunk);
+  async write(chunk: string | Uint8Array): Promise<void> {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (this.atomic && this.open) await writeAll(this.atomic.fd, bytes);
+    else this.chunks.push(bytes);
   }
 
   /** Puts the report in place of the target. */
@@ -34,7 +35,7 @@ export class ReportWriter {
       commitAtomic(this.atomic);
       return;
     }
-    await vscode.workspace.fs.writeFile(this.target, new TextEncoder().encode(this.chunks.join('')));
+    await vscode.workspace.fs.writeFile(this.target, Buffer.concat(this.chunks));
   }
 
   /** Removes the temporary file; the target is untouched. */
@@ -53,15 +54,14 @@ export class ReportWriter {
 }
 
 /** Writes every byte: a single write may take only part of a large buffer. */
-async function writeAll(fd: number, text: string): Promise<void> {
-  const bytes = Buffer.from(text, 'utf8');
+async function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
   for (let done = 0; done < bytes.length; ) {
     done += await new Promise<number>((resolve, reject) => fs.write(fd, bytes, done, bytes.length - done, null, (err, written) => (err ? reject(err) : resolve(written))));
   }
 }
 
 /** Writes a whole report at once, through the same temporary-file path. */
-export async function writeReport(target: vscode.Uri, text: string): Promise<void> {
+export async function writeReport(target: vscode.Uri, text: string | Uint8Array): Promise<void> {
   const writer = await ReportWriter.open(target);
   try {
     await writer.write(text);

@@ -5,6 +5,9 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { Engine } from '../core/engine';
+import { csvExport, InteropDocument, refiDocuments, w3cExport } from '../core/interopExport';
+import { codebookXml, refiProjectName } from '../core/refiQda';
+import { qdpxArchive } from '../node/qdpxArchive';
 import { GENERATOR } from '../core/report';
 import type { Match, Polarity } from '../core/types';
 import {
@@ -39,6 +42,9 @@ import { readSettings } from './settings';
 import type { AnalysisStore } from './store';
 
 export type { EntryReviewCount, OrphanReview, PlacedNote, ReviewedFigures, ReviewVerdict };
+
+/** The interchange formats of exportDocuments. */
+export type InteropFormat = 'csv' | 'csv-sections' | 'w3c' | 'qdpx' | 'qdc';
 
 export const STORE_PATH = '.policylens/annotations.json';
 export const CODEBOOK_PATH = '.policylens/codebook.json';
@@ -207,6 +213,43 @@ export class ReviewStore implements vscode.Disposable {
       const after = engine.analyze(text).tally();
       return before.control.matches + before.engagement.matches - (after.control.matches + after.engagement.matches);
     });
+  }
+
+  /**
+   * Analysed open documents in an interchange format, the CLI's bytes for the same files (given in its path order,
+   * each with the name the CLI gives it): CSV rows per document or section, one W3C annotation collection, or a
+   * REFI-QDA project; `qdc` is the codebook of the categories alone. Documents not yet analysed are left out.
+   */
+  exportDocuments(format: InteropFormat, documents: ReadonlyArray<{ document: vscode.TextDocument; source: string }>): { data: string | Buffer; documents: number } {
+    const engine = this.analyses.engine;
+    const software = `${GENERATOR.name} ${GENERATOR.version}`;
+    if (format === 'qdc') return { data: codebookXml(engine.categories, `${software}, lexicons ${engine.lexiconInfo.name} ${engine.lexiconInfo.version} (sha256 ${engine.lexiconInfo.sha256})`), documents: 0 };
+    const inputs = documents.map((d) => this.interopDocument(d.document, d.source)).filter((d): d is InteropDocument => d !== undefined);
+    const data =
+      format === 'w3c'
+        ? w3cExport(inputs, GENERATOR)
+        : format === 'qdpx'
+          ? qdpxArchive(refiProjectName(engine.lexiconInfo), software, engine.categories, refiDocuments(inputs, engine.categories, software))
+          : csvExport(format === 'csv' ? 'documents' : 'sections', engine.categories, inputs);
+    return { data, documents: inputs.length };
+  }
+
+  private interopDocument(document: vscode.TextDocument, source: string): InteropDocument | undefined {
+    const stored = this.analyses.get(document.uri);
+    if (!stored || !stored.complete || stored.version !== document.version) return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const store = folder && this.folders.get(folder.uri.toString());
+    const storeSource = folder ? relativeSource(folder, document.uri) : source;
+    const snapshot = this.snapshot(document);
+    return {
+      source,
+      text: stored.analysis.text(),
+      tally: stored.tally,
+      matches: stored.analysis.matches(),
+      review: snapshot ? { verdicts: snapshot.verdicts, notes: snapshot.notes } : null,
+      stored: store ? this.live(store).first.items.filter((a) => a.target.source === storeSource) : [],
+      storeSource,
+    };
   }
 
   /** Rejected match spans and anchored notes, for the decorator. */
