@@ -7,7 +7,7 @@ export { LexiconError };
 
 const POLARITIES: readonly Polarity[] = ['control', 'engagement'];
 const LANGUAGES: readonly Language[] = ['en', 'zh'];
-const EFFECTS: readonly CueEffect[] = ['negate', 'exempt', 'protect', 'none'];
+const EFFECTS: readonly CueEffect[] = ['negate', 'exempt', 'protect', 'none', 'target', 'object', 'act'];
 const MAX_WEIGHT = 10;
 /** A lexicon needs five levels; the JSON parser recurses per level, so a file nested thousands deep would overflow the stack. */
 const MAX_NESTING = 64;
@@ -115,7 +115,7 @@ class Validator {
   }
 
   private entry(node: Node, known: Set<string>): LexiconEntrySource {
-    const props = this.object(node, 'an entry', ['term', 'category', 'weight', 'neutral', 'note']);
+    const props = this.object(node, 'an entry', ['term', 'category', 'weight', 'neutral', 'note', 'topic']);
     const term = this.term(props, node, 'term');
     const entry: LexiconEntrySource = { term };
     const neutral = props.get('neutral');
@@ -127,6 +127,11 @@ class Validator {
     if (category !== undefined) {
       if (!known.has(category)) throw this.at(props.get('category')?.offset ?? node.offset, `unknown category "${category}"`);
       entry.category = category;
+    }
+    const topic = props.get('topic');
+    if (topic) {
+      if (topic.type !== 'boolean') throw this.at(topic.offset, '"topic" must be true or false');
+      if (topic.value === true) entry.topic = true;
     }
     if (entry.neutral && category !== undefined) throw this.at(node.offset, `entry "${term}" is neutral and must not name a category`);
     if (!entry.neutral && category === undefined) throw this.at(node.offset, `entry "${term}" needs a "category" (or "neutral": true)`);
@@ -162,16 +167,23 @@ class Validator {
       if (!known.has(protection)) throw this.at(props.get('protectionCategory')?.offset ?? node.offset, `unknown category "${protection}"`);
       context.protectionCategory = protection;
     }
-    if (props.get('before')) context.before = this.array(props, node, 'before', false).map((item) => this.cue(item));
-    if (props.get('after')) context.after = this.array(props, node, 'after', false).map((item) => this.cue(item));
+    if (props.get('before')) context.before = this.array(props, node, 'before', false).map((item) => this.cue(item, known));
+    if (props.get('after')) context.after = this.array(props, node, 'after', false).map((item) => this.cue(item, known));
     return context;
   }
 
-  private cue(node: Node): CueSource {
-    const props = this.object(node, 'a cue', ['cue', 'effect', 'window']);
+  private cue(node: Node, known: Set<string>): CueSource {
+    const props = this.object(node, 'a cue', ['cue', 'effect', 'window', 'category']);
     const cue: CueSource = { cue: this.term(props, node, 'cue'), effect: this.enumString(props, node, 'effect', EFFECTS) };
     const window = props.get('window');
     if (window) cue.window = this.window(window);
+    const category = this.string(props, node, 'category', false);
+    if (category !== undefined) {
+      const offset = props.get('category')?.offset ?? node.offset;
+      if (cue.effect !== 'target' && cue.effect !== 'object') throw this.at(offset, `only a "target" or "object" cue names a category, not a "${cue.effect}" cue`);
+      if (!known.has(category)) throw this.at(offset, `unknown category "${category}"`);
+      cue.category = category;
+    }
     return cue;
   }
 

@@ -2,8 +2,8 @@
 // (negation, exemption, protection) and the direction rule for phrases that override a shorter entry of
 // another polarity. Tokens are named by their ordinal in the sentence, which also measures cue windows. All
 // working state lives in reusable typed arrays: nothing is allocated per token or per candidate.
-import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION } from './matchList';
-import { Matcher } from './matcher';
+import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION, RULE_TARGET, RULE_TOPIC, TOPIC_NOUN, TOPIC_TITLE } from './matchList';
+import { CompiledCue, Matcher } from './matcher';
 import { NO_PATH, PathAutomaton } from './pathAutomaton';
 import { grown } from './grown';
 
@@ -82,25 +82,31 @@ function pathsEndingAt(automaton: PathAutomaton, state: number, ordinal: number,
   }
 }
 
-/** Resolves the sentence's paths (its tokens are ordinals `[0, tokens)`) into annotations in `out`, offsets relative to `base`; then forgets them. */
-export function endSentence(matcher: Matcher, tokens: number, base: number, out: MatchListBuilder): void {
+/**
+ * Resolves the sentence's paths (its tokens are ordinals `[0, tokens)`) into annotations in `out`, offsets relative to
+ * `base`; then forgets them. In a title line (`title`) nothing is counted: a heading names its topic.
+ */
+export function endSentence(matcher: Matcher, tokens: number, base: number, out: MatchListBuilder, title = false): void {
   const entries = entryCandidates;
   const cues = cueCandidates;
-  if (entries.count > 0) annotate(matcher, tokens, base, out);
+  if (entries.count > 0) annotate(matcher, tokens, base, out, title);
   entries.count = 0;
   cues.count = 0;
   spanFirst = NO_SPAN;
   spanLast = 0;
 }
 
-function annotate(matcher: Matcher, tokens: number, base: number, out: MatchListBuilder): void {
+function annotate(matcher: Matcher, tokens: number, base: number, out: MatchListBuilder, title: boolean): void {
   const entries = entryCandidates;
   const cues = cueCandidates;
   if (cues.count === 0 && disjoint(entries)) {
     // The commonest sentences: candidates that overlap nothing, and no cue to change them; each one stands as it is.
     for (let i = 0; i < entries.count; i++) {
       const entry = matcher.entryList[entries.value[i]];
-      if (entry.polarity !== null && entry.category !== null) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_NONE, -1);
+      if (entry.polarity === null || entry.category === null) continue;
+      if (title) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_TITLE);
+      else if (entry.topic) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_NOUN);
+      else out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_NONE, -1);
     }
     return;
   }
@@ -128,14 +134,47 @@ function annotate(matcher: Matcher, tokens: number, base: number, out: MatchList
     const entry = matcher.entryList[entryIndex];
     if (entry.polarity === null || entry.category === null) continue;
     const overridden = entries.last[winner] - k > 1 ? overriddenEntry(matcher, winner) : -1;
-    const cue = nearestCue(matcher, winner, from, to);
+    const cue = nearestCue(matcher, winner, from, to, false);
     let rule = overridden >= 0 ? RULE_DIRECTION : RULE_NONE;
+    let argument = overridden;
     if (cue >= 0) {
-      const rules = matcher.cueList[cue];
-      if (rules.effect === 'protect' && entry.polarity === 'control' && rules.protectionCategory !== null) rule = RULE_PROTECTION;
-      else rule = rules.effect === 'exempt' ? RULE_EXEMPTION : RULE_NEGATION;
+      const cueRule = cueRuleFor(matcher.cueList[cue], entry.polarity === 'control');
+      if (cueRule !== RULE_NONE) {
+        rule = cueRule;
+        argument = cue;
+      }
     }
-    out.add(entries.start[winner] - base, entries.end[winner] - base, entryIndex, rule, rule === RULE_DIRECTION ? overridden : cue);
+    if (rule === RULE_NONE || rule === RULE_DIRECTION) {
+      if (title) {
+        rule = RULE_TOPIC;
+        argument = TOPIC_TITLE;
+      } else if (entry.topic && nearestCue(matcher, winner, from, to, true) < 0) {
+        rule = RULE_TOPIC;
+        argument = TOPIC_NOUN;
+      }
+    }
+    out.add(entries.start[winner] - base, entries.end[winner] - base, entryIndex, rule, rule === RULE_NONE ? -1 : argument);
+  }
+}
+
+/**
+ * What a cue does to a match of the given polarity. Protection, target and object cues move a control match to
+ * engagement; on an engagement match a protection cue negates and the others do nothing.
+ */
+function cueRuleFor(cue: CompiledCue, control: boolean): number {
+  switch (cue.effect) {
+    case 'negate':
+      return RULE_NEGATION;
+    case 'exempt':
+      return RULE_EXEMPTION;
+    case 'protect':
+      return control && cue.protectionCategory !== null ? RULE_PROTECTION : RULE_NEGATION;
+    case 'target':
+      return control && cue.protectionCategory !== null ? RULE_TARGET : RULE_NONE;
+    case 'object':
+      return control && cue.protectionCategory !== null ? RULE_PROTECTION : RULE_NONE;
+    default:
+      return RULE_NONE;
   }
 }
 
@@ -216,7 +255,7 @@ function overriddenEntry(matcher: Matcher, winner: number): number {
  * Only the tokens within the longest window on either side are looked at, so a sentence of thousands of cues costs
  * a bounded amount per entry.
  */
-function nearestCue(matcher: Matcher, winner: number, from: number, to: number): number {
+function nearestCue(matcher: Matcher, winner: number, from: number, to: number, acts: boolean): number {
   const cues = cueCandidates;
   const entries = entryCandidates;
   const first = entries.first[winner];
@@ -232,7 +271,7 @@ function nearestCue(matcher: Matcher, winner: number, from: number, to: number):
     if (cues.last[i] - 1 !== k) continue;
     const cue = matcher.cueList[cues.value[i]];
     const gap = first - cues.last[i];
-    if (cue.kind !== 'before' || cue.effect === 'none' || cues.clause[i] !== clause || gap > cue.window) continue;
+    if (cue.kind !== 'before' || cue.effect === 'none' || (cue.effect === 'act') !== acts || cues.clause[i] !== clause || gap > cue.window) continue;
     if (breakBetween(cues.last[i] - 1, first, from)) continue;
     best = cue.order;
     bestGap = gap;
@@ -246,7 +285,7 @@ function nearestCue(matcher: Matcher, winner: number, from: number, to: number):
     if (cues.first[i] !== k) continue;
     const cue = matcher.cueList[cues.value[i]];
     const gap = k - last;
-    if (cue.kind !== 'after' || cue.effect === 'none' || cues.clause[i] !== clause || gap > cue.window) continue;
+    if (cue.kind !== 'after' || cue.effect === 'none' || (cue.effect === 'act') !== acts || cues.clause[i] !== clause || gap > cue.window) continue;
     if (breakBetween(last - 1, k, from)) continue;
     return cue.order;
   }

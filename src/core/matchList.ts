@@ -32,6 +32,12 @@ export const RULE_NEGATION = 1;
 export const RULE_EXEMPTION = 2;
 export const RULE_PROTECTION = 3;
 export const RULE_DIRECTION = 4;
+/** Shown, not counted: a topic noun with no act near it (argument TOPIC_NOUN), or a match in a title line (TOPIC_TITLE). */
+export const RULE_TOPIC = 5;
+/** A control measure aimed at officials or agencies: counted as engagement in the cue's category. */
+export const RULE_TARGET = 6;
+export const TOPIC_NOUN = 0;
+export const TOPIC_TITLE = 1;
 
 export function matchCount(list: MatchList): number {
   return list.length / FIELDS;
@@ -78,17 +84,19 @@ export class MatchReader {
   /** Negated and exempted annotations are shown but not counted. */
   negated(list: MatchList, i: number): boolean {
     const r = rule(list, i);
-    return r === RULE_NEGATION || r === RULE_EXEMPTION;
+    return r === RULE_NEGATION || r === RULE_EXEMPTION || r === RULE_TOPIC;
   }
 
   /** True when annotation `i` counts as control: its entry's polarity, unless the protection rule made it engagement. */
   isControl(list: MatchList, i: number): boolean {
-    return rule(list, i) !== RULE_PROTECTION && this.entryControl[entryRule(list, i) >>> RULE_BITS] === 1;
+    const r = rule(list, i);
+    return r !== RULE_PROTECTION && r !== RULE_TARGET && this.entryControl[entryRule(list, i) >>> RULE_BITS] === 1;
   }
 
   /** The index of `category(list, i)` among the lexicons' categories (the order of `matcher.categories`), −1 when they do not define it. */
   categoryIndex(list: MatchList, i: number): number {
-    if (rule(list, i) === RULE_PROTECTION) return this.cueCategory[argument(list, i)];
+    const r = rule(list, i);
+    if (r === RULE_PROTECTION || r === RULE_TARGET) return this.cueCategory[argument(list, i)];
     return this.entryCategory[entryRule(list, i) >>> RULE_BITS];
   }
 
@@ -126,13 +134,22 @@ export class MatchReader {
       const overridden = this.matcher.entryList[detail];
       match.rule = 'direction';
       match.ruleDetail = `the phrase "${entry.term}" overrides "${overridden.term}" (${overridden.polarity})`;
+    } else if (r === RULE_TOPIC) {
+      match.negated = true;
+      match.rule = 'topic';
+      match.ruleDetail = detail === TOPIC_TITLE ? 'a title line names its topic and takes no stance' : `"${entry.term}" names a topic; no act near it gives it a stance`;
     } else if (r !== RULE_NONE) {
       const cue = this.matcher.cueList[detail];
-      if (r === RULE_PROTECTION) {
+      if (r === RULE_PROTECTION || r === RULE_TARGET) {
         match.polarity = 'engagement';
         match.category = cue.protectionCategory as string;
-        match.rule = 'protection';
-        match.ruleDetail = `"${cue.cue}" protects people from "${surface}"`;
+        match.rule = r === RULE_TARGET ? 'target' : 'protection';
+        match.ruleDetail =
+          r === RULE_TARGET
+            ? `"${cue.cue}" aims "${surface}" at officials or agencies: accountability`
+            : cue.effect === 'object'
+              ? `"${surface}" is the object of a right or of redress ("${cue.cue}")`
+              : `"${cue.cue}" protects people from "${surface}"`;
       } else {
         match.negated = true;
         match.rule = r === RULE_EXEMPTION ? 'exemption' : 'negation';

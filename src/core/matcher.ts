@@ -17,6 +17,8 @@ export interface CompiledEntry {
   readonly weightMilli: number;
   readonly tokens: number;
   readonly order: number;
+  /** A topic noun: counted only with an act cue near it (see LexiconEntrySource.topic). */
+  readonly topic: boolean;
 }
 
 export type CueKind = 'before' | 'after' | 'break';
@@ -87,14 +89,14 @@ export class Matcher {
         const node = this.paths.add(slots);
         if (this.paths.valuesAt(node).some((v) => v >= 0)) continue;
         const order = this.entryList.length;
-        this.entryList.push({ term: entry.term, category, polarity, weightMilli: Math.round((entry.weight ?? 1) * 1000), tokens: slots.length, order });
+        this.entryList.push({ term: entry.term, category, polarity, weightMilli: Math.round((entry.weight ?? 1) * 1000), tokens: slots.length, order, topic: entry.topic === true });
         this.paths.addValue(node, order);
       }
       const cues: [CueKind, CueSource][] = [
         ...(context.before ?? []).map((c): [CueKind, CueSource] => ['before', c]),
         ...(context.after ?? []).map((c): [CueKind, CueSource] => ['after', c]),
       ];
-      for (const [kind, source] of cues) this.addCue(kind, source.cue, { effect: source.effect, window: source.window ?? window, protectionCategory: protection });
+      for (const [kind, source] of cues) this.addCue(kind, source.cue, { effect: source.effect, window: source.window ?? window, protectionCategory: cueCategory(source, protection) });
       for (const cue of context.clauseBreaks ?? []) this.addCue('break', cue, { effect: null, window: 0, protectionCategory: null });
     }
     this.entryCount = this.entryList.length;
@@ -237,4 +239,11 @@ export class Matcher {
     this.wordSlotsByKey.set(key, id);
     return id;
   }
+}
+
+/** The category a cue moves a control match to: its own, else accountability for a target cue, else the lexicon's protection category. */
+function cueCategory(source: CueSource, protection: string | null): string | null {
+  if (source.category !== undefined) return source.category;
+  if (source.effect === 'target') return 'accountability';
+  return source.effect === 'protect' || source.effect === 'object' ? protection : null;
 }

@@ -179,7 +179,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
   }
   if (hanRunStart >= 0) hanWords += countHanWords(hanRunChars);
   if (ordinal > 0) {
-    endSentence(matcher, ordinal, start, found);
+    endSentence(matcher, ordinal, start, found, sentences === 0 && ordinal <= TITLE_TOKENS && looksLikeTitle(text, start, end));
     found.markSentence(sentences++);
   }
 
@@ -201,6 +201,36 @@ class Block implements BlockResult {
 
   title: string | null = null;
   units: Units | null = null;
+}
+
+/** A title line holds at most this many tokens (words, or Han characters). */
+const TITLE_TOKENS = 20;
+
+/** Longest block read as a title line; longer blocks are never titles, so the check costs little. */
+const TITLE_CHARS = 400;
+/** An enumeration label before a title ("(c)", "iv)", "2."), skipped before the first word is read. */
+const TITLE_LABEL = /^(?:\s*(?:\(?[0-9A-Za-z]{1,5}[).]|[(（]?[一二三四五六七八九十]+[)）、]))+\s*/u;
+/** Words a title never holds: modals, auxiliaries and clause openers belong to sentences and lead-ins. */
+const NOT_IN_TITLE = /\b(?:shall|may|must|will|would|should|can|could|is|are|was|were|be|been|has|have|had|if|when|where|whether|which|who|that|to)\b/i;
+
+/**
+ * True when the block, a single sentence with no sentence-final mark, is a title line: a line break follows it
+ * (a bare phrase, such as a selection or a search term, is no title), it ends on a word, a Han character or a closing bracket (not on a clause mark, as a list item "(3) imprisonment;" does), holds no comma or
+ * colon, and, in Latin script, opens with a capital and holds no modal or clause word (a lead-in cut before its
+ * list, "2) the provider shall disclose the", is none).
+ */
+function looksLikeTitle(text: string, start: number, end: number): boolean {
+  if (end - start > TITLE_CHARS) return false;
+  const block = text.slice(start, end);
+  const line = block.trim();
+  if (!/\n\s*$/.test(block)) return false;
+  if (line === '' || /[,，、:：;；]/.test(line)) return false;
+  const last = line.charCodeAt(line.length - 1);
+  const cls = classAt(line, line.length - 1, line.length, last);
+  if (cls !== HAN && cls !== WORD && last !== 41 && last !== 93 && last !== 0xff09) return false;
+  if (!/[A-Za-z]/.test(line)) return true;
+  const body = line.replace(TITLE_LABEL, '');
+  return /^[A-Z]/.test(body) && !NOT_IN_TITLE.test(body) && !/\b(?:and|or)$/i.test(body);
 }
 
 /**

@@ -6,7 +6,7 @@ export type Language = 'en' | 'zh';
 export type LanguageSetting = Language | 'auto';
 
 /** What a context rule did to a match. */
-export type RuleKind = 'negation' | 'exemption' | 'protection' | 'direction';
+export type RuleKind = 'negation' | 'exemption' | 'protection' | 'direction' | 'target' | 'topic';
 
 export interface Category {
   id: string;
@@ -29,16 +29,28 @@ export interface LexiconEntrySource {
   neutral?: boolean;
   /** Why the entry exists, shown in the hover. */
   note?: string;
+  /**
+   * A topic noun names what a text is about ("privacy", 行政处罚) and takes no stance by itself: its matches are
+   * shown but counted only with an `act` cue near them in the same clause, or inside a phrase entry.
+   */
+  topic?: boolean;
 }
 
-/** How a cue before (or after) a match changes it; `none` only claims its words ("not only", 不得不). */
-export type CueEffect = 'negate' | 'exempt' | 'protect' | 'none';
+/**
+ * How a cue before (or after) a match changes it; `none` only claims its words ("not only", 不得不). `target`: the
+ * control measure is aimed at officials or agencies, so it is accountability (scheme principle 4). `object`: the
+ * control measure is the object of a person's right or of redress (principle 3). `act`: the cue states an act
+ * that gives a topic entry its stance ("install a pen register").
+ */
+export type CueEffect = 'negate' | 'exempt' | 'protect' | 'none' | 'target' | 'object' | 'act';
 
 export interface CueSource {
   cue: string;
   effect: CueEffect;
   /** This cue's own reach in tokens, when it differs from the lexicon's `window` ("without" reaches 2). */
   window?: number;
+  /** For `target` and `object` cues: the engagement category the control match moves to (default: accountability, resp. the lexicon's protectionCategory). */
+  category?: string;
 }
 
 export interface LexiconSource {

@@ -104,5 +104,9 @@ export function ruleLabel(rule: RuleKind): string {
       return t('Protection');
     case 'direction':
       return t('Direction');
+    case 'target':
+      return t('Aimed at officials');
+    case 'topic':
+      return t('Topic only');
   }
 }

@@ -1,15 +1,21 @@
-// npm run devset -- [--errors] [--json] [--lexicon FILE] [FILE.tsv...]
+// npm run devset -- [--errors] [--json] [--half tuning|test] [--lexicon FILE] [FILE.tsv...]
 // Prints precision, recall and F1 per polarity for each labelled development set and, with no files named,
 // for both halves of the real-text corpus (test/corpus) per language, with per-entry precision on the tuning
 // half. --errors lists misclassified sentences of the sets and of the tuning half only: the test half's
-// errors are never shown, so that nothing is tuned on them.
+// errors are never shown, so that nothing is tuned on them. --half tuning scores only the tuning half (and the
+// development sets): what to use while iterating, so that the test half's figures are not seen until the end.
 import { existsSync, readFileSync } from 'node:fs';
 import { builtinLexicons, Engine, parseLexicon } from '../../src/core/index';
 import { CorpusEvaluation, entryPrecision, parseCorpusLabels, predictCorpus, scoreCorpus } from './corpus';
 import { evaluate, parseDevSet } from './evaluate';
 
 const CORPUS_DIR = 'test/corpus';
-const HALVES = [
+interface Half {
+  name: string;
+  file: string;
+  showErrors: boolean;
+}
+const HALVES: readonly Half[] = [
   { name: 'tuning half', file: 'test/corpus/labels/tuning-half.tsv', showErrors: true },
   { name: 'test half', file: 'test/corpus/labels/test-half.tsv', showErrors: false },
 ];
@@ -21,8 +27,13 @@ function main(argv: string[]): number {
   const asJson = argv.includes('--json');
   const lexicons = builtinLexicons();
   const files: string[] = [];
+  let halves = HALVES;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--lexicon') lexicons.push(parseLexicon(readFileSync(argv[++i], 'utf8'), argv[i], { knownCategories: lexicons.flatMap((l) => l.categories.map((c) => c.id)) }));
+    if (argv[i] === '--half') {
+      const name = argv[++i];
+      halves = HALVES.filter((h) => h.name === `${name} half`);
+      if (halves.length === 0) throw new Error(`--half takes tuning or test, not ${name === undefined ? 'nothing' : `"${name}"`}`);
+    } else if (argv[i] === '--lexicon') lexicons.push(parseLexicon(readFileSync(argv[++i], 'utf8'), argv[i], { knownCategories: lexicons.flatMap((l) => l.categories.map((c) => c.id)) }));
     else if (!argv[i].startsWith('--')) files.push(argv[i]);
   }
   const wholeReport = files.length === 0;
@@ -55,12 +66,12 @@ function main(argv: string[]): number {
       }
     }
   }
-  if (wholeReport) reportCorpus(engine, showErrors, asJson);
+  if (wholeReport) reportCorpus(engine, halves, showErrors, asJson);
   return 0;
 }
 
-function reportCorpus(engine: Engine, showErrors: boolean, asJson: boolean): void {
-  for (const half of HALVES) {
+function reportCorpus(engine: Engine, halves: readonly Half[], showErrors: boolean, asJson: boolean): void {
+  for (const half of halves) {
     if (!existsSync(half.file)) continue;
     const outcomes = predictCorpus(engine, parseCorpusLabels(readFileSync(half.file, 'utf8'), half.file), CORPUS_DIR, half.file);
     for (const language of ['en', 'zh'] as const) {

@@ -94,7 +94,7 @@ describe('sections', () => {
   });
 
   it('opens Chinese sections at 第X章, 第X条, 一、 and （一）, titles ending at 。', () => {
-    const text = '总则前言。\n第一章 总则\n第三条 不得监控。\n一、基本原则\n（一）完善制度。正文监控。\n第十二条\n申诉\n';
+    const text = '总则前言。\n第一章 总则\n第三条 不得监控。\n一、基本原则\n（一）完善制度。正文监控。\n第十二条\n申诉。\n';
     const at = (s: string): number => text.indexOf(s);
     assert.deepEqual(rows(text), [
       ['(preamble)', 1, null, 0, 0, 0, at('第一章'), 0, 0],
