@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { editorSuite, extensionPath, openFile } from './editorHelpers';
+import { editorSuite, extensionPath, openFile, waitFor } from './editorHelpers';
 
 const FIRST = 'Chapter 1 Oversight, "duties"\n\nThe agency will monitor every firm and keep a blacklist.\n\nChapter 2 Redress\n\nCitizens may appeal. The plan runs without surveillance.\n';
 const SECOND = '第一条 政府部门应当公开信用信息，听取公众意见。😀\n第二条 对失信企业实施联合惩戒。\n';
@@ -67,5 +67,49 @@ describe('exports for other tools', function () {
     await vscode.commands.executeCommand('policyLens.exportCodebook', codebook);
     assert.ok(fs.readFileSync(codebook.fsPath).equals(cli(suite.dir, 'lexicon', 'export', '--to', 'qdc')));
     execFileSync('xmllint', ['--noout', '--schema', path.join(schemas, 'Codebook.xsd'), codebook.fsPath], { stdio: 'pipe' });
+  });
+
+  it('carries the workspace store\'s reviews, codes and memos into the .qdpx and W3C exports, as the CLI reads them', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder, 'the integration workspace has a folder');
+    const dir = path.join(folder, 'interop-test');
+    fs.mkdirSync(dir, { recursive: true });
+    try {
+      const editor = await openFile(suite.api, dir, 'coded.txt', FIRST);
+      const uri = editor.document.uri;
+      await waitFor('the review snapshot', () => suite.api.getReview(uri));
+      const monitor = FIRST.indexOf('monitor');
+      await vscode.commands.executeCommand('policyLens.rejectMatch', { uri: uri.toString(), start: monitor, end: monitor + 7, entry: 'monitor', reason: 'firms, not people' });
+      const passage = FIRST.indexOf('Citizens may appeal.');
+      await vscode.commands.executeCommand('policyLens.codeSelection', { uri: uri.toString(), start: passage, end: passage + 20, code: 'rights', memo: 'a right of appeal' });
+      await suite.api.whenIdle();
+      await waitFor('the review', () => suite.api.getReview(uri)?.notes.length === 1 && suite.api.getReview(uri)?.verdicts.some((v) => v?.value === 'rejected'));
+
+      const target = vscode.Uri.file(path.join(suite.dir, 'reviewed.qdpx'));
+      await vscode.commands.executeCommand('policyLens.exportQdpx', target);
+      const fromCli = path.join(suite.dir, 'reviewed-cli.qdpx');
+      cli(folder, '--format', 'qdpx', '-o', fromCli, 'interop-test/coded.txt');
+      assert.ok(fs.readFileSync(target.fsPath).equals(fs.readFileSync(fromCli)), 'the same bytes as the CLI reading the store');
+      const read = JSON.parse(execFileSync('python3', [path.join(extensionPath(), 'test', 'unit', 'helpers', 'readQdpx.py'), target.fsPath], { encoding: 'utf8' })) as {
+        sources: Array<{ name: string; selections: Array<{ name: string; codes: string[]; notes: string[]; description: string }> }>;
+      };
+      const selections = read.sources[0].selections;
+      const rejected = selections.find((s) => s.name === 'monitor');
+      assert.deepEqual(rejected?.codes, []);
+      assert.deepEqual(rejected?.notes, ['firms, not people']);
+      assert.match(rejected?.description ?? '', /rejected by .+: not counted/);
+      const coded = selections.find((s) => s.name === 'Citizens may appeal.');
+      assert.equal(coded?.codes.length, 1);
+      assert.deepEqual(coded?.notes, ['a right of appeal']);
+
+      const w3c = vscode.Uri.file(path.join(suite.dir, 'reviewed.jsonld'));
+      await vscode.commands.executeCommand('policyLens.exportW3c', w3c);
+      assert.ok(fs.readFileSync(w3c.fsPath).equals(cli(folder, '--format', 'w3c', 'interop-test/coded.txt')));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(path.join(folder, '.policylens'), { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true });
+      await suite.api.whenIdle();
+    }
   });
 });
