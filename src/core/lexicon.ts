@@ -8,6 +8,7 @@ export { LexiconError };
 const POLARITIES: readonly Polarity[] = ['control', 'engagement'];
 const LANGUAGES: readonly Language[] = ['en', 'zh'];
 const EFFECTS: readonly CueEffect[] = ['negate', 'exempt', 'protect', 'none', 'target', 'object', 'act'];
+const SCOPES: readonly ('clause' | 'phrase')[] = ['clause', 'phrase'];
 const MAX_WEIGHT = 10;
 /** A lexicon needs five levels; the JSON parser recurses per level, so a file nested thousands deep would overflow the stack. */
 const MAX_NESTING = 64;
@@ -156,12 +157,13 @@ class Validator {
   }
 
   private context(node: Node, known: Set<string>): NonNullable<LexiconSource['context']> {
-    const props = this.object(node, '"context"', ['window', 'clauseBreaks', 'protectionCategory', 'before', 'after']);
+    const props = this.object(node, '"context"', ['window', 'clauseBreaks', 'predicates', 'protectionCategory', 'before', 'after']);
     const context: NonNullable<LexiconSource['context']> = {};
     const window = props.get('window');
     if (window) context.window = this.window(window);
     const breaks = props.get('clauseBreaks');
     if (breaks) context.clauseBreaks = this.array(props, node, 'clauseBreaks', false).map((item) => this.stringNode(item, 'a clause break'));
+    if (props.get('predicates')) context.predicates = this.array(props, node, 'predicates', false).map((item) => this.stringNode(item, 'a predicate word'));
     const protection = this.string(props, node, 'protectionCategory', false);
     if (protection !== undefined) {
       if (!known.has(protection)) throw this.at(props.get('protectionCategory')?.offset ?? node.offset, `unknown category "${protection}"`);
@@ -173,10 +175,14 @@ class Validator {
   }
 
   private cue(node: Node, known: Set<string>): CueSource {
-    const props = this.object(node, 'a cue', ['cue', 'effect', 'window', 'category']);
+    const props = this.object(node, 'a cue', ['cue', 'effect', 'window', 'category', 'scope']);
     const cue: CueSource = { cue: this.term(props, node, 'cue'), effect: this.enumString(props, node, 'effect', EFFECTS) };
     const window = props.get('window');
     if (window) cue.window = this.window(window);
+    if (props.get('scope')) {
+      const scope = this.enumString(props, node, 'scope', SCOPES);
+      if (scope === 'phrase') cue.scope = scope;
+    }
     const category = this.string(props, node, 'category', false);
     if (category !== undefined) {
       const offset = props.get('category')?.offset ?? node.offset;

@@ -51,6 +51,8 @@ let owner = new Int32Array(256);
 let order = new Int32Array(64);
 /** Per token of the span, how many accepted clause-break cues start before it. */
 let breaksBefore = new Int32Array(256);
+/** Per token of the span, how many accepted predicate words start before it. */
+let predicatesBefore = new Int32Array(256);
 const NO_SPAN = 0x7fffffff;
 /** The tokens `[spanFirst, spanLast)` that the sentence's candidates cover: all that resolving needs to look at. */
 let spanFirst = NO_SPAN;
@@ -118,14 +120,24 @@ function annotate(matcher: Matcher, tokens: number, base: number, out: MatchList
   resolve(cues, -1);
 
   // breaksBefore[k − from]: accepted clause-break cues starting before token k, so "a break between" is one subtraction.
-  if (breaksBefore.length < to - from + 1) breaksBefore = new Int32Array((to - from + 1) * 2);
+  if (breaksBefore.length < to - from + 1) {
+    breaksBefore = new Int32Array((to - from + 1) * 2);
+    predicatesBefore = new Int32Array((to - from + 1) * 2);
+  }
   let breaks = 0;
+  let predicates = 0;
   for (let k = from; k < to; k++) {
     breaksBefore[k - from] = breaks;
+    predicatesBefore[k - from] = predicates;
     const o = owner[k];
-    if (o < 0 && cues.first[-o - 1] === k && matcher.cueList[cues.value[-o - 1]].kind === 'break') breaks++;
+    if (o < 0 && cues.first[-o - 1] === k) {
+      const kind = matcher.cueList[cues.value[-o - 1]].kind;
+      if (kind === 'break') breaks++;
+      else if (kind === 'predicate') predicates++;
+    }
   }
   breaksBefore[to - from] = breaks;
+  predicatesBefore[to - from] = predicates;
   for (let k = from; k < to; k++) {
     const o = owner[k];
     if (o <= 0 || entries.first[o - 1] !== k) continue;
@@ -273,6 +285,7 @@ function nearestCue(matcher: Matcher, winner: number, from: number, to: number, 
     const gap = first - cues.last[i];
     if (cue.kind !== 'before' || cue.effect === 'none' || (cue.effect === 'act') !== acts || cues.clause[i] !== clause || gap > cue.window) continue;
     if (breakBetween(cues.last[i] - 1, first, from)) continue;
+    if (cue.phrase && predicatesBefore[first - from] - predicatesBefore[cues.last[i] - from] > 0) continue;
     best = cue.order;
     bestGap = gap;
     break;

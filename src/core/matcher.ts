@@ -21,7 +21,7 @@ export interface CompiledEntry {
   readonly topic: boolean;
 }
 
-export type CueKind = 'before' | 'after' | 'break';
+export type CueKind = 'before' | 'after' | 'break' | 'predicate';
 
 export interface CompiledCue {
   readonly cue: string;
@@ -29,6 +29,8 @@ export interface CompiledCue {
   readonly effect: CueEffect | null;
   readonly window: number;
   readonly protectionCategory: string | null;
+  /** Stops at a predicate word (CueSource.scope `phrase`). */
+  readonly phrase: boolean;
   readonly order: number;
 }
 
@@ -96,8 +98,9 @@ export class Matcher {
         ...(context.before ?? []).map((c): [CueKind, CueSource] => ['before', c]),
         ...(context.after ?? []).map((c): [CueKind, CueSource] => ['after', c]),
       ];
-      for (const [kind, source] of cues) this.addCue(kind, source.cue, { effect: source.effect, window: source.window ?? window, protectionCategory: cueCategory(source, protection) });
-      for (const cue of context.clauseBreaks ?? []) this.addCue('break', cue, { effect: null, window: 0, protectionCategory: null });
+      for (const [kind, source] of cues) this.addCue(kind, source.cue, { effect: source.effect, window: source.window ?? window, protectionCategory: cueCategory(source, protection), phrase: source.scope === 'phrase' });
+      for (const cue of context.clauseBreaks ?? []) this.addCue('break', cue, { effect: null, window: 0, protectionCategory: null, phrase: false });
+      for (const cue of context.predicates ?? []) this.addCue('predicate', cue, { effect: null, window: 0, protectionCategory: null, phrase: false });
     }
     this.entryCount = this.entryList.length;
     this.longestPath = this.entryList.reduce((most, e) => Math.max(most, e.tokens), 0);
@@ -140,7 +143,7 @@ export class Matcher {
     return symbol < this.slotCount ? Int32Array.of(symbol) : this.slotSets[symbol - this.slotCount];
   }
 
-  private addCue(kind: CueKind, cue: string, rule: Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory'>): void {
+  private addCue(kind: CueKind, cue: string, rule: Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory' | 'phrase'>): void {
     const node = this.paths.add(this.slotsOfTerm(cue));
     if (this.paths.valuesAt(node).some((v) => v < 0 && this.cueList[~v].kind === kind)) return;
     const order = this.cueList.length;
@@ -170,7 +173,9 @@ export class Matcher {
    */
   private mayBeInFamily(surface: string): boolean {
     const prefix = surface.length - MAX_SUFFIX_DIFFERENCE;
-    return prefix <= 0 || this.wordPrefixes.has(surface.slice(0, prefix));
+    if (prefix <= 0 || this.wordPrefixes.has(surface.slice(0, prefix))) return true;
+    // A plural of a family member ("punishments") reaches one character further (see sameWordFamily).
+    return prefix > 1 && surface.charCodeAt(surface.length - 1) === 115 && this.wordPrefixes.has(surface.slice(0, prefix - 1));
   }
 
   /** Splits a term the way the scanner splits text, and returns a slot per token. */

@@ -12,11 +12,17 @@ export const MAX_SUFFIX_DIFFERENCE = 4;
 
 /**
  * True when `surface` is the term `word` or an inflection of it: the same Porter stem and a common prefix
- * that leaves at most four trailing characters. The guard stops Porter's conflations
- * (accountability → account, organization → organ) from matching across senses.
+ * that leaves at most four trailing characters, or the plural of such a form (punish → punishment →
+ * punishments). The guard stops Porter's conflations (accountability → account, organization → organ) from
+ * matching across senses.
  */
 export function sameWordFamily(word: string, wordStem: string, surface: string, surfaceStem: string): boolean {
   if (wordStem !== surfaceStem) return false;
+  if (withinSuffix(word, surface)) return true;
+  return surface.length > word.length + 1 && surface.charCodeAt(surface.length - 1) === 115 && withinSuffix(word, surface.slice(0, -1));
+}
+
+function withinSuffix(word: string, surface: string): boolean {
   const longer = Math.max(word.length, surface.length);
   const shorter = Math.min(word.length, surface.length);
   let common = 0;

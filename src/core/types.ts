@@ -51,6 +51,11 @@ export interface CueSource {
   window?: number;
   /** For `target` and `object` cues: the engagement category the control match moves to (default: accountability, resp. the lexicon's protectionCategory). */
   category?: string;
+  /**
+   * `phrase`: the cue qualifies a phrase, not the clause's predicate, so it does not reach past a predicate word
+   * ("without consent shall be fined" is still a sanction). Default `clause`.
+   */
+  scope?: 'clause' | 'phrase';
 }
 
 export interface LexiconSource {
@@ -67,6 +72,8 @@ export interface LexiconSource {
     after?: CueSource[];
     /** Words that close a clause for cue scope ("but", "however"). */
     clauseBreaks?: string[];
+    /** Words that open a clause's predicate ("shall", "must"): a cue of scope `phrase` does not reach past one. */
+    predicates?: string[];
     /** Tokens between a cue and the match, at most. English counts words, Chinese counts characters. */
     window?: number;
     /** Category a protected control match moves to ("petitioners shall not be detained" → rights). */

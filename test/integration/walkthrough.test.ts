@@ -103,7 +103,8 @@ describe('Get Started walkthrough', function () {
       const uri = editor.document.uri;
       await suite.api.whenIdle();
       await waitFor('the review snapshot', () => suite.api.getReview(uri));
-      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      // From the line after the title: the title line's matches name a topic and are not counted (rule topic), so there is nothing to accept.
+      editor.selection = new vscode.Selection(1, 0, 1, 0);
       // The links are clicked in the walkthrough's tab, where no text editor has the focus.
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${walkthrough().id}`, false);
       await waitFor('the walkthrough to take the focus', () => vscode.window.activeTextEditor === undefined || undefined, 10_000).catch(() => undefined);

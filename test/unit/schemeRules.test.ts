@@ -4,7 +4,7 @@
 // control measure that is the object of a right engagement (principle 3).
 import * as assert from 'node:assert/strict';
 import { parseLexicon } from '../../src/core/index';
-import { briefs, engineWith } from './helpers/lexicons';
+import { briefs, builtinEngine, engineWith } from './helpers/lexicons';
 
 const en = engineWith(
   [
@@ -165,6 +165,59 @@ describe('coding-scheme rules', () => {
     it('refuse a category on a cue that does not move a match, and an unknown one', () => {
       assert.throws(() => parseLexicon(lexicon('{ "cue": "not", "effect": "negate", "category": "privacy" }'), 'x.json', { knownCategories: known }), /x\.json:1:\d+: only a "target" or "object" cue names a category, not a "negate" cue/);
       assert.throws(() => parseLexicon(lexicon('{ "cue": "on x", "effect": "target", "category": "nope" }'), 'x.json', { knownCategories: known }), /unknown category "nope"/);
+    });
+  });
+
+  describe('clause-bounded negation: a phrase cue does not reach the predicate', () => {
+    const scoped = engineWith([{ term: 'fine', category: 'sanctions' }, { term: 'consent', category: 'privacy' }, { term: '罚款', category: 'sanctions' }], {
+      context: { predicates: ['shall', 'must'], before: [{ cue: 'without', effect: 'negate', scope: 'phrase' }, { cue: 'not', effect: 'negate' }] },
+    });
+
+    it('English: "without consent … shall be fined" is still a sanction', () => {
+      assert.deepEqual(briefs(scoped, 'Who acts without consent shall be fined.'), [
+        [17, 24, 'consent', 'privacy', 'negation', true],
+        [34, 39, 'fined', 'sanctions', null, false],
+      ]);
+      assert.deepEqual(briefs(scoped, 'They act without a fine.'), [[19, 23, 'fine', 'sanctions', 'negation', true]]);
+      assert.deepEqual(briefs(scoped, 'They shall not fine us.'), [[15, 19, 'fine', 'sanctions', 'negation', true]]);
+    });
+
+    it('Chinese text has no predicate words and keeps its clause-wide cues', () => {
+      const zhScoped = engineWith([{ term: '罚款', category: 'sanctions' }], { language: 'zh', context: { before: [{ cue: '未经', effect: 'negate', scope: 'phrase' }] } });
+      assert.deepEqual(briefs(zhScoped, '未经批准罚款。'), [[4, 6, '罚款', 'sanctions', 'negation', true]]);
+    });
+
+    it('a lexicon file names predicates and a cue scope, and refuses another scope', () => {
+      const file = (scope: string): string =>
+        `{ "name": "t", "version": "1.0.0", "language": "en", "categories": [], "entries": [], "context": { "predicates": ["shall"], "before": [ { "cue": "without", "effect": "negate", "scope": "${scope}" } ] } }`;
+      const parsed = parseLexicon(file('phrase'), 'x.json');
+      assert.deepEqual([parsed.context?.predicates, parsed.context?.before?.[0].scope], [['shall'], 'phrase']);
+      assert.throws(() => parseLexicon(file('word'), 'x.json'), /x\.json:1:\d+: "scope" must be one of "clause", "phrase", not "word"/);
+    });
+  });
+
+  describe('word forms and word edges', () => {
+    it('English: the plural of a longer form of the word ("punishments" of "punish"), and no more', () => {
+      const forms = engineWith([{ term: 'punish', category: 'sanctions' }, { term: 'account', category: 'accountability' }]);
+      assert.deepEqual(briefs(forms, 'Punishments and punishment.').map((b) => b[2]), ['Punishments', 'punishment']);
+      assert.deepEqual(briefs(forms, 'Accountabilities.'), []);
+    });
+
+    it('Chinese: a neutral word claims its characters, so a term does not match across its edge', () => {
+      const edges = engineWith([{ term: '排查', category: 'surveillance' }, { term: '安排', neutral: true }], { language: 'zh' });
+      assert.deepEqual(briefs(edges, '安排查阅档案。'), []);
+      assert.deepEqual(briefs(edges, '开展排查。'), [[2, 4, '排查', 'surveillance', null, false]]);
+      assert.deepEqual(briefs(edges, '安排排查。'), [[2, 4, '排查', 'surveillance', null, false]]);
+    });
+
+    it('the built-in lexicons: punishments, 安排查阅, no action shall lie, appear with counsel', () => {
+      const engine = builtinEngine();
+      const counted = (text: string): string[] => engine.analyze(text).matches().filter((m) => !m.negated).map((m) => `${m.polarity}:${m.text}`);
+      assert.deepEqual(counted('Such punishments apply.'), ['control:punishments']);
+      assert.deepEqual(counted('可以安排查阅档案。'), []);
+      assert.deepEqual(counted('No action shall lie against any provider.'), ['control:No action shall lie']);
+      assert.deepEqual(counted('Anyone who intercepts calls without consent shall be fined.').includes('control:fined'), true);
+      assert.deepEqual(counted('The person is entitled to appear with counsel.'), ['engagement:appear with counsel']);
     });
   });
 });
