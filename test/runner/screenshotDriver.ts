@@ -41,6 +41,7 @@ export async function run(): Promise<void> {
 
   for (const [index, scene] of request.scenes.entries()) {
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', scene.theme, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('policyLens').update('labelLanguage', scene.labelLanguage, vscode.ConfigurationTarget.Global);
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(scene.file));
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     editor.selection = new vscode.Selection(0, 0, 0, 0);

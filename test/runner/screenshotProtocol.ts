@@ -18,6 +18,8 @@ export interface ScreenshotScene {
   theme: string;
   /** Select the first annotation and open its hover. */
   hover: boolean;
+  /** policyLens.labelLanguage for the scene; the setting's default when absent. */
+  labelLanguage?: 'en' | 'zh';
 }
 
 export interface ScreenshotRequest {

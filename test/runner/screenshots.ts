@@ -1,10 +1,11 @@
 // Opens the bundled English and Chinese samples in the real workbench (code-server + headless Chromium) and saves
-// PNGs of what a user sees: the English sample in the light theme with the sidebar comparing both documents, the
-// Chinese sample in the dark theme, a hover, and the sidebar alone. Then checks them: none is blank, and the
-// Chinese text shows glyphs, not boxes. Usage: node out/test/runner/screenshots.js [outDir] (default screenshots/)
+// PNGs of what a user sees: the English sample in the light theme, the sidebar alone, the sidebar's comparison of
+// the open documents, an English and a Chinese hover, and the Chinese sample in the dark theme. Then checks them:
+// none is blank, the comparison lists both documents on screen, and the Chinese text (in the editor and in the
+// hover) shows glyphs, not boxes. Usage: node out/test/runner/screenshots.js [outDir] (default screenshots/)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { Cleanup } from './cleanup';
 import { delay } from './codeServer';
 import { repoRoot } from './paths';
@@ -21,13 +22,22 @@ const samples = {
 interface Shot {
   name: string;
   selector?: string;
+  /** Scroll the sidebar to its comparison of the open documents first (and back to the top after). */
+  comparison?: boolean;
 }
 
 /** What each scene shows and which pictures are taken of it. */
-const scenes: { file: keyof typeof samples; theme: string; hover: boolean; shots: Shot[] }[] = [
-  { file: 'en', theme: 'Default Light Modern', hover: false, shots: [{ name: 'en-light.png' }, { name: 'sidebar.png', selector: '.part.sidebar' }] },
+const scenes: { file: keyof typeof samples; theme: string; hover: boolean; labelLanguage?: 'zh'; shots: Shot[] }[] = [
+  {
+    file: 'en',
+    theme: 'Default Light Modern',
+    hover: false,
+    shots: [{ name: 'en-light.png' }, { name: 'sidebar.png', selector: '.part.sidebar' }, { name: 'compare.png', selector: '.part.sidebar', comparison: true }],
+  },
   { file: 'en', theme: 'Default Light Modern', hover: true, shots: [{ name: 'hover.png', selector: '.part.editor' }] },
   { file: 'zh', theme: 'Default Dark Modern', hover: false, shots: [{ name: 'zh-dark.png' }] },
+  // Chinese labels, as a Chinese display language gives them.
+  { file: 'zh', theme: 'Default Dark Modern', hover: true, labelLanguage: 'zh', shots: [{ name: 'hover-zh.png', selector: '.part.editor' }] },
 ];
 
 /** VS Code renders text decorations as elements with generated `ced-…` classes (backgrounds in the view overlays). */
@@ -88,7 +98,7 @@ async function main(): Promise<number> {
             fs.copyFileSync(source, file);
             return [key, file];
           })) as Record<keyof typeof samples, string>;
-          const sceneList: ScreenshotScene[] = scenes.map((s) => ({ file: copies[s.file], theme: s.theme, hover: s.hover }));
+          const sceneList: ScreenshotScene[] = scenes.map((s) => ({ file: copies[s.file], theme: s.theme, hover: s.hover, labelLanguage: s.labelLanguage }));
           const request: ScreenshotRequest = { open: [copies.zh, copies.en], scenes: sceneList };
           fs.writeFileSync(path.join(folders.root, requestFileName), JSON.stringify(request));
         },
@@ -108,16 +118,20 @@ async function main(): Promise<number> {
       if (outcome instanceof Error) throw outcome;
       if ((await waitForDecorations(session.page)) === 0) throw new Error(`scene ${index}: no decorated text rendered in the editor`);
       if (!(await waitForWebviewText(session.page))) throw new Error(`scene ${index}: the sidebar webview shows no text`);
+      if (index === 0) await collapseReviewView(session.page);
       // The theme and the hover settle after the ready line.
       await delay(scene.hover ? 2000 : 1500);
       if (scene.hover) await openHover(session.page);
       for (const shot of scene.shots) {
         const file = path.join(outDir, shot.name);
+        if (shot.comparison) await showComparison(session.page, Object.values(samples).map((f) => path.basename(f)));
         if (shot.selector) await session.page.locator(shot.selector).screenshot({ path: file });
         else await session.page.screenshot({ path: file });
+        if (shot.comparison) await sidebarFrame(session.page).then((frame) => frame.evaluate(() => window.scrollTo(0, 0)));
         saved.push(file);
       }
       if (scene.file === 'zh') await checkGlyphs(session.page, samples.zh);
+      if (scene.file === 'zh' && scene.hover) await checkHoverGlyphs(session.page);
       if (index + 1 < scenes.length) next = readyFor(index + 1);
       fs.writeFileSync(path.join(requestDir, doneFileName(index)), '');
     }
@@ -134,6 +148,66 @@ async function main(): Promise<number> {
   } finally {
     await cleanup.dispose();
   }
+}
+
+/** Folds the Review view, as a user does by clicking its header, so that the pictures have room for the tally. */
+async function collapseReviewView(page: Page): Promise<void> {
+  const header = page.locator('.part.sidebar .pane-header[aria-expanded="true"]', { hasText: /^Review/i }).first();
+  if ((await header.count()) > 0) {
+    await header.click();
+    await delay(500);
+  }
+}
+
+/** The sidebar's webview: the frame that renders the tally (its root element). */
+async function sidebarFrame(page: Page): Promise<Frame> {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    if (await frame.evaluate(() => document.querySelector('main#root .part-documents') !== null).catch(() => false)) return frame;
+  }
+  throw new Error('no sidebar webview with a comparison of open documents');
+}
+
+/**
+ * Scrolls the sidebar to its comparison of the open documents and checks that the comparison is on screen with a
+ * row for each document.
+ */
+async function showComparison(page: Page, names: string[]): Promise<void> {
+  const frame = await sidebarFrame(page);
+  const shown = await frame.evaluate(() => {
+    const part = document.querySelector('.part-documents');
+    if (!part) return null;
+    part.scrollIntoView({ block: 'end' });
+    const box = part.getBoundingClientRect();
+    const rows = Array.from(part.querySelectorAll('.documents li'), (li) => (li as HTMLElement).innerText);
+    return { top: box.top, bottom: box.bottom, height: window.innerHeight, rows };
+  });
+  if (!shown) throw new Error('the sidebar has no comparison of open documents');
+  if (shown.top < 0 || shown.bottom > shown.height + 1) throw new Error(`the comparison is not wholly on screen: ${JSON.stringify(shown)}`);
+  for (const name of names) {
+    if (!shown.rows.some((row) => row.includes(name))) throw new Error(`the comparison does not list ${name}: ${JSON.stringify(shown.rows)}`);
+  }
+  // The scroll settles before the picture.
+  await delay(300);
+}
+
+/** The Chinese hover's text, drawn in the hover's own font, must show glyphs too (see checkGlyphs). */
+async function checkHoverGlyphs(page: Page): Promise<void> {
+  const hover = await page.evaluate(() => {
+    const element = document.querySelector('.monaco-hover:not(.hidden)');
+    const contents = element?.querySelector('.hover-contents') ?? element;
+    if (!element || !contents) return null;
+    const style = getComputedStyle(contents);
+    return { text: (element as HTMLElement).innerText, font: `${style.fontSize} ${style.fontFamily}` };
+  });
+  if (!hover) throw new Error('no hover is shown for the Chinese sample');
+  const characters = hanCharacters(hover.text);
+  if (characters.length < 4) throw new Error(`the Chinese hover shows too few Han characters to check: ${JSON.stringify(hover.text.slice(0, 200))}`);
+  const withFont = await distinctRenderings(page, hover.font, characters);
+  const withoutFont = await distinctRenderingsWithoutCjkFont(hover.font, characters);
+  console.log(`Chinese hover glyphs in "${hover.font}": ${withFont} distinct renderings of ${characters.length} characters; without a CJK font: ${withoutFont}`);
+  if (withoutFont >= characters.length / 2) throw new Error('the control rendering without a CJK font did not fall back to boxes: the hover glyph check cannot tell');
+  if (withFont < characters.length) throw new Error(`the Chinese hover is drawn as boxes: ${withFont} distinct renderings of ${characters.length} characters`);
 }
 
 /** The hover of the selected annotation: asked for by the driver, else opened as a user does, with the mouse. */
