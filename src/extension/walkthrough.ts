@@ -1,5 +1,6 @@
 // The commands behind the Get Started walkthrough: open a bundled sample, and explain a match in place.
 import * as vscode from 'vscode';
+import type { Match } from '../core/types';
 import { commandEditor } from './commandEditor';
 import { t } from './l10n';
 
@@ -37,11 +38,24 @@ async function openSample(extensionUri: vscode.Uri, arg: unknown): Promise<vscod
   return uri;
 }
 
-/** Selects the next annotation and opens its hover, which says why it is there and how it counts. */
-async function explainNextMatch(): Promise<unknown> {
+/** Most annotations stepped over looking for a counted one. */
+const MAX_SKIPPED = 500;
+
+/**
+ * Selects the next counted annotation and opens its hover, which says why it is there, how it counts, and offers
+ * Accept and Reject: the walkthrough's next step. Struck-through (uncounted) matches are stepped over, since they
+ * take no verdict; if every match is uncounted, the next one is explained all the same.
+ */
+async function explainNextMatch(): Promise<Match | undefined> {
   // Run from the walkthrough, whose tab has the focus and may hide the sample: bring the sample back first.
   await commandEditor();
-  const match = await vscode.commands.executeCommand('policyLens.nextAnnotation');
+  const next = (): Thenable<Match | undefined> => vscode.commands.executeCommand<Match | undefined>('policyLens.nextAnnotation');
+  const first = await next();
+  let match = first;
+  for (let skipped = 0; match?.negated && skipped < MAX_SKIPPED; skipped++) {
+    match = await next();
+    if (match === undefined || match.start === first?.start) break;
+  }
   if (match) {
     // The hover opens in the focused editor; from the walkthrough or the sidebar the focus is elsewhere.
     if (vscode.window.activeTextEditor) await vscode.window.showTextDocument(vscode.window.activeTextEditor.document, { preserveFocus: false });

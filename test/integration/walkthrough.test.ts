@@ -109,8 +109,11 @@ describe('Get Started walkthrough', function () {
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${walkthrough().id}`, false);
       await waitFor('the walkthrough to take the focus', () => vscode.window.activeTextEditor === undefined || undefined, 10_000).catch(() => undefined);
 
-      const explained = await vscode.commands.executeCommand<{ start: number; end: number; text: string } | undefined>(links[0]);
+      const explained = await vscode.commands.executeCommand<{ start: number; end: number; text: string; negated: boolean } | undefined>(links[0]);
       assert.ok(explained, 'Explain the Next Match selected nothing');
+      // The sample's first annotation is struck through (a topic noun); a verdict needs a counted one.
+      assert.equal(explained.negated, false, `${explained.text} is not counted`);
+      assert.ok(suite.api.getAnalysis(uri)?.matches.some((m) => m.negated && m.start < explained.start), 'no uncounted match was stepped over');
       const active = vscode.window.activeTextEditor;
       assert.equal(active?.document.uri.toString(), uri.toString(), 'the sample is not back in front');
       assert.equal(active.document.getText(active.selection), explained.text);
