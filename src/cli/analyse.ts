@@ -1,5 +1,6 @@
 // One text → its output in the chosen format. The same code runs in the main thread and in the workers.
 import type { DocumentAnalysis, Engine } from '../core';
+import { CodebookCode, codePolarity } from '../core/codebook';
 import { csvRows } from '../core/csvReport';
 import { annotationsOf, documentChunks, documentSummary, GENERATOR, ReportAnnotation } from '../core/report';
 import { annotationLines, exportedAnnotations } from '../core/w3cExport';
@@ -39,7 +40,7 @@ export function analyseText(
   text: string,
   language: LanguageSetting,
   format: OutputFormat,
-  review: { collection: AnnotationCollection; source: string } | null = null,
+  review: { collection: AnnotationCollection; source: string; codebook: readonly CodebookCode[] } | null = null,
 ): AnalysedDocument {
   const analysis: DocumentAnalysis = engine.analyze(text, { language });
   const tally = analysis.tally();
@@ -47,8 +48,8 @@ export function analyseText(
   let annotations: Iterable<ReportAnnotation> = annotationsOf(analysis);
   let applied: DocumentReview | null = null;
   if (review) {
-    const polarity = new Map(engine.categories.map((c) => [c.id, c.polarity]));
-    const reviewed = reviewedReport(text, review.source, tally, analysis.matches(), summary, annotations, review.collection, (code) => polarity.get(code) ?? null);
+    const polarity = codePolarity(engine.categories, review.codebook);
+    const reviewed = reviewedReport(text, review.source, tally, analysis.matches(), summary, annotations, review.collection, polarity);
     summary = reviewed.summary;
     annotations = reviewed.annotations;
     applied = reviewed.review;
@@ -86,5 +87,5 @@ export function analyseFile(
   const read = readTextFile(file.path);
   if (!read.ok) return problem(read.severity, file.source, read.message);
   const reviewSource = review && storeSource(review, file.path);
-  return analyseText(engine, file.source, read.text, language, format, review && reviewSource !== null ? { collection: review.collection, source: reviewSource } : null);
+  return analyseText(engine, file.source, read.text, language, format, review && reviewSource !== null ? { collection: review.collection, source: reviewSource, codebook: review.codebook } : null);
 }

@@ -1,15 +1,17 @@
 // --annotations: the editor's store (.policylens/annotations.json) read by the CLI, so a corpus report counts what
 // the reviewers decided. By default the store is looked for in the folder given (a file's folder) and its
-// ancestors; the nearest one holding it wins. The workspace lexicon beside it (.policylens/lexicon.json) is used
-// too, as in the editor.
+// ancestors; the nearest one holding it wins. The workspace lexicon and codebook beside it (.policylens/lexicon.json,
+// codebook.json) are used too, as in the editor.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CodebookCode, parseCodebook } from '../core/codebook';
 import { AnnotationCollection, AnnotationStoreError, parseCollection } from '../core/webAnnotation';
 import { FatalError } from './fatalError';
 import { describeFsError } from './inputs';
 
 export const STORE_RELATIVE = path.join('.policylens', 'annotations.json');
 export const WORKSPACE_LEXICON_RELATIVE = path.join('.policylens', 'lexicon.json');
+export const CODEBOOK_RELATIVE = path.join('.policylens', 'codebook.json');
 
 /** The store the documents are reviewed against: sources in it are relative to `base`. */
 export interface CliReview {
@@ -17,6 +19,8 @@ export interface CliReview {
   base: string;
   file: string;
   collection: AnnotationCollection;
+  /** The codebook beside the store: a code with a polarity counts as the editor counts it. */
+  codebook: CodebookCode[];
 }
 
 /** The nearest `.policylens/annotations.json` at or above `start` (a folder, or a file's folder), or null. */
@@ -50,7 +54,8 @@ export function loadReview(explicit: string | null, disabled: boolean, paths: re
   }
   try {
     const { collection } = parseCollection(text, file);
-    return { base: path.dirname(path.dirname(path.resolve(file))), file, collection };
+    const base = path.dirname(path.dirname(path.resolve(file)));
+    return { base, file, collection, codebook: parseCodebook(readIfPresent(path.join(base, CODEBOOK_RELATIVE))) };
   } catch (err: unknown) {
     if (err instanceof AnnotationStoreError) throw new FatalError(err.message);
     throw err;
@@ -69,4 +74,13 @@ export function storeSource(review: CliReview, filePath: string): string | null 
   const relative = path.relative(review.base, path.resolve(filePath));
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
   return relative.split(path.sep).join('/');
+}
+
+/** A file's text, or undefined when it is absent or unreadable (an optional file). */
+function readIfPresent(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -16,7 +16,8 @@ export interface ReviewedReport {
 
 /**
  * `summary` and `annotations` are the automatic report of `text` (documentSummary, annotationsOf); `matches` the
- * analysis's matches in document order; `source` the document's path as the store names it.
+ * analysis's matches in document order; `source` the document's path as the store names it; `hints` where the
+ * editor last found each annotation in this very text (it carries them through edits).
  */
 export function reviewedReport(
   text: string,
@@ -27,8 +28,9 @@ export function reviewedReport(
   annotations: Iterable<ReportAnnotation>,
   collection: AnnotationCollection,
   codePolarity: CodePolarity,
+  hints?: ReadonlyMap<string, number>,
 ): ReviewedReport {
-  const review = reviewDocument(text, source, matches, collection, codePolarity);
+  const review = reviewDocument(text, source, matches, collection, codePolarity, undefined, hints);
   const items = reviewedItems(matches, review);
   const touched = touchedOffsets(matches, review);
   const sections: SectionTally[] = tally.sections;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Match } from '../core/types';
 import { CategoryLabels, polarityLabel, t } from './l10n';
 import type { Decorator } from './decorations';
-import { exportAnalyses, exportWorkspace, ExportResult, reportText } from './export';
+import { exportAnalyses, exportWorkspace, ExportResult, ReportReviewer, reportText } from './export';
 import { revealOffsets } from './reveal';
 import { readSettings } from './settings';
 import type { AnalysisStore, StoredAnalysis } from './store';
@@ -30,7 +30,7 @@ interface AnnotationItem extends vscode.QuickPickItem {
   readonly match: Match;
 }
 
-export function registerCommands(store: AnalysisStore, decorator: Decorator): vscode.Disposable[] {
+export function registerCommands(store: AnalysisStore, decorator: Decorator, reviews?: ReportReviewer): vscode.Disposable[] {
   const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
   // The view title shows Hide or Show by the highlights' state (an icon that says what a click does).
   const setHighlights = (enabled: boolean): boolean => {
@@ -50,7 +50,7 @@ export function registerCommands(store: AnalysisStore, decorator: Decorator): vs
     register(COMMANDS.exportTally, async (target): Promise<ExportResult> => {
       const stored = await activeAnalysis(store);
       if (!stored) return undefined;
-      return exportAnalyses(store, [stored], target, `${baseName(stored.uri)}.policy-lens.json`);
+      return exportAnalyses(store, [stored], target, `${baseName(stored.uri)}.policy-lens.json`, reviews);
     }),
     register(COMMANDS.exportAllOpen, async (target): Promise<ExportResult> => {
       await store.whenIdle();
@@ -63,13 +63,14 @@ export function registerCommands(store: AnalysisStore, decorator: Decorator): vs
         void vscode.window.showInformationMessage(t('Policy Lens: no open document is annotated.'));
         return undefined;
       }
-      return exportAnalyses(store, all, target, 'policy-lens-open-documents.json');
+      return exportAnalyses(store, all, target, 'policy-lens-open-documents.json', reviews);
     }),
-    register(COMMANDS.exportWorkspace, (target, cancellation) => exportWorkspace(store, target, cancellation)),
+    register(COMMANDS.exportWorkspace, (target, cancellation) => exportWorkspace(store, target, cancellation, reviews)),
     register(COMMANDS.copyTally, async (): Promise<string | undefined> => {
       const stored = await activeAnalysis(store);
       if (!stored) return undefined;
-      const text = reportText(store, [stored]);
+      await reviews?.whenIdle();
+      const text = reportText(store, [stored], 'json', reviews);
       await vscode.env.clipboard.writeText(text);
       vscode.window.setStatusBarMessage(t('Policy Lens: tally copied as JSON'), 3000);
       return text;

@@ -12,10 +12,13 @@ import {
   reportHeader,
   reportOpening,
   serializeReport,
+  ReportAnnotation,
+  ReportDocument,
   ReportStyle,
 } from '../core/report';
 import { t } from './l10n';
 import { ReportWriter, writeReport } from './reportWriter';
+import type { ReviewStore } from './reviewStore';
 import { readSettings } from './settings';
 import type { AnalysisStore, StoredAnalysis } from './store';
 
@@ -33,10 +36,18 @@ function styleFor(target: vscode.Uri): ReportStyle {
   return target.path.endsWith('.jsonl') ? 'jsonl' : 'json';
 }
 
-/** The report for stored analyses, as text. */
-export function reportText(store: AnalysisStore, documents: readonly StoredAnalysis[], style: ReportStyle = 'json'): string {
+/** What the exports need of the review store: a document's report as reviewed, as the CLI writes it. */
+export type ReportReviewer = Pick<ReviewStore, 'reviewReport' | 'whenIdle'>;
+
+/** The report for stored analyses, as text; with `reviews`, as reviewed against the workspace's store. */
+export function reportText(store: AnalysisStore, documents: readonly StoredAnalysis[], style: ReportStyle = 'json', reviews?: ReportReviewer): string {
   const header = reportHeader(store.engine.lexiconInfo);
-  const docs = documents.map((d) => documentReport(sourceName(d.uri), d.analysis));
+  const docs = documents.map((d): ReportDocument => {
+    const source = sourceName(d.uri);
+    if (!reviews) return documentReport(source, d.analysis);
+    const reviewed = reviews.reviewReport(d.uri, d.analysis.text(), d.tally, d.analysis.matches(), documentSummary(source, d.tally), annotationsOf(d.analysis));
+    return { ...reviewed.summary, annotations: Array.from(reviewed.annotations) };
+  });
   return serializeReport(buildReport(header, docs), style);
 }
 
@@ -65,7 +76,7 @@ export function reportFailure(target: vscode.Uri, err: unknown): void {
 }
 
 /** Writes the given analyses to the target (argument or save dialog). */
-export async function exportAnalyses(store: AnalysisStore, documents: readonly StoredAnalysis[], targetArg: unknown, suggestedName: string): Promise<ExportResult> {
+export async function exportAnalyses(store: AnalysisStore, documents: readonly StoredAnalysis[], targetArg: unknown, suggestedName: string, reviews?: ReportReviewer): Promise<ExportResult> {
   const target = await chooseTarget(targetArg, suggestedName);
   if (!target) return undefined;
   if (isOpenDocument(target)) {
@@ -73,7 +84,8 @@ export async function exportAnalyses(store: AnalysisStore, documents: readonly S
     return undefined;
   }
   try {
-    await writeReport(target, reportText(store, documents, styleFor(target)));
+    await reviews?.whenIdle();
+    await writeReport(target, reportText(store, documents, styleFor(target), reviews));
   } catch (err) {
     reportFailure(target, err);
     return undefined;
@@ -95,7 +107,7 @@ export function comparePaths(a: string, b: string): number {
  * Exports every file of the workspace matching `policyLens.workspaceGlob`, streaming one document at a time.
  * Besides the progress notification's Cancel button, a script may pass a CancellationToken to stop it.
  */
-export async function exportWorkspace(store: AnalysisStore, targetArg: unknown, cancellationArg?: unknown): Promise<ExportResult> {
+export async function exportWorkspace(store: AnalysisStore, targetArg: unknown, cancellationArg?: unknown, reviews?: ReportReviewer): Promise<ExportResult> {
   const external = isCancellationToken(cancellationArg) ? cancellationArg : undefined;
   const target = await chooseTarget(targetArg, 'policy-lens-workspace.json');
   if (!target) return undefined;
@@ -112,6 +124,7 @@ export async function exportWorkspace(store: AnalysisStore, targetArg: unknown, 
       try {
         const files = await vscode.workspace.findFiles(readSettings().workspaceGlob, '**/node_modules/**', undefined, progressToken);
         files.sort((a, b) => comparePaths(sourceName(a), sourceName(b)));
+        await reviews?.whenIdle();
         writer = await ReportWriter.open(target);
         await writer.write(reportOpening(reportHeader(store.engine.lexiconInfo), style));
         let written = 0;
@@ -122,7 +135,11 @@ export async function exportWorkspace(store: AnalysisStore, targetArg: unknown, 
           const analysis = await store.analyseFile(await vscode.workspace.fs.readFile(file), file);
           if (analysis === undefined) continue;
           await writer.write(documentSeparator(written, style));
-          for (const chunk of documentChunks(documentSummary(sourceName(file), analysis.tally()), annotationsOf(analysis), style)) await writer.write(chunk);
+          const tally = analysis.tally();
+          let summary = documentSummary(sourceName(file), tally);
+          let annotations: Iterable<ReportAnnotation> = annotationsOf(analysis);
+          if (reviews) ({ summary, annotations } = reviews.reviewReport(file, analysis.text(), tally, analysis.matches(), summary, annotations));
+          for (const chunk of documentChunks(summary, annotations, style)) await writer.write(chunk);
           written++;
         }
         if (token.isCancellationRequested) {

@@ -63,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(store)),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SectionSymbolProvider(store), { label: 'Policy Lens sections' }),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, folding),
-    ...registerCommands(store, decorator),
+    ...registerCommands(store, decorator, reviews),
     trackTextEditors(),
     ...registerWalkthroughCommands(context.extensionUri),
     vscode.languages.registerHoverProvider(SELECTOR, new ReviewHoverProvider(store, reviews)),

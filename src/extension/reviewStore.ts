@@ -4,12 +4,14 @@
 // store call the core.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { CodebookCode, codePolarity, parseCodebook } from '../core/codebook';
 import { Engine } from '../core/engine';
 import { csvExport, InteropDocument, refiDocuments, w3cExport } from '../core/interopExport';
 import { codebookXml, refiProjectName } from '../core/refiQda';
 import { qdpxArchive } from '../node/qdpxArchive';
 import { GENERATOR } from '../core/report';
-import type { Match, Polarity } from '../core/types';
+import type { ReportAnnotation, ReportDocumentSummary } from '../core/report';
+import type { Match, Tally } from '../core/types';
 import {
   AnnotationCollection,
   AnnotationStoreError,
@@ -36,12 +38,13 @@ import {
   ReviewVerdict,
   workspaceVerdicts,
 } from '../core/webAnnotationReview';
+import { reviewedReport } from '../core/webAnnotationReport';
 import { selectorsFor, shiftOffset } from '../core/webAnnotationSelectors';
 import { writeReport } from './reportWriter';
 import { readSettings } from './settings';
 import type { AnalysisStore } from './store';
 
-export type { EntryReviewCount, OrphanReview, PlacedNote, ReviewedFigures, ReviewVerdict };
+export type { CodebookCode, EntryReviewCount, OrphanReview, PlacedNote, ReviewedFigures, ReviewVerdict };
 
 /** The interchange formats of exportDocuments. */
 export type InteropFormat = 'csv' | 'csv-sections' | 'w3c' | 'qdpx' | 'qdc';
@@ -50,13 +53,6 @@ export const STORE_PATH = '.policylens/annotations.json';
 export const CODEBOOK_PATH = '.policylens/codebook.json';
 
 const STORE_GENERATOR: StoreGenerator = { type: 'Software', name: GENERATOR.name, version: GENERATOR.version };
-
-/** A user code from the workspace codebook. */
-export interface CodebookCode {
-  id: string;
-  label: string;
-  polarity: Polarity | null;
-}
 
 /** The state of one folder's store file, for notices and the sidebar. */
 export interface StoreStatus {
@@ -175,9 +171,7 @@ export class ReviewStore implements vscode.Disposable {
     const text = stored.analysis.text();
     const matches = stored.analysis.matches();
     const collection = this.live(store);
-    const categories = new Map(this.analyses.engine.categories.map((c) => [c.id, c.polarity]));
-    const codes = new Map(store.codebook.map((c) => [c.id, c.polarity]));
-    const polarity = (code: string): Polarity | null => categories.get(code) ?? codes.get(code) ?? null;
+    const polarity = codePolarity(this.analyses.engine.categories, store.codebook);
     const review: DocumentReview = reviewDocument(text, source, matches, collection, polarity, workspaceVerdicts(collection), this.hints.get(uriKey));
     this.hints.set(uriKey, review.anchored);
     const snapshot: ReviewSnapshot = {
@@ -194,6 +188,23 @@ export class ReviewStore implements vscode.Disposable {
     };
     this.cache.set(uriKey, { stored, generation: this.generation, snapshot });
     return snapshot;
+  }
+
+  /**
+   * A document's report as reviewed against its folder's store, computed as the CLI's `--annotations` computes it:
+   * `reviewed` figures for the document and its sections, each annotation's `review` and `origin`, and the manual
+   * codes. Unchanged (nothing reviewed) outside a workspace folder. Call after `whenIdle()`.
+   */
+  reviewReport(uri: vscode.Uri, text: string, tally: Tally, matches: readonly Match[], summary: ReportDocumentSummary, annotations: Iterable<ReportAnnotation>): { summary: ReportDocumentSummary; annotations: Iterable<ReportAnnotation> } {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const store = folder && this.folders.get(folder.uri.toString());
+    if (!folder || !store) return { summary, annotations };
+    // Where the editor carried the anchors through edits, when `text` is the open document's text they apply to.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const hints = open && open.getText() === text ? this.hints.get(uri.toString()) : undefined;
+    const polarity = codePolarity(this.analyses.engine.categories, store.codebook);
+    const reviewed = reviewedReport(text, relativeSource(folder, uri), tally, matches, summary, annotations, this.live(store), polarity, hints);
+    return { summary: reviewed.summary, annotations: reviewed.annotations };
   }
 
   /**
@@ -488,22 +499,5 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;
-  }
-}
-
-/** `{"codes": [{"id", "label", "polarity"?}]}`; a malformed codebook gives no codes (the lexicon categories remain). */
-function parseCodebook(text: string | undefined): CodebookCode[] {
-  if (text === undefined) return [];
-  try {
-    const json = JSON.parse(text) as { codes?: unknown };
-    if (!Array.isArray(json.codes)) return [];
-    return json.codes.flatMap((c: unknown): CodebookCode[] => {
-      if (c === null || typeof c !== 'object') return [];
-      const { id, label, polarity } = c as Record<string, unknown>;
-      if (typeof id !== 'string' || id === '') return [];
-      return [{ id, label: typeof label === 'string' ? label : id, polarity: polarity === 'control' || polarity === 'engagement' ? polarity : null }];
-    });
-  } catch {
-    return [];
   }
 }

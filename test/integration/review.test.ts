@@ -2,12 +2,13 @@
 // a passage with a memo, see anchors follow edits, and see an orphan listed after the file changed while closed.
 // Everything goes through the workspace's .policylens/ folder, which each test removes again.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PolicyLensApi } from '../../src/extension/api';
 import type { ReviewRow } from '../../src/extension/reviewViews';
-import { activateApi, closeAllEditors, offsetsOf, spanOf, waitFor } from './editorHelpers';
+import { activateApi, closeAllEditors, extensionPath, offsetsOf, spanOf, waitFor } from './editorHelpers';
 
 const TEXT = 'The authority may monitor residents and keep a blacklist.\nResidents may appeal to the court within ten days.\nThe widget tax applies to every firm.\n';
 
@@ -62,6 +63,25 @@ async function hoverText(document: vscode.TextDocument, offset: number): Promise
   // Escaped text as the reader sees it; the hover's own bold and emphasis marks are kept for the assertions.
   const markdown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
   return markdown.replace(/\\([^*_])/g, '$1');
+}
+
+/** The CLI's report, run in the workspace folder as a user would: it finds .policylens/ there by itself. */
+function cli(...args: string[]): string {
+  return execFileSync(process.execPath, [path.join(extensionPath(), 'dist', 'cli.js'), ...args], { cwd: folder(), encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+}
+
+interface ExportedFigures {
+  units: { sentences: number; control: number; engagement: number; both: number };
+  control: { matches: number };
+  engagement: { matches: number };
+  lean: { index: number | null };
+}
+
+interface ExportedDocument extends ExportedFigures {
+  source: string;
+  reviewed: ExportedFigures | null;
+  sections: { reviewed: ExportedFigures | null }[];
+  annotations: { text: string; entry: string; category: string; review: string | null; origin: string; ruleDetail: string | null }[];
 }
 
 describe('review, codes and the workspace lexicon', function () {
@@ -253,6 +273,42 @@ describe('review, codes and the workspace lexicon', function () {
     assert.equal(orphans.label, 'Orphans (1)');
     assert.deepEqual([orphans.children?.[0].label, orphans.children?.[0].description], ['«keep a blacklist»', `${orphans.children?.[0].description?.split(' — ')[0]} — lists of names`]);
     assert.equal(readStore().first.items.length, 2, 'the orphan stays in the store');
+  });
+
+  it('exports what the editor shows as reviewed, byte for byte what the CLI reports from the store it wrote', async () => {
+    fs.mkdirSync(path.dirname(storeFile()), { recursive: true });
+    // A codebook code with a polarity counts in the lean, in the editor and in the CLI alike.
+    fs.writeFileSync(path.join(folder(), '.policylens', 'codebook.json'), JSON.stringify({ codes: [{ id: 'kinship', label: 'Kinship', polarity: 'control' }] }));
+    const editor = await open(api, 'export.txt', TEXT);
+    const uri = editor.document.uri;
+    const [mStart, mEnd] = spanOf(TEXT, 'monitor');
+    const [cStart, cEnd] = spanOf(TEXT, 'Residents may appeal to the court');
+    const [kStart, kEnd] = spanOf(TEXT, 'every firm');
+    await vscode.commands.executeCommand('policyLens.rejectMatch', { uri: uri.toString(), start: mStart, end: mEnd, reason: 'cameras' });
+    await vscode.commands.executeCommand('policyLens.codeSelection', { uri: uri.toString(), start: cStart, end: cEnd, code: 'rights', memo: 'appeal' });
+    await vscode.commands.executeCommand('policyLens.codeSelection', { uri: uri.toString(), start: kStart, end: kEnd, code: 'kinship' });
+    await api.whenIdle();
+    const review = await waitFor('the reviewed figures', () => {
+      const r = api.getReview(uri);
+      // The codebook is read when its file appears: the code counts once it is.
+      return r && r.notes.find((n) => n.code === 'kinship')?.polarity === 'control' && r.reviewed && r;
+    });
+    const target = path.join(folder(), 'review-test', 'export.policy-lens.json');
+    await vscode.commands.executeCommand('policyLens.exportTally', vscode.Uri.file(target));
+    const exported = fs.readFileSync(target, 'utf8');
+    const doc = (JSON.parse(exported) as { documents: ExportedDocument[] }).documents[0];
+    // What the Review view shows is what the export says.
+    assert.ok(doc.reviewed, 'the export carries the reviewed figures');
+    assert.equal(doc.reviewed.control.matches, review.reviewed?.control.matches);
+    assert.equal(doc.reviewed.engagement.matches, review.reviewed?.engagement.matches);
+    assert.deepEqual(doc.reviewed.units, review.reviewed?.units);
+    assert.equal(doc.reviewed.control.matches, doc.control.matches, 'one control match rejected, one control code added');
+    assert.equal(doc.reviewed.engagement.matches, doc.engagement.matches + 1);
+    assert.deepEqual(doc.annotations.filter((a) => a.review !== null).map((a) => [a.text, a.review, a.origin]), [['monitor', 'rejected', 'lexicon']]);
+    assert.deepEqual(doc.annotations.filter((a) => a.origin === 'manual').map((a) => [a.text, a.category, a.ruleDetail]), [['Residents may appeal to the court', 'rights', 'appeal'], ['every firm', 'kinship', null]]);
+    // The CLI reads the store the editor wrote and reports the same, byte for byte.
+    assert.equal(exported, cli(path.join('review-test', 'export.txt')));
+    assert.equal(await vscode.commands.executeCommand<string>('policyLens.copyTally'), exported);
   });
 
   it('never overwrites a malformed store, and names its line and column', async () => {

@@ -104,6 +104,21 @@ describe('CLI --annotations', function () {
     assert.deepEqual([manual?.text, manual?.category, manual?.entry, manual?.review, manual?.ruleDetail], [passage, 'rights', '', null, 'a right of appeal']);
   });
 
+  it('counts a codebook code with a polarity as the editor does, from the codebook beside the store', () => {
+    const firm = TEXT.indexOf('every firm');
+    const kinship = annotation('urn:uuid:3', firm, firm + 'every firm'.length, 'classifying', [{ type: 'TextualBody', purpose: 'classifying', value: 'kinship' }]);
+    fs.writeFileSync(path.join(dir, '.policylens', 'annotations.json'), serializeCollection(collectionOf([kinship], GENERATOR)));
+    const without = (JSON.parse(run(['notes'], dir).stdout) as { documents: Doc[] }).documents[0];
+    // Without a codebook, "kinship" has no polarity: listed in the editor, counted nowhere.
+    assert.equal(without.reviewed?.control.matches, without.control.matches);
+    assert.ok(!without.annotations.some((a) => a.origin === 'manual'));
+    fs.writeFileSync(path.join(dir, '.policylens', 'codebook.json'), JSON.stringify({ codes: [{ id: 'kinship', label: 'Kinship', polarity: 'control' }] }));
+    const doc = (JSON.parse(run(['notes'], dir).stdout) as { documents: Doc[] }).documents[0];
+    assert.equal(doc.reviewed?.control.matches, doc.control.matches + 1);
+    assert.equal(doc.reviewed?.units.sentences, doc.units.sentences + 1, 'a code covering no match is a unit of its own');
+    assert.deepEqual(doc.annotations.filter((a) => a.origin === 'manual').map((a) => [a.text, a.category]), [['every firm', 'kinship']]);
+  });
+
   it('reports nothing reviewed with --no-annotations, and without a store', () => {
     const plain = run(['--no-annotations', 'notes'], dir);
     assert.equal(plain.status, 0, plain.stderr);
