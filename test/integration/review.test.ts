@@ -291,7 +291,7 @@ describe('review, codes and the workspace lexicon', function () {
     const review = await waitFor('the reviewed figures', () => {
       const r = api.getReview(uri);
       // The codebook is read when its file appears: the code counts once it is.
-      return r && r.notes.find((n) => n.code === 'kinship')?.polarity === 'control' && r.reviewed && r;
+      return r && r.notes.find((n) => n.code === 'kinship')?.polarity === 'control' && r.reviewed !== null && r;
     });
     const target = path.join(folder(), 'review-test', 'export.policy-lens.json');
     await vscode.commands.executeCommand('policyLens.exportTally', vscode.Uri.file(target));
