@@ -10,7 +10,7 @@ import { offsetRange } from './positions';
 import { revealOffsets } from './reveal';
 import { readSettings } from './settings';
 import type { AnalysisStore } from './store';
-import type { ReviewSnapshot, ReviewStore } from './reviewStore';
+import { OVERWRITE_STORE_COMMAND, STORE_PATH, type ReviewSnapshot, type ReviewStore } from './reviewStore';
 import { putWorkspaceEntry, workspaceEntryOffset, workspaceLexiconUri } from './workspaceLexicon';
 
 export const REVIEW_COMMANDS = {
@@ -20,10 +20,12 @@ export const REVIEW_COMMANDS = {
   clearReview: 'policyLens.clearReview',
   nextUnreviewed: 'policyLens.nextUnreviewedMatch',
   codeSelection: 'policyLens.codeSelection',
+  addMemo: 'policyLens.addMemo',
   addToLexicon: 'policyLens.addSelectionToLexicon',
   ignoreTerm: 'policyLens.ignoreTerm',
   editEntry: 'policyLens.editLexiconEntry',
   revealNote: 'policyLens.revealNote',
+  overwriteStore: OVERWRITE_STORE_COMMAND,
 } as const;
 
 /** The one argument every review command takes; all fields optional. */
@@ -70,9 +72,11 @@ export function registerReviewCommands(store: AnalysisStore, reviews: ReviewStor
     }),
     register(REVIEW_COMMANDS.nextUnreviewed, () => nextUnreviewed(store, reviews)),
     register(REVIEW_COMMANDS.codeSelection, (args) => codeSelection(store, reviews, args)),
+    register(REVIEW_COMMANDS.addMemo, (args) => addMemo(reviews, args)),
     register(REVIEW_COMMANDS.addToLexicon, (args) => addToLexicon(store, reviews, reloader, args, false)),
     register(REVIEW_COMMANDS.ignoreTerm, (args) => addToLexicon(store, reviews, reloader, args, true)),
     register(REVIEW_COMMANDS.editEntry, (args) => editEntry(store, reviews, reloader, args)),
+    register(REVIEW_COMMANDS.overwriteStore, (args) => overwriteStore(reviews, args)),
     register(REVIEW_COMMANDS.revealNote, async (args) => {
       const document = await documentFor(args);
       if (!document || args?.start === undefined || args.end === undefined) return undefined;
@@ -185,6 +189,66 @@ async function codeSelection(store: AnalysisStore, reviews: ReviewStore, args: R
     memo = typed.trim() || null;
   }
   return reviews.code(document, span.start, span.end, code, memo);
+}
+
+/** What Overwrite Malformed Annotation Store… did; `backup` is where the unreadable file was kept. */
+export interface OverwriteResult {
+  result: 'replaced' | 'merged' | 'unchanged' | 'cancelled';
+  backup?: string;
+}
+
+/**
+ * Replaces a store that cannot be read, only after the user confirms in a modal that names the error's location
+ * (a test passes `confirm`); the unreadable file is kept beside it first.
+ */
+async function overwriteStore(reviews: ReviewStore, args: ReviewArgs | undefined): Promise<OverwriteResult | undefined> {
+  const uri = args?.uri === undefined ? vscode.window.activeTextEditor?.document.uri : typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri;
+  const folder = (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return undefined;
+  await reviews.whenIdle();
+  const status = reviews.status(folder);
+  if (!status?.problem) {
+    void vscode.window.showInformationMessage(`Policy Lens: ${STORE_PATH} can be read; there is nothing to overwrite.`);
+    return { result: 'unchanged' };
+  }
+  const backup = vscode.Uri.joinPath(status.file, '..', `annotations.json.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`);
+  let confirmed = args?.confirm;
+  if (confirmed === undefined) {
+    const action = 'Back Up and Overwrite';
+    const detail = [
+      status.problem,
+      '',
+      `The file as it is now is kept as ${vscode.workspace.asRelativePath(backup)}, then replaced by the ${status.unsaved} change(s) made in this window. What the file held is not carried over: to keep it, fix the file instead, and the changes are merged into it.`,
+    ].join('\n');
+    confirmed = (await vscode.window.showWarningMessage(`Overwrite ${STORE_PATH}?`, { modal: true, detail }, action)) === action;
+  }
+  if (!confirmed) return { result: 'cancelled' };
+  const result = await reviews.overwriteMalformed(folder, backup);
+  return result === 'replaced' ? { result, backup: backup.fsPath } : { result };
+}
+
+/** Add Memo…: a `commenting` annotation on the selection, with no code: a note that counts in no figure. */
+async function addMemo(reviews: ReviewStore, args: ReviewArgs | undefined): Promise<string | undefined> {
+  const document = await documentFor(args);
+  if (!document) return undefined;
+  const span = spanOf(document, args);
+  if (!span) {
+    void vscode.window.showInformationMessage('Policy Lens: select the passage to write a memo on first.');
+    return undefined;
+  }
+  let memo = args?.memo?.trim();
+  if (memo === undefined) {
+    const typed = await vscode.window.showInputBox({ title: 'Add Memo', prompt: `Memo on "${abbreviate(document.getText(offsetRange(document, span.start, span.end)))}"`, placeHolder: 'memo' });
+    if (typed === undefined) return undefined;
+    memo = typed.trim();
+  }
+  if (!memo) return undefined;
+  return reviews.memo(document, span.start, span.end, memo);
+}
+
+function abbreviate(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
 
 function spanOf(document: vscode.TextDocument, args: ReviewArgs | undefined): { start: number; end: number } | undefined {

@@ -51,6 +51,8 @@ export type InteropFormat = 'csv' | 'csv-sections' | 'w3c' | 'qdpx' | 'qdc';
 
 export const STORE_PATH = '.policylens/annotations.json';
 export const CODEBOOK_PATH = '.policylens/codebook.json';
+/** The command that asks before replacing a malformed store (registered with the review commands). */
+export const OVERWRITE_STORE_COMMAND = 'policyLens.overwriteAnnotationStore';
 
 const STORE_GENERATOR: StoreGenerator = { type: 'Software', name: GENERATOR.name, version: GENERATOR.version };
 
@@ -131,7 +133,8 @@ export class ReviewStore implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/.policylens/*.json');
     const reload = (uri: vscode.Uri): void => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
-      if (folder) void this.reload(folder);
+      // Once the user has fixed a malformed store, the changes kept in this window are written.
+      if (folder) void this.reload(folder).then(() => this.flushPending(folder));
     };
     this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
     this.loading = this.reloadAll();
@@ -363,6 +366,45 @@ export class ReviewStore implements vscode.Disposable {
     await this.flush(store);
   }
 
+  /**
+   * Replaces a malformed store, after the user confirmed: the file as it is now is first copied beside it
+   * (`backup`, never over an existing file), then the store is written atomically with this window's changes.
+   * Returns what happened; nothing is replaced when the file can be read again (then the changes are merged into
+   * it as usual) or is not malformed.
+   */
+  overwriteMalformed(folder: vscode.WorkspaceFolder, backup: vscode.Uri): Promise<'replaced' | 'merged' | 'unchanged'> {
+    const run = async (): Promise<'replaced' | 'merged' | 'unchanged'> => {
+      await this.loading;
+      const store = this.folders.get(folder.uri.toString());
+      if (!store) return 'unchanged';
+      await this.reload(folder);
+      if (!store.problem) {
+        if (store.pending.length === 0) return 'unchanged';
+        await this.write(store);
+        return 'merged';
+      }
+      await vscode.workspace.fs.copy(store.file, backup, { overwrite: false });
+      const replaced = applyChanges(emptyCollection(STORE_GENERATOR), store.pending, STORE_GENERATOR);
+      await writeReport(store.file, serializeCollection(replaced));
+      store.collection = replaced;
+      store.problem = null;
+      store.pending = [];
+      this.bump();
+      return 'replaced';
+    };
+    const result = this.writing.then(run);
+    this.writing = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  private flushPending(folder: vscode.WorkspaceFolder): Promise<void> {
+    const store = this.folders.get(folder.uri.toString());
+    return store && store.pending.length > 0 && !store.problem && !store.readOnly ? this.flush(store) : Promise.resolve();
+  }
+
   private flushAll(): Promise<void> {
     return Promise.all([...this.folders.values()].map((s) => this.flush(s))).then(() => undefined);
   }
@@ -383,7 +425,10 @@ export class ReviewStore implements vscode.Disposable {
     // Re-read, so another window's writes since our last read are merged, not lost.
     await this.reload(store.folder);
     if (store.problem) {
-      this.notice(`Policy Lens: ${store.problem.message}. ${STORE_PATH} is not written until it is fixed; your changes are kept in this window.`);
+      this.notice(
+        `Policy Lens: ${store.problem.message}. ${STORE_PATH} is not written until it is fixed or you confirm overwriting it; your changes are kept in this window.`,
+        { title: 'Overwrite…', command: OVERWRITE_STORE_COMMAND, arguments: [{ uri: store.folder.uri.toString() }] },
+      );
       return;
     }
     if (store.readOnly) {
@@ -466,11 +511,17 @@ export class ReviewStore implements vscode.Disposable {
     this.changeEmitter.fire();
   }
 
-  private notice(message: string): void {
+  private notice(message: string, action?: vscode.Command): void {
     this.notices.push(message);
     if (this.noticed.has(message)) return;
     this.noticed.add(message);
-    void vscode.window.showWarningMessage(message);
+    if (!action) {
+      void vscode.window.showWarningMessage(message);
+      return;
+    }
+    void vscode.window.showWarningMessage(message, action.title).then((picked) => {
+      if (picked === action.title) void vscode.commands.executeCommand(action.command, ...(action.arguments ?? []));
+    });
   }
 }
 

@@ -106,6 +106,7 @@ export class ReviewCodeActionProvider implements vscode.CodeActionProvider {
     if (!range.isEmpty) {
       for (const [title, command] of [
         ['Policy Lens: Code Selection…', REVIEW_COMMANDS.codeSelection],
+        ['Policy Lens: Add Memo…', REVIEW_COMMANDS.addMemo],
         ['Policy Lens: Add Selection to Lexicon…', REVIEW_COMMANDS.addToLexicon],
       ]) {
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
@@ -181,17 +182,17 @@ export function reviewRows(snapshot: ReviewSnapshot, labels: CategoryLabels, aut
   rows.push({ id: 'reviewed', label: 'As reviewed', description: snapshot.reviewed ? figures(snapshot.reviewed) : 'nothing reviewed yet' });
   const reveal = (start: number, end: number): vscode.Command => ({ title: 'Reveal', command: REVIEW_COMMANDS.revealNote, arguments: [{ uri, start, end }] });
   const anchored = snapshot.notes.filter((n) => n.status !== 'orphan');
-  rows.push({
-    id: 'codes',
-    label: `Manual codes (${anchored.length})`,
-    children: anchored.map((n) => ({
-      id: `note:${n.id}`,
-      label: n.kind === 'code' ? labels.label(n.code ?? '') : 'Memo',
-      description: `«${n.quote}»${n.memo ? ` — ${n.memo}` : ''}`,
-      tooltip: `${n.creator}, ${n.modified}`,
-      command: reveal(n.start, n.end),
-    })),
+  const noteRow = (n: (typeof anchored)[number]): ReviewRow => ({
+    id: `note:${n.id}`,
+    label: n.kind === 'code' ? labels.label(n.code ?? '') : `«${n.quote}»`,
+    description: n.kind === 'code' ? `«${n.quote}»${n.memo ? ` — ${n.memo}` : ''}` : (n.memo ?? ''),
+    tooltip: `${n.creator}, ${n.modified}`,
+    command: reveal(n.start, n.end),
   });
+  const codes = anchored.filter((n) => n.kind === 'code');
+  rows.push({ id: 'codes', label: `Manual codes (${codes.length})`, children: codes.map(noteRow) });
+  const memos = anchored.filter((n) => n.kind === 'memo');
+  if (memos.length > 0) rows.push({ id: 'memos', label: `Memos (${memos.length})`, children: memos.map(noteRow) });
   const orphanNotes = snapshot.notes.filter((n) => n.status === 'orphan');
   const orphans: ReviewRow[] = [
     ...orphanNotes.map((n) => ({ id: `orphan:${n.id}`, label: `«${n.quote}»`, description: `${n.kind === 'code' ? labels.label(n.code ?? '') : 'memo'}${n.memo ? ` — ${n.memo}` : ''}`, tooltip: 'Not found in the text any more; kept in the store.' })),

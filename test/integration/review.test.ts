@@ -6,7 +6,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { collectionOf, serializeCollection, WebAnnotation } from '../../src/core/webAnnotation';
+import { selectorsFor } from '../../src/core/webAnnotationSelectors';
 import type { PolicyLensApi } from '../../src/extension/api';
+import type { OverwriteResult } from '../../src/extension/reviewCommands';
 import type { ReviewRow } from '../../src/extension/reviewViews';
 import { activateApi, closeAllEditors, extensionPath, offsetsOf, spanOf, waitFor } from './editorHelpers';
 
@@ -63,6 +66,22 @@ async function hoverText(document: vscode.TextDocument, offset: number): Promise
   // Escaped text as the reader sees it; the hover's own bold and emphasis marks are kept for the assertions.
   const markdown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
   return markdown.replace(/\\([^*_])/g, '$1');
+}
+
+/** A store as another window (or program) writes it: one review of `monitor` in review-test/`name`. */
+function storeFromElsewhere(name: string, version = 1): string {
+  const [start, end] = spanOf(TEXT, 'monitor');
+  const other: WebAnnotation = {
+    id: 'urn:uuid:00000000-0000-4000-8000-000000000001',
+    type: 'Annotation',
+    motivation: 'assessing',
+    creator: { type: 'Person', name: 'Other Window' },
+    created: '2026-12-01T09:00:00.000Z',
+    modified: '2026-12-01T09:00:00.000Z',
+    body: [{ type: 'TextualBody', purpose: 'assessing', value: 'accepted', entry: 'monitor', category: 'surveillance', scope: 'here' }],
+    target: { source: `review-test/${name}`, selector: selectorsFor(TEXT, start, end) },
+  };
+  return serializeCollection({ ...collectionOf([other], { type: 'Software', name: 'policy-lens', version: '0.1.0' }), version });
 }
 
 /** The CLI's report, run in the workspace folder as a user would: it finds .policylens/ there by itself. */
@@ -324,5 +343,131 @@ describe('review, codes and the workspace lexicon', function () {
     assert.equal(fs.readFileSync(storeFile(), 'utf8'), broken);
     assert.ok(api.getNotices().some((n) => /annotations\.json:4:3: invalid JSON/.test(n)), api.getNotices().join('\n'));
     assert.equal(api.getReview(editor.document.uri)?.status.unsaved, 1, 'the review is kept in the window');
+
+    // Declining the overwrite changes nothing.
+    const declined = await vscode.commands.executeCommand<OverwriteResult>('policyLens.overwriteAnnotationStore', { uri: editor.document.uri.toString(), confirm: false });
+    assert.deepEqual(declined, { result: 'cancelled' });
+    assert.equal(fs.readFileSync(storeFile(), 'utf8'), broken);
+    // The user fixes the file (here: another window's review in it); the review kept in the window is merged in.
+    fs.writeFileSync(storeFile(), storeFromElsewhere('malformed.txt'));
+    await waitFor('the kept review to be written once the file is fixed', () => {
+      const status = api.getReview(editor.document.uri)?.status;
+      return status && status.problem === null && status.unsaved === 0 && readStore().first.items.length === 2;
+    });
+    assert.deepEqual(readStore().first.items.map((i) => i.body[0].value).sort(), ['accepted', 'accepted']);
+  });
+
+  it('replaces a malformed store only when the user confirms, keeping the unreadable file beside it', async () => {
+    const editor = await open(api, 'overwrite.txt', TEXT);
+    const uri = editor.document.uri;
+    fs.mkdirSync(path.dirname(storeFile()), { recursive: true });
+    const broken = '{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "first": {"items": [}}\n';
+    fs.writeFileSync(storeFile(), broken);
+    const [start, end] = spanOf(TEXT, 'blacklist');
+    await vscode.commands.executeCommand('policyLens.rejectMatch', { uri: uri.toString(), start, end, reason: 'a list of firms' });
+    await api.whenIdle();
+    const problem = await waitFor('the malformed store to be reported', () => api.getReview(uri)?.status.problem ?? undefined);
+    assert.match(problem, /annotations\.json:1:\d+: /);
+    // The notice offers the overwrite; it names the location.
+    assert.ok(api.getNotices().some((n) => n.includes(problem) && /until it is fixed or you confirm overwriting it/.test(n)), api.getNotices().join('\n'));
+    assert.equal(fs.readFileSync(storeFile(), 'utf8'), broken);
+
+    const done = await vscode.commands.executeCommand<OverwriteResult>('policyLens.overwriteAnnotationStore', { uri: uri.toString(), confirm: true });
+    assert.equal(done.result, 'replaced');
+    assert.ok(done.backup && path.dirname(done.backup) === path.dirname(storeFile()), JSON.stringify(done));
+    assert.equal(fs.readFileSync(done.backup, 'utf8'), broken, 'the unreadable file is kept, byte for byte');
+    const stored = readStore();
+    assert.deepEqual(stored.first.items.map((i) => [i.motivation, i.body[0].value, i.body[0].entry]), [['assessing', 'rejected', 'blacklist']]);
+    assert.deepEqual(fs.readdirSync(path.dirname(storeFile())).filter((f) => !f.endsWith('.bak')), ['annotations.json'], 'no temporary file left');
+    const status = api.getReview(uri)?.status;
+    assert.deepEqual([status?.problem, status?.unsaved], [null, 0]);
+  });
+
+  it('shows a store written by a newer version but never writes it, with a notice', async () => {
+    fs.mkdirSync(path.dirname(storeFile()), { recursive: true });
+    const newer = storeFromElsewhere('newer.txt', 2);
+    fs.writeFileSync(storeFile(), newer);
+    const editor = await open(api, 'newer.txt', TEXT);
+    const uri = editor.document.uri;
+    const shown = await waitFor('the newer store to be read', () => {
+      const r = api.getReview(uri);
+      return r && r.status.readOnly && r.verdicts.some((v) => v?.value === 'accepted') && r;
+    });
+    assert.equal(shown.verdicts.find((v) => v)?.creator, 'Other Window');
+    const [start, end] = spanOf(TEXT, 'blacklist');
+    await vscode.commands.executeCommand('policyLens.rejectMatch', { uri: uri.toString(), start, end });
+    await api.whenIdle();
+    assert.equal(fs.readFileSync(storeFile(), 'utf8'), newer);
+    assert.equal(api.getReview(uri)?.status.unsaved, 1, 'the change is kept in the window');
+    assert.ok(api.getNotices().some((n) => /written by a newer version/.test(n)), api.getNotices().join('\n'));
+    assert.equal(row(api.getReviewRows(uri), 'readonly').label, 'Store written by a newer version: read-only');
+    // Once the newer file is gone, the change kept in the window is written to a store of this version.
+    fs.rmSync(storeFile());
+    await waitFor('the kept change to be written', () => fs.existsSync(storeFile()) && readStore().first.items.length === 1);
+    assert.deepEqual(readStore().first.items.map((i) => [i.body[0].value, i.body[0].entry]), [['rejected', 'blacklist']]);
+  });
+
+  it('merges what another window wrote since it last read the store, losing neither', async () => {
+    const editor = await open(api, 'windows.txt', TEXT);
+    const uri = editor.document.uri;
+    const [start, end] = spanOf(TEXT, 'blacklist');
+    const mine = await vscode.commands.executeCommand<string>('policyLens.rejectMatch', { uri: uri.toString(), start, end });
+    await api.whenIdle();
+    // Another window writes the store: its own review, and ours as it read it.
+    const other = JSON.parse(storeFromElsewhere('windows.txt')) as StoreJson & { total: number };
+    const written = readStore();
+    other.first.items.push(...written.first.items);
+    other.total = other.first.items.length;
+    fs.writeFileSync(storeFile(), JSON.stringify(other, null, 2));
+    // Before any file event can arrive, this window writes again: it re-reads first.
+    const [aStart, aEnd] = spanOf(TEXT, 'appeal');
+    const second = await vscode.commands.executeCommand<string>('policyLens.acceptMatch', { uri: uri.toString(), start: aStart, end: aEnd });
+    await api.whenIdle();
+    const ids = readStore().first.items.map((i) => (i as { id?: string }).id);
+    assert.deepEqual([...ids].sort(), [mine, second, 'urn:uuid:00000000-0000-4000-8000-000000000001'].sort());
+  });
+
+  it('adds a memo on a selection: stored as a comment, listed under Memos, navigable, counted nowhere', async () => {
+    const editor = await open(api, 'memo.txt', TEXT);
+    const document = editor.document;
+    const uri = document.uri;
+    const passage = 'within ten days';
+    const [start, end] = spanOf(TEXT, passage);
+    const before = api.getAnalysis(uri)?.tally;
+    editor.selection = new vscode.Selection(document.positionAt(start), document.positionAt(end));
+    // From the light bulb on the selection, as a user would find it.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, editor.selection);
+    const action = actions.find((a) => a.title === 'Policy Lens: Add Memo…');
+    assert.ok(action?.command, actions.map((a) => a.title).join(' | '));
+    assert.equal(action.command.command, 'policyLens.addMemo');
+    const id = await vscode.commands.executeCommand<string>(action.command.command, { memo: 'is ten days enough to appeal?' });
+    assert.match(id, /^urn:uuid:/);
+    await api.whenIdle();
+    const item = await waitFor('the memo in the store', () => fs.existsSync(storeFile()) && readStore().first.items[0]);
+    assert.equal(item.motivation, 'commenting');
+    assert.deepEqual(item.body.map((b) => [b.purpose, b.value]), [['commenting', 'is ten days enough to appeal?']]);
+    assert.equal(item.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact, passage);
+    const review = await waitFor('the memo in the review', () => {
+      const r = api.getReview(uri);
+      return r && r.notes.length === 1 && r;
+    });
+    assert.deepEqual([review.notes[0].kind, review.notes[0].memo], ['memo', 'is ten days enough to appeal?']);
+    assert.equal(review.reviewed?.control.matches, before?.control.matches, 'a memo counts nothing');
+    assert.equal(review.reviewed?.engagement.matches, before?.engagement.matches, 'a memo counts nothing');
+    assert.deepEqual(offsetsOf(document, api.getDecorations(uri).manual), [[start, end]]);
+    assert.match(await hoverText(document, start + 2), /\*\*Memo\*\* by .+\n\nis ten days enough to appeal\\?\?/);
+    const rows = api.getReviewRows(uri);
+    assert.equal(row(rows, 'codes').label, 'Manual codes (0)');
+    const memos = row(rows, 'memos');
+    assert.equal(memos.label, 'Memos (1)');
+    const listed = memos.children?.[0];
+    assert.deepEqual([listed?.label, listed?.description], [`«${passage}»`, 'is ten days enough to appeal?']);
+    // Clicking it goes there.
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    assert.ok(listed?.command);
+    await vscode.commands.executeCommand(listed.command.command, ...(listed.command.arguments ?? []));
+    const active = vscode.window.activeTextEditor;
+    assert.equal(active?.document.uri.toString(), uri.toString());
+    assert.deepEqual([document.offsetAt(active.selection.start), document.offsetAt(active.selection.end)], [start, end]);
   });
 });
