@@ -37,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   const reviewTree = new ReviewTreeProvider(store, reviews);
   const statusBar = new LeanStatusBar(store);
   const notices = new SkipNotices(store, shownNotices);
-  const sidebar = new SidebarProvider(context.extensionUri, store);
+  const sidebar = new SidebarProvider(context.extensionUri, store, reviews);
   const folding = new SectionFoldingProvider(store);
 
   // Context keys for the when-clauses of menus and keybindings.

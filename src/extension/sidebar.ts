@@ -8,7 +8,8 @@ import { CategoryLabels, labelLanguage, leanLabel, t, traditionalScript } from '
 import { revealOffsets } from './reveal';
 import { onDidChangeSettings } from './settings';
 import { isFromWebviewMessage, type FromWebviewMessage, type SidebarModel, type SidebarStrings, type ToWebviewMessage } from '../shared/sidebarMessages';
-import { buildSidebarModel, nextOccurrence, type SidebarLabels, type SidebarSource } from './sidebarModel';
+import type { ReviewStore } from './reviewStore';
+import { buildSidebarModel, nextOccurrence, type ReviewedSource, type SidebarLabels, type SidebarSource } from './sidebarModel';
 import { MEASUREMENT, type AnalysisStore, type StoredAnalysis } from './store';
 
 /** Minimum spacing of model posts while the user types or switches editors quickly. */
@@ -53,6 +54,10 @@ function sidebarStrings(): SidebarStrings {
     activeDocument: t('Active document'),
     thinShort: t('thin evidence'),
     leanBySection: t('Lean by section'),
+    reviewComparison: t('Automatic and as reviewed'),
+    automatic: t('Automatic'),
+    asReviewed: t('As reviewed'),
+    reviewSummary: t('Rejected matches: {0} · manual codes: {1}'),
   };
 }
 
@@ -90,10 +95,12 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly store: AnalysisStore,
+    private readonly reviews?: ReviewStore,
   ) {
     this.activeUri = vscode.window.activeTextEditor?.document.uri;
     this.disposables.push(
       store.onDidChange(() => this.schedule()),
+      ...(reviews ? [reviews.onDidChange(() => this.schedule())] : []),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && !PANEL_SCHEMES.has(editor.document.uri.scheme)) {
           this.activeUri = editor.document.uri;
@@ -281,8 +288,19 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       }));
     const activeUri = this.activeUri && isOpen(this.activeUri) ? this.activeUri : undefined;
     const activeKey = activeUri?.toString();
-    const active = sources.find((s) => s.uri === activeKey);
+    const found = sources.find((s) => s.uri === activeKey);
+    const active = found && { ...found, reviewed: this.reviewedOf(activeKey) };
     return buildSidebarModel(active, sources, labels, activeUri ? documentName(activeUri) : null);
+  }
+
+  /** The active document's figures as reviewed, from the review store's snapshot (null: nothing reviewed). */
+  private reviewedOf(uri: string | undefined): ReviewedSource | null {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    const snapshot = document && this.reviews?.snapshot(document);
+    if (!snapshot?.reviewed) return null;
+    const rejected = snapshot.matches.filter((m, i) => !m.negated && snapshot.verdicts[i]?.value === 'rejected').length;
+    const codes = snapshot.notes.filter((n) => n.kind === 'code' && n.status !== 'orphan' && n.polarity !== null).length;
+    return { ...snapshot.reviewed, rejected, codes };
   }
 
   private renderHtml(webview: vscode.Webview, nonce: string): string {

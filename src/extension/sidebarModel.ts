@@ -9,6 +9,7 @@ import type {
   SidebarModel,
   SidebarOpenDocument,
   SidebarPolarityCount,
+  SidebarReviewed,
   SidebarSection,
   SidebarStrings,
   SidebarTerm,
@@ -27,6 +28,18 @@ export interface SidebarSource {
   complete: boolean;
   /** The document's matches, sorted by start; read only to rank top terms of equal count. */
   matches?: () => readonly Match[];
+  /** The review store's figures for the document, when anything was reviewed. */
+  reviewed?: ReviewedSource | null;
+}
+
+/** What the review store says of a document, as the sidebar shows it. */
+export interface ReviewedSource {
+  units: Units;
+  lean: Lean;
+  control: PolarityTally;
+  engagement: PolarityTally;
+  rejected: number;
+  codes: number;
 }
 
 /** Localisation the model needs: interface strings, category labels and lean labels. */
@@ -150,6 +163,18 @@ function activeView(source: SidebarSource, labels: SidebarLabels): SidebarActive
     categories: categoryViews(tally, labels),
     terms: topTerms(source, labels),
     sections: sectionViews(tally, labels),
+    reviewed: source.reviewed ? reviewedView(source.reviewed, labels) : null,
+  };
+}
+
+function reviewedView(r: ReviewedSource, labels: SidebarLabels): SidebarReviewed {
+  return {
+    units: unitsView(r.units),
+    lean: leanView(r.lean, labels),
+    control: polarityView(r.control),
+    engagement: polarityView(r.engagement),
+    rejected: r.rejected,
+    codes: r.codes,
   };
 }
 

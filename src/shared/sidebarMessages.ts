@@ -45,6 +45,12 @@ export interface SidebarStrings {
   thinShort: string;
   /** Heading of the chart of the lean along the sections. */
   leanBySection: string;
+  /** The comparison shown once anything in the document was reviewed: its heading and column heads. */
+  reviewComparison: string;
+  automatic: string;
+  asReviewed: string;
+  /** "Rejected matches: {0} · manual codes: {1}" */
+  reviewSummary: string;
 }
 
 export interface SidebarLean {
@@ -103,6 +109,17 @@ export interface SidebarSection {
   lean: SidebarLean;
 }
 
+/** The figures as reviewed (rejected matches removed, manual codes added), in the automatic figures' shape. */
+export interface SidebarReviewed {
+  units: SidebarUnits;
+  lean: SidebarLean;
+  control: SidebarPolarityCount;
+  engagement: SidebarPolarityCount;
+  /** Counted matches a reviewer rejected, and manual codes that count. */
+  rejected: number;
+  codes: number;
+}
+
 export interface SidebarActiveDocument {
   uri: string;
   name: string;
@@ -119,6 +136,8 @@ export interface SidebarActiveDocument {
   categories: SidebarCategory[];
   terms: SidebarTerm[];
   sections: SidebarSection[];
+  /** As reviewed, beside the automatic figures above; null when nothing in the annotation store applies. */
+  reviewed: SidebarReviewed | null;
 }
 
 export interface SidebarOpenDocument {

@@ -160,6 +160,35 @@ function countsTable(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLE
   return el('div', 'counts-block', table, facts);
 }
 
+/**
+ * Once anything in the document was reviewed: the automatic figures and the figures as reviewed side by side
+ * (rejected matches removed, manual codes added), with how many of each made the difference.
+ */
+function reviewPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement | null {
+  const reviewed = doc.reviewed;
+  if (!reviewed) return null;
+  const head = el('tr', undefined, el('th', undefined, ''), el('th', 'num', strings.automatic), el('th', 'num', strings.asReviewed));
+  head.firstElementChild?.setAttribute('aria-hidden', 'true');
+  const row = (label: string, automatic: Child, asReviewed: Child, className = ''): HTMLTableRowElement => {
+    const name = el('th', className, label);
+    name.scope = 'row';
+    return el('tr', undefined, name, el('td', 'num automatic', automatic), el('td', 'num reviewed', asReviewed));
+  };
+  const body = el(
+    'tbody',
+    undefined,
+    row(strings.lean, leanFigure(doc.lean, strings, 'lean-figure'), leanFigure(reviewed.lean, strings, 'lean-figure')),
+    row(`${strings.control} · ${strings.matches}`, String(doc.control.matches), String(reviewed.control.matches), 'polarity control'),
+    row(`${strings.engagement} · ${strings.matches}`, String(doc.engagement.matches), String(reviewed.engagement.matches), 'polarity engagement'),
+    row(strings.controlSentences, String(doc.units.control), String(reviewed.units.control), 'polarity control'),
+    row(strings.engagementSentences, String(doc.units.engagement), String(reviewed.units.engagement), 'polarity engagement'),
+    row(strings.sentences, String(doc.units.sentences), String(reviewed.units.sentences)),
+  );
+  const table = el('table', 'review-comparison', el('thead', undefined, head), body);
+  const summary = el('p', 'hint', strings.reviewSummary.replace('{0}', String(reviewed.rejected)).replace('{1}', String(reviewed.codes)));
+  return part('review', strings.reviewComparison, table, summary);
+}
+
 function categoriesPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
   if (doc.categories.length === 0) {
     return part('categories', strings.categories, el('p', 'empty', strings.noMatches));
@@ -324,7 +353,8 @@ function activeDocument(doc: SidebarActiveDocument, strings: SidebarStrings, ban
   if (!doc.complete) {
     parts.push(el('p', 'hint', strings.analysing));
   }
-  parts.push(leanPart(doc, strings, band), countsTable(doc, strings), categoriesPart(doc, strings), termsPart(doc, strings), sectionsPart(doc, strings));
+  const review = reviewPart(doc, strings);
+  parts.push(leanPart(doc, strings, band), ...(review ? [review] : []), countsTable(doc, strings), categoriesPart(doc, strings), termsPart(doc, strings), sectionsPart(doc, strings));
   return parts;
 }
 

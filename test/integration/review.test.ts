@@ -312,6 +312,20 @@ describe('review, codes and the workspace lexicon', function () {
       // The codebook is read when its file appears: the code counts once it is.
       return r && r.notes.find((n) => n.code === 'kinship')?.polarity === 'control' && r.reviewed !== null && r;
     });
+    // The Tally view shows both sets of figures, side by side, from the same snapshot.
+    await vscode.commands.executeCommand('policyLens.tally.focus');
+    await vscode.window.showTextDocument(editor.document, { preview: false });
+    const shown = await waitFor('the Tally view to compare the figures', () => {
+      const active = api.getSidebar().currentModel()?.active;
+      return active?.uri === uri.toString() && active.reviewed !== null && active;
+    });
+    assert.ok(shown.reviewed);
+    assert.equal(shown.control.matches, api.getAnalysis(uri)?.tally.control.matches, 'the automatic figures stay');
+    assert.deepEqual(
+      [shown.reviewed.control.matches, shown.reviewed.engagement.matches, shown.reviewed.lean.index, shown.reviewed.rejected, shown.reviewed.codes],
+      [review.reviewed?.control.matches, review.reviewed?.engagement.matches, review.reviewed?.lean.index, 1, 2],
+    );
+    assert.deepEqual(shown.reviewed.units, review.reviewed?.units);
     const target = path.join(folder(), 'review-test', 'export.policy-lens.json');
     await vscode.commands.executeCommand('policyLens.exportTally', vscode.Uri.file(target));
     const exported = fs.readFileSync(target, 'utf8');

@@ -20,6 +20,11 @@ export interface ScreenshotScene {
   hover: boolean;
   /** policyLens.labelLanguage for the scene; the setting's default when absent. */
   labelLanguage?: 'en' | 'zh';
+  /**
+   * The review workflow: reject the first control match (with a reason), code a passage with a memo, then
+   * select the rejected match and open its hover; the sidebar then compares the automatic and reviewed figures.
+   */
+  review?: boolean;
 }
 
 export interface ScreenshotRequest {
@@ -32,4 +37,6 @@ export interface ScreenshotReady {
   scene: number;
   /** Ranges the extension reports drawn in the editor. */
   decorated: number;
+  /** For a review scene: the figures the sidebar must show, as the extension computed them. */
+  reviewed?: { automaticControl: number; reviewedControl: number; rejected: number; codes: number };
 }

@@ -27,7 +27,7 @@ interface Shot {
 }
 
 /** What each scene shows and which pictures are taken of it. */
-const scenes: { file: keyof typeof samples; theme: string; hover: boolean; labelLanguage?: 'zh'; shots: Shot[] }[] = [
+const scenes: { file: keyof typeof samples; theme: string; hover: boolean; labelLanguage?: 'zh'; review?: boolean; shots: Shot[] }[] = [
   {
     file: 'en',
     theme: 'Default Light Modern',
@@ -38,6 +38,8 @@ const scenes: { file: keyof typeof samples; theme: string; hover: boolean; label
   { file: 'zh', theme: 'Default Dark Modern', hover: false, shots: [{ name: 'zh-dark.png' }] },
   // Chinese labels, as a Chinese display language gives them.
   { file: 'zh', theme: 'Default Dark Modern', hover: true, labelLanguage: 'zh', shots: [{ name: 'hover-zh.png', selector: '.part.editor' }] },
+  // Last: it writes reviews into the workspace's .policylens/ store.
+  { file: 'en', theme: 'Default Light Modern', hover: true, review: true, shots: [{ name: 'review.png' }] },
 ];
 
 /** VS Code renders text decorations as elements with generated `ced-…` classes (backgrounds in the view overlays). */
@@ -62,6 +64,40 @@ async function waitForWebviewText(page: Page): Promise<boolean> {
     await delay(250);
   }
   return false;
+}
+
+/** The text of every webview's content (VS Code nests it in an inner frame of each webview frame), as the user reads it. */
+async function webviewText(page: Page): Promise<string> {
+  const texts: string[] = [];
+  const count = await page.locator('iframe.webview').count();
+  for (let i = 0; i < count; i++) {
+    const body = page.frameLocator(`iframe.webview >> nth=${i}`).frameLocator('#active-frame').locator('body');
+    texts.push(await body.innerText({ timeout: 2000 }).catch(() => ''));
+  }
+  return texts.join('\n');
+}
+
+/**
+ * The sidebar shows what the reviewer did: the comparison of the automatic and reviewed figures, with the
+ * control matches the extension computed in each column and the counts of rejections and codes.
+ */
+async function checkReviewedFigures(page: Page, reviewed: NonNullable<ScreenshotReady['reviewed']>): Promise<void> {
+  const wanted = [
+    // Headings are upper-cased by the style sheet, and innerText reads them so.
+    /automatic and as reviewed/i,
+    `Rejected matches: ${reviewed.rejected} · manual codes: ${reviewed.codes}`,
+    new RegExp(`Control · Matches\\s+${reviewed.automaticControl}\\s+${reviewed.reviewedControl}`),
+  ];
+  let text = '';
+  for (let waited = 0; waited < 15_000; waited += 250) {
+    text = await webviewText(page);
+    if (wanted.every((w) => (typeof w === 'string' ? text.includes(w) : w.test(text)))) {
+      console.log(`review scene: the sidebar shows control matches ${reviewed.automaticControl} automatic, ${reviewed.reviewedControl} as reviewed; ${reviewed.rejected} rejected, ${reviewed.codes} coded`);
+      return;
+    }
+    await delay(250);
+  }
+  throw new Error(`the sidebar does not show the reviewed figures ${JSON.stringify(reviewed)}; it shows: ${text.slice(0, 1500)}`);
 }
 
 async function main(): Promise<number> {
@@ -98,7 +134,7 @@ async function main(): Promise<number> {
             fs.copyFileSync(source, file);
             return [key, file];
           })) as Record<keyof typeof samples, string>;
-          const sceneList: ScreenshotScene[] = scenes.map((s) => ({ file: copies[s.file], theme: s.theme, hover: s.hover, labelLanguage: s.labelLanguage }));
+          const sceneList: ScreenshotScene[] = scenes.map((s) => ({ file: copies[s.file], theme: s.theme, hover: s.hover, labelLanguage: s.labelLanguage, review: s.review }));
           const request: ScreenshotRequest = { open: [copies.zh, copies.en], scenes: sceneList };
           fs.writeFileSync(path.join(folders.root, requestFileName), JSON.stringify(request));
         },
@@ -132,6 +168,7 @@ async function main(): Promise<number> {
       }
       if (scene.file === 'zh') await checkGlyphs(session.page, samples.zh);
       if (scene.file === 'zh' && scene.hover) await checkHoverGlyphs(session.page);
+      if (outcome.reviewed) await checkReviewedFigures(session.page, outcome.reviewed);
       if (index + 1 < scenes.length) next = readyFor(index + 1);
       fs.writeFileSync(path.join(requestDir, doneFileName(index)), '');
     }
