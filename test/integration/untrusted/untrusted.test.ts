@@ -5,6 +5,8 @@
 // see: the built-ins at work, neither extra term highlighted, and one warning saying why and naming both settings;
 // then, once the user trusts the workspace from that warning (clicks performed by the runner), both terms highlighted.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PolicyLensApi } from '../../../src/extension/api';
 import { formatUserAction } from '../../runner/userActionProtocol';
@@ -82,6 +84,31 @@ describe('untrusted workspace (Restricted Mode)', function () {
     assert.equal(notices().length, 1, `notices: ${api.getNotices().join(' | ')}`);
   });
 
+  // The fixture's .policylens/annotations.json holds one accepted review of "blacklist".
+  const storeFile = (): string => path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', '.policylens', 'annotations.json');
+
+  it('reads the annotation store but never writes it, keeping changes in the window, with a notice', async () => {
+    const { api, editor } = ready();
+    const uri = editor.document.uri;
+    const before = fs.readFileSync(storeFile(), 'utf8');
+    const read = await waitFor('the store to be read', () => {
+      const r = api.getReview(uri);
+      return r && r.verdicts.some((v) => v?.value === 'accepted') && r;
+    });
+    assert.equal(read.verdicts.find((v) => v)?.creator, 'Fixture Reviewer');
+    const text = editor.document.getText();
+    const start = text.indexOf('widget tax');
+    await vscode.commands.executeCommand('policyLens.addMemo', { uri: uri.toString(), start, end: start + 'widget tax'.length, memo: 'kept in the window' });
+    await api.whenIdle();
+    const kept = await waitFor('the memo in the window', () => {
+      const r = api.getReview(uri);
+      return r && r.notes.length === 1 && r;
+    });
+    assert.equal(kept.status.unsaved, 1);
+    assert.equal(fs.readFileSync(storeFile(), 'utf8'), before, 'the store is not written');
+    assert.ok(api.getNotices().some((n) => /not trusted, so \.policylens\/annotations\.json is read but not written/.test(n)), api.getNotices().join(' | '));
+  });
+
   // Last: it leaves the workspace trusted.
   it('loads the lexicon file once the user trusts the workspace from the warning', async function () {
     this.timeout(90_000);
@@ -107,5 +134,16 @@ describe('untrusted workspace (Restricted Mode)', function () {
     const drawn = api.getDecorations(editor.document.uri);
     assert.deepEqual(drawn.control.map((r) => editor.document.getText(r)), ['monitor', 'blacklist', 'widget tax', 'gadget levy']);
     assert.equal(api.getNotices().filter(isTrustNotice).length, 1);
+  });
+
+  it('writes the changes kept in the window once the workspace is trusted', async () => {
+    assert.equal(vscode.workspace.isTrusted, true);
+    const { api } = ready();
+    await api.whenIdle();
+    const items = await waitFor('the kept memo to be written', () => {
+      const stored = JSON.parse(fs.readFileSync(storeFile(), 'utf8')) as { first: { items: { motivation: string; creator: { name: string } }[] } };
+      return stored.first.items.length === 2 && stored.first.items;
+    });
+    assert.deepEqual(items.map((i) => i.motivation).sort(), ['assessing', 'commenting']);
   });
 });
