@@ -79,12 +79,13 @@ export function analyseText(
 /** Reads and analyses one file; a file that cannot be read or is not text becomes a Problem. */
 export function analyseFile(
   engine: Engine,
-  file: { path: string; source: string },
+  file: { path: string; source: string; raw?: Uint8Array },
   language: LanguageSetting,
   format: OutputFormat,
   review: CliReview | null = null,
 ): AnalysedDocument | Problem {
-  const read = readTextFile(file.path);
+  // A raw path crosses to a worker thread as a plain Uint8Array.
+  const read = readTextFile(file.raw ? Buffer.from(file.raw) : file.path);
   if (!read.ok) return problem(read.severity, file.source, read.message);
   const reviewSource = review && storeSource(review, file.path);
   return analyseText(engine, file.source, read.text, language, format, review && reviewSource !== null ? { collection: review.collection, source: reviewSource, codebook: review.codebook } : null);

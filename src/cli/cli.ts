@@ -5,6 +5,7 @@ import { Engine } from '../core';
 import { GENERATOR, reportHeader } from '../core/report';
 import { HELP, UsageError, parseCliArgs, CliOptions } from './args';
 import { Problem, checkPaths } from './inputs';
+import { terminalLine } from './printable';
 import { FatalError } from './fatalError';
 import { loadReview, workspaceLexiconOf } from './annotations';
 import { pathsFrom } from './fileList';
@@ -19,8 +20,9 @@ const EXIT_OK = 0;
 const EXIT_INTERNAL = 1;
 const EXIT_BAD_INPUT = 2;
 
+/** One line to the terminal; names in it are made printable and long paths cut (src/cli/printable.ts). */
 function say(line: string): void {
-  process.stderr.write(`policy-lens: ${line}\n`);
+  process.stderr.write(`policy-lens: ${terminalLine(line)}\n`);
 }
 
 function describe(p: Problem): string {
@@ -35,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     options = parseCliArgs(argv);
   } catch (err: unknown) {
     if (!(err instanceof UsageError)) throw err;
-    say(`${err.message}\nTry 'policy-lens --help'.`);
+    usage(err.message);
     return EXIT_BAD_INPUT;
   }
   if (options.help) {
@@ -70,11 +72,16 @@ async function subcommand(body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (err: unknown) {
-    if (err instanceof UsageError) say(`${err.message}\nTry 'policy-lens --help'.`);
+    if (err instanceof UsageError) usage(err.message);
     else if (err instanceof FatalError) say(err.message);
     else throw err;
     return EXIT_BAD_INPUT;
   }
+}
+
+function usage(message: string): void {
+  say(message);
+  process.stderr.write("Try 'policy-lens --help'.\n");
 }
 
 async function run(options: CliOptions): Promise<number> {
@@ -127,9 +134,16 @@ async function run(options: CliOptions): Promise<number> {
 }
 
 /** The PATH arguments, then the --files-from list, read lazily. */
-function* inputPaths(options: CliOptions): Generator<string> {
+function* inputPaths(options: CliOptions): Generator<string | Buffer> {
   yield* options.paths;
-  if (options.filesFrom !== null) yield* pathsFrom(options.filesFrom);
+  if (options.filesFrom === null) return;
+  const out = options.out !== null && options.out !== '-' ? options.out : null;
+  for (const p of pathsFrom(options.filesFrom)) {
+    // The list is read as the run goes, so its paths are checked as they come; the report is still only a temporary
+    // file then, and a refusal leaves the target as it was.
+    if (out !== null) refuseOverwritingInputs(out, [p], []);
+    yield p;
+  }
 }
 
 main(process.argv.slice(2)).then(

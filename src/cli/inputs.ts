@@ -1,12 +1,15 @@
 // PATH arguments → the files to analyse, in a deterministic order, walked lazily so a huge tree costs no memory.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { nameOfBytes } from './printable';
 
 export const STDIN_SOURCE = '<stdin>';
 
 export interface FileInput {
   kind: 'file';
   path: string;
+  /** The path's bytes when a name on it is not valid UTF-8 (`path` then shows those bytes as `\xNN`). */
+  raw?: Buffer;
   /** The name written in the report: the path as given, or the folder as given joined with the relative path. */
   source: string;
   size: number;
@@ -49,56 +52,81 @@ export function checkPaths(paths: string[]): Problem[] {
  * Every input in order: files as given, folders' .txt and .md files recursively (entries sorted by code unit, hidden
  * entries and symbolic links to folders skipped, so the walk is deterministic and cannot loop).
  */
-export function* walkInputs(paths: Iterable<string>): Generator<Input | Problem> {
+export function* walkInputs(paths: Iterable<string | Buffer>): Generator<Input | Problem> {
   for (const p of paths) {
     if (p === '-') {
       yield { kind: 'stdin', source: STDIN_SOURCE };
       continue;
     }
+    const shown = typeof p === 'string' ? p : nameOfBytes(p);
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
     } catch (err: unknown) {
       // Only paths of a --files-from list get here unchecked: named, and the others still analysed.
-      yield problem('error', slashes(p), describeFsError(err));
+      yield problem('error', slashes(shown), describeFsError(err));
       continue;
     }
     if (stat.isDirectory()) {
       let found = false;
-      for (const item of walkFolder(p)) {
+      for (const item of walkFolder(p, shown)) {
         if (item.kind === 'file') found = true;
         yield item;
       }
-      if (!found) yield problem('warning', p, 'no .txt or .md files in this folder');
+      if (!found) yield problem('warning', shown, 'no .txt or .md files in this folder');
     } else {
-      yield { kind: 'file', path: p, source: slashes(p), size: stat.size };
+      yield fileInput(p, shown, stat.size);
     }
   }
 }
 
-function* walkFolder(dir: string): Generator<FileInput | Problem> {
+function fileInput(p: string | Buffer, shown: string, size: number): FileInput {
+  return typeof p === 'string' ? { kind: 'file', path: p, source: slashes(p), size } : { kind: 'file', path: shown, raw: p, source: slashes(shown), size };
+}
+
+/**
+ * The folder's entries, sorted by name. A name that is not valid UTF-8 comes back from Node as text with U+FFFD in
+ * place of its bad bytes, which names no file: those entries are looked up again as bytes, so they are read.
+ */
+function* walkFolder(dir: string | Buffer, shown: string): Generator<FileInput | Problem> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (err: unknown) {
-    yield problem('error', slashes(dir), describeFsError(err));
+    yield problem('error', slashes(shown), describeFsError(err));
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
+  const raw = typeof dir !== 'string' || entries.some((e) => e.name.includes('\uFFFD')) ? rawNames(dir) : null;
+  const named = entries.map((entry) => {
+    const bytes = raw?.get(entry.name)?.shift();
+    return { entry, bytes, name: bytes ? nameOfBytes(bytes) : entry.name };
+  });
+  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { entry, bytes, name } of named) {
+    if (name.startsWith('.')) continue;
+    const full: string | Buffer = bytes || typeof dir !== 'string' ? Buffer.concat([typeof dir === 'string' ? Buffer.from(dir) : dir, Buffer.from(path.sep), bytes ?? Buffer.from(entry.name)]) : path.join(dir, entry.name);
+    const fullShown = typeof full === 'string' ? full : path.join(shown, name);
     if (entry.isDirectory()) {
-      yield* walkFolder(full);
-    } else if (TEXT_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
+      yield* walkFolder(full, fullShown);
+    } else if (TEXT_FILE.test(name) && (entry.isFile() || entry.isSymbolicLink())) {
       try {
         const stat = fs.statSync(full);
-        if (stat.isFile()) yield { kind: 'file', path: full, source: slashes(full), size: stat.size };
+        if (stat.isFile()) yield fileInput(full, fullShown, stat.size);
       } catch (err: unknown) {
-        yield problem('error', slashes(full), describeFsError(err));
+        yield problem('error', slashes(fullShown), describeFsError(err));
       }
     }
   }
+}
+
+/** The folder's names as bytes, by the text Node gives for them (several byte names can share one text). */
+function rawNames(dir: string | Buffer): Map<string, Buffer[]> {
+  const names = new Map<string, Buffer[]>();
+  for (const bytes of fs.readdirSync(dir, { encoding: 'buffer' })) {
+    const text = bytes.toString('utf8');
+    names.set(text, [...(names.get(text) ?? []), bytes]);
+  }
+  return names;
 }
 
 /** True when the folder walk would take the file at `relative` (below an input folder) as a document. */
@@ -128,8 +156,13 @@ export function describeFsError(err: unknown): string {
       return 'read-only file system';
     case 'ENOSPC':
       return 'no space left on the device';
+    case 'ELOOP':
+      return 'too many levels of symbolic links (a link that leads back to itself?)';
+    case 'ENAMETOOLONG':
+      return 'the name is too long for the file system';
     default:
-      return err instanceof Error ? err.message : String(err);
+      // Node's message is "CODE: what, syscall 'path'": keep the what, since the caller names the path once.
+      return err instanceof Error ? err.message.replace(/^[A-Z][A-Z0-9_]*: /, '').replace(/, [a-z_]+ '[\s\S]*$/, '') : String(err);
   }
 }
 

@@ -5,23 +5,25 @@ import * as path from 'node:path';
 import { destinationOf } from '../node/atomicWrite';
 import { FatalError } from './fatalError';
 import { isWalkedName } from './inputs';
+import { nameOfBytes } from './printable';
 
 /** Throws a FatalError naming the input that `out` would overwrite or join. */
-export function refuseOverwritingInputs(out: string, paths: readonly string[], lexicons: readonly string[]): void {
+export function refuseOverwritingInputs(out: string, paths: ReadonlyArray<string | Buffer>, lexicons: readonly string[]): void {
   const destination = destinationOf(out);
   if (destination === null) return;
   for (const input of [...paths.filter((p) => p !== '-'), ...lexicons]) {
     let real: string;
     try {
-      real = fs.realpathSync(input);
+      real = fs.realpathSync(input, 'utf8');
     } catch {
       continue; // A missing input is reported on its own.
     }
-    if (real === destination) throw new FatalError(`--out ${out}: is also an input (${input}); refusing to overwrite it`);
-    if (!lexicons.includes(input) && fs.statSync(real).isDirectory()) {
+    const name = typeof input === 'string' ? input : nameOfBytes(input);
+    if (real === destination) throw new FatalError(`--out ${out}: is also an input (${name}); refusing to overwrite it`);
+    if ((typeof input !== 'string' || !lexicons.includes(input)) && fs.statSync(input).isDirectory()) {
       const relative = path.relative(real, destination);
       if (!relative.startsWith('..') && !path.isAbsolute(relative) && isWalkedName(relative)) {
-        throw new FatalError(`--out ${out}: is inside the input folder ${input}, so the report would be read as a document; write it elsewhere`);
+        throw new FatalError(`--out ${out}: is inside the input folder ${name}, so the report would be read as a document; write it elsewhere`);
       }
     }
   }

@@ -17,6 +17,8 @@ export interface WorkerSetup {
 export interface WorkerJob {
   path: string;
   source: string;
+  /** The path's bytes when it is not valid UTF-8 (see FileInput). */
+  raw?: Uint8Array;
 }
 
 /** A document as it crosses the thread boundary: its output already joined into one string. */

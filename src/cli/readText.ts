@@ -26,7 +26,7 @@ function outcome(decoded: DecodedText, empty: string): TextResult {
 const CHUNK = 64 * 1024;
 let chunk: Buffer | null = null;
 
-export function readTextFile(file: string): TextResult {
+export function readTextFile(file: string | Buffer): TextResult {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -47,6 +47,12 @@ export function readTextFile(file: string): TextResult {
 
 export async function readStdin(): Promise<TextResult> {
   const decoder = new InputDecoder();
+  try {
+    // `< folder` gives a descriptor that reads nothing: say so, rather than "empty input".
+    if (fs.fstatSync(0).isDirectory()) return { ok: false, severity: 'error', message: 'cannot read: standard input is a folder; give the folder as a PATH instead' };
+  } catch {
+    // No descriptor to examine (a closed standard input): reading below says what is wrong.
+  }
   try {
     for await (const piece of process.stdin) decoder.add(Buffer.isBuffer(piece) ? piece : Buffer.from(String(piece)));
   } catch (err: unknown) {

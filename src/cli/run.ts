@@ -27,7 +27,7 @@ const LOOKAHEAD = 16;
 const JOBS_PER_WORKER = 4;
 
 export interface RunSettings {
-  paths: Iterable<string>;
+  paths: Iterable<string | Buffer>;
   /** Only the inputs of this part of the corpus (--shard K/N), or all. */
   shard: Shard | null;
   engine: Engine;
@@ -66,7 +66,7 @@ export async function analyseAll(settings: RunSettings, handlers: RunHandlers): 
   const toSlot = (item: Input | Problem): Slot => {
     // Every (workers + 1)th small file is the main thread's own share.
     if (pool && item.kind === 'file' && item.size < BIG_FILE && small++ % (workers + 1) !== workers) {
-      const result = pool.analyse({ path: item.path, source: item.source });
+      const result = pool.analyse({ path: item.path, source: item.source, raw: item.raw });
       result.catch(() => undefined); // Awaited in turn below; this only keeps a later failure from counting as unhandled.
       return { kind: 'worker', result };
     }

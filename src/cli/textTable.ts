@@ -3,13 +3,14 @@
 import type { DocumentFigures } from './analyse';
 import { BALANCED_BAND, lean, THIN_EVIDENCE } from '../core/tally';
 import type { Units } from '../core/types';
+import { printable } from './printable';
 
 const BAR_HALF = 10;
 /** Fits "engagement-leaning (thin)" and a space. */
 const LABEL_WIDTH = 26;
 
 export function textRow(d: DocumentFigures): string {
-  return row(d.lean.index, leanLabel(d.lean.label, d.lean.thin, d.lean.index), d.units, d.control.matches, d.engagement.matches, d.words, d.language, d.source);
+  return row(d.lean.index, leanLabel(d.lean.label, d.lean.thin, d.lean.index), d.units, d.control.matches, d.engagement.matches, d.words, d.language, printable(d.source));
 }
 
 function leanLabel(label: string, thin: boolean, index: number | null): string {
