@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import { LexiconError, builtinLexicons, parseLexicon } from '../core';
 import { dictionaryFormat, importDictionary, mappingFileBeside } from '../core/dictionary';
 import type { LexiconSource } from '../core/types';
+import { lexiconFileRefusal } from '../node/lexiconFile';
 import type { LexiconMode } from './args';
 import { FatalError } from './fatalError';
 import { describeFsError } from './inputs';
@@ -56,15 +57,10 @@ function readLexicon(file: string, knownCategories: string[]): LexiconSource {
   }
 }
 
-/** The built-in lexicons together are under 200 KB; 100,000 user entries are about 8 MB. */
-const MAX_LEXICON_BYTES = 64 * 1024 * 1024;
-
 function readLexiconFile(file: string, what: string): string {
   try {
-    // A pipe or a device would block or never end (/dev/zero); a lexicon is a file of at most a few megabytes.
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new FatalError(`${file}: cannot read ${what}: not a regular file`);
-    if (stat.size > MAX_LEXICON_BYTES) throw new FatalError(`${file}: cannot read ${what}: larger than ${MAX_LEXICON_BYTES / 1024 / 1024} MB`);
+    const refusal = lexiconFileRefusal(fs.statSync(file));
+    if (refusal !== null) throw new FatalError(`${file}: cannot read ${what}: ${refusal}`);
     return fs.readFileSync(file, 'utf8');
   } catch (err: unknown) {
     if (err instanceof FatalError) throw err;

@@ -16,9 +16,13 @@ export function builtinSources(): LexiconSource[] {
   return builtinLexicons();
 }
 
-/** Parses a lexicon file's text; throws when it is malformed (lexiconFault says where). */
-export function parseLexiconFile(text: string, file: string, knownCategories: readonly string[]): LexiconSource {
-  return parseLexicon(text, file, { knownCategories });
+/**
+ * Parses a lexicon file's text; throws when it is malformed (lexiconFault says where). `warn` hears, as
+ * `file:line:column: warning: …`, of entries repeating a term of `earlier` lexicons or of the same file, categories
+ * redefining one of theirs, and weights below the smallest step, as the CLI prints them.
+ */
+export function parseLexiconFile(text: string, file: string, knownCategories: readonly string[], earlier: readonly LexiconSource[] = [], warn?: (warning: string) => void): LexiconSource {
+  return parseLexicon(text, file, { knownCategories, earlier, warn });
 }
 
 /** The position and message of a malformed lexicon, or undefined for any other error. */

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Engine } from '../core';
 import type { LexiconSource } from '../core/types';
+import { lexiconFileRefusal, type LexiconFileStat } from '../node/lexiconFile';
 import { buildEngine, builtinSources, dictionaryFormat, importDictionary, lexiconFault, mappingFileBeside, parseLexiconFile } from './engineFactory';
 import { onDidChangeSettings, readSettings } from './settings';
 import { describeSkipped, type SkippedLexiconFiles, type UntrustedLexiconNotice } from './trustNotice';
@@ -22,11 +23,16 @@ export interface LexiconProblem {
   readonly message: string;
 }
 
+/** A lexicon that loads but has entries or definitions that are ignored, or weights that count as 0. */
+export type LexiconWarning = LexiconProblem;
+
 export interface LoadedEngine {
   readonly engine: Engine;
   /** Extra files actually loaded. */
   readonly files: readonly vscode.Uri[];
   readonly problems: readonly LexiconProblem[];
+  /** Warnings of the files that loaded (the CLI prints the same ones). */
+  readonly warnings: readonly LexiconWarning[];
   /** Dictionary categories (LIWC, quanteda) that their NAME.map.yml does not name: ignored, said in the log. */
   readonly unmapped: readonly string[];
   /** Files watched besides `files` and those with problems: the mappings of dictionaries. */
@@ -64,6 +70,12 @@ export async function loadEngine(): Promise<LoadedEngine> {
   const files: vscode.Uri[] = [];
   const unmapped: string[] = [];
   const watchAlso: vscode.Uri[] = [];
+  const warnings: LexiconWarning[] = [];
+  const warnIn =
+    (uri: vscode.Uri) =>
+    (warning: string): void => {
+      warnings.push(toWarning(warning, uri));
+    };
   const skippedUntrusted = vscode.workspace.isTrusted ? null : await skippedLexiconFiles(settings.lexiconFiles);
   // The workspace lexicons (.policylens/lexicon.json) come first, so their entries take precedence over the
   // built-in ones: a neutral entry there ignores a built-in term.
@@ -74,8 +86,8 @@ export async function loadEngine(): Promise<LoadedEngine> {
       const uri = vscode.Uri.joinPath(folder.uri, '.policylens', 'lexicon.json');
       if (!(await exists(uri))) continue;
       try {
-        const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-        workspaceLexicons.push(parseLexiconFile(text, uri.fsPath, known));
+        const text = await readLexiconText(uri);
+        workspaceLexicons.push(parseLexiconFile(text, uri.fsPath, known, [], warnIn(uri)));
         files.push(uri);
       } catch (err) {
         problems.push(toProblem(err, uri));
@@ -92,8 +104,9 @@ export async function loadEngine(): Promise<LoadedEngine> {
         continue;
       }
       try {
-        const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-        extras.push(parseLexiconFile(text, uri.fsPath, known));
+        const text = await readLexiconText(uri);
+        const earlier = settings.lexiconMode === 'replace' ? extras : [...builtins, ...extras];
+        extras.push(parseLexiconFile(text, uri.fsPath, known, earlier, warnIn(uri)));
         files.push(uri);
       } catch (err) {
         problems.push(toProblem(err, uri));
@@ -103,11 +116,11 @@ export async function loadEngine(): Promise<LoadedEngine> {
   const useExtrasOnly = settings.lexiconMode === 'replace' && extras.length > 0;
   const sources = [...workspaceLexicons, ...(useExtrasOnly ? extras : [...builtins, ...extras])];
   try {
-    return { engine: buildEngine(sources), files, problems, unmapped, watchAlso, skippedUntrusted };
+    return { engine: buildEngine(sources), files, problems, warnings, unmapped, watchAlso, skippedUntrusted };
   } catch (err) {
     // The extra lexicons conflict with each other or with the built-ins: keep the built-ins working.
     problems.push(toProblem(err, files[0]));
-    return { engine: buildEngine(builtins), files: [], problems, unmapped, watchAlso, skippedUntrusted };
+    return { engine: buildEngine(builtins), files: [], problems, warnings: [], unmapped, watchAlso, skippedUntrusted };
   }
 }
 
@@ -122,7 +135,7 @@ async function loadDictionary(
   const mapUri = uri.with({ path: mappingFileBeside(uri.path) });
   // Writing or fixing the mapping reloads, whether or not the dictionary loaded.
   into.watchAlso.push(mapUri);
-  const decode = async (u: vscode.Uri): Promise<string> => new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(u));
+  const decode = readLexiconText;
   let text: string;
   try {
     text = await decode(uri);
@@ -156,6 +169,29 @@ async function skippedLexiconFiles(userFiles: readonly string[]): Promise<Skippe
   const user = userFiles.length > 0;
   const workspace = await workspaceNamesLexiconFiles();
   return user || workspace ? { user, workspace } : null;
+}
+
+/**
+ * A lexicon file's text. A pipe or a device would block the extension host or never end, and an oversize file fill
+ * its memory: they are refused before reading, as the CLI refuses them (src/node/lexiconFile.ts).
+ */
+async function readLexiconText(uri: vscode.Uri): Promise<string> {
+  const refusal = lexiconFileRefusal(await statOf(uri));
+  if (refusal !== null) throw new Error(`cannot read lexicon: ${refusal}`);
+  return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+}
+
+async function statOf(uri: vscode.Uri): Promise<LexiconFileStat> {
+  // VS Code's stat calls a FIFO or a device "Unknown" at best; Node's says what it is.
+  if (uri.scheme === 'file') return fs.promises.stat(uri.fsPath);
+  const stat = await vscode.workspace.fs.stat(uri);
+  return { isFile: () => (stat.type & vscode.FileType.File) !== 0, size: stat.size };
+}
+
+/** `file:line:column: warning: problem`, as the parser words it, in the shape of a problem. */
+function toWarning(warning: string, uri: vscode.Uri): LexiconWarning {
+  const m = /^([\s\S]*):(\d+):(\d+): warning: ([\s\S]*)$/.exec(warning);
+  return m ? { uri, file: m[1], line: Number(m[2]), column: Number(m[3]), message: m[4] } : { uri, file: uri.fsPath, line: 1, column: 1, message: warning.replace(/^warning: /, '') };
 }
 
 function toProblem(err: unknown, uri: vscode.Uri | undefined): LexiconProblem {
@@ -301,6 +337,24 @@ export class LexiconReloader implements vscode.Disposable {
         entry.list.push(diagnostic);
         byFile.set(p.uri.toString(), entry);
       }
+    }
+    for (const w of loaded.warnings) {
+      const text = `${describeProblem(w)} (warning)`;
+      now.add(text);
+      this.log.warn(`lexicon ${describeProblem(w)}`);
+      const entry = byFile.get(w.uri?.toString() ?? '') ?? (w.uri ? { uri: w.uri, list: [] } : undefined);
+      if (!entry || !w.uri) continue;
+      const position = new vscode.Position(Math.max(0, w.line - 1), Math.max(0, w.column - 1));
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position), w.message, vscode.DiagnosticSeverity.Warning);
+      diagnostic.source = 'Policy Lens';
+      entry.list.push(diagnostic);
+      byFile.set(w.uri.toString(), entry);
+    }
+    // One notification for a file's warnings, the first time they are seen; the Problems view lists each.
+    const fresh = loaded.warnings.filter((w) => !this.reported.has(`${describeProblem(w)} (warning)`));
+    if (fresh.length > 0) {
+      const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more in the Problems view)` : '';
+      void vscode.window.showWarningMessage(`Policy Lens: lexicon ${describeProblem(fresh[0])}${more}. The lexicon is loaded; what the warning names is ignored.`);
     }
     this.reported = now;
     for (const { uri, list } of byFile.values()) this.diagnostics.set(uri, list);

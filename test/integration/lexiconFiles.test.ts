@@ -1,6 +1,7 @@
 // Extra lexicon files from the settings: loaded and reloaded on change, malformed ones reported with their
 // position while the built-ins keep working.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -73,6 +74,54 @@ describe('extra lexicon files', function () {
       assert.equal(diagnostics[0].range.start.line, 5);
       assert.ok(diagnostics[0].range.start.character > 10);
       assert.deepEqual(suite.api.getAnalysis(editor.document.uri)?.matches.map((m) => m.text), ['monitor']);
+    });
+    assert.equal(vscode.languages.getDiagnostics(vscode.Uri.file(file)).length, 0);
+  });
+
+  it('refuses a named pipe, a device and an oversize file as lexicons, without blocking, as the CLI does', async () => {
+    const fifo = path.join(suite.dir, 'pipe.lexicon.json');
+    const made = spawnSync('mkfifo', [fifo]);
+    assert.equal(made.status, 0, String(made.stderr));
+    const big = path.join(suite.dir, 'big.lexicon.json');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, 64 * 1024 * 1024 + 1); // sparse: no 64 MB written
+    const editor = await openFile(suite.api, suite.dir, 'refused.txt', TEXT);
+    await withSettings(suite.api, { lexiconFiles: [fifo, '/dev/zero', big] }, async () => {
+      assert.match(vscode.languages.getDiagnostics(vscode.Uri.file(fifo))[0]?.message ?? '', /^cannot read lexicon: not a regular file$/);
+      assert.match(vscode.languages.getDiagnostics(vscode.Uri.file('/dev/zero'))[0]?.message ?? '', /^cannot read lexicon: not a regular file$/);
+      assert.match(vscode.languages.getDiagnostics(vscode.Uri.file(big))[0]?.message ?? '', /^cannot read lexicon: larger than 64 MB$/);
+      assert.deepEqual(suite.api.getAnalysis(editor.document.uri)?.matches.map((m) => m.text), ['monitor']);
+    });
+    assert.equal(fs.statSync('/dev/zero').isCharacterDevice(), true);
+  });
+
+  it('shows the warnings the CLI prints (repeated terms, a redefined category, a tiny weight) as warnings in the file', async () => {
+    const file = path.join(suite.dir, 'warned.lexicon.json');
+    const source = {
+      name: 'warned',
+      version: '1.0.0',
+      language: 'en',
+      categories: [{ id: 'surveillance', label: 'Mine', polarity: 'engagement', description: 'redefined' }],
+      entries: [
+        { term: 'monitor', category: 'surveillance' },
+        { term: 'widget tax', category: 'surveillance' },
+        { term: 'Widget tax', category: 'surveillance' },
+        { term: 'gadget levy', category: 'surveillance', weight: 0.0004 },
+      ],
+    };
+    fs.writeFileSync(file, `${JSON.stringify(source, null, 2)}\n`);
+    const editor = await openFile(suite.api, suite.dir, 'warned.txt', TEXT);
+    await withSettings(suite.api, { lexiconFiles: [file] }, async () => {
+      const diagnostics = vscode.languages.getDiagnostics(vscode.Uri.file(file));
+      const lines = (pattern: RegExp): number[] => diagnostics.filter((d) => pattern.test(d.message)).map((d) => d.range.start.line);
+      assert.ok(diagnostics.every((d) => d.severity === vscode.DiagnosticSeverity.Warning && d.source === 'Policy Lens'), JSON.stringify(diagnostics));
+      assert.equal(diagnostics.length, 4, diagnostics.map((d) => d.message).join('\n'));
+      assert.deepEqual(lines(/category "surveillance" is already defined/), [5]);
+      assert.deepEqual(lines(/entry "monitor" is already in lexicon "policy-lens-en"/), [14]);
+      assert.deepEqual(lines(/entry "Widget tax" repeats the entry on line 19/), [22]);
+      assert.deepEqual(lines(/weight 0.0004 is below 0.001/), [28]);
+      // The lexicon still loads: its new term is found.
+      assert.ok(suite.api.getAnalysis(editor.document.uri)?.matches.some((m) => m.text === 'widget tax'));
     });
     assert.equal(vscode.languages.getDiagnostics(vscode.Uri.file(file)).length, 0);
   });
