@@ -98,6 +98,12 @@ const targets = [
     minify: false,
   },
   {
+    name: 'fuzz',
+    entryPoints: ['test/fuzz/fuzz.ts'],
+    outfile: 'out/fuzz/fuzz.js',
+    minify: false,
+  },
+  {
     name: 'bench',
     entryPoints: ['test/bench/bench.ts', 'test/bench/doc.ts'],
     outdir: 'out/bench',

@@ -1,7 +1,7 @@
 // `npm run bench`: measures every performance target in one run, each against a reference timed in the same run
 // (the char-code floor loop, a floor process, the peers, the host's own open time). Prints a table; `--json` prints
 // one JSON object per figure per line (docs/performance.md is generated from it: `npm run bench:doc`); `--quick` uses
-// smaller corpora and fewer repetitions; `--only=engine,peers,editor,cli,host` runs those sections; `--no-host`
+// smaller corpora and fewer repetitions; `--only=engine,peers,editor,cli,adversarial,host` runs those sections; `--no-host`
 // leaves out the real-editor rows, which come from the real-host runner's bench mode (`npm run bench:host`).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,6 +13,7 @@ import { NO_PATH } from '../../src/core/pathAutomaton';
 import { Random } from '../unit/helpers/random';
 import { chineseText, corpusFiles, englishText } from './corpus';
 import { Figure, figure, median, quantile } from './figures';
+import { adversarial } from './adversarial';
 import { analyse, denseText, peersFor } from './peers';
 
 interface Settings {
@@ -536,6 +537,7 @@ async function main(): Promise<void> {
     peers: () => [...peers(settings, engine, 'en'), ...peers(settings, engine, 'zh')],
     editor: async () => [...keystrokes(settings, engine), ...(await opening(settings, engine))],
     cli: () => cliFigures(settings, dir),
+    adversarial: () => adversarial(settings),
     host: () => realHost(settings),
   };
   for (const [name, run] of Object.entries(sections)) {
