@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Match } from '../core/types';
 import { commandEditor } from './commandEditor';
-import { CategoryLabels } from './l10n';
+import { CategoryLabels, polarityLabel, t } from './l10n';
 import type { LexiconReloader } from './lexiconFiles';
 import { offsetRange } from './positions';
 import { revealOffsets } from './reveal';
@@ -118,7 +118,7 @@ async function matchFor(store: AnalysisStore, reviews: ReviewStore, args: Review
     }
   }
   if (!match) {
-    vscode.window.setStatusBarMessage('Policy Lens: no counted match here to review', 3000);
+    vscode.window.setStatusBarMessage(t('Policy Lens: no counted match here to review'), 3000);
     return undefined;
   }
   return { document, match, snapshot };
@@ -136,7 +136,7 @@ async function reviewMatch(
   let reason = args?.reason ?? null;
   // Asked only when run from the palette or the keyboard; links and tests pass what they mean.
   if (args === undefined && value === 'rejected') {
-    const typed = await vscode.window.showInputBox({ prompt: `Why is "${found.match.text}" wrong${scope === 'workspace' ? ' everywhere' : ' here'}? (optional)`, placeHolder: 'reason' });
+    const typed = await vscode.window.showInputBox({ prompt: scope === 'workspace' ? t('Why is "{0}" wrong everywhere? (optional)', found.match.text) : t('Why is "{0}" wrong here? (optional)', found.match.text), placeHolder: t('reason') });
     if (typed === undefined) return undefined;
     reason = typed.trim() || null;
   }
@@ -151,7 +151,7 @@ async function nextUnreviewed(store: AnalysisStore, reviews: ReviewStore): Promi
   if (!snapshot) return undefined;
   const open = snapshot.matches.filter((m, i) => !m.negated && snapshot.verdicts[i] === null);
   if (open.length === 0) {
-    vscode.window.setStatusBarMessage('Policy Lens: every match in this document is reviewed', 3000);
+    vscode.window.setStatusBarMessage(t('Policy Lens: every match in this document is reviewed'), 3000);
     return undefined;
   }
   const from = editor.document.offsetAt(editor.selection.start);
@@ -169,22 +169,22 @@ async function codeSelection(store: AnalysisStore, reviews: ReviewStore, args: R
   if (!document) return undefined;
   const span = spanOf(document, args);
   if (!span) {
-    void vscode.window.showInformationMessage('Policy Lens: select the passage to code first.');
+    void vscode.window.showInformationMessage(t('Policy Lens: select the passage to code first.'));
     return undefined;
   }
   let code = args?.code;
   if (code === undefined) {
     const labels = new CategoryLabels(store.engine.categories);
     const items: CodeItem[] = [
-      ...reviews.codebook(document.uri).map((c) => ({ code: c.id, label: c.label, description: `codebook${c.polarity ? ` · ${c.polarity}` : ''}` })),
+      ...reviews.codebook(document.uri).map((c) => ({ code: c.id, label: c.label, description: `${t('codebook')}${c.polarity ? ` · ${polarityLabel(c.polarity)}` : ''}` })),
       ...store.engine.categories.map((c) => ({ code: c.id, label: labels.label(c.id), description: c.polarity })),
     ];
-    code = (await vscode.window.showQuickPick(items, { title: 'Code Selection', placeHolder: 'A lexicon category or a code from .policylens/codebook.json' }))?.code;
+    code = (await vscode.window.showQuickPick(items, { title: t('Code Selection'), placeHolder: t('A lexicon category or a code from {0}', '.policylens/codebook.json') }))?.code;
     if (code === undefined) return undefined;
   }
   let memo = args?.memo ?? null;
   if (args === undefined) {
-    const typed = await vscode.window.showInputBox({ title: 'Code Selection', prompt: 'Memo (optional)' });
+    const typed = await vscode.window.showInputBox({ title: t('Code Selection'), prompt: t('Memo (optional)') });
     if (typed === undefined) return undefined;
     memo = typed.trim() || null;
   }
@@ -208,19 +208,19 @@ async function overwriteStore(reviews: ReviewStore, args: ReviewArgs | undefined
   await reviews.whenIdle();
   const status = reviews.status(folder);
   if (!status?.problem) {
-    void vscode.window.showInformationMessage(`Policy Lens: ${STORE_PATH} can be read; there is nothing to overwrite.`);
+    void vscode.window.showInformationMessage(t('Policy Lens: {0} can be read; there is nothing to overwrite.', STORE_PATH));
     return { result: 'unchanged' };
   }
   const backup = vscode.Uri.joinPath(status.file, '..', `annotations.json.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`);
   let confirmed = args?.confirm;
   if (confirmed === undefined) {
-    const action = 'Back Up and Overwrite';
+    const action = t('Back Up and Overwrite');
     const detail = [
       status.problem,
       '',
-      `The file as it is now is kept as ${vscode.workspace.asRelativePath(backup)}, then replaced by the ${status.unsaved} change(s) made in this window. What the file held is not carried over: to keep it, fix the file instead, and the changes are merged into it.`,
+      t('The file as it is now is kept as {0}, then replaced by the {1} change(s) made in this window. What the file held is not carried over: to keep it, fix the file instead, and the changes are merged into it.', vscode.workspace.asRelativePath(backup), status.unsaved),
     ].join('\n');
-    confirmed = (await vscode.window.showWarningMessage(`Overwrite ${STORE_PATH}?`, { modal: true, detail }, action)) === action;
+    confirmed = (await vscode.window.showWarningMessage(t('Overwrite {0}?', STORE_PATH), { modal: true, detail }, action)) === action;
   }
   if (!confirmed) return { result: 'cancelled' };
   const result = await reviews.overwriteMalformed(folder, backup);
@@ -233,12 +233,12 @@ async function addMemo(reviews: ReviewStore, args: ReviewArgs | undefined): Prom
   if (!document) return undefined;
   const span = spanOf(document, args);
   if (!span) {
-    void vscode.window.showInformationMessage('Policy Lens: select the passage to write a memo on first.');
+    void vscode.window.showInformationMessage(t('Policy Lens: select the passage to write a memo on first.'));
     return undefined;
   }
   let memo = args?.memo?.trim();
   if (memo === undefined) {
-    const typed = await vscode.window.showInputBox({ title: 'Add Memo', prompt: `Memo on "${abbreviate(document.getText(offsetRange(document, span.start, span.end)))}"`, placeHolder: 'memo' });
+    const typed = await vscode.window.showInputBox({ title: t('Add Memo'), prompt: t('Memo on "{0}"', abbreviate(document.getText(offsetRange(document, span.start, span.end)))), placeHolder: t('memo') });
     if (typed === undefined) return undefined;
     memo = typed.trim();
   }
@@ -269,7 +269,7 @@ async function addToLexicon(
   const document = await documentFor(args);
   const folder = document ? vscode.workspace.getWorkspaceFolder(document.uri) : vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
-    void vscode.window.showInformationMessage('Policy Lens: open a workspace folder to keep a workspace lexicon.');
+    void vscode.window.showInformationMessage(t('Policy Lens: open a workspace folder to keep a workspace lexicon.'));
     return undefined;
   }
   let term = args?.term;
@@ -280,7 +280,7 @@ async function addToLexicon(
   }
   term = term?.trim().replace(/\s+/g, ' ');
   if (!term) {
-    void vscode.window.showInformationMessage('Policy Lens: select a term first.');
+    void vscode.window.showInformationMessage(t('Policy Lens: select a term first.'));
     return undefined;
   }
   let category: string | null = null;
@@ -290,7 +290,7 @@ async function addToLexicon(
       const labels = new CategoryLabels(store.engine.categories);
       const picked = await vscode.window.showQuickPick(
         store.engine.categories.map((c) => ({ code: c.id, label: labels.label(c.id), description: c.polarity })),
-        { title: `Add "${term}" to the workspace lexicon`, placeHolder: 'Category' },
+        { title: t('Add "{0}" to the workspace lexicon', term), placeHolder: t('Category') },
       );
       if (!picked) return undefined;
       category = picked.code;
@@ -299,12 +299,14 @@ async function addToLexicon(
   const preview = await previewOf(store, reviews, term, category);
   let save = args?.confirm;
   if (save === undefined) {
-    const verb = ignore ? 'takes away' : 'makes';
-    const answer = await vscode.window.showQuickPick(['Save', 'Cancel'], {
-      title: `"${term}" ${verb} ${preview.openMatches} matches in ${preview.openDocuments} open documents, ${preview.workspaceMatches} in ${preview.workspaceFiles} workspace files`,
-      placeHolder: `Save to ${vscode.workspace.asRelativePath(workspaceLexiconUri(folder))}?`,
+    const saveLabel = t('Save');
+    const answer = await vscode.window.showQuickPick([saveLabel, t('Cancel')], {
+      title: ignore
+        ? t('"{0}" takes away {1} matches in {2} open documents, {3} in {4} workspace files', term, preview.openMatches, preview.openDocuments, preview.workspaceMatches, preview.workspaceFiles)
+        : t('"{0}" makes {1} matches in {2} open documents, {3} in {4} workspace files', term, preview.openMatches, preview.openDocuments, preview.workspaceMatches, preview.workspaceFiles),
+      placeHolder: t('Save to {0}?', vscode.workspace.asRelativePath(workspaceLexiconUri(folder))),
     });
-    save = answer === 'Save';
+    save = answer === saveLabel;
   }
   if (!save) return preview;
   try {

@@ -42,6 +42,7 @@ import { reviewedReport } from '../core/webAnnotationReport';
 import { selectorsFor, shiftOffset } from '../core/webAnnotationSelectors';
 import { writeReport } from './reportWriter';
 import { readSettings } from './settings';
+import { t } from './l10n';
 import type { AnalysisStore } from './store';
 
 export type { CodebookCode, EntryReviewCount, OrphanReview, PlacedNote, ReviewedFigures, ReviewVerdict };
@@ -419,20 +420,20 @@ export class ReviewStore implements vscode.Disposable {
   private async write(store: FolderStore): Promise<void> {
     if (store.pending.length === 0) return;
     if (!vscode.workspace.isTrusted) {
-      this.notice(`Policy Lens: this workspace is not trusted, so ${STORE_PATH} is read but not written. Your reviews and codes are kept in this window until you trust the workspace.`);
+      this.notice(t('Policy Lens: this workspace is not trusted, so {0} is read but not written. Your reviews and codes are kept in this window until you trust the workspace.', STORE_PATH));
       return;
     }
     // Re-read, so another window's writes since our last read are merged, not lost.
     await this.reload(store.folder);
     if (store.problem) {
       this.notice(
-        `Policy Lens: ${store.problem.message}. ${STORE_PATH} is not written until it is fixed or you confirm overwriting it; your changes are kept in this window.`,
-        { title: 'Overwrite…', command: OVERWRITE_STORE_COMMAND, arguments: [{ uri: store.folder.uri.toString() }] },
+        t('Policy Lens: {0}. {1} is not written until it is fixed or you confirm overwriting it; your changes are kept in this window.', store.problem.message, STORE_PATH),
+        { title: t('Overwrite…'), command: OVERWRITE_STORE_COMMAND, arguments: [{ uri: store.folder.uri.toString() }] },
       );
       return;
     }
     if (store.readOnly) {
-      this.notice(`Policy Lens: ${STORE_PATH} was written by a newer version of Policy Lens; it is read-only here. Your changes are kept in this window.`);
+      this.notice(t('Policy Lens: {0} was written by a newer version of Policy Lens; it is read-only here. Your changes are kept in this window.', STORE_PATH));
       return;
     }
     const merged = applyChanges(store.collection, store.pending, STORE_GENERATOR);

@@ -1,7 +1,7 @@
 // The review's views: a hover with the verdict (who, when, why) and Accept / Reject links, code actions, and the
 // Review tree in the Policy Lens sidebar (as-reviewed figures, manual codes, orphans, rejections per entry).
 import * as vscode from 'vscode';
-import { CategoryLabels } from './l10n';
+import { CategoryLabels, t } from './l10n';
 import { markdownText as escape } from './markdownText';
 import { offsetRange } from './positions';
 import { REVIEW_COMMANDS, ReviewArgs } from './reviewCommands';
@@ -38,20 +38,20 @@ export class ReviewHoverProvider implements vscode.HoverProvider {
       const md = trustedMarkdown();
       const verdict = snapshot.verdicts[i];
       if (verdict) {
-        const what = verdict.value === 'rejected' ? (verdict.scope === 'workspace' ? 'Rejected everywhere in this workspace' : 'Rejected here') : 'Accepted';
-        md.appendMarkdown(`$(${verdict.value === 'rejected' ? 'close' : 'check'}) **${escape(what)}** by ${escape(verdict.creator)}, ${escape(when(verdict.modified))}`);
+        const what = verdict.value === 'rejected' ? (verdict.scope === 'workspace' ? t('Rejected everywhere in this workspace') : t('Rejected here')) : t('Accepted');
+        md.appendMarkdown(`$(${verdict.value === 'rejected' ? 'close' : 'check'}) **${escape(what)}** ${escape(t('by {0}, {1}', verdict.creator, when(verdict.modified)))}`);
         if (verdict.reason) md.appendMarkdown(` — _${escape(verdict.reason)}_`);
-        if (verdict.value === 'rejected') md.appendMarkdown(' · not counted');
+        if (verdict.value === 'rejected') md.appendMarkdown(` · ${escape(t('not counted'))}`);
         md.appendMarkdown('\n\n');
-      } else md.appendMarkdown('$(question) Not reviewed\n\n');
+      } else md.appendMarkdown(`$(question) ${escape(t('Not reviewed'))}\n\n`);
       const args: ReviewArgs = { uri: document.uri.toString(), start: m.start, end: m.end, entry: m.entry, category: m.category };
       md.appendMarkdown(
         [
-          link('Accept', REVIEW_COMMANDS.accept, args),
-          link('Reject (wrong here)', REVIEW_COMMANDS.reject, args),
-          link('Reject everywhere in this workspace', REVIEW_COMMANDS.rejectEverywhere, args),
-          ...(verdict?.scope === 'here' ? [link('Clear review', REVIEW_COMMANDS.clearReview, args)] : []),
-          link('Edit entry', REVIEW_COMMANDS.editEntry, args),
+          link(t('Accept'), REVIEW_COMMANDS.accept, args),
+          link(t('Reject (wrong here)'), REVIEW_COMMANDS.reject, args),
+          link(t('Reject everywhere in this workspace'), REVIEW_COMMANDS.rejectEverywhere, args),
+          ...(verdict?.scope === 'here' ? [link(t('Clear review'), REVIEW_COMMANDS.clearReview, args)] : []),
+          link(t('Edit entry'), REVIEW_COMMANDS.editEntry, args),
         ].join(' · '),
       );
       parts.push(md);
@@ -61,8 +61,8 @@ export class ReviewHoverProvider implements vscode.HoverProvider {
       start = Math.min(start, n.start);
       end = Math.max(end, n.end);
       const md = trustedMarkdown();
-      const title = n.kind === 'code' ? `$(tag) **Code: ${escape(labels.label(n.code ?? ''))}**` : '$(note) **Memo**';
-      md.appendMarkdown(`${title} by ${escape(n.creator)}, ${escape(when(n.modified))}`);
+      const title = n.kind === 'code' ? `$(tag) **${escape(t('Code: {0}', labels.label(n.code ?? '')))}**` : `$(note) **${escape(t('Memo'))}**`;
+      md.appendMarkdown(`${title} ${escape(t('by {0}, {1}', n.creator, when(n.modified)))}`);
       if (n.memo) md.appendMarkdown(`\n\n${escape(n.memo)}`);
       parts.push(md);
     }
@@ -98,16 +98,16 @@ export class ReviewCodeActionProvider implements vscode.CodeActionProvider {
         action.command = { title, command, arguments: [args] };
         actions.push(action);
       };
-      add('Policy Lens: Accept match', REVIEW_COMMANDS.accept);
-      add('Policy Lens: Reject match (wrong here)', REVIEW_COMMANDS.reject);
-      add('Policy Lens: Reject everywhere in this workspace', REVIEW_COMMANDS.rejectEverywhere);
-      add('Policy Lens: Ignore term in this workspace', REVIEW_COMMANDS.ignoreTerm);
+      add(t('Policy Lens: Accept match'), REVIEW_COMMANDS.accept);
+      add(t('Policy Lens: Reject match (wrong here)'), REVIEW_COMMANDS.reject);
+      add(t('Policy Lens: Reject everywhere in this workspace'), REVIEW_COMMANDS.rejectEverywhere);
+      add(t('Policy Lens: Ignore term in this workspace'), REVIEW_COMMANDS.ignoreTerm);
     }
     if (!range.isEmpty) {
       for (const [title, command] of [
-        ['Policy Lens: Code Selection…', REVIEW_COMMANDS.codeSelection],
-        ['Policy Lens: Add Memo…', REVIEW_COMMANDS.addMemo],
-        ['Policy Lens: Add Selection to Lexicon…', REVIEW_COMMANDS.addToLexicon],
+        [t('Policy Lens: Code Selection…'), REVIEW_COMMANDS.codeSelection],
+        [t('Policy Lens: Add Memo…'), REVIEW_COMMANDS.addMemo],
+        [t('Policy Lens: Add Selection to Lexicon…'), REVIEW_COMMANDS.addToLexicon],
       ]) {
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
         action.command = { title, command };
@@ -170,17 +170,17 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewRow>, v
 
 function figures(f: { control: { matches: number }; engagement: { matches: number }; lean: { index: number | null } }): string {
   const lean = f.lean.index === null ? '—' : `${f.lean.index > 0 ? '+' : ''}${f.lean.index.toFixed(2)}`;
-  return `control ${f.control.matches} · engagement ${f.engagement.matches} · lean ${lean}`;
+  return t('control {0} · engagement {1} · lean {2}', f.control.matches, f.engagement.matches, lean);
 }
 
 export function reviewRows(snapshot: ReviewSnapshot, labels: CategoryLabels, automatic: Parameters<typeof figures>[0] | undefined): ReviewRow[] {
   const uri = snapshot.uri.toString();
   const rows: ReviewRow[] = [];
-  if (snapshot.status.problem) rows.push({ id: 'problem', label: `$(error) ${snapshot.status.problem}`, tooltip: 'The annotation store is not written until this is fixed.' });
-  if (snapshot.status.readOnly) rows.push({ id: 'readonly', label: 'Store written by a newer version: read-only' });
-  if (automatic) rows.push({ id: 'automatic', label: 'Automatic', description: figures(automatic) });
-  rows.push({ id: 'reviewed', label: 'As reviewed', description: snapshot.reviewed ? figures(snapshot.reviewed) : 'nothing reviewed yet' });
-  const reveal = (start: number, end: number): vscode.Command => ({ title: 'Reveal', command: REVIEW_COMMANDS.revealNote, arguments: [{ uri, start, end }] });
+  if (snapshot.status.problem) rows.push({ id: 'problem', label: `$(error) ${snapshot.status.problem}`, tooltip: t('The annotation store is not written until this is fixed.') });
+  if (snapshot.status.readOnly) rows.push({ id: 'readonly', label: t('Store written by a newer version: read-only') });
+  if (automatic) rows.push({ id: 'automatic', label: t('Automatic'), description: figures(automatic) });
+  rows.push({ id: 'reviewed', label: t('As reviewed'), description: snapshot.reviewed ? figures(snapshot.reviewed) : t('nothing reviewed yet') });
+  const reveal = (start: number, end: number): vscode.Command => ({ title: t('Reveal'), command: REVIEW_COMMANDS.revealNote, arguments: [{ uri, start, end }] });
   const anchored = snapshot.notes.filter((n) => n.status !== 'orphan');
   const noteRow = (n: (typeof anchored)[number]): ReviewRow => ({
     id: `note:${n.id}`,
@@ -190,22 +190,22 @@ export function reviewRows(snapshot: ReviewSnapshot, labels: CategoryLabels, aut
     command: reveal(n.start, n.end),
   });
   const codes = anchored.filter((n) => n.kind === 'code');
-  rows.push({ id: 'codes', label: `Manual codes (${codes.length})`, children: codes.map(noteRow) });
+  rows.push({ id: 'codes', label: t('Manual codes ({0})', codes.length), children: codes.map(noteRow) });
   const memos = anchored.filter((n) => n.kind === 'memo');
-  if (memos.length > 0) rows.push({ id: 'memos', label: `Memos (${memos.length})`, children: memos.map(noteRow) });
+  if (memos.length > 0) rows.push({ id: 'memos', label: t('Memos ({0})', memos.length), children: memos.map(noteRow) });
   const orphanNotes = snapshot.notes.filter((n) => n.status === 'orphan');
   const orphans: ReviewRow[] = [
-    ...orphanNotes.map((n) => ({ id: `orphan:${n.id}`, label: `«${n.quote}»`, description: `${n.kind === 'code' ? labels.label(n.code ?? '') : 'memo'}${n.memo ? ` — ${n.memo}` : ''}`, tooltip: 'Not found in the text any more; kept in the store.' })),
-    ...snapshot.orphanReviews.map((r) => ({ id: `orphan:${r.id}`, label: `«${r.quote}»`, description: `${r.value} (${r.entry})${r.reason ? ` — ${r.reason}` : ''}`, tooltip: 'Not found in the text any more; kept in the store.' })),
+    ...orphanNotes.map((n) => ({ id: `orphan:${n.id}`, label: `«${n.quote}»`, description: `${n.kind === 'code' ? labels.label(n.code ?? '') : t('memo')}${n.memo ? ` — ${n.memo}` : ''}`, tooltip: t('Not found in the text any more; kept in the store.') })),
+    ...snapshot.orphanReviews.map((r) => ({ id: `orphan:${r.id}`, label: `«${r.quote}»`, description: `${r.value === 'rejected' ? t('rejected') : t('accepted')} (${r.entry})${r.reason ? ` — ${r.reason}` : ''}`, tooltip: t('Not found in the text any more; kept in the store.') })),
   ];
-  if (orphans.length > 0) rows.push({ id: 'orphans', label: `Orphans (${orphans.length})`, children: orphans });
+  if (orphans.length > 0) rows.push({ id: 'orphans', label: t('Orphans ({0})', orphans.length), children: orphans });
   rows.push({
     id: 'entries',
-    label: 'Lexicon entries',
+    label: t('Lexicon entries'),
     children: snapshot.entries.map((e) => ({
       id: `entry:${e.category}:${e.entry}`,
       label: e.entry,
-      description: `rejected ${e.rejected} of ${e.matches}${e.accepted > 0 ? ` · accepted ${e.accepted}` : ''} · ${labels.label(e.category)}`,
+      description: `${t('rejected {0} of {1}', e.rejected, e.matches)}${e.accepted > 0 ? ` · ${t('accepted {0}', e.accepted)}` : ''} · ${labels.label(e.category)}`,
     })),
   });
   return rows;
