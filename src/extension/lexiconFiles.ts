@@ -7,6 +7,7 @@ import type { Engine } from '../core';
 import type { LexiconSource } from '../core/types';
 import { lexiconFileRefusal, type LexiconFileStat } from '../node/lexiconFile';
 import { buildEngine, builtinSources, dictionaryFormat, importDictionary, lexiconFault, mappingFileBeside, parseLexiconFile } from './engineFactory';
+import { t } from './l10n';
 import { onDidChangeSettings, readSettings } from './settings';
 import { describeSkipped, type SkippedLexiconFiles, type UntrustedLexiconNotice } from './trustNotice';
 import { workspaceNamesLexiconFiles } from './workspaceLexiconSetting';
@@ -327,7 +328,7 @@ export class LexiconReloader implements vscode.Disposable {
       this.log.error(`lexicon ${text}`);
       // The same problem is announced once, not again on every unrelated reload.
       if (!this.reported.has(text)) {
-        void vscode.window.showErrorMessage(`Policy Lens: lexicon ${text}. That file is ignored; the built-in lexicons still work.`);
+        void vscode.window.showErrorMessage(t('Policy Lens: lexicon {0}. That file is ignored; the built-in lexicons still work.', text));
       }
       if (p.uri) {
         const entry = byFile.get(p.uri.toString()) ?? { uri: p.uri, list: [] };
@@ -353,8 +354,11 @@ export class LexiconReloader implements vscode.Disposable {
     // One notification for a file's warnings, the first time they are seen; the Problems view lists each.
     const fresh = loaded.warnings.filter((w) => !this.reported.has(`${describeProblem(w)} (warning)`));
     if (fresh.length > 0) {
-      const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more in the Problems view)` : '';
-      void vscode.window.showWarningMessage(`Policy Lens: lexicon ${describeProblem(fresh[0])}${more}. The lexicon is loaded; what the warning names is ignored.`);
+      const message =
+        fresh.length > 1
+          ? t('Policy Lens: lexicon {0} (and {1} more in the Problems view). The lexicon is loaded; what the warning names is ignored.', describeProblem(fresh[0]), fresh.length - 1)
+          : t('Policy Lens: lexicon {0}. The lexicon is loaded; what the warning names is ignored.', describeProblem(fresh[0]));
+      void vscode.window.showWarningMessage(message);
     }
     this.reported = now;
     for (const { uri, list } of byFile.values()) this.diagnostics.set(uri, list);

@@ -36,6 +36,21 @@ for (const locale of ['zh-cn', 'zh-tw']) describe(`${locale} runtime bundle (med
     assert.deepEqual(messages.filter((m) => !(m.message in bundle)).map((m) => `${m.file}: ${m.message}`), []);
   });
 
+  it('leaves no notification or status message spelled in English only', () => {
+    const dir = path.join(root, 'src/extension');
+    const literal = /\b(?:show(?:Information|Warning|Error)Message|setStatusBarMessage)\(\s*(['`])((?:(?!\1)[^\\]|\\.)*)\1/g;
+    const found: string[] = [];
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const source = fs.readFileSync(path.join(dir, file), 'utf8');
+      for (const m of source.matchAll(literal)) {
+        // A message that is only our prefix and a passed-through error text has nothing to translate.
+        if (/^Policy Lens: \$\{[^}]*\}$/.test(m[2])) continue;
+        found.push(`${file}: ${m[2]}`);
+      }
+    }
+    assert.deepEqual(found, []);
+  });
+
   it('keeps every placeholder of the English text', () => {
     for (const [english, chinese] of Object.entries(bundle)) {
       assert.deepEqual(placeholders(chinese), placeholders(english), english);
