@@ -61,7 +61,7 @@ const PREVIEW_FILE_LIMIT = 2000;
 
 export function registerReviewCommands(store: AnalysisStore, reviews: ReviewStore, reloader: LexiconReloader): vscode.Disposable[] {
   const register = (id: string, run: (args?: ReviewArgs) => unknown): vscode.Disposable =>
-    vscode.commands.registerCommand(id, (args?: unknown) => run(isArgs(args) ? args : undefined));
+    vscode.commands.registerCommand(id, (args?: unknown) => run(fromRow(args) ?? (isArgs(args) ? args : undefined)));
   return [
     register(REVIEW_COMMANDS.accept, (args) => reviewMatch(store, reviews, args, 'accepted', 'here')),
     register(REVIEW_COMMANDS.reject, (args) => reviewMatch(store, reviews, args, 'rejected', 'here')),
@@ -83,6 +83,13 @@ export function registerReviewCommands(store: AnalysisStore, reviews: ReviewStor
       return revealOffsets(document.uri, args.start, args.end);
     }),
   ];
+}
+
+/** A row of the Review tree passes itself to its menu's commands; the match it stands for is its `review`. */
+function fromRow(value: unknown): ReviewArgs | undefined {
+  if (value === null || typeof value !== 'object' || !('review' in value)) return undefined;
+  const review = (value as { review?: unknown }).review;
+  return review !== null && typeof review === 'object' ? (review as ReviewArgs) : undefined;
 }
 
 function isArgs(value: unknown): value is ReviewArgs {

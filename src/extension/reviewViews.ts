@@ -126,6 +126,9 @@ export interface ReviewRow {
   readonly tooltip?: string;
   readonly children?: ReviewRow[];
   readonly command?: vscode.Command;
+  /** The match a row stands for, passed to Accept / Reject when they run from the row's menu. */
+  readonly review?: ReviewArgs;
+  readonly contextValue?: string;
 }
 
 export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewRow>, vscode.Disposable {
@@ -151,6 +154,7 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewRow>, v
     item.description = row.description;
     item.tooltip = row.tooltip;
     item.command = row.command;
+    item.contextValue = row.contextValue;
     return item;
   }
 
@@ -167,6 +171,9 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewRow>, v
     return reviewRows(snapshot, new CategoryLabels(this.store.engine.categories), this.store.get(document.uri)?.tally);
   }
 }
+
+/** Rows listed under Matches; a longer document is reviewed from the editor (Review Next Unreviewed Match). */
+const MATCH_ROWS = 2000;
 
 function figures(f: { control: { matches: number }; engagement: { matches: number }; lean: { index: number | null } }): string {
   const lean = f.lean.index === null ? '—' : `${f.lean.index > 0 ? '+' : ''}${f.lean.index.toFixed(2)}`;
@@ -189,6 +196,20 @@ export function reviewRows(snapshot: ReviewSnapshot, labels: CategoryLabels, aut
     tooltip: `${n.creator}, ${n.modified}`,
     command: reveal(n.start, n.end),
   });
+  const counted = snapshot.matches.map((m, i) => ({ m, verdict: snapshot.verdicts[i] })).filter(({ m }) => !m.negated);
+  const matchRows = counted.slice(0, MATCH_ROWS).map(({ m, verdict }): ReviewRow => {
+    const status = verdict ? (verdict.value === 'rejected' ? t('rejected') : t('accepted')) : t('Not reviewed');
+    return {
+      id: `match:${m.start}:${m.end}:${m.entry}`,
+      label: `«${m.text}»`,
+      description: `${status} · ${labels.label(m.category)}`,
+      contextValue: 'policyLens.match',
+      review: { uri, start: m.start, end: m.end, entry: m.entry, category: m.category },
+      command: reveal(m.start, m.end),
+    };
+  });
+  const open = counted.filter(({ verdict }) => verdict === null).length;
+  rows.push({ id: 'matches', label: t('Matches ({0}, {1} not reviewed)', counted.length, open), children: matchRows });
   const codes = anchored.filter((n) => n.kind === 'code');
   rows.push({ id: 'codes', label: t('Manual codes ({0})', codes.length), children: codes.map(noteRow) });
   const memos = anchored.filter((n) => n.kind === 'memo');

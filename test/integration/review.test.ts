@@ -178,6 +178,44 @@ describe('review, codes and the workspace lexicon', function () {
     assert.equal(accepted?.verdicts[accepted.matches.findIndex((m) => m.start === next.start)]?.value, 'accepted');
   });
 
+  it('reviews a match from the sidebar: its row under Matches carries Accept and Reject, as the menu passes the row', async () => {
+    const editor = await open(api, 'sidebar.txt', TEXT);
+    const uri = editor.document.uri;
+    const [start, end] = spanOf(TEXT, 'monitor');
+    const matches = row(api.getReviewRows(uri), 'matches');
+    const counted = api.getReview(uri)?.matches.filter((m) => !m.negated).length ?? 0;
+    assert.equal(matches.children?.length, counted, 'one row per counted match');
+    assert.match(matches.label, new RegExp(`^Matches \\(${counted}, ${counted} not reviewed\\)$`));
+    const monitorRow = matches.children?.find((c) => c.review?.start === start);
+    assert.ok(monitorRow, 'the monitor match has a row');
+    assert.equal(monitorRow.contextValue, 'policyLens.match');
+    assert.match(monitorRow.description ?? '', /^Not reviewed · /);
+    const menu = (JSON.parse(fs.readFileSync(path.join(extensionPath(), 'package.json'), 'utf8')) as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus['view/item/context'];
+    for (const command of ['policyLens.acceptMatch', 'policyLens.rejectMatch', 'policyLens.rejectEverywhere']) {
+      assert.ok(menu.some((m) => m.command === command && m.when === 'view == policyLens.review && viewItem == policyLens.match'), `${command} on a match row`);
+    }
+
+    // VS Code passes the row itself to a view item's command.
+    await vscode.commands.executeCommand('policyLens.rejectMatch', monitorRow);
+    await api.whenIdle();
+    const rejected = await waitFor('the rejection from the row', () => {
+      const r = api.getReview(uri);
+      return r && r.verdicts.some((v) => v?.value === 'rejected') && r;
+    });
+    const index = rejected.matches.findIndex((m) => m.start === start && m.end === end);
+    assert.equal(rejected.verdicts[index]?.value, 'rejected');
+    assert.equal(rejected.verdicts[index]?.scope, 'here');
+    const after = row(api.getReviewRows(uri), 'matches');
+    assert.match(after.children?.find((c) => c.review?.start === start)?.description ?? '', /^rejected · /);
+    assert.match(after.label, new RegExp(`, ${counted - 1} not reviewed\\)$`));
+
+    const other = after.children?.find((c) => c.review?.start !== start);
+    assert.ok(other, 'another counted match');
+    await vscode.commands.executeCommand('policyLens.acceptMatch', other);
+    await api.whenIdle();
+    await waitFor('the acceptance from the row', () => api.getReview(uri)?.verdicts.some((v) => v?.value === 'accepted'));
+  });
+
   it('rejects an entry everywhere in the workspace, in another document too', async () => {
     const first = await open(api, 'everywhere-a.txt', TEXT);
     const second = await open(api, 'everywhere-b.txt', 'Police monitor the square.\n');
