@@ -5,20 +5,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Figure } from './figures';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-interface Row {
-  section: string;
-  name: string;
-  value: number;
-  unit: string;
-  ratio: number | null;
-  min: number;
-  max: number;
-  target: string;
-  pass: boolean | null;
-}
+/** One line of `npm run bench -- --json`: a figure and the section it belongs to. */
+type Row = Figure & { section: string };
 
 const SECTIONS: Record<string, { title: string; about: string }> = {
   engine: {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Match } from '../../src/core/types';
-import { editorSuite, offsetsOf, openFile, spanOf, withSettings } from './editorHelpers';
+import { editorSuite, hoverText, offsetsOf, openFile, spanOf, withSettings } from './editorHelpers';
 
 const SENTENCE = 'The agency will monitor every firm and keep a blacklist. Citizens may appeal. The plan runs without surveillance.\n';
 
@@ -174,10 +174,3 @@ function offsetRange(document: vscode.TextDocument, needle: string): vscode.Rang
   return new vscode.Range(document.positionAt(start), document.positionAt(end));
 }
 
-function hoverText(hovers: readonly vscode.Hover[]): string {
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n')
-    .replace(/\\(.)/g, '$1');
-}

@@ -4,19 +4,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { TEXT_HEADER } from '../../src/cli/textTable';
-import { editorSuite, openFile, spanOf } from './editorHelpers';
+import { editorSuite, hoverText, openFile, spanOf } from './editorHelpers';
 import { canReadWebviews, webviewText } from './webviewText';
 
 /** Sentence 1 control, 2 engagement, 3 both: C = 2, E = 2, both = 1, lean 0.00. */
 const TEXT = 'The police will monitor and detain petitioners. The ministry will consult the public. Residents may appeal and the police will monitor them.\n';
-
-function hoverText(hovers: readonly vscode.Hover[]): string {
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n')
-    .replace(/\\(.)/g, '$1');
-}
 
 async function hoverAt(editor: vscode.TextEditor, offset: number): Promise<string> {
   const position = editor.document.positionAt(offset);
