@@ -1,12 +1,12 @@
 // One text → its output in the chosen format. The same code runs in the main thread and in the workers.
-import type { DocumentAnalysis, Engine } from '../core';
+import type { Engine } from '../core';
 import { CodebookCode, codePolarity } from '../core/codebook';
 import { csvRows } from '../core/csvReport';
-import { annotationsOf, documentChunks, documentSummary, GENERATOR, ReportAnnotation } from '../core/report';
+import { documentChunks } from '../core/report';
 import { annotationLines, exportedAnnotations } from '../core/w3cExport';
 import { refiDocument } from '../core/refiQda';
-import type { DocumentReview } from '../core/webAnnotationReview';
-import { reviewedReport } from '../core/webAnnotationReport';
+import { reportEntry } from '../core/webAnnotationReport';
+import { GENERATOR } from '../node/generator';
 import type { LanguageSetting, Lean, PolarityTally, Units } from '../core/types';
 import type { AnnotationCollection } from '../core/webAnnotation';
 import { CliReview, storeSource } from './annotations';
@@ -42,18 +42,9 @@ export function analyseText(
   format: OutputFormat,
   review: { collection: AnnotationCollection; source: string; codebook: readonly CodebookCode[] } | null = null,
 ): AnalysedDocument {
-  const analysis: DocumentAnalysis = engine.analyze(text, { language });
-  const tally = analysis.tally();
-  let summary = documentSummary(source, tally);
-  let annotations: Iterable<ReportAnnotation> = annotationsOf(analysis);
-  let applied: DocumentReview | null = null;
-  if (review) {
-    const polarity = codePolarity(engine.categories, review.codebook);
-    const reviewed = reviewedReport(text, review.source, tally, analysis.matches(), summary, annotations, review.collection, polarity);
-    summary = reviewed.summary;
-    annotations = reviewed.annotations;
-    applied = reviewed.review;
-  }
+  const analysis = engine.analyze(text, { language });
+  const entryReview = review && { collection: review.collection, source: review.source, codePolarity: codePolarity(engine.categories, review.codebook) };
+  const { summary, annotations, review: applied } = reportEntry(source, analysis, entryReview);
   const figures: DocumentFigures = {
     source,
     language: summary.language,

@@ -2,7 +2,8 @@
 // First, so that the heap settings hold before any other module allocates.
 import './heapSettings';
 import { Engine } from '../core';
-import { GENERATOR, reportHeader } from '../core/report';
+import { reportHeader } from '../core/report';
+import { GENERATOR } from '../node/generator';
 import { HELP, UsageError, parseCliArgs, CliOptions } from './args';
 import { Problem, checkPaths } from './inputs';
 import { terminalLine } from './printable';
@@ -99,7 +100,7 @@ async function run(options: CliOptions): Promise<number> {
     throw new FatalError(`lexicons: ${err instanceof Error ? err.message : String(err)}`);
   }
   const sink = OutputSink.open(options.out);
-  const writer = new ReportWriter(sink, options.format, reportHeader(engine.lexiconInfo, options.timestamp ? new Date() : undefined), engine.categories);
+  const writer = new ReportWriter(sink, options.format, reportHeader(GENERATOR, engine.lexiconInfo, options.timestamp ? new Date() : undefined), engine.categories);
   let errors = 0;
   try {
     await analyseAll(

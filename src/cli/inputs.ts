@@ -1,6 +1,7 @@
 // PATH arguments → the files to analyse, in a deterministic order, walked lazily so a huge tree costs no memory.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { compareCodeUnits } from '../core/pathOrder';
 import { nameOfBytes } from './printable';
 
 export const STDIN_SOURCE = '<stdin>';
@@ -101,7 +102,7 @@ function* walkFolder(dir: string | Buffer, shown: string): Generator<FileInput |
     const bytes = raw?.get(entry.name)?.shift();
     return { entry, bytes, name: bytes ? nameOfBytes(bytes) : entry.name };
   });
-  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  named.sort((a, b) => compareCodeUnits(a.name, b.name));
   for (const { entry, bytes, name } of named) {
     if (name.startsWith('.')) continue;
     const full: string | Buffer = bytes || typeof dir !== 'string' ? Buffer.concat([typeof dir === 'string' ? Buffer.from(dir) : dir, Buffer.from(path.sep), bytes ?? Buffer.from(entry.name)]) : path.join(dir, entry.name);

@@ -2,7 +2,7 @@
 // mapping that reads either back), so that those tools can run our categories, or as a REFI-QDA codebook.
 import { parseArgs } from 'node:util';
 import { exportLexicons, ExportFormat } from '../core/dictionary';
-import { GENERATOR } from '../core/report';
+import { GENERATOR } from '../node/generator';
 import { Engine } from '../core';
 import { codebookXml } from '../core/refiQda';
 import { UsageError } from './args';

@@ -3,7 +3,8 @@
 // Shards are read line by line and merged by path, so memory does not grow with the corpus.
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { documentChunks, documentSeparator, reportClosing, reportOpening, ReportDocument, ReportHeader, ReportStyle } from '../core/report';
+import { ReportDocument, ReportHeader, ReportStream, ReportStyle } from '../core/report';
+import { compareSegments } from '../core/pathOrder';
 import { csvHeader, csvRows, CsvRows } from '../core/csvReport';
 import { UsageError } from './args';
 import { FatalError } from './fatalError';
@@ -110,15 +111,15 @@ function commonHeader(shards: ShardReader[]): ReportHeader {
 
 /** Merges by path; with no sink, only reads and checks. */
 async function writeMerged(shards: ShardReader[], header: ReportHeader, style: MergeFormat, sink: OutputSink | null): Promise<void> {
-  if (typeof style === 'string') await sink?.write(reportOpening(header, style));
+  const report = typeof style === 'string' ? new ReportStream(header, style) : null;
   let count = 0;
   let previous: { key: string[]; where: string } | null = null;
   for (;;) {
     let best: ShardReader | null = null;
-    for (const s of shards) if (s.current && (best === null || comparePaths(s.current.key, best.current!.key) < 0)) best = s;
+    for (const s of shards) if (s.current && (best === null || compareSegments(s.current.key, best.current!.key) < 0)) best = s;
     if (best === null || best.current === null) break;
     const doc = best.current;
-    if (previous && comparePaths(previous.key, doc.key) === 0) {
+    if (previous && compareSegments(previous.key, doc.key) === 0) {
       throw new FatalError(`${doc.source}: the document is in the shards twice (${previous.where} and ${best.file}:${doc.line}): each file belongs to one shard`);
     }
     previous = { key: doc.key, where: `${best.file}:${doc.line}` };
@@ -128,23 +129,16 @@ async function writeMerged(shards: ShardReader[], header: ReportHeader, style: M
       const { annotations: _annotations, ...summary } = JSON.parse(doc.text) as ReportDocument;
       if (count === 0) await sink.write(csvHeader(style.csv, summary.categories.map((c) => c.id)));
       await sink.write(csvRows(style.csv, summary));
-    } else if (style === 'jsonl') await sink.write(documentSeparator(count, style) + doc.text + '\n');
-    else {
-      await sink.write(documentSeparator(count, style));
+    } else if (report?.style === 'jsonl') await sink.write(report.next() + doc.text + '\n');
+    else if (report) {
       const { annotations, ...summary } = JSON.parse(doc.text) as ReportDocument;
-      for (const chunk of documentChunks(summary, annotations, style)) await sink.write(chunk);
+      for (const chunk of report.document(summary, annotations)) await sink.write(chunk);
     }
     count++;
     best.advance();
   }
-  if (typeof style === 'string') await sink?.write(reportClosing(count, style));
-  else if (count === 0) await sink?.write(csvHeader(style.csv, []));
-}
-
-/** Path order, as a folder is walked: segment by segment, by UTF-16 code unit. */
-function comparePaths(a: string[], b: string[]): number {
-  for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  return a.length - b.length;
+  if (report) await sink?.write(report.end());
+  else if (typeof style !== 'string' && count === 0) await sink?.write(csvHeader(style.csv, []));
 }
 
 interface ShardDocument {
@@ -191,7 +185,7 @@ class ShardReader {
     const parsed = this.json(text) as { source?: unknown };
     if (typeof parsed.source !== 'string') throw new FatalError(`${this.file}:${this.lineNumber}: not a document of a tally report (no "source")`);
     const key = normalizedSource(parsed.source).split('/');
-    if (this.current && comparePaths(key, this.current.key) < 0) {
+    if (this.current && compareSegments(key, this.current.key) < 0) {
       throw new FatalError(`${this.file}:${this.lineNumber}: ${parsed.source} comes before ${this.current.source}, out of path order: give each shard its inputs in sorted order (sort the --files-from list)`);
     }
     this.current = { text, source: parsed.source, key, line: this.lineNumber };

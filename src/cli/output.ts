@@ -3,7 +3,7 @@
 // for the stream to drain, so memory does not grow when the disk or the pipe is slower than the analysis.
 import * as fs from 'node:fs';
 import type { Writable } from 'node:stream';
-import { documentSeparator, reportClosing, reportOpening, ReportHeader } from '../core/report';
+import { ReportHeader, ReportStream } from '../core/report';
 import { abandonAtomic, AtomicTarget, commitAtomic, openAtomic, removeTempsOnSignals, TargetError } from '../node/atomicWrite';
 import type { AnalysedDocument } from './analyse';
 import type { OutputFormat } from './args';
@@ -107,6 +107,8 @@ export class ReportWriter {
   /** For --format qdpx: the archive, whose texts are written as they come; project.qde, which lists them, at the end. */
   private readonly zip = new ZipWriter();
   private readonly refi: RefiDocument[] = [];
+  /** The JSON report stream, for the json and jsonl formats. */
+  private readonly report: ReportStream | null;
 
   constructor(
     private readonly sink: OutputSink,
@@ -114,14 +116,16 @@ export class ReportWriter {
     private readonly header: ReportHeader,
     /** The categories in tally order, for the CSV header's per-category columns and the REFI-QDA codebook. */
     private readonly categories: readonly Category[] = [],
-  ) {}
+  ) {
+    this.report = format === 'json' || format === 'jsonl' ? new ReportStream(header, format) : null;
+  }
 
+  /** The text or CSV table's header. */
   private opening(): string {
     if (this.format === 'text') return TEXT_HEADER;
     if (this.format === 'csv' || this.format === 'csv-sections') return csvHeader(this.format === 'csv' ? 'documents' : 'sections', this.categories.map((c) => c.id));
     if (this.format === 'w3c') return this.collection.opening();
-    if (this.format === 'qdpx') return '';
-    return reportOpening(this.header, this.format);
+    return '';
   }
 
   get documents(): number {
@@ -129,8 +133,8 @@ export class ReportWriter {
   }
 
   async document(doc: AnalysedDocument): Promise<void> {
-    if (this.count === 0) await this.sink.write(this.opening());
-    if (this.format === 'json' || this.format === 'jsonl') await this.sink.write(documentSeparator(this.count, this.format));
+    if (this.report) await this.sink.write(this.report.next());
+    else if (this.count === 0) await this.sink.write(this.opening());
     if (this.format === 'w3c') await this.sink.write(this.collection.document(doc.figures.source, Array.from(doc.output).join('')));
     else if (this.format === 'qdpx') await this.refiDocument(JSON.parse(Array.from(doc.output).join('')) as RefiDocument);
     else for (const chunk of doc.output) await this.sink.write(chunk);
@@ -143,14 +147,14 @@ export class ReportWriter {
     if (this.format === 'text') return;
     if (this.format === 'w3c') await this.sink.write(this.collection.opening() + this.collection.closing());
     else if (this.format === 'qdpx') await this.finishProject();
-    else await this.sink.write(this.format === 'json' || this.format === 'jsonl' ? reportOpening(this.header, this.format) + reportClosing(0, this.format) : this.opening());
+    else await this.sink.write(this.report ? this.report.end() : this.opening());
   }
 
   /** Nothing is written when no document was: the run fails and an empty report would only mislead. */
   async finish(): Promise<void> {
     if (this.count === 0) return;
     if (this.format === 'text') await this.sink.write(this.totals.footer());
-    else if (this.format === 'json' || this.format === 'jsonl') await this.sink.write(reportClosing(this.count, this.format));
+    else if (this.report) await this.sink.write(this.report.end());
     else if (this.format === 'w3c') await this.sink.write(this.collection.closing());
     else if (this.format === 'qdpx') await this.finishProject();
   }

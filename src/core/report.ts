@@ -1,7 +1,6 @@
 // The versioned JSON report (format "policy-lens.tally", version 2; docs/format.md), shared by the CLI and the extension's export.
 // Serialization is byte-deterministic: fixed key order, numbers rounded to 4 decimals, no timestamp unless asked.
-// The report can be written whole or streamed (head, one document at a time, tail) with the same bytes.
-import { name as packageName, version as packageVersion } from '../../package.json';
+// There is one serializer: the stream (ReportStream: head, one document at a time, tail); a whole report is its chunks joined.
 import { LineIndex } from './lineIndex';
 import type { Language, Lean, Match, PolarityTally, Polarity, Tally, LeanLabel, Units } from './types';
 
@@ -123,13 +122,12 @@ export interface AnalysisLike {
   matchesInRange(start: number, end: number): Match[];
 }
 
-export const GENERATOR: ReportGenerator = { name: packageName, version: packageVersion };
-
-export function reportHeader(lexicon: ReportLexicon, timestamp?: Date): ReportHeader {
+/** `generator` is the program writing the report (the CLI or the extension pass their package's name and version). */
+export function reportHeader(generator: ReportGenerator, lexicon: ReportLexicon, timestamp?: Date): ReportHeader {
   const header: ReportHeader = {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
-    generator: { name: GENERATOR.name, version: GENERATOR.version },
+    generator: { name: generator.name, version: generator.version },
     lexicon: { name: lexicon.name, version: lexicon.version, sha256: lexicon.sha256, entries: lexicon.entries },
   };
   return timestamp ? withTimestamp(header, timestamp.toISOString()) : header;
@@ -149,29 +147,66 @@ export function buildReport(header: ReportHeader, documents: ReportDocument[]): 
   return { ...header, documents };
 }
 
-/** The whole report as text. The streaming functions below produce exactly these bytes, piece by piece. */
+/** The whole report as text: the chunks of a ReportStream, joined. */
 export function serializeReport(report: Report, style: ReportStyle = 'json'): string {
   const { documents, ...header } = report;
-  const ordered = documents.map((d) => ({ ...orderedSummary(d), annotations: d.annotations.map(orderedAnnotation) }));
-  if (style === 'jsonl') return [orderedHeader(header), ...ordered].map((v) => JSON.stringify(v) + '\n').join('');
-  return formatJson({ ...orderedHeader(header), documents: ordered }, '') + '\n';
+  const stream = new ReportStream(header, style);
+  let out = '';
+  for (const { annotations, ...summary } of documents) for (const chunk of stream.document(orderedSummary(summary), annotations)) out += chunk;
+  return out + stream.end();
+}
+
+/**
+ * The one report stream of the CLI, `merge` and every editor export: the opening comes with the first document, each
+ * document after its separator, and end() closes the report (a report of no document is the opening and the closing).
+ */
+export class ReportStream {
+  private count = 0;
+
+  constructor(
+    private readonly header: ReportHeader,
+    readonly style: ReportStyle,
+  ) {}
+
+  /** Documents begun so far. */
+  get documents(): number {
+    return this.count;
+  }
+
+  /** What goes before the next document's own text: the report's opening for the first, then the separator. */
+  next(): string {
+    const before = (this.count === 0 ? reportOpening(this.header, this.style) : '') + documentSeparator(this.count, this.style);
+    this.count++;
+    return before;
+  }
+
+  /** The next document, in chunks (see documentChunks). */
+  *document(summary: ReportDocumentSummary, annotations: Iterable<ReportAnnotation>): Generator<string> {
+    yield this.next();
+    yield* documentChunks(summary, annotations, this.style);
+  }
+
+  /** The rest of the report after the last document. */
+  end(): string {
+    return (this.count === 0 ? reportOpening(this.header, this.style) : '') + reportClosing(this.count, this.style);
+  }
 }
 
 /** The report up to the first document. */
-export function reportOpening(header: ReportHeader, style: ReportStyle): string {
+function reportOpening(header: ReportHeader, style: ReportStyle): string {
   if (style === 'jsonl') return JSON.stringify(orderedHeader(header)) + '\n';
   const head = formatJson(orderedHeader(header), '');
   return head.slice(0, -2) + ',\n  "documents": [';
 }
 
 /** What goes before the document at `index` (zero-based, counting only documents written). */
-export function documentSeparator(index: number, style: ReportStyle): string {
+function documentSeparator(index: number, style: ReportStyle): string {
   if (style === 'jsonl') return '';
   return index === 0 ? `\n${DOC_INDENT}` : `,\n${DOC_INDENT}`;
 }
 
 /** The report after the last of `count` documents. */
-export function reportClosing(count: number, style: ReportStyle): string {
+function reportClosing(count: number, style: ReportStyle): string {
   if (style === 'jsonl') return '';
   return count === 0 ? ']\n}\n' : '\n  ]\n}\n';
 }
@@ -307,27 +342,9 @@ function orderedSummary(d: ReportDocumentSummary): ReportDocumentSummary {
   };
 }
 
-function orderedAnnotation(a: ReportAnnotation): ReportAnnotation {
-  return {
-    start: { line: a.start.line, character: a.start.character, offset: a.start.offset },
-    end: { line: a.end.line, character: a.end.character, offset: a.end.offset },
-    text: a.text,
-    polarity: a.polarity,
-    category: a.category,
-    entry: a.entry,
-    weight: round(a.weight),
-    rule: a.rule,
-    ruleDetail: a.ruleDetail,
-    negated: a.negated,
-    sentence: a.sentence,
-    review: a.review,
-    origin: a.origin,
-  };
-}
-
 /**
- * One annotation as compact JSON, written out field by field: the same bytes as JSON.stringify of the ordered
- * object (a unit test holds them equal), without building that object for each of possibly millions.
+ * One annotation as compact JSON, written out field by field: the same bytes as JSON.stringify of an object in
+ * the documented key order (a unit test parses them back), without building that object for each of possibly millions.
  */
 function annotationText(a: ReportAnnotation): string {
   const s = a.start;

@@ -3,7 +3,7 @@
 // verdict and `origin`, manual codes among them. The editor's Review view computes the same figures with the same
 // functions, so a CLI report matches what the editor shows.
 import { LineIndex } from './lineIndex';
-import type { ReportAnnotation, ReportDocumentSummary, ReportFigures } from './report';
+import { AnalysisLike, annotationsOf, documentSummary, ReportAnnotation, ReportDocumentSummary, ReportFigures } from './report';
 import type { Match, Polarity, SectionTally, Tally } from './types';
 import type { AnnotationCollection } from './webAnnotation';
 import { CodePolarity, DocumentReview, reviewDocument, ReviewedFigures, reviewedFigures, reviewedItems } from './webAnnotationReview';
@@ -12,6 +12,36 @@ export interface ReviewedReport {
   summary: ReportDocumentSummary;
   annotations: Generator<ReportAnnotation>;
   review: DocumentReview;
+}
+
+/** One document's part of the report: its summary and annotations, as written by documentChunks or a ReportStream. */
+export interface ReportEntry {
+  summary: ReportDocumentSummary;
+  annotations: Iterable<ReportAnnotation>;
+  /** The review applied, or null. */
+  review: DocumentReview | null;
+}
+
+/** What reviewing a document against an annotation store takes: the store, the document's source in it, and the codes' polarities. */
+export interface EntryReview {
+  collection: AnnotationCollection;
+  source: string;
+  codePolarity: CodePolarity;
+  /** Where the editor carried each annotation through edits, when the text is the open document's (anchoring hints). */
+  hints?: ReadonlyMap<string, number>;
+}
+
+/**
+ * One document's part of the report, as the CLI and the editor's exports both write it: the automatic figures and
+ * annotations, or with `review`, the figures as reviewed and each annotation's verdict.
+ */
+export function reportEntry(source: string, analysis: AnalysisLike & { matches(): Match[] }, review: EntryReview | null): ReportEntry {
+  const tally = analysis.tally();
+  const summary = documentSummary(source, tally);
+  const annotations = annotationsOf(analysis);
+  if (!review) return { summary, annotations, review: null };
+  const reviewed = reviewedReport(analysis.text(), review.source, tally, analysis.matches(), summary, annotations, review.collection, review.codePolarity, review.hints);
+  return { summary: reviewed.summary, annotations: reviewed.annotations, review: reviewed.review };
 }
 
 /**

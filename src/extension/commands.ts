@@ -55,10 +55,8 @@ export function registerCommands(store: AnalysisStore, decorator: Decorator, rev
     register(COMMANDS.exportAllOpen, async (target): Promise<ExportResult> => {
       await store.whenIdle();
       const tabs = openTabUris();
-      const all = store
-        .all()
-        .filter((s) => tabs.has(s.uri.toString()))
-        .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+      // In the report's path order (the store's, the CLI's), whatever the order here.
+      const all = store.all().filter((s) => tabs.has(s.uri.toString()));
       if (all.length === 0) {
         void vscode.window.showInformationMessage(t('Policy Lens: no open document is annotated.'));
         return undefined;
@@ -69,8 +67,7 @@ export function registerCommands(store: AnalysisStore, decorator: Decorator, rev
     register(COMMANDS.copyTally, async (): Promise<string | undefined> => {
       const stored = await activeAnalysis(store);
       if (!stored) return undefined;
-      await reviews?.whenIdle();
-      const text = reportText(store, [stored], 'json', reviews);
+      const text = await reportText(store, [stored], 'json', reviews);
       await vscode.env.clipboard.writeText(text);
       vscode.window.setStatusBarMessage(t('Policy Lens: tally copied as JSON'), 3000);
       return text;

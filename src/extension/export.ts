@@ -1,26 +1,12 @@
 // JSON export of tallies in the engine's versioned report format (src/core/report.ts), the same bytes the CLI
 // writes for the same document and lexicon.
 import * as vscode from 'vscode';
-import {
-  documentChunks,
-  documentReport,
-  documentSeparator,
-  documentSummary,
-  annotationsOf,
-  buildReport,
-  reportClosing,
-  reportHeader,
-  reportOpening,
-  serializeReport,
-  ReportAnnotation,
-  ReportDocument,
-  ReportStyle,
-} from '../core/report';
+import type { ReportStyle } from '../core/report';
 import { t } from './l10n';
-import { ReportWriter, writeReport } from './reportWriter';
+import { ReportWriter } from './reportWriter';
 import type { ReviewStore } from './reviewStore';
 import { readSettings } from './settings';
-import type { AnalysisStore, StoredAnalysis } from './store';
+import type { AnalysisStore, ReportInput, ReportProgress, StoredAnalysis } from './store';
 
 /** What an export command resolves to: where it wrote, or undefined when cancelled or failed (already reported). */
 export type ExportResult = vscode.Uri | undefined;
@@ -36,19 +22,24 @@ function styleFor(target: vscode.Uri): ReportStyle {
   return target.path.endsWith('.jsonl') ? 'jsonl' : 'json';
 }
 
-/** What the exports need of the review store: a document's report as reviewed, as the CLI writes it. */
-export type ReportReviewer = Pick<ReviewStore, 'reviewReport' | 'whenIdle'>;
+/** What the exports need of the review store: how a document is reviewed against its folder's store, as the CLI reviews it. */
+export type ReportReviewer = Pick<ReviewStore, 'entryReview' | 'whenIdle'>;
+
+/** A document of a report; with `reviews`, reviewed against the workspace's annotation store. */
+function reportInput(uri: vscode.Uri, reviews: ReportReviewer | undefined, read?: () => Promise<Uint8Array>): ReportInput {
+  return { source: sourceName(uri), uri, read, review: reviews && ((text: string) => reviews.entryReview(uri, text)) };
+}
+
+function openInputs(documents: readonly StoredAnalysis[], reviews: ReportReviewer | undefined): ReportInput[] {
+  return documents.map((d) => reportInput(d.uri, reviews));
+}
 
 /** The report for stored analyses, as text; with `reviews`, as reviewed against the workspace's store. */
-export function reportText(store: AnalysisStore, documents: readonly StoredAnalysis[], style: ReportStyle = 'json', reviews?: ReportReviewer): string {
-  const header = reportHeader(store.engine.lexiconInfo);
-  const docs = documents.map((d): ReportDocument => {
-    const source = sourceName(d.uri);
-    if (!reviews) return documentReport(source, d.analysis);
-    const reviewed = reviews.reviewReport(d.uri, d.analysis.text(), d.tally, d.analysis.matches(), documentSummary(source, d.tally), annotationsOf(d.analysis));
-    return { ...reviewed.summary, annotations: Array.from(reviewed.annotations) };
-  });
-  return serializeReport(buildReport(header, docs), style);
+export async function reportText(store: AnalysisStore, documents: readonly StoredAnalysis[], style: ReportStyle = 'json', reviews?: ReportReviewer): Promise<string> {
+  await reviews?.whenIdle();
+  let text = '';
+  for await (const chunk of store.report(openInputs(documents, reviews), style)) text += chunk;
+  return text;
 }
 
 /** The target from a command argument, or a save dialog; undefined when the user cancels. */
@@ -85,27 +76,40 @@ export async function exportAnalyses(store: AnalysisStore, documents: readonly S
   }
   try {
     await reviews?.whenIdle();
-    await writeReport(target, reportText(store, documents, styleFor(target), reviews));
+    return (await writeStream(target, store.report(openInputs(documents, reviews), styleFor(target)), () => false)) ? target : undefined;
   } catch (err) {
     reportFailure(target, err);
     return undefined;
   }
-  return target;
-}
-
-/** Path order of the CLI's folder walk: segment by segment, by UTF-16 code unit. */
-export function comparePaths(a: string, b: string): number {
-  const x = a.split('/');
-  const y = b.split('/');
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
-  }
-  return x.length - y.length;
 }
 
 /**
- * Exports every file of the workspace matching `policyLens.workspaceGlob`, streaming one document at a time.
- * Besides the progress notification's Cancel button, a script may pass a CancellationToken to stop it.
+ * Writes a report's chunks to the target through a temporary file; false (and the target untouched) when
+ * `cancelled` turned true before the end.
+ */
+async function writeStream(target: vscode.Uri, chunks: AsyncIterable<string>, cancelled: () => boolean): Promise<boolean> {
+  const writer = await ReportWriter.open(target);
+  try {
+    for await (const chunk of chunks) {
+      if (cancelled()) break;
+      await writer.write(chunk);
+    }
+    if (cancelled()) {
+      await writer.abort();
+      return false;
+    }
+    await writer.commit();
+    return true;
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  }
+}
+
+/**
+ * Exports every file of the workspace matching `policyLens.workspaceGlob`, streaming one document at a time through
+ * the store's report (the CLI's stream and path order). Besides the progress notification's Cancel button, a script
+ * may pass a CancellationToken to stop it.
  */
 export async function exportWorkspace(store: AnalysisStore, targetArg: unknown, cancellationArg?: unknown, reviews?: ReportReviewer): Promise<ExportResult> {
   const external = isCancellationToken(cancellationArg) ? cancellationArg : undefined;
@@ -115,44 +119,25 @@ export async function exportWorkspace(store: AnalysisStore, targetArg: unknown, 
     void vscode.window.showErrorMessage(t('Policy Lens will not export over the open document {0}.', target.fsPath));
     return undefined;
   }
-  const style = styleFor(target);
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Policy Lens: exporting workspace tallies'), cancellable: true },
     async (progress, progressToken) => {
-      const token = { get isCancellationRequested(): boolean { return progressToken.isCancellationRequested || external?.isCancellationRequested === true; } };
-      let writer: ReportWriter | undefined;
+      const cancelled = (): boolean => progressToken.isCancellationRequested || external?.isCancellationRequested === true;
       try {
         const files = await vscode.workspace.findFiles(readSettings().workspaceGlob, '**/node_modules/**', undefined, progressToken);
-        files.sort((a, b) => comparePaths(sourceName(a), sourceName(b)));
         await reviews?.whenIdle();
-        writer = await ReportWriter.open(target);
-        await writer.write(reportOpening(reportHeader(store.engine.lexiconInfo), style));
-        let written = 0;
-        for (const [i, file] of files.entries()) {
-          if (token.isCancellationRequested) break;
-          progress.report({ message: `${i + 1}/${files.length} ${sourceName(file)}`, increment: 100 / files.length });
-          // Decoded as the CLI decodes; what the CLI skips (binary, empty) is skipped here too.
-          const analysis = await store.analyseFile(await vscode.workspace.fs.readFile(file), file);
-          if (analysis === undefined) continue;
-          await writer.write(documentSeparator(written, style));
-          const tally = analysis.tally();
-          let summary = documentSummary(sourceName(file), tally);
-          let annotations: Iterable<ReportAnnotation> = annotationsOf(analysis);
-          if (reviews) ({ summary, annotations } = reviews.reviewReport(file, analysis.text(), tally, analysis.matches(), summary, annotations));
-          for (const chunk of documentChunks(summary, annotations, style)) await writer.write(chunk);
-          written++;
-        }
-        if (token.isCancellationRequested) {
-          await writer.abort();
+        const inputs = files.map((uri) => reportInput(uri, reviews, () => Promise.resolve(vscode.workspace.fs.readFile(uri))));
+        const followed: ReportProgress = {
+          next: (input, index, total) => progress.report({ message: `${index + 1}/${total} ${input.source}`, increment: 100 / total }),
+          written: 0,
+        };
+        if (!(await writeStream(target, store.report(inputs, styleFor(target), followed), cancelled))) {
           void vscode.window.showInformationMessage(t('Policy Lens: workspace export cancelled; nothing was written.'));
           return undefined;
         }
-        await writer.write(reportClosing(written, style));
-        await writer.commit();
-        void vscode.window.showInformationMessage(t('Policy Lens: exported {0} documents to {1}.', written, target.fsPath || target.toString()));
+        void vscode.window.showInformationMessage(t('Policy Lens: exported {0} documents to {1}.', followed.written, target.fsPath || target.toString()));
         return target;
       } catch (err) {
-        await writer?.abort();
         reportFailure(target, err);
         return undefined;
       }

@@ -4,7 +4,7 @@
 // target Uri as the first argument instead of using the save dialog.
 import * as vscode from 'vscode';
 import { activeAnalysis, baseName, openTabUris } from './commands';
-import { comparePaths, ExportResult, isOpenDocument, reportFailure, sourceName } from './export';
+import { ExportResult, isOpenDocument, reportFailure, sourceName } from './export';
 import { t } from './l10n';
 import { writeReport } from './reportWriter';
 import type { InteropFormat, ReviewStore } from './reviewStore';
@@ -67,7 +67,7 @@ async function exportTo(
   }
   await reviews.whenIdle();
   // The CLI's names and path order, so that the bytes are the CLI's for the same files.
-  const named = documents.map((document) => ({ document, source: sourceName(document.uri) })).sort((a, b) => comparePaths(a.source, b.source));
+  const named = documents.map((document) => ({ document, source: sourceName(document.uri) }));
   try {
     await writeReport(target, reviews.exportDocuments(format, named).data);
   } catch (err) {

@@ -7,11 +7,10 @@ import * as vscode from 'vscode';
 import { CodebookCode, codePolarity, parseCodebook } from '../core/codebook';
 import { Engine } from '../core/engine';
 import { csvExport, InteropDocument, refiDocuments, w3cExport } from '../core/interopExport';
+import { comparePaths } from '../core/pathOrder';
 import { codebookXml, refiProjectName } from '../core/refiQda';
 import { qdpxArchive } from '../node/qdpxArchive';
-import { GENERATOR } from '../core/report';
-import type { ReportAnnotation, ReportDocumentSummary } from '../core/report';
-import type { Match, Tally } from '../core/types';
+import type { Match } from '../core/types';
 import {
   AnnotationCollection,
   AnnotationStoreError,
@@ -38,8 +37,9 @@ import {
   ReviewVerdict,
   workspaceVerdicts,
 } from '../core/webAnnotationReview';
-import { reviewedReport } from '../core/webAnnotationReport';
+import type { EntryReview } from '../core/webAnnotationReport';
 import { selectorsFor, shiftOffset } from '../core/webAnnotationSelectors';
+import { GENERATOR } from '../node/generator';
 import { writeReport } from './reportWriter';
 import { readSettings } from './settings';
 import { t } from './l10n';
@@ -195,20 +195,17 @@ export class ReviewStore implements vscode.Disposable {
   }
 
   /**
-   * A document's report as reviewed against its folder's store, computed as the CLI's `--annotations` computes it:
-   * `reviewed` figures for the document and its sections, each annotation's `review` and `origin`, and the manual
-   * codes. Unchanged (nothing reviewed) outside a workspace folder. Call after `whenIdle()`.
+   * How a document's report is reviewed against its folder's store, as the CLI's `--annotations` reviews it: the
+   * store, the document's source in it, the codes' polarities, and where the editor carried the anchors through edits
+   * when `text` is the open document's text. Null (nothing reviewed) outside a workspace folder. Call after `whenIdle()`.
    */
-  reviewReport(uri: vscode.Uri, text: string, tally: Tally, matches: readonly Match[], summary: ReportDocumentSummary, annotations: Iterable<ReportAnnotation>): { summary: ReportDocumentSummary; annotations: Iterable<ReportAnnotation> } {
+  entryReview(uri: vscode.Uri, text: string): EntryReview | null {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const store = folder && this.folders.get(folder.uri.toString());
-    if (!folder || !store) return { summary, annotations };
-    // Where the editor carried the anchors through edits, when `text` is the open document's text they apply to.
+    if (!folder || !store) return null;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const hints = open && open.getText() === text ? this.hints.get(uri.toString()) : undefined;
-    const polarity = codePolarity(this.analyses.engine.categories, store.codebook);
-    const reviewed = reviewedReport(text, relativeSource(folder, uri), tally, matches, summary, annotations, this.live(store), polarity, hints);
-    return { summary: reviewed.summary, annotations: reviewed.annotations };
+    return { collection: this.live(store), source: relativeSource(folder, uri), codePolarity: codePolarity(this.analyses.engine.categories, store.codebook), hints };
   }
 
   /**
@@ -231,15 +228,18 @@ export class ReviewStore implements vscode.Disposable {
   }
 
   /**
-   * Analysed open documents in an interchange format, the CLI's bytes for the same files (given in its path order,
-   * each with the name the CLI gives it): CSV rows per document or section, one W3C annotation collection, or a
+   * Analysed open documents in an interchange format, the CLI's bytes for the same files (each with the name the CLI
+   * gives it; put in the CLI's path order here): CSV rows per document or section, one W3C annotation collection, or a
    * REFI-QDA project; `qdc` is the codebook of the categories alone. Documents not yet analysed are left out.
    */
   exportDocuments(format: InteropFormat, documents: ReadonlyArray<{ document: vscode.TextDocument; source: string }>): { data: string | Buffer; documents: number } {
     const engine = this.analyses.engine;
     const software = `${GENERATOR.name} ${GENERATOR.version}`;
     if (format === 'qdc') return { data: codebookXml(engine.categories, `${software}, lexicons ${engine.lexiconInfo.name} ${engine.lexiconInfo.version} (sha256 ${engine.lexiconInfo.sha256})`), documents: 0 };
-    const inputs = documents.map((d) => this.interopDocument(d.document, d.source)).filter((d): d is InteropDocument => d !== undefined);
+    const inputs = [...documents]
+      .sort((a, b) => comparePaths(a.source, b.source))
+      .map((d) => this.interopDocument(d.document, d.source))
+      .filter((d): d is InteropDocument => d !== undefined);
     const data =
       format === 'w3c'
         ? w3cExport(inputs, GENERATOR)

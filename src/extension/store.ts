@@ -3,7 +3,11 @@
 import * as vscode from 'vscode';
 import { analyzeAsync, BALANCED_BAND, DocumentAnalysis, Engine, THIN_EVIDENCE } from '../core';
 import { decodeInput } from '../core/decode';
+import { comparePaths } from '../core/pathOrder';
+import { reportHeader, ReportStream, ReportStyle } from '../core/report';
 import type { Tally } from '../core/types';
+import { EntryReview, reportEntry } from '../core/webAnnotationReport';
+import { GENERATOR } from '../node/generator';
 import { readSettings } from './settings';
 import { AnalysisView, WindowAnalysis } from './windowAnalysis';
 
@@ -19,6 +23,23 @@ export interface StoredAnalysis {
   readonly tally: Tally;
   /** False while a large document is still being analysed in slices (only the visible window is annotated). */
   readonly complete: boolean;
+}
+
+/** One document of a report: an open document as the editor holds it, or a file's bytes. */
+export interface ReportInput {
+  /** Its name in the report: the workspace-relative path, as the CLI prints a relative path. */
+  readonly source: string;
+  readonly uri: vscode.Uri;
+  /** For a file read from disk: its bytes, decoded as the CLI decodes them. Without it, the open document's analysis. */
+  readonly read?: () => Promise<Uint8Array>;
+  /** How to review the document, given its text (the review store's verdicts and codes); without it, automatic figures. */
+  readonly review?: (text: string) => EntryReview | null;
+}
+
+/** Follows a report as it is written: each input as its turn comes, and the documents written (skipped files are not). */
+export interface ReportProgress {
+  next?(input: ReportInput, index: number, total: number): void;
+  written: number;
 }
 
 /** Why an open document is not annotated. */
@@ -156,6 +177,25 @@ export class AnalysisStore implements vscode.Disposable {
   analyseFile(bytes: Uint8Array, scope: vscode.Uri | undefined): Promise<DocumentAnalysis | undefined> {
     const decoded = decodeInput(bytes);
     return decoded.ok ? this.analyseText(decoded.text, scope) : Promise.resolve(undefined);
+  }
+
+  /**
+   * The report of some documents in the CLI's format, bytes and path order, in chunks: the CLI's report stream, fed
+   * one document at a time. What the CLI skips (binary, empty files) is skipped. Stopping the iteration early leaves
+   * the report unfinished.
+   */
+  async *report(inputs: readonly ReportInput[], style: ReportStyle, progress: ReportProgress = { written: 0 }): AsyncGenerator<string> {
+    const ordered = [...inputs].sort((a, b) => comparePaths(a.source, b.source));
+    const stream = new ReportStream(reportHeader(GENERATOR, this.currentEngine.lexiconInfo), style);
+    for (const [index, input] of ordered.entries()) {
+      progress.next?.(input, index, ordered.length);
+      const analysis = input.read ? await this.analyseFile(await input.read(), input.uri) : this.get(input.uri)?.analysis;
+      if (analysis === undefined) continue;
+      const { summary, annotations } = reportEntry(input.source, analysis, input.review?.(analysis.text()) ?? null);
+      yield* stream.document(summary, annotations);
+      progress.written++;
+    }
+    yield stream.end();
   }
 
   /** Resolves when no debounce is pending and no analysis is running, for one document or for all. */

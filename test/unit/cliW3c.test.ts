@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { builtinLexicons, Engine } from '../../src/core/index';
-import { GENERATOR } from '../../src/core/report';
+import { GENERATOR } from '../../src/node/generator';
 import { collectionId, exportedAnnotations } from '../../src/core/w3cExport';
 import { ANNOTATION_CONTEXT, collectionOf, serializeCollection, TextPositionSelector, TextQuoteSelector, WebAnnotation } from '../../src/core/webAnnotation';
 import { anchorSelectors, selectorsFor } from '../../src/core/webAnnotationSelectors';

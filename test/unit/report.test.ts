@@ -10,11 +10,9 @@ import {
   buildReport,
   documentChunks,
   documentReport,
-  documentSeparator,
   documentSummary,
-  reportClosing,
   reportHeader,
-  reportOpening,
+  ReportStream,
   serializeReport,
 } from '../../src/core/report';
 import { Match, Tally } from '../../src/core/types';
@@ -25,6 +23,7 @@ const validateReport = ajv.compile(schema);
 const validateHeader = ajv.compile({ $ref: 'https://policy-lens.invalid/schema/tally.schema.json#/$defs/header' });
 const validateDocument = ajv.compile({ $ref: 'https://policy-lens.invalid/schema/tally.schema.json#/$defs/document' });
 
+const GENERATOR = { name: 'policy-lens', version: '0.1.0' };
 const LEXICON = { name: 'policy-lens-en+policy-lens-zh', version: '1.0.0+1.0.0', sha256: 'ab'.repeat(32), entries: 812 };
 
 /** A hand-made analysis, so the report is tested apart from the engine. */
@@ -77,23 +76,23 @@ const MATCHES: Match[] = [
 ];
 
 function sampleReport(): Report {
-  const header = reportHeader(LEXICON);
+  const header = reportHeader(GENERATOR, LEXICON);
   return buildReport(header, [
     documentReport('a/first.txt', fakeAnalysis(TEXT, MATCHES, { control: 1, engagement: 4 / 3 })),
     documentReport('b/"quoted"\tname.md', fakeAnalysis('Nothing here.', [], { control: 0, engagement: 0 })),
   ]);
 }
 
-/** What the CLI does: head, then each document streamed in small chunks, then tail. */
+/** The report stream with documents cut into chunks of `chunkSize` characters. */
 function streamed(report: Report, style: ReportStyle, chunkSize: number): string {
   const { documents, ...header } = report;
-  let out = reportOpening(header, style);
-  documents.forEach((d, i) => {
-    out += documentSeparator(i, style);
-    const { annotations, ...summary } = d;
+  const stream = new ReportStream(header, style);
+  let out = '';
+  for (const { annotations, ...summary } of documents) {
+    out += stream.next();
     for (const chunk of documentChunks(summary, annotations, style, chunkSize)) out += chunk;
-  });
-  return out + reportClosing(documents.length, style);
+  }
+  return out + stream.end();
 }
 
 describe('report', () => {
@@ -110,7 +109,7 @@ describe('report', () => {
   it('validates against the JSON Schema', () => {
     const report = sampleReport();
     assert.ok(validateReport(JSON.parse(serializeReport(report))), ajv.errorsText(validateReport.errors));
-    const withTime = buildReport(reportHeader(LEXICON, new Date(Date.UTC(2026, 0, 2, 3, 4, 5))), report.documents);
+    const withTime = buildReport(reportHeader(GENERATOR, LEXICON, new Date(Date.UTC(2026, 0, 2, 3, 4, 5))), report.documents);
     const parsed = JSON.parse(serializeReport(withTime)) as { timestamp: string };
     assert.equal(parsed.timestamp, '2026-01-02T03:04:05.000Z');
     assert.ok(validateReport(parsed), ajv.errorsText(validateReport.errors));
@@ -153,13 +152,13 @@ describe('report', () => {
     assert.ok(lines.some((l) => /^ {12}\{"term":"monitor","count":1\}$/.test(l)));
   });
 
-  it('streams the same bytes as serializing the whole report, in json and jsonl', () => {
+  it('writes the same bytes whatever the chunk size, in json and jsonl', () => {
     const report = sampleReport();
     for (const style of ['json', 'jsonl'] as const) {
       const whole = serializeReport(report, style);
       for (const chunkSize of [1, 50, 1 << 16]) assert.equal(streamed(report, style, chunkSize), whole, `${style} ${chunkSize}`);
     }
-    const empty = buildReport(reportHeader(LEXICON), []);
+    const empty = buildReport(reportHeader(GENERATOR, LEXICON), []);
     assert.equal(streamed(empty, 'json', 10), serializeReport(empty));
     assert.deepEqual(JSON.parse(serializeReport(empty)).documents, []);
   });

@@ -60,7 +60,7 @@ export function goldenTexts(): GoldenText[] {
 
 /** A fixed generator, so that a version bump does not count as an output change. */
 function header(engine: Engine): ReportHeader {
-  return { ...reportHeader(engine.lexiconInfo), generator: { name: 'policy-lens', version: 'golden' } };
+  return reportHeader({ name: 'policy-lens', version: 'golden' }, engine.lexiconInfo);
 }
 
 function sha256(value: unknown): string {
