@@ -123,9 +123,9 @@ export async function activeAnalysis(store: AnalysisStore): Promise<StoredAnalys
 }
 
 /** Annotations the user can see: those of the categories shown. */
-function shownMatches(stored: StoredAnalysis): Match[] {
+function shownMatches(store: AnalysisStore, stored: StoredAnalysis): Match[] {
   const shown = new Set(readSettings(stored.uri).categories);
-  const all = stored.analysis.matches();
+  const all = store.matches(stored.uri);
   return shown.size === 0 ? all : all.filter((m) => shown.has(m.category));
 }
 
@@ -136,7 +136,7 @@ async function step(store: AnalysisStore, decorator: Decorator, direction: 1 | -
   await store.whenIdle(editor.document.uri);
   const stored = store.get(editor.document.uri);
   if (!stored || !decorator.highlightsEnabled) return undefined;
-  const matches = shownMatches(stored);
+  const matches = shownMatches(store, stored);
   if (matches.length === 0) {
     vscode.window.setStatusBarMessage(t('Policy Lens: no annotations in this document'), 3000);
     return undefined;
@@ -167,10 +167,10 @@ async function listAnnotations(store: AnalysisStore): Promise<Match | undefined>
     void vscode.window.showInformationMessage(t('Policy Lens: this document is not annotated. Run "Annotate Document" first.'));
     return undefined;
   }
-  const text = stored.analysis.text();
-  const labels = new CategoryLabels(store.engine.categories);
+  const text = stored.text;
+  const labels = new CategoryLabels(store.categories);
   const cursor = editor.document.offsetAt(editor.selection.active);
-  const items: AnnotationItem[] = shownMatches(stored).map((m) => ({
+  const items: AnnotationItem[] = shownMatches(store, stored).map((m) => ({
     match: m,
     label: `${m.polarity === 'control' ? '$(shield)' : '$(comment-discussion)'} ${m.text}`,
     description: `${polarityLabel(m.polarity)} · ${labels.label(m.category)}${m.negated ? ` · ${t('not counted')}` : ''} · ${t('line {0}', editor.document.positionAt(m.start).line + 1)}`,

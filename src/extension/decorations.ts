@@ -1,7 +1,6 @@
 // Highlights annotations in visible editors with theme colours. Only visible editors are drawn; a document with
 // very many annotations is drawn around its visible ranges and redrawn as the user scrolls.
 import * as vscode from 'vscode';
-import type { AnalysisView } from './windowAnalysis';
 import type { Match } from '../core/types';
 import { offsetRange } from './positions';
 import { onDidChangeSettings, readSettings } from './settings';
@@ -145,7 +144,7 @@ export class Decorator implements vscode.Disposable {
     // A result for an older version is left as drawn: VS Code has already moved those ranges with the edit.
     if (stored && this.enabled && stored.version !== document.version) return;
     const marks = stored && this.enabled ? this.reviews?.marks(document) : undefined;
-    const result = stored && this.enabled ? rangesFor(editor, stored.analysis, marks) : EMPTY;
+    const result = stored && this.enabled ? rangesFor(editor, this.store, marks) : EMPTY;
     editor.setDecorations(this.types.control, result.control);
     editor.setDecorations(this.types.engagement, result.engagement);
     editor.setDecorations(this.types.negated, result.negated);
@@ -155,12 +154,12 @@ export class Decorator implements vscode.Disposable {
   }
 }
 
-function rangesFor(editor: vscode.TextEditor, analysis: AnalysisView, marks: ReturnType<ReviewMarks['marks']>): AppliedDecorations {
+function rangesFor(editor: vscode.TextEditor, store: AnalysisStore, marks: ReturnType<ReviewMarks['marks']>): AppliedDecorations {
   const document = editor.document;
   const shown = new Set(readSettings(document.uri).categories);
   const result: AppliedDecorations = { control: [], engagement: [], negated: [], rejected: [], manual: [] };
   const rejected = new Set((marks?.rejected ?? []).map((r) => `${r.start}:${r.end}`));
-  for (const m of drawnMatches(editor, analysis)) {
+  for (const m of drawnMatches(editor, store)) {
     if (shown.size > 0 && !shown.has(m.category)) continue;
     const range = offsetRange(document, m.start, m.end);
     if (m.negated) result.negated.push(range);
@@ -172,16 +171,16 @@ function rangesFor(editor: vscode.TextEditor, analysis: AnalysisView, marks: Ret
 }
 
 /** Every match of an ordinary document; around the visible ranges only for a very long one. */
-function drawnMatches(editor: vscode.TextEditor, analysis: AnalysisView): Match[] {
+function drawnMatches(editor: vscode.TextEditor, store: AnalysisStore): Match[] {
   const document = editor.document;
-  if (!isLong(document)) return analysis.matches();
+  if (!isLong(document)) return store.matches(document.uri);
   const out: Match[] = [];
   let covered = -1;
   for (const range of editor.visibleRanges) {
     const from = Math.max(covered, document.offsetAt(range.start) - DRAW_MARGIN, 0);
     const to = document.offsetAt(range.end) + DRAW_MARGIN;
     if (to <= from) continue;
-    for (const m of analysis.matchesInRange(from, to)) if (m.start >= covered) out.push(m);
+    for (const m of store.matchesInRange(document.uri, from, to)) if (m.start >= covered) out.push(m);
     covered = to;
   }
   return out;

@@ -15,6 +15,7 @@ import { ReviewStore } from './reviewStore';
 import { ReviewCodeActionProvider, ReviewHoverProvider, ReviewTreeProvider } from './reviewViews';
 import { LeanStatusBar } from './statusBar';
 import { AnalysisStore } from './store';
+import { vscodeStoreHost } from './storeHost';
 import { SectionFoldingProvider, SectionSymbolProvider } from './symbols';
 import { UntrustedLexiconNotice } from './trustNotice';
 import { registerWalkthroughCommands } from './walkthrough';
@@ -31,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   const reloader = new LexiconReloader(log, new UntrustedLexiconNotice(shownNotices));
   // Reloads only happen after `initial` resolves, when the store exists.
   const engine = await reloader.initial((reloaded) => store.setEngine(reloaded));
-  const store = new AnalysisStore(engine);
+  const store = new AnalysisStore(vscodeStoreHost(), engine);
   const reviews = new ReviewStore(store, shownNotices);
   const decorator = new Decorator(store, reviews);
   const reviewTree = new ReviewTreeProvider(store, reviews);
@@ -86,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   return {
     getAnalysis(uri) {
       const stored = store.get(uri);
-      return stored && { tally: stored.tally, matches: stored.analysis.matches(), version: stored.version, complete: stored.complete };
+      return stored && { tally: stored.tally, matches: store.matches(uri), version: stored.version, complete: stored.complete };
     },
     getDecorations: (uri) => decorator.appliedTo(uri),
     getStatus(uri): DocumentStatus {

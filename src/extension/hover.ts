@@ -1,7 +1,6 @@
 // Explains an annotation under the mouse: polarity, category, the lexicon entry, the rule that applied, the weight.
 import * as vscode from 'vscode';
-import type { Engine } from '../core/engine';
-import type { Category, Match } from '../core/types';
+import type { Category, LexiconSource, Match } from '../core/types';
 import { EntryNotes } from './entryNotes';
 import { categoryLabel, polarityLabel, ruleLabel, t } from './l10n';
 import { markdownCode, markdownText as escape } from './markdownText';
@@ -12,14 +11,14 @@ import type { AnalysisStore } from './store';
 const LONGEST_MATCH = 400;
 
 export class AnnotationHoverProvider implements vscode.HoverProvider {
-  /** Notes of the engine's lexicons, made again when the lexicons are reloaded. */
-  private notes: { engine: Engine; notes: EntryNotes } | undefined;
+  /** Notes of the lexicons in force, made again when the lexicons are reloaded. */
+  private notes: { lexicons: readonly LexiconSource[]; notes: EntryNotes } | undefined;
 
   constructor(private readonly store: AnalysisStore) {}
 
   private entryNotes(): EntryNotes {
-    const engine = this.store.engine;
-    if (this.notes?.engine !== engine) this.notes = { engine, notes: new EntryNotes(engine.lexicons) };
+    const lexicons = this.store.lexicons;
+    if (this.notes?.lexicons !== lexicons) this.notes = { lexicons, notes: new EntryNotes(lexicons) };
     return this.notes.notes;
   }
 
@@ -28,11 +27,11 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const stored = this.store.get(document.uri);
     if (!stored || stored.version !== document.version) return undefined;
     const offset = document.offsetAt(position);
-    const hits = stored.analysis
-      .matchesInRange(Math.max(0, offset - LONGEST_MATCH), offset + LONGEST_MATCH)
+    const hits = this.store
+      .matchesInRange(document.uri, Math.max(0, offset - LONGEST_MATCH), offset + LONGEST_MATCH)
       .filter((m) => m.start <= offset && offset < m.end);
     if (hits.length === 0) return undefined;
-    const categories = new Map(this.store.engine.categories.map((c) => [c.id, c]));
+    const categories = new Map(this.store.categories.map((c) => [c.id, c]));
     const notes = this.entryNotes();
     const contents = hits.map((m) => describeMatch(m, categories.get(m.category), notes.note(m.entry)));
     const start = Math.min(...hits.map((m) => m.start));

@@ -181,10 +181,10 @@ async function codeSelection(store: AnalysisStore, reviews: ReviewStore, args: R
   }
   let code = args?.code;
   if (code === undefined) {
-    const labels = new CategoryLabels(store.engine.categories);
+    const labels = new CategoryLabels(store.categories);
     const items: CodeItem[] = [
       ...reviews.codebook(document.uri).map((c) => ({ code: c.id, label: c.label, description: `${t('codebook')}${c.polarity ? ` · ${polarityLabel(c.polarity)}` : ''}` })),
-      ...store.engine.categories.map((c) => ({ code: c.id, label: labels.label(c.id), description: c.polarity })),
+      ...store.categories.map((c) => ({ code: c.id, label: labels.label(c.id), description: c.polarity })),
     ];
     code = (await vscode.window.showQuickPick(items, { title: t('Code Selection'), placeHolder: t('A lexicon category or a code from {0}', '.policylens/codebook.json') }))?.code;
     if (code === undefined) return undefined;
@@ -294,16 +294,16 @@ async function addToLexicon(
   if (!ignore) {
     category = args?.category ?? null;
     if (category === null) {
-      const labels = new CategoryLabels(store.engine.categories);
+      const labels = new CategoryLabels(store.categories);
       const picked = await vscode.window.showQuickPick(
-        store.engine.categories.map((c) => ({ code: c.id, label: labels.label(c.id), description: c.polarity })),
+        store.categories.map((c) => ({ code: c.id, label: labels.label(c.id), description: c.polarity })),
         { title: t('Add "{0}" to the workspace lexicon', term), placeHolder: t('Category') },
       );
       if (!picked) return undefined;
       category = picked.code;
     }
   }
-  const preview = await previewOf(store, reviews, term, category);
+  const preview = await previewOf(store, term, category);
   let save = args?.confirm;
   if (save === undefined) {
     const saveLabel = t('Save');
@@ -327,11 +327,11 @@ async function addToLexicon(
   return { ...preview, saved: true };
 }
 
-async function previewOf(store: AnalysisStore, reviews: ReviewStore, term: string, category: string | null): Promise<TermPreview> {
+async function previewOf(store: AnalysisStore, term: string, category: string | null): Promise<TermPreview> {
   // Open in a tab: VS Code keeps closed documents loaded for a while.
   const tabs = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs.flatMap((t) => (t.input instanceof vscode.TabInputText ? [t.input.uri.toString()] : []))));
   const open = vscode.workspace.textDocuments.filter((d) => tabs.has(d.uri.toString()) && store.get(d.uri) !== undefined);
-  const openCounts = reviews.previewTerm(term, category, open.map((d) => d.getText()));
+  const openCounts = store.previewTerm(term, category, open.map((d) => d.getText()));
   const files = await vscode.workspace.findFiles(readSettings().workspaceGlob, '**/{node_modules,.git,.policylens}/**', PREVIEW_FILE_LIMIT);
   const texts: string[] = [];
   for (const uri of files) {
@@ -341,7 +341,7 @@ async function previewOf(store: AnalysisStore, reviews: ReviewStore, term: strin
       // An unreadable file counts nothing.
     }
   }
-  const workspaceCounts = reviews.previewTerm(term, category, texts);
+  const workspaceCounts = store.previewTerm(term, category, texts);
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   return { term, category, openMatches: sum(openCounts), openDocuments: open.length, workspaceMatches: sum(workspaceCounts), workspaceFiles: texts.length, saved: false };
 }

@@ -5,7 +5,6 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { CodebookCode, codePolarity, parseCodebook } from '../core/codebook';
-import { Engine } from '../core/engine';
 import { csvExport, InteropDocument, refiDocuments, w3cExport } from '../core/interopExport';
 import { comparePaths } from '../core/pathOrder';
 import { codebookXml, refiProjectName } from '../core/refiQda';
@@ -172,10 +171,10 @@ export class ReviewStore implements vscode.Disposable {
     const cached = this.cache.get(uriKey);
     if (cached && cached.stored === stored && cached.generation === this.generation) return cached.snapshot;
     const source = relativeSource(folder, document.uri);
-    const text = stored.analysis.text();
-    const matches = stored.analysis.matches();
+    const text = stored.text;
+    const matches = this.analyses.matches(document.uri);
     const collection = this.live(store);
-    const polarity = codePolarity(this.analyses.engine.categories, store.codebook);
+    const polarity = codePolarity(this.analyses.categories, store.codebook);
     const review: DocumentReview = reviewDocument(text, source, matches, collection, polarity, workspaceVerdicts(collection), this.hints.get(uriKey));
     this.hints.set(uriKey, review.anchored);
     const snapshot: ReviewSnapshot = {
@@ -205,26 +204,7 @@ export class ReviewStore implements vscode.Disposable {
     if (!folder || !store) return null;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const hints = open && open.getText() === text ? this.hints.get(uri.toString()) : undefined;
-    return { collection: this.live(store), source: relativeSource(folder, uri), codePolarity: codePolarity(this.analyses.engine.categories, store.codebook), hints };
-  }
-
-  /**
-   * How many counted matches `term` would make in each text if added to the lexicons with `category` (null: as an
-   * ignored, neutral term, how many current matches it would remove), computed with the lexicons now in force.
-   */
-  previewTerm(term: string, category: string | null, texts: readonly string[]): number[] {
-    const language = /\p{Script=Han}/u.test(term) ? 'zh' : 'en';
-    const entry = category === null ? { term, neutral: true } : { term, category };
-    const current = this.analyses.engine;
-    const engine = new Engine([{ name: 'preview', version: '0', language, categories: [], entries: [entry] }, ...current.lexicons]);
-    const wanted = term.trim().replace(/\s+/g, ' ');
-    return texts.map((text) => {
-      if (category !== null) return engine.analyze(text).matches().filter((m) => !m.negated && m.entry === wanted).length;
-      // An ignored term: the counted matches it takes away.
-      const before = current.analyze(text).tally();
-      const after = engine.analyze(text).tally();
-      return before.control.matches + before.engagement.matches - (after.control.matches + after.engagement.matches);
-    });
+    return { collection: this.live(store), source: relativeSource(folder, uri), codePolarity: codePolarity(this.analyses.categories, store.codebook), hints };
   }
 
   /**
@@ -233,9 +213,10 @@ export class ReviewStore implements vscode.Disposable {
    * REFI-QDA project; `qdc` is the codebook of the categories alone. Documents not yet analysed are left out.
    */
   exportDocuments(format: InteropFormat, documents: ReadonlyArray<{ document: vscode.TextDocument; source: string }>): { data: string | Buffer; documents: number } {
-    const engine = this.analyses.engine;
+    const categories = this.analyses.categories;
+    const lexicon = this.analyses.lexiconInfo;
     const software = `${GENERATOR.name} ${GENERATOR.version}`;
-    if (format === 'qdc') return { data: codebookXml(engine.categories, `${software}, lexicons ${engine.lexiconInfo.name} ${engine.lexiconInfo.version} (sha256 ${engine.lexiconInfo.sha256})`), documents: 0 };
+    if (format === 'qdc') return { data: codebookXml(categories, `${software}, lexicons ${lexicon.name} ${lexicon.version} (sha256 ${lexicon.sha256})`), documents: 0 };
     const inputs = [...documents]
       .sort((a, b) => comparePaths(a.source, b.source))
       .map((d) => this.interopDocument(d.document, d.source))
@@ -244,8 +225,8 @@ export class ReviewStore implements vscode.Disposable {
       format === 'w3c'
         ? w3cExport(inputs, GENERATOR)
         : format === 'qdpx'
-          ? qdpxArchive(refiProjectName(engine.lexiconInfo), software, engine.categories, refiDocuments(inputs, engine.categories, software))
-          : csvExport(format === 'csv' ? 'documents' : 'sections', engine.categories, inputs);
+          ? qdpxArchive(refiProjectName(lexicon), software, categories, refiDocuments(inputs, categories, software))
+          : csvExport(format === 'csv' ? 'documents' : 'sections', categories, inputs);
     return { data, documents: inputs.length };
   }
 
@@ -258,9 +239,9 @@ export class ReviewStore implements vscode.Disposable {
     const snapshot = this.snapshot(document);
     return {
       source,
-      text: stored.analysis.text(),
+      text: stored.text,
       tally: stored.tally,
-      matches: stored.analysis.matches(),
+      matches: this.analyses.matches(document.uri),
       review: snapshot ? { verdicts: snapshot.verdicts, notes: snapshot.notes } : null,
       stored: store ? this.live(store).first.items.filter((a) => a.target.source === storeSource) : [],
       storeSource,

@@ -30,7 +30,7 @@ export class ReviewHoverProvider implements vscode.HoverProvider {
     const parts: vscode.MarkdownString[] = [];
     let start = Infinity;
     let end = -1;
-    const labels = new CategoryLabels(this.store.engine.categories);
+    const labels = new CategoryLabels(this.store.categories);
     snapshot.matches.forEach((m, i) => {
       if (m.negated || offset < m.start || offset >= m.end) return;
       start = Math.min(start, m.start);
@@ -168,7 +168,7 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewRow>, v
     if (!document) return [];
     const snapshot = this.reviews.snapshot(document);
     if (!snapshot) return [];
-    return reviewRows(snapshot, new CategoryLabels(this.store.engine.categories), this.store.get(document.uri)?.tally);
+    return reviewRows(snapshot, new CategoryLabels(this.store.categories), this.store.get(document.uri)?.tally);
   }
 }
 

@@ -214,7 +214,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
     const cursor = editor ? editor.document.offsetAt(editor.selection.start) : -1;
     const hasSelection = editor ? !editor.selection.isEmpty : false;
-    const next = nextOccurrence(stored.analysis.matches(), term, category, cursor, hasSelection);
+    const next = nextOccurrence(this.store.occurrences(stored.uri, term, category), cursor, hasSelection);
     if (next) {
       await revealOffsets(stored.uri, next.start, next.end);
     }
@@ -269,7 +269,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   private buildModel(): SidebarModel {
-    const categories = new CategoryLabels(this.store.engine.categories, labelLanguage());
+    const categories = new CategoryLabels(this.store.categories, labelLanguage());
     const labels: SidebarLabels = {
       strings: sidebarStrings(),
       category: (id, english) => categories.label(id, english),
@@ -284,7 +284,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         detail: documentDetail(s.uri),
         tally: s.tally,
         complete: s.complete,
-        matches: () => s.analysis.matches(),
+        standings: (wanted) => this.store.termStandings(s.uri, wanted),
       }));
     const activeUri = this.activeUri && isOpen(this.activeUri) ? this.activeUri : undefined;
     const activeKey = activeUri?.toString();

@@ -1,6 +1,4 @@
 // Turns stored tallies into the sidebar's data. Pure (no `vscode`), so unit tests can run it in plain Node.
-import { BALANCED_BAND } from '../core/tally';
-import { termOf } from '../core/term';
 import type { Lean, LeanLabel, Match, PolarityTally, Tally, Units } from '../core/types';
 import type {
   SidebarActiveDocument,
@@ -15,6 +13,7 @@ import type {
   SidebarTerm,
   SidebarUnits,
 } from '../shared/sidebarMessages';
+import { MEASUREMENT, type TermStanding } from './store';
 
 /** How many of the most frequent terms the sidebar lists. */
 export const TOP_TERM_COUNT = 12;
@@ -26,8 +25,8 @@ export interface SidebarSource {
   detail: string;
   tally: Tally;
   complete: boolean;
-  /** The document's matches, sorted by start; read only to rank top terms of equal count. */
-  matches?: () => readonly Match[];
+  /** The standing of the terms keyed in `wanted` (the store's termStandings); asked only to rank top terms of equal count. */
+  standings?: (wanted: ReadonlySet<string>) => ReadonlyMap<string, TermStanding>;
   /** The review store's figures for the document, when anything was reviewed. */
   reviewed?: ReviewedSource | null;
 }
@@ -77,32 +76,6 @@ function categoryViews(tally: Tally, labels: SidebarLabels): SidebarCategory[] {
     .sort((a, b) => (a.polarity === b.polarity ? b.matches - a.matches || b.weight - a.weight : a.polarity === 'control' ? -1 : 1));
 }
 
-/** Where a term stands among terms of equal count: its matches' summed weight and its first occurrence. */
-interface TermStanding {
-  weight: number;
-  first: number;
-}
-
-/**
- * The standing of every term in `wanted` (keys `category\u0000term`), from one pass over the counted matches.
- * Only tied terms are looked up, so a document without ties costs no pass at all.
- */
-function termStandings(matches: readonly Match[], wanted: ReadonlySet<string>): Map<string, TermStanding> {
-  const standings = new Map<string, TermStanding>();
-  const categories = new Set([...wanted].map((key) => key.slice(0, key.indexOf('\u0000'))));
-  for (const m of matches) {
-    if (m.negated || !categories.has(m.category)) continue;
-    const key = `${m.category}\u0000${termOf(m.text)}`;
-    if (!wanted.has(key)) continue;
-    const standing = standings.get(key);
-    // Thousandths, so that sums of 0.5s and 1.5s compare exactly.
-    const weight = Math.round(m.weight * 1000);
-    if (standing) standing.weight += weight;
-    else standings.set(key, { weight, first: m.start });
-  }
-  return standings;
-}
-
 /**
  * The most frequent terms. Equal counts: the heavier term first (the summed weight of its matches), then the one
  * that occurs first in the document; the alphabet says nothing about the text.
@@ -123,7 +96,7 @@ function topTerms(source: SidebarSource, labels: SidebarLabels): SidebarTerm[] {
   for (const t of terms) if (t.count >= cut) counts.set(t.count, (counts.get(t.count) ?? 0) + 1);
   const key = (t: SidebarTerm): string => `${t.category}\u0000${t.term}`;
   const tied = new Set(terms.filter((t) => t.count >= cut && (counts.get(t.count) ?? 0) > 1).map(key));
-  const standings = tied.size > 0 && source.matches ? termStandings(source.matches(), tied) : new Map<string, TermStanding>();
+  const standings: ReadonlyMap<string, TermStanding> = tied.size > 0 && source.standings ? source.standings(tied) : new Map();
   const unknown: TermStanding = { weight: 0, first: Number.MAX_SAFE_INTEGER };
   // Array.prototype.sort is stable: terms with no standing keep the tally's order.
   terms.sort((a, b) => {
@@ -203,26 +176,15 @@ export function buildSidebarModel(
     active: active ? activeView(active, labels) : null,
     unannotatedName: active ? null : unannotatedName,
     documents,
-    balancedBand: BALANCED_BAND,
+    balancedBand: MEASUREMENT.balancedBand,
   };
 }
 
-/** True when a counted match is an occurrence of a term as the tally lists it (its normalised matched text). */
-export function isOccurrence(match: Match, term: string, category: string): boolean {
-  return !match.negated && match.category === category && termOf(match.text) === term;
-}
-
 /**
- * The occurrence a "next" jump lands on: the first one starting after the cursor, wrapping to the first.
- * A selection (as left by the previous jump) is passed over; an empty cursor on a match's start lands on it.
+ * The occurrence a "next" jump lands on (`occurrences` in document order, as the store's occurrences() gives them):
+ * the first one starting after the cursor, wrapping to the first. A selection (as left by the previous jump) is
+ * passed over; an empty cursor on a match's start lands on it.
  */
-export function nextOccurrence(
-  matches: readonly Match[],
-  term: string,
-  category: string,
-  cursor: number,
-  hasSelection: boolean,
-): Match | undefined {
-  const occurrences = matches.filter((m) => isOccurrence(m, term, category));
+export function nextOccurrence(occurrences: readonly Match[], cursor: number, hasSelection: boolean): Match | undefined {
   return occurrences.find((m) => (hasSelection ? m.start > cursor : m.start >= cursor)) ?? occurrences[0];
 }

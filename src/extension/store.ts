@@ -1,28 +1,68 @@
-// The only place in the extension that runs the engine: one analysis per open supported document, kept current
-// as the user edits (debounced, incremental), with stale results dropped and large documents analysed in slices.
-import * as vscode from 'vscode';
-import { analyzeAsync, BALANCED_BAND, DocumentAnalysis, Engine, THIN_EVIDENCE } from '../core';
+// The analysis store: the only module of the extension that runs the engine, and the gateway every view goes through.
+// One analysis per open supported document, kept current as the user edits (debounced, incremental), with stale
+// results dropped and large documents analysed in slices. Views get plain, frozen snapshots (StoredAnalysis) and ask
+// the store for the rest (matches in a range, occurrences of a term, the report of some documents); no analysis or
+// engine leaves this module. It reaches VS Code only through a StoreHost (storeHost.ts), so it runs in plain Node
+// under the unit tests.
+import type * as vscode from 'vscode';
+import { analyzeAsync, BALANCED_BAND, DocumentAnalysis, Engine, LexiconInfo, LineIndex, THIN_EVIDENCE } from '../core';
 import { decodeInput } from '../core/decode';
 import { comparePaths } from '../core/pathOrder';
 import { reportHeader, ReportStream, ReportStyle } from '../core/report';
-import type { Tally } from '../core/types';
+import { termOf } from '../core/term';
+import type { Category, LexiconSource, Match, Tally } from '../core/types';
 import { EntryReview, reportEntry } from '../core/webAnnotationReport';
 import { GENERATOR } from '../node/generator';
-import { readSettings } from './settings';
+import { Emitter } from './emitter';
+import type { Settings } from './settings';
 import { AnalysisView, WindowAnalysis } from './windowAnalysis';
 
 /** The measurement's constants, for views that explain the figures (docs/measurement.md). */
 export const MEASUREMENT = { thinEvidence: THIN_EVIDENCE, balancedBand: BALANCED_BAND } as const;
 
+/** What a view knows of an annotated document: plain data, frozen, replaced (never changed) when the analysis changes. */
 export interface StoredAnalysis {
   readonly uri: vscode.Uri;
   readonly version: number;
   readonly languageId: string;
-  /** The whole document's analysis, or while `complete` is false, the visible window's (in document offsets). */
-  readonly analysis: AnalysisView;
+  /** The text the tally and every offset refer to. */
+  readonly text: string;
+  /** The whole document's tally, or while `complete` is false, the visible window's (sections in document lines). */
   readonly tally: Tally;
   /** False while a large document is still being analysed in slices (only the visible window is annotated). */
   readonly complete: boolean;
+}
+
+/** What the store reads of a document; a vscode.TextDocument is one. */
+export interface StoreDocument {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+  readonly languageId: string;
+  readonly isClosed: boolean;
+  getText(): string;
+}
+
+/** One change of an edit, in offsets of the text before it; a vscode.TextDocumentContentChangeEvent is one. */
+export interface TextChange {
+  readonly rangeOffset: number;
+  readonly rangeLength: number;
+  readonly text: string;
+}
+
+export type StoreSettings = Pick<Settings, 'enable' | 'languages' | 'language' | 'maxFileSizeKB' | 'debounceMs'>;
+
+/** Everything the store needs from the editor (storeHost.ts gives VS Code's; the unit tests a fake). */
+export interface StoreHost {
+  /** The open documents. */
+  documents(): readonly StoreDocument[];
+  onDidOpen(listener: (document: StoreDocument) => void): vscode.Disposable;
+  onDidClose(listener: (document: StoreDocument) => void): vscode.Disposable;
+  onDidEdit(listener: (document: StoreDocument, changes: readonly TextChange[]) => void): vscode.Disposable;
+  /** An editor showing the document scrolled, or was shown. */
+  onDidScroll(listener: (document: StoreDocument) => void): vscode.Disposable;
+  /** The offsets an editor showing the document has on screen, or undefined when none shows it. */
+  visibleRange(document: StoreDocument): { start: number; end: number } | undefined;
+  settings(scope: vscode.Uri | undefined): StoreSettings;
 }
 
 /** One document of a report: an open document as the editor holds it, or a file's bytes. */
@@ -40,6 +80,12 @@ export interface ReportInput {
 export interface ReportProgress {
   next?(input: ReportInput, index: number, total: number): void;
   written: number;
+}
+
+/** Where a term stands among terms of equal count: its counted matches' summed weight (in thousandths) and its first offset. */
+export interface TermStanding {
+  weight: number;
+  first: number;
 }
 
 /** Why an open document is not annotated. */
@@ -86,8 +132,8 @@ interface DocState {
 }
 
 export class AnalysisStore implements vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
-  private readonly skipEmitter = new vscode.EventEmitter<SkipEvent>();
+  private readonly changeEmitter = new Emitter<vscode.Uri>();
+  private readonly skipEmitter = new Emitter<SkipEvent>();
   /** Fires after a document's analysis changed, was created or was dropped. */
   readonly onDidChange: vscode.Event<vscode.Uri> = this.changeEmitter.event;
   /** Fires when an open document that would be annotated is skipped (too large, binary). */
@@ -97,31 +143,88 @@ export class AnalysisStore implements vscode.Disposable {
   private readonly skipped = new Map<string, SkipReason>();
   /** Documents the user asked to annotate whatever their language or size. */
   private readonly forced = new Set<string>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: { dispose(): unknown }[] = [];
   /** Callers waiting for every document (uri undefined) or for one document to be idle. */
   private idleWaiters: { uri: string | undefined; resolve: () => void }[] = [];
   private currentEngine: Engine;
+  private currentCategories: readonly Category[];
 
-  constructor(engine: Engine) {
+  constructor(
+    private readonly host: StoreHost,
+    engine: Engine,
+  ) {
     this.currentEngine = engine;
+    this.currentCategories = frozenCategories(engine);
     this.disposables.push(
       this.changeEmitter,
       this.skipEmitter,
-      vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.drop(d.uri)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
-      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onScroll(e.textEditor)),
-      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.onScroll(e))),
+      host.onDidOpen((d) => this.refresh(d)),
+      host.onDidClose((d) => this.drop(d.uri)),
+      host.onDidEdit((d, changes) => this.onEdit(d, changes)),
+      host.onDidScroll((d) => this.onScroll(d)),
     );
     this.refreshAll();
   }
 
-  get engine(): Engine {
-    return this.currentEngine;
+  /** The categories of the lexicons in force, in tally order. */
+  get categories(): readonly Category[] {
+    return this.currentCategories;
+  }
+
+  /** The lexicon sources in force (the same array until the lexicons are reloaded). */
+  get lexicons(): readonly LexiconSource[] {
+    return this.currentEngine.lexicons;
+  }
+
+  /** The lexicons in force, as reports name them. */
+  get lexiconInfo(): LexiconInfo {
+    return { ...this.currentEngine.lexiconInfo };
   }
 
   get(uri: vscode.Uri): StoredAnalysis | undefined {
     return this.states.get(uri.toString())?.stored;
+  }
+
+  /** Every annotation of the document as last published (negated ones included), in document order; none when it is not annotated. */
+  matches(uri: vscode.Uri): Match[] {
+    return this.shown(uri)?.matches() ?? [];
+  }
+
+  /** The annotations overlapping `[start, end)`. */
+  matchesInRange(uri: vscode.Uri, start: number, end: number): Match[] {
+    return this.shown(uri)?.matchesInRange(start, end) ?? [];
+  }
+
+  /** The counted matches that are occurrences of a term as the tally lists it (its normalised matched text), in document order. */
+  occurrences(uri: vscode.Uri, term: string, category: string): Match[] {
+    return this.matches(uri).filter((m) => !m.negated && m.category === category && termOf(m.text) === term);
+  }
+
+  /**
+   * The standing of every term in `wanted` (keys `category\u0000term`), from one pass over the counted matches: how
+   * the sidebar ranks top terms of equal count.
+   */
+  termStandings(uri: vscode.Uri, wanted: ReadonlySet<string>): Map<string, TermStanding> {
+    return termStandings(this.matches(uri), wanted);
+  }
+
+  /**
+   * How many counted matches `term` would make in each text if added to the lexicons with `category` (null: as an
+   * ignored, neutral term, how many current matches it would remove), computed with the lexicons now in force.
+   */
+  previewTerm(term: string, category: string | null, texts: readonly string[]): number[] {
+    const language = /\p{Script=Han}/u.test(term) ? 'zh' : 'en';
+    const entry = category === null ? { term, neutral: true } : { term, category };
+    const current = this.currentEngine;
+    const engine = new Engine([{ name: 'preview', version: '0', language, categories: [], entries: [entry] }, ...current.lexicons]);
+    const wanted = term.trim().replace(/\s+/g, ' ');
+    return texts.map((text) => {
+      if (category !== null) return engine.analyze(text).matches().filter((m) => !m.negated && m.entry === wanted).length;
+      // An ignored term: the counted matches it takes away.
+      const before = current.analyze(text).tally();
+      const after = engine.analyze(text).tally();
+      return before.control.matches + before.engagement.matches - (after.control.matches + after.engagement.matches);
+    });
   }
 
   all(): StoredAnalysis[] {
@@ -135,15 +238,15 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   /** Would this document be annotated by the current settings (ignoring its size)? */
-  isSupported(document: vscode.TextDocument): boolean {
+  isSupported(document: StoreDocument): boolean {
     if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return false;
     if (this.forced.has(document.uri.toString())) return true;
-    const settings = readSettings(document.uri);
+    const settings = this.host.settings(document.uri);
     return settings.enable && settings.languages.includes(document.languageId);
   }
 
   /** Annotates a document whatever its language and size (Annotate Document, Annotate Anyway). */
-  annotate(document: vscode.TextDocument): void {
+  annotate(document: StoreDocument): void {
     this.forced.add(document.uri.toString());
     this.refresh(document);
   }
@@ -151,12 +254,13 @@ export class AnalysisStore implements vscode.Disposable {
   /** Replaces the engine (settings or lexicon files changed) and re-analyses every document. */
   setEngine(engine: Engine): void {
     this.currentEngine = engine;
+    this.currentCategories = frozenCategories(engine);
     this.reanalyseAll();
   }
 
   /** Re-reads the settings for every open document: starts, keeps or drops annotation. */
   refreshAll(): void {
-    for (const document of vscode.workspace.textDocuments) this.refresh(document);
+    for (const document of this.host.documents()) this.refresh(document);
   }
 
   /** Re-analyses every document from scratch (the analysis language setting changed). */
@@ -165,19 +269,6 @@ export class AnalysisStore implements vscode.Disposable {
     this.refreshAll();
   }
 
-  /** Analyses text that is not an open document (workspace export), in slices that yield. */
-  analyseText(text: string, scope: vscode.Uri | undefined): Promise<DocumentAnalysis> {
-    return analyzeAsync(this.currentEngine, text, { language: readSettings(scope).language }, yieldToHost);
-  }
-
-  /**
-   * Decodes a file's bytes through the CLI's input pipeline (src/core/decode.ts: BOM, UTF-16, line ends) and analyses
-   * the text; undefined for what the CLI skips (binary, empty).
-   */
-  analyseFile(bytes: Uint8Array, scope: vscode.Uri | undefined): Promise<DocumentAnalysis | undefined> {
-    const decoded = decodeInput(bytes);
-    return decoded.ok ? this.analyseText(decoded.text, scope) : Promise.resolve(undefined);
-  }
 
   /**
    * The report of some documents in the CLI's format, bytes and path order, in chunks: the CLI's report stream, fed
@@ -189,7 +280,7 @@ export class AnalysisStore implements vscode.Disposable {
     const stream = new ReportStream(reportHeader(GENERATOR, this.currentEngine.lexiconInfo), style);
     for (const [index, input] of ordered.entries()) {
       progress.next?.(input, index, ordered.length);
-      const analysis = input.read ? await this.analyseFile(await input.read(), input.uri) : this.get(input.uri)?.analysis;
+      const analysis = input.read ? await this.analyseFile(await input.read(), input.uri) : this.shown(input.uri);
       if (analysis === undefined) continue;
       const { summary, annotations } = reportEntry(input.source, analysis, input.review?.(analysis.text()) ?? null);
       yield* stream.document(summary, annotations);
@@ -203,6 +294,21 @@ export class AnalysisStore implements vscode.Disposable {
     const key = uri?.toString();
     if (this.isIdle(key)) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push({ uri: key, resolve }));
+  }
+
+  /**
+   * Decodes a file's bytes through the CLI's input pipeline (src/core/decode.ts: BOM, UTF-16, line ends) and analyses
+   * the text in slices that yield; undefined for what the CLI skips (binary, empty).
+   */
+  private async analyseFile(bytes: Uint8Array, scope: vscode.Uri | undefined): Promise<DocumentAnalysis | undefined> {
+    const decoded = decodeInput(bytes);
+    return decoded.ok ? analyzeAsync(this.currentEngine, decoded.text, { language: this.host.settings(scope).language }, yieldToHost) : undefined;
+  }
+
+  /** What the document's snapshot was made from: the complete analysis, or the visible window's. */
+  private shown(uri: vscode.Uri): AnalysisView | undefined {
+    const state = this.states.get(uri.toString());
+    return state?.analysis ?? state?.preview;
   }
 
   dispose(): void {
@@ -227,7 +333,7 @@ export class AnalysisStore implements vscode.Disposable {
     for (const w of waiting) if (this.isIdle(w.uri)) w.resolve();
   }
 
-  private refresh(document: vscode.TextDocument): void {
+  private refresh(document: StoreDocument): void {
     const key = document.uri.toString();
     if (!this.isSupported(document)) {
       this.drop(document.uri);
@@ -240,7 +346,7 @@ export class AnalysisStore implements vscode.Disposable {
       this.skip(document.uri, 'binary', text);
       return;
     }
-    const limitKB = readSettings(document.uri).maxFileSizeKB;
+    const limitKB = this.host.settings(document.uri).maxFileSizeKB;
     if (!forced && limitKB > 0 && Buffer.byteLength(text, 'utf8') > limitKB * 1024) {
       this.skip(document.uri, 'tooLarge', text);
       return;
@@ -259,7 +365,7 @@ export class AnalysisStore implements vscode.Disposable {
     };
     this.states.set(key, state);
     if (text.length <= PROGRESSIVE_THRESHOLD) {
-      state.analysis = this.currentEngine.analyze(text, { language: readSettings(document.uri).language });
+      state.analysis = this.currentEngine.analyze(text, { language: this.host.settings(document.uri).language });
       state.complete = true;
       this.publish(document, state);
     } else {
@@ -278,8 +384,8 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   /** First the window around what the user sees (so highlights appear at once), then the whole text in slices. */
-  private analyseProgressively(document: vscode.TextDocument, state: DocState, text: string): void {
-    const language = readSettings(document.uri).language;
+  private analyseProgressively(document: StoreDocument, state: DocState, text: string): void {
+    const language = this.host.settings(document.uri).language;
     const generation = ++state.generation;
     state.running = true;
     state.complete = false;
@@ -305,31 +411,29 @@ export class AnalysisStore implements vscode.Disposable {
     );
   }
 
-  private preview(document: vscode.TextDocument, state: DocState, text: string): void {
-    const { start, end } = visibleWindow(document, text);
-    const window = this.currentEngine.analyze(text.slice(start, end), { language: readSettings(document.uri).language });
-    state.preview = new WindowAnalysis(text, start, end, document.positionAt(start).line, window);
+  private preview(document: StoreDocument, state: DocState, text: string): void {
+    const { start, end } = visibleWindow(this.host.visibleRange(document), text);
+    const window = this.currentEngine.analyze(text.slice(start, end), { language: this.host.settings(document.uri).language });
+    state.preview = new WindowAnalysis(text, start, end, new LineIndex(text).positionAt(start).line, window);
   }
 
   /** While a long document is still being analysed, scrolling past the previewed window previews the new one. */
-  private onScroll(editor: vscode.TextEditor): void {
-    const document = editor.document;
+  private onScroll(document: StoreDocument): void {
     const state = this.states.get(document.uri.toString());
-    const range = editor.visibleRanges[0];
+    const range = this.host.visibleRange(document);
     if (!state?.running || !state.preview || !range || state.version !== document.version) return;
-    if (state.preview.covers(document.offsetAt(range.start), document.offsetAt(range.end))) return;
+    if (state.preview.covers(range.start, range.end)) return;
     this.preview(document, state, state.preview.text());
     this.publish(document, state);
   }
 
-  private onEdit(e: vscode.TextDocumentChangeEvent): void {
-    if (e.contentChanges.length === 0) return;
-    const state = this.states.get(e.document.uri.toString());
+  private onEdit(document: StoreDocument, changes: readonly TextChange[]): void {
+    if (changes.length === 0) return;
+    const state = this.states.get(document.uri.toString());
     if (!state) return;
-    state.dirty = mergeChanges(state.dirty, e.contentChanges);
+    state.dirty = mergeChanges(state.dirty, changes);
     if (state.running) return; // the running analysis catches up with these edits when it finishes
     clearTimeout(state.timer);
-    const document = e.document;
     state.timer = setTimeout(() => {
       state.timer = undefined;
       if (this.states.get(document.uri.toString()) !== state || document.isClosed) {
@@ -338,11 +442,11 @@ export class AnalysisStore implements vscode.Disposable {
       }
       this.catchUp(document, state);
       this.publish(document, state);
-    }, readSettings(document.uri).debounceMs);
+    }, this.host.settings(document.uri).debounceMs);
   }
 
   /** Applies the edits made since the analysis' text as one replacement, bringing it to the document's version. */
-  private catchUp(document: vscode.TextDocument, state: DocState): void {
+  private catchUp(document: StoreDocument, state: DocState): void {
     const dirty = state.dirty;
     state.dirty = undefined;
     state.version = document.version;
@@ -350,17 +454,17 @@ export class AnalysisStore implements vscode.Disposable {
     state.analysis.applyEdit(dirty.start, dirty.endNow - dirty.delta, document.getText());
   }
 
-  private publish(document: vscode.TextDocument, state: DocState): void {
+  private publish(document: StoreDocument, state: DocState): void {
     const shown = state.analysis ?? state.preview;
     if (shown) {
-      state.stored = {
+      state.stored = Object.freeze({
         uri: document.uri,
         version: state.version,
         languageId: document.languageId,
-        analysis: shown,
+        text: shown.text(),
         tally: shown.tally(),
         complete: state.complete,
-      };
+      });
     }
     this.changeEmitter.fire(document.uri);
     this.settle();
@@ -394,7 +498,7 @@ function yieldToHost(): Promise<void> {
  * Folds one change event into the pending region. The changes of one event all refer to the text before it,
  * so they become one replacement from the smallest start to the largest old end.
  */
-export function mergeChanges(dirty: Dirty | undefined, changes: readonly vscode.TextDocumentContentChangeEvent[]): Dirty {
+export function mergeChanges(dirty: Dirty | undefined, changes: readonly TextChange[]): Dirty {
   let start = Infinity;
   let oldEnd = -Infinity;
   let delta = 0;
@@ -411,21 +515,33 @@ export function mergeChanges(dirty: Dirty | undefined, changes: readonly vscode.
   };
 }
 
-/** The visible range of an editor showing the document (or its top), widened and snapped to line breaks. */
-function visibleWindow(document: vscode.TextDocument, text: string): { start: number; end: number } {
-  const key = document.uri.toString();
-  let start = 0;
-  let end = 0;
-  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
-  const range = editor?.visibleRanges[0];
-  if (range) {
-    start = document.offsetAt(range.start);
-    end = document.offsetAt(range.end);
+/** The standing of every term in `wanted` (keys `category\u0000term`) among `matches`, counted ones only. */
+export function termStandings(matches: readonly Match[], wanted: ReadonlySet<string>): Map<string, TermStanding> {
+  const standings = new Map<string, TermStanding>();
+  const categories = new Set([...wanted].map((key) => key.slice(0, key.indexOf('\u0000'))));
+  for (const m of matches) {
+    if (m.negated || !categories.has(m.category)) continue;
+    const key = `${m.category}\u0000${termOf(m.text)}`;
+    if (!wanted.has(key)) continue;
+    const standing = standings.get(key);
+    // Thousandths, so that sums of 0.5s and 1.5s compare exactly.
+    const weight = Math.round(m.weight * 1000);
+    if (standing) standing.weight += weight;
+    else standings.set(key, { weight, first: m.start });
   }
-  start = Math.max(0, start - WINDOW_MARGIN);
-  end = Math.min(text.length, end + WINDOW_MARGIN);
+  return standings;
+}
+
+/** The visible range (or the top of the text), widened and snapped to line breaks. */
+function visibleWindow(visible: { start: number; end: number } | undefined, text: string): { start: number; end: number } {
+  const start = Math.max(0, (visible?.start ?? 0) - WINDOW_MARGIN);
+  const end = Math.min(text.length, (visible?.end ?? 0) + WINDOW_MARGIN);
   const before = text.lastIndexOf('\n', start);
   const after = text.indexOf('\n', end);
   return { start: before === -1 ? 0 : before + 1, end: after === -1 ? text.length : after };
 }
 
+/** The engine's categories as plain frozen data, for views. */
+function frozenCategories(engine: Engine): readonly Category[] {
+  return Object.freeze(engine.categories.map((c) => Object.freeze({ ...c })));
+}

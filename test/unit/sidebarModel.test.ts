@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildSidebarModel, nextOccurrence, SidebarLabels, SidebarSource, TOP_TERM_COUNT } from '../../src/extension/sidebarModel';
 import { isFromWebviewMessage, SidebarStrings } from '../../src/shared/sidebarMessages';
+import { termStandings } from '../../src/extension/store';
 import type { Lean, Match, PolarityTally, SectionTally, Tally } from '../../src/core/types';
 
 const strings = new Proxy({} as SidebarStrings, { get: (_target, key) => `<${String(key)}>` });
@@ -150,13 +151,13 @@ describe('buildSidebarModel', () => {
       match('cctv', 'surveillance', 1, 90),
     ];
     let reads = 0;
-    const d: SidebarSource = { ...source('tied.txt', tied), matches: () => (reads++, matches) };
+    const d: SidebarSource = { ...source('tied.txt', tied), standings: (wanted) => (reads++, termStandings(matches, wanted)) };
     const terms = (buildSidebarModel(d, [d], labels).active?.terms ?? []).map((t) => t.term);
     assert.deepEqual(terms, ['cctv', 'zebra levy', 'video surveillance', 'watch', 'apple fine', 'fine']);
     assert.equal(reads, 1);
 
     // Without ties among the listed terms the matches are never read.
-    const a: SidebarSource = { ...source('a.txt', tally({ categories: [tied.categories[1]] })), matches: () => (reads++, matches) };
+    const a: SidebarSource = { ...source('a.txt', tally({ categories: [tied.categories[1]] })), standings: (wanted) => (reads++, termStandings(matches, wanted)) };
     reads = 0;
     const single = tally({ categories: [{ ...tied.categories[1], terms: [{ term: 'cctv', count: 3 }, { term: 'watch', count: 2 }] }] });
     const b: SidebarSource = { ...a, tally: single };
@@ -198,30 +199,23 @@ describe('buildSidebarModel', () => {
 });
 
 describe('nextOccurrence', () => {
-  const matches = [
-    match(0, 'blacklist'),
-    match(10, 'blacklist', 'Blacklist'),
-    match(20, 'blacklist', 'blacklist', true),
-    match(30, 'fine'),
-    match(40, 'blacklist'),
-    match(50, 'blacklist', 'blacklists'),
-  ];
+  // The occurrences as the store gives them (its occurrences() picks counted matches of the term; store.test.ts).
+  const occurrences = [match(0, 'blacklist'), match(10, 'blacklist', 'Blacklist'), match(40, 'blacklist')];
 
-  it('finds the first counted occurrence after the cursor and wraps around', () => {
-    assert.equal(nextOccurrence(matches, 'blacklist', 'sanctions', 5, false)?.start, 10);
-    assert.equal(nextOccurrence(matches, 'blacklist', 'sanctions', 10, true)?.start, 40);
-    assert.equal(nextOccurrence(matches, 'blacklist', 'sanctions', 40, true)?.start, 0);
+  it('finds the first occurrence after the cursor and wraps around', () => {
+    assert.equal(nextOccurrence(occurrences, 5, false)?.start, 10);
+    assert.equal(nextOccurrence(occurrences, 10, true)?.start, 40);
+    assert.equal(nextOccurrence(occurrences, 40, true)?.start, 0);
   });
 
-  it('lands on a match under an empty cursor and skips negated matches', () => {
-    assert.equal(nextOccurrence(matches, 'blacklist', 'sanctions', 0, false)?.start, 0);
-    assert.equal(nextOccurrence(matches, 'blacklist', 'sanctions', 15, false)?.start, 40);
+  it('lands on a match under an empty cursor, passes over a selected one', () => {
+    assert.equal(nextOccurrence(occurrences, 0, false)?.start, 0);
+    assert.equal(nextOccurrence(occurrences, 0, true)?.start, 10);
+    assert.equal(nextOccurrence(occurrences, 15, false)?.start, 40);
   });
 
-  it('matches the term as the tally spells it (lower-cased text), within the category', () => {
-    assert.equal(nextOccurrence(matches, 'blacklists', 'sanctions', 0, false)?.start, 50);
-    assert.equal(nextOccurrence(matches, 'blacklist', 'surveillance', 0, false), undefined);
-    assert.equal(nextOccurrence([match(0, 'social credit', 'Social\n credit')], 'social credit', 'sanctions', 0, false)?.start, 0);
+  it('finds nothing when there is no occurrence', () => {
+    assert.equal(nextOccurrence([], 0, false), undefined);
   });
 });
 
