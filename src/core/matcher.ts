@@ -5,6 +5,7 @@
 import { classAt, HAN, widthOf, WORD } from './chars';
 import { PathAutomaton } from './pathAutomaton';
 import { SlotTrie } from './slotTrie';
+import { PrefixHashes } from './prefixHashes';
 import { MAX_SUFFIX_DIFFERENCE, sameWordFamily, stem } from './stem';
 import { Vocabulary } from './vocabulary';
 import { Category, CueEffect, CueSource, Language, LexiconSource, Polarity } from './types';
@@ -57,8 +58,9 @@ export class Matcher {
   private readonly vocabulary = new Vocabulary(VOCABULARY_LIMIT);
   private readonly wordSlotsByStem = new Map<string, WordSlot[]>();
   /** Every prefix of every lexicon word (see mayBeInFamily). */
-  private readonly wordPrefixes = new Set<string>();
-  private readonly wordSlotsByKey = new Map<string, number>();
+  private readonly wordPrefixes = new PrefixHashes();
+  /** The slot of each lexicon word, by its text. */
+  private readonly wordSlotIds = new Map<string, number>();
   /** Wildcard prefixes by their text, and the lengths they come in: a new word looks up one prefix per length, not every prefix. */
   private readonly prefixSlots = new Map<string, number>();
   private prefixLengths: number[] = [];
@@ -173,9 +175,9 @@ export class Matcher {
    */
   private mayBeInFamily(surface: string): boolean {
     const prefix = surface.length - MAX_SUFFIX_DIFFERENCE;
-    if (prefix <= 0 || this.wordPrefixes.has(surface.slice(0, prefix))) return true;
+    if (prefix <= 0 || this.wordPrefixes.hasPrefix(surface, prefix)) return true;
     // A plural of a family member ("punishments") reaches one character further (see sameWordFamily).
-    return prefix > 1 && surface.charCodeAt(surface.length - 1) === 115 && this.wordPrefixes.has(surface.slice(0, prefix - 1));
+    return prefix > 1 && surface.charCodeAt(surface.length - 1) === 115 && this.wordPrefixes.hasPrefix(surface, prefix - 1);
   }
 
   /** Splits a term the way the scanner splits text, and returns a slot per token. */
@@ -219,29 +221,24 @@ export class Matcher {
   }
 
   private wordSlot(word: string): number {
-    return this.slotFor(`w:${word}`, (id) => {
-      const wordStem = stem(word);
-      for (let n = 1; n <= word.length; n++) this.wordPrefixes.add(word.slice(0, n));
-      const list = this.wordSlotsByStem.get(wordStem) ?? [];
-      list.push({ word, wordStem, id });
-      this.wordSlotsByStem.set(wordStem, list);
-    });
+    const existing = this.wordSlotIds.get(word);
+    if (existing !== undefined) return existing;
+    const id = this.slotCount++;
+    this.wordSlotIds.set(word, id);
+    const wordStem = stem(word);
+    this.wordPrefixes.addPrefixesOf(word);
+    const list = this.wordSlotsByStem.get(wordStem);
+    if (list) list.push({ word, wordStem, id });
+    else this.wordSlotsByStem.set(wordStem, [{ word, wordStem, id }]);
+    return id;
   }
 
   private prefixSlot(prefix: string): number {
-    return this.slotFor(`p:${prefix}`, (id) => {
-      this.prefixSlots.set(prefix, id);
-      if (!this.prefixLengths.includes(prefix.length)) this.prefixLengths = [...this.prefixLengths, prefix.length].sort((a, b) => a - b);
-    });
-  }
-
-  /** The slot registered under `key`, or a new one, announced to `register` so the surface lookups can find it. */
-  private slotFor(key: string, register: (id: number) => void): number {
-    const existing = this.wordSlotsByKey.get(key);
+    const existing = this.prefixSlots.get(prefix);
     if (existing !== undefined) return existing;
     const id = this.slotCount++;
-    register(id);
-    this.wordSlotsByKey.set(key, id);
+    this.prefixSlots.set(prefix, id);
+    if (!this.prefixLengths.includes(prefix.length)) this.prefixLengths = [...this.prefixLengths, prefix.length].sort((a, b) => a - b);
     return id;
   }
 }

@@ -9,7 +9,17 @@ export class SlotTrie {
   valueList: Int32Array = new Int32Array(0);
   /** Per node, the length of its path in slots. */
   depth: Int32Array = new Int32Array(0);
-  private building: { edges: Map<number, number>; values: number[]; depth: number }[] | null = [{ edges: new Map(), values: [], depth: 0 }];
+  /**
+   * While building: every edge, the root's too, in one growing table of (node, slot, child) triples, and the values of
+   * the nodes that have any. A Map of edges per node cost a Map per node: 250,000 of them for 100,000 entries.
+   */
+  private building: { depths: number[]; values: Map<number, number[]>; edges: Int32Array; mask: number; count: number } | null = {
+    depths: [0],
+    values: new Map(),
+    edges: new Int32Array(16 * 3),
+    mask: 15,
+    count: 0,
+  };
   private root: Int32Array = new Int32Array(0);
   private mask = 0;
   /** Deeper edges as (node, slot, child) triples side by side, so that a probe reads one cache line. */
@@ -17,14 +27,24 @@ export class SlotTrie {
 
   /** The node at the end of the path `slots`, created as needed. */
   add(slots: readonly number[]): number {
-    const nodes = this.unfrozen();
+    const b = this.unfrozen();
     let node = 0;
     for (const slot of slots) {
-      let child = nodes[node].edges.get(slot);
-      if (child === undefined) {
-        child = nodes.length;
-        nodes.push({ edges: new Map(), values: [], depth: nodes[node].depth + 1 });
-        nodes[node].edges.set(slot, child);
+      let i = edgeHash(node, slot) & b.mask;
+      for (;;) {
+        const child = b.edges[i * 3 + 2];
+        if (child === 0) break;
+        if (b.edges[i * 3] === node && b.edges[i * 3 + 1] === slot) break;
+        i = (i + 1) & b.mask;
+      }
+      let child = b.edges[i * 3 + 2];
+      if (child === 0) {
+        child = b.depths.length;
+        b.depths.push(b.depths[node] + 1);
+        b.edges[i * 3] = node;
+        b.edges[i * 3 + 1] = slot;
+        b.edges[i * 3 + 2] = child;
+        if (++b.count * 2 > b.mask + 1) growBuilding(b);
       }
       node = child;
     }
@@ -33,45 +53,52 @@ export class SlotTrie {
 
   /** The values at a node, while building. */
   valuesAt(node: number): readonly number[] {
-    return this.unfrozen()[node].values;
+    return this.unfrozen().values.get(node) ?? NONE;
   }
 
   addValue(node: number, value: number): void {
-    this.unfrozen()[node].values.push(value);
+    const values = this.unfrozen().values;
+    const list = values.get(node);
+    if (list) list.push(value);
+    else values.set(node, [value]);
   }
 
   /** Moves the trie into typed arrays; `slotCount` bounds every slot id that will be looked up. */
   freeze(slotCount: number): void {
-    const nodes = this.unfrozen();
+    const b = this.unfrozen();
     this.building = null;
-    this.depth = Int32Array.from(nodes, (node) => node.depth);
-    this.valueStart = new Int32Array(nodes.length + 1);
+    const nodes = b.depths.length;
+    this.depth = Int32Array.from(b.depths);
+    this.valueStart = new Int32Array(nodes + 1);
     const values: number[] = [];
-    let deep = 0;
-    nodes.forEach((node, n) => {
-      if (n > 0) deep += node.edges.size;
-      values.push(...node.values);
+    for (let n = 0; n < nodes; n++) {
+      const list = b.values.get(n);
+      if (list) for (const v of list) values.push(v);
       this.valueStart[n + 1] = values.length;
-    });
+    }
     this.valueList = Int32Array.from(values);
     this.root = new Int32Array(slotCount);
+    let deep = 0;
+    for (let i = 0; i <= b.mask; i++) if (b.edges[i * 3 + 2] !== 0 && b.edges[i * 3] !== 0) deep++;
     let capacity = 16;
     while (capacity < deep * 2) capacity *= 2;
     this.mask = capacity - 1;
     this.edges = new Int32Array(capacity * 3);
-    nodes.forEach(({ edges }, node) => {
-      for (const [slot, child] of edges) {
-        if (node === 0) {
-          this.root[slot] = child;
-          continue;
-        }
-        let i = edgeHash(node, slot) & this.mask;
-        while (this.edges[i * 3 + 2] !== 0) i = (i + 1) & this.mask;
-        this.edges[i * 3] = node;
-        this.edges[i * 3 + 1] = slot;
-        this.edges[i * 3 + 2] = child;
+    for (let k = 0; k <= b.mask; k++) {
+      const node = b.edges[k * 3];
+      const slot = b.edges[k * 3 + 1];
+      const child = b.edges[k * 3 + 2];
+      if (child === 0) continue;
+      if (node === 0) {
+        this.root[slot] = child;
+        continue;
       }
-    });
+      let i = edgeHash(node, slot) & this.mask;
+      while (this.edges[i * 3 + 2] !== 0) i = (i + 1) & this.mask;
+      this.edges[i * 3] = node;
+      this.edges[i * 3 + 1] = slot;
+      this.edges[i * 3 + 2] = child;
+    }
   }
 
   /** The child of `node` along `slot`, or 0. */
@@ -87,9 +114,26 @@ export class SlotTrie {
     }
   }
 
-  private unfrozen(): { edges: Map<number, number>; values: number[]; depth: number }[] {
+  private unfrozen(): { depths: number[]; values: Map<number, number[]>; edges: Int32Array; mask: number; count: number } {
     if (this.building === null) throw new Error('the trie is frozen');
     return this.building;
+  }
+}
+
+const NONE: readonly number[] = [];
+
+/** Doubles the building table and re-inserts its edges. */
+function growBuilding(b: { edges: Int32Array; mask: number }): void {
+  const old = b.edges;
+  b.mask = b.mask * 2 + 1;
+  b.edges = new Int32Array((b.mask + 1) * 3);
+  for (let k = 0; k < old.length; k += 3) {
+    if (old[k + 2] === 0) continue;
+    let i = edgeHash(old[k], old[k + 1]) & b.mask;
+    while (b.edges[i * 3 + 2] !== 0) i = (i + 1) & b.mask;
+    b.edges[i * 3] = old[k];
+    b.edges[i * 3 + 1] = old[k + 1];
+    b.edges[i * 3 + 2] = old[k + 2];
   }
 }
 
