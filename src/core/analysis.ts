@@ -3,7 +3,7 @@
 import { blockAt } from './blocks';
 import { Matcher } from './matcher';
 import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
-import { analyzeBlock, BlockResult } from './scan';
+import { analyzeBlock, BlockResult, ScanState } from './scan';
 import { assembleTally, detectLanguage, sectionTallies, TallyAccumulator } from './tally';
 import { EntryTerms } from './term';
 import { Category, Language, Match, Tally } from './types';
@@ -34,6 +34,8 @@ export class DocumentAnalysis {
   private cachedTally: Tally | null = null;
   /** Per block, the index in the document of its first sentence; made when annotations are read, dropped on change. */
   private sentenceStarts: number[] | null = null;
+  /** This analysis' own working state for scanning blocks: nothing is shared with another analysis. */
+  private readonly scan = new ScanState();
 
   private constructor(
     private readonly context: AnalysisContext,
@@ -119,7 +121,7 @@ export class DocumentAnalysis {
     while (pos < newText.length) {
       const extent = blockAt(newText, pos);
       newStarts.push(pos);
-      newBlocks.push(analyzeBlock(newText, pos, extent, this.context.matcher));
+      newBlocks.push(analyzeBlock(newText, pos, extent, this.context.matcher, this.scan));
       pos = extent.end;
       if (pos >= newEnd && pos < newText.length) {
         while (resync < this.starts.length && this.starts[resync] < pos - delta) resync++;
@@ -145,7 +147,7 @@ export class DocumentAnalysis {
     let pos = this.analysedUpTo();
     while (pos < until) {
       const extent = blockAt(text, pos);
-      const block = analyzeBlock(text, pos, extent, this.context.matcher);
+      const block = analyzeBlock(text, pos, extent, this.context.matcher, this.scan);
       this.starts.push(pos);
       this.blocks.push(block);
       this.acc.apply(block, 1, text, pos);

@@ -1,7 +1,8 @@
 // Turns the paths found in one sentence into annotations: longest entries first, then the cues around them
 // (negation, exemption, protection) and the direction rule for phrases that override a shorter entry of
 // another polarity. Tokens are named by their ordinal in the sentence, which also measures cue windows. All
-// working state lives in reusable typed arrays: nothing is allocated per token or per candidate.
+// working state lives in reusable typed arrays of a MatchState that the analysis owns: nothing is allocated per token
+// or per candidate, and nothing is shared between analyses.
 import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION, RULE_TARGET, RULE_TOPIC, TOPIC_NOUN, TOPIC_TITLE } from './matchList';
 import { CompiledCue, Matcher } from './matcher';
 import { NO_PATH, PathAutomaton } from './pathAutomaton';
@@ -42,45 +43,52 @@ class Candidates {
 /** Up to this many candidates are ordered by insertion sort; more (a hostile sentence) by Array.sort. */
 const INSERTION_SORT_LIMIT = 32;
 
-const entryCandidates = new Candidates();
-const cueCandidates = new Candidates();
-/** Start offset of each token that opened or continued a path, by ordinal. */
-let tokenStarts = new Int32Array(256);
-/** Per token, the accepted candidate covering it: entry i as i + 1, cue i as −(i + 1), none as 0. */
-let owner = new Int32Array(256);
-let order = new Int32Array(64);
-/** Per token of the span, how many accepted clause-break cues start before it. */
-let breaksBefore = new Int32Array(256);
-/** Per token of the span, how many accepted predicate words start before it. */
-let predicatesBefore = new Int32Array(256);
 const NO_SPAN = 0x7fffffff;
-/** The tokens `[spanFirst, spanLast)` that the sentence's candidates cover: all that resolving needs to look at. */
-let spanFirst = NO_SPAN;
-let spanLast = 0;
+
+/**
+ * The working state of the scan→match hand-off: the paths found in the sentence being read, and the arrays that
+ * resolve them. An analysis owns one (through its ScanState), so two analyses never share it and can run interleaved.
+ */
+export class MatchState {
+  readonly entries = new Candidates();
+  readonly cues = new Candidates();
+  /** Start offset of each token that opened or continued a path, by ordinal. */
+  tokenStarts = new Int32Array(256);
+  /** Per token, the accepted candidate covering it: entry i as i + 1, cue i as −(i + 1), none as 0. */
+  owner = new Int32Array(256);
+  order = new Int32Array(64);
+  /** Per token of the span, how many accepted clause-break cues start before it. */
+  breaksBefore = new Int32Array(256);
+  /** Per token of the span, how many accepted predicate words start before it. */
+  predicatesBefore = new Int32Array(256);
+  /** The tokens `[spanFirst, spanLast)` that the sentence's candidates cover: all that resolving needs to look at. */
+  spanFirst = NO_SPAN;
+  spanLast = 0;
+}
 
 /**
  * Steps the automaton from `state` over the token `ordinal` at `[start, end)`, whose symbol is `symbol` (−1 for a token
  * the lexicon does not mention), collecting the paths that end there; returns the new state.
  */
-export function stepToken(automaton: PathAutomaton, state: number, symbol: number, ordinal: number, start: number, end: number, clause: number): number {
+export function stepToken(s: MatchState, automaton: PathAutomaton, state: number, symbol: number, ordinal: number, start: number, end: number, clause: number): number {
   const next = symbol < 0 ? NO_PATH : automaton.next(state, symbol);
   if (next !== NO_PATH) {
-    if (ordinal >= tokenStarts.length) tokenStarts = grown(tokenStarts, ordinal * 2);
-    tokenStarts[ordinal] = start;
-    if (automaton.outStart[next] !== automaton.outStart[next + 1]) pathsEndingAt(automaton, next, ordinal, end, clause);
+    if (ordinal >= s.tokenStarts.length) s.tokenStarts = grown(s.tokenStarts, ordinal * 2);
+    s.tokenStarts[ordinal] = start;
+    if (automaton.outStart[next] !== automaton.outStart[next + 1]) pathsEndingAt(s, automaton, next, ordinal, end, clause);
   }
   return next;
 }
 
 /** Adds the paths that end at the token `ordinal` (ending at offset `end`), found in automaton state `state`. */
-function pathsEndingAt(automaton: PathAutomaton, state: number, ordinal: number, end: number, clause: number): void {
+function pathsEndingAt(s: MatchState, automaton: PathAutomaton, state: number, ordinal: number, end: number, clause: number): void {
   for (let o = automaton.outStart[state]; o < automaton.outStart[state + 1]; o++) {
     const first = ordinal + 1 - automaton.outTokens[o];
     const value = automaton.outValues[o];
-    if (first < spanFirst) spanFirst = first;
-    spanLast = ordinal + 1;
-    if (value >= 0) entryCandidates.push(first, ordinal + 1, tokenStarts[first], end, clause, value);
-    else cueCandidates.push(first, ordinal + 1, tokenStarts[first], end, clause, ~value);
+    if (first < s.spanFirst) s.spanFirst = first;
+    s.spanLast = ordinal + 1;
+    if (value >= 0) s.entries.push(first, ordinal + 1, s.tokenStarts[first], end, clause, value);
+    else s.cues.push(first, ordinal + 1, s.tokenStarts[first], end, clause, ~value);
   }
 }
 
@@ -88,19 +96,19 @@ function pathsEndingAt(automaton: PathAutomaton, state: number, ordinal: number,
  * Resolves the sentence's paths (its tokens are ordinals `[0, tokens)`) into annotations in `out`, offsets relative to
  * `base`; then forgets them. In a title line (`title`) nothing is counted: a heading names its topic.
  */
-export function endSentence(matcher: Matcher, tokens: number, base: number, out: MatchListBuilder, title = false): void {
-  const entries = entryCandidates;
-  const cues = cueCandidates;
-  if (entries.count > 0) annotate(matcher, tokens, base, out, title);
+export function endSentence(s: MatchState, matcher: Matcher, tokens: number, base: number, out: MatchListBuilder, title = false): void {
+  const entries = s.entries;
+  const cues = s.cues;
+  if (entries.count > 0) annotate(s, matcher, tokens, base, out, title);
   entries.count = 0;
   cues.count = 0;
-  spanFirst = NO_SPAN;
-  spanLast = 0;
+  s.spanFirst = NO_SPAN;
+  s.spanLast = 0;
 }
 
-function annotate(matcher: Matcher, tokens: number, base: number, out: MatchListBuilder, title: boolean): void {
-  const entries = entryCandidates;
-  const cues = cueCandidates;
+function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number, out: MatchListBuilder, title: boolean): void {
+  const entries = s.entries;
+  const cues = s.cues;
   if (cues.count === 0 && disjoint(entries)) {
     // The commonest sentences: candidates that overlap nothing, and no cue to change them; each one stands as it is.
     for (let i = 0; i < entries.count; i++) {
@@ -112,18 +120,21 @@ function annotate(matcher: Matcher, tokens: number, base: number, out: MatchList
     }
     return;
   }
-  if (owner.length < tokens) owner = new Int32Array(tokens * 2);
-  const from = spanFirst;
-  const to = spanLast;
+  if (s.owner.length < tokens) s.owner = new Int32Array(tokens * 2);
+  const owner = s.owner;
+  const from = s.spanFirst;
+  const to = s.spanLast;
   owner.fill(0, from, to);
-  resolve(entries, 1);
-  resolve(cues, -1);
+  resolve(s, entries, 1);
+  resolve(s, cues, -1);
 
   // breaksBefore[k − from]: accepted clause-break cues starting before token k, so "a break between" is one subtraction.
-  if (breaksBefore.length < to - from + 1) {
-    breaksBefore = new Int32Array((to - from + 1) * 2);
-    predicatesBefore = new Int32Array((to - from + 1) * 2);
+  if (s.breaksBefore.length < to - from + 1) {
+    s.breaksBefore = new Int32Array((to - from + 1) * 2);
+    s.predicatesBefore = new Int32Array((to - from + 1) * 2);
   }
+  const breaksBefore = s.breaksBefore;
+  const predicatesBefore = s.predicatesBefore;
   let breaks = 0;
   let predicates = 0;
   for (let k = from; k < to; k++) {
@@ -145,8 +156,8 @@ function annotate(matcher: Matcher, tokens: number, base: number, out: MatchList
     const entryIndex = entries.value[winner];
     const entry = matcher.entryList[entryIndex];
     if (entry.polarity === null || entry.category === null) continue;
-    const overridden = entries.last[winner] - k > 1 ? overriddenEntry(matcher, winner) : -1;
-    const cue = nearestCue(matcher, winner, from, to, false);
+    const overridden = entries.last[winner] - k > 1 ? overriddenEntry(s, matcher, winner) : -1;
+    const cue = nearestCue(s, matcher, winner, from, to, false);
     let rule = overridden >= 0 ? RULE_DIRECTION : RULE_NONE;
     let argument = overridden;
     if (cue >= 0) {
@@ -160,7 +171,7 @@ function annotate(matcher: Matcher, tokens: number, base: number, out: MatchList
       if (title) {
         rule = RULE_TOPIC;
         argument = TOPIC_TITLE;
-      } else if (entry.topic && nearestCue(matcher, winner, from, to, true) < 0) {
+      } else if (entry.topic && nearestCue(s, matcher, winner, from, to, true) < 0) {
         rule = RULE_TOPIC;
         argument = TOPIC_NOUN;
       }
@@ -200,9 +211,11 @@ function disjoint(c: Candidates): boolean {
  * Longest first, then leftmost, then the earlier lexicon line; keeps those that overlap nothing kept, marking
  * their tokens in `owner` (entries with sign 1, cues with sign −1).
  */
-function resolve(c: Candidates, sign: 1 | -1): void {
+function resolve(s: MatchState, c: Candidates, sign: 1 | -1): void {
   const n = c.count;
-  if (order.length < n) order = new Int32Array(n * 2);
+  if (s.order.length < n) s.order = new Int32Array(n * 2);
+  const order = s.order;
+  const owner = s.owner;
   for (let i = 0; i < n; i++) order[i] = i;
   if (n <= INSERTION_SORT_LIMIT) {
     for (let i = 1; i < n; i++) {
@@ -237,8 +250,8 @@ function compare(c: Candidates, a: number, b: number): number {
 }
 
 /** The earliest-listed shorter entry inside a phrase whose polarity the phrase reverses, or −1. */
-function overriddenEntry(matcher: Matcher, winner: number): number {
-  const c = entryCandidates;
+function overriddenEntry(s: MatchState, matcher: Matcher, winner: number): number {
+  const c = s.entries;
   const first = c.first[winner];
   const last = c.last[winner];
   const polarity = matcher.entryList[c.value[winner]].polarity;
@@ -267,9 +280,10 @@ function overriddenEntry(matcher: Matcher, winner: number): number {
  * Only the tokens within the longest window on either side are looked at, so a sentence of thousands of cues costs
  * a bounded amount per entry.
  */
-function nearestCue(matcher: Matcher, winner: number, from: number, to: number, acts: boolean): number {
-  const cues = cueCandidates;
-  const entries = entryCandidates;
+function nearestCue(s: MatchState, matcher: Matcher, winner: number, from: number, to: number, acts: boolean): number {
+  const cues = s.cues;
+  const entries = s.entries;
+  const owner = s.owner;
   const first = entries.first[winner];
   const last = entries.last[winner];
   const clause = entries.clause[winner];
@@ -284,8 +298,8 @@ function nearestCue(matcher: Matcher, winner: number, from: number, to: number, 
     const cue = matcher.cueList[cues.value[i]];
     const gap = first - cues.last[i];
     if (cue.kind !== 'before' || cue.effect === 'none' || (cue.effect === 'act') !== acts || cues.clause[i] !== clause || gap > cue.window) continue;
-    if (breakBetween(cues.last[i] - 1, first, from)) continue;
-    if (cue.phrase && predicatesBefore[first - from] - predicatesBefore[cues.last[i] - from] > 0) continue;
+    if (breakBetween(s, cues.last[i] - 1, first, from)) continue;
+    if (cue.phrase && s.predicatesBefore[first - from] - s.predicatesBefore[cues.last[i] - from] > 0) continue;
     best = cue.order;
     bestGap = gap;
     break;
@@ -299,13 +313,13 @@ function nearestCue(matcher: Matcher, winner: number, from: number, to: number, 
     const cue = matcher.cueList[cues.value[i]];
     const gap = k - last;
     if (cue.kind !== 'after' || cue.effect === 'none' || (cue.effect === 'act') !== acts || cues.clause[i] !== clause || gap > cue.window) continue;
-    if (breakBetween(last - 1, k, from)) continue;
+    if (breakBetween(s, last - 1, k, from)) continue;
     return cue.order;
   }
   return best;
 }
 
 /** True when a clause-break cue starts strictly between tokens a < b. */
-function breakBetween(a: number, b: number, from: number): boolean {
-  return breaksBefore[b - from] - breaksBefore[a + 1 - from] > 0;
+function breakBetween(s: MatchState, a: number, b: number, from: number): boolean {
+  return s.breaksBefore[b - from] - s.breaksBefore[a + 1 - from] > 0;
 }

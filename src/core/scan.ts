@@ -4,7 +4,7 @@
 import { charClass, classAt, HAN, isPhraseJoiner, lowerChar, widthOf, WORD } from './chars';
 import { countHanWords } from './cjkWords';
 import { BlockExtent } from './blocks';
-import { endSentence, stepToken } from './match';
+import { endSentence, MatchState, stepToken } from './match';
 import { Matcher } from './matcher';
 import { MatchList, MatchListBuilder } from './matchList';
 import { NO_PATH } from './pathAutomaton';
@@ -33,7 +33,6 @@ export interface BlockResult {
 }
 
 const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
-const found = new MatchListBuilder();
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATIONS: readonly string[] = ['no', 'nos', 'art', 'arts', 'para', 'paras', 'sec', 'secs', 'cf', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'eg', 'ie', 'etc', 'vol', 'ch', 'pp', 'p', 'fig', 'approx', 'inc', 'ltd', 'co', 'corp', 'dept', 'govt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
 const ABBREVIATION_LENGTH = 6;
@@ -41,11 +40,22 @@ const ABBREVIATION_LENGTH = 6;
 const ABBREVIATION_CODES = new Set(ABBREVIATIONS.map((a) => asciiWordCode(a, 0, a.length)));
 const ABBREVIATION_SET = new Set(ABBREVIATIONS);
 
-/** Analyses `text[start, end)`, one block. */
-export function analyzeBlock(text: string, start: number, extent: BlockExtent, matcher: Matcher): BlockResult {
+/**
+ * What analysing a block works in: the annotations being collected and the matcher's state for the sentence being
+ * read. Each analysis owns one, so analyses can be interleaved (a block of one between blocks of another) safely.
+ */
+export class ScanState {
+  readonly found = new MatchListBuilder();
+  readonly match = new MatchState();
+}
+
+/** Analyses `text[start, end)`, one block, working in `scan`. */
+export function analyzeBlock(text: string, start: number, extent: BlockExtent, matcher: Matcher, scan: ScanState): BlockResult {
   const end = extent.end;
   const automaton = matcher.automaton;
   automaton.trim();
+  const found = scan.found;
+  const match = scan.match;
   // Only locals in this loop, no closures over them: captured variables would live on the heap.
   found.reset();
   let latinWords = 0;
@@ -106,7 +116,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
         if (cls !== WORD) break;
       }
       const symbol = matcher.latinSymbol(h1, h2, text, tokenStart, i);
-      state = stepToken(automaton, state, symbol >= 0 && isNumberAbbreviation(text, tokenStart, i, end) ? -1 : symbol, ordinal, tokenStart, i, clause);
+      state = stepToken(match, automaton, state, symbol >= 0 && isNumberAbbreviation(text, tokenStart, i, end) ? -1 : symbol, ordinal, tokenStart, i, clause);
       ordinal++;
       latinWords++;
       lastWordStart = tokenStart;
@@ -121,7 +131,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       const runStart = i;
       const hanSlots = matcher.hanSlotTable;
       for (;;) {
-        state = stepToken(automaton, state, hanSlots[c], ordinal, i, i + 1, clause);
+        state = stepToken(match, automaton, state, hanSlots[c], ordinal, i, i + 1, clause);
         ordinal++;
         i++;
         if (i >= end) break;
@@ -136,7 +146,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       if (hanRunStart < 0) hanRunStart = i;
       hanRunChars++;
       hanChars++;
-      state = stepToken(automaton, state, matcher.hanSymbol(width === 2 ? (text.codePointAt(i) ?? c) : c), ordinal, i, i + width, clause);
+      state = stepToken(match, automaton, state, matcher.hanSymbol(width === 2 ? (text.codePointAt(i) ?? c) : c), ordinal, i, i + width, clause);
       ordinal++;
       i += width;
       continue;
@@ -169,7 +179,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
     }
     if (sentenceEnds) {
       if (ordinal > 0) {
-        endSentence(matcher, ordinal, start, found);
+        endSentence(match, matcher, ordinal, start, found);
         found.markSentence(sentences++);
       }
       ordinal = 0;
@@ -179,7 +189,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
   }
   if (hanRunStart >= 0) hanWords += countHanWords(hanRunChars);
   if (ordinal > 0) {
-    endSentence(matcher, ordinal, start, found, sentences === 0 && ordinal <= TITLE_TOKENS && looksLikeTitle(text, start, end));
+    endSentence(match, matcher, ordinal, start, found, sentences === 0 && ordinal <= TITLE_TOKENS && looksLikeTitle(text, start, end));
     found.markSentence(sentences++);
   }
 
