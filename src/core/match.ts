@@ -3,7 +3,7 @@
 // another polarity. Tokens are named by their ordinal in the sentence, which also measures cue windows. All
 // working state lives in reusable typed arrays of a MatchState that the analysis owns: nothing is allocated per token
 // or per candidate, and nothing is shared between analyses.
-import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION, RULE_TARGET, RULE_TOPIC, TOPIC_NOUN, TOPIC_TITLE } from './matchList';
+import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION, RULE_TARGET, RULE_TOPIC, TOPIC_DEFINITION, TOPIC_NOUN, TOPIC_TITLE } from './matchList';
 import { CompiledCue, Matcher } from './matcher';
 import { NO_PATH, PathAutomaton } from './pathAutomaton';
 import { grown } from './grown';
@@ -164,7 +164,8 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
       const cueRule = cueRuleFor(matcher.cueList[cue], entry.polarity === 'control');
       if (cueRule !== RULE_NONE) {
         rule = cueRule;
-        argument = cue;
+        // A definition keeps no cue index: the explanation names the clause, not the cue.
+        argument = cueRule === RULE_TOPIC ? TOPIC_DEFINITION : cue;
       }
     }
     if (rule === RULE_NONE || rule === RULE_DIRECTION) {
@@ -182,7 +183,9 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
 
 /**
  * What a cue does to a match of the given polarity. Protection, target and object cues move a control match to
- * engagement; on an engagement match a protection cue negates and the others do nothing.
+ * engagement; on an engagement match a protection cue negates and the others do nothing. A define cue marks a
+ * definition or scope clause: its matches of either polarity are shown and not counted (scheme: definitions are
+ * neutral).
  */
 function cueRuleFor(cue: CompiledCue, control: boolean): number {
   switch (cue.effect) {
@@ -196,6 +199,8 @@ function cueRuleFor(cue: CompiledCue, control: boolean): number {
       return control && cue.protectionCategory !== null ? RULE_TARGET : RULE_NONE;
     case 'object':
       return control && cue.protectionCategory !== null ? RULE_PROTECTION : RULE_NONE;
+    case 'define':
+      return RULE_TOPIC;
     default:
       return RULE_NONE;
   }

@@ -32,12 +32,14 @@ export const RULE_NEGATION = 1;
 export const RULE_EXEMPTION = 2;
 export const RULE_PROTECTION = 3;
 export const RULE_DIRECTION = 4;
-/** Shown, not counted: a topic noun with no act near it (argument TOPIC_NOUN), or a match in a title line (TOPIC_TITLE). */
+/** Shown, not counted: a topic noun with no act near it (argument TOPIC_NOUN), a match in a title line (TOPIC_TITLE) or in a definition (TOPIC_DEFINITION). */
 export const RULE_TOPIC = 5;
 /** A control measure aimed at officials or agencies: counted as engagement in the cue's category. */
 export const RULE_TARGET = 6;
 export const TOPIC_NOUN = 0;
 export const TOPIC_TITLE = 1;
+/** Shown, not counted: a match inside a definition or scope clause (a `define` cue). */
+export const TOPIC_DEFINITION = 2;
 
 export function matchCount(list: MatchList): number {
   return list.length / FIELDS;
@@ -137,7 +139,12 @@ export class MatchReader {
     } else if (r === RULE_TOPIC) {
       match.negated = true;
       match.rule = 'topic';
-      match.ruleDetail = detail === TOPIC_TITLE ? 'a title line names its topic and takes no stance' : `"${entry.term}" names a topic; no act near it gives it a stance`;
+      match.ruleDetail =
+        detail === TOPIC_TITLE
+          ? 'a title line names its topic and takes no stance'
+          : detail === TOPIC_DEFINITION
+            ? 'a definition or scope clause says what a term covers and takes no stance'
+            : `"${entry.term}" names a topic; no act near it gives it a stance`;
     } else if (r !== RULE_NONE) {
       const cue = this.matcher.cueList[detail];
       if (r === RULE_PROTECTION || r === RULE_TARGET) {

@@ -8,6 +8,7 @@ import { endSentence, MatchState, stepToken } from './match';
 import { Matcher } from './matcher';
 import { MatchList, MatchListBuilder } from './matchList';
 import { NO_PATH } from './pathAutomaton';
+import { isLabelledHeading } from './titleLines';
 import type { Units } from './types';
 
 export interface BlockResult {
@@ -179,7 +180,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
     }
     if (sentenceEnds) {
       if (ordinal > 0) {
-        endSentence(match, matcher, ordinal, start, found);
+        endSentence(match, matcher, ordinal, start, found, c === 46 && sentences === 0 && ordinal <= TITLE_TOKENS && isLabelledHeading(text, start, i, end));
         found.markSentence(sentences++);
       }
       ordinal = 0;
@@ -221,7 +222,7 @@ const TITLE_CHARS = 400;
 /** An enumeration label before a title ("(c)", "iv)", "2."), skipped before the first word is read. */
 const TITLE_LABEL = /^(?:\s*(?:\(?[0-9A-Za-z]{1,5}[).]|[(（]?[一二三四五六七八九十]+[)）、]))+\s*/u;
 /** Words a title never holds: modals, auxiliaries and clause openers belong to sentences and lead-ins. */
-const NOT_IN_TITLE = /\b(?:shall|may|must|will|would|should|can|could|is|are|was|were|be|been|has|have|had|if|when|where|whether|which|who|that|to)\b/i;
+const NOT_IN_TITLE = /\b(?:shall|may|must|will|would|should|can|could|is|are|was|were|be|been|has|have|had|if|when|where|whether|which|who|that)\b/i;
 
 /**
  * True when the block, a single sentence with no sentence-final mark, is a title line: a line break follows it
@@ -234,13 +235,15 @@ function looksLikeTitle(text: string, start: number, end: number): boolean {
   const block = text.slice(start, end);
   const line = block.trim();
   if (!/\n\s*$/.test(block)) return false;
-  if (line === '' || /[,，、:：;；]/.test(line)) return false;
+  // A semicolon may join the parts of a Latin heading ("Civil action; damages; fees"); a list item ends on one.
+  if (line === '' || /[,，、:：；]/.test(line) || (line.includes(';') && !/[A-Za-z]/.test(line))) return false;
   const last = line.charCodeAt(line.length - 1);
   const cls = classAt(line, line.length - 1, line.length, last);
   if (cls !== HAN && cls !== WORD && last !== 41 && last !== 93 && last !== 0xff09) return false;
   if (!/[A-Za-z]/.test(line)) return true;
   const body = line.replace(TITLE_LABEL, '');
-  return /^[A-Z]/.test(body) && !NOT_IN_TITLE.test(body) && !/\b(?:and|or)$/i.test(body);
+  // "to" opens an infinitive item ("A) to communicate with"); inside a heading it is a preposition ("Access to records").
+  return /^[A-Z]/.test(body) && !NOT_IN_TITLE.test(body) && !/^to\b/i.test(body) && !/\b(?:and|or)$/i.test(body);
 }
 
 /**

@@ -42,7 +42,7 @@ export interface LexiconEntrySource {
  * control measure is the object of a person's right or of redress (principle 3). `act`: the cue states an act
  * that gives a topic entry its stance ("install a pen register").
  */
-export type CueEffect = 'negate' | 'exempt' | 'protect' | 'none' | 'target' | 'object' | 'act';
+export type CueEffect = 'negate' | 'exempt' | 'protect' | 'none' | 'target' | 'object' | 'act' | 'define';
 
 export interface CueSource {
   cue: string;

@@ -1,0 +1,28 @@
+// Subdivision headings of statutes that end on a full stop: "c) Prohibition of Certain Disclosure.", "2) Motions
+// to quash or modify .". The US Code and many regulations print them so; they name a topic and take no stance,
+// like the unterminated title lines the scanner recognises itself.
+
+/** An enumeration label opening the line: "(c)", "iv)", "2.", "A)". */
+const LABEL = /^(?:\(?[0-9A-Za-z]{1,5}[).]\s*)+/;
+/** Words a heading never holds: modals, auxiliaries and clause openers belong to sentences and lead-ins. */
+const NOT_IN_HEADING = /\b(?:shall|may|must|will|would|should|can|could|is|are|was|were|be|been|has|have|had|if|when|where|whether|which|who|that)\b/i;
+/** Longest line read as a heading. */
+const HEADING_CHARS = 200;
+
+/**
+ * True when the block's first sentence, `text[start, stop]` with its full stop at `stop`, is a labelled heading:
+ * only white space and a line break follow it in the block, it opens with an enumeration label and then a capital,
+ * holds no comma, colon or semicolon, no modal or clause word, does not open with "to" (an infinitive item) and
+ * does not end on "and" or "or" (an item of a list). Latin script only: a Chinese line ending in 。 is a sentence.
+ */
+export function isLabelledHeading(text: string, start: number, stop: number, end: number): boolean {
+  if (stop - start > HEADING_CHARS || text.charCodeAt(stop) !== 46) return false;
+  const rest = text.slice(stop + 1, end);
+  if (!/^\s*$/.test(rest) || !rest.includes('\n')) return false;
+  const line = text.slice(start, stop).trim();
+  const label = LABEL.exec(line);
+  if (label === null) return false;
+  const body = line.slice(label[0].length).trim();
+  if (!/^[A-Z][A-Za-z]/.test(body) || /[,:;，：；、]/.test(body) || /[\u3400-\u9fff]/.test(body)) return false;
+  return !NOT_IN_HEADING.test(body) && !/^to\b/i.test(body) && !/\b(?:and|or)$/i.test(body);
+}
