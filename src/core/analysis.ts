@@ -1,6 +1,6 @@
 // One document's analysis as a list of blocks. An edit re-analyses the blocks around it and updates the
 // running tally by the difference; the result equals a fresh analysis of the new text.
-import { blockAt } from './blocks';
+import { blockAt, BLOCK_READS, isBlank } from './blocks';
 import { Matcher } from './matcher';
 import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { analyzeBlock, BlockResult, ScanState } from './scan';
@@ -75,6 +75,13 @@ export class DocumentAnalysis {
     return this.collect(0, this.blocks.length, 0, Infinity);
   }
 
+  /** How many annotations `matches()` returns, without making them. */
+  matchCount(): number {
+    let count = 0;
+    for (const block of this.blocks) count += matchCount(block.matches);
+    return count;
+  }
+
   /** Annotations that overlap `[start, end)`. */
   matchesInRange(start: number, end: number): Match[] {
     const first = Math.max(0, this.blockIndexAt(start));
@@ -95,11 +102,12 @@ export class DocumentAnalysis {
   }
 
   /**
-   * Applies an edit that replaced `[start, oldEnd)` of the previous text; `newText` is the whole new text.
-   * Re-analysis starts a line before the edit (a boundary depends on the line before it) and stops at the
+   * Applies an edit that replaced `[start, oldEnd)` of the previous text; `newText` is the whole new text, and
+   * returns how many characters were re-analysed. Re-analysis starts a line before the edit (a boundary depends on
+   * the line before it), or inside a long line at the last block that reads no text of the edit, and stops at the
    * first new boundary after the edit that was also an old one, from where the old blocks still hold.
    */
-  applyEdit(start: number, oldEnd: number, newText: string): void {
+  applyEdit(start: number, oldEnd: number, newText: string): number {
     const oldLength = this.content.length;
     if (start < 0 || oldEnd < start || oldEnd > oldLength) throw new RangeError(`edit [${start}, ${oldEnd}) is outside a text of ${oldLength} characters`);
     const delta = newText.length - oldLength;
@@ -113,7 +121,11 @@ export class DocumentAnalysis {
     // lastIndexOf clamps a negative start to 0, so the first line needs its own case.
     const lineStart = start === 0 ? 0 : old.lastIndexOf('\n', start - 1) + 1;
     const previousLineStart = lineStart < 2 ? 0 : old.lastIndexOf('\n', lineStart - 2) + 1;
-    const first = Math.max(0, this.blockIndexAt(previousLineStart));
+    // Deep inside a long line, blocks are cuts that read a bounded stretch; unless the line could turn blank (a blank
+    // line joins the block before it), the blocks ending well before the edit stay as they were.
+    const deep = start - BLOCK_READS;
+    const from = deep > lineStart && !isBlank(newText, lineStart, deep) ? deep : previousLineStart;
+    const first = Math.max(0, this.blockIndexAt(from));
     let resync = first;
     const newStarts: number[] = [];
     const newBlocks: BlockResult[] = [];
@@ -134,6 +146,7 @@ export class DocumentAnalysis {
     for (let i = last; i < this.starts.length; i++) this.starts[i] += delta;
     this.starts.splice(first, last - first, ...newStarts);
     this.blocks.splice(first, last - first, ...newBlocks);
+    return newStarts.length === 0 ? 0 : pos - newStarts[0];
   }
 
   private analysedUpTo(): number {

@@ -6,6 +6,12 @@ import { headingLevelAt, startsEnumeration } from './headings';
 
 /** Blocks longer than this end at the next line break, or inside a long line at a sentence end. */
 export const MAX_BLOCK = 8192;
+/**
+ * How far past its start a block's extent reads inside a line longer than MAX_BLOCK: the line end searched up to
+ * 2 × MAX_BLOCK + 2, a cut searched up to that, and the character after a full stop. Text further on cannot move
+ * the block's end, so an edit there leaves the block as it was.
+ */
+export const BLOCK_READS = 2 * MAX_BLOCK + 4;
 /** Past this length a block ends at the first line that ends a sentence: small enough for cheap edits, large enough to keep per-block costs low. */
 const TARGET_BLOCK = 1024;
 
@@ -89,7 +95,8 @@ function cutLongLine(text: string, from: number, lineEnd: number): number {
   return c >= 0xd800 && c <= 0xdbff ? limit + 1 : limit;
 }
 
-function isBlank(text: string, start: number, end: number): boolean {
+/** True when `[start, end)` holds only what a blank line may hold. */
+export function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9 && c !== 13 && c !== 0x3000) return false;

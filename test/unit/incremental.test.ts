@@ -3,6 +3,7 @@
 // gives exactly the matches that overlap the range.
 import * as assert from 'node:assert/strict';
 import { AnalysisContext, analysisContext, DocumentAnalysis as AnalysisInternals } from '../../src/core/analysis';
+import { BLOCK_READS, MAX_BLOCK } from '../../src/core/blocks';
 import { analyzeAsync, DocumentAnalysis, Engine, Match } from '../../src/core/index';
 import { Matcher } from '../../src/core/matcher';
 import { document, insertion } from './helpers/corpus';
@@ -86,6 +87,44 @@ describe('incremental analysis', function () {
 
   it('equals a fresh analysis after 120 random edits of a ~300 KB text with long lines (checked every 4 edits)', () => {
     runEdits(engine, 4242, 300_000, 120, 4, 5000);
+  });
+
+  it('re-reads no more than a bounded stretch before an edit deep inside a 240 KB line, and still equals a fresh analysis', () => {
+    // Blocks of a long line are cut one after another, so re-reading cannot stop before the line's end when the text
+    // after the edit is periodic (the new cuts keep a different phase); it can start near the edit. With sentence
+    // ends to cut at, it stops a few blocks after the edit.
+    for (const [unit, resyncs] of [
+      ['The bureau shall not monitor any firm without a court order. ', true],
+      ['no fine not monitor ', false],
+      ['不得监控，处罚没有 ', false],
+    ] as const) {
+      let text = unit.repeat(Math.ceil(240_000 / unit.length));
+      const analysis = engine.analyze(text);
+      for (const at of [0.5, 0.9, 0.999, 0.3]) {
+        const start = Math.floor(text.length * at);
+        text = `${text.slice(0, start)}x ${text.slice(start)}`;
+        const reread = analysis.applyEdit(start, start, text);
+        const context = `an edit at ${at} of ${JSON.stringify(unit)}…`;
+        assert.ok(reread <= text.length - start + BLOCK_READS + 2 * MAX_BLOCK, `${context} re-read ${reread} characters`);
+        if (resyncs) assert.ok(reread <= BLOCK_READS + 4 * MAX_BLOCK, `${context} re-read ${reread} characters`);
+        assertSameAnalysis(analysis, engine.analyze(text), context);
+      }
+    }
+  });
+
+  it('equals a fresh analysis when a long line turns blank and back', () => {
+    // A blank line after a blank line or a heading joins the block before it, however long.
+    for (const prefix of ['Article 1\nWe monitor.\n', 'We appeal.\n\n']) {
+      const spaces = ' '.repeat(60_000);
+      const text = `${prefix}${spaces}x${spaces}\nWe monitor again.`;
+      const at = prefix.length + spaces.length;
+      const analysis = engine.analyze(text);
+      const blank = text.slice(0, at) + text.slice(at + 1);
+      analysis.applyEdit(at, at + 1, blank);
+      assertSameAnalysis(analysis, engine.analyze(blank), `deleting the x after ${JSON.stringify(prefix)}`);
+      analysis.applyEdit(at, at, text);
+      assertSameAnalysis(analysis, engine.analyze(text), `typing it again after ${JSON.stringify(prefix)}`);
+    }
   });
 
   it('handles edits that empty the text, fill it again, or change nothing', () => {
