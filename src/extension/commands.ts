@@ -42,7 +42,7 @@ export function registerCommands(store: AnalysisStore, decorator: Decorator, rev
     register(COMMANDS.toggleHighlights, () => setHighlights(!decorator.highlightsEnabled)),
     register(COMMANDS.hideHighlights, () => setHighlights(false)),
     register(COMMANDS.showHighlights, () => setHighlights(true)),
-    register(COMMANDS.annotateDocument, (arg) => annotateDocument(store, arg)),
+    register(COMMANDS.annotateDocument, (arg) => annotateDocument(store, decorator, arg)),
     register(COMMANDS.nextAnnotation, () => step(store, decorator, 1)),
     register(COMMANDS.previousAnnotation, () => step(store, decorator, -1)),
     register(COMMANDS.listAnnotations, () => listAnnotations(store)),
@@ -95,7 +95,8 @@ async function targetDocument(arg: unknown): Promise<vscode.TextDocument | undef
   return vscode.window.activeTextEditor?.document;
 }
 
-async function annotateDocument(store: AnalysisStore, arg: unknown): Promise<boolean> {
+/** Annotates a document whatever its language and size; resolves once its highlights are drawn. */
+async function annotateDocument(store: AnalysisStore, decorator: Decorator, arg: unknown): Promise<boolean> {
   const document = await targetDocument(arg);
   if (!document) {
     void vscode.window.showInformationMessage(t('Policy Lens: open a document to annotate.'));
@@ -103,6 +104,7 @@ async function annotateDocument(store: AnalysisStore, arg: unknown): Promise<boo
   }
   store.annotate(document);
   await store.whenIdle(document.uri);
+  await decorator.whenDrawn();
   const reason = store.skipReason(document.uri);
   if (reason === 'binary') void vscode.window.showWarningMessage(t('Policy Lens: {0} looks like a binary file and was not annotated.', baseName(document.uri)));
   return store.get(document.uri) !== undefined;

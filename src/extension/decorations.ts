@@ -1,10 +1,11 @@
-// Highlights annotations in visible editors with theme colours. Only visible editors are drawn; a document with
-// very many annotations is drawn around its visible ranges and redrawn as the user scrolls.
+// Highlights annotations in visible editors with theme colours. Only visible editors are drawn, in a task of their
+// own after the analysis that changed them (one draw per editor however many events asked for it); a very long or
+// very dense document is drawn around its visible ranges and redrawn as the user scrolls.
 import * as vscode from 'vscode';
 import type { Match } from '../core/types';
 import { offsetRange } from './positions';
 import { onDidChangeSettings, readSettings } from './settings';
-import type { AnalysisStore } from './store';
+import type { AnalysisStore, StoredAnalysis } from './store';
 
 export interface AppliedDecorations {
   readonly control: vscode.Range[];
@@ -24,8 +25,15 @@ export interface ReviewMarks {
 
 /** Documents longer than this (UTF-16 units) are drawn around their visible ranges only. */
 const DRAW_ALL_LENGTH = 500_000;
-/** Characters drawn beyond each visible range when drawing near the visible ranges only. */
+/** Documents with more annotations than this are drawn around their visible ranges only. */
+const DRAW_ALL_MATCHES = 2_000;
+/** Characters drawn beyond each visible range when drawing near the visible ranges only, at most. */
 const DRAW_MARGIN = 20_000;
+/**
+ * Annotations drawn near the visible ranges, about: a dense text gets a narrower margin, since each drawn range is
+ * sent to the renderer on every change, and thousands of them stall the extension host.
+ */
+const DRAW_NEAR = 2_000;
 
 const EMPTY: AppliedDecorations = { control: [], engagement: [], negated: [], rejected: [], manual: [] };
 
@@ -80,6 +88,11 @@ export class Decorator implements vscode.Disposable {
   private readonly applied = new Map<string, AppliedDecorations>();
   private readonly disposables: vscode.Disposable[] = [];
   private enabled = true;
+  /** Editors waiting to be drawn; undefined when no draw is scheduled. */
+  private pending: Set<vscode.TextEditor> | undefined;
+  private drawnWaiters: (() => void)[] = [];
+  /** Editors drawn near their visible ranges only, redrawn when they scroll. */
+  private readonly windowed = new WeakSet<vscode.TextEditor>();
 
   constructor(
     private readonly store: AnalysisStore,
@@ -90,7 +103,7 @@ export class Decorator implements vscode.Disposable {
       store.onDidChange((uri) => this.redrawDocument(uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.redrawAll()),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
-        if (isLong(e.textEditor.document)) this.draw(e.textEditor);
+        if (this.windowed.has(e.textEditor)) this.schedule([e.textEditor]);
       }),
       onDidChangeSettings((e) => {
         if (e.affects('categories')) this.redrawAll();
@@ -103,9 +116,11 @@ export class Decorator implements vscode.Disposable {
     return this.enabled;
   }
 
+  /** Shows or hides every highlight at once: the user asked, so the draw is not deferred. */
   setEnabled(enabled: boolean): void {
     this.enabled = enabled;
     this.redrawAll();
+    this.flush();
   }
 
   /** The ranges drawn in the first visible editor of a document, as the user sees them. */
@@ -115,27 +130,54 @@ export class Decorator implements vscode.Disposable {
 
   redrawAll(): void {
     const shown = new Set<string>();
-    for (const editor of vscode.window.visibleTextEditors) {
-      this.draw(editor);
-      shown.add(editor.document.uri.toString());
-    }
+    for (const editor of vscode.window.visibleTextEditors) shown.add(editor.document.uri.toString());
     for (const key of [...this.applied.keys()]) if (!shown.has(key)) this.applied.delete(key);
+    this.schedule(vscode.window.visibleTextEditors);
+  }
+
+  /** Resolves once every draw asked for so far is done. */
+  whenDrawn(): Promise<void> {
+    if (!this.pending) return Promise.resolve();
+    return new Promise((resolve) => this.drawnWaiters.push(resolve));
   }
 
   dispose(): void {
+    this.pending = undefined;
     for (const type of Object.values(this.types)) type.dispose();
     for (const d of this.disposables) d.dispose();
+    this.release();
   }
 
   private redrawDocument(uri: vscode.Uri): void {
     const key = uri.toString();
-    let drawn = false;
-    for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document.uri.toString() !== key) continue;
-      this.draw(editor);
-      drawn = true;
+    const editors = vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === key);
+    if (editors.length === 0) this.applied.delete(key);
+    this.schedule(editors);
+  }
+
+  /** Draws the editors in the next task: the analysis that asked has yielded, and repeated asks draw once. */
+  private schedule(editors: readonly vscode.TextEditor[]): void {
+    if (editors.length === 0) return;
+    if (!this.pending) {
+      this.pending = new Set();
+      setImmediate(() => this.flush());
     }
-    if (!drawn) this.applied.delete(key);
+    for (const editor of editors) this.pending.add(editor);
+  }
+
+  private flush(): void {
+    const editors = this.pending;
+    this.pending = undefined;
+    if (!editors) return;
+    const visible = new Set(vscode.window.visibleTextEditors);
+    for (const editor of editors) if (visible.has(editor)) this.draw(editor);
+    this.release();
+  }
+
+  private release(): void {
+    const waiters = this.drawnWaiters;
+    this.drawnWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private draw(editor: vscode.TextEditor): void {
@@ -144,7 +186,10 @@ export class Decorator implements vscode.Disposable {
     // A result for an older version is left as drawn: VS Code has already moved those ranges with the edit.
     if (stored && this.enabled && stored.version !== document.version) return;
     const marks = stored && this.enabled ? this.reviews?.marks(document) : undefined;
-    const result = stored && this.enabled ? rangesFor(editor, this.store, marks) : EMPTY;
+    const spans = stored && this.enabled ? drawnSpans(editor, this.store, stored) : undefined;
+    if (spans) this.windowed.add(editor);
+    else this.windowed.delete(editor);
+    const result = stored && this.enabled ? rangesFor(editor, this.store, marks, spans) : EMPTY;
     editor.setDecorations(this.types.control, result.control);
     editor.setDecorations(this.types.engagement, result.engagement);
     editor.setDecorations(this.types.negated, result.negated);
@@ -154,12 +199,12 @@ export class Decorator implements vscode.Disposable {
   }
 }
 
-function rangesFor(editor: vscode.TextEditor, store: AnalysisStore, marks: ReturnType<ReviewMarks['marks']>): AppliedDecorations {
+function rangesFor(editor: vscode.TextEditor, store: AnalysisStore, marks: ReturnType<ReviewMarks['marks']>, spans: readonly Span[] | undefined): AppliedDecorations {
   const document = editor.document;
   const shown = new Set(readSettings(document.uri).categories);
   const result: AppliedDecorations = { control: [], engagement: [], negated: [], rejected: [], manual: [] };
   const rejected = new Set((marks?.rejected ?? []).map((r) => `${r.start}:${r.end}`));
-  for (const m of drawnMatches(editor, store)) {
+  for (const m of drawnMatches(editor.document.uri, store, spans)) {
     if (shown.size > 0 && !shown.has(m.category)) continue;
     const range = offsetRange(document, m.start, m.end);
     if (m.negated) result.negated.push(range);
@@ -170,22 +215,47 @@ function rangesFor(editor: vscode.TextEditor, store: AnalysisStore, marks: Retur
   return result;
 }
 
-/** Every match of an ordinary document; around the visible ranges only for a very long one. */
-function drawnMatches(editor: vscode.TextEditor, store: AnalysisStore): Match[] {
+interface Span {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Where to draw: undefined for the whole document (an ordinary one), else sorted, disjoint offset spans around the
+ * visible ranges, with a margin that keeps the drawn annotations near DRAW_NEAR.
+ */
+function drawnSpans(editor: vscode.TextEditor, store: AnalysisStore, stored: StoredAnalysis): Span[] | undefined {
   const document = editor.document;
-  if (!isLong(document)) return store.matches(document.uri);
-  const out: Match[] = [];
-  let covered = -1;
-  for (const range of editor.visibleRanges) {
-    const from = Math.max(covered, document.offsetAt(range.start) - DRAW_MARGIN, 0);
-    const to = document.offsetAt(range.end) + DRAW_MARGIN;
-    if (to <= from) continue;
-    for (const m of store.matchesInRange(document.uri, from, to)) if (m.start >= covered) out.push(m);
-    covered = to;
+  const count = store.matchCount(document.uri);
+  const length = stored.text.length;
+  if (count <= DRAW_ALL_MATCHES && length <= DRAW_ALL_LENGTH) return undefined;
+  const density = count / Math.max(1, length);
+  const margin = Math.max(1_000, Math.min(DRAW_MARGIN, Math.round(DRAW_NEAR / (2 * Math.max(density, 1e-9)))));
+  return mergeSpans(editor.visibleRanges.map((r) => ({ from: document.offsetAt(r.start) - margin, to: document.offsetAt(r.end) + margin })));
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = spans.map((s) => ({ from: Math.max(0, s.from), to: s.to })).sort((a, b) => a.from - b.from);
+  const out: { from: number; to: number }[] = [];
+  for (const span of sorted) {
+    const last = out[out.length - 1];
+    if (last && span.from <= last.to) last.to = Math.max(last.to, span.to);
+    else out.push(span);
   }
   return out;
 }
 
-export function isLong(document: vscode.TextDocument): boolean {
-  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end) > DRAW_ALL_LENGTH;
+/** Every match, or those overlapping the spans, each once. */
+function drawnMatches(uri: vscode.Uri, store: AnalysisStore, spans: readonly Span[] | undefined): Match[] {
+  if (!spans) return store.matches(uri);
+  const out: Match[] = [];
+  let covered = -1;
+  for (const span of spans) {
+    for (const m of store.matchesInRange(uri, span.from, span.to)) {
+      if (m.start < covered) continue;
+      out.push(m);
+    }
+    covered = span.to;
+  }
+  return out;
 }

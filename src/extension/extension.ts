@@ -102,6 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
       await reloader.whenIdle();
       await store.whenIdle();
       await reviews.whenIdle();
+      await decorator.whenDrawn();
     },
     getReview(uri) {
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());

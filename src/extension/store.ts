@@ -190,6 +190,11 @@ export class AnalysisStore implements vscode.Disposable {
     return this.shown(uri)?.matches() ?? [];
   }
 
+  /** How many annotations `matches` would return, without making them. */
+  matchCount(uri: vscode.Uri): number {
+    return this.shown(uri)?.matchCount() ?? 0;
+  }
+
   /** The annotations overlapping `[start, end)`. */
   matchesInRange(uri: vscode.Uri, start: number, end: number): Match[] {
     return this.shown(uri)?.matchesInRange(start, end) ?? [];

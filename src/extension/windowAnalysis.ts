@@ -8,6 +8,8 @@ export interface AnalysisView {
   readonly language: Language | 'mixed';
   /** Sorted by start offset, in document offsets. */
   matches(): Match[];
+  /** How many annotations `matches()` would return, without making them. */
+  matchCount(): number;
   matchesInRange(start: number, end: number): Match[];
   tally(): Tally;
   /** The whole document text the offsets refer to. */
@@ -30,6 +32,10 @@ export class WindowAnalysis implements AnalysisView {
 
   matches(): Match[] {
     return this.window.matches().map((m) => this.shift(m));
+  }
+
+  matchCount(): number {
+    return this.window.matchCount();
   }
 
   matchesInRange(start: number, end: number): Match[] {
