@@ -3,44 +3,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { editorSuite, openFile } from './editorHelpers';
+import { StallProbe } from './stallProbe';
 
 const LIMIT_MS = 50;
 const KEYSTROKES = 40;
 const INTERVAL_MS = 30;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Samples this thread (the extension host's: the tests run in it) every 5 ms. A stall is how late a tick came, but at
- * most the CPU time the process used meanwhile: on a loaded machine a tick also comes late when the host merely
- * waited for a core, and that is no work of ours to blame.
- */
-class StallProbe {
-  readonly stalls: number[] = [];
-  readonly lags: number[] = [];
-  private last = performance.now();
-  private cpu = process.cpuUsage();
-  private readonly timer: NodeJS.Timeout;
-
-  constructor(private readonly interval = 5) {
-    this.timer = setInterval(() => this.sample(), interval);
-  }
-
-  private sample(): void {
-    const now = performance.now();
-    const used = process.cpuUsage(this.cpu);
-    const lag = Math.max(0, now - this.last - this.interval);
-    this.lags.push(lag);
-    this.stalls.push(Math.min(lag, (used.user + used.system) / 1000));
-    this.last = now;
-    this.cpu = process.cpuUsage();
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-    this.sample();
-  }
-}
 
 describe('typing into a cue flood', function () {
   this.timeout(180_000);
