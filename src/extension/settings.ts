@@ -36,8 +36,28 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
   return allowed.find((a) => a === value) ?? fallback;
 }
 
+/**
+ * Settings read so far, per scope, while the listener runs: every view reads them on every change of a document, and
+ * VS Code's reader costs about a millisecond a time. Emptied on any change of settings or workspace folders.
+ */
+let cache: Map<string, Settings> | undefined;
+/** More scopes than this (one per document) empty the cache rather than grow it. */
+const CACHE_SCOPES = 512;
+
 /** Settings for a document (resource-scoped settings may differ per folder) or for the window. */
 export function readSettings(scope?: vscode.Uri): Settings {
+  if (!cache) return readConfiguration(scope);
+  const key = scope?.toString() ?? '';
+  let settings = cache.get(key);
+  if (!settings) {
+    if (cache.size >= CACHE_SCOPES) cache.clear();
+    settings = readConfiguration(scope);
+    cache.set(key, settings);
+  }
+  return settings;
+}
+
+function readConfiguration(scope: vscode.Uri | undefined): Settings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
   const d = SETTING_DEFAULTS;
   return {
@@ -68,10 +88,14 @@ export const onDidChangeSettings: vscode.Event<SettingsChange> = emitter.event;
 
 /** Starts the one configuration listener; activate() disposes it with the extension. */
 export function watchSettings(): vscode.Disposable {
+  cache = new Map();
+  const folders = vscode.workspace.onDidChangeWorkspaceFolders(() => cache?.clear());
   const listener = vscode.workspace.onDidChangeConfiguration((e) => {
     if (!e.affectsConfiguration(SECTION)) return;
+    cache?.clear();
     const keys = new Set(SETTING_KEYS.filter((k) => e.affectsConfiguration(settingId(k))));
     emitter.fire({ keys, affects: (...wanted) => wanted.some((k) => keys.has(k)) });
   });
-  return vscode.Disposable.from(listener, emitter);
+  const stopCaching = new vscode.Disposable(() => (cache = undefined));
+  return vscode.Disposable.from(listener, folders, emitter, stopCaching);
 }
