@@ -9,9 +9,9 @@ import { AnnotationCollection, AnnotationStoreError, parseCollection } from '../
 import { FatalError } from './fatalError';
 import { describeFsError } from './inputs';
 
-export const STORE_RELATIVE = path.join('.policylens', 'annotations.json');
-export const WORKSPACE_LEXICON_RELATIVE = path.join('.policylens', 'lexicon.json');
-export const CODEBOOK_RELATIVE = path.join('.policylens', 'codebook.json');
+const STORE_RELATIVE = path.join('.policylens', 'annotations.json');
+const WORKSPACE_LEXICON_RELATIVE = path.join('.policylens', 'lexicon.json');
+const CODEBOOK_RELATIVE = path.join('.policylens', 'codebook.json');
 
 /** The store the documents are reviewed against: sources in it are relative to `base`. */
 export interface CliReview {
@@ -24,7 +24,7 @@ export interface CliReview {
 }
 
 /** The nearest `.policylens/annotations.json` at or above `start` (a folder, or a file's folder), or null. */
-export function findStore(start: string): string | null {
+function findStore(start: string): string | null {
   let dir = path.resolve(start);
   try {
     if (!fs.statSync(dir).isDirectory()) dir = path.dirname(dir);

@@ -180,7 +180,7 @@ function oneOf<T extends string>(option: string, value: string, allowed: readonl
 }
 
 /** Threads: 1 to 64, written in decimal digits (not 1e2, 0x10 or 2.0), so a slip cannot start a thousand threads. */
-export const MAX_JOBS = 64;
+const MAX_JOBS = 64;
 
 function jobCount(option: string, value: string): number {
   const n = /^[0-9]{1,3}$/.test(value) ? Number(value) : NaN;

@@ -15,7 +15,7 @@ import { mergeCommand } from './merge';
 import { loadLexicons } from './lexicons';
 import { OutputSink, ReportWriter } from './output';
 import { refuseOverwritingInputs } from './outputTarget';
-import { analyseAll } from './run';
+import { analyzeAll } from './run';
 
 const EXIT_OK = 0;
 const EXIT_INTERNAL = 1;
@@ -103,7 +103,7 @@ async function run(options: CliOptions): Promise<number> {
   const writer = new ReportWriter(sink, options.format, reportHeader(GENERATOR, engine.lexiconInfo, options.timestamp ? new Date() : undefined), engine.categories);
   let errors = 0;
   try {
-    await analyseAll(
+    await analyzeAll(
       { paths: inputPaths(options), shard: options.shard, engine, lexicons, language: options.language, format: options.format, jobs: options.jobs, review },
       {
         document: (doc) => writer.document(doc),

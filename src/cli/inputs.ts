@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { compareCodeUnits } from '../core/pathOrder';
 import { nameOfBytes } from './printable';
 
-export const STDIN_SOURCE = '<stdin>';
+const STDIN_SOURCE = '<stdin>';
 
 export interface FileInput {
   kind: 'file';

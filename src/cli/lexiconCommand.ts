@@ -9,7 +9,7 @@ import { UsageError } from './args';
 import { loadLexicons } from './lexicons';
 import { OutputSink } from './output';
 
-export const LEXICON_HELP = `Usage: policy-lens lexicon export --to dic|yaml|map|qdc [options]
+const LEXICON_HELP = `Usage: policy-lens lexicon export --to dic|yaml|map|qdc [options]
 
 Writes the lexicons (the built-in English and Chinese ones, plus any --lexicon files) as a dictionary for other tools:
   dic    a LIWC dictionary (LIWC-22: Dictionary > Load Dictionary)

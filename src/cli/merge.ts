@@ -12,7 +12,7 @@ import { describeFsError } from './inputs';
 import { OutputSink } from './output';
 import { normalizedSource } from './shard';
 
-export const MERGE_HELP = `Usage: policy-lens merge [options] SHARD.jsonl...
+const MERGE_HELP = `Usage: policy-lens merge [options] SHARD.jsonl...
 
 Puts the JSON Lines reports of the parts of one corpus (policy-lens --jsonl --shard K/N ...) back together, in path
 order: the same bytes as one run over the whole corpus. Refuses shards made by different versions or with different

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { ReportHeader, ReportStream } from '../core/report';
 import { abandonAtomic, AtomicTarget, commitAtomic, openAtomic, removeTempsOnSignals, TargetError } from '../node/atomicWrite';
-import type { AnalysedDocument } from './analyse';
+import type { AnalyzedDocument } from './analyze';
 import type { OutputFormat } from './args';
 import { describeFsError } from './inputs';
 import { FatalError } from './fatalError';
@@ -132,7 +132,7 @@ export class ReportWriter {
     return this.count;
   }
 
-  async document(doc: AnalysedDocument): Promise<void> {
+  async document(doc: AnalyzedDocument): Promise<void> {
     if (this.report) await this.sink.write(this.report.next());
     else if (this.count === 0) await this.sink.write(this.opening());
     if (this.format === 'w3c') await this.sink.write(this.collection.document(doc.figures.source, Array.from(doc.output).join('')));

@@ -1,7 +1,7 @@
 // A fixed set of worker threads, each with its own engine, analysing the files handed out to them in turn.
 import { Worker } from 'node:worker_threads';
 import type { LexiconSource, LanguageSetting } from '../core/types';
-import type { DocumentFigures } from './analyse';
+import type { DocumentFigures } from './textTable';
 import type { CliReview } from './annotations';
 import { holdYoungGeneration } from './heapSettings';
 import type { OutputFormat } from './args';

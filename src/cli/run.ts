@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { Engine } from '../core';
 import type { LanguageSetting, LexiconSource } from '../core/types';
-import { AnalysedDocument, analyseFile, analyseText } from './analyse';
+import { AnalyzedDocument, analyzeFile, analyzeText } from './analyze';
 import type { CliReview } from './annotations';
 import type { OutputFormat } from './args';
 import { Input, Problem, problem, walkInputs } from './inputs';
@@ -41,13 +41,13 @@ export interface RunSettings {
 }
 
 export interface RunHandlers {
-  document(doc: AnalysedDocument): Promise<void>;
+  document(doc: AnalyzedDocument): Promise<void>;
   problem(p: Problem): void;
 }
 
 type Slot = Problem | { kind: 'here'; input: Input } | { kind: 'worker'; result: Promise<WorkerResult> };
 
-export async function analyseAll(settings: RunSettings, handlers: RunHandlers): Promise<void> {
+export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): Promise<void> {
   const inputs = settings.shard ? inShard(walkInputs(settings.paths), settings.shard) : walkInputs(settings.paths);
   const ahead: Array<Input | Problem> = [];
   while (ahead.length < LOOKAHEAD) {
@@ -83,7 +83,7 @@ export async function analyseAll(settings: RunSettings, handlers: RunHandlers): 
       }
       const slot = slots.shift();
       if (slot === undefined) break;
-      const outcome = slot.kind === 'worker' ? await slot.result : slot.kind === 'here' ? await analyseHere(slot.input, settings) : slot;
+      const outcome = slot.kind === 'worker' ? await slot.result : slot.kind === 'here' ? await analyzeHere(slot.input, settings) : slot;
       if (outcome.kind === 'problem') handlers.problem(outcome);
       else await handlers.document(outcome);
     }
@@ -92,11 +92,11 @@ export async function analyseAll(settings: RunSettings, handlers: RunHandlers): 
   }
 }
 
-async function analyseHere(input: Input, settings: RunSettings): Promise<AnalysedDocument | Problem> {
-  if (input.kind === 'file') return analyseFile(settings.engine, input, settings.language, settings.format, settings.review);
+async function analyzeHere(input: Input, settings: RunSettings): Promise<AnalyzedDocument | Problem> {
+  if (input.kind === 'file') return analyzeFile(settings.engine, input, settings.language, settings.format, settings.review);
   const read = await readStdin();
   if (!read.ok) return problem(read.severity, input.source, read.message);
-  return analyseText(settings.engine, input.source, read.text, settings.language, settings.format);
+  return analyzeText(settings.engine, input.source, read.text, settings.language, settings.format);
 }
 
 /** Threads analysing, the main thread included. More than one pays off only with several small files. */

@@ -1,9 +1,19 @@
 // The --format text table: a legend and column header, one row per document with a lean bar, then a total over
 // all documents. The figures and their names are those of the JSON report and the sidebar (docs/measurement.md).
-import type { DocumentFigures } from './analyse';
 import { BALANCED_BAND, lean, THIN_EVIDENCE } from '../core/tally';
-import type { Units } from '../core/types';
+import type { Lean, PolarityTally, Units } from '../core/types';
 import { printable } from './printable';
+
+/** What the text table's footer adds up, and all a row needs. */
+export interface DocumentFigures {
+  source: string;
+  language: string;
+  words: number;
+  units: Units;
+  control: PolarityTally;
+  engagement: PolarityTally;
+  lean: Lean;
+}
 
 const BAR_HALF = 10;
 /** Fits "engagement-leaning (thin)" and a space. */
@@ -45,7 +55,7 @@ export class TextTotals {
 }
 
 /** `[------#---|----------]`: the marker sits left of the centre for control, right for engagement. */
-export function leanBar(index: number | null): string {
+function leanBar(index: number | null): string {
   const cells: string[] = Array.from({ length: 2 * BAR_HALF + 1 }, (_, i) => (i === BAR_HALF ? '|' : '-'));
   if (index !== null) cells[BAR_HALF + Math.round(index * BAR_HALF)] = '#';
   return `[${cells.join('')}]`;

@@ -9,9 +9,9 @@ import { EntryTerms } from './term';
 import { Category, Language, Match, Tally } from './types';
 
 /** Most characters analysed between two pauses when analysing in slices. */
-export const SLICE_CHARS = 256 * 1024;
+const SLICE_CHARS = 256 * 1024;
 /** Most milliseconds of work between two pauses, so a host's event loop never stalls for long. */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 
 export interface AnalysisContext {
   readonly matcher: Matcher;
@@ -55,9 +55,9 @@ export class DocumentAnalysis {
   /** Analyses the text in slices of at most `sliceChars` characters and `sliceMs` milliseconds, awaiting `pause` between them. */
   static async createInSlices(context: AnalysisContext, text: string, pause: () => Promise<void>, sliceChars = SLICE_CHARS, sliceMs = SLICE_MS): Promise<DocumentAnalysis> {
     const analysis = new DocumentAnalysis(context, text);
-    while (analysis.analysedUpTo() < text.length) {
-      analysis.extend(Math.min(text.length, analysis.analysedUpTo() + sliceChars), performance.now() + sliceMs);
-      if (analysis.analysedUpTo() < text.length) await pause();
+    while (analysis.analyzedUpTo() < text.length) {
+      analysis.extend(Math.min(text.length, analysis.analyzedUpTo() + sliceChars), performance.now() + sliceMs);
+      if (analysis.analyzedUpTo() < text.length) await pause();
     }
     return analysis;
   }
@@ -149,7 +149,7 @@ export class DocumentAnalysis {
     return newStarts.length === 0 ? 0 : pos - newStarts[0];
   }
 
-  private analysedUpTo(): number {
+  private analyzedUpTo(): number {
     const n = this.blocks.length;
     return n === 0 ? 0 : this.starts[n - 1] + this.blocks[n - 1].length;
   }
@@ -157,7 +157,7 @@ export class DocumentAnalysis {
   /** Analyses blocks up to `until`, or until the clock passes `deadline`. */
   private extend(until: number, deadline = Infinity): void {
     const text = this.content;
-    let pos = this.analysedUpTo();
+    let pos = this.analyzedUpTo();
     while (pos < until) {
       const extent = blockAt(text, pos);
       const block = analyzeBlock(text, pos, extent, this.context.matcher, this.scan);

@@ -6,7 +6,7 @@ export const WORD = 1;
 /** Han ideographs: each one is a token of its own (Chinese has no spaces). */
 export const HAN = 2;
 /** A high surrogate: the class depends on the code point it starts. */
-export const HIGH_SURROGATE = 3;
+const HIGH_SURROGATE = 3;
 const UNKNOWN = 255;
 
 const classes = new Uint8Array(65536).fill(UNKNOWN);
@@ -19,7 +19,7 @@ for (let c = 0; c < 128; c++) {
   lowers[c] = c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-export function isHanCodePoint(cp: number): boolean {
+function isHanCodePoint(cp: number): boolean {
   return (
     (cp >= 0x4e00 && cp <= 0x9fff) ||
     (cp >= 0x3400 && cp <= 0x4dbf) ||
@@ -75,7 +75,7 @@ function astralClass(cp: number): number {
   return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? WORD : OTHER;
 }
 
-export function isWhitespace(c: number): boolean {
+function isWhitespace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029;
 }
 

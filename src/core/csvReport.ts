@@ -75,7 +75,7 @@ function csvLine(fields: ReadonlyArray<string | number>): string {
 }
 
 /** RFC 4180: quoted when it holds a comma, a quote, CR or LF (or starts or ends with a space), quotes doubled. */
-export function csvField(value: string | number): string {
+function csvField(value: string | number): string {
   const text = String(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

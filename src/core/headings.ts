@@ -11,7 +11,7 @@ export interface Heading {
 }
 
 /** Ranks of the kinds of heading, outermost first; Markdown's `#` to `######` take 10 to 60. */
-export const RANK = { part: 10, subpart: 15, chapter: 20, section: 30, article: 40, clause: 50 } as const;
+const RANK = { part: 10, subpart: 15, chapter: 20, section: 30, article: 40, clause: 50 } as const;
 
 const MAX_TITLE = 120;
 const LONG_HEADING = 60;

@@ -14,8 +14,8 @@ export interface RefiReview {
   readonly notes: readonly PlacedNote[];
 }
 
-export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
-export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
+const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
+const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
 const POLARITY_GROUPS: ReadonlyArray<{ polarity: Polarity; name: string; color: string; description: string }> = [
   { polarity: 'control', name: 'Control', color: '#C0392B', description: 'Control-oriented language: surveillance, sanctions, obligations, restrictions (Policy Lens polarity "control").' },
@@ -24,17 +24,17 @@ const POLARITY_GROUPS: ReadonlyArray<{ polarity: Polarity; name: string; color: 
 const RESEARCHER_CODES = { name: 'Researcher codes', color: '#7F8C8D', description: 'Codes researchers applied in the editor that are not lexicon categories.' };
 
 /** A GUID of the pattern QDA-XML requires, derived from a name (shaped as an RFC 4122 version 5 UUID). */
-export function refiGuid(kind: string, name: string): string {
+function refiGuid(kind: string, name: string): string {
   const h = createHash('sha256').update(`policy-lens\u0000${kind}\u0000${name}`, 'utf8').digest('hex');
   const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 export const codeGuid = (id: string): string => refiGuid('code', id);
-export const userGuid = (name: string): string => refiGuid('user', name);
+const userGuid = (name: string): string => refiGuid('user', name);
 
 /** Text for an XML attribute or element: the five special characters escaped, and characters XML 1.0 forbids dropped. */
-export function xmlText(value: string): string {
+function xmlText(value: string): string {
   return value
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')

@@ -4,8 +4,8 @@
 import { LineIndex } from './lineIndex';
 import type { Language, Lean, Match, PolarityTally, Polarity, Tally, LeanLabel, Units } from './types';
 
-export const REPORT_FORMAT = 'policy-lens.tally';
-export const REPORT_VERSION = 2;
+const REPORT_FORMAT = 'policy-lens.tally';
+const REPORT_VERSION = 2;
 
 export interface ReportGenerator {
   name: string;

@@ -11,7 +11,7 @@ export function termOf(text: string): string {
 }
 
 /** termOf through a memo: the same few hundred surfaces recur all through a document. */
-export function termOfSurface(surface: string): string {
+function termOfSurface(surface: string): string {
   let term = memo.get(surface);
   if (term === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();

@@ -7,7 +7,7 @@ import { lineColumnAt } from './lineColumn';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** The store's own format name and version; a store of a higher version is opened read-only. */
-export const STORE_FORMAT = 'policy-lens.annotations';
+const STORE_FORMAT = 'policy-lens.annotations';
 export const STORE_VERSION = 1;
 
 export interface TextQuoteSelector {
@@ -102,7 +102,7 @@ export interface AnnotationCollection {
   first: { type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
 }
 
-export const STORE_LABEL = 'Policy Lens reviews, codes and memos';
+const STORE_LABEL = 'Policy Lens reviews, codes and memos';
 
 /** A store file that cannot be used, with the place of the problem (1-based line and column). */
 export class AnnotationStoreError extends Error {
@@ -142,7 +142,7 @@ export function collectionOf(items: readonly WebAnnotation[], generator: StoreGe
 }
 
 /** Items sorted by document, position, then id: the order they are written in. */
-export function sortAnnotations(items: readonly WebAnnotation[]): WebAnnotation[] {
+function sortAnnotations(items: readonly WebAnnotation[]): WebAnnotation[] {
   return [...items].sort(compareAnnotations);
 }
 

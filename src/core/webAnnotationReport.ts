@@ -49,7 +49,7 @@ export function reportEntry(source: string, analysis: AnalysisLike & { matches()
  * analysis's matches in document order; `source` the document's path as the store names it; `hints` where the
  * editor last found each annotation in this very text (it carries them through edits).
  */
-export function reviewedReport(
+function reviewedReport(
   text: string,
   source: string,
   tally: Tally,

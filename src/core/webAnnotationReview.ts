@@ -71,7 +71,7 @@ export function workspaceVerdicts(collection: AnnotationCollection): Map<string,
   return out;
 }
 
-export function entryKey(entry: string, category: string): string {
+function entryKey(entry: string, category: string): string {
   return `${category}\u0000${entry}`;
 }
 

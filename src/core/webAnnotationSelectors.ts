@@ -7,7 +7,7 @@ import type { TextPositionSelector, TextQuoteSelector } from './webAnnotation';
 /** Characters of context kept on each side of a quote. */
 export const QUOTE_CONTEXT = 32;
 
-export function quoteSelector(text: string, start: number, end: number): TextQuoteSelector {
+function quoteSelector(text: string, start: number, end: number): TextQuoteSelector {
   return {
     type: 'TextQuoteSelector',
     exact: text.slice(start, end),
@@ -16,7 +16,7 @@ export function quoteSelector(text: string, start: number, end: number): TextQuo
   };
 }
 
-export function positionSelector(start: number, end: number): TextPositionSelector {
+function positionSelector(start: number, end: number): TextPositionSelector {
   return { type: 'TextPositionSelector', start, end };
 }
 

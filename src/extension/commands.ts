@@ -8,7 +8,7 @@ import { revealOffsets } from './reveal';
 import { readSettings } from './settings';
 import type { AnalysisStore, StoredAnalysis } from './store';
 
-export const COMMANDS = {
+const COMMANDS = {
   toggleHighlights: 'policyLens.toggleHighlights',
   hideHighlights: 'policyLens.hideHighlights',
   showHighlights: 'policyLens.showHighlights',

@@ -79,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
         store.refreshAll();
         updateContext();
       }
-      if (e.affects('maxFileSizeKB', 'language')) store.reanalyseAll();
+      if (e.affects('maxFileSizeKB', 'language')) store.reanalyzeAll();
     }),
   );
   updateContext();

@@ -41,7 +41,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
 }
 
 /** The hover text for one annotation, as Markdown. */
-export function describeMatch(m: Match, category: Category | undefined, note?: string): vscode.MarkdownString {
+function describeMatch(m: Match, category: Category | undefined, note?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = false;
   md.supportHtml = false;

@@ -10,7 +10,7 @@ import { writeReport } from './reportWriter';
 import type { InteropFormat, ReviewStore } from './reviewStore';
 import type { AnalysisStore } from './store';
 
-export const INTEROP_COMMANDS = {
+const INTEROP_COMMANDS = {
   exportCsv: 'policyLens.exportCsv',
   exportW3c: 'policyLens.exportW3c',
   exportQdpx: 'policyLens.exportQdpx',

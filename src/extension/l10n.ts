@@ -12,7 +12,7 @@ export type LabelLanguage = 'en' | 'zh';
 const ZH: Readonly<Record<string, string>> = zhBundle;
 
 /** The `policyLens.labelLanguage` setting as written. */
-export function labelLanguageSetting(): LabelLanguageSetting {
+function labelLanguageSetting(): LabelLanguageSetting {
   return readSettings().labelLanguage;
 }
 

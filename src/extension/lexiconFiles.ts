@@ -43,7 +43,7 @@ export interface LoadedEngine {
 }
 
 /** Resolves a configured path: absolute, `~/…`, or relative to a workspace folder (the first where it exists). */
-export async function resolveLexiconPath(path: string): Promise<vscode.Uri | undefined> {
+async function resolveLexiconPath(path: string): Promise<vscode.Uri | undefined> {
   const home = process.env.HOME ?? process.env.USERPROFILE;
   const expanded = path.startsWith('~/') && home ? home + path.slice(1) : path;
   if (/^([a-zA-Z]:)?[\\/]/.test(expanded)) return vscode.Uri.file(expanded);
@@ -63,7 +63,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-export async function loadEngine(): Promise<LoadedEngine> {
+async function loadEngine(): Promise<LoadedEngine> {
   const builtins = builtinSources();
   const settings = readSettings();
   const problems: LexiconProblem[] = [];
@@ -202,7 +202,7 @@ function toProblem(err: unknown, uri: vscode.Uri | undefined): LexiconProblem {
   return { uri, file: uri?.fsPath ?? 'lexicon', line: 1, column: 1, message };
 }
 
-export function describeProblem(p: LexiconProblem): string {
+function describeProblem(p: LexiconProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.message}`;
 }
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { t } from './l10n';
 import type { AnalysisStore, SkipEvent } from './store';
 
-export const ANNOTATE_ANYWAY = t('Annotate Anyway');
+const ANNOTATE_ANYWAY = t('Annotate Anyway');
 const CHANGE_LIMIT = t('Change Limit');
 
 export class SkipNotices implements vscode.Disposable {

@@ -50,7 +50,7 @@ export type { CodebookCode, EntryReviewCount, OrphanReview, PlacedNote, Reviewed
 export type InteropFormat = 'csv' | 'csv-sections' | 'w3c' | 'qdpx' | 'qdc';
 
 export const STORE_PATH = '.policylens/annotations.json';
-export const CODEBOOK_PATH = '.policylens/codebook.json';
+const CODEBOOK_PATH = '.policylens/codebook.json';
 /** The command that asks before replacing a malformed store (registered with the review commands). */
 export const OVERWRITE_STORE_COMMAND = 'policyLens.overwriteAnnotationStore';
 
@@ -512,7 +512,7 @@ function statusOf(store: FolderStore): StoreStatus {
 }
 
 /** The document's path relative to its folder, with `/`. */
-export function relativeSource(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
+function relativeSource(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
   const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
   return uri.path.startsWith(base) ? decodeURIComponent(uri.path.slice(base.length)) : uri.path.replace(/^\/+/, '');
 }

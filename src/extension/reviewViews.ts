@@ -180,7 +180,7 @@ function figures(f: { control: { matches: number }; engagement: { matches: numbe
   return t('control {0} · engagement {1} · lean {2}', f.control.matches, f.engagement.matches, lean);
 }
 
-export function reviewRows(snapshot: ReviewSnapshot, labels: CategoryLabels, automatic: Parameters<typeof figures>[0] | undefined): ReviewRow[] {
+function reviewRows(snapshot: ReviewSnapshot, labels: CategoryLabels, automatic: Parameters<typeof figures>[0] | undefined): ReviewRow[] {
   const uri = snapshot.uri.toString();
   const rows: ReviewRow[] = [];
   if (snapshot.status.problem) rows.push({ id: 'problem', label: `$(error) ${snapshot.status.problem}`, tooltip: t('The annotation store is not written until this is fixed.') });

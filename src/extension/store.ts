@@ -260,7 +260,7 @@ export class AnalysisStore implements vscode.Disposable {
   setEngine(engine: Engine): void {
     this.currentEngine = engine;
     this.currentCategories = frozenCategories(engine);
-    this.reanalyseAll();
+    this.reanalyzeAll();
   }
 
   /** Re-reads the settings for every open document: starts, keeps or drops annotation. */
@@ -269,7 +269,7 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   /** Re-analyses every document from scratch (the analysis language setting changed). */
-  reanalyseAll(): void {
+  reanalyzeAll(): void {
     for (const key of [...this.states.keys()]) this.removeState(key);
     this.refreshAll();
   }
@@ -285,7 +285,7 @@ export class AnalysisStore implements vscode.Disposable {
     const stream = new ReportStream(reportHeader(GENERATOR, this.currentEngine.lexiconInfo), style);
     for (const [index, input] of ordered.entries()) {
       progress.next?.(input, index, ordered.length);
-      const analysis = input.read ? await this.analyseFile(await input.read(), input.uri) : this.shown(input.uri);
+      const analysis = input.read ? await this.analyzeFile(await input.read(), input.uri) : this.shown(input.uri);
       if (analysis === undefined) continue;
       const { summary, annotations } = reportEntry(input.source, analysis, input.review?.(analysis.text()) ?? null);
       yield* stream.document(summary, annotations);
@@ -305,7 +305,7 @@ export class AnalysisStore implements vscode.Disposable {
    * Decodes a file's bytes through the CLI's input pipeline (src/core/decode.ts: BOM, UTF-16, line ends) and analyses
    * the text in slices that yield; undefined for what the CLI skips (binary, empty).
    */
-  private async analyseFile(bytes: Uint8Array, scope: vscode.Uri | undefined): Promise<DocumentAnalysis | undefined> {
+  private async analyzeFile(bytes: Uint8Array, scope: vscode.Uri | undefined): Promise<DocumentAnalysis | undefined> {
     const decoded = decodeInput(bytes);
     return decoded.ok ? analyzeAsync(this.currentEngine, decoded.text, { language: this.host.settings(scope).language }, yieldToHost) : undefined;
   }
@@ -374,7 +374,7 @@ export class AnalysisStore implements vscode.Disposable {
       state.complete = true;
       this.publish(document, state);
     } else {
-      this.analyseProgressively(document, state, text);
+      this.analyzeProgressively(document, state, text);
     }
   }
 
@@ -389,7 +389,7 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   /** First the window around what the user sees (so highlights appear at once), then the whole text in slices. */
-  private analyseProgressively(document: StoreDocument, state: DocState, text: string): void {
+  private analyzeProgressively(document: StoreDocument, state: DocState, text: string): void {
     const language = this.host.settings(document.uri).language;
     const generation = ++state.generation;
     state.running = true;

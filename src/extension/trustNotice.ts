@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { t } from './l10n';
 
-export const MANAGE_TRUST = t('Manage Workspace Trust');
+const MANAGE_TRUST = t('Manage Workspace Trust');
 
 /** Where the lexicon files held back in an untrusted workspace were configured. */
 export interface SkippedLexiconFiles {

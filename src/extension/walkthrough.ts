@@ -4,7 +4,7 @@ import type { Match } from '../core/types';
 import { commandEditor } from './commandEditor';
 import { t } from './l10n';
 
-export const WALKTHROUGH_COMMANDS = {
+const WALKTHROUGH_COMMANDS = {
   openSample: 'policyLens.openSample',
   explainNextMatch: 'policyLens.explainNextMatch',
 } as const;
@@ -12,7 +12,7 @@ export const WALKTHROUGH_COMMANDS = {
 export type SampleLanguage = 'en' | 'zh';
 
 /** The samples shipped in the package (media/samples), by language. */
-export const SAMPLES: Readonly<Record<SampleLanguage, string>> = {
+const SAMPLES: Readonly<Record<SampleLanguage, string>> = {
   en: 'media/samples/social-credit-outline.policy.txt',
   zh: 'media/samples/social-credit-outline.zh.policy.txt',
 };

@@ -5,7 +5,7 @@ import { applyEdits, findNodeAtLocation, modify, Node, parseTree } from 'jsonc-p
 import * as vscode from 'vscode';
 import { writeReport } from './reportWriter';
 
-export const WORKSPACE_LEXICON_PATH = '.policylens/lexicon.json';
+const WORKSPACE_LEXICON_PATH = '.policylens/lexicon.json';
 
 export interface WorkspaceEntry {
   term: string;

@@ -2,7 +2,7 @@
 // device would block the reader or never end (/dev/zero grew to 4 GB); a lexicon is a file of a few megabytes.
 
 /** The built-in lexicons together are under 200 KB; 100,000 user entries are about 8 MB. */
-export const MAX_LEXICON_BYTES = 64 * 1024 * 1024;
+const MAX_LEXICON_BYTES = 64 * 1024 * 1024;
 
 /** What is needed of a stat: fs.Stats and the extension's view of vscode.FileStat both give it. */
 export interface LexiconFileStat {

@@ -7,26 +7,15 @@ import { annotationLines, exportedAnnotations } from '../core/w3cExport';
 import { refiDocument } from '../core/refiQda';
 import { reportEntry } from '../core/webAnnotationReport';
 import { GENERATOR } from '../node/generator';
-import type { LanguageSetting, Lean, PolarityTally, Units } from '../core/types';
+import type { LanguageSetting } from '../core/types';
 import type { AnnotationCollection } from '../core/webAnnotation';
 import { CliReview, storeSource } from './annotations';
 import type { OutputFormat } from './args';
 import { Problem, problem } from './inputs';
 import { readTextFile } from './readText';
-import { textRow } from './textTable';
+import { DocumentFigures, textRow } from './textTable';
 
-/** What the text table's footer adds up, and all a row needs. */
-export interface DocumentFigures {
-  source: string;
-  language: string;
-  words: number;
-  units: Units;
-  control: PolarityTally;
-  engagement: PolarityTally;
-  lean: Lean;
-}
-
-export interface AnalysedDocument {
+export interface AnalyzedDocument {
   kind: 'document';
   figures: DocumentFigures;
   /** The document's text in the output, without the separator that depends on its place in the report. */
@@ -34,14 +23,14 @@ export interface AnalysedDocument {
 }
 
 /** `review`: the store and this document's source in it, when the document is reviewed against one. */
-export function analyseText(
+export function analyzeText(
   engine: Engine,
   source: string,
   text: string,
   language: LanguageSetting,
   format: OutputFormat,
   review: { collection: AnnotationCollection; source: string; codebook: readonly CodebookCode[] } | null = null,
-): AnalysedDocument {
+): AnalyzedDocument {
   const analysis = engine.analyze(text, { language });
   const entryReview = review && { collection: review.collection, source: review.source, codePolarity: codePolarity(engine.categories, review.codebook) };
   const { summary, annotations, review: applied } = reportEntry(source, analysis, entryReview);
@@ -67,17 +56,17 @@ export function analyseText(
   return { kind: 'document', figures, output };
 }
 
-/** Reads and analyses one file; a file that cannot be read or is not text becomes a Problem. */
-export function analyseFile(
+/** Reads and analyzes one file; a file that cannot be read or is not text becomes a Problem. */
+export function analyzeFile(
   engine: Engine,
   file: { path: string; source: string; raw?: Uint8Array },
   language: LanguageSetting,
   format: OutputFormat,
   review: CliReview | null = null,
-): AnalysedDocument | Problem {
+): AnalyzedDocument | Problem {
   // A raw path crosses to a worker thread as a plain Uint8Array.
   const read = readTextFile(file.raw ? Buffer.from(file.raw) : file.path);
   if (!read.ok) return problem(read.severity, file.source, read.message);
   const reviewSource = review && storeSource(review, file.path);
-  return analyseText(engine, file.source, read.text, language, format, review && reviewSource !== null ? { collection: review.collection, source: reviewSource, codebook: review.codebook } : null);
+  return analyzeText(engine, file.source, read.text, language, format, review && reviewSource !== null ? { collection: review.collection, source: reviewSource, codebook: review.codebook } : null);
 }
