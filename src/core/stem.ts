@@ -1,10 +1,10 @@
-// The stemmer module alone: natural's package entry loads database clients and takes about a second.
-/// <reference path="./natural.d.ts" />
-import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
+// Word families: the Porter stem (porterStemmer.ts, natural's algorithm with its hot parts as char-code loops) and
+// the guard against its conflations.
+import { porterStem } from './porterStemmer';
 
 /** Porter stem of a lower-case word. */
 export function stem(word: string): string {
-  return PorterStemmer.stem(word);
+  return porterStem(word);
 }
 
 /** Characters a word may differ by at its end and still count as an inflection of a term. */

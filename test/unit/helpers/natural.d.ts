@@ -1,4 +1,4 @@
-// natural ships typings for its package entry only; we import the stemmer module directly (see stem.ts).
+// natural ships typings for its package entry only; the test imports the stemmer module directly.
 declare module 'natural/lib/natural/stemmers/porter_stemmer' {
   const PorterStemmer: { stem(token: string): string };
   export = PorterStemmer;
