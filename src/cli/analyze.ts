@@ -2,7 +2,7 @@
 import type { Engine } from '../core';
 import { CodebookCode, codePolarity } from '../core/codebook';
 import { csvRows } from '../core/csvReport';
-import { documentChunks } from '../core/report';
+import { documentChunks, documentTotals } from '../core/report';
 import { annotationLines, exportedAnnotations } from '../core/w3cExport';
 import { refiDocument } from '../core/refiQda';
 import { reportEntry } from '../core/webAnnotationReport';
@@ -32,6 +32,11 @@ export function analyzeText(
   review: { collection: AnnotationCollection; source: string; codebook: readonly CodebookCode[] } | null = null,
 ): AnalyzedDocument {
   const analysis = engine.analyze(text, { language });
+  if (format === 'text' && review === null) {
+    // The row needs the totals only: the sections, which documentSummary reads, are not computed.
+    const figures: DocumentFigures = documentTotals(source, analysis.tally());
+    return { kind: 'document', figures, output: [textRow(figures)] };
+  }
   const entryReview = review && { collection: review.collection, source: review.source, codePolarity: codePolarity(engine.categories, review.codebook) };
   const { summary, annotations, review: applied } = reportEntry(source, analysis, entryReview);
   const figures: DocumentFigures = {

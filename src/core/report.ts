@@ -133,6 +133,11 @@ export function reportHeader(generator: ReportGenerator, lexicon: ReportLexicon,
   return timestamp ? withTimestamp(header, timestamp.toISOString()) : header;
 }
 
+/** The document's totals as its summary gives them (rounded alike), without reading its categories or sections: the text table needs no more, and a statute's sections are thousands of objects. */
+export function documentTotals(source: string, tally: Tally): Omit<ReportDocumentSummary, 'reviewed' | 'categories' | 'sections'> {
+  return { source, language: tally.language, words: tally.words, units: units(tally.units), control: polarityTally(tally.control), engagement: polarityTally(tally.engagement), lean: lean(tally.lean) };
+}
+
 export function documentSummary(source: string, tally: Tally): ReportDocumentSummary {
   const { language, words, units, control, engagement, categories, sections } = tally;
   return orderedSummary({ source, language, words, units, control, engagement, lean: tally.lean, reviewed: null, categories, sections: sections.map((s) => ({ ...s, reviewed: null })) });
