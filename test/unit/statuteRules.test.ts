@@ -127,6 +127,18 @@ describe('statute rules (lexicons 1.4.0)', () => {
     });
   });
 
+  describe('credit data pooling and passing data to the police are control (zh 1.4.1)', () => {
+    it('Chinese: 记分, 记入信用档案 and 通报公安机关 are control', () => {
+      assert.deepEqual(polarities('对违规经营者记分，并记入信用档案。'), ['control']);
+      assert.deepEqual(polarities('发现可疑情况的，应当及时通报公安机关。'), ['control']);
+    });
+
+    it('English: pooling credit data is control, a consumer disputing a record is engagement', () => {
+      assert.deepEqual(polarities('Agencies shall join the data pooling scheme.'), ['control']);
+      assert.deepEqual(polarities('The consumer may file an objection to the record.'), ['engagement']);
+    });
+  });
+
   describe('consulting other agencies is not public consultation', () => {
     it('Chinese: 征求其他部门的意见 is neutral; 向社会公开征求意见 is consultation', () => {
       assert.deepEqual(counted('起草单位应当征求其他部门的意见。'), []);
