@@ -3,7 +3,7 @@
 import { blockAt, BLOCK_READS, isBlank } from './blocks';
 import { Matcher } from './matcher';
 import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
-import { analyzeBlock, BlockResult, ScanState } from './scan';
+import { analyzeBlock, BlockResult, withScanState } from './scan';
 import { assembleTally, detectLanguage, sectionTallies, TallyAccumulator } from './tally';
 import { EntryTerms } from './term';
 import { Category, Language, Match, Tally } from './types';
@@ -34,8 +34,6 @@ export class DocumentAnalysis {
   private cachedTally: Tally | null = null;
   /** Per block, the index in the document of its first sentence; made when annotations are read, dropped on change. */
   private sentenceStarts: number[] | null = null;
-  /** This analysis' own working state for scanning blocks: nothing is shared with another analysis. */
-  private readonly scan = new ScanState();
 
   private constructor(
     private readonly context: AnalysisContext,
@@ -129,17 +127,20 @@ export class DocumentAnalysis {
     let resync = first;
     const newStarts: number[] = [];
     const newBlocks: BlockResult[] = [];
-    let pos = this.blocks.length > 0 ? this.starts[first] : 0;
-    while (pos < newText.length) {
-      const extent = blockAt(newText, pos);
-      newStarts.push(pos);
-      newBlocks.push(analyzeBlock(newText, pos, extent, this.context.matcher, this.scan));
-      pos = extent.end;
-      if (pos >= newEnd && pos < newText.length) {
-        while (resync < this.starts.length && this.starts[resync] < pos - delta) resync++;
-        if (resync < this.starts.length && this.starts[resync] === pos - delta && this.starts[resync] >= oldEnd) break;
+    const pos = withScanState((scan) => {
+      let at = this.blocks.length > 0 ? this.starts[first] : 0;
+      while (at < newText.length) {
+        const extent = blockAt(newText, at);
+        newStarts.push(at);
+        newBlocks.push(analyzeBlock(newText, at, extent, this.context.matcher, scan));
+        at = extent.end;
+        if (at >= newEnd && at < newText.length) {
+          while (resync < this.starts.length && this.starts[resync] < at - delta) resync++;
+          if (resync < this.starts.length && this.starts[resync] === at - delta && this.starts[resync] >= oldEnd) break;
+        }
       }
-    }
+      return at;
+    });
     const last = pos >= newText.length ? this.blocks.length : resync;
     for (let i = first; i < last; i++) this.acc.apply(this.blocks[i], -1, old, this.starts[i]);
     newBlocks.forEach((block, i) => this.acc.apply(block, 1, newText, newStarts[i]));
@@ -157,16 +158,18 @@ export class DocumentAnalysis {
   /** Analyses blocks up to `until`, or until the clock passes `deadline`. */
   private extend(until: number, deadline = Infinity): void {
     const text = this.content;
-    let pos = this.analyzedUpTo();
-    while (pos < until) {
-      const extent = blockAt(text, pos);
-      const block = analyzeBlock(text, pos, extent, this.context.matcher, this.scan);
-      this.starts.push(pos);
-      this.blocks.push(block);
-      this.acc.apply(block, 1, text, pos);
-      pos = extent.end;
-      if (deadline !== Infinity && performance.now() > deadline) break;
-    }
+    withScanState((scan) => {
+      let pos = this.analyzedUpTo();
+      while (pos < until) {
+        const extent = blockAt(text, pos);
+        const block = analyzeBlock(text, pos, extent, this.context.matcher, scan);
+        this.starts.push(pos);
+        this.blocks.push(block);
+        this.acc.apply(block, 1, text, pos);
+        pos = extent.end;
+        if (deadline !== Infinity && performance.now() > deadline) break;
+      }
+    });
     this.cachedTally = null;
     this.sentenceStarts = null;
   }

@@ -64,6 +64,14 @@ export class MatchState {
   /** The tokens `[spanFirst, spanLast)` that the sentence's candidates cover: all that resolving needs to look at. */
   spanFirst = NO_SPAN;
   spanLast = 0;
+
+  /** Forgets any sentence left unresolved (a block cut short by an exception). */
+  clear(): void {
+    this.entries.count = 0;
+    this.cues.count = 0;
+    this.spanFirst = NO_SPAN;
+    this.spanLast = 0;
+  }
 }
 
 /**
