@@ -31,7 +31,7 @@ const SECTIONS: Record<string, { title: string; about: string }> = {
   },
   host: {
     title: 'Real editor (code-server, VS Code 1.100.3)',
-    about: 'From the real-host runner\'s bench mode (`npm run bench:host`): the extension in a real extension host, driven through the VS Code API, with an event-loop lag probe inside the extension host.',
+    about: 'From the real-host runner\'s bench mode (`npm run bench:host`): the extension in a real extension host, driven through the VS Code API, with a stall probe inside the extension host (how late a 5 ms timer fires, capped by the CPU time of its thread).',
   },
 };
 
