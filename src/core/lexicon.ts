@@ -7,7 +7,7 @@ export { LexiconError };
 
 const POLARITIES: readonly Polarity[] = ['control', 'engagement'];
 const LANGUAGES: readonly Language[] = ['en', 'zh'];
-const EFFECTS: readonly CueEffect[] = ['negate', 'exempt', 'protect', 'none', 'target', 'object', 'act', 'define'];
+const EFFECTS: readonly CueEffect[] = ['negate', 'exempt', 'protect', 'none', 'target', 'object', 'act', 'define', 'secret'];
 const SCOPES: readonly ('clause' | 'phrase')[] = ['clause', 'phrase'];
 const MAX_WEIGHT = 10;
 /** A lexicon needs five levels; the JSON parser recurses per level, so a file nested thousands deep would overflow the stack. */
@@ -175,7 +175,7 @@ class Validator {
   }
 
   private cue(node: Node, known: Set<string>): CueSource {
-    const props = this.object(node, 'a cue', ['cue', 'effect', 'window', 'category', 'scope']);
+    const props = this.object(node, 'a cue', ['cue', 'effect', 'window', 'category', 'categories', 'scope']);
     const cue: CueSource = { cue: this.term(props, node, 'cue'), effect: this.enumString(props, node, 'effect', EFFECTS) };
     const window = props.get('window');
     if (window) cue.window = this.window(window);
@@ -186,9 +186,18 @@ class Validator {
     const category = this.string(props, node, 'category', false);
     if (category !== undefined) {
       const offset = props.get('category')?.offset ?? node.offset;
-      if (cue.effect !== 'target' && cue.effect !== 'object') throw this.at(offset, `only a "target" or "object" cue names a category, not a "${cue.effect}" cue`);
+      if (cue.effect !== 'target' && cue.effect !== 'object' && cue.effect !== 'secret') throw this.at(offset, `only a "target", "object" or "secret" cue names a category, not a "${cue.effect}" cue`);
       if (!known.has(category)) throw this.at(offset, `unknown category "${category}"`);
       cue.category = category;
+    }
+    if (props.get('categories')) {
+      const offset = props.get('categories')?.offset ?? node.offset;
+      if (cue.effect !== 'target' && cue.effect !== 'secret') throw this.at(offset, `only a "target" or "secret" cue names the categories it moves, not a "${cue.effect}" cue`);
+      cue.categories = this.array(props, node, 'categories', false).map((item) => {
+        if (item.type !== 'string' || typeof item.value !== 'string') throw this.at(item.offset, '"categories" must list category ids');
+        if (!known.has(item.value)) throw this.at(item.offset, `unknown category "${item.value}"`);
+        return item.value;
+      });
     }
     return cue;
   }

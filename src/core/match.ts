@@ -3,8 +3,8 @@
 // another polarity. Tokens are named by their ordinal in the sentence, which also measures cue windows. All
 // working state lives in reusable typed arrays of a MatchState that the analysis owns: nothing is allocated per token
 // or per candidate, and nothing is shared between analyses.
-import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION, RULE_TARGET, RULE_TOPIC, TOPIC_DEFINITION, TOPIC_NOUN, TOPIC_TITLE } from './matchList';
-import { CompiledCue, Matcher } from './matcher';
+import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION, RULE_SECRECY, RULE_TARGET, RULE_TOPIC, TOPIC_DEFINITION, TOPIC_NOUN, TOPIC_TITLE } from './matchList';
+import { CompiledCue, CompiledEntry, Matcher } from './matcher';
 import { NO_PATH, PathAutomaton } from './pathAutomaton';
 import { grown } from './grown';
 
@@ -44,6 +44,12 @@ class Candidates {
 const INSERTION_SORT_LIMIT = 32;
 
 const NO_SPAN = 0x7fffffff;
+
+/** Which cues nearestCue looks for: those that set a match's stance, `act`, `secret` or `define` cues. */
+const STANCE_CUES = 0;
+const ACT_CUES = 1;
+const SECRET_CUES = 2;
+const DEFINE_CUES = 3;
 
 /**
  * The working state of the scan→match hand-off: the paths found in the sentence being read, and the arrays that
@@ -157,6 +163,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
   }
   breaksBefore[to - from] = breaks;
   predicatesBefore[to - from] = predicates;
+  let bansInSentence = -1;
   for (let k = from; k < to; k++) {
     const o = owner[k];
     if (o <= 0 || entries.first[o - 1] !== k) continue;
@@ -165,22 +172,40 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     const entry = matcher.entryList[entryIndex];
     if (entry.polarity === null || entry.category === null) continue;
     const overridden = entries.last[winner] - k > 1 ? overriddenEntry(s, matcher, winner) : -1;
-    const cue = nearestCue(s, matcher, winner, from, to, false);
+    // A definition or scope clause decides before any other cue: it says what a term covers and takes no stance.
+    const definition = nearestCue(s, matcher, winner, from, to, DEFINE_CUES);
+    const cue = definition >= 0 ? definition : nearestCue(s, matcher, winner, from, to, STANCE_CUES);
     let rule = overridden >= 0 ? RULE_DIRECTION : RULE_NONE;
     let argument = overridden;
     if (cue >= 0) {
-      const cueRule = cueRuleFor(matcher.cueList[cue], entry.polarity === 'control');
+      const cueRule = cueRuleFor(matcher.cueList[cue], entry);
       if (cueRule !== RULE_NONE) {
         rule = cueRule;
         // A definition keeps no cue index: the explanation names the clause, not the cue.
         argument = cueRule === RULE_TOPIC ? TOPIC_DEFINITION : cue;
       }
     }
-    if (rule === RULE_NONE || rule === RULE_DIRECTION) {
-      if (title) {
-        rule = RULE_TOPIC;
-        argument = TOPIC_TITLE;
-      } else if (entry.topic && nearestCue(s, matcher, winner, from, to, true) < 0) {
+    if (rule === RULE_PROTECTION) {
+      if (bansInSentence < 0) bansInSentence = phraseBans(s, matcher);
+      if (listedBanTooFar(s, matcher, winner, argument, from, bansInSentence)) rule = RULE_NONE;
+    }
+    const banned = rule === RULE_NEGATION && bans(matcher.cueList[argument]);
+    if (entry.polarity === 'engagement' && (banned || rule === RULE_NONE)) {
+      // A ban on disclosing a state measure ("must not disclose the existence of the order") is a secrecy duty; so is a
+      // confidentiality entry written with its ban (不得泄露) when the secret cue names its category.
+      const secret = nearestCue(s, matcher, winner, from, to, SECRET_CUES);
+      const secretCue = secret >= 0 ? matcher.cueList[secret] : null;
+      if (secretCue !== null && secretCue.protectionCategory !== null && (banned || secretCue.moves?.has(entry.category ?? '') === true)) {
+        rule = RULE_SECRECY;
+        argument = secret;
+      }
+    }
+    if (title && rule !== RULE_NEGATION && rule !== RULE_EXEMPTION) {
+      // A heading names its topic whatever cue stands in it ("Protection from arbitrary detention").
+      rule = RULE_TOPIC;
+      argument = TOPIC_TITLE;
+    } else if (rule === RULE_NONE || rule === RULE_DIRECTION) {
+      if (entry.topic && nearestCue(s, matcher, winner, from, to, ACT_CUES) < 0) {
         rule = RULE_TOPIC;
         argument = TOPIC_NOUN;
       }
@@ -190,12 +215,14 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
 }
 
 /**
- * What a cue does to a match of the given polarity. Protection, target and object cues move a control match to
- * engagement; on an engagement match a protection cue negates and the others do nothing. A define cue marks a
- * definition or scope clause: its matches of either polarity are shown and not counted (scheme: definitions are
- * neutral).
+ * What a cue does to a match. Protection and object cues move a control match to engagement; on an engagement match
+ * a protection cue negates and an object cue does nothing. A target cue moves a match of the other polarity than its
+ * category's (of the categories it names, if it names any): control aimed at officials becomes accountability,
+ * reporting aimed at the police becomes control. A define cue marks a definition or scope clause: its matches of
+ * either polarity are shown and not counted (scheme: definitions are neutral).
  */
-function cueRuleFor(cue: CompiledCue, control: boolean): number {
+function cueRuleFor(cue: CompiledCue, entry: CompiledEntry): number {
+  const control = entry.polarity === 'control';
   switch (cue.effect) {
     case 'negate':
       return RULE_NEGATION;
@@ -204,7 +231,7 @@ function cueRuleFor(cue: CompiledCue, control: boolean): number {
     case 'protect':
       return control && cue.protectionCategory !== null ? RULE_PROTECTION : RULE_NEGATION;
     case 'target':
-      return control && cue.protectionCategory !== null ? RULE_TARGET : RULE_NONE;
+      return cue.polarity !== null && cue.polarity !== entry.polarity && (cue.moves === null || cue.moves.has(entry.category ?? '')) ? RULE_TARGET : RULE_NONE;
     case 'object':
       return control && cue.protectionCategory !== null ? RULE_PROTECTION : RULE_NONE;
     case 'define':
@@ -212,6 +239,40 @@ function cueRuleFor(cue: CompiledCue, control: boolean): number {
     default:
       return RULE_NONE;
   }
+}
+
+/** How many tokens after its ban word an item of a list of prohibitions may name the act it forbids (不得扣押, 不得对其). */
+const LIST_ITEM_REACH = 1;
+
+/**
+ * True when a ban of phrase scope (不得) protects the control match `winner` from further than LIST_ITEM_REACH tokens,
+ * and the sentence holds more than one such ban: a list of prohibitions (不得…，不得…，不得…). Each item's ban forbids
+ * the act that follows it; a control word deeper in the item is what the list bans, so the list stays control.
+ */
+function listedBanTooFar(s: MatchState, matcher: Matcher, winner: number, cue: number, from: number, bansInSentence: number): boolean {
+  if (bansInSentence < 2 || !matcher.cueList[cue].phrase) return false;
+  const first = s.entries.first[winner];
+  for (let k = first - 1; k >= from && first - 1 - k <= LIST_ITEM_REACH; k--) {
+    const o = s.owner[k];
+    if (o < 0 && s.cues.value[-o - 1] === cue) return false;
+  }
+  return true;
+}
+
+/** How many accepted cues of the sentence are bans of phrase scope (不得): two or more make a list of prohibitions. */
+function phraseBans(s: MatchState, matcher: Matcher): number {
+  const cues = s.cues;
+  let n = 0;
+  for (let i = 0; i < cues.count; i++) {
+    const cue = matcher.cueList[cues.value[i]];
+    if (cue.phrase && cue.effect === 'protect' && s.owner[cues.first[i]] === -(i + 1)) n++;
+  }
+  return n;
+}
+
+/** A cue that bans or negates the act it governs: a disclosure it governs is withheld. */
+function bans(cue: CompiledCue): boolean {
+  return cue.effect === 'negate' || cue.effect === 'protect';
 }
 
 /** True when no two candidates share a token. They come in the order of their last tokens, so each must start after the one before ends. */
@@ -293,7 +354,7 @@ function overriddenEntry(s: MatchState, matcher: Matcher, winner: number): numbe
  * Only the tokens within the longest window on either side are looked at, so a sentence of thousands of cues costs
  * a bounded amount per entry.
  */
-function nearestCue(s: MatchState, matcher: Matcher, winner: number, from: number, to: number, acts: boolean): number {
+function nearestCue(s: MatchState, matcher: Matcher, winner: number, from: number, to: number, wanted: number): number {
   const cues = s.cues;
   const entries = s.entries;
   const owner = s.owner;
@@ -310,7 +371,7 @@ function nearestCue(s: MatchState, matcher: Matcher, winner: number, from: numbe
     if (cues.last[i] - 1 !== k) continue;
     const cue = matcher.cueList[cues.value[i]];
     const gap = first - cues.last[i];
-    if (cue.kind !== 'before' || cue.effect === 'none' || (cue.effect === 'act') !== acts || cues.clause[i] !== clause || gap > cue.window) continue;
+    if (cue.kind !== 'before' || cue.effect === 'none' || cueGroup(cue) !== wanted || cues.clause[i] !== clause || gap > cue.window) continue;
     if (breakBetween(s, cues.last[i] - 1, first, from)) continue;
     if (cue.phrase && s.predicatesBefore[first - from] - s.predicatesBefore[cues.last[i] - from] > 0) continue;
     best = cue.order;
@@ -325,11 +386,15 @@ function nearestCue(s: MatchState, matcher: Matcher, winner: number, from: numbe
     if (cues.first[i] !== k) continue;
     const cue = matcher.cueList[cues.value[i]];
     const gap = k - last;
-    if (cue.kind !== 'after' || cue.effect === 'none' || (cue.effect === 'act') !== acts || cues.clause[i] !== clause || gap > cue.window) continue;
+    if (cue.kind !== 'after' || cue.effect === 'none' || cueGroup(cue) !== wanted || cues.clause[i] !== clause || gap > cue.window) continue;
     if (breakBetween(s, last - 1, k, from)) continue;
     return cue.order;
   }
   return best;
+}
+
+function cueGroup(cue: CompiledCue): number {
+  return cue.effect === 'act' ? ACT_CUES : cue.effect === 'secret' ? SECRET_CUES : cue.effect === 'define' ? DEFINE_CUES : STANCE_CUES;
 }
 
 /** True when a clause-break cue starts strictly between tokens a < b. */

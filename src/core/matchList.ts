@@ -34,8 +34,10 @@ export const RULE_PROTECTION = 3;
 export const RULE_DIRECTION = 4;
 /** Shown, not counted: a topic noun with no act near it (argument TOPIC_NOUN), a match in a title line (TOPIC_TITLE) or in a definition (TOPIC_DEFINITION). */
 export const RULE_TOPIC = 5;
-/** A control measure aimed at officials or agencies: counted as engagement in the cue's category. */
+/** A match aimed at someone its polarity does not fit (a fine on officials, a report to the police): counted in the cue's category. */
 export const RULE_TARGET = 6;
+/** A ban on disclosing a state measure, a secrecy duty: counted as control in the secret cue's category. */
+export const RULE_SECRECY = 7;
 export const TOPIC_NOUN = 0;
 export const TOPIC_TITLE = 1;
 /** Shown, not counted: a match inside a definition or scope clause (a `define` cue). */
@@ -71,6 +73,8 @@ export class MatchReader {
   /** Per entry, and per cue for the protection rule, the index of its category in `matcher.categories` (−1 for none). */
   private readonly entryCategory: Int32Array;
   private readonly cueCategory: Int32Array;
+  /** Per cue, 1 when the category it moves a match to is of the control polarity. */
+  private readonly cueControl: Uint8Array;
   /** Per entry, 1 when its polarity is control, and its weight in thousandths: read for every annotation counted. */
   private readonly entryControl: Uint8Array;
   private readonly entryWeightMilli: Int32Array;
@@ -79,6 +83,7 @@ export class MatchReader {
     const ids = [...matcher.categories.keys()];
     this.entryCategory = Int32Array.from(matcher.entryList, (e) => (e.category === null ? -1 : ids.indexOf(e.category)));
     this.cueCategory = Int32Array.from(matcher.cueList, (c) => (c.protectionCategory === null ? -1 : ids.indexOf(c.protectionCategory)));
+    this.cueControl = Uint8Array.from(matcher.cueList, (c) => (c.polarity === 'control' ? 1 : 0));
     this.entryControl = Uint8Array.from(matcher.entryList, (e) => (e.polarity === 'control' ? 1 : 0));
     this.entryWeightMilli = Int32Array.from(matcher.entryList, (e) => e.weightMilli);
   }
@@ -89,16 +94,18 @@ export class MatchReader {
     return r === RULE_NEGATION || r === RULE_EXEMPTION || r === RULE_TOPIC;
   }
 
-  /** True when annotation `i` counts as control: its entry's polarity, unless the protection rule made it engagement. */
+  /** True when annotation `i` counts as control: its entry's polarity, unless a protection, target or secrecy rule moved it. */
   isControl(list: MatchList, i: number): boolean {
     const r = rule(list, i);
-    return r !== RULE_PROTECTION && r !== RULE_TARGET && this.entryControl[entryRule(list, i) >>> RULE_BITS] === 1;
+    if (r === RULE_PROTECTION) return false;
+    if (r === RULE_TARGET || r === RULE_SECRECY) return this.cueControl[argument(list, i)] === 1;
+    return this.entryControl[entryRule(list, i) >>> RULE_BITS] === 1;
   }
 
   /** The index of `category(list, i)` among the lexicons' categories (the order of `matcher.categories`), −1 when they do not define it. */
   categoryIndex(list: MatchList, i: number): number {
     const r = rule(list, i);
-    if (r === RULE_PROTECTION || r === RULE_TARGET) return this.cueCategory[argument(list, i)];
+    if (r === RULE_PROTECTION || r === RULE_TARGET || r === RULE_SECRECY) return this.cueCategory[argument(list, i)];
     return this.entryCategory[entryRule(list, i) >>> RULE_BITS];
   }
 
@@ -147,13 +154,20 @@ export class MatchReader {
             : `"${entry.term}" names a topic; no act near it gives it a stance`;
     } else if (r !== RULE_NONE) {
       const cue = this.matcher.cueList[detail];
-      if (r === RULE_PROTECTION || r === RULE_TARGET) {
-        match.polarity = 'engagement';
+      if (r === RULE_SECRECY) {
+        match.polarity = cue.polarity as Polarity;
+        match.category = cue.protectionCategory as string;
+        match.rule = 'secrecy';
+        match.ruleDetail = `a ban on disclosing a state measure ("${cue.cue}"): a secrecy duty`;
+      } else if (r === RULE_PROTECTION || r === RULE_TARGET) {
+        match.polarity = r === RULE_TARGET ? (cue.polarity as Polarity) : 'engagement';
         match.category = cue.protectionCategory as string;
         match.rule = r === RULE_TARGET ? 'target' : 'protection';
         match.ruleDetail =
           r === RULE_TARGET
-            ? `"${cue.cue}" aims "${surface}" at officials or agencies: accountability`
+            ? cue.polarity === 'control'
+              ? `"${cue.cue}" aims "${surface}" at the police or security organs: recruited reporting`
+              : `"${cue.cue}" aims "${surface}" at officials or agencies: accountability`
             : cue.effect === 'object'
               ? `"${surface}" is the object of a right or of redress ("${cue.cue}")`
               : `"${cue.cue}" protects people from "${surface}"`;

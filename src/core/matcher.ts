@@ -30,6 +30,10 @@ export interface CompiledCue {
   readonly effect: CueEffect | null;
   readonly window: number;
   readonly protectionCategory: string | null;
+  /** The polarity of protectionCategory: which way a target cue moves a match. */
+  readonly polarity: Polarity | null;
+  /** For a target cue, the categories of the matches it moves; null for all. */
+  readonly moves: ReadonlySet<string> | null;
   /** Stops at a predicate word (CueSource.scope `phrase`). */
   readonly phrase: boolean;
   readonly order: number;
@@ -40,6 +44,9 @@ interface WordSlot {
   wordStem: string;
   id: number;
 }
+
+type CueRule = Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory' | 'polarity' | 'moves' | 'phrase'>;
+const NO_RULE: CueRule = { effect: null, window: 0, protectionCategory: null, polarity: null, moves: null, phrase: false };
 
 const DEFAULT_WINDOW: Record<Language, number> = { en: 4, zh: 8 };
 const VOCABULARY_LIMIT = 500_000;
@@ -100,9 +107,14 @@ export class Matcher {
         ...(context.before ?? []).map((c): [CueKind, CueSource] => ['before', c]),
         ...(context.after ?? []).map((c): [CueKind, CueSource] => ['after', c]),
       ];
-      for (const [kind, source] of cues) this.addCue(kind, source.cue, { effect: source.effect, window: source.window ?? window, protectionCategory: cueCategory(source, protection), phrase: source.scope === 'phrase' });
-      for (const cue of context.clauseBreaks ?? []) this.addCue('break', cue, { effect: null, window: 0, protectionCategory: null, phrase: false });
-      for (const cue of context.predicates ?? []) this.addCue('predicate', cue, { effect: null, window: 0, protectionCategory: null, phrase: false });
+      for (const [kind, source] of cues) {
+        const moved = cueCategory(source, protection);
+        const polarity = moved === null ? null : (this.categories.get(moved)?.polarity ?? null);
+        const rule = { effect: source.effect, window: source.window ?? window, protectionCategory: polarity === null ? null : moved, polarity, moves: source.categories ? new Set(source.categories) : null, phrase: source.scope === 'phrase' };
+        this.addCue(kind, source.cue, rule);
+      }
+      for (const cue of context.clauseBreaks ?? []) this.addCue('break', cue, NO_RULE);
+      for (const cue of context.predicates ?? []) this.addCue('predicate', cue, NO_RULE);
     }
     this.entryCount = this.entryList.length;
     this.longestPath = this.entryList.reduce((most, e) => Math.max(most, e.tokens), 0);
@@ -145,7 +157,7 @@ export class Matcher {
     return symbol < this.slotCount ? Int32Array.of(symbol) : this.slotSets[symbol - this.slotCount];
   }
 
-  private addCue(kind: CueKind, cue: string, rule: Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory' | 'phrase'>): void {
+  private addCue(kind: CueKind, cue: string, rule: CueRule): void {
     const node = this.paths.add(this.slotsOfTerm(cue));
     if (this.paths.valuesAt(node).some((v) => v < 0 && this.cueList[~v].kind === kind)) return;
     const order = this.cueList.length;
@@ -243,9 +255,10 @@ export class Matcher {
   }
 }
 
-/** The category a cue moves a control match to: its own, else accountability for a target cue, else the lexicon's protection category. */
+/** The category a cue moves a match to: its own, else accountability for a target cue, censorship for a secret cue, else the lexicon's protection category. */
 function cueCategory(source: CueSource, protection: string | null): string | null {
   if (source.category !== undefined) return source.category;
   if (source.effect === 'target') return 'accountability';
+  if (source.effect === 'secret') return 'censorship';
   return source.effect === 'protect' || source.effect === 'object' ? protection : null;
 }

@@ -6,7 +6,7 @@ export type Language = 'en' | 'zh';
 export type LanguageSetting = Language | 'auto';
 
 /** What a context rule did to a match. */
-export type RuleKind = 'negation' | 'exemption' | 'protection' | 'direction' | 'target' | 'topic';
+export type RuleKind = 'negation' | 'exemption' | 'protection' | 'direction' | 'target' | 'topic' | 'secrecy';
 
 export interface Category {
   id: string;
@@ -40,17 +40,29 @@ export interface LexiconEntrySource {
  * How a cue before (or after) a match changes it; `none` only claims its words ("not only", 不得不). `target`: the
  * control measure is aimed at officials or agencies, so it is accountability (scheme principle 4). `object`: the
  * control measure is the object of a person's right or of redress (principle 3). `act`: the cue states an act
- * that gives a topic entry its stance ("install a pen register").
+ * that gives a topic entry its stance ("install a pen register"). A `target` cue of a control category turns the
+ * other way: reporting aimed at the police is recruited reporting. `secret`: what a banned disclosure would reveal
+ * is a state measure ("must not disclose the existence of the order"), so the ban is a secrecy duty: control.
  */
-export type CueEffect = 'negate' | 'exempt' | 'protect' | 'none' | 'target' | 'object' | 'act' | 'define';
+export type CueEffect = 'negate' | 'exempt' | 'protect' | 'none' | 'target' | 'object' | 'act' | 'define' | 'secret';
 
 export interface CueSource {
   cue: string;
   effect: CueEffect;
   /** This cue's own reach in tokens, when it differs from the lexicon's `window` ("without" reaches 2). */
   window?: number;
-  /** For `target` and `object` cues: the engagement category the control match moves to (default: accountability, resp. the lexicon's protectionCategory). */
+  /**
+   * For `target`, `object` and `secret` cues: the category the match moves to (default: accountability for a target
+   * cue, the lexicon's protectionCategory for an object cue, censorship for a secret cue). A target cue moves matches of
+   * the other polarity only: an engagement category takes control matches, a control category engagement matches.
+   */
   category?: string;
+  /**
+   * For `target` cues: only matches of these categories move (`"categories": ["complaints"]`: reporting, not appeals).
+   * For `secret` cues: matches of these categories are secrecy duties even with no ban cue before them (不得泄露 is an
+   * entry written with its ban).
+   */
+  categories?: string[];
   /**
    * `phrase`: the cue qualifies a phrase, not the clause's predicate, so it does not reach past a predicate word
    * ("without consent shall be fined" is still a sanction). Default `clause`.

@@ -108,5 +108,7 @@ export function ruleLabel(rule: RuleKind): string {
       return t('Aimed at officials');
     case 'topic':
       return t('Topic only');
+    case 'secrecy':
+      return t('Secrecy duty');
   }
 }

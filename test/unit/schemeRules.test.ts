@@ -163,7 +163,7 @@ describe('coding-scheme rules', () => {
     });
 
     it('refuse a category on a cue that does not move a match, and an unknown one', () => {
-      assert.throws(() => parseLexicon(lexicon('{ "cue": "not", "effect": "negate", "category": "privacy" }'), 'x.json', { knownCategories: known }), /x\.json:1:\d+: only a "target" or "object" cue names a category, not a "negate" cue/);
+      assert.throws(() => parseLexicon(lexicon('{ "cue": "not", "effect": "negate", "category": "privacy" }'), 'x.json', { knownCategories: known }), /x\.json:1:\d+: only a "target", "object" or "secret" cue names a category, not a "negate" cue/);
       assert.throws(() => parseLexicon(lexicon('{ "cue": "on x", "effect": "target", "category": "nope" }'), 'x.json', { knownCategories: known }), /unknown category "nope"/);
     });
   });
