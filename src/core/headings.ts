@@ -111,12 +111,16 @@ export function headingLevelAt(text: string, start: number, end: number): number
 /** The heading on the line `text[start, end)`, with its title, or null. */
 export function headingAt(text: string, start: number, end: number): Heading | null {
   const level = findHeading(text, start, end, true);
+  const line = matchedLine;
+  const match = matched;
+  // The line is a slice of the text: kept here, it would keep the whole text alive after its document closed.
+  matchedLine = '';
+  matched = null;
   if (level < 0) return null;
   // A clause keeps its title whatever its length; a numbered article that runs on into its text is named by its
   // number, and by the short title that follows it when there is one ("Section 12. Definitions. In this Act…").
-  const line = matchedLine;
-  if (matched === null || TITLED_BY_LINE.has(matchedPatterns) || line.length <= LONG_HEADING) return { title: title(line), level };
-  return { title: title(runInTitle(line, matched[0].length)), level };
+  if (match === null || TITLED_BY_LINE.has(matchedPatterns) || line.length <= LONG_HEADING) return { title: title(line), level };
+  return { title: title(runInTitle(line, match[0].length)), level };
 }
 
 /** The heading's level or −1; with `keepMatch`, leaves the line and the match in matchedLine and matched. */
@@ -133,7 +137,7 @@ function findHeading(text: string, start: number, end: number, keepMatch: boolea
   while (first < line.length && isIndent(line.charCodeAt(first))) first++;
   // OPENING found a heading's start on the line, so only a line cut at 400 characters can be blank here.
   if (first === line.length) return -1;
-  matchedLine = line;
+  if (keepMatch) matchedLine = line;
   matched = null;
   const patterns = patternsFor(line.charCodeAt(first));
   matchedPatterns = patterns;
@@ -144,7 +148,7 @@ function findHeading(text: string, start: number, end: number, keepMatch: boolea
     }
     const m = pattern.exec(line);
     if (m) {
-      matched = m;
+      if (keepMatch) matched = m;
       return typeof level === 'number' ? level : level(m);
     }
   }

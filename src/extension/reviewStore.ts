@@ -125,7 +125,10 @@ export class ReviewStore implements vscode.Disposable {
       this.changeEmitter,
       analyses.onDidChange(() => this.changeEmitter.fire()),
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.hints.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.hints.delete(d.uri.toString());
+        this.cache.delete(d.uri.toString());
+      }),
       vscode.workspace.onDidSaveTextDocument((d) => void this.persistAnchors(d)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reloadAll()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.flushAll()),

@@ -102,6 +102,11 @@ export interface SkipEvent {
 const PROGRESSIVE_THRESHOLD = 50_000;
 /** Characters analysed on each side of the visible range in the first step (scrolling further previews again). */
 const WINDOW_MARGIN = 5_000;
+/**
+ * Characters of text whose analyses are kept for documents no editor shows, the most recently shown first; beyond
+ * it a hidden document keeps only its totals (see `park`). The most recently shown hidden document is always kept.
+ */
+export const HIDDEN_TEXT_BUDGET = 4_000_000;
 
 /** The region of the current text that differs from the text the analysis was made from. */
 interface Dirty {
@@ -114,7 +119,8 @@ interface Dirty {
 }
 
 interface DocState {
-  /** The complete analysis, kept current with edits. */
+  readonly document: StoreDocument;
+  /** The complete analysis, kept current with edits; undefined while parked. */
   analysis: DocumentAnalysis | undefined;
   /** What is shown before the complete analysis exists: the visible window of a long document. */
   preview: WindowAnalysis | undefined;
@@ -129,6 +135,10 @@ interface DocState {
   /** A full analysis is running in slices. */
   running: boolean;
   stored: StoredAnalysis | undefined;
+  /** When an editor last showed the document (the store's own clock, larger is later). */
+  shown: number;
+  /** Hidden and over the budget: the analysis is dropped, the snapshot reads text and sections again when asked. */
+  parked: boolean;
 }
 
 export class AnalysisStore implements vscode.Disposable {
@@ -148,10 +158,12 @@ export class AnalysisStore implements vscode.Disposable {
   private idleWaiters: { uri: string | undefined; resolve: () => void }[] = [];
   private currentEngine: Engine;
   private currentCategories: readonly Category[];
+  private clock = 0;
 
   constructor(
     private readonly host: StoreHost,
     engine: Engine,
+    private readonly hiddenTextBudget = HIDDEN_TEXT_BUDGET,
   ) {
     this.currentEngine = engine;
     this.currentCategories = frozenCategories(engine);
@@ -238,6 +250,11 @@ export class AnalysisStore implements vscode.Disposable {
     return out;
   }
 
+  /** True when the document is hidden and parked: only its totals are held until it is shown, edited or asked for more. */
+  isParked(uri: vscode.Uri): boolean {
+    return this.states.get(uri.toString())?.parked === true;
+  }
+
   skipReason(uri: vscode.Uri): SkipReason | undefined {
     return this.skipped.get(uri.toString());
   }
@@ -285,7 +302,7 @@ export class AnalysisStore implements vscode.Disposable {
     const stream = new ReportStream(reportHeader(GENERATOR, this.currentEngine.lexiconInfo), style);
     for (const [index, input] of ordered.entries()) {
       progress.next?.(input, index, ordered.length);
-      const analysis = input.read ? await this.analyzeFile(await input.read(), input.uri) : this.shown(input.uri);
+      const analysis = input.read ? await this.analyzeFile(await input.read(), input.uri) : await this.reported(input.uri);
       if (analysis === undefined) continue;
       const { summary, annotations } = reportEntry(input.source, analysis, input.review?.(analysis.text()) ?? null);
       yield* stream.document(summary, annotations);
@@ -310,10 +327,57 @@ export class AnalysisStore implements vscode.Disposable {
     return decoded.ok ? analyzeAsync(this.currentEngine, decoded.text, { language: this.host.settings(scope).language }, yieldToHost) : undefined;
   }
 
+  /** An open document's analysis for a report; a parked one is analysed again in slices and not kept. */
+  private async reported(uri: vscode.Uri): Promise<AnalysisView | undefined> {
+    const state = this.states.get(uri.toString());
+    if (!state?.parked) return this.shown(uri);
+    return analyzeAsync(this.currentEngine, state.document.getText(), { language: this.host.settings(uri).language }, yieldToHost);
+  }
+
   /** What the document's snapshot was made from: the complete analysis, or the visible window's. */
   private shown(uri: vscode.Uri): AnalysisView | undefined {
     const state = this.states.get(uri.toString());
-    return state?.analysis ?? state?.preview;
+    return state && (state.parked ? this.restore(state) : (state.analysis ?? state.preview));
+  }
+
+  /** A parked document's analysis, made again from its text (the same text: an edit unparks it at once). */
+  private restore(state: DocState): DocumentAnalysis {
+    if (state.analysis) return state.analysis;
+    const analysis = this.currentEngine.analyze(state.document.getText(), { language: this.host.settings(state.document.uri).language });
+    if (this.states.get(state.document.uri.toString()) === state && state.parked) {
+      state.analysis = analysis;
+      state.parked = false;
+    }
+    return analysis;
+  }
+
+  /**
+   * Keeps the analyses of hidden documents within HIDDEN_TEXT_BUDGET, the most recently shown first, and parks the
+   * rest: their analysis, text and section tallies are let go, and their snapshot keeps the totals the views list.
+   */
+  private parkHidden(): void {
+    const hidden: DocState[] = [];
+    for (const state of this.states.values()) {
+      if (state.parked || !state.analysis || state.running || state.timer !== undefined || state.dirty) continue;
+      if (this.host.visibleRange(state.document) === undefined) hidden.push(state);
+      else state.shown = ++this.clock;
+    }
+    hidden.sort((a, b) => b.shown - a.shown);
+    let budget = this.hiddenTextBudget;
+    hidden.forEach((state, i) => {
+      const length = state.analysis?.text().length ?? 0;
+      if (i === 0 || length <= budget) budget -= length;
+      else this.park(state);
+    });
+  }
+
+  private park(state: DocState): void {
+    const stored = state.stored;
+    state.analysis = undefined;
+    state.preview = undefined;
+    state.parked = true;
+    // A restored document keeps the snapshot it was parked with: reading its sections again would analyse it again.
+    if (stored && !PARKED.has(stored)) state.stored = parkedSnapshot(stored, state.document, () => this.restore(state));
   }
 
   dispose(): void {
@@ -358,6 +422,7 @@ export class AnalysisStore implements vscode.Disposable {
     }
     this.skipped.delete(key);
     const state: DocState = {
+      document,
       analysis: undefined,
       preview: undefined,
       version: document.version,
@@ -367,6 +432,8 @@ export class AnalysisStore implements vscode.Disposable {
       generation: 0,
       running: false,
       stored: undefined,
+      shown: ++this.clock,
+      parked: false,
     };
     this.states.set(key, state);
     if (text.length <= PROGRESSIVE_THRESHOLD) {
@@ -426,6 +493,12 @@ export class AnalysisStore implements vscode.Disposable {
   private onScroll(document: StoreDocument): void {
     const state = this.states.get(document.uri.toString());
     const range = this.host.visibleRange(document);
+    if (state && range) state.shown = ++this.clock;
+    if (state?.parked && range) {
+      this.reanalyze(document);
+      return;
+    }
+    this.parkHidden();
     if (!state?.running || !state.preview || !range || state.version !== document.version) return;
     if (state.preview.covers(range.start, range.end)) return;
     this.preview(document, state, state.preview.text());
@@ -436,6 +509,10 @@ export class AnalysisStore implements vscode.Disposable {
     if (changes.length === 0) return;
     const state = this.states.get(document.uri.toString());
     if (!state) return;
+    if (state.parked) {
+      this.reanalyze(document);
+      return;
+    }
     state.dirty = mergeChanges(state.dirty, changes);
     if (state.running) return; // the running analysis catches up with these edits when it finishes
     clearTimeout(state.timer);
@@ -473,6 +550,13 @@ export class AnalysisStore implements vscode.Disposable {
     }
     this.changeEmitter.fire(document.uri);
     this.settle();
+    this.parkHidden();
+  }
+
+  /** Analyses a parked document again from its text, as when it was opened (the visible window first if it is long). */
+  private reanalyze(document: StoreDocument): void {
+    this.removeState(document.uri.toString());
+    this.refresh(document);
   }
 
   private removeState(key: string): void {
@@ -545,6 +629,30 @@ function visibleWindow(visible: { start: number; end: number } | undefined, text
   const after = text.indexOf('\n', end);
   return { start: before === -1 ? 0 : before + 1, end: after === -1 ? text.length : after };
 }
+
+/**
+ * A parked document's snapshot: the same fields, but its text is read from the document and its sections from an
+ * analysis made again, when (rarely: views read them of the documents editors show) someone asks.
+ */
+function parkedSnapshot(stored: StoredAnalysis, document: StoreDocument, restore: () => AnalysisView): StoredAnalysis {
+  const { sections: _, ...totals } = stored.tally;
+  const tally: Tally = Object.defineProperty({ ...totals, sections: [] }, 'sections', { get: () => restore().tally().sections, enumerable: true });
+  const snapshot: StoredAnalysis = Object.freeze({
+    uri: stored.uri,
+    version: stored.version,
+    languageId: stored.languageId,
+    get text(): string {
+      return document.getText();
+    },
+    tally: Object.freeze(tally),
+    complete: stored.complete,
+  });
+  PARKED.add(snapshot);
+  return snapshot;
+}
+
+/** The snapshots of parked documents. */
+const PARKED = new WeakSet<StoredAnalysis>();
 
 /** The engine's categories as plain frozen data, for views. */
 function frozenCategories(engine: Engine): readonly Category[] {

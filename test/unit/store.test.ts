@@ -86,6 +86,12 @@ class FakeHost implements StoreHost {
   edit(document: FakeDocument, start: number, end: number, insert: string): void {
     this.edited.fire({ document, changes: document.edit(start, end, insert) });
   }
+  /** Shows the document's start in an editor (undefined: hides it). */
+  scroll(document: FakeDocument, range: { start: number; end: number } | undefined): void {
+    if (range) this.visible.set(document.uri.toString(), range);
+    else this.visible.delete(document.uri.toString());
+    this.scrolled.fire(document);
+  }
 }
 
 const SAMPLE = repoFile('media/samples/social-credit-outline.policy.txt');
@@ -269,6 +275,78 @@ describe('analysis store', () => {
     const doc = new FakeDocument('/w/a.txt', 'A widget.');
     host.show(doc);
     assert.deepEqual(store.matches(doc.uri), []);
+  });
+});
+
+describe('analysis store, hidden documents over the budget', () => {
+  let engine: Engine;
+  let host: FakeHost;
+  let store: AnalysisStore;
+
+  before(() => {
+    engine = builtinEngine();
+  });
+  beforeEach(() => {
+    host = new FakeHost();
+    // Room for one sample: of three hidden samples, only the most recently shown is kept.
+    store = new AnalysisStore(host, engine, SAMPLE.length);
+  });
+  afterEach(() => store.dispose());
+
+  const open = (): FakeDocument[] => {
+    const docs = ['/w/a.txt', '/w/b.txt', '/w/c.txt'].map((p) => new FakeDocument(p, SAMPLE));
+    for (const d of docs) host.show(d);
+    return docs;
+  };
+
+  it('parks the least recently shown hidden documents, keeping their totals in the snapshot', () => {
+    const [a, b, c] = open();
+    assert.deepEqual([a, b, c].map((d) => store.isParked(d.uri)), [true, true, false]);
+    const fresh = engine.analyze(SAMPLE).tally();
+    const parked = store.get(a.uri);
+    assert.ok(parked && Object.isFrozen(parked) && Object.isFrozen(parked.tally));
+    assert.deepEqual(parked.tally.lean, fresh.lean);
+    assert.deepEqual(parked.tally.categories, fresh.categories);
+    assert.equal(parked.tally.words, fresh.words);
+    assert.deepEqual(store.all().map((s) => s.uri.toString()).sort(), [a, b, c].map((d) => d.uri.toString()).sort());
+  });
+
+  it('answers a parked document\'s text, sections and matches as a fresh analysis does', async () => {
+    const [a, , c] = open();
+    const parked = store.get(a.uri);
+    assert.ok(parked && store.isParked(a.uri));
+    // A report analyses a parked document in passing: it stays parked.
+    const chunks: string[] = [];
+    for await (const chunk of store.report([{ source: 'a.txt', uri: a.uri }, { source: 'c.txt', uri: c.uri }], 'json')) chunks.push(chunk);
+    const report = JSON.parse(chunks.join('')) as { documents: { source: string }[] };
+    assert.equal(report.documents.length, 2);
+    assert.deepEqual(report.documents[0], { ...report.documents[1], source: 'a.txt' });
+    assert.equal(store.isParked(a.uri), true);
+    const fresh = engine.analyze(SAMPLE);
+    assert.equal(parked.text, SAMPLE);
+    assert.deepEqual(parked.tally.sections, fresh.tally().sections);
+    assert.deepEqual(store.matches(a.uri), fresh.matches());
+  });
+
+  it('analyses a parked document again when an editor shows it, and parks another one', () => {
+    const [a, b, c] = open();
+    const before = store.get(a.uri);
+    host.scroll(a, { start: 0, end: 1000 });
+    assert.equal(store.isParked(a.uri), false);
+    const after = store.get(a.uri);
+    assert.ok(after && after !== before);
+    assert.deepEqual(after.tally, engine.analyze(SAMPLE).tally());
+    // a is shown, c was shown last of the hidden ones: b went over the budget.
+    assert.deepEqual([a, b, c].map((d) => store.isParked(d.uri)), [false, true, false]);
+  });
+
+  it('analyses a parked document again when it is edited', () => {
+    const [a] = open();
+    host.edit(a, 0, 0, 'The authorities shall monitor and blacklist violators.\n');
+    assert.equal(store.isParked(a.uri), false);
+    const stored = store.get(a.uri);
+    assert.equal(stored?.version, 2);
+    assert.deepEqual(stored?.tally, engine.analyze(a.getText()).tally());
   });
 });
 
