@@ -4,9 +4,10 @@ import { blockAt, BLOCK_READS, isBlank } from './blocks';
 import { Matcher } from './matcher';
 import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { analyzeBlock, BlockResult, withScanState } from './scan';
+import { patchSections } from './sectionPatch';
 import { assembleTally, detectLanguage, sectionTallies, TallyAccumulator } from './tally';
 import { EntryTerms } from './term';
-import { Category, Language, Match, Tally } from './types';
+import { Category, Language, Match, SectionTally, Tally } from './types';
 
 /** Most characters analysed between two pauses when analysing in slices. */
 const SLICE_CHARS = 256 * 1024;
@@ -34,6 +35,10 @@ export class DocumentAnalysis {
   private cachedTally: Tally | null = null;
   /** Per block, the index in the document of its first sentence; made when annotations are read, dropped on change. */
   private sentenceStarts: number[] | null = null;
+  /** The sections of the text as it is now, once read; patched by edits that change no heading, else dropped. */
+  private sections: SectionTally[] | null = null;
+  /** The last tally made, while its sections are unread: an edit first gives it what it needs to read them later. */
+  private unread: UnreadSections | null = null;
 
   private constructor(
     private readonly context: AnalysisContext,
@@ -90,13 +95,34 @@ export class DocumentAnalysis {
 
   tally(): Tally {
     if (!this.cachedTally) {
-      // The sections are those of the text as it is now, whatever edits come before they are read.
-      const blocks = this.blocks.slice();
-      const starts = this.starts.slice();
-      const text = this.content;
-      this.cachedTally = assembleTally(this.acc, this.language, this.context.categories, () => sectionTallies(blocks, starts, text, this.context.reader));
+      // The sections are those of the text as it is now, whatever edits come before they are read (see keepUnread).
+      const unread: UnreadSections = { sections: null, blocks: null, starts: null, text: this.content };
+      this.unread = unread;
+      this.cachedTally = assembleTally(this.acc, this.language, this.context.categories, () => {
+        if (unread.sections) return unread.sections;
+        if (unread.blocks && unread.starts) return sectionTallies(unread.blocks, unread.starts, unread.text, this.context.reader);
+        if (this.unread === unread) this.unread = null;
+        return this.currentSections();
+      });
     }
     return this.cachedTally;
+  }
+
+  /** The sections of the text as it is now: kept from the last read and patched since, or counted. */
+  private currentSections(): SectionTally[] {
+    return (this.sections ??= sectionTallies(this.blocks, this.starts, this.content, this.context.reader));
+  }
+
+  /** Before the blocks change: an unread tally keeps the current sections, or what counts them. */
+  private keepUnread(): void {
+    const unread = this.unread;
+    if (!unread) return;
+    this.unread = null;
+    if (this.sections) unread.sections = this.sections;
+    else {
+      unread.blocks = this.blocks.slice();
+      unread.starts = this.starts.slice();
+    }
   }
 
   /**
@@ -112,6 +138,7 @@ export class DocumentAnalysis {
     const newEnd = oldEnd + delta;
     if (newEnd < start) throw new RangeError('edit end precedes its start in the new text');
     const old = this.content;
+    this.keepUnread();
     this.content = newText;
     this.cachedTally = null;
     this.sentenceStarts = null;
@@ -142,6 +169,11 @@ export class DocumentAnalysis {
       return at;
     });
     const last = pos >= newText.length ? this.blocks.length : resync;
+    if (this.sections) {
+      const removed = { blocks: this.blocks, starts: this.starts, first, end: last };
+      const added = { blocks: newBlocks, starts: newStarts, first: 0, end: newBlocks.length };
+      this.sections = patchSections(this.sections, start, delta, removed, added, this.context.reader);
+    }
     for (let i = first; i < last; i++) this.acc.apply(this.blocks[i], -1, old, this.starts[i]);
     newBlocks.forEach((block, i) => this.acc.apply(block, 1, newText, newStarts[i]));
     for (let i = last; i < this.starts.length; i++) this.starts[i] += delta;
@@ -158,6 +190,8 @@ export class DocumentAnalysis {
   /** Analyses blocks up to `until`, or until the clock passes `deadline`. */
   private extend(until: number, deadline = Infinity): void {
     const text = this.content;
+    this.keepUnread();
+    this.sections = null;
     withScanState((scan) => {
       let pos = this.analyzedUpTo();
       while (pos < until) {
@@ -217,4 +251,12 @@ export class DocumentAnalysis {
     }
     return this.sentenceStarts;
   }
+}
+
+/** What a tally needs to read its sections after the analysis moved on: the sections, or the blocks to count them. */
+interface UnreadSections {
+  sections: SectionTally[] | null;
+  blocks: BlockResult[] | null;
+  starts: number[] | null;
+  text: string;
 }

@@ -87,7 +87,7 @@ export class TallyAccumulator {
  * The sentence units of a block: a sentence is a control unit when it holds at least one counted control match, an
  * engagement unit when it holds a counted engagement match, and may be both. Kept on the block, which never changes.
  */
-function blockUnits(block: BlockResult, reader: MatchReader): Units {
+export function blockUnits(block: BlockResult, reader: MatchReader): Units {
   if (block.units !== null) return block.units;
   const units: Units = { sentences: block.sentences, control: 0, engagement: 0, both: 0 };
   const list = block.matches;
