@@ -14,24 +14,48 @@ const KINDS: readonly vscode.SymbolKind[] = [
 ];
 
 /** The analysis of the document as it stands now, waiting for a pending re-analysis first. */
-async function currentAnalysis(store: AnalysisStore, document: vscode.TextDocument): Promise<StoredAnalysis | undefined> {
+async function currentAnalysis(store: AnalysisStore, document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<StoredAnalysis | undefined> {
   await store.whenIdle(document.uri);
+  // The editor asks again for the version it wants; building for a request it dropped would only be thrown away.
+  if (token?.isCancellationRequested) return undefined;
   const stored = store.get(document.uri);
   return stored && stored.version === document.version ? stored : undefined;
 }
 
-/** A titled section with the extent of its whole subtree, and the titled section it nests in. */
+/** A titled section with the range of its whole subtree, and the titled section it nests in. */
 interface Outlined {
   readonly section: SectionTally;
-  readonly start: number;
-  readonly end: number;
+  readonly range: vscode.Range;
   /** Index in the outline of the nearest titled enclosing section, or −1. */
   readonly parent: number;
 }
 
-/** The engine's section tree, without untitled sections (their subsections move up to the nearest titled one). */
-function outline(stored: StoredAnalysis): Outlined[] {
+/**
+ * The range of `[start, end)`. A section starts at a line's start and ends where the next one starts, so its range
+ * comes from its lines without searching the document's line offsets (10,000 sections asked for 20,000 positions on
+ * each update); one that does not is placed by offsets.
+ */
+function sectionRange(document: vscode.TextDocument, text: string, section: SectionTally, textEnd: vscode.Position): vscode.Range {
+  const { startOffset: start, endOffset: end } = section;
+  const startsLine = start === 0 || text.charCodeAt(start - 1) === 10;
+  if (!startsLine) return offsetRange(document, start, end);
+  if (end === text.length) return new vscode.Range(section.startLine, 0, textEnd.line, textEnd.character);
+  if (text.charCodeAt(end - 1) === 10 && section.endLine >= section.startLine) return new vscode.Range(section.startLine, 0, section.endLine + 1, 0);
+  return offsetRange(document, start, end);
+}
+
+/**
+ * The engine's section tree without untitled sections (their subsections move up to the nearest titled one), made
+ * once per published analysis and shared by the Outline, breadcrumbs, sticky scroll and folding, which all ask for
+ * each version.
+ */
+const outlines = new WeakMap<StoredAnalysis, Outlined[]>();
+
+function outline(document: vscode.TextDocument, stored: StoredAnalysis): Outlined[] {
+  const known = outlines.get(stored);
+  if (known) return known;
   const sections = stored.tally.sections;
+  const textEnd = document.positionAt(stored.text.length);
   const out: Outlined[] = [];
   /** Per section, its index in `out`, or the one its nearest titled ancestor has there (−1 for none). */
   const place: number[] = [];
@@ -42,37 +66,44 @@ function outline(stored: StoredAnalysis): Outlined[] {
       return;
     }
     place.push(out.length);
-    out.push({ section, start: section.startOffset, end: section.endOffset, parent });
+    out.push({ section, range: sectionRange(document, stored.text, section, textEnd), parent });
   });
+  outlines.set(stored, out);
   return out;
 }
+
+const symbolTrees = new WeakMap<StoredAnalysis, vscode.DocumentSymbol[]>();
 
 export class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly store: AnalysisStore) {}
 
-  async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[] | undefined> {
-    const stored = await currentAnalysis(this.store, document);
+  async provideDocumentSymbols(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
+    const stored = await currentAnalysis(this.store, document, token);
     if (!stored) return undefined;
+    const known = symbolTrees.get(stored);
+    if (known) return known;
     const roots: vscode.DocumentSymbol[] = [];
     const symbols: vscode.DocumentSymbol[] = [];
-    for (const item of outline(stored)) {
+    for (const item of outline(document, stored)) {
       const symbol = sectionSymbol(document, item);
       symbols.push(symbol);
       const parent = item.parent >= 0 ? symbols[item.parent] : undefined;
       if (parent && parent.range.contains(symbol.range)) parent.children.push(symbol);
       else roots.push(symbol);
     }
+    symbolTrees.set(stored, roots);
     return roots;
   }
 }
 
-function sectionSymbol(document: vscode.TextDocument, { section, start, end }: Outlined): vscode.DocumentSymbol {
-  const range = offsetRange(document, start, end);
+function sectionSymbol(document: vscode.TextDocument, { section, range }: Outlined): vscode.DocumentSymbol {
   const heading = document.lineAt(range.start.line).range.intersection(range) ?? range;
   const detail = `${section.units.control} control · ${section.units.engagement} engagement sentences`;
   const kind = KINDS[Math.min(Math.max(section.level - 1, 0), KINDS.length - 1)];
   return new vscode.DocumentSymbol(section.title.trim(), detail, kind, range, heading);
 }
+
+const foldingRanges = new WeakMap<StoredAnalysis, vscode.FoldingRange[]>();
 
 export class SectionFoldingProvider implements vscode.FoldingRangeProvider, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -83,17 +114,19 @@ export class SectionFoldingProvider implements vscode.FoldingRangeProvider, vsco
     this.subscription = store.onDidChange(() => this.changeEmitter.fire());
   }
 
-  async provideFoldingRanges(document: vscode.TextDocument): Promise<vscode.FoldingRange[] | undefined> {
-    const stored = await currentAnalysis(this.store, document);
+  async provideFoldingRanges(document: vscode.TextDocument, _context?: vscode.FoldingContext, token?: vscode.CancellationToken): Promise<vscode.FoldingRange[] | undefined> {
+    const stored = await currentAnalysis(this.store, document, token);
     if (!stored) return undefined;
+    const known = foldingRanges.get(stored);
+    if (known) return known;
     const ranges: vscode.FoldingRange[] = [];
-    for (const { start, end: endOffset } of outline(stored)) {
-      const range = offsetRange(document, start, endOffset);
+    for (const { range } of outline(document, stored)) {
       // A section ending at a line's start excludes that line; trailing blank lines stay visible between folds.
       let end = range.end.character === 0 ? range.end.line - 1 : range.end.line;
       while (end > range.start.line && document.lineAt(end).isEmptyOrWhitespace) end--;
       if (end > range.start.line) ranges.push(new vscode.FoldingRange(range.start.line, end, vscode.FoldingRangeKind.Region));
     }
+    foldingRanges.set(stored, ranges);
     return ranges;
   }
 
