@@ -7,9 +7,9 @@ import * as vscode from 'vscode';
 import { CategoryLabels, labelLanguage, leanLabel, t, traditionalScript } from './l10n';
 import { revealOffsets } from './reveal';
 import { onDidChangeSettings } from './settings';
-import { isFromWebviewMessage, type FromWebviewMessage, type SidebarModel, type SidebarStrings, type ToWebviewMessage } from '../shared/sidebarMessages';
+import { isFromWebviewMessage, type FromWebviewMessage, type SidebarModel, type SidebarStrings } from '../shared/sidebarMessages';
 import type { ReviewStore } from './reviewStore';
-import { buildSidebarModel, nextOccurrence, type ReviewedSource, type SidebarLabels, type SidebarSource } from './sidebarModel';
+import { buildSidebarModel, modelMessage, nextOccurrence, type ReviewedSource, type SidebarLabels, type SidebarSource } from './sidebarModel';
 import { MEASUREMENT, type AnalysisStore, type StoredAnalysis } from './store';
 
 /** Minimum spacing of model posts while the user types or switches editors quickly. */
@@ -86,6 +86,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private readonly disposables: vscode.Disposable[] = [];
   private html: string | undefined;
   private model: SidebarModel | undefined;
+  /** The model the webview holds, which the next post updates; undefined when it needs a whole one. */
+  private posted: SidebarModel | undefined;
   private activeUri: vscode.Uri | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastPostAt = 0;
@@ -125,6 +127,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
     };
     this.scriptReady = false;
+    this.posted = undefined;
     this.html = this.renderHtml(view.webview, createNonce());
     view.webview.html = this.html;
     this.viewDisposables.push(
@@ -187,6 +190,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private async dispatch(message: FromWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
+        // A (re)loaded script holds no model, or one saved earlier.
+        this.posted = undefined;
         await this.refresh();
         return;
       case 'revealTerm':
@@ -264,8 +269,10 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.lastPostAt = Date.now();
     const model = this.buildModel();
     this.model = model;
-    const message: ToWebviewMessage = { type: 'model', model };
-    await view.webview.postMessage(message);
+    const message = modelMessage(this.posted, model);
+    this.posted = model;
+    // Not delivered (the webview is gone or reloading): its next 'ready' asks for a whole model anyway.
+    if (!(await view.webview.postMessage(message)) && this.posted === model) this.posted = undefined;
   }
 
   private buildModel(): SidebarModel {

@@ -1,5 +1,5 @@
 // Turns stored tallies into the sidebar's data. Pure (no `vscode`), so unit tests can run it in plain Node.
-import type { Lean, LeanLabel, Match, PolarityTally, Tally, Units } from '../core/types';
+import type { Lean, LeanLabel, Match, PolarityTally, SectionTally, Tally, Units } from '../core/types';
 import type {
   SidebarActiveDocument,
   SidebarCategory,
@@ -9,9 +9,11 @@ import type {
   SidebarPolarityCount,
   SidebarReviewed,
   SidebarSection,
+  SidebarSectionChanges,
   SidebarStrings,
   SidebarTerm,
   SidebarUnits,
+  ToWebviewMessage,
 } from '../shared/sidebarMessages';
 import { MEASUREMENT, type TermStanding } from './store';
 
@@ -108,16 +110,28 @@ function topTerms(source: SidebarSource, labels: SidebarLabels): SidebarTerm[] {
   return terms.slice(0, TOP_TERM_COUNT);
 }
 
+/**
+ * A section's row, kept per section object: the store's sections are replaced only where an edit changed them, so
+ * most rows of a long document are the same objects from one update to the next.
+ */
+const sectionRows = new WeakMap<SectionTally, SidebarSection>();
+
 function sectionViews(tally: Tally, labels: SidebarLabels): SidebarSection[] {
-  return tally.sections.map((s, index) => ({
-    index,
-    title: s.title,
-    level: s.level,
-    parent: s.parent,
-    startLine: s.startLine,
-    units: unitsView(s.units),
-    lean: leanView(s.lean, labels),
-  }));
+  return tally.sections.map((s, index) => {
+    const known = sectionRows.get(s);
+    if (known && known.index === index && known.lean.label === labels.lean(s.lean.label)) return known;
+    const row: SidebarSection = {
+      index,
+      title: s.title,
+      level: s.level,
+      parent: s.parent,
+      startLine: s.startLine,
+      units: unitsView(s.units),
+      lean: leanView(s.lean, labels),
+    };
+    sectionRows.set(s, row);
+    return row;
+  });
 }
 
 function activeView(source: SidebarSource, labels: SidebarLabels): SidebarActiveDocument {
@@ -187,4 +201,38 @@ export function buildSidebarModel(
  */
 export function nextOccurrence(occurrences: readonly Match[], cursor: number, hasSelection: boolean): Match | undefined {
   return occurrences.find((m) => (hasSelection ? m.start > cursor : m.start >= cursor)) ?? occurrences[0];
+}
+
+/** Two rows show the same: title, place in the tree and figures (the start line is not shown). */
+function sameRow(a: SidebarSection, b: SidebarSection): boolean {
+  return (
+    a.units.sentences === b.units.sentences &&
+    a.units.control === b.units.control &&
+    a.units.engagement === b.units.engagement &&
+    a.units.both === b.units.both &&
+    a.lean.index === b.lean.index &&
+    a.lean.labelId === b.lean.labelId &&
+    a.lean.label === b.lean.label &&
+    a.lean.thin === b.lean.thin
+  );
+}
+
+/**
+ * The message that brings a webview showing `previous` (undefined: nothing yet) to `next`: the rows of the active
+ * document's sections that changed when it is the same document with the same tree, else the whole model.
+ */
+export function modelMessage(previous: SidebarModel | undefined, next: SidebarModel): ToWebviewMessage {
+  const before = previous?.active;
+  const after = next.active;
+  if (!before || !after || before.uri !== after.uri || before.sections.length !== after.sections.length) return { type: 'model', model: next };
+  const changed: SidebarSection[] = [];
+  for (let i = 0; i < after.sections.length; i++) {
+    const a = before.sections[i];
+    const b = after.sections[i];
+    if (a === b) continue;
+    if (a.title !== b.title || a.level !== b.level || a.parent !== b.parent || a.index !== b.index) return { type: 'model', model: next };
+    if (!sameRow(a, b)) changed.push(b);
+  }
+  const sections: SidebarSectionChanges = { uri: after.uri, count: after.sections.length, changed };
+  return { type: 'update', model: { ...next, active: { ...after, sections: [] } }, sections };
 }

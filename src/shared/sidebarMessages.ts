@@ -160,8 +160,23 @@ export interface SidebarModel {
   balancedBand: number;
 }
 
-/** Extension → webview. */
-export type ToWebviewMessage = { type: 'model'; model: SidebarModel };
+/**
+ * An update of the active document's sections, when only some rows' figures changed (typing inside a section changes
+ * that section's and its ancestors'): the rows to replace, by index, in a list of `count` sections otherwise as last
+ * posted. A shift of later sections' start lines is not sent: the view does not show them.
+ */
+export interface SidebarSectionChanges {
+  uri: string;
+  count: number;
+  changed: SidebarSection[];
+}
+
+/**
+ * Extension → webview: a whole model, or a model whose active document's sections are those last posted with
+ * `sections` applied (its own `active.sections` is empty). Ten thousand sections posted and drawn on each update
+ * stalled the workbench while the user typed.
+ */
+export type ToWebviewMessage = { type: 'model'; model: SidebarModel } | { type: 'update'; model: SidebarModel; sections: SidebarSectionChanges };
 
 /** Webview → extension. */
 export type FromWebviewMessage =

@@ -8,10 +8,11 @@ import type {
   SidebarOpenDocument,
   SidebarPolarity,
   SidebarSection,
+  SidebarSectionChanges,
   SidebarStrings,
   ToWebviewMessage,
 } from '../shared/sidebarMessages';
-import { balancedBand, leanPosition, sectionBars, signedLean } from './charts';
+import { balancedBand, leanPosition, sectionBars, signedLean, type SectionBar } from './charts';
 
 interface ViewState {
   model: SidebarModel | null;
@@ -37,9 +38,33 @@ announcer.setAttribute('aria-live', 'polite');
 document.body.append(announcer);
 const state: ViewState = { model: null, open: {}, scrollY: 0, ...vscode.getState() };
 
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Saves the state soon, once: the model of a long document is large, and saving it on every update while the user
+ * types would copy it each time.
+ */
 function saveState(): void {
-  vscode.setState(state);
+  if (saveTimer !== undefined) return;
+  saveTimer = setTimeout(() => {
+    saveTimer = undefined;
+    vscode.setState(state);
+  }, 500);
 }
+
+/** The drawn section tree of the active document, kept across updates that change only some rows. */
+interface DrawnSections {
+  uri: string;
+  /** The sections part (tree and chart). */
+  part: HTMLElement;
+  /** Per section index: its row in the tree, and its column in the chart (leaves only). */
+  rows: Map<number, HTMLElement>;
+  columns: Map<number, HTMLElement>;
+}
+
+let drawn: DrawnSections | null = null;
+/** Filled while a sections part is drawn. */
+let drawing: DrawnSections | null = null;
 
 type Child = Node | string;
 
@@ -264,6 +289,7 @@ function sectionsPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTML
     list.setAttribute('role', parent === null ? 'tree' : 'group');
     for (const s of children.get(parent) ?? []) {
       const row = sectionRow(s, doc, strings);
+      drawing?.rows.set(s.index, row);
       const item = el('li', `section level-${Math.min(s.level, 6)}`);
       item.setAttribute('role', 'treeitem');
       if (children.has(s.index)) {
@@ -312,14 +338,20 @@ function sectionChart(doc: SidebarActiveDocument, strings: SidebarStrings): HTML
   for (const bar of sectionBars(leaves)) {
     const section = byIndex.get(bar.index);
     if (!section) continue;
-    const title = section.title || `${strings.section} ${section.index + 1}`;
-    const fillBar = el('span', `section-bar ${bar.direction}${bar.thin ? ' thin' : ''}${bar.noSignal ? ' no-signal' : ''}`);
-    fillBar.style.height = `${bar.noSignal ? 0 : Math.max(4, bar.length * 50)}%`;
-    chart.append(actionButton('section-column', `chart:${section.index}`, `${title}: ${leanText(section.lean, strings)}`, { type: 'revealSection', uri: doc.uri, index: section.index }, fillBar));
+    const column = sectionColumn(section, bar, doc, strings);
+    drawing?.columns.set(section.index, column);
+    chart.append(column);
   }
   chart.style.gridTemplateColumns = `repeat(${Math.max(1, leaves.length)}, minmax(1px, 1fr))`;
   const axis = el('div', 'chart-axis', el('span', 'engagement', `▲ ${strings.engagement}`), el('span', 'control', `▼ ${strings.control}`));
   return el('div', 'section-chart-block', el('p', 'hint', strings.leanBySection), chart, axis);
+}
+
+function sectionColumn(section: SidebarSection, bar: SectionBar, doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
+  const title = section.title || `${strings.section} ${section.index + 1}`;
+  const fillBar = el('span', `section-bar ${bar.direction}${bar.thin ? ' thin' : ''}${bar.noSignal ? ' no-signal' : ''}`);
+  fillBar.style.height = `${bar.noSignal ? 0 : Math.max(4, bar.length * 50)}%`;
+  return actionButton('section-column', `chart:${section.index}`, `${title}: ${leanText(section.lean, strings)}`, { type: 'revealSection', uri: doc.uri, index: section.index }, fillBar);
 }
 
 /** Every open document on one shared −1…+1 axis: a dot-plot row each, hollow when the evidence is thin. */
@@ -346,7 +378,20 @@ function documentsPart(documents: SidebarOpenDocument[], strings: SidebarStrings
   return part('documents', strings.openDocuments, axis, list);
 }
 
-function activeDocument(doc: SidebarActiveDocument, strings: SidebarStrings, band: number): Child[] {
+/** The sections part: the one drawn before for this document when `keep` says so, else a new one. */
+function sectionsOf(doc: SidebarActiveDocument, strings: SidebarStrings, keep: boolean): HTMLElement {
+  if (keep && drawn && drawn.uri === doc.uri) return drawn.part;
+  drawing = { uri: doc.uri, part: document.createElement('div'), rows: new Map(), columns: new Map() };
+  try {
+    drawing.part = sectionsPart(doc, strings);
+    return drawing.part;
+  } finally {
+    drawn = drawing;
+    drawing = null;
+  }
+}
+
+function activeDocument(doc: SidebarActiveDocument, strings: SidebarStrings, band: number, keepSections: boolean): Child[] {
   const heading = el('h1', 'document-title', doc.name);
   heading.title = doc.detail;
   const parts: Child[] = [heading];
@@ -354,18 +399,56 @@ function activeDocument(doc: SidebarActiveDocument, strings: SidebarStrings, ban
     parts.push(el('p', 'hint', strings.analysing));
   }
   const review = reviewPart(doc, strings);
-  parts.push(leanPart(doc, strings, band), ...(review ? [review] : []), countsTable(doc, strings), categoriesPart(doc, strings), termsPart(doc, strings), sectionsPart(doc, strings));
+  parts.push(leanPart(doc, strings, band), ...(review ? [review] : []), countsTable(doc, strings), categoriesPart(doc, strings), termsPart(doc, strings), sectionsOf(doc, strings, keepSections));
   return parts;
 }
 
-function render(model: SidebarModel): void {
+/** Replaces the rows and chart columns of the sections that changed, in the drawn tree. */
+function patchSections(doc: SidebarActiveDocument, changed: readonly SidebarSection[], strings: SidebarStrings): void {
+  if (!drawn) return;
+  const bars = sectionBars(changed);
+  changed.forEach((section, k) => {
+    const row = drawn?.rows.get(section.index);
+    if (row) {
+      const fresh = sectionRow(section, doc, strings);
+      row.replaceWith(fresh);
+      drawn?.rows.set(section.index, fresh);
+    }
+    const column = drawn?.columns.get(section.index);
+    if (column) {
+      const fresh = sectionColumn(section, bars[k], doc, strings);
+      column.replaceWith(fresh);
+      drawn?.columns.set(section.index, fresh);
+    }
+  });
+}
+
+/**
+ * Applies an update to the model held: the active document's sections as held, with the changed rows replaced.
+ * Null when the update does not fit what is held (the extension then sends a whole model on 'ready').
+ */
+function applyUpdate(model: SidebarModel, changes: SidebarSectionChanges): SidebarModel | null {
+  const held = state.model?.active;
+  if (!model.active || !held || held.uri !== changes.uri || model.active.uri !== changes.uri || held.sections.length !== changes.count) return null;
+  const sections = held.sections.slice();
+  for (const section of changes.changed) {
+    if (!Number.isInteger(section.index) || section.index < 0 || section.index >= sections.length) return null;
+    sections[section.index] = section;
+  }
+  return { ...model, active: { ...model.active, sections } };
+}
+
+function render(model: SidebarModel, changed: readonly SidebarSection[] | null = null): void {
   const focusKey = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focusKey : undefined;
   const { strings } = model;
   // A model saved by an earlier version has no band; 0.2 is the core's.
   const band = typeof model.balancedBand === 'number' ? model.balancedBand : 0.2;
   const children: Child[] = [];
+  // Drawing ten thousand sections anew on every update stalled the workbench: an update redraws only what changed.
+  const keepSections = changed !== null && drawn !== null && model.active !== null && drawn.uri === model.active.uri;
   if (model.active) {
-    children.push(...activeDocument(model.active, strings, band));
+    children.push(...activeDocument(model.active, strings, band, keepSections));
+    if (keepSections) patchSections(model.active, changed, strings);
   } else {
     const text = model.unannotatedName === null ? strings.noDocument : fill(strings.notAnnotated, model.unannotatedName);
     children.push(el('p', 'empty', text));
@@ -373,14 +456,23 @@ function render(model: SidebarModel): void {
   if (model.documents.length > 0) {
     children.push(documentsPart(model.documents, strings, band));
   }
-  root.replaceChildren(...children);
+  const kept = keepSections && drawn !== null && drawn.part.parentNode === root ? drawn.part : null;
+  if (kept) {
+    // The kept part stays where it is: moving it would lay out all its rows again.
+    const at = children.indexOf(kept);
+    for (const node of Array.from(root.childNodes)) if (node !== kept) node.remove();
+    kept.before(...children.slice(0, at));
+    kept.after(...children.slice(at + 1));
+  } else {
+    root.replaceChildren(...children);
+  }
   const announcement = model.active ? `${model.active.name}: ${leanText(model.active.lean, strings)}` : '';
   if (announcer.textContent !== announcement) {
     announcer.textContent = announcement;
   }
   if (focusKey) {
-    const target = Array.from(root.querySelectorAll<HTMLElement>('[data-focus-key]')).find((n) => n.dataset.focusKey === focusKey);
-    target?.focus();
+    const target = root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`);
+    if (target && target !== document.activeElement) target.focus();
   }
 }
 
@@ -389,6 +481,16 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
   if (message.type === 'model') {
     state.model = message.model;
     render(message.model);
+    saveState();
+  } else if (message.type === 'update') {
+    const model = applyUpdate(message.model, message.sections);
+    if (!model) {
+      // Out of step with the extension: ask for the whole model.
+      vscode.postMessage({ type: 'ready' });
+      return;
+    }
+    state.model = model;
+    render(model, message.sections.changed);
     saveState();
   }
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildSidebarModel, nextOccurrence, SidebarLabels, SidebarSource, TOP_TERM_COUNT } from '../../src/extension/sidebarModel';
+import { buildSidebarModel, modelMessage, nextOccurrence, SidebarLabels, SidebarSource, TOP_TERM_COUNT } from '../../src/extension/sidebarModel';
 import { isFromWebviewMessage, SidebarStrings } from '../../src/shared/sidebarMessages';
 import { termStandings } from '../../src/extension/store';
 import type { Lean, Match, PolarityTally, SectionTally, Tally } from '../../src/core/types';
@@ -195,6 +195,42 @@ describe('buildSidebarModel', () => {
     assert.equal(model.active, null);
     assert.equal(model.unannotatedName, 'settings.json');
     assert.equal(buildSidebarModel(a, [a], labels, 'ignored').unannotatedName, null);
+  });
+});
+
+describe('modelMessage', () => {
+  /** Sections as the store's patched tree gives them: the same objects where an edit did not reach. */
+  const sections = [section('Chapter 1', 0, 1, 2), section('Article 1', 40, 2, 3), section('Article 2', 80, 0, 1)];
+  const model = (t: Tally, name = 'a.txt') => buildSidebarModel(source(name, t), [source(name, t)], labels);
+
+  it('posts a whole model first, and when the document or its tree changes', () => {
+    const first = model(tally({ sections }));
+    assert.equal(modelMessage(undefined, first).type, 'model');
+    assert.equal(modelMessage(first, model(tally({ sections }), 'b.txt')).type, 'model');
+    assert.equal(modelMessage(first, model(tally({ sections: sections.slice(0, 2) }))).type, 'model');
+    const retitled = [sections[0], { ...sections[1], title: 'Article 9' }, sections[2]];
+    assert.equal(modelMessage(first, model(tally({ sections: retitled }))).type, 'model');
+  });
+
+  it('then posts only the rows whose figures changed, not those that merely moved down', () => {
+    const first = model(tally({ sections }));
+    const typed = [sections[0], { ...sections[1], units: { ...sections[1].units, control: 3 } }, { ...sections[2], startLine: 81 }];
+    const next = model(tally({ sections: typed }));
+    const message = modelMessage(first, next);
+    assert.equal(message.type, 'update');
+    if (message.type !== 'update') return;
+    assert.deepEqual(message.model.active?.sections, []);
+    assert.equal(message.sections.count, 3);
+    assert.deepEqual(message.sections.changed.map((s) => [s.index, s.units.control]), [[1, 3]]);
+    // Everything else is the whole model's.
+    assert.deepEqual({ ...message.model, active: { ...message.model.active, sections: next.active?.sections } }, next);
+  });
+
+  it('gives the same row object for a section object met again, so unchanged rows cost nothing to compare', () => {
+    const a = model(tally({ sections }));
+    const b = model(tally({ sections }));
+    assert.ok(a.active && b.active);
+    assert.ok(a.active.sections.every((row, i) => row === b.active?.sections[i]));
   });
 });
 
