@@ -397,6 +397,10 @@ export async function run(): Promise<void> {
       step(`${name}`);
       report(await profiled(name, scenario));
     }
+  } catch (err) {
+    // The host reports a failed tests module only by its exit code: say what failed.
+    console.error(`host bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    throw err;
   } finally {
     await closeAllEditors();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,8 @@
 // Bench mode (`npm run bench:host`): node out/test/runner/run.js --bench <file, or - for standard output> [--quick]
 // runs out/test/hostBench/index.js in one trusted host instead of the suite and writes its figures as JSON lines.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
 import { figurePrefix } from '../bench/figures';
 import { Cleanup } from './cleanup';
 import { delay } from './codeServer';
@@ -126,7 +128,12 @@ async function runBench(out: string, quick: boolean, timeoutSeconds: number): Pr
       },
       cleanup,
     );
+    // With POLICY_LENS_BENCH_PROFILE=DIR, the workbench page's main thread is profiled too (DIR/workbench.cpuprofile):
+    // edits, decorations, the outline and the webview's host all run there.
+    const profileDir = process.env.POLICY_LENS_BENCH_PROFILE;
+    const profiling = profileDir ? starting.then((session) => profileWorkbench(session.page, profileDir, cleanup)) : Promise.resolve();
     outcome = await Promise.race([starting.then((session) => session.hostExit), delay(timeoutSeconds * 1000).then(() => 'timeout' as const)]);
+    await profiling.catch(() => undefined);
   } catch (err) {
     if (!cleanup.interrupted) console.error(err instanceof Error ? err.message : String(err));
     outcome = 'error';
@@ -138,6 +145,18 @@ async function runBench(out: string, quick: boolean, timeoutSeconds: number): Pr
     return 1;
   }
   return 0;
+}
+
+/** Profiles the page's main thread until the session is cleaned up, then writes the profile into `dir`. */
+async function profileWorkbench(page: Page, dir: string, cleanup: Cleanup): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  cleanup.add(async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'workbench.cpuprofile'), JSON.stringify(profile));
+  });
 }
 
 function describeFigure(json: string): string {
