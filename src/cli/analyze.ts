@@ -2,7 +2,7 @@
 import type { Engine } from '../core';
 import { CodebookCode, codePolarity } from '../core/codebook';
 import { csvRows } from '../core/csvReport';
-import { documentChunks, documentTotals } from '../core/report';
+import { documentBytes, documentTotals } from '../core/report';
 import { annotationLines, exportedAnnotations } from '../core/w3cExport';
 import { refiDocument } from '../core/refiQda';
 import { reportEntry } from '../core/webAnnotationReport';
@@ -18,8 +18,8 @@ import { DocumentFigures, textRow } from './textTable';
 export interface AnalyzedDocument {
   kind: 'document';
   figures: DocumentFigures;
-  /** The document's text in the output, without the separator that depends on its place in the report. */
-  output: Iterable<string>;
+  /** The document's text in the output (the JSON formats' as UTF-8 bytes), without the separator that depends on its place in the report. */
+  output: Iterable<string | Uint8Array>;
 }
 
 /** `review`: the store and this document's source in it, when the document is reviewed against one. */
@@ -57,8 +57,28 @@ export function analyzeText(
           ? [annotationLines(exportedAnnotations(source, text, analysis.matches(), review?.collection.first.items ?? [], GENERATOR, review?.source))]
           : format === 'qdpx'
             ? [JSON.stringify(refiDocument(source, text, analysis.matches(), applied, `${GENERATOR.name} ${GENERATOR.version}`, new Set(engine.categories.map((c) => c.id))))]
-            : documentChunks(summary, annotations, format);
+            : documentBytes(summary, annotations, format);
   return { kind: 'document', figures, output };
+}
+
+/** A document's output as one piece, for a worker's reply: bytes when any of it is bytes, else one string. */
+export function joinedOutput(output: Iterable<string | Uint8Array>): string | Uint8Array {
+  const pieces = Array.from(output);
+  if (pieces.every((p): p is string => typeof p === 'string')) return pieces.join('');
+  const bytes = pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p));
+  const joined = new Uint8Array(bytes.reduce((sum, b) => sum + b.length, 0));
+  let at = 0;
+  for (const b of bytes) {
+    joined.set(b, at);
+    at += b.length;
+  }
+  return joined;
+}
+
+/** A document's output as text, for the formats whose writer takes it whole. */
+export function outputText(output: Iterable<string | Uint8Array>): string {
+  const joined = joinedOutput(output);
+  return typeof joined === 'string' ? joined : Buffer.from(joined.buffer, joined.byteOffset, joined.length).toString('utf8');
 }
 
 /** Reads and analyzes one file; a file that cannot be read or is not text becomes a Problem. */

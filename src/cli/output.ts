@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { ReportHeader, ReportStream } from '../core/report';
 import { abandonAtomic, AtomicTarget, commitAtomic, openAtomic, removeTempsOnSignals, TargetError } from '../node/atomicWrite';
-import type { AnalyzedDocument } from './analyze';
+import { AnalyzedDocument, outputText } from './analyze';
 import type { OutputFormat } from './args';
 import { describeFsError } from './inputs';
 import { FatalError } from './fatalError';
@@ -135,8 +135,8 @@ export class ReportWriter {
   async document(doc: AnalyzedDocument): Promise<void> {
     if (this.report) await this.sink.write(this.report.next());
     else if (this.count === 0) await this.sink.write(this.opening());
-    if (this.format === 'w3c') await this.sink.write(this.collection.document(doc.figures.source, Array.from(doc.output).join('')));
-    else if (this.format === 'qdpx') await this.refiDocument(JSON.parse(Array.from(doc.output).join('')) as RefiDocument);
+    if (this.format === 'w3c') await this.sink.write(this.collection.document(doc.figures.source, outputText(doc.output)));
+    else if (this.format === 'qdpx') await this.refiDocument(JSON.parse(outputText(doc.output)) as RefiDocument);
     else for (const chunk of doc.output) await this.sink.write(chunk);
     this.totals.add(doc.figures);
     this.count++;

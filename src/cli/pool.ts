@@ -21,11 +21,11 @@ export interface WorkerJob {
   raw?: Uint8Array;
 }
 
-/** A document as it crosses the thread boundary: its output already joined into one string. */
+/** A document as it crosses the thread boundary: its output already joined into one piece (bytes for the JSON formats). */
 export interface WorkerDocument {
   kind: 'document';
   figures: DocumentFigures;
-  output: string[];
+  output: Array<string | Uint8Array>;
 }
 
 export type WorkerResult = WorkerDocument | Problem;

@@ -1,7 +1,7 @@
 // Worker thread entry (dist/cliWorker.js): builds its own engine once, then analyses the files it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from '../core';
-import { analyzeFile } from './analyze';
+import { analyzeFile, joinedOutput } from './analyze';
 import type { WorkerJob, WorkerResult, WorkerSetup } from './pool';
 
 const setup = workerData as WorkerSetup;
@@ -10,6 +10,6 @@ const port = parentPort;
 
 port?.on('message', (job: WorkerJob) => {
   const result = analyzeFile(engine, job, setup.language, setup.format, setup.review);
-  const reply: WorkerResult = result.kind === 'document' ? { kind: 'document', figures: result.figures, output: [Array.from(result.output).join('')] } : result;
+  const reply: WorkerResult = result.kind === 'document' ? { kind: 'document', figures: result.figures, output: [joinedOutput(result.output)] } : result;
   port.postMessage(reply);
 });

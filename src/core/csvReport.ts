@@ -1,7 +1,7 @@
 // The tally as CSV for R, Stata, pandas and spreadsheets (RFC 4180: comma-separated, fields with a comma, quote or
 // line break quoted, quotes doubled, CRLF line ends; UTF-8 without a byte-order mark; one header row). One row per
 // document in LIWC-22's wide layout, or one row per section. The column order is fixed and documented in docs/cli.md.
-import type { ReportDocumentSummary, ReportSection } from './report';
+import { ReportDocumentSummary, ReportSummarySource, round } from './report';
 
 export type CsvRows = 'documents' | 'sections';
 
@@ -33,13 +33,13 @@ export function csvHeader(rows: CsvRows, categoryIds: readonly string[]): string
 }
 
 /** The row (or rows, one per section) of one document. */
-export function csvRows(rows: CsvRows, d: ReportDocumentSummary): string {
+export function csvRows(rows: CsvRows, d: ReportSummarySource): string {
   if (rows === 'documents') {
     const perCategory = d.categories.map((c) => per1000(c.matches, d.words));
     return csvLine([d.source, d.language, ...figures(d, d.words), ...perCategory]);
   }
   let out = '';
-  d.sections.forEach((s: ReportSection, i) => {
+  d.sections.forEach((s, i) => {
     out += csvLine([d.source, d.language, i, s.title, s.level, s.parent ?? '', s.startLine, s.endLine, ...figures(s, s.words)]);
   });
   return out;
@@ -56,11 +56,12 @@ function figures(f: Figured, words: number): Array<string | number> {
     f.units.both,
     f.control.matches,
     f.engagement.matches,
-    f.control.weight,
-    f.engagement.weight,
-    f.control.perThousandWords,
-    f.engagement.perThousandWords,
-    f.lean.index ?? '',
+    // A section may be the tally's own, rounded here as the report rounds it (rounding twice changes nothing).
+    round(f.control.weight),
+    round(f.engagement.weight),
+    round(f.control.perThousandWords),
+    round(f.engagement.perThousandWords),
+    f.lean.index === null ? '' : round(f.lean.index),
     f.lean.label,
     f.lean.thin ? 'TRUE' : 'FALSE',
   ];

@@ -35,6 +35,24 @@ export class LineIndex {
     return { line: lo, character: offset - this.lineStarts[lo] };
   }
 
+  /** The line of positionAt(offset), without making the position; `from`, a line at or before it, makes offsets asked for in order cheap. */
+  lineOf(offset: number, from = 0): number {
+    const starts = this.lineStarts;
+    let lo = from > 0 && from < starts.length && starts[from] <= offset ? from : 0;
+    // A few steps on first: a report's offsets come in order, most on the line of the one before or the next.
+    for (let step = 0; step < 4; step++) {
+      if (lo + 1 >= starts.length || starts[lo + 1] > offset) return lo;
+      lo++;
+    }
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   offsetAt(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
   }

@@ -1,8 +1,9 @@
 // The versioned JSON report (format "policy-lens.tally", version 2; docs/format.md), shared by the CLI and the extension's export.
 // Serialization is byte-deterministic: fixed key order, numbers rounded to 4 decimals, no timestamp unless asked.
 // There is one serializer: the stream (ReportStream: head, one document at a time, tail); a whole report is its chunks joined.
+import { JsonBytes } from './jsonBytes';
 import { LineIndex } from './lineIndex';
-import type { Language, Lean, Match, PolarityTally, Polarity, Tally, LeanLabel, Units } from './types';
+import type { Language, Lean, Match, PolarityTally, Polarity, SectionTally, Tally, LeanLabel, Units } from './types';
 
 const REPORT_FORMAT = 'policy-lens.tally';
 const REPORT_VERSION = 2;
@@ -94,6 +95,15 @@ export interface ReportDocumentSummary {
   sections: ReportSection[];
 }
 
+/**
+ * A document's summary as the report stream takes it: as documentSummary gives it, or with the tally's own sections
+ * (not reviewed), whose figures are rounded as they are written. A statute has a section per article: a rounded
+ * copy of each, made before writing, doubled what the report held and what the collector copied.
+ */
+export interface ReportSummarySource extends Omit<ReportDocumentSummary, 'sections'> {
+  sections: ReadonlyArray<ReportSection | SectionTally>;
+}
+
 export interface ReportDocument extends ReportDocumentSummary {
   annotations: ReportAnnotation[];
 }
@@ -139,8 +149,12 @@ export function documentTotals(source: string, tally: Tally): Omit<ReportDocumen
 }
 
 export function documentSummary(source: string, tally: Tally): ReportDocumentSummary {
-  const { language, words, units, control, engagement, categories, sections } = tally;
-  return orderedSummary({ source, language, words, units, control, engagement, lean: tally.lean, reviewed: null, categories, sections: sections.map((s) => ({ ...s, reviewed: null })) });
+  return { ...documentTotals(source, tally), reviewed: null, categories: tally.categories.map(reportCategory), sections: tally.sections.map(reportSection) };
+}
+
+/** documentSummary with the tally's sections as they are, for the report stream (see ReportSummarySource). */
+export function documentSummarySource(source: string, tally: Tally): ReportSummarySource {
+  return { ...documentTotals(source, tally), reviewed: null, categories: tally.categories.map(reportCategory), sections: tally.sections };
 }
 
 /** The whole document at once, for callers that hold the report in memory (the extension's export, tests). */
@@ -186,7 +200,7 @@ export class ReportStream {
   }
 
   /** The next document, in chunks (see documentChunks). */
-  *document(summary: ReportDocumentSummary, annotations: Iterable<ReportAnnotation>): Generator<string> {
+  *document(summary: ReportSummarySource, annotations: Iterable<ReportAnnotation>): Generator<string> {
     yield this.next();
     yield* documentChunks(summary, annotations, this.style);
   }
@@ -217,43 +231,300 @@ function reportClosing(count: number, style: ReportStyle): string {
 }
 
 /**
- * One document as text, in chunks of roughly `chunkSize` characters, so that neither a document with a million
- * annotations nor one with thousands of sections ever becomes one string. `summary` is as documentSummary returns
- * it (its key order is the output's). In `jsonl` style the last chunk ends with a newline.
+ * One document as text, in chunks, so that neither a document with a million annotations nor one with thousands of
+ * sections ever becomes one string: the text of documentBytes, decoded. `summary` is as documentSummary returns it.
+ * In `jsonl` style the last chunk ends with a newline.
  */
 export function* documentChunks(
-  summary: ReportDocumentSummary,
+  summary: ReportSummarySource,
   annotations: Iterable<ReportAnnotation>,
   style: ReportStyle,
   chunkSize = 1 << 16,
 ): Generator<string> {
+  const decoder = new TextDecoder();
+  for (const bytes of documentBytes(summary, annotations, style, chunkSize)) {
+    const text = decoder.decode(bytes, { stream: true });
+    if (text !== '') yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+/**
+ * One document as UTF-8, in chunks of roughly `chunkSize` bytes: the serializer of every report (documentChunks
+ * decodes it). Values are written field by field in the documented key order, straight into bytes, so that a
+ * report with a million annotations builds no object or string per value.
+ */
+export function* documentBytes(
+  summary: ReportSummarySource,
+  annotations: Iterable<ReportAnnotation>,
+  style: ReportStyle,
+  chunkSize = 1 << 16,
+): Generator<Uint8Array> {
+  const out = new JsonBytes(chunkSize);
   const jsonl = style === 'jsonl';
-  const itemIndent = `${DOC_INDENT}    `;
-  let buffer = '';
-  // Everything but the summary's closing brace, which is held back to make room for the annotations.
-  let held: string | null = null;
-  for (const piece of jsonPieces(summary, jsonl ? null : DOC_INDENT)) {
-    if (held !== null) buffer += held;
-    held = piece;
-    if (buffer.length >= chunkSize) {
-      yield buffer;
-      buffer = '';
-    }
+  const inner = `${DOC_INDENT}  `;
+  const key = (name: string, first = false): void => out.raw(jsonl ? `${first ? '' : ','}"${name}":` : `${first ? '' : ','}\n${inner}"${name}": `);
+  out.raw('{');
+  key('source', true);
+  out.string(summary.source);
+  key('language');
+  out.string(summary.language);
+  key('words');
+  out.number(summary.words);
+  key('units');
+  writeUnits(out, summary.units);
+  key('control');
+  writePolarity(out, summary.control);
+  key('engagement');
+  writePolarity(out, summary.engagement);
+  key('lean');
+  writeLean(out, summary.lean);
+  key('reviewed');
+  writeFigures(out, summary.reviewed, jsonl ? null : inner);
+  key('categories');
+  const itemIndent = `${inner}  `;
+  const categories = summary.categories;
+  for (let i = 0; i < categories.length; i++) {
+    out.raw(jsonl ? (i === 0 ? '[' : ',') : `${i === 0 ? '[' : ','}\n${itemIndent}`);
+    writeCategory(out, categories[i], jsonl ? null : itemIndent);
+    if (out.length >= chunkSize) yield out.take();
   }
-  buffer += jsonl ? ',"annotations":[' : `,\n${DOC_INDENT}  "annotations": [`;
+  out.raw(categories.length === 0 ? '[]' : jsonl ? ']' : `\n${inner}]`);
+  key('sections');
+  const sections = summary.sections;
+  const sectionIndent = jsonl ? null : itemIndent;
+  const sectionKeys = SECTION_KEYS(sectionIndent);
+  const sectionClosing = jsonl ? '}' : `\n${itemIndent}}`;
+  for (let i = 0; i < sections.length; i++) {
+    out.raw(jsonl ? (i === 0 ? '[' : ',') : `${i === 0 ? '[' : ','}\n${itemIndent}`);
+    writeSection(out, sections[i], sectionIndent, sectionKeys, sectionClosing);
+    if (out.length >= chunkSize) yield out.take();
+  }
+  out.raw(sections.length === 0 ? '[]' : jsonl ? ']' : `\n${inner}]`);
+  out.raw(jsonl ? ',"annotations":[' : `,\n${inner}"annotations": [`);
+  const first = jsonl ? '' : `\n${itemIndent}`;
+  const separator = jsonl ? ',' : `,\n${itemIndent}`;
   let count = 0;
-  for (const a of annotations) {
-    const item = annotationText(a);
-    buffer += jsonl ? (count === 0 ? item : `,${item}`) : `${count === 0 ? '' : ','}\n${itemIndent}${item}`;
-    count++;
-    if (buffer.length >= chunkSize) {
-      yield buffer;
-      buffer = '';
+  if (annotations instanceof AnalysisAnnotations) count = yield* writeMatches(out, annotations.analysis, first, separator, chunkSize);
+  else {
+    for (const a of annotations) {
+      out.raw(count === 0 ? first : separator);
+      writeAnnotation(out, a);
+      count++;
+      if (out.length >= chunkSize) yield out.take();
     }
   }
-  if (jsonl) buffer += ']}\n';
-  else buffer += count === 0 ? `]\n${DOC_INDENT}}` : `\n${DOC_INDENT}  ]\n${DOC_INDENT}}`;
-  yield buffer;
+  if (jsonl) out.raw(']}\n');
+  else out.raw(count === 0 ? `]\n${DOC_INDENT}}` : `\n${inner}]\n${DOC_INDENT}}`);
+  yield out.take();
+}
+
+function writeUnits(out: JsonBytes, u: Units): void {
+  out.raw('{"sentences":');
+  out.number(u.sentences);
+  out.raw(',"control":');
+  out.number(u.control);
+  out.raw(',"engagement":');
+  out.number(u.engagement);
+  out.raw(',"both":');
+  out.number(u.both);
+  out.raw('}');
+}
+
+function writePolarity(out: JsonBytes, p: PolarityTally): void {
+  out.raw('{"matches":');
+  out.number(p.matches);
+  out.raw(',"weight":');
+  out.number(round(p.weight));
+  out.raw(',"perThousandWords":');
+  out.number(round(p.perThousandWords));
+  out.raw('}');
+}
+
+function writeLean(out: JsonBytes, l: Lean | ReportLean): void {
+  out.raw('{"index":');
+  if (l.index === null) out.raw('null');
+  else out.number(round(l.index));
+  out.raw(',"label":');
+  out.string(l.label);
+  out.raw(',"thin":');
+  out.boolean(l.thin);
+  out.raw(',"basis":');
+  out.string(l.basis);
+  out.raw('}');
+}
+
+/** Reviewed figures are few (one per document or section reviewed): written by the general formatter. */
+function writeFigures(out: JsonBytes, f: ReportFigures | null, indent: string | null): void {
+  if (f === null) out.raw('null');
+  else out.encoded(formatJson(figures(f), indent, 'reviewed'));
+}
+
+/** Per indentation (null: compact), what goes before each key of an object of these keys, in their order. */
+function keyPrefixes(names: readonly string[]): (indent: string | null) => readonly string[] {
+  const made = new Map<string | null, readonly string[]>();
+  return (indent) => {
+    let prefixes = made.get(indent);
+    if (prefixes === undefined) {
+      const inner = indent === null ? null : `${indent}  `;
+      prefixes = names.map((name, i) => `${i === 0 ? '' : ','}${inner === null ? '' : `\n${inner}`}"${name}":${inner === null ? '' : ' '}`);
+      made.set(indent, prefixes);
+    }
+    return prefixes;
+  };
+}
+
+const CATEGORY_KEYS = keyPrefixes(['id', 'label', 'polarity', 'matches', 'weight', 'terms']);
+
+/** A category as formatJson writes it at `indent` (null: compact). */
+function writeCategory(out: JsonBytes, c: ReportCategory, indent: string | null): void {
+  const inner = indent === null ? null : `${indent}  `;
+  const key = CATEGORY_KEYS(indent);
+  out.raw('{');
+  out.raw(key[0]);
+  out.string(c.id);
+  out.raw(key[1]);
+  out.string(c.label);
+  out.raw(key[2]);
+  out.string(c.polarity);
+  out.raw(key[3]);
+  out.number(c.matches);
+  out.raw(key[4]);
+  out.number(round(c.weight));
+  out.raw(key[5]);
+  const terms = c.terms;
+  for (let i = 0; i < terms.length; i++) {
+    out.raw(inner === null ? (i === 0 ? '[' : ',') : `${i === 0 ? '[' : ','}\n${inner}  `);
+    out.raw('{"term":');
+    out.string(terms[i].term);
+    out.raw(',"count":');
+    out.number(terms[i].count);
+    out.raw('}');
+  }
+  out.raw(terms.length === 0 ? '[]' : inner === null ? ']' : `\n${inner}]`);
+  out.raw(indent === null ? '}' : `\n${indent}}`);
+}
+
+const SECTION_KEYS = keyPrefixes(['title', 'level', 'parent', 'startLine', 'endLine', 'words', 'units', 'control', 'engagement', 'lean', 'reviewed']);
+
+/** A section as formatJson writes it at `indent` (null: compact), rounded as reportSection rounds it. */
+function writeSection(out: JsonBytes, s: ReportSection | SectionTally, indent: string | null, key: readonly string[], closing: string): void {
+  out.raw('{');
+  out.raw(key[0]);
+  out.string(s.title);
+  out.raw(key[1]);
+  out.number(s.level);
+  out.raw(key[2]);
+  if (s.parent === null) out.raw('null');
+  else out.number(s.parent);
+  out.raw(key[3]);
+  out.number(s.startLine);
+  out.raw(key[4]);
+  out.number(s.endLine);
+  out.raw(key[5]);
+  out.number(s.words);
+  out.raw(key[6]);
+  writeUnits(out, s.units);
+  out.raw(key[7]);
+  writePolarity(out, s.control);
+  out.raw(key[8]);
+  writePolarity(out, s.engagement);
+  out.raw(key[9]);
+  writeLean(out, s.lean);
+  out.raw(key[10]);
+  writeFigures(out, 'reviewed' in s ? s.reviewed : null, indent === null ? null : `${indent}  `);
+  out.raw(closing);
+}
+
+/** One annotation as compact JSON, in the documented key order (the bytes of JSON.stringify of it). */
+function writeAnnotation(out: JsonBytes, a: ReportAnnotation): void {
+  const s = a.start;
+  const e = a.end;
+  writeAnnotationFields(out, s.line, s.character, s.offset, e.line, e.character, e.offset, a, a.review, a.origin);
+}
+
+/** An annotation's JSON from its positions and the rest of its fields (`m`'s own positions are not read). */
+function writeAnnotationFields(
+  out: JsonBytes,
+  startLine: number,
+  startCharacter: number,
+  startOffset: number,
+  endLine: number,
+  endCharacter: number,
+  endOffset: number,
+  m: Omit<Match, 'start' | 'end'>,
+  review: ReportAnnotation['review'],
+  origin: ReportAnnotation['origin'],
+): void {
+  out.raw('{"start":{"line":');
+  out.number(startLine);
+  out.raw(',"character":');
+  out.number(startCharacter);
+  out.raw(',"offset":');
+  out.number(startOffset);
+  out.raw('},"end":{"line":');
+  out.number(endLine);
+  out.raw(',"character":');
+  out.number(endCharacter);
+  out.raw(',"offset":');
+  out.number(endOffset);
+  out.raw('},"text":');
+  out.string(m.text);
+  out.raw(',"polarity":');
+  out.string(m.polarity);
+  out.raw(',"category":');
+  out.string(m.category);
+  out.raw(',"entry":');
+  out.string(m.entry);
+  out.raw(',"weight":');
+  out.number(round(m.weight));
+  out.raw(',"rule":');
+  out.string(m.rule);
+  out.raw(',"ruleDetail":');
+  out.string(m.ruleDetail);
+  out.raw(',"negated":');
+  out.boolean(m.negated);
+  out.raw(',"sentence":');
+  out.number(m.sentence);
+  out.raw(',"review":');
+  out.string(review);
+  out.raw(',"origin":');
+  out.string(origin);
+  out.raw('}');
+}
+
+/**
+ * The annotations of an analysis, as annotationsOf gives them. The report stream writes them straight from the
+ * analysis's matches, without a ReportAnnotation and four positions for each of possibly a million.
+ */
+export class AnalysisAnnotations implements Iterable<ReportAnnotation> {
+  constructor(readonly analysis: AnalysisLike) {}
+
+  [Symbol.iterator](): Iterator<ReportAnnotation> {
+    return annotationsOf(this.analysis);
+  }
+}
+
+/** The annotations of `analysis` written as annotationsOf and writeAnnotation would write them, each after `first` or `separator`; returns how many. */
+function* writeMatches(out: JsonBytes, analysis: AnalysisLike, first: string, separator: string, chunkSize: number): Generator<Uint8Array, number> {
+  const text = analysis.text();
+  const lines = new LineIndex(text);
+  let count = 0;
+  let line = 0;
+  for (let from = 0; from < text.length; from += ANNOTATION_WINDOW) {
+    const to = from + ANNOTATION_WINDOW;
+    for (const m of analysis.matchesInRange(from, to)) {
+      if (m.start < from || m.start >= to) continue;
+      out.raw(count === 0 ? first : separator);
+      line = lines.lineOf(m.start, line);
+      const endLine = lines.lineOf(m.end, line);
+      writeAnnotationFields(out, line, m.start - lines.offsetAt(line), m.start, endLine, m.end - lines.offsetAt(endLine), m.end, m, null, 'lexicon');
+      count++;
+      if (out.length >= chunkSize) yield out.take();
+    }
+  }
+  return count;
 }
 
 /** Text is read for annotations this many characters at a time. */
@@ -313,7 +584,7 @@ function orderedHeader(h: ReportHeader): ReportHeader {
   return h.timestamp === undefined ? out : withTimestamp(out, h.timestamp);
 }
 
-function orderedSummary(d: ReportDocumentSummary): ReportDocumentSummary {
+function orderedSummary(d: ReportSummarySource): ReportDocumentSummary {
   return {
     source: d.source,
     language: d.language,
@@ -323,42 +594,30 @@ function orderedSummary(d: ReportDocumentSummary): ReportDocumentSummary {
     engagement: polarityTally(d.engagement),
     lean: lean(d.lean),
     reviewed: figures(d.reviewed),
-    categories: d.categories.map((c) => ({
-      id: c.id,
-      label: c.label,
-      polarity: c.polarity,
-      matches: c.matches,
-      weight: round(c.weight),
-      terms: c.terms.map((t) => ({ term: t.term, count: t.count })),
-    })),
-    sections: d.sections.map((s) => ({
-      title: s.title,
-      level: s.level,
-      parent: s.parent,
-      startLine: s.startLine,
-      endLine: s.endLine,
-      words: s.words,
-      units: units(s.units),
-      control: polarityTally(s.control),
-      engagement: polarityTally(s.engagement),
-      lean: lean(s.lean),
-      reviewed: figures(s.reviewed),
-    })),
+    categories: d.categories.map(reportCategory),
+    sections: d.sections.map(reportSection),
   };
 }
 
-/**
- * One annotation as compact JSON, written out field by field: the same bytes as JSON.stringify of an object in
- * the documented key order (a unit test parses them back), without building that object for each of possibly millions.
- */
-function annotationText(a: ReportAnnotation): string {
-  const s = a.start;
-  const e = a.end;
-  return (
-    `{"start":{"line":${s.line},"character":${s.character},"offset":${s.offset}},"end":{"line":${e.line},"character":${e.character},"offset":${e.offset}},` +
-    `"text":${JSON.stringify(a.text)},"polarity":${JSON.stringify(a.polarity)},"category":${JSON.stringify(a.category)},"entry":${JSON.stringify(a.entry)},` +
-    `"weight":${round(a.weight)},"rule":${JSON.stringify(a.rule)},"ruleDetail":${JSON.stringify(a.ruleDetail)},"negated":${a.negated},"sentence":${a.sentence},"review":${JSON.stringify(a.review)},"origin":${JSON.stringify(a.origin)}}`
-  );
+function reportCategory(c: ReportCategory): ReportCategory {
+  return { id: c.id, label: c.label, polarity: c.polarity, matches: c.matches, weight: round(c.weight), terms: c.terms.map((t) => ({ term: t.term, count: t.count })) };
+}
+
+/** A section in the documented key order, rounded; not reviewed unless it says so. */
+function reportSection(s: ReportSection | SectionTally): ReportSection {
+  return {
+    title: s.title,
+    level: s.level,
+    parent: s.parent,
+    startLine: s.startLine,
+    endLine: s.endLine,
+    words: s.words,
+    units: units(s.units),
+    control: polarityTally(s.control),
+    engagement: polarityTally(s.engagement),
+    lean: lean(s.lean),
+    reviewed: 'reviewed' in s ? figures(s.reviewed) : null,
+  };
 }
 
 function polarityTally(p: PolarityTally): PolarityTally {
@@ -377,8 +636,8 @@ function lean(l: Lean | ReportLean): ReportLean {
   return { index: l.index === null ? null : round(l.index), label: l.label, thin: l.thin, basis: 'sentences' };
 }
 
-/** Four decimals, and never -0, so the same figures always print the same. */
-function round(x: number): number {
+/** Four decimals, and never -0, so the same figures always print the same. Rounding again changes nothing. */
+export function round(x: number): number {
   return Math.round(x * 10000) / 10000 || 0;
 }
 
@@ -406,30 +665,6 @@ function formatJson(value: unknown, indent: string | null, key = ''): string {
     first = false;
   }
   return `${out}\n${indent}}`;
-}
-
-/**
- * The text of formatJson for an object, in pieces of at most one property or one array element (a section, a
- * category), so that an object with thousands of sections is streamed rather than built as one string.
- */
-function* jsonPieces(value: object, indent: string | null): Generator<string> {
-  const inner = indent === null ? null : `${indent}  `;
-  const lineBreak = inner === null ? '' : `\n${inner}`;
-  yield '{';
-  let first = true;
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (v === undefined) continue;
-    yield `${first ? '' : ','}${lineBreak}${JSON.stringify(k)}:${inner === null ? '' : ' '}`;
-    first = false;
-    if (!Array.isArray(v) || isFlat(v)) {
-      yield formatJson(v, inner, k);
-      continue;
-    }
-    const itemBreak = inner === null ? '' : `\n${inner}  `;
-    for (let i = 0; i < v.length; i++) yield `${i === 0 ? '[' : ','}${itemBreak}${formatJson(v[i], inner === null ? null : `${inner}  `)}`;
-    yield inner === null ? ']' : `\n${inner}]`;
-  }
-  yield inner === null ? '}' : `\n${indent}}`;
 }
 
 /** True for `{}`, `[]` and containers of strings, numbers, booleans and nulls only. */

@@ -3,7 +3,7 @@
 // verdict and `origin`, manual codes among them. The editor's Review view computes the same figures with the same
 // functions, so a CLI report matches what the editor shows.
 import { LineIndex } from './lineIndex';
-import { AnalysisLike, annotationsOf, documentSummary, ReportAnnotation, ReportDocumentSummary, ReportFigures } from './report';
+import { AnalysisAnnotations, AnalysisLike, annotationsOf, documentSummary, documentSummarySource, ReportAnnotation, ReportDocumentSummary, ReportFigures, ReportSummarySource } from './report';
 import type { Match, Polarity, SectionTally, Tally } from './types';
 import type { AnnotationCollection } from './webAnnotation';
 import { CodePolarity, DocumentReview, reviewDocument, ReviewedFigures, reviewedFigures, reviewedItems } from './webAnnotationReview';
@@ -16,7 +16,7 @@ export interface ReviewedReport {
 
 /** One document's part of the report: its summary and annotations, as written by documentChunks or a ReportStream. */
 export interface ReportEntry {
-  summary: ReportDocumentSummary;
+  summary: ReportSummarySource;
   annotations: Iterable<ReportAnnotation>;
   /** The review applied, or null. */
   review: DocumentReview | null;
@@ -37,9 +37,9 @@ export interface EntryReview {
  */
 export function reportEntry(source: string, analysis: AnalysisLike & { matches(): Match[] }, review: EntryReview | null): ReportEntry {
   const tally = analysis.tally();
+  if (!review) return { summary: documentSummarySource(source, tally), annotations: new AnalysisAnnotations(analysis), review: null };
   const summary = documentSummary(source, tally);
   const annotations = annotationsOf(analysis);
-  if (!review) return { summary, annotations, review: null };
   const reviewed = reviewedReport(analysis.text(), review.source, tally, analysis.matches(), summary, annotations, review.collection, review.codePolarity, review.hints);
   return { summary: reviewed.summary, annotations: reviewed.annotations, review: reviewed.review };
 }

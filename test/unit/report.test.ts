@@ -3,14 +3,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import {
+  AnalysisAnnotations,
   AnalysisLike,
   Report,
   ReportStyle,
   annotationsOf,
   buildReport,
+  documentBytes,
   documentChunks,
   documentReport,
   documentSummary,
+  documentSummarySource,
   reportHeader,
   ReportStream,
   serializeReport,
@@ -179,6 +182,42 @@ describe('report', () => {
     const shuffled = JSON.parse(JSON.stringify(report, Object.keys(report).reverse().concat(['name', 'version', 'sha256', 'entries'])));
     const reversed: Report = { ...shuffled, documents: report.documents.map((d) => Object.fromEntries(Object.entries(d).reverse())) } as Report;
     assert.equal(serializeReport(reversed), serializeReport(report));
+  });
+
+  it("writes the tally's own sections as it writes documentSummary's rounded copies, in both styles and any chunk size", () => {
+    const analysis = fakeAnalysis(TEXT, MATCHES, { control: 1, engagement: 4 / 3 });
+    const tally = analysis.tally();
+    const bytes = (summary: Parameters<typeof documentBytes>[0], style: ReportStyle, chunkSize?: number): Buffer => Buffer.concat(Array.from(documentBytes(summary, annotationsOf(analysis), style, chunkSize)));
+    for (const style of ['json', 'jsonl'] as const) {
+      const copied = bytes(documentSummary('s', tally), style);
+      assert.match(copied.toString(), /33\.3333/);
+      for (const chunkSize of [1, 7, undefined]) assert.deepEqual(bytes(documentSummarySource('s', tally), style, chunkSize), copied, `${style} ${chunkSize}`);
+      assert.equal(Array.from(documentChunks(documentSummarySource('s', tally), annotationsOf(analysis), style, 3)).join(''), copied.toString('utf8'));
+    }
+  });
+
+  it("writes an analysis's annotations straight from its matches as it writes them one object at a time", () => {
+    // Over three windows of text, with CRLF, lone CR and surrogate pairs; matches across lines and across a window's end.
+    let text = '';
+    while (text.length < 140000) text += 'Agencies shall monitor 😀 traders.\r\nThey shall\rsolicit public opinion.\nAnd \t "quoted" lines.\n';
+    const matches: Match[] = [];
+    const add = (start: number, end: number, extra: Partial<Match> = {}): void => {
+      matches.push({ start, end, text: text.slice(start, end), polarity: 'control', category: 'surveillance', entry: 'monitor', weight: 1 / 3, rule: null, ruleDetail: null, negated: false, sentence: matches.length, ...extra });
+    };
+    for (let at = text.indexOf('monitor'); at >= 0; at = text.indexOf('monitor', at + 1)) add(at, at + 'monitor 😀 traders.\r\nThey'.length, { rule: 'negation', ruleDetail: 'not "this"' });
+    for (let at = text.indexOf('opinion'); at >= 0; at = text.indexOf('opinion', at + 1)) add(at, at + 7, { polarity: 'engagement', category: 'consultation', entry: 'public opinion' });
+    add(65530, 65545);
+    add(131071, 131072);
+    matches.sort((a, b) => a.start - b.start || a.end - b.end);
+    const analysis = fakeAnalysis(text, matches, { control: 1, engagement: 1 });
+    const summary = documentSummary('s', analysis.tally());
+    for (const style of ['json', 'jsonl'] as const) {
+      const objects = Buffer.concat(Array.from(documentBytes(summary, Array.from(annotationsOf(analysis)), style, 1000)));
+      const straight = Buffer.concat(Array.from(documentBytes(summary, new AnalysisAnnotations(analysis), style, 1000)));
+      assert.ok(straight.equals(objects), style);
+      assert.equal((JSON.parse(style === 'json' ? objects.toString() : objects.toString().trim()) as { annotations: unknown[] }).annotations.length, matches.length);
+    }
+    assert.deepEqual(Array.from(new AnalysisAnnotations(analysis)), Array.from(annotationsOf(analysis)));
   });
 
   it('documentSummary and annotationsOf give the parts documentReport joins', () => {

@@ -1,0 +1,154 @@
+// JSON written straight into UTF-8 bytes, for the report (src/core/report.ts). Each value comes out as the bytes of
+// JSON.stringify of it, UTF-8 encoded; what the fast paths below do not handle goes through JSON.stringify itself.
+// A report of 10 MB of text is about 50 MB: built as strings, it was joined, flattened and encoded again on writing.
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+export class JsonBytes {
+  private bytes: Uint8Array;
+  private at = 0;
+
+  /** `size`: how many bytes a chunk is allotted at first; a chunk grows past it only for one long value. */
+  constructor(private readonly size: number) {
+    this.bytes = new Uint8Array(size + 256);
+  }
+
+  /** Bytes written since the last take(). */
+  get length(): number {
+    return this.at;
+  }
+
+  /** The bytes written since the last take(), now the caller's: writing goes on into a new buffer. */
+  take(): Uint8Array {
+    const out = this.bytes.subarray(0, this.at);
+    this.bytes = new Uint8Array(this.size + 256);
+    this.at = 0;
+    return out;
+  }
+
+  /** Text the caller knows to be ASCII and to need no escaping (keys, punctuation, indentation). */
+  raw(text: string): void {
+    const n = text.length;
+    if (this.at + n > this.bytes.length) this.grow(n);
+    const bytes = this.bytes;
+    let at = this.at;
+    for (let i = 0; i < n; i++) bytes[at++] = text.charCodeAt(i);
+    this.at = at;
+  }
+
+  /** A number as JSON.stringify writes it. */
+  number(x: number): void {
+    if (Number.isInteger(x) && x >= -0x7fffffff && x <= 0x7fffffff) this.integer(x);
+    else this.raw(JSON.stringify(x));
+  }
+
+  /** A 32-bit integer, in decimal. */
+  integer(x: number): void {
+    if (this.at + 12 > this.bytes.length) this.grow(12);
+    const bytes = this.bytes;
+    if (x < 0) {
+      bytes[this.at++] = 45;
+      x = -x;
+    }
+    if (x < 10) {
+      bytes[this.at++] = 48 + x;
+      return;
+    }
+    let digits = 1;
+    for (let rest = x; rest >= 10; rest = (rest / 10) | 0) digits++;
+    let at = this.at + digits;
+    this.at = at;
+    while (x >= 10) {
+      const q = (x / 10) | 0;
+      bytes[--at] = 48 + x - q * 10;
+      x = q;
+    }
+    bytes[--at] = 48 + x;
+  }
+
+  boolean(b: boolean): void {
+    this.raw(b ? 'true' : 'false');
+  }
+
+  /** A string as JSON.stringify writes it (quotes, escapes), UTF-8 encoded; null as null. */
+  string(text: string | null): void {
+    if (text === null) {
+      this.raw('null');
+      return;
+    }
+    const n = text.length;
+    // At most three bytes per UTF-16 unit (a surrogate pair is four bytes for two), and the quotes.
+    if (this.at + 3 * n + 2 > this.bytes.length) this.grow(3 * n + 2);
+    const bytes = this.bytes;
+    const begin = this.at;
+    let at = begin;
+    bytes[at++] = QUOTE;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (c < 0x20 || c === QUOTE || c === BACKSLASH) return this.escaped(text, begin);
+        bytes[at++] = c;
+      } else if (c < 0x800) {
+        bytes[at++] = 0xc0 | (c >> 6);
+        bytes[at++] = 0x80 | (c & 0x3f);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        bytes[at++] = 0xe0 | (c >> 12);
+        bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (c & 0x3f);
+      } else {
+        const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        // A lone surrogate is escaped by JSON.stringify.
+        if (c > 0xdbff || low < 0xdc00 || low > 0xdfff) return this.escaped(text, begin);
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        bytes[at++] = 0xf0 | (cp >> 18);
+        bytes[at++] = 0x80 | ((cp >> 12) & 0x3f);
+        bytes[at++] = 0x80 | ((cp >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (cp & 0x3f);
+        i++;
+      }
+    }
+    bytes[at++] = QUOTE;
+    this.at = at;
+  }
+
+  /** Text that needs escaping: JSON.stringify escapes it, and its result, quoted and well-formed, is encoded as it is. */
+  private escaped(text: string, begin: number): void {
+    this.at = begin;
+    this.encoded(JSON.stringify(text));
+  }
+
+  /** JSON text made elsewhere, written as it is (UTF-8); it holds no lone surrogate, as JSON.stringify's never does. */
+  encoded(json: string): void {
+    const n = json.length;
+    if (this.at + 3 * n > this.bytes.length) this.grow(3 * n);
+    const bytes = this.bytes;
+    let at = this.at;
+    for (let i = 0; i < n; i++) {
+      const c = json.charCodeAt(i);
+      if (c < 0x80) bytes[at++] = c;
+      else if (c < 0x800) {
+        bytes[at++] = 0xc0 | (c >> 6);
+        bytes[at++] = 0x80 | (c & 0x3f);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        bytes[at++] = 0xe0 | (c >> 12);
+        bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (c & 0x3f);
+      } else {
+        // JSON.stringify leaves only whole surrogate pairs unescaped.
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (json.charCodeAt(++i) - 0xdc00);
+        bytes[at++] = 0xf0 | (cp >> 18);
+        bytes[at++] = 0x80 | ((cp >> 12) & 0x3f);
+        bytes[at++] = 0x80 | ((cp >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (cp & 0x3f);
+      }
+    }
+    this.at = at;
+  }
+
+  private grow(needed: number): void {
+    const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.at + needed + 256));
+    bigger.set(this.bytes.subarray(0, this.at));
+    this.bytes = bigger;
+  }
+}

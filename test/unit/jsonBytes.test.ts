@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import { JsonBytes } from '../../src/core/jsonBytes';
+
+/** What JsonBytes wrote, as text. */
+function written(write: (out: JsonBytes) => void, size = 8): Buffer {
+  const out = new JsonBytes(size);
+  write(out);
+  return Buffer.from(out.take());
+}
+
+describe('JSON written as bytes', () => {
+  it('writes strings as the UTF-8 of JSON.stringify: escapes, controls, non-ASCII, surrogate pairs and lone surrogates', () => {
+    const strings = [
+      '',
+      'plain ASCII text',
+      'quote " and backslash \\ and slash /',
+      'controls \u0000\u0001\b\f\n\r\t\u001f\u007f',
+      'Latin-1 é ñ ß, Greek αβγ, CJK 网络安全 第三条',
+      'line and paragraph separators \u2028 \u2029',
+      'emoji 😀 and 𠀋 (astral)',
+      'lone high \ud800 surrogate',
+      'lone low \udc00 surrogate',
+      'reversed pair \udc00\ud800',
+      'high at the end \ud83d',
+      '\ufeffbyte-order mark, \uffff',
+      'x'.repeat(5000) + '中'.repeat(3000),
+    ];
+    for (const s of strings) assert.deepEqual(written((out) => out.string(s)), Buffer.from(JSON.stringify(s), 'utf8'), JSON.stringify(s));
+    assert.equal(written((out) => out.string(null)).toString(), 'null');
+  });
+
+  it('writes numbers as JSON.stringify does', () => {
+    const numbers = [0, -0, 1, 9, 10, 99, 100, 12345, -1, -987654, 2147483647, -2147483647, 2147483648, 4294967296, 1e21, 0.1, 1.3333, -0.0612, 1 / 3, 33.333333333, 5e-7, NaN, Infinity, -Infinity];
+    for (const n of numbers) assert.equal(written((out) => out.number(n)).toString(), JSON.stringify(n), String(n));
+  });
+
+  it('keeps what was written across growth and hands each chunk over once', () => {
+    const out = new JsonBytes(4);
+    out.raw('[');
+    for (let i = 0; i < 1000; i++) {
+      if (i > 0) out.raw(',');
+      out.integer(i);
+    }
+    out.raw(']');
+    const first = Buffer.from(out.take());
+    assert.deepEqual(JSON.parse(first.toString()), Array.from({ length: 1000 }, (_, i) => i));
+    out.boolean(true);
+    assert.equal(Buffer.from(out.take()).toString(), 'true');
+    assert.equal(first.toString().length, first.length);
+  });
+});
