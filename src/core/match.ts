@@ -45,11 +45,12 @@ const INSERTION_SORT_LIMIT = 32;
 
 const NO_SPAN = 0x7fffffff;
 
-/** Which cues nearestCue looks for: those that set a match's stance, `act`, `secret` or `define` cues. */
+/** The groups of cues nearestCues looks for: those that set a match's stance, `act`, `secret` and `define` cues. */
 const STANCE_CUES = 0;
 const ACT_CUES = 1;
 const SECRET_CUES = 2;
 const DEFINE_CUES = 3;
+const CUE_GROUPS = 4;
 
 /**
  * The working state of the scan→match hand-off: the paths found in the sentence being read, and the arrays that
@@ -67,6 +68,9 @@ export class MatchState {
   breaksBefore = new Int32Array(256);
   /** Per token of the span, how many accepted predicate words start before it. */
   predicatesBefore = new Int32Array(256);
+  /** Per group of cues, the nearest cue of the entry being resolved, and its distance (see nearestCues). */
+  readonly nearest = new Int32Array(CUE_GROUPS);
+  readonly nearestGap = new Int32Array(CUE_GROUPS);
   /** The tokens `[spanFirst, spanLast)` that the sentence's candidates cover: all that resolving needs to look at. */
   spanFirst = NO_SPAN;
   spanLast = 0;
@@ -173,8 +177,9 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     if (entry.polarity === null || entry.category === null) continue;
     const overridden = entries.last[winner] - k > 1 ? overriddenEntry(s, matcher, winner) : -1;
     // A definition or scope clause decides before any other cue: it says what a term covers and takes no stance.
-    const definition = nearestCue(s, matcher, winner, from, to, DEFINE_CUES);
-    const cue = definition >= 0 ? definition : nearestCue(s, matcher, winner, from, to, STANCE_CUES);
+    const near = nearestCues(s, matcher, winner, from, to);
+    const definition = near[DEFINE_CUES];
+    const cue = definition >= 0 ? definition : near[STANCE_CUES];
     let rule = overridden >= 0 ? RULE_DIRECTION : RULE_NONE;
     let argument = overridden;
     if (cue >= 0) {
@@ -193,7 +198,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     if (entry.polarity === 'engagement' && (banned || rule === RULE_NONE)) {
       // A ban on disclosing a state measure ("must not disclose the existence of the order") is a secrecy duty; so is a
       // confidentiality entry written with its ban (不得泄露) when the secret cue names its category.
-      const secret = nearestCue(s, matcher, winner, from, to, SECRET_CUES);
+      const secret = near[SECRET_CUES];
       const secretCue = secret >= 0 ? matcher.cueList[secret] : null;
       if (secretCue !== null && secretCue.protectionCategory !== null && (banned || secretCue.moves?.has(entry.category ?? '') === true)) {
         rule = RULE_SECRECY;
@@ -205,7 +210,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
       rule = RULE_TOPIC;
       argument = TOPIC_TITLE;
     } else if (rule === RULE_NONE || rule === RULE_DIRECTION) {
-      if (entry.topic && nearestCue(s, matcher, winner, from, to, ACT_CUES) < 0) {
+      if (entry.topic && near[ACT_CUES] < 0) {
         rule = RULE_TOPIC;
         argument = TOPIC_NOUN;
       }
@@ -350,47 +355,55 @@ function overriddenEntry(s: MatchState, matcher: Matcher, winner: number): numbe
 }
 
 /**
- * The closest before- or after-cue in the same clause and within the cue's window, or −1; on a tie the cue before.
- * Only the tokens within the longest window on either side are looked at, so a sentence of thousands of cues costs
- * a bounded amount per entry.
+ * For each group of cues (stance, act, secret, define), the closest before- or after-cue in the same clause and within
+ * the cue's window, as a cue index in `s.nearest[group]`, or −1; on a tie the cue before. One walk serves every group.
+ * Only the tokens within the longest window on either side are looked at, so a sentence of thousands of cues costs a
+ * bounded amount per entry.
  */
-function nearestCue(s: MatchState, matcher: Matcher, winner: number, from: number, to: number, wanted: number): number {
+function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: number, to: number): Int32Array {
   const cues = s.cues;
   const entries = s.entries;
   const owner = s.owner;
+  const nearest = s.nearest;
+  const gaps = s.nearestGap;
   const first = entries.first[winner];
   const last = entries.last[winner];
   const clause = entries.clause[winner];
-  let best = -1;
-  let bestGap = Infinity;
-  // Before-cues end at token k < first; the nearest is found first, walking left.
-  for (let k = first - 1; k >= from && first - 1 - k <= matcher.widestCueWindow; k--) {
+  nearest.fill(-1);
+  gaps.fill(NO_SPAN);
+  let open = CUE_GROUPS;
+  // Before-cues end at token k < first; for each group the nearest is found first, walking left.
+  for (let k = first - 1; k >= from && first - 1 - k <= matcher.widestCueWindow && open > 0; k--) {
     const o = owner[k];
     if (o >= 0) continue;
     const i = -o - 1;
     if (cues.last[i] - 1 !== k) continue;
     const cue = matcher.cueList[cues.value[i]];
     const gap = first - cues.last[i];
-    if (cue.kind !== 'before' || cue.effect === 'none' || cueGroup(cue) !== wanted || cues.clause[i] !== clause || gap > cue.window) continue;
+    const group = cueGroup(cue);
+    if (nearest[group] >= 0 || cue.kind !== 'before' || cue.effect === 'none' || cues.clause[i] !== clause || gap > cue.window) continue;
     if (breakBetween(s, cues.last[i] - 1, first, from)) continue;
     if (cue.phrase && s.predicatesBefore[first - from] - s.predicatesBefore[cues.last[i] - from] > 0) continue;
-    best = cue.order;
-    bestGap = gap;
-    break;
+    nearest[group] = cue.order;
+    gaps[group] = gap;
+    open--;
   }
-  // After-cues start at token k ≥ last; one wins only when strictly nearer.
-  for (let k = last; k < to && k - last < bestGap && k - last <= matcher.widestCueWindow; k++) {
+  // After-cues start at token k ≥ last; one wins only when strictly nearer than its group's before-cue.
+  for (let k = last; k < to && k - last <= matcher.widestCueWindow; k++) {
     const o = owner[k];
     if (o >= 0) continue;
     const i = -o - 1;
     if (cues.first[i] !== k) continue;
     const cue = matcher.cueList[cues.value[i]];
     const gap = k - last;
-    if (cue.kind !== 'after' || cue.effect === 'none' || cueGroup(cue) !== wanted || cues.clause[i] !== clause || gap > cue.window) continue;
+    const group = cueGroup(cue);
+    if (gap >= gaps[group] || cue.kind !== 'after' || cue.effect === 'none' || cues.clause[i] !== clause || gap > cue.window) continue;
     if (breakBetween(s, last - 1, k, from)) continue;
-    return cue.order;
+    nearest[group] = cue.order;
+    // Settled: a later after-cue is further away.
+    gaps[group] = -1;
   }
-  return best;
+  return nearest;
 }
 
 function cueGroup(cue: CompiledCue): number {

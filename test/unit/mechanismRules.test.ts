@@ -123,6 +123,11 @@ describe('rule mechanisms (lexicons 1.5.0)', () => {
       assert.deepEqual(counted('第二条 对公民举报危害国家安全行为实施奖励，适用本办法。'), []);
     });
 
+    it('Chinese: what a 除外 clause excepts is not counted; English: an exception stays outside the clause', () => {
+      assert.deepEqual(counted('行政机关应当告知当事人，但是告知可能妨碍调查的除外。'), ['engagement/transparency:告知']);
+      assert.deepEqual(counted('The agency shall inform the public, except where disclosure is prohibited by law.'), ['engagement/transparency:inform the public']);
+    });
+
     it('a title line is a topic whatever cue stands in it', () => {
       assert.deepEqual(counted('公民举报危害国家安全行为奖励办法\n'), []);
     });
