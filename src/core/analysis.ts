@@ -93,6 +93,34 @@ export class DocumentAnalysis {
     return this.collect(first, last, start, end);
   }
 
+  /**
+   * Where each term keyed in `wanted` (`category\u0000term`, as the tally lists terms) stands among the counted
+   * matches: their summed weight in thousandths and the first one's offset. Read from the packed annotations: making
+   * every annotation an object to rank a few tied terms cost a long document hundreds of milliseconds per update.
+   */
+  termStandings(wanted: ReadonlySet<string>): Map<string, { weight: number; first: number }> {
+    const standings = new Map<string, { weight: number; first: number }>();
+    const ids = new Set([...wanted].map((key) => key.slice(0, key.indexOf('\u0000'))));
+    const { reader, categories, terms } = this.context;
+    for (let i = 0; i < this.blocks.length; i++) {
+      const base = this.starts[i];
+      const list = this.blocks[i].matches;
+      const count = matchCount(list);
+      for (let m = 0; m < count; m++) {
+        if (reader.negated(list, m)) continue;
+        const category = reader.categoryIndex(list, m);
+        if (category < 0 || !ids.has(categories[category].id)) continue;
+        const start = base + matchStart(list, m);
+        const key = `${categories[category].id}\u0000${terms.termAt(reader.entryIndex(list, m), this.content, start, base + matchEnd(list, m))}`;
+        if (!wanted.has(key)) continue;
+        const standing = standings.get(key);
+        if (standing) standing.weight += reader.weightMilli(list, m);
+        else standings.set(key, { weight: reader.weightMilli(list, m), first: start });
+      }
+    }
+    return standings;
+  }
+
   tally(): Tally {
     if (!this.cachedTally) {
       // The sections are those of the text as it is now, whatever edits come before they are read (see keepUnread).

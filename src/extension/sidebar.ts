@@ -5,6 +5,7 @@ import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CategoryLabels, labelLanguage, leanLabel, t, traditionalScript } from './l10n';
+import type { LeanLabel } from '../core/types';
 import { revealOffsets } from './reveal';
 import { onDidChangeSettings } from './settings';
 import { isFromWebviewMessage, type FromWebviewMessage, type SidebarModel, type SidebarStrings } from '../shared/sidebarMessages';
@@ -277,10 +278,16 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   private buildModel(): SidebarModel {
     const categories = new CategoryLabels(this.store.categories, labelLanguage());
+    // Asked once per section row: localised once per update.
+    const leanLabels = new Map<LeanLabel, string>();
     const labels: SidebarLabels = {
       strings: sidebarStrings(),
       category: (id, english) => categories.label(id, english),
-      lean: leanLabel,
+      lean: (label) => {
+        let text = leanLabels.get(label);
+        if (text === undefined) leanLabels.set(label, (text = leanLabel(label)));
+        return text;
+      },
     };
     const sources = this.store
       .all()
@@ -297,7 +304,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     const activeKey = activeUri?.toString();
     const found = sources.find((s) => s.uri === activeKey);
     const active = found && { ...found, reviewed: this.reviewedOf(activeKey) };
-    return buildSidebarModel(active, sources, labels, activeUri ? documentName(activeUri) : null);
+    return buildSidebarModel(active, sources, labels, activeUri ? documentName(activeUri) : null, this.model);
   }
 
   /** The active document's figures as reviewed, from the review store's snapshot (null: nothing reviewed). */

@@ -110,31 +110,47 @@ function topTerms(source: SidebarSource, labels: SidebarLabels): SidebarTerm[] {
   return terms.slice(0, TOP_TERM_COUNT);
 }
 
-/**
- * A section's row, kept per section object: the store's sections are replaced only where an edit changed them, so
- * most rows of a long document are the same objects from one update to the next.
- */
-const sectionRows = new WeakMap<SectionTally, SidebarSection>();
+/** The row shows the section as it is now (the start line included, for the API and the tests). */
+function sameSection(row: SidebarSection, s: SectionTally, index: number, leanLabel: string): boolean {
+  return (
+    row.index === index &&
+    row.title === s.title &&
+    row.level === s.level &&
+    row.parent === s.parent &&
+    row.startLine === s.startLine &&
+    row.units.sentences === s.units.sentences &&
+    row.units.control === s.units.control &&
+    row.units.engagement === s.units.engagement &&
+    row.units.both === s.units.both &&
+    row.lean.index === s.lean.index &&
+    row.lean.labelId === s.lean.label &&
+    row.lean.thin === s.lean.thin &&
+    row.lean.label === leanLabel
+  );
+}
 
-function sectionViews(tally: Tally, labels: SidebarLabels): SidebarSection[] {
+/**
+ * The section rows; a row of `previous` (the rows last built for the document) that still shows its section is
+ * reused, so that an update after typing in one section makes and posts only the rows that changed.
+ */
+function sectionViews(tally: Tally, labels: SidebarLabels, previous: readonly SidebarSection[] | undefined): SidebarSection[] {
   return tally.sections.map((s, index) => {
-    const known = sectionRows.get(s);
-    if (known && known.index === index && known.lean.label === labels.lean(s.lean.label)) return known;
-    const row: SidebarSection = {
+    const leanLabel = labels.lean(s.lean.label);
+    const known = previous?.[index];
+    if (known && sameSection(known, s, index, leanLabel)) return known;
+    return {
       index,
       title: s.title,
       level: s.level,
       parent: s.parent,
       startLine: s.startLine,
       units: unitsView(s.units),
-      lean: leanView(s.lean, labels),
+      lean: { index: s.lean.index, labelId: s.lean.label, label: leanLabel, thin: s.lean.thin },
     };
-    sectionRows.set(s, row);
-    return row;
   });
 }
 
-function activeView(source: SidebarSource, labels: SidebarLabels): SidebarActiveDocument {
+function activeView(source: SidebarSource, labels: SidebarLabels, previous: SidebarActiveDocument | null | undefined): SidebarActiveDocument {
   const { tally } = source;
   return {
     uri: source.uri,
@@ -149,7 +165,7 @@ function activeView(source: SidebarSource, labels: SidebarLabels): SidebarActive
     engagement: polarityView(tally.engagement),
     categories: categoryViews(tally, labels),
     terms: topTerms(source, labels),
-    sections: sectionViews(tally, labels),
+    sections: sectionViews(tally, labels, previous?.uri === source.uri ? previous.sections : undefined),
     reviewed: source.reviewed ? reviewedView(source.reviewed, labels) : null,
   };
 }
@@ -174,6 +190,8 @@ export function buildSidebarModel(
   all: readonly SidebarSource[],
   labels: SidebarLabels,
   unannotatedName: string | null = null,
+  /** The model built before, whose unchanged section rows are reused. */
+  previous?: SidebarModel,
 ): SidebarModel {
   const documents: SidebarOpenDocument[] = all
     .map((d) => ({
@@ -187,7 +205,7 @@ export function buildSidebarModel(
     .sort((a, b) => a.name.localeCompare(b.name) || a.uri.localeCompare(b.uri));
   return {
     strings: labels.strings,
-    active: active ? activeView(active, labels) : null,
+    active: active ? activeView(active, labels, previous?.active) : null,
     unannotatedName: active ? null : unannotatedName,
     documents,
     balancedBand: MEASUREMENT.balancedBand,

@@ -13,6 +13,7 @@ import { termOf } from '../core/term';
 import type { Category, LexiconSource, Match, Tally } from '../core/types';
 import { EntryReview, reportEntry } from '../core/webAnnotationReport';
 import { GENERATOR } from '../node/generator';
+import { regionText, spliceRegion } from './editRegion';
 import { Emitter } from './emitter';
 import type { Settings } from './settings';
 import { AnalysisView, WindowAnalysis } from './windowAnalysis';
@@ -116,6 +117,8 @@ interface Dirty {
   endNow: number;
   /** Current length minus analysed length. */
   delta: number;
+  /** The region's current text, when known (editRegion.ts). */
+  text?: string;
 }
 
 interface DocState {
@@ -222,7 +225,8 @@ export class AnalysisStore implements vscode.Disposable {
    * the sidebar ranks top terms of equal count.
    */
   termStandings(uri: vscode.Uri, wanted: ReadonlySet<string>): Map<string, TermStanding> {
-    return termStandings(this.matches(uri), wanted);
+    const shown = this.shown(uri);
+    return shown instanceof DocumentAnalysis ? shown.termStandings(wanted) : termStandings(this.matches(uri), wanted);
   }
 
   /**
@@ -513,7 +517,9 @@ export class AnalysisStore implements vscode.Disposable {
       this.reanalyze(document);
       return;
     }
-    state.dirty = mergeChanges(state.dirty, changes);
+    const base = state.running ? undefined : state.analysis?.text();
+    const text = base === undefined ? undefined : regionText(base, state.dirty, changes);
+    state.dirty = { ...mergeChanges(state.dirty, changes), text };
     if (state.running) return; // the running analysis catches up with these edits when it finishes
     clearTimeout(state.timer);
     state.timer = setTimeout(() => {
@@ -533,7 +539,8 @@ export class AnalysisStore implements vscode.Disposable {
     state.dirty = undefined;
     state.version = document.version;
     if (!dirty || !state.analysis) return;
-    state.analysis.applyEdit(dirty.start, dirty.endNow - dirty.delta, document.getText());
+    const text = dirty.text === undefined ? document.getText() : spliceRegion(state.analysis.text(), { ...dirty, text: dirty.text });
+    state.analysis.applyEdit(dirty.start, dirty.endNow - dirty.delta, text);
   }
 
   private publish(document: StoreDocument, state: DocState): void {

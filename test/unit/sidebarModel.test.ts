@@ -3,6 +3,9 @@ import { buildSidebarModel, modelMessage, nextOccurrence, SidebarLabels, Sidebar
 import { isFromWebviewMessage, SidebarStrings } from '../../src/shared/sidebarMessages';
 import { termStandings } from '../../src/extension/store';
 import type { Lean, Match, PolarityTally, SectionTally, Tally } from '../../src/core/types';
+import { document } from './helpers/corpus';
+import { builtinEngine } from './helpers/lexicons';
+import { Random } from './helpers/random';
 
 const strings = new Proxy({} as SidebarStrings, { get: (_target, key) => `<${String(key)}>` });
 
@@ -226,11 +229,25 @@ describe('modelMessage', () => {
     assert.deepEqual({ ...message.model, active: { ...message.model.active, sections: next.active?.sections } }, next);
   });
 
-  it('gives the same row object for a section object met again, so unchanged rows cost nothing to compare', () => {
+  it('reuses the rows of the model built before for sections that did not change', () => {
     const a = model(tally({ sections }));
-    const b = model(tally({ sections }));
+    const typed = [sections[0], { ...sections[1], units: { ...sections[1].units, control: 3 } }, { ...sections[2], startOffset: 81 }];
+    const b = buildSidebarModel(source('a.txt', tally({ sections: typed })), [source('a.txt', tally({ sections: typed }))], labels, null, a);
     assert.ok(a.active && b.active);
-    assert.ok(a.active.sections.every((row, i) => row === b.active?.sections[i]));
+    assert.deepEqual(b.active.sections.map((row, i) => row === a.active?.sections[i]), [true, false, true]);
+    assert.deepEqual(b.active.sections, model(tally({ sections: typed })).active?.sections);
+  });
+});
+
+describe('term standings read from the packed annotations', () => {
+  it('equal those counted from the annotations as objects, for every term of the tally', () => {
+    const engine = builtinEngine();
+    for (const seed of [11, 12]) {
+      const analysis = engine.analyze(document(new Random(seed), 60_000));
+      const wanted = new Set(analysis.tally().categories.flatMap((c) => c.terms.map((t) => `${c.id}\u0000${t.term}`)));
+      assert.ok(wanted.size > 20);
+      assert.deepEqual(analysis.termStandings(wanted), termStandings(analysis.matches(), wanted));
+    }
   });
 });
 

@@ -9,6 +9,8 @@ import { buildReport, documentReport, reportHeader, serializeReport } from '../.
 import { termOf } from '../../src/core/term';
 import { Emitter } from '../../src/extension/emitter';
 import { AnalysisStore, mergeChanges, ReportProgress, StoreDocument, StoreHost, StoreSettings, TextChange } from '../../src/extension/store';
+import { EditRegion, regionText, spliceRegion } from '../../src/extension/editRegion';
+import { Random } from './helpers/random';
 import { GENERATOR } from '../../src/node/generator';
 import { builtinEngine, engineWith, repoFile } from './helpers/lexicons';
 
@@ -361,5 +363,36 @@ describe('mergeChanges', () => {
     ]);
     // Now "1abXYZe": everything from 0 to its end differs from "abcdef" from 0 to 6.
     assert.deepEqual(dirty, { start: 0, endNow: 7, delta: 1 });
+  });
+});
+
+describe('regionText', () => {
+  it('keeps the text of the edited region, so that the analysed text and it make the new text, after random edits', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const rng = new Random(seed);
+      const base = 'Article 1 The authorities shall monitor.\nArticle 2 Citizens may appeal.\n'.repeat(20);
+      let text = base;
+      let region: EditRegion | undefined;
+      for (let n = 0; n < 200; n++) {
+        const from = rng.int(text.length + 1);
+        const length = rng.chance(0.7) ? 0 : Math.min(text.length - from, rng.int(30));
+        const change = { rangeOffset: from, rangeLength: length, text: rng.chance(0.5) ? 'xy'.slice(0, rng.int(3)) : '' };
+        const regionNow = regionText(base, region, [change]);
+        region = { ...mergeChanges(region, [change]), text: regionNow };
+        text = text.slice(0, from) + change.text + text.slice(from + length);
+        assert.ok(region.text !== undefined);
+        assert.equal(spliceRegion(base, { ...region, text: region.text }), text, `seed ${seed}, edit ${n}`);
+      }
+    }
+  });
+
+  it('cannot tell after an event of several changes, nor afterwards', () => {
+    const changes = [
+      { rangeOffset: 0, rangeLength: 0, text: '1' },
+      { rangeOffset: 4, rangeLength: 1, text: '' },
+    ];
+    assert.equal(regionText('abcdef', undefined, changes), undefined);
+    const region = { ...mergeChanges(undefined, changes), text: undefined };
+    assert.equal(regionText('abcdef', region, [{ rangeOffset: 1, rangeLength: 0, text: 'x' }]), undefined);
   });
 });
