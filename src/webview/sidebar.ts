@@ -48,23 +48,78 @@ function saveState(): void {
   if (saveTimer !== undefined) return;
   saveTimer = setTimeout(() => {
     saveTimer = undefined;
-    vscode.setState(state);
+    // A model with thousands of sections is not kept: copying it into the workbench's storage on each update held up
+    // the workbench, and a reloaded view asks for the model at once anyway.
+    const large = (state.model?.active?.sections.length ?? 0) > SAVED_SECTIONS;
+    vscode.setState(large ? { ...state, model: null } : state);
   }, 500);
 }
+
+/** Models with more sections than this are not saved with the view's state. */
+const SAVED_SECTIONS = 1000;
 
 /** The drawn section tree of the active document, kept across updates that change only some rows. */
 interface DrawnSections {
   uri: string;
+  /** The document as last posted: rows drawn later read their figures here. */
+  doc: SidebarActiveDocument;
   /** The sections part (tree and chart). */
   part: HTMLElement;
-  /** Per section index: its row in the tree, and its column in the chart (leaves only). */
+  /** Per section index: its row in the tree, and its column in the chart (leaves only), once drawn. */
   rows: Map<number, HTMLElement>;
   columns: Map<number, HTMLElement>;
+  /** Draws more when a placeholder at the end of what is drawn comes near the view. */
+  observer: IntersectionObserver;
+  more: Map<Element, () => void>;
+}
+
+/**
+ * Section rows (and chart columns, four times as many) drawn at once; the rest are drawn as the user scrolls near
+ * them. A statute of 10,000 sections took seconds of the workbench's main thread to draw whole.
+ */
+const DRAWN_AT_ONCE = 200;
+
+function drawnSections(doc: SidebarActiveDocument): DrawnSections {
+  const more = new Map<Element, () => void>();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const draw = entry.isIntersecting ? more.get(entry.target) : undefined;
+        if (!draw) continue;
+        more.delete(entry.target);
+        observer.unobserve(entry.target);
+        draw();
+      }
+    },
+    { rootMargin: '1000px' },
+  );
+  return { uri: doc.uri, doc, part: root, rows: new Map(), columns: new Map(), observer, more };
+}
+
+/** How many more items a drawing pass may draw. */
+interface Budget {
+  left: number;
+}
+
+/**
+ * Draws items `from` on (each `draw` appends its own) while the budget lasts, then a placeholder that draws the next
+ * ones when it comes near the view. Nested lists share the budget of the pass that draws them.
+ */
+function drawLazily(target: DrawnSections, container: HTMLElement, tag: 'li' | 'span', count: number, budget: Budget, draw: (k: number, budget: Budget) => void, from = 0): void {
+  let k = from;
+  for (; k < count && budget.left > 0; k++, budget.left--) draw(k, budget);
+  if (k >= count) return;
+  const placeholder = el(tag, 'section-more');
+  placeholder.setAttribute('aria-hidden', 'true');
+  container.append(placeholder);
+  target.more.set(placeholder, () => {
+    placeholder.remove();
+    drawLazily(target, container, tag, count, { left: tag === 'li' ? DRAWN_AT_ONCE : DRAWN_AT_ONCE * 4 }, draw, k);
+  });
+  target.observer.observe(placeholder);
 }
 
 let drawn: DrawnSections | null = null;
-/** Filled while a sections part is drawn. */
-let drawing: DrawnSections | null = null;
 
 type Child = Node | string;
 
@@ -274,24 +329,29 @@ function sectionRow(s: SidebarSection, doc: SidebarActiveDocument, strings: Side
  * The sections as a tree: a section with subsections is a <details> whose summary is its row, so it folds; its
  * figures include its subsections. Outermost sections start open, deeper ones closed; the choice is remembered.
  */
-function sectionsPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
+function sectionsPart(target: DrawnSections, strings: SidebarStrings): HTMLElement {
+  const doc = target.doc;
   if (doc.sections.length === 0) {
     return part('sections', strings.sections, el('p', 'empty', strings.noSections));
   }
-  const children = new Map<number | null, SidebarSection[]>();
+  const children = new Map<number | null, number[]>();
   for (const s of doc.sections) {
     const siblings = children.get(s.parent);
-    if (siblings) siblings.push(s);
-    else children.set(s.parent, [s]);
+    if (siblings) siblings.push(s.index);
+    else children.set(s.parent, [s.index]);
   }
-  const branch = (parent: number | null): HTMLElement => {
+  const branch = (parent: number | null, budget: Budget): HTMLElement => {
     const list = el('ul', 'section-tree');
     list.setAttribute('role', parent === null ? 'tree' : 'group');
-    for (const s of children.get(parent) ?? []) {
-      const row = sectionRow(s, doc, strings);
-      drawing?.rows.set(s.index, row);
+    const items = children.get(parent) ?? [];
+    drawLazily(target, list, 'li', items.length, budget, (k, pass) => {
+      // Drawn now or later: the figures as last posted.
+      const s = target.doc.sections[items[k]];
+      const row = sectionRow(s, target.doc, strings);
+      target.rows.set(s.index, row);
       const item = el('li', `section level-${Math.min(s.level, 6)}`);
       item.setAttribute('role', 'treeitem');
+      list.append(item);
       if (children.has(s.index)) {
         const key = `section:${s.index}:${s.title}`;
         const details = el('details', 'section-branch');
@@ -299,18 +359,17 @@ function sectionsPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTML
         const summary = el('summary', undefined, row);
         summary.dataset.focusKey = `toggle:${s.index}`;
         summary.setAttribute('aria-label', fill(strings.expandSection, s.title));
-        details.append(summary, branch(s.index));
         details.addEventListener('toggle', () => {
           state.open[key] = details.open;
           saveState();
         });
         item.setAttribute('aria-expanded', String(details.open));
         item.append(details);
+        details.append(summary, branch(s.index, pass));
       } else {
         item.append(row);
       }
-      list.append(item);
-    }
+    });
     return list;
   };
   const head = el(
@@ -321,27 +380,26 @@ function sectionsPart(doc: SidebarActiveDocument, strings: SidebarStrings): HTML
     shortHeader(strings.engagementShort, strings.engagementSentences, 'engagement'),
     el('span', 'num', strings.lean),
   );
-  return part('sections', strings.sections, sectionChart(doc, strings), el('p', 'hint', strings.sectionsHint), head, branch(null));
+  return part('sections', strings.sections, sectionChart(target, strings), el('p', 'hint', strings.sectionsHint), head, branch(null, { left: DRAWN_AT_ONCE }));
 }
 
 /**
  * The lean along the document: one diverging bar per innermost section in document order (up engagement, down
  * control, length |lean|, faint when thin); a click jumps there. Outer sections would count their parts twice.
  */
-function sectionChart(doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
+function sectionChart(target: DrawnSections, strings: SidebarStrings): HTMLElement {
+  const doc = target.doc;
   const parents = new Set(doc.sections.map((s) => s.parent));
-  const leaves = doc.sections.filter((s) => !parents.has(s.index));
+  const leaves = doc.sections.filter((s) => !parents.has(s.index)).map((s) => s.index);
   const chart = el('div', 'section-chart');
   chart.setAttribute('role', 'group');
   chart.setAttribute('aria-label', strings.leanBySection);
-  const byIndex = new Map(leaves.map((s) => [s.index, s]));
-  for (const bar of sectionBars(leaves)) {
-    const section = byIndex.get(bar.index);
-    if (!section) continue;
-    const column = sectionColumn(section, bar, doc, strings);
-    drawing?.columns.set(section.index, column);
+  drawLazily(target, chart, 'span', leaves.length, { left: DRAWN_AT_ONCE * 4 }, (k) => {
+    const section = target.doc.sections[leaves[k]];
+    const column = sectionColumn(section, sectionBars([section])[0], target.doc, strings);
+    target.columns.set(section.index, column);
     chart.append(column);
-  }
+  });
   chart.style.gridTemplateColumns = `repeat(${Math.max(1, leaves.length)}, minmax(1px, 1fr))`;
   const axis = el('div', 'chart-axis', el('span', 'engagement', `▲ ${strings.engagement}`), el('span', 'control', `▼ ${strings.control}`));
   return el('div', 'section-chart-block', el('p', 'hint', strings.leanBySection), chart, axis);
@@ -380,15 +438,14 @@ function documentsPart(documents: SidebarOpenDocument[], strings: SidebarStrings
 
 /** The sections part: the one drawn before for this document when `keep` says so, else a new one. */
 function sectionsOf(doc: SidebarActiveDocument, strings: SidebarStrings, keep: boolean): HTMLElement {
-  if (keep && drawn && drawn.uri === doc.uri) return drawn.part;
-  drawing = { uri: doc.uri, part: document.createElement('div'), rows: new Map(), columns: new Map() };
-  try {
-    drawing.part = sectionsPart(doc, strings);
-    return drawing.part;
-  } finally {
-    drawn = drawing;
-    drawing = null;
+  if (keep && drawn && drawn.uri === doc.uri) {
+    drawn.doc = doc;
+    return drawn.part;
   }
+  drawn?.observer.disconnect();
+  drawn = drawnSections(doc);
+  drawn.part = sectionsPart(drawn, strings);
+  return drawn.part;
 }
 
 function activeDocument(doc: SidebarActiveDocument, strings: SidebarStrings, band: number, keepSections: boolean): Child[] {
