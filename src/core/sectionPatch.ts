@@ -137,7 +137,21 @@ export function patchSections(sections: readonly SectionTally[], editStart: numb
   if (delta !== 0 || lines !== 0) {
     for (let i = inside + 1; i < sections.length; i++) {
       const s = sections[i];
-      out[i] = { ...s, startLine: s.startLine + lines, endLine: s.endLine + lines, startOffset: s.startOffset + delta, endOffset: s.endOffset + delta };
+      // Written out rather than spread: thousands of these per edit, and a literal is several times faster.
+      out[i] = {
+        title: s.title,
+        level: s.level,
+        parent: s.parent,
+        startLine: s.startLine + lines,
+        endLine: s.endLine + lines,
+        startOffset: s.startOffset + delta,
+        endOffset: s.endOffset + delta,
+        words: s.words,
+        units: s.units,
+        control: s.control,
+        engagement: s.engagement,
+        lean: s.lean,
+      };
     }
   }
   return out;

@@ -85,7 +85,7 @@ export class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
     const roots: vscode.DocumentSymbol[] = [];
     const symbols: vscode.DocumentSymbol[] = [];
     for (const item of outline(document, stored)) {
-      const symbol = sectionSymbol(document, item);
+      const symbol = sectionSymbol(document, stored.text, item);
       symbols.push(symbol);
       const parent = item.parent >= 0 ? symbols[item.parent] : undefined;
       if (parent && parent.range.contains(symbol.range)) parent.children.push(symbol);
@@ -96,11 +96,20 @@ export class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
   }
 }
 
-function sectionSymbol(document: vscode.TextDocument, { section, range }: Outlined): vscode.DocumentSymbol {
-  const heading = document.lineAt(range.start.line).range.intersection(range) ?? range;
+function sectionSymbol(document: vscode.TextDocument, text: string, { section, range }: Outlined): vscode.DocumentSymbol {
+  const heading = headingRange(document, text, section, range);
   const detail = `${section.units.control} control · ${section.units.engagement} engagement sentences`;
   const kind = KINDS[Math.min(Math.max(section.level - 1, 0), KINDS.length - 1)];
   return new vscode.DocumentSymbol(section.title.trim(), detail, kind, range, heading);
+}
+
+/** The heading line's part of the section's range, from the text when the section starts its line. */
+function headingRange(document: vscode.TextDocument, text: string, section: SectionTally, range: vscode.Range): vscode.Range {
+  if (range.start.character !== 0 || range.end.line === range.start.line) return document.lineAt(range.start.line).range.intersection(range) ?? range;
+  const newline = text.indexOf('\n', section.startOffset);
+  let end = newline < 0 ? text.length : newline;
+  if (end > section.startOffset && text.charCodeAt(end - 1) === 13) end--;
+  return new vscode.Range(range.start.line, 0, range.start.line, end - section.startOffset);
 }
 
 const foldingRanges = new WeakMap<StoredAnalysis, vscode.FoldingRange[]>();
