@@ -120,9 +120,15 @@ async function runBench(out: string, quick: boolean, timeoutSeconds: number): Pr
         env: { POLICY_LENS_BENCH_QUICK: quick ? '1' : '0', POLICY_LENS_BENCH_PROFILE: process.env.POLICY_LENS_BENCH_PROFILE ?? '', POLICY_LENS_BENCH_ONLY: process.env.POLICY_LENS_BENCH_ONLY ?? '' },
         extensionTestsPath: benchBootstrap,
         onHostLog: (line) => {
+          const action = parseUserAction(line);
           if (line.startsWith(figurePrefix)) {
             write(line.slice(figurePrefix.length));
             console.error(`  ${describeFigure(line.slice(figurePrefix.length))}`);
+          } else if (action) {
+            // The bench types as a user does, and waits for the result.
+            void starting
+              .then((session) => performUserAction(session.page, action))
+              .catch((err: unknown) => console.error(`User action ${action.action} failed: ${err instanceof Error ? err.message : String(err)}`));
           } else console.error(line);
         },
       },

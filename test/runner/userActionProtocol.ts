@@ -29,7 +29,24 @@ export interface WebviewTextResult {
   text: string;
 }
 
-export type UserActionRequest = TrustFromNoticeRequest | WebviewTextRequest;
+/**
+ * Type `text` on the keyboard into what has focus in the workbench (the active editor), a key every `delayMs`, as a
+ * user types: the editor applies each key at once and the extension host hears of it afterwards. Then write a
+ * TypeTextResult to `out`.
+ */
+export interface TypeTextRequest {
+  action: 'typeText';
+  text: string;
+  delayMs: number;
+  out: string;
+}
+
+export interface TypeTextResult {
+  /** Milliseconds from the first key to the last. */
+  elapsedMs: number;
+}
+
+export type UserActionRequest = TrustFromNoticeRequest | WebviewTextRequest | TypeTextRequest;
 
 export function formatUserAction(request: UserActionRequest): string {
   return userActionPrefix + JSON.stringify(request);

@@ -1,7 +1,7 @@
 // Performs the user actions tests request (userActionProtocol.ts) by clicking in the workbench page.
 import * as fs from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
-import { UserActionRequest, userActionPrefix, WebviewTextRequest, WebviewTextResult } from './userActionProtocol';
+import { TypeTextResult, UserActionRequest, userActionPrefix, WebviewTextRequest, WebviewTextResult } from './userActionProtocol';
 
 const CLICK_TIMEOUT_MS = 15_000;
 /** A webview renders after the extension posts to it: the marker may take a moment to appear. */
@@ -17,6 +17,9 @@ export function parseUserAction(line: string): UserActionRequest | undefined {
   if (value.action === 'webviewText' && typeof value.marker === 'string' && typeof value.out === 'string' && (value.click === undefined || typeof value.click === 'string')) {
     return { action: value.action, marker: value.marker, out: value.out, click: value.click };
   }
+  if (value.action === 'typeText' && typeof value.text === 'string' && typeof value.delayMs === 'number' && typeof value.out === 'string') {
+    return { action: value.action, text: value.text, delayMs: value.delayMs, out: value.out };
+  }
   // Printed like any other line; the test that sent it times out waiting for the effect.
   return undefined;
 }
@@ -24,6 +27,14 @@ export function parseUserAction(line: string): UserActionRequest | undefined {
 export async function performUserAction(page: Page, request: UserActionRequest): Promise<void> {
   if (request.action === 'webviewText') {
     await webviewText(page, request);
+    return;
+  }
+  if (request.action === 'typeText') {
+    const start = Date.now();
+    await page.keyboard.type(request.text, { delay: request.delayMs });
+    const result: TypeTextResult = { elapsedMs: Date.now() - start };
+    fs.writeFileSync(`${request.out}.partial`, JSON.stringify(result));
+    fs.renameSync(`${request.out}.partial`, request.out);
     return;
   }
   // A toast that has timed out lives on in the notification centre; either shows the same list item.
