@@ -61,8 +61,8 @@ export function analyzeText(
   return { kind: 'document', figures, output };
 }
 
-/** A document's output as one piece, for a worker's reply: bytes when any of it is bytes, else one string. */
-export function joinedOutput(output: Iterable<string | Uint8Array>): string | Uint8Array {
+/** A document's output as one piece, for a worker's reply: bytes when any of it is bytes (in an ArrayBuffer of their own), else one string. */
+export function joinedOutput(output: Iterable<string | Uint8Array>): string | Uint8Array<ArrayBuffer> {
   const pieces = Array.from(output);
   if (pieces.every((p): p is string => typeof p === 'string')) return pieces.join('');
   const bytes = pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p));

@@ -10,6 +10,12 @@ const port = parentPort;
 
 port?.on('message', (job: WorkerJob) => {
   const result = analyzeFile(engine, job, setup.language, setup.format, setup.review);
-  const reply: WorkerResult = result.kind === 'document' ? { kind: 'document', figures: result.figures, output: [joinedOutput(result.output)] } : result;
-  port.postMessage(reply);
+  if (result.kind !== 'document') {
+    port.postMessage(result);
+    return;
+  }
+  const output = joinedOutput(result.output);
+  const reply: WorkerResult = { kind: 'document', figures: result.figures, output: [output] };
+  // Bytes are handed over, not copied: joinedOutput made them for this reply alone.
+  port.postMessage(reply, typeof output === 'string' ? [] : [output.buffer]);
 });

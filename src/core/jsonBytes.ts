@@ -5,14 +5,17 @@
 const QUOTE = 34;
 const BACKSLASH = 92;
 
-export class JsonBytes {
-  private bytes: Uint8Array;
-  private at = 0;
+/** What a buffer starts at: a small document's report is a few KB, and a corpus has thousands of them. */
+const FIRST_BUFFER = 4096;
 
-  /** `size`: how many bytes a chunk is allotted at first; a chunk grows past it only for one long value. */
-  constructor(private readonly size: number) {
-    this.bytes = new Uint8Array(size + 256);
-  }
+export class JsonBytes {
+  private bytes = new Uint8Array(0);
+  private at = 0;
+  /** What the next buffer is allotted: what the last one grew to, so that a long document's chunks grow only once. */
+  private allotted = FIRST_BUFFER;
+
+  /** `size`: how many bytes a chunk holds before the caller takes it; a chunk grows past it only for one long value. */
+  constructor(private readonly size: number) {}
 
   /** Bytes written since the last take(). */
   get length(): number {
@@ -22,7 +25,9 @@ export class JsonBytes {
   /** The bytes written since the last take(), now the caller's: writing goes on into a new buffer. */
   take(): Uint8Array {
     const out = this.bytes.subarray(0, this.at);
-    this.bytes = new Uint8Array(this.size + 256);
+    // The next buffer is made when something is written into it.
+    this.allotted = Math.min(Math.max(this.allotted, this.bytes.length), this.size + (this.size >> 2) + 256);
+    this.bytes = new Uint8Array(0);
     this.at = 0;
     return out;
   }
@@ -147,7 +152,7 @@ export class JsonBytes {
   }
 
   private grow(needed: number): void {
-    const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.at + needed + 256));
+    const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.allotted, this.at + needed + 256));
     bigger.set(this.bytes.subarray(0, this.at));
     this.bytes = bigger;
   }
