@@ -142,7 +142,8 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
   const owner = s.owner;
   const from = s.spanFirst;
   const to = s.spanLast;
-  owner.fill(0, from, to);
+  // A loop, not fill(): spans are a few tokens, and the builtin's call costs more than the stores.
+  for (let k = from; k < to; k++) owner[k] = 0;
   resolve(s, entries, 1);
   resolve(s, cues, -1);
 
@@ -369,8 +370,9 @@ function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: numb
   const first = entries.first[winner];
   const last = entries.last[winner];
   const clause = entries.clause[winner];
-  nearest.fill(-1);
-  gaps.fill(NO_SPAN);
+  // Four stores each, not fill(): this runs for every entry resolved, and the builtin's call costs more.
+  nearest[STANCE_CUES] = nearest[ACT_CUES] = nearest[SECRET_CUES] = nearest[DEFINE_CUES] = -1;
+  gaps[STANCE_CUES] = gaps[ACT_CUES] = gaps[SECRET_CUES] = gaps[DEFINE_CUES] = NO_SPAN;
   let open = CUE_GROUPS;
   // Before-cues end at token k < first; for each group the nearest is found first, walking left.
   for (let k = first - 1; k >= from && first - 1 - k <= matcher.widestCueWindow && open > 0; k--) {

@@ -165,7 +165,8 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
 /** The word `text[start, end)`, with hashes `h1`, `h2`, as a token: stepped in the automaton and counted. */
 function stepWord(scan: ScanState, text: string, matcher: Matcher, start: number, end: number, h1: number, h2: number): void {
   const symbol = matcher.latinSymbol(h1, h2, text, start, end);
-  const counted = symbol >= 0 && isNumberAbbreviation(text, start, end, scan.end) ? -1 : symbol;
+  // The length test first: only two- and three-letter words can be "No."/"Nos.", and the call costs more than it.
+  const counted = symbol >= 0 && end - start <= 3 && isNumberAbbreviation(text, start, end, scan.end) ? -1 : symbol;
   scan.state = stepToken(scan.match, matcher.automaton, scan.state, counted, scan.ordinal, start, end, scan.clause);
   scan.ordinal++;
   scan.latinWords++;

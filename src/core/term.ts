@@ -45,7 +45,7 @@ export class EntryTerms {
     const first = entry * SURFACES_PER_ENTRY;
     for (let k = first; k < first + SURFACES_PER_ENTRY; k++) {
       const surface = this.surfaces[k];
-      if (surface !== undefined && surface.length === end - start && text.startsWith(surface, start)) return this.terms[k];
+      if (surface !== undefined && surface.length === end - start && sameAt(text, start, surface)) return this.terms[k];
     }
     const surface = detached(text.slice(start, end));
     const term = termOfSurface(surface);
@@ -55,4 +55,10 @@ export class EntryTerms {
     this.terms[k] = term;
     return term;
   }
+}
+
+/** True when `text` holds `surface` at `start` (its length checked before): compared in a loop, since a surface is a few characters and startsWith's call costs more. */
+function sameAt(text: string, start: number, surface: string): boolean {
+  for (let i = 0; i < surface.length; i++) if (text.charCodeAt(start + i) !== surface.charCodeAt(i)) return false;
+  return true;
 }

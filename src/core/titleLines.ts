@@ -17,6 +17,9 @@ const HEADING_CHARS = 200;
  */
 export function isLabelledHeading(text: string, start: number, stop: number, end: number): boolean {
   if (stop - start > HEADING_CHARS || text.charCodeAt(stop) !== 46) return false;
+  // Most full stops are followed by the next sentence: a printable ASCII character there fails the test below, unsliced.
+  const next = text.charCodeAt(stop + 1);
+  if (stop + 1 >= end || (next > 32 && next < 127)) return false;
   const rest = text.slice(stop + 1, end);
   if (!/^\s*$/.test(rest) || !rest.includes('\n')) return false;
   const line = text.slice(start, stop).trim();
