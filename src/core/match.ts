@@ -7,6 +7,7 @@ import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_N
 import { CompiledCue, CompiledEntry, Matcher } from './matcher';
 import { NO_PATH, PathAutomaton } from './pathAutomaton';
 import { grown } from './grown';
+import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_PHRASE, CUE_PREDICATE, DEFINE_CUES, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
 
 /** Spans of tokens `[first, last)` (ordinals) and characters `[start, end)` that spell a path, with the value found at its end. */
 class Candidates {
@@ -45,12 +46,6 @@ const INSERTION_SORT_LIMIT = 32;
 
 const NO_SPAN = 0x7fffffff;
 
-/** The groups of cues nearestCues looks for: those that set a match's stance, `act`, `secret` and `define` cues. */
-const STANCE_CUES = 0;
-const ACT_CUES = 1;
-const SECRET_CUES = 2;
-const DEFINE_CUES = 3;
-const CUE_GROUPS = 4;
 
 /**
  * The working state of the scan→match hand-off: the paths found in the sentence being read, and the arrays that
@@ -68,6 +63,8 @@ export class MatchState {
   breaksBefore = new Int32Array(256);
   /** Per token of the span, how many accepted predicate words start before it. */
   predicatesBefore = new Int32Array(256);
+  /** Whether the sentence has a clause-break or predicate candidate: without one, breaksBefore and predicatesBefore are not filled. */
+  structured = false;
   /** Per group of cues, the nearest cue of the entry being resolved, and its distance (see nearestCues). */
   readonly nearest = new Int32Array(CUE_GROUPS);
   readonly nearestGap = new Int32Array(CUE_GROUPS);
@@ -129,11 +126,12 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
   const cues = s.cues;
   if (cues.count === 0 && disjoint(entries)) {
     // The commonest sentences: candidates that overlap nothing, and no cue to change them; each one stands as it is.
+    const facts = matcher.entryFacts;
     for (let i = 0; i < entries.count; i++) {
-      const entry = matcher.entryList[entries.value[i]];
-      if (entry.polarity === null || entry.category === null) continue;
+      const fact = facts[entries.value[i]];
+      if ((fact & ENTRY_COUNTED) === 0) continue;
       if (title) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_TITLE);
-      else if (entry.topic) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_NOUN);
+      else if ((fact & ENTRY_TOPIC) !== 0) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_NOUN);
       else out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_NONE, -1);
     }
     return;
@@ -147,35 +145,20 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
   resolve(s, entries, 1);
   resolve(s, cues, -1);
 
-  // breaksBefore[k − from]: accepted clause-break cues starting before token k, so "a break between" is one subtraction.
-  if (s.breaksBefore.length < to - from + 1) {
-    s.breaksBefore = new Int32Array((to - from + 1) * 2);
-    s.predicatesBefore = new Int32Array((to - from + 1) * 2);
-  }
-  const breaksBefore = s.breaksBefore;
-  const predicatesBefore = s.predicatesBefore;
-  let breaks = 0;
-  let predicates = 0;
-  for (let k = from; k < to; k++) {
-    breaksBefore[k - from] = breaks;
-    predicatesBefore[k - from] = predicates;
-    const o = owner[k];
-    if (o < 0 && cues.first[-o - 1] === k) {
-      const kind = matcher.cueList[cues.value[-o - 1]].kind;
-      if (kind === 'break') breaks++;
-      else if (kind === 'predicate') predicates++;
-    }
-  }
-  breaksBefore[to - from] = breaks;
-  predicatesBefore[to - from] = predicates;
+  const cueFacts = matcher.cueFacts;
+  let kinds = 0;
+  for (let i = 0; i < cues.count; i++) kinds |= cueFacts[cues.value[i]];
+  // Most sentences have no clause break or predicate word among their cues: then nothing stands between two tokens.
+  s.structured = (kinds & (CUE_BREAK | CUE_PREDICATE)) !== 0;
+  if (s.structured) countBreaks(s, cueFacts, from, to);
   let bansInSentence = -1;
   for (let k = from; k < to; k++) {
     const o = owner[k];
     if (o <= 0 || entries.first[o - 1] !== k) continue;
     const winner = o - 1;
     const entryIndex = entries.value[winner];
-    const entry = matcher.entryList[entryIndex];
-    if (entry.polarity === null || entry.category === null) continue;
+    const fact = matcher.entryFacts[entryIndex];
+    if ((fact & ENTRY_COUNTED) === 0) continue;
     const overridden = entries.last[winner] - k > 1 ? overriddenEntry(s, matcher, winner) : -1;
     // A definition or scope clause decides before any other cue: it says what a term covers and takes no stance.
     const near = nearestCues(s, matcher, winner, from, to);
@@ -184,7 +167,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     let rule = overridden >= 0 ? RULE_DIRECTION : RULE_NONE;
     let argument = overridden;
     if (cue >= 0) {
-      const cueRule = cueRuleFor(matcher.cueList[cue], entry);
+      const cueRule = cueRuleFor(matcher.cueList[cue], matcher.entryList[entryIndex]);
       if (cueRule !== RULE_NONE) {
         rule = cueRule;
         // A definition keeps no cue index: the explanation names the clause, not the cue.
@@ -196,12 +179,12 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
       if (listedBanTooFar(s, matcher, winner, argument, from, bansInSentence)) rule = RULE_NONE;
     }
     const banned = rule === RULE_NEGATION && bans(matcher.cueList[argument]);
-    if (entry.polarity === 'engagement' && (banned || rule === RULE_NONE)) {
+    if ((fact & ENTRY_ENGAGEMENT) !== 0 && (banned || rule === RULE_NONE)) {
       // A ban on disclosing a state measure ("must not disclose the existence of the order") is a secrecy duty; so is a
       // confidentiality entry written with its ban (不得泄露) when the secret cue names its category.
       const secret = near[SECRET_CUES];
       const secretCue = secret >= 0 ? matcher.cueList[secret] : null;
-      if (secretCue !== null && secretCue.protectionCategory !== null && (banned || secretCue.moves?.has(entry.category ?? '') === true)) {
+      if (secretCue !== null && secretCue.protectionCategory !== null && (banned || secretCue.moves?.has(matcher.entryList[entryIndex].category ?? '') === true)) {
         rule = RULE_SECRECY;
         argument = secret;
       }
@@ -211,13 +194,39 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
       rule = RULE_TOPIC;
       argument = TOPIC_TITLE;
     } else if (rule === RULE_NONE || rule === RULE_DIRECTION) {
-      if (entry.topic && near[ACT_CUES] < 0) {
+      if ((fact & ENTRY_TOPIC) !== 0 && near[ACT_CUES] < 0) {
         rule = RULE_TOPIC;
         argument = TOPIC_NOUN;
       }
     }
     out.add(entries.start[winner] - base, entries.end[winner] - base, entryIndex, rule, rule === RULE_NONE ? -1 : argument);
   }
+}
+
+/** breaksBefore[k − from]: accepted clause-break cues starting before token k, so "a break between" is one subtraction; the same for predicate words. */
+function countBreaks(s: MatchState, cueFacts: Uint8Array, from: number, to: number): void {
+  if (s.breaksBefore.length < to - from + 1) {
+    s.breaksBefore = new Int32Array((to - from + 1) * 2);
+    s.predicatesBefore = new Int32Array((to - from + 1) * 2);
+  }
+  const owner = s.owner;
+  const cues = s.cues;
+  const breaksBefore = s.breaksBefore;
+  const predicatesBefore = s.predicatesBefore;
+  let breaks = 0;
+  let predicates = 0;
+  for (let k = from; k < to; k++) {
+    breaksBefore[k - from] = breaks;
+    predicatesBefore[k - from] = predicates;
+    const o = owner[k];
+    if (o < 0 && cues.first[-o - 1] === k) {
+      const fact = cueFacts[cues.value[-o - 1]];
+      if ((fact & CUE_BREAK) !== 0) breaks++;
+      else if ((fact & CUE_PREDICATE) !== 0) predicates++;
+    }
+  }
+  breaksBefore[to - from] = breaks;
+  predicatesBefore[to - from] = predicates;
 }
 
 /**
@@ -334,7 +343,8 @@ function overriddenEntry(s: MatchState, matcher: Matcher, winner: number): numbe
   const c = s.entries;
   const first = c.first[winner];
   const last = c.last[winner];
-  const polarity = matcher.entryList[c.value[winner]].polarity;
+  const facts = matcher.entryFacts;
+  const polarity = facts[c.value[winner]] & ENTRY_POLARITY;
   let found = -1;
   // Candidates come in the order of their last tokens; only those ending within the phrase or a longest path after it can overlap it.
   let lo = 0;
@@ -348,8 +358,8 @@ function overriddenEntry(s: MatchState, matcher: Matcher, winner: number): numbe
   for (let i = lo; i < c.count && c.last[i] < lastEnd; i++) {
     if (i === winner || c.first[i] >= last) continue;
     const value = c.value[i];
-    const other = matcher.entryList[value].polarity;
-    if (other === null || other === polarity) continue;
+    const other = facts[value] & ENTRY_POLARITY;
+    if (other === 0 || other === polarity) continue;
     if (found < 0 || value < found) found = value;
   }
   return found;
@@ -367,6 +377,8 @@ function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: numb
   const owner = s.owner;
   const nearest = s.nearest;
   const gaps = s.nearestGap;
+  const facts = matcher.cueFacts;
+  const windows = matcher.cueWindows;
   const first = entries.first[winner];
   const last = entries.last[winner];
   const clause = entries.clause[winner];
@@ -380,13 +392,15 @@ function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: numb
     if (o >= 0) continue;
     const i = -o - 1;
     if (cues.last[i] - 1 !== k) continue;
-    const cue = matcher.cueList[cues.value[i]];
+    const value = cues.value[i];
+    const fact = facts[value];
     const gap = first - cues.last[i];
-    const group = cueGroup(cue);
-    if (nearest[group] >= 0 || cue.kind !== 'before' || cue.effect === 'none' || cues.clause[i] !== clause || gap > cue.window) continue;
+    const group = fact >>> CUE_GROUP_SHIFT;
+    if (nearest[group] >= 0 || (fact & CUE_BEFORE) === 0 || cues.clause[i] !== clause || gap > windows[value]) continue;
     if (breakBetween(s, cues.last[i] - 1, first, from)) continue;
-    if (cue.phrase && s.predicatesBefore[first - from] - s.predicatesBefore[cues.last[i] - from] > 0) continue;
-    nearest[group] = cue.order;
+    if ((fact & CUE_PHRASE) !== 0 && s.structured && s.predicatesBefore[first - from] - s.predicatesBefore[cues.last[i] - from] > 0) continue;
+    // A cue's index is its order.
+    nearest[group] = value;
     gaps[group] = gap;
     open--;
   }
@@ -396,23 +410,20 @@ function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: numb
     if (o >= 0) continue;
     const i = -o - 1;
     if (cues.first[i] !== k) continue;
-    const cue = matcher.cueList[cues.value[i]];
+    const value = cues.value[i];
+    const fact = facts[value];
     const gap = k - last;
-    const group = cueGroup(cue);
-    if (gap >= gaps[group] || cue.kind !== 'after' || cue.effect === 'none' || cues.clause[i] !== clause || gap > cue.window) continue;
+    const group = fact >>> CUE_GROUP_SHIFT;
+    if (gap >= gaps[group] || (fact & CUE_AFTER) === 0 || cues.clause[i] !== clause || gap > windows[value]) continue;
     if (breakBetween(s, last - 1, k, from)) continue;
-    nearest[group] = cue.order;
+    nearest[group] = value;
     // Settled: a later after-cue is further away.
     gaps[group] = -1;
   }
   return nearest;
 }
 
-function cueGroup(cue: CompiledCue): number {
-  return cue.effect === 'act' ? ACT_CUES : cue.effect === 'secret' ? SECRET_CUES : cue.effect === 'define' ? DEFINE_CUES : STANCE_CUES;
-}
-
 /** True when a clause-break cue starts strictly between tokens a < b. */
 function breakBetween(s: MatchState, a: number, b: number, from: number): boolean {
-  return s.breaksBefore[b - from] - s.breaksBefore[a + 1 - from] > 0;
+  return s.structured && s.breaksBefore[b - from] - s.breaksBefore[a + 1 - from] > 0;
 }

@@ -4,6 +4,7 @@
 // a single slot by its own number.
 import { classAt, HAN, widthOf, WORD } from './chars';
 import { PathAutomaton } from './pathAutomaton';
+import { cueFacts, entryFacts } from './ruleFacts';
 import { SlotTrie } from './slotTrie';
 import { PrefixHashes } from './prefixHashes';
 import { MAX_SUFFIX_DIFFERENCE, sameWordFamily, stem } from './stem';
@@ -79,6 +80,10 @@ export class Matcher {
   /** The most tokens of any entry's path, and the widest cue window: how far apart two tokens that interact can be. */
   readonly longestPath: number;
   readonly widestCueWindow: number;
+  /** Per entry and per cue, what resolving a sentence reads of it (see ruleFacts.ts), and each cue's window. */
+  readonly entryFacts: Uint8Array;
+  readonly cueFacts: Uint8Array;
+  readonly cueWindows: Int32Array;
 
   constructor(lexicons: readonly LexiconSource[]) {
     for (const lexicon of lexicons) {
@@ -119,6 +124,9 @@ export class Matcher {
     this.entryCount = this.entryList.length;
     this.longestPath = this.entryList.reduce((most, e) => Math.max(most, e.tokens), 0);
     this.widestCueWindow = this.cueList.reduce((most, c) => Math.max(most, c.window), 0);
+    this.entryFacts = entryFacts(this.entryList);
+    this.cueFacts = cueFacts(this.cueList);
+    this.cueWindows = Int32Array.from(this.cueList, (c) => c.window);
     // An annotation packs the index of its cue or overridden entry into 21 bits (see matchList.ts).
     if (Math.max(this.entryCount, this.cueList.length) >= MAX_RULE_INDEX) throw new Error(`the lexicons hold more than ${MAX_RULE_INDEX - 1} entries or cues`);
     this.paths.freeze(this.slotCount);
