@@ -1,6 +1,7 @@
 // The document's sections (chapters, articles, numbered parts) as Outline symbols, breadcrumbs and folding ranges.
 import * as vscode from 'vscode';
 import type { SectionTally } from '../core/types';
+import { FOLDING_LIMIT, OUTLINE_LIMIT, outerLevels } from './outlineLimit';
 import { offsetRange } from './positions';
 import type { AnalysisStore, StoredAnalysis } from './store';
 
@@ -84,9 +85,13 @@ export class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
     if (known) return known;
     const roots: vscode.DocumentSymbol[] = [];
     const symbols: vscode.DocumentSymbol[] = [];
-    for (const item of outline(document, stored)) {
+    const items = outline(document, stored);
+    // Kept items come before their children, so `symbols` holds a kept item's parent at its index when it is kept.
+    const kept = outerLevels(items.map((item) => item.parent), OUTLINE_LIMIT);
+    for (const [i, item] of items.entries()) {
+      if (!kept[i]) continue;
       const symbol = sectionSymbol(document, stored.text, item);
-      symbols.push(symbol);
+      symbols[i] = symbol;
       const parent = item.parent >= 0 ? symbols[item.parent] : undefined;
       if (parent && parent.range.contains(symbol.range)) parent.children.push(symbol);
       else roots.push(symbol);
@@ -129,7 +134,10 @@ export class SectionFoldingProvider implements vscode.FoldingRangeProvider, vsco
     const known = foldingRanges.get(stored);
     if (known) return known;
     const ranges: vscode.FoldingRange[] = [];
-    for (const { range } of outline(document, stored)) {
+    const items = outline(document, stored);
+    const kept = outerLevels(items.map((item) => item.parent), FOLDING_LIMIT);
+    for (const [i, { range }] of items.entries()) {
+      if (!kept[i]) continue;
       // A section ending at a line's start excludes that line; trailing blank lines stay visible between folds.
       let end = range.end.character === 0 ? range.end.line - 1 : range.end.line;
       while (end > range.start.line && document.lineAt(end).isEmptyOrWhitespace) end--;

@@ -154,4 +154,20 @@ describe('section tree: sidebar, Outline and folding', function () {
       assert.ok(unfolded.includes(firstArticle), `${firstArticle} is not shown after unfolding ${first.title}:\n${unfolded}`);
     });
   }
+
+  it('shows the chapters alone in the Outline of a statute with more sections than it lists, and folds every one', async () => {
+    // 30 chapters of 40 articles: 1,230 titled sections, over the Outline's 1,000 and within folding's 5,000.
+    const lines: string[] = [];
+    for (let c = 1; c <= 30; c++) {
+      lines.push(`Chapter ${c} Provisions of part ${c}`, '');
+      for (let a = 1; a <= 40; a++) lines.push(`Article ${(c - 1) * 40 + a} Duties`, 'The agency shall publish its reasons and consult the public.', '');
+    }
+    const editor = await openFile(suite.api, suite.dir, 'long-statute.txt', lines.join('\n'));
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    assert.deepEqual(symbols.map((s) => s.name), Array.from({ length: 30 }, (_, i) => `Chapter ${i + 1} Provisions of part ${i + 1}`));
+    assert.ok(symbols.every((s) => s.children.length === 0), 'articles are listed under chapters');
+    assert.equal(symbols[29].range.end.line, editor.document.lineCount - 1, 'the last chapter does not reach the end of the text');
+    const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
+    assert.equal(ranges.length, 30 + 30 * 40);
+  });
 });
