@@ -135,8 +135,13 @@ export class Matcher {
 
   /** The symbol of the Latin word `text[start, end)`, whose lower-case form hashes to `hash` and `check`; −1 when no entry or cue mentions it. */
   latinSymbol(hash: number, check: number, text: string, start: number, end: number): number {
+    // Kept small, so that the compiler inlines it into the scanner's word loop; a new word takes the call.
     const known = this.vocabulary.find(hash, check, end - start);
-    if (known !== -2) return known;
+    return known !== -2 ? known : this.learnSymbol(hash, check, text, start, end);
+  }
+
+  /** The symbol of a word not seen before, remembered in the vocabulary. */
+  private learnSymbol(hash: number, check: number, text: string, start: number, end: number): number {
     const symbol = this.symbolOf(this.slotsOfSurface(text.slice(start, end).toLowerCase()));
     this.vocabulary.add(hash, check, end - start, symbol);
     return symbol;
