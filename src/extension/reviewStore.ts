@@ -101,6 +101,8 @@ interface FolderStore {
   /** Changes not yet written: replayed onto the file as it is when written. */
   pending: StoreChange[];
   codebook: CodebookCode[];
+  /** The store and codebook files as last read (modification time and size), to notice a change no watcher reported. */
+  stamp: string;
 }
 
 export class ReviewStore implements vscode.Disposable {
@@ -130,6 +132,7 @@ export class ReviewStore implements vscode.Disposable {
         this.cache.delete(d.uri.toString());
       }),
       vscode.workspace.onDidSaveTextDocument((d) => void this.persistAnchors(d)),
+      vscode.workspace.onDidOpenTextDocument((d) => void this.reloadIfChanged(d.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reloadAll()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.flushAll()),
     );
@@ -428,11 +431,24 @@ export class ReviewStore implements vscode.Disposable {
     this.bump();
   }
 
+  /**
+   * Reads the folder's store again when its files changed since they were read: a file watcher can miss a change
+   * (a folder created and written at once, a network drive), and a document opened now should see what is there.
+   */
+  private async reloadIfChanged(uri: vscode.Uri): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const store = folder && this.folders.get(folder.uri.toString());
+    if (!folder || !store || (await filesStamp(folder)) === store.stamp) return;
+    await this.reload(folder);
+    await this.flushPending(folder);
+  }
+
   private async reload(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
     const file = vscode.Uri.joinPath(folder.uri, STORE_PATH);
-    const store: FolderStore = this.folders.get(key) ?? { folder, file, collection: emptyCollection(STORE_GENERATOR), problem: null, readOnly: false, pending: [], codebook: [] };
+    const store: FolderStore = this.folders.get(key) ?? { folder, file, collection: emptyCollection(STORE_GENERATOR), problem: null, readOnly: false, pending: [], codebook: [], stamp: '' };
     this.folders.set(key, store);
+    store.stamp = await filesStamp(folder);
     const text = await readText(file);
     if (text === undefined) {
       store.collection = emptyCollection(STORE_GENERATOR);
@@ -528,6 +544,21 @@ function reviewerName(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** The modification times and sizes of a folder's store and codebook files ('-' for one that is missing). */
+async function filesStamp(folder: vscode.WorkspaceFolder): Promise<string> {
+  const stamps = await Promise.all(
+    [STORE_PATH, CODEBOOK_PATH].map(async (relative) => {
+      try {
+        const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, relative));
+        return `${stat.mtime}:${stat.size}`;
+      } catch {
+        return '-';
+      }
+    }),
+  );
+  return stamps.join(' ');
 }
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
