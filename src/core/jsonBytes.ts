@@ -125,30 +125,8 @@ export class JsonBytes {
 
   /** JSON text made elsewhere, written as it is (UTF-8); it holds no lone surrogate, as JSON.stringify's never does. */
   encoded(json: string): void {
-    const n = json.length;
-    if (this.at + 3 * n > this.bytes.length) this.grow(3 * n);
-    const bytes = this.bytes;
-    let at = this.at;
-    for (let i = 0; i < n; i++) {
-      const c = json.charCodeAt(i);
-      if (c < 0x80) bytes[at++] = c;
-      else if (c < 0x800) {
-        bytes[at++] = 0xc0 | (c >> 6);
-        bytes[at++] = 0x80 | (c & 0x3f);
-      } else if (c < 0xd800 || c > 0xdfff) {
-        bytes[at++] = 0xe0 | (c >> 12);
-        bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
-        bytes[at++] = 0x80 | (c & 0x3f);
-      } else {
-        // JSON.stringify leaves only whole surrogate pairs unescaped.
-        const cp = 0x10000 + ((c - 0xd800) << 10) + (json.charCodeAt(++i) - 0xdc00);
-        bytes[at++] = 0xf0 | (cp >> 18);
-        bytes[at++] = 0x80 | ((cp >> 12) & 0x3f);
-        bytes[at++] = 0x80 | ((cp >> 6) & 0x3f);
-        bytes[at++] = 0x80 | (cp & 0x3f);
-      }
-    }
-    this.at = at;
+    if (this.at + 3 * json.length > this.bytes.length) this.grow(3 * json.length);
+    this.at += UTF8.encodeInto(json, this.bytes.subarray(this.at)).written;
   }
 
   private grow(needed: number): void {
@@ -157,3 +135,5 @@ export class JsonBytes {
     this.bytes = bigger;
   }
 }
+
+const UTF8 = new TextEncoder();
