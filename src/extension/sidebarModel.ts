@@ -118,10 +118,7 @@ function sameSection(row: SidebarSection, s: SectionTally, index: number, leanLa
     row.level === s.level &&
     row.parent === s.parent &&
     row.startLine === s.startLine &&
-    row.units.sentences === s.units.sentences &&
-    row.units.control === s.units.control &&
-    row.units.engagement === s.units.engagement &&
-    row.units.both === s.units.both &&
+    sameUnits(row.units, s.units) &&
     row.lean.index === s.lean.index &&
     row.lean.labelId === s.lean.label &&
     row.lean.thin === s.lean.thin &&
@@ -221,13 +218,14 @@ export function nextOccurrence(occurrences: readonly Match[], cursor: number, ha
   return occurrences.find((m) => (hasSelection ? m.start > cursor : m.start >= cursor)) ?? occurrences[0];
 }
 
+function sameUnits(a: SidebarUnits, b: SidebarUnits): boolean {
+  return a.sentences === b.sentences && a.control === b.control && a.engagement === b.engagement && a.both === b.both;
+}
+
 /** Two rows show the same: title, place in the tree and figures (the start line is not shown). */
 function sameRow(a: SidebarSection, b: SidebarSection): boolean {
   return (
-    a.units.sentences === b.units.sentences &&
-    a.units.control === b.units.control &&
-    a.units.engagement === b.units.engagement &&
-    a.units.both === b.units.both &&
+    sameUnits(a.units, b.units) &&
     a.lean.index === b.lean.index &&
     a.lean.labelId === b.lean.labelId &&
     a.lean.label === b.lean.label &&
