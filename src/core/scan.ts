@@ -261,7 +261,7 @@ function closeSentence(scan: ScanState, matcher: Matcher, title: boolean): void 
 function finishBlock(scan: ScanState, text: string, matcher: Matcher, extent: BlockExtent): BlockResult {
   const { start, end } = scan;
   if (scan.hanRunStart >= 0) scan.hanWords += countHanWords(scan.hanRunChars);
-  if (scan.ordinal > 0) closeSentence(scan, matcher, scan.sentences === 0 && scan.ordinal <= TITLE_TOKENS && looksLikeTitle(text, start, end));
+  if (scan.ordinal > 0) closeSentence(scan, matcher, scan.ordinal <= TITLE_TOKENS && scan.sentences <= 1 && titleStart(text, start, end, scan.sentences) >= 0);
   const found = scan.found;
   return new Block(end - start, extent.newlines, scan.latinWords + scan.hanWords, scan.latinWords, scan.hanChars, scan.sentences, found.finish(), found.finishSentences(), extent.headingLevel);
 }
@@ -292,6 +292,21 @@ const TITLE_CHARS = 400;
 const TITLE_LABEL = /^(?:\s*(?:\(?[0-9A-Za-z]{1,5}[).]|[(（]?[一二三四五六七八九十]+[)）、]))+\s*/u;
 /** Words a title never holds: modals, auxiliaries and clause openers belong to sentences and lead-ins. */
 const NOT_IN_TITLE = /\b(?:shall|may|must|will|would|should|can|could|is|are|was|were|be|been|has|have|had|if|when|where|whether|which|who|that)\b/i;
+
+/** A section sign and number opening a line ("§ 2703. ", "§§ 12a. "): what follows on the line is the section's title. */
+const SECTION_NUMBER = /^§{1,2}\s*[0-9][0-9A-Za-z\u2010-\u2015-]*\.[ \t\u00a0\u202f]+/;
+
+/**
+ * Where the block's title line starts, or −1 when it has none: the whole block when it is one sentence that looks like a
+ * title; after a section number when that number is the block's only other sentence ("§ 2703. Required disclosure of
+ * customer communications or records"): statutes print a section's title on its number's line.
+ */
+function titleStart(text: string, start: number, end: number, sentencesBefore: number): number {
+  if (sentencesBefore === 0) return looksLikeTitle(text, start, end) ? start : -1;
+  if (text.charCodeAt(start) !== 0xa7) return -1;
+  const number = SECTION_NUMBER.exec(text.slice(start, Math.min(end, start + 24)));
+  return number !== null && looksLikeTitle(text, start + number[0].length, end) ? start + number[0].length : -1;
+}
 
 /**
  * True when the block, a single sentence with no sentence-final mark, is a title line: a line break follows it

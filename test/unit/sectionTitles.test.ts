@@ -1,0 +1,85 @@
+// Lexicons en 1.6.0: a section's title printed on its number's line ("§ 2703. Required disclosure of …") is a title
+// line, shown and not counted, as a heading on a line of its own already was; and the statute vocabulary of the
+// second round of tuning documents (custody, notice and takedown, sanctions aimed at officers, legal phrases).
+import * as assert from 'node:assert/strict';
+import { Engine } from '../../src/core/index';
+import { builtinEngine, engineWith } from './helpers/lexicons';
+
+const en = engineWith([
+  { term: 'disclosure', category: 'transparency' },
+  { term: 'detention', category: 'coercion' },
+]);
+const zh = engineWith(
+  [
+    { term: '信息公开', category: 'transparency' },
+    { term: '拘留', category: 'coercion' },
+  ],
+  { language: 'zh' },
+);
+
+/** Each match as [text, category, rule, negated]. */
+function shown(engine: Engine, text: string): [string, string, string | null, boolean][] {
+  return engine
+    .analyze(text)
+    .matches()
+    .map((m) => [m.text, m.category, m.rule, m.negated]);
+}
+
+/** The counted matches of a text on the built-in lexicons, as "polarity/category:text". */
+function counted(text: string): string[] {
+  return builtinEngine()
+    .analyze(text)
+    .matches()
+    .filter((m) => !m.negated)
+    .map((m) => `${m.polarity}/${m.category}:${m.text}`);
+}
+
+describe('section titles and statute vocabulary (lexicons en 1.6.0)', () => {
+  describe('a title on its section number’s line is a title line', () => {
+    it('English: "§ 2703. Required disclosure …" names its topic; the section below still counts', () => {
+      assert.deepEqual(shown(en, '§ 1226. Apprehension and detention of aliens\n(a) The officer may order detention.\n'), [
+        ['detention', 'coercion', 'topic', true],
+        ['detention', 'coercion', null, false],
+      ]);
+      assert.deepEqual(shown(en, '§§ 552b. Open meetings; disclosure\n'), [['disclosure', 'transparency', 'topic', true]]);
+    });
+
+    it('Chinese: a Han title after a section number is a title line too', () => {
+      assert.deepEqual(shown(zh, '§ 12. 信息公开\n'), [['信息公开', 'transparency', 'topic', true]]);
+      assert.deepEqual(shown(zh, '§ 12. 拘留\n\n公安机关可以拘留。\n'), [
+        ['拘留', 'coercion', 'topic', true],
+        ['拘留', 'coercion', null, false],
+      ]);
+    });
+
+    it('not after anything but a bare section number, nor when the rest of the line is a sentence', () => {
+      assert.deepEqual(shown(en, 'See above. Detention of aliens\n'), [['Detention', 'coercion', null, false]]);
+      assert.deepEqual(shown(en, '§ 5. The officer may order detention\n'), [['detention', 'coercion', null, false]]);
+      assert.deepEqual(shown(en, '§ 5. Detention of aliens'), [['Detention', 'coercion', null, false]]);
+    });
+  });
+
+  describe('statute vocabulary of the second round', () => {
+    it('custody, notice and takedown are control', () => {
+      assert.deepEqual(counted('The Attorney General shall take into custody any alien who'), ['control/coercion:take into custody']);
+      assert.deepEqual(counted('the service provider responds expeditiously to remove, or disable access to, the material'), ['control/censorship:or disable access to']);
+      assert.deepEqual(counted('Ramps and disabled access to the building were built.'), []);
+    });
+
+    it('sanctions aimed at officers are accountability; on the governed they stay sanctions', () => {
+      assert.deepEqual(counted('ii) appropriate sanctions in place for officers, employees, or agents of a Federal entity who act in an unauthorized manner.'), ['engagement/accountability:sanctions']);
+      assert.deepEqual(counted('The Commission may impose sanctions on the company.'), ['control/sanctions:sanctions']);
+    });
+
+    it('a response to a request or a comment is no responsiveness; a complaining party names a topic', () => {
+      assert.deepEqual(counted('the provider does not select the recipients except as an automatic response to the request of another person'), []);
+      assert.deepEqual(counted('Agencies shall be responsive to citizens.'), ['engagement/complaints:responsive to']);
+      assert.deepEqual(counted('an address at which the complaining party may be contacted.'), []);
+    });
+
+    it('legal phrases: advice and consent of the Senate, examination in camera', () => {
+      assert.deepEqual(counted('members appointed by the President with the advice and consent of the Senate'), []);
+      assert.deepEqual(counted('the court may examine in camera any portion of the transcript'), []);
+    });
+  });
+});
