@@ -75,19 +75,29 @@ function entryKey(entry: string, category: string): string {
   return `${category}\u0000${entry}`;
 }
 
+/** The annotations of one document placed in its current text: everything but the per-match verdicts. */
+export interface PlacedReview {
+  notes: PlacedNote[];
+  orphanReviews: OrphanReview[];
+  anchored: Map<string, number>;
+  /** False when no verdict can apply to any match of the document, so every verdict is null. */
+  hasVerdicts: boolean;
+  /** A match's verdict: a review at its span, else a workspace-wide one for its entry, else null. */
+  verdictOf(match: Match): ReviewVerdict | null;
+}
+
 /**
- * Applies the annotations of `source` (and the workspace-wide verdicts) to the matches of its current `text`.
- * `matches` are the analysis's, in document order.
+ * Places the annotations of `source` in its current `text`, at a cost that grows with the annotations, not with the
+ * document's matches.
  */
-export function reviewDocument(
+export function placeReview(
   text: string,
   source: string,
-  matches: readonly Match[],
   collection: AnnotationCollection,
   codePolarity: CodePolarity,
   workspace: Map<string, ReviewVerdict> = workspaceVerdicts(collection),
   hints: ReadonlyMap<string, number> = new Map(),
-): DocumentReview {
+): PlacedReview {
   const anchored = new Map<string, number>();
   const local = new Map<string, ReviewVerdict>();
   const notes: PlacedNote[] = [];
@@ -127,9 +137,32 @@ export function reviewDocument(
     });
   }
   notes.sort((x, y) => x.start - y.start || x.end - y.end || (x.id < y.id ? -1 : 1));
-  const verdicts = matches.map((m) => local.get(`${m.start}:${m.end}:${entryKey(m.entry, m.category)}`) ?? workspace.get(entryKey(m.entry, m.category)) ?? null);
-  const reviewed = notes.length > 0 || orphanReviews.length > 0 || verdicts.some((v) => v !== null);
-  return { verdicts, notes, orphanReviews, reviewed, anchored };
+  const hasVerdicts = local.size > 0 || workspace.size > 0;
+  const verdictFor = (m: Match): ReviewVerdict | null => {
+    if (!hasVerdicts) return null;
+    const key = entryKey(m.entry, m.category);
+    return local.get(`${m.start}:${m.end}:${key}`) ?? workspace.get(key) ?? null;
+  };
+  return { notes, orphanReviews, anchored, hasVerdicts, verdictOf: verdictFor };
+}
+
+/**
+ * Applies the annotations of `source` (and the workspace-wide verdicts) to the matches of its current `text`.
+ * `matches` are the analysis's, in document order.
+ */
+export function reviewDocument(
+  text: string,
+  source: string,
+  matches: readonly Match[],
+  collection: AnnotationCollection,
+  codePolarity: CodePolarity,
+  workspace: Map<string, ReviewVerdict> = workspaceVerdicts(collection),
+  hints: ReadonlyMap<string, number> = new Map(),
+): DocumentReview {
+  const placed = placeReview(text, source, collection, codePolarity, workspace, hints);
+  const verdicts = matches.map(placed.verdictOf);
+  const reviewed = placed.notes.length > 0 || placed.orphanReviews.length > 0 || verdicts.some((v) => v !== null);
+  return { verdicts, notes: placed.notes, orphanReviews: placed.orphanReviews, reviewed, anchored: placed.anchored };
 }
 
 function verdictOf(a: WebAnnotation): ReviewVerdict {
@@ -181,7 +214,7 @@ export interface ReviewedItem {
  * polarity (weight 1). A code counts in the sentence of a match it covers; a code covering no match is a unit of
  * its own (the engine's sentence boundaries are not exposed by offset).
  */
-export function reviewedItems(matches: readonly Match[], review: DocumentReview): ReviewedItem[] {
+export function reviewedItems(matches: readonly Match[], review: { readonly verdicts: readonly (ReviewVerdict | null)[]; readonly notes: readonly PlacedNote[] }): ReviewedItem[] {
   const items: ReviewedItem[] = [];
   matches.forEach((m, i) => {
     if (!m.negated && review.verdicts[i]?.value !== 'rejected') items.push({ start: m.start, polarity: m.polarity, weight: m.weight, unit: m.sentence });

@@ -68,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     trackTextEditors(),
     ...registerWalkthroughCommands(context.extensionUri),
     vscode.languages.registerHoverProvider(SELECTOR, new ReviewHoverProvider(store, reviews)),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new ReviewCodeActionProvider(reviews), { providedCodeActionKinds: ReviewCodeActionProvider.kinds }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new ReviewCodeActionProvider(store, reviews), { providedCodeActionKinds: ReviewCodeActionProvider.kinds }),
     vscode.window.registerTreeDataProvider(ReviewTreeProvider.viewId, reviewTree),
     ...registerReviewCommands(store, reviews, reloader),
     ...registerInteropCommands(store, reviews),

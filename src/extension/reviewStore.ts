@@ -24,12 +24,11 @@ import {
   WebAnnotation,
 } from '../core/webAnnotation';
 import {
-  DocumentReview,
   entryReviewCounts,
   EntryReviewCount,
   OrphanReview,
+  placeReview,
   PlacedNote,
-  reviewDocument,
   ReviewedFigures,
   reviewedFigures,
   reviewedItems,
@@ -73,9 +72,16 @@ export interface ReviewSnapshot {
   readonly version: number;
   /** The document's path relative to its workspace folder. */
   readonly source: string;
-  /** The analysis's matches and, parallel to them, their verdicts. */
+  /**
+   * The analysis's matches and, parallel to them, their verdicts. Both are made when first read (a long document has
+   * tens of thousands), so read them in the task that took the snapshot.
+   */
   readonly matches: readonly Match[];
   readonly verdicts: readonly (ReviewVerdict | null)[];
+  /** One match's verdict, without making every match. */
+  verdictOf(match: Match): ReviewVerdict | null;
+  /** False when every verdict is null (no review of this document's spans, none workspace-wide). */
+  readonly hasVerdicts: boolean;
   readonly notes: readonly PlacedNote[];
   readonly orphanReviews: readonly OrphanReview[];
   readonly entries: readonly EntryReviewCount[];
@@ -177,22 +183,46 @@ export class ReviewStore implements vscode.Disposable {
     const cached = this.cache.get(uriKey);
     if (cached && cached.stored === stored && cached.generation === this.generation) return cached.snapshot;
     const source = relativeSource(folder, document.uri);
-    const text = stored.text;
-    const matches = this.analyses.matches(document.uri);
+    const uri = document.uri;
+    const analyses = this.analyses;
     const collection = this.live(store);
-    const polarity = codePolarity(this.analyses.categories, store.codebook);
-    const review: DocumentReview = reviewDocument(text, source, matches, collection, polarity, workspaceVerdicts(collection), this.hints.get(uriKey));
-    this.hints.set(uriKey, review.anchored);
+    const polarity = codePolarity(analyses.categories, store.codebook);
+    const placed = placeReview(stored.text, source, collection, polarity, workspaceVerdicts(collection), this.hints.get(uriKey));
+    this.hints.set(uriKey, placed.anchored);
+    // What every match needs is made only when read: with nothing reviewed, an update of a long document costs no
+    // pass over its matches.
+    let matches: readonly Match[] | undefined;
+    let verdicts: readonly (ReviewVerdict | null)[] | undefined;
+    let entries: readonly EntryReviewCount[] | undefined;
+    const allMatches = (): readonly Match[] => (matches ??= analyses.matches(uri));
+    const allVerdicts = (): readonly (ReviewVerdict | null)[] =>
+      (verdicts ??= placed.hasVerdicts ? allMatches().map(placed.verdictOf) : new Array<null>(analyses.matchCount(uri)).fill(null));
+    const reviewed =
+      placed.notes.length > 0 || placed.orphanReviews.length > 0 || (placed.hasVerdicts && allVerdicts().some((v) => v !== null))
+        ? reviewedFigures(
+            reviewedItems(allMatches(), { verdicts: allVerdicts(), notes: placed.notes }),
+            stored.tally.words,
+            stored.tally.units.sentences,
+          )
+        : null;
     const snapshot: ReviewSnapshot = {
-      uri: document.uri,
+      uri,
       version: stored.version,
       source,
-      matches,
-      verdicts: review.verdicts,
-      notes: review.notes,
-      orphanReviews: review.orphanReviews,
-      entries: entryReviewCounts(matches, review.verdicts),
-      reviewed: review.reviewed ? reviewedFigures(reviewedItems(matches, review), stored.tally.words, stored.tally.units.sentences) : null,
+      get matches() {
+        return allMatches();
+      },
+      get verdicts() {
+        return allVerdicts();
+      },
+      verdictOf: placed.verdictOf,
+      hasVerdicts: placed.hasVerdicts,
+      notes: placed.notes,
+      orphanReviews: placed.orphanReviews,
+      get entries() {
+        return (entries ??= entryReviewCounts(allMatches(), allVerdicts()));
+      },
+      reviewed,
       status: statusOf(store),
     };
     this.cache.set(uriKey, { stored, generation: this.generation, snapshot });
@@ -259,7 +289,7 @@ export class ReviewStore implements vscode.Disposable {
     const snapshot = this.snapshot(document);
     if (!snapshot) return undefined;
     return {
-      rejected: snapshot.matches.filter((_, i) => snapshot.verdicts[i]?.value === 'rejected').map((m) => ({ start: m.start, end: m.end })),
+      rejected: snapshot.hasVerdicts ? snapshot.matches.filter((_, i) => snapshot.verdicts[i]?.value === 'rejected').map((m) => ({ start: m.start, end: m.end })) : [],
       manual: snapshot.notes.filter((n) => n.status !== 'orphan').map((n) => ({ start: n.start, end: n.end })),
     };
   }
@@ -308,8 +338,10 @@ export class ReviewStore implements vscode.Disposable {
   }
 
   private findReview(snapshot: ReviewSnapshot, match: MatchRef, scope: ReviewScope): ReviewVerdict | undefined {
-    const index = snapshot.matches.findIndex((m) => m.start === match.start && m.end === match.end && m.entry === match.entry && m.category === match.category);
-    const verdict = index < 0 ? null : snapshot.verdicts[index];
+    const found = this.analyses
+      .matchesInRange(snapshot.uri, match.start, match.end)
+      .find((m) => m.start === match.start && m.end === match.end && m.entry === match.entry && m.category === match.category);
+    const verdict = found ? snapshot.verdictOf(found) : null;
     return verdict && verdict.scope === scope ? verdict : undefined;
   }
 

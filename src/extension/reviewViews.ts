@@ -31,12 +31,12 @@ export class ReviewHoverProvider implements vscode.HoverProvider {
     let start = Infinity;
     let end = -1;
     const labels = new CategoryLabels(this.store.categories);
-    snapshot.matches.forEach((m, i) => {
-      if (m.negated || offset < m.start || offset >= m.end) return;
+    for (const m of this.store.matchesInRange(document.uri, offset, offset + 1)) {
+      if (m.negated) continue;
       start = Math.min(start, m.start);
       end = Math.max(end, m.end);
       const md = trustedMarkdown();
-      const verdict = snapshot.verdicts[i];
+      const verdict = snapshot.verdictOf(m);
       if (verdict) {
         const what = verdict.value === 'rejected' ? (verdict.scope === 'workspace' ? t('Rejected everywhere in this workspace') : t('Rejected here')) : t('Accepted');
         md.appendMarkdown(`$(${verdict.value === 'rejected' ? 'close' : 'check'}) **${escape(what)}** ${escape(t('by {0}, {1}', verdict.creator, when(verdict.modified)))}`);
@@ -55,7 +55,7 @@ export class ReviewHoverProvider implements vscode.HoverProvider {
         ].join(' · '),
       );
       parts.push(md);
-    });
+    }
     for (const n of snapshot.notes) {
       if (n.status === 'orphan' || offset < n.start || offset >= n.end) continue;
       start = Math.min(start, n.start);
@@ -82,7 +82,10 @@ function trustedMarkdown(): vscode.MarkdownString {
 export class ReviewCodeActionProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly reviews: ReviewStore) {}
+  constructor(
+    private readonly store: AnalysisStore,
+    private readonly reviews: ReviewStore,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
     const snapshot = this.reviews.snapshot(document);
@@ -90,8 +93,9 @@ export class ReviewCodeActionProvider implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     const from = document.offsetAt(range.start);
     const to = document.offsetAt(range.end);
-    for (const m of snapshot.matches) {
-      if (m.negated || m.end < from || m.start > to) continue;
+    // A match touching the selection at either end counts as under it.
+    for (const m of this.store.matchesInRange(document.uri, from - 1, to + 1)) {
+      if (m.negated) continue;
       const args: ReviewArgs = { uri: document.uri.toString(), start: m.start, end: m.end, entry: m.entry, category: m.category };
       const add = (title: string, command: string): void => {
         const action = new vscode.CodeAction(`${title}: "${m.text}"`, vscode.CodeActionKind.QuickFix);
