@@ -5,6 +5,7 @@ import type { AppliedDecorations } from './decorations';
 import type { ReviewSnapshot } from './reviewStore';
 import type { ReviewRow } from './reviewViews';
 import type { SidebarProvider } from './sidebar';
+import type { SectionRequest } from './symbols';
 
 export type { AppliedDecorations };
 
@@ -46,6 +47,8 @@ export interface PolicyLensApi {
   getReview(uri: vscode.Uri): ReviewSnapshot | undefined;
   /** The rows the Review view shows for the document. */
   getReviewRows(uri: vscode.Uri): readonly ReviewRow[];
+  /** The last requests of the editor to the Outline and folding providers, oldest first (for the host bench). */
+  getSectionRequests(): readonly SectionRequest[];
   /** Fires when a document's annotations changed. */
   readonly onDidUpdate: vscode.Event<vscode.Uri>;
 }

@@ -16,7 +16,7 @@ import { ReviewCodeActionProvider, ReviewHoverProvider, ReviewTreeProvider } fro
 import { LeanStatusBar } from './statusBar';
 import { AnalysisStore } from './store';
 import { vscodeStoreHost } from './storeHost';
-import { SectionFoldingProvider, SectionSymbolProvider } from './symbols';
+import { SectionFoldingProvider, SectionSymbolProvider, sectionRequests } from './symbols';
 import { UntrustedLexiconNotice } from './trustNotice';
 import { registerWalkthroughCommands } from './walkthrough';
 
@@ -112,6 +112,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       return document ? reviewTree.rows(document) : [];
     },
+    getSectionRequests: sectionRequests,
     onDidUpdate: store.onDidChange,
   };
 }

@@ -14,6 +14,38 @@ const KINDS: readonly vscode.SymbolKind[] = [
   vscode.SymbolKind.Field,
 ];
 
+/** One request of the editor to a section provider: when it came, when it was answered, what it cost us. */
+export interface SectionRequest {
+  readonly kind: 'symbols' | 'folding';
+  readonly uri: string;
+  /** The document version asked for. */
+  readonly version: number;
+  /** performance.now() when the provider was called, and when it answered. */
+  readonly asked: number;
+  readonly answered: number;
+  /** Time spent building the answer (0 when a cached one was given). */
+  readonly builtMs: number;
+  /** Symbols (roots and their descendants) or folding ranges answered; −1 for no answer. */
+  readonly count: number;
+}
+
+/** The last requests to both providers, oldest first, for the host bench's account of the outline's time. */
+const requests: SectionRequest[] = [];
+const KEPT_REQUESTS = 32;
+
+export function sectionRequests(): readonly SectionRequest[] {
+  return requests;
+}
+
+function record(request: SectionRequest): void {
+  requests.push(request);
+  if (requests.length > KEPT_REQUESTS) requests.shift();
+}
+
+function countSymbols(symbols: readonly vscode.DocumentSymbol[]): number {
+  return symbols.reduce((n, s) => n + 1 + countSymbols(s.children), 0);
+}
+
 /** The analysis of the document as it stands now, waiting for a pending re-analysis first. */
 async function currentAnalysis(store: AnalysisStore, document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<StoredAnalysis | undefined> {
   await store.whenIdle(document.uri);
@@ -79,10 +111,19 @@ export class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly store: AnalysisStore) {}
 
   async provideDocumentSymbols(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
+    const asked = performance.now();
+    const version = document.version;
     const stored = await currentAnalysis(this.store, document, token);
-    if (!stored) return undefined;
+    if (!stored) {
+      record({ kind: 'symbols', uri: document.uri.toString(), version, asked, answered: performance.now(), builtMs: 0, count: -1 });
+      return undefined;
+    }
     const known = symbolTrees.get(stored);
-    if (known) return known;
+    if (known) {
+      record({ kind: 'symbols', uri: document.uri.toString(), version, asked, answered: performance.now(), builtMs: 0, count: countSymbols(known) });
+      return known;
+    }
+    const building = performance.now();
     const roots: vscode.DocumentSymbol[] = [];
     const symbols: vscode.DocumentSymbol[] = [];
     const items = outline(document, stored);
@@ -97,6 +138,8 @@ export class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
       else roots.push(symbol);
     }
     symbolTrees.set(stored, roots);
+    const answered = performance.now();
+    record({ kind: 'symbols', uri: document.uri.toString(), version, asked, answered, builtMs: answered - building, count: countSymbols(roots) });
     return roots;
   }
 }
@@ -123,16 +166,43 @@ export class SectionFoldingProvider implements vscode.FoldingRangeProvider, vsco
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChangeFoldingRanges: vscode.Event<void> = this.changeEmitter.event;
   private readonly subscription: vscode.Disposable;
+  /** Per document, the version whose ranges were last given. */
+  private readonly answered = new Map<string, number>();
 
   constructor(private readonly store: AnalysisStore) {
-    this.subscription = store.onDidChange(() => this.changeEmitter.fire());
+    this.subscription = store.onDidChange((uri) => this.analysisChanged(uri));
+  }
+
+  /**
+   * The editor asks for folding ranges again after every edit by itself, and the provider waits for the pending
+   * analysis, so only a change within one version is announced: a long document's analysis completed, the lexicons
+   * or settings changed, the document is no longer annotated. Announcing a new version too made the editor ask twice
+   * for each (5,000 ranges each time) and sticky scroll ask for the outline again, after the debounce.
+   */
+  private analysisChanged(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const stored = this.store.get(uri);
+    const answered = this.answered.get(key);
+    if (stored === undefined) this.answered.delete(key);
+    else if (answered !== undefined && stored.version > answered) return;
+    this.changeEmitter.fire();
   }
 
   async provideFoldingRanges(document: vscode.TextDocument, _context?: vscode.FoldingContext, token?: vscode.CancellationToken): Promise<vscode.FoldingRange[] | undefined> {
+    const asked = performance.now();
+    const version = document.version;
     const stored = await currentAnalysis(this.store, document, token);
-    if (!stored) return undefined;
+    if (!stored) {
+      record({ kind: 'folding', uri: document.uri.toString(), version, asked, answered: performance.now(), builtMs: 0, count: -1 });
+      return undefined;
+    }
+    this.answered.set(document.uri.toString(), stored.version);
     const known = foldingRanges.get(stored);
-    if (known) return known;
+    if (known) {
+      record({ kind: 'folding', uri: document.uri.toString(), version, asked, answered: performance.now(), builtMs: 0, count: known.length });
+      return known;
+    }
+    const building = performance.now();
     const ranges: vscode.FoldingRange[] = [];
     const items = outline(document, stored);
     const kept = outerLevels(items.map((item) => item.parent), FOLDING_LIMIT);
@@ -144,6 +214,8 @@ export class SectionFoldingProvider implements vscode.FoldingRangeProvider, vsco
       if (end > range.start.line) ranges.push(new vscode.FoldingRange(range.start.line, end, vscode.FoldingRangeKind.Region));
     }
     foldingRanges.set(stored, ranges);
+    const answered = performance.now();
+    record({ kind: 'folding', uri: document.uri.toString(), version, asked, answered, builtMs: answered - building, count: ranges.length });
     return ranges;
   }
 

@@ -169,6 +169,7 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
   const outlineAfter: number[] = [];
   const typedIn: number[] = [];
   const typedIgnored: number[] = [];
+  const account = new OutlineAccount();
   const typed = Array.from({ length: plan.keystrokes }, (_, k) => (k % 6 === 5 ? ' ' : String.fromCharCode(97 + (k % 26)))).join('');
   for (let rep = 0; rep < plan.typingReps; rep++) {
     // The reference: the same keys into the same text under a name the extension ignores (the Log language).
@@ -179,6 +180,9 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
     plain.selection = new vscode.Selection(plainLine, 5, plainLine, 5);
     await sleep(500);
     typedIgnored.push(await typeKeys(typed, plan.keystrokeIntervalMs, path.join(dir, `typed-ignored-${rep}.json`)));
+    // The host's own share: the same commands on the ignored document after the same wait as the debounce.
+    await sleep(debounce);
+    account.ignored.push(await outlineCommands(ignored));
     await closeAllEditors();
 
     const uri = vscode.Uri.file(path.join(dir, `typing-${rep}.txt`));
@@ -187,6 +191,8 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
     await api.whenIdle();
     step(`typing ${rep}: document analysed`);
     await vscode.commands.executeCommand('policyLens.showTally');
+    // The webview may take the focus as it loads: focus the editor again only once it has loaded and shown a model.
+    await until(api, 'the sidebar loaded', () => api.getSidebar().isWebviewReady() && api.getSidebar().currentModel() !== undefined);
     step(`typing ${rep}: sidebar shown`);
     await vscode.window.showTextDocument(editor.document, { preview: false, preserveFocus: false });
     // Type inside a sentence a few lines down the visible part.
@@ -230,7 +236,9 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
     step(`typing ${rep}: highlights up to date`);
     const sidebarShown = await until(api, 'the sidebar updated', () => api.getSidebar().currentModel() !== sidebarBefore);
     step(`typing ${rep}: sidebar up to date`);
+    const askedSymbols = performance.now();
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    const askedFolds = performance.now();
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri);
     const outlined = performance.now();
     const stalls = probe.stop();
@@ -239,6 +247,16 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
     if (!symbols || symbols.length === 0 || !folds) throw new Error('the outline of the typed document is empty');
     if (api.getAnalysis(uri)?.version !== version) throw new Error('the analysis is not of the last version typed');
     const debounceEnd = lastChange + debounce;
+    // The window on the monotonic clock CPU profiles use (µs), to find it in the workbench's profile.
+    const clock = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
+    step(`typing ${rep}: debounce ended at ${Math.round(clock + debounceEnd * 1000)} µs, outline answered at ${Math.round(clock + outlined * 1000)} µs`);
+    for (const r of api.getSectionRequests().filter((q) => q.uri === uri.toString() && q.asked >= lastChange - 2000)) {
+      step(`typing ${rep}: ${r.kind} v${r.version} (last ${version}) asked ${Math.round(r.asked - debounceEnd)} answered ${Math.round(r.answered - debounceEnd)} built ${r.builtMs.toFixed(1)} ms, ${r.count} items`);
+    }
+    account.add(api, uri, version, debounceEnd, { symbols: [askedSymbols, askedFolds], folding: [askedFolds, outlined] });
+    account.payload.push(JSON.stringify(symbols).length / 1000, JSON.stringify(folds).length / 1000);
+    account.again.push(await outlineCommands(uri));
+    account.ping.push(await roundTrip());
     stallP95.push(quantile(stalls, 0.95));
     lagP95.push(quantile(lags, 0.95));
     lagMax.push(Math.max(...lags));
@@ -257,9 +275,81 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
     figure('  of which highlights', highlightsAfter, 'ms', 'info', null),
     figure('  of which sidebar posted', sidebarAfter, 'ms', 'info', null),
     figure('  of which outline and folding ranges answered', outlineAfter, 'ms', 'info', null),
+    ...account.figures(),
     figure(`  the ${plan.keystrokes} keys typed in, into the same text under a name the extension ignores`, typedIgnored, 'ms', 'reference', null),
     figure(`  the ${plan.keystrokes} keys typed in (${(plan.keystrokes - 1) * plan.keystrokeIntervalMs} ms when nothing holds the workbench up)`, typedIn, 'ms', 'info', null, median(typedIn) / median(typedIgnored)),
   ];
+}
+
+/** Time of one call of each outline command (document symbols, then folding ranges) from the extension host, ms. */
+async function outlineCommands(uri: vscode.Uri): Promise<number> {
+  const start = performance.now();
+  await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+  await vscode.commands.executeCommand('vscode.executeFoldingRangeProvider', uri);
+  return performance.now() - start;
+}
+
+/** A command's round trip from the extension host to the workbench and back, with nothing to compute (median of 3), ms. */
+async function roundTrip(): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    await vscode.commands.executeCommand('setContext', 'policyLens.benchRoundTrip', i);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/**
+ * Where the outline's time after the debounce goes: per command, from sending it until the workbench called our
+ * provider, our provider's own time (waiting for the store, then building), and from its answer until the command
+ * resolved; the workbench's own requests for the same version; the same commands again and on the ignored document.
+ */
+class OutlineAccount {
+  private readonly rows = new Map<string, number[]>();
+  readonly payload: number[] = [];
+  readonly again: number[] = [];
+  readonly ignored: number[] = [];
+  readonly ping: number[] = [];
+
+  add(api: PolicyLensApi, uri: vscode.Uri, version: number, debounceEnd: number, sent: Record<'symbols' | 'folding', [number, number]>): void {
+    const requests = api.getSectionRequests().filter((r) => r.uri === uri.toString() && r.version === version);
+    for (const kind of ['symbols', 'folding'] as const) {
+      const [from, to] = sent[kind];
+      const ours = requests.find((r) => r.kind === kind && r.asked >= from && r.answered <= to);
+      const before = requests.filter((r) => r.kind === kind && r.asked < from);
+      this.push(`${kind}: requests of the workbench for the last version before the bench asked`, before.length);
+      this.push(`${kind}: the first of them asked, after the debounce ended`, before.length > 0 ? before[0].asked - debounceEnd : NaN);
+      this.push(`${kind}: the first of them answered, after the debounce ended`, before.length > 0 ? before[0].answered - debounceEnd : NaN);
+      this.push(`${kind}: command sent until our provider was called`, ours ? ours.asked - from : NaN);
+      this.push(`${kind}: our provider, called until it answered`, ours ? ours.answered - ours.asked : NaN);
+      this.push(`${kind}: of which building the answer`, ours ? ours.builtMs : NaN);
+      this.push(`${kind}: our provider answered until the command resolved`, ours ? to - ours.answered : NaN);
+      this.push(`${kind}: whole command`, to - from);
+    }
+  }
+
+  figures(): Figure[] {
+    const out: Figure[] = [];
+    for (const [name, values] of this.rows) {
+      const known = values.filter((v) => !Number.isNaN(v));
+      if (known.length > 0) out.push(figure(`    outline ${name}`, known, name.includes('requests') ? 'requests' : 'ms', 'info', null));
+    }
+    const symbolBytes = this.payload.filter((_, i) => i % 2 === 0);
+    const foldingBytes = this.payload.filter((_, i) => i % 2 === 1);
+    if (symbolBytes.length > 0) out.push(figure('    outline payload: the symbols as JSON', symbolBytes, 'KB', 'info', null));
+    if (foldingBytes.length > 0) out.push(figure('    outline payload: the folding ranges as JSON', foldingBytes, 'KB', 'info', null));
+    if (this.again.length > 0) out.push(figure('    outline and folding commands again, same version', this.again, 'ms', 'info', null));
+    if (this.ignored.length > 0) out.push(figure('    outline and folding commands on the ignored document after typing (the host\'s own)', this.ignored, 'ms', 'reference', null));
+    if (this.ping.length > 0) out.push(figure('    round trip of a command to the workbench (setContext)', this.ping, 'ms', 'info', null));
+    return out;
+  }
+
+  private push(name: string, value: number): void {
+    const values = this.rows.get(name) ?? [];
+    values.push(value);
+    this.rows.set(name, values);
+  }
 }
 
 /** Heap figures of one many-documents run: before opening, with every document open, and after they closed. */

@@ -170,4 +170,45 @@ describe('section tree: sidebar, Outline and folding', function () {
     const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
     assert.equal(ranges.length, 30 + 30 * 40);
   });
+
+  it("folds the sections of a long document once it is analysed, and a new section after typing, in the editor's own folding", async () => {
+    // Over the store's 50,000 characters, so the first analysis is the visible window's and the rest comes later.
+    const lines: string[] = [];
+    for (let c = 1; c <= 12; c++) {
+      lines.push(`Chapter ${c} Provisions of part ${c}`, '');
+      for (let a = 1; a <= 40; a++) lines.push(`Article ${(c - 1) * 40 + a} Duties`, 'The agency shall publish its reasons and consult the public on each rule it proposes.', '');
+    }
+    const text = lines.join('\n');
+    assert.ok(text.length > 50_000, `${text.length} characters`);
+    const editor = await openFile(suite.api, suite.dir, 'long-folding.txt', text);
+    assert.equal(suite.api.getAnalysis(editor.document.uri)?.complete, true);
+    const lastChapter = lines.indexOf('Chapter 12 Provisions of part 12');
+    // The editor folds with the ranges it last asked for: the last chapter is beyond the first window's.
+    await foldsAt(editor, lastChapter + 2);
+    await vscode.commands.executeCommand('editor.unfoldAll');
+    // Typing a new chapter at the end: the editor asks again after the edit, and gets the re-analysed sections.
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    assert.ok(await editor.edit((e) => e.insert(end, '\n\nChapter 13 Final provisions\n\nArticle 481 Duties\nThe agency shall publish its reasons.\n\nArticle 482 Duties\nThe agency shall consult the public.\n')));
+    await suite.api.whenIdle();
+    const newChapter = editor.document.lineCount - 8;
+    assert.equal(editor.document.lineAt(newChapter).text, 'Chapter 13 Final provisions');
+    await foldsAt(editor, newChapter + 2);
+    await vscode.commands.executeCommand('editor.unfoldAll');
+  });
 });
+
+/** Folds the section whose heading is on `line` with the editor's fold command, until the next line is hidden (10 s at most). */
+async function foldsAt(editor: vscode.TextEditor, line: number): Promise<void> {
+  const heading = line - 2;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    // With the heading at the top, the line two below it is on screen unless it is folded away.
+    editor.selection = new vscode.Selection(heading, 0, heading, 0);
+    editor.revealRange(new vscode.Range(heading, 0, heading, 0), vscode.TextEditorRevealType.AtTop);
+    await vscode.commands.executeCommand('editor.fold', { selectionLines: [heading], levels: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const shown = editor.visibleRanges;
+    if (shown.some((r) => r.start.line <= heading && r.end.line >= heading) && !shown.some((r) => r.start.line <= line && r.end.line >= line)) return;
+    if (Date.now() > deadline) assert.fail(`line ${line + 1} is still shown after folding the section at line ${heading + 1}: ${JSON.stringify(shown)}`);
+  }
+}
