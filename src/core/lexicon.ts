@@ -8,7 +8,7 @@ export { LexiconError };
 const POLARITIES: readonly Polarity[] = ['control', 'engagement'];
 const LANGUAGES: readonly Language[] = ['en', 'zh'];
 const EFFECTS: readonly CueEffect[] = ['negate', 'exempt', 'protect', 'none', 'target', 'object', 'act', 'define', 'secret'];
-const SCOPES: readonly ('clause' | 'phrase')[] = ['clause', 'phrase'];
+const SCOPES: readonly ('clause' | 'phrase' | 'subject')[] = ['clause', 'phrase', 'subject'];
 const MAX_WEIGHT = 10;
 /** A lexicon needs five levels; the JSON parser recurses per level, so a file nested thousands deep would overflow the stack. */
 const MAX_NESTING = 64;
@@ -181,7 +181,7 @@ class Validator {
     if (window) cue.window = this.window(window);
     if (props.get('scope')) {
       const scope = this.enumString(props, node, 'scope', SCOPES);
-      if (scope === 'phrase') cue.scope = scope;
+      if (scope !== 'clause') cue.scope = scope;
     }
     const category = this.string(props, node, 'category', false);
     if (category !== undefined) {

@@ -7,7 +7,7 @@ import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_N
 import { CompiledCue, CompiledEntry, Matcher } from './matcher';
 import { NO_PATH, PathAutomaton } from './pathAutomaton';
 import { grown } from './grown';
-import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_PHRASE, CUE_PREDICATE, DEFINE_CUES, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
+import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_PHRASE, CUE_PREDICATE, CUE_SUBJECT, DEFINE_CUES, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
 
 /** Spans of tokens `[first, last)` (ordinals) and characters `[start, end)` that spell a path, with the value found at its end. */
 class Candidates {
@@ -151,6 +151,8 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
   // Most sentences have no clause break or predicate word among their cues: then nothing stands between two tokens.
   s.structured = (kinds & (CUE_BREAK | CUE_PREDICATE)) !== 0;
   if (s.structured) countBreaks(s, cueFacts, from, to);
+  // A cue of scope subject ("no provider … shall disclose") reaches past its window only through a predicate word.
+  const subjects = s.structured && (kinds & CUE_SUBJECT) !== 0;
   let bansInSentence = -1;
   for (let k = from; k < to; k++) {
     const o = owner[k];
@@ -162,6 +164,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     const overridden = entries.last[winner] - k > 1 ? overriddenEntry(s, matcher, winner) : -1;
     // A definition or scope clause decides before any other cue: it says what a term covers and takes no stance.
     const near = nearestCues(s, matcher, winner, from, to);
+    if (subjects && near[STANCE_CUES] < 0) near[STANCE_CUES] = subjectCue(s, matcher, winner, from);
     const definition = near[DEFINE_CUES];
     const cue = definition >= 0 ? definition : near[STANCE_CUES];
     let rule = overridden >= 0 ? RULE_DIRECTION : RULE_NONE;
@@ -395,7 +398,7 @@ function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: numb
     const value = cues.value[i];
     const fact = facts[value];
     const gap = first - cues.last[i];
-    const group = fact >>> CUE_GROUP_SHIFT;
+    const group = (fact >>> CUE_GROUP_SHIFT) & 3;
     if (nearest[group] >= 0 || (fact & CUE_BEFORE) === 0 || cues.clause[i] !== clause || gap > windows[value]) continue;
     if (breakBetween(s, cues.last[i] - 1, first, from)) continue;
     if ((fact & CUE_PHRASE) !== 0 && s.structured && s.predicatesBefore[first - from] - s.predicatesBefore[cues.last[i] - from] > 0) continue;
@@ -413,7 +416,7 @@ function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: numb
     const value = cues.value[i];
     const fact = facts[value];
     const gap = k - last;
-    const group = fact >>> CUE_GROUP_SHIFT;
+    const group = (fact >>> CUE_GROUP_SHIFT) & 3;
     if (gap >= gaps[group] || (fact & CUE_AFTER) === 0 || cues.clause[i] !== clause || gap > windows[value]) continue;
     if (breakBetween(s, last - 1, k, from)) continue;
     nearest[group] = value;
@@ -421,6 +424,46 @@ function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: numb
     gaps[group] = -1;
   }
   return nearest;
+}
+
+/** How many tokens after its clause's predicate word an act governed by a subject cue may start ("shall disclose", "may not be"). */
+const SUBJECT_ACT_REACH = 1;
+/** How many tokens a subject may hold between its cue and the predicate word. */
+const SUBJECT_REACH = 40;
+
+/**
+ * The cue of scope `subject` that governs the entry `winner` through its clause's predicate word, or −1: the entry
+ * starts at most SUBJECT_ACT_REACH tokens after a predicate word, and before that word, in the same clause with no
+ * clause break and no other predicate word between, stands a subject cue ("no provider that receives a request …,
+ * shall disclose"). Called only when the sentence holds a subject cue and no stance cue is in the entry's window.
+ */
+function subjectCue(s: MatchState, matcher: Matcher, winner: number, from: number): number {
+  const cues = s.cues;
+  const owner = s.owner;
+  const facts = matcher.cueFacts;
+  const first = s.entries.first[winner];
+  const clause = s.entries.clause[winner];
+  let predicate = -1;
+  for (let k = first - 1; k >= from && first - 1 - k <= SUBJECT_ACT_REACH; k--) {
+    const o = owner[k];
+    if (o < 0 && (facts[cues.value[-o - 1]] & CUE_PREDICATE) !== 0) {
+      predicate = -o - 1;
+      break;
+    }
+  }
+  if (predicate < 0 || cues.clause[predicate] !== clause) return -1;
+  const at = cues.first[predicate];
+  for (let k = at - 1; k >= from && at - 1 - k <= SUBJECT_REACH; k--) {
+    const o = owner[k];
+    if (o >= 0) continue;
+    const i = -o - 1;
+    if (cues.last[i] - 1 !== k) continue;
+    const fact = facts[cues.value[i]];
+    // Another predicate word: the subject cue, if any, belongs to an earlier clause's predicate.
+    if ((fact & (CUE_PREDICATE | CUE_BREAK)) !== 0 || cues.clause[i] !== clause) return -1;
+    if ((fact & CUE_SUBJECT) !== 0 && (fact & CUE_BEFORE) !== 0) return cues.value[i];
+  }
+  return -1;
 }
 
 /** True when a clause-break cue starts strictly between tokens a < b. */

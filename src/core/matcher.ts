@@ -37,6 +37,8 @@ export interface CompiledCue {
   readonly moves: ReadonlySet<string> | null;
   /** Stops at a predicate word (CueSource.scope `phrase`). */
   readonly phrase: boolean;
+  /** Also governs the act right after the clause's first predicate word after it (CueSource.scope `subject`). */
+  readonly subject: boolean;
   readonly order: number;
 }
 
@@ -46,8 +48,8 @@ interface WordSlot {
   id: number;
 }
 
-type CueRule = Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory' | 'polarity' | 'moves' | 'phrase'>;
-const NO_RULE: CueRule = { effect: null, window: 0, protectionCategory: null, polarity: null, moves: null, phrase: false };
+type CueRule = Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory' | 'polarity' | 'moves' | 'phrase' | 'subject'>;
+const NO_RULE: CueRule = { effect: null, window: 0, protectionCategory: null, polarity: null, moves: null, phrase: false, subject: false };
 
 const DEFAULT_WINDOW: Record<Language, number> = { en: 4, zh: 8 };
 const VOCABULARY_LIMIT = 500_000;
@@ -115,7 +117,7 @@ export class Matcher {
       for (const [kind, source] of cues) {
         const moved = cueCategory(source, protection);
         const polarity = moved === null ? null : (this.categories.get(moved)?.polarity ?? null);
-        const rule = { effect: source.effect, window: source.window ?? window, protectionCategory: polarity === null ? null : moved, polarity, moves: source.categories ? new Set(source.categories) : null, phrase: source.scope === 'phrase' };
+        const rule = { effect: source.effect, window: source.window ?? window, protectionCategory: polarity === null ? null : moved, polarity, moves: source.categories ? new Set(source.categories) : null, phrase: source.scope === 'phrase', subject: source.scope === 'subject' };
         this.addCue(kind, source.cue, rule);
       }
       for (const cue of context.clauseBreaks ?? []) this.addCue('break', cue, NO_RULE);

@@ -65,9 +65,11 @@ export interface CueSource {
   categories?: string[];
   /**
    * `phrase`: the cue qualifies a phrase, not the clause's predicate, so it does not reach past a predicate word
-   * ("without consent shall be fined" is still a sanction). Default `clause`.
+   * ("without consent shall be fined" is still a sanction). `subject`: the cue opens a clause's subject ("no provider"),
+   * so it also governs the act right after the clause's first predicate word, however long the subject ("no provider
+   * that receives a request under subsection (b), or officer thereof, shall disclose"). Default `clause`.
    */
-  scope?: 'clause' | 'phrase';
+  scope?: 'clause' | 'phrase' | 'subject';
 }
 
 export interface LexiconSource {

@@ -1,6 +1,8 @@
-// Lexicons en 1.6.0: a section's title printed on its number's line ("§ 2703. Required disclosure of …") is a title
-// line, shown and not counted, as a heading on a line of its own already was; and the statute vocabulary of the
-// second round of tuning documents (custody, notice and takedown, sanctions aimed at officers, legal phrases).
+// Lexicons en 1.6: a section's title printed on its number's line ("§ 2703. Required disclosure of …") is a title
+// line, shown and not counted, as a heading on a line of its own already was; a negation that opens a long subject
+// ("no provider that receives a request …, shall disclose") governs the act after the clause's predicate word; and the
+// statute vocabulary of the second round of tuning documents (custody, notice and takedown, sanctions aimed at
+// officers, redress in plain words, legal phrases).
 import * as assert from 'node:assert/strict';
 import { Engine } from '../../src/core/index';
 import { builtinEngine, engineWith } from './helpers/lexicons';
@@ -34,7 +36,7 @@ function counted(text: string): string[] {
     .map((m) => `${m.polarity}/${m.category}:${m.text}`);
 }
 
-describe('section titles and statute vocabulary (lexicons en 1.6.0)', () => {
+describe('section titles, subject negation and statute vocabulary (lexicons en 1.6)', () => {
   describe('a title on its section number’s line is a title line', () => {
     it('English: "§ 2703. Required disclosure …" names its topic; the section below still counts', () => {
       assert.deepEqual(shown(en, '§ 1226. Apprehension and detention of aliens\n(a) The officer may order detention.\n'), [
@@ -59,7 +61,44 @@ describe('section titles and statute vocabulary (lexicons en 1.6.0)', () => {
     });
   });
 
+  describe('a negation that opens a long subject reaches the act after the predicate word (scope "subject")', () => {
+    const enNo = engineWith([{ term: 'disclose', category: 'transparency' }, { term: 'detain', category: 'coercion' }], {
+      context: { predicates: ['shall', 'may'], clauseBreaks: ['unless'], before: [{ cue: 'no', effect: 'negate', scope: 'subject' }] },
+    });
+    const zhNo = engineWith([{ term: '拘留', category: 'coercion' }], {
+      language: 'zh',
+      context: { predicates: ['可以'], before: [{ cue: '没有', effect: 'negate', scope: 'subject' }] },
+    });
+
+    it('English: "no provider … shall disclose", however long the subject', () => {
+      assert.deepEqual(shown(enNo, 'No provider that receives a request under subsection (b), or officer, employee, or agent thereof, shall disclose the records.'), [['disclose', 'transparency', 'negation', true]]);
+    });
+
+    it('English: not past another predicate word or a clause break, nor inside the subject; one word may stand between', () => {
+      assert.deepEqual(shown(enNo, 'No report shall be filed by the clerk of the court and the officer may detain the person.'), [['detain', 'coercion', null, false]]);
+      assert.deepEqual(shown(enNo, 'No notice is needed unless the court finds that the agency shall disclose the records.'), [['disclose', 'transparency', null, false]]);
+      assert.deepEqual(shown(enNo, 'No officer of the agency or of any State who detains a child under this section shall be named.'), [['detains', 'coercion', null, false]]);
+      assert.deepEqual(shown(enNo, 'No officer of the agency or of any State who acts under this section shall ever detain a child.'), [['detain', 'coercion', 'negation', true]]);
+    });
+
+    it('Chinese: 没有…可以 reaches the act after the predicate word as well', () => {
+      assert.deepEqual(shown(zhNo, '没有任何行政机关或者其工作人员在未经法院批准的情况下可以拘留公民。'), [['拘留', 'coercion', 'negation', true]]);
+      assert.deepEqual(shown(zhNo, '没有证件的外国人经审查后由公安机关依法处理，可以拘留。'), [['拘留', 'coercion', 'negation', true]]);
+    });
+
+    it('built-in English: a secrecy duty with a long subject, and "provider that" is no "provided that"', () => {
+      assert.deepEqual(counted('no wire or electronic communication service provider that receives a request under subsection (b), or officer, employee, or agent thereof, shall disclose to any person that the Bureau has sought access.'), ['control/censorship:disclose']);
+    });
+  });
+
   describe('statute vocabulary of the second round', () => {
+    it('redress and access in plain words (en 1.6.1)', () => {
+      assert.deepEqual(counted('Any person may bring a proceeding in the district court to require an agency to promulgate such regulations.'), ['engagement/rights:bring a proceeding']);
+      assert.deepEqual(counted('the person possessing the materials shall be afforded adequate opportunity to submit an affidavit'), ['engagement/rights:opportunity to submit']);
+      assert.deepEqual(counted('Such information shall be made available to the subscriber at reasonable times.'), ['engagement/transparency:available to the subscriber']);
+      assert.deepEqual(counted('the Director shall fully inform the Select Committee on Intelligence'), ['engagement/accountability:fully inform']);
+    });
+
     it('custody, notice and takedown are control', () => {
       assert.deepEqual(counted('The Attorney General shall take into custody any alien who'), ['control/coercion:take into custody']);
       assert.deepEqual(counted('the service provider responds expeditiously to remove, or disable access to, the material'), ['control/censorship:or disable access to']);
