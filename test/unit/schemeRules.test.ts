@@ -192,7 +192,8 @@ describe('coding-scheme rules', () => {
         `{ "name": "t", "version": "1.0.0", "language": "en", "categories": [], "entries": [], "context": { "predicates": ["shall"], "before": [ { "cue": "without", "effect": "negate", "scope": "${scope}" } ] } }`;
       const parsed = parseLexicon(file('phrase'), 'x.json');
       assert.deepEqual([parsed.context?.predicates, parsed.context?.before?.[0].scope], [['shall'], 'phrase']);
-      assert.throws(() => parseLexicon(file('word'), 'x.json'), /x\.json:1:\d+: "scope" must be one of "clause", "phrase", not "word"/);
+      assert.equal(parseLexicon(file('subject'), 'x.json').context?.before?.[0].scope, 'subject');
+      assert.throws(() => parseLexicon(file('word'), 'x.json'), /x\.json:1:\d+: "scope" must be one of "clause", "phrase", "subject", not "word"/);
     });
   });
 
