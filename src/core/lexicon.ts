@@ -116,7 +116,7 @@ class Validator {
   }
 
   private entry(node: Node, known: Set<string>): LexiconEntrySource {
-    const props = this.object(node, 'an entry', ['term', 'category', 'weight', 'neutral', 'note', 'topic']);
+    const props = this.object(node, 'an entry', ['term', 'category', 'weight', 'neutral', 'note', 'topic', 'conduct']);
     const term = this.term(props, node, 'term');
     const entry: LexiconEntrySource = { term };
     const neutral = props.get('neutral');
@@ -133,6 +133,11 @@ class Validator {
     if (topic) {
       if (topic.type !== 'boolean') throw this.at(topic.offset, '"topic" must be true or false');
       if (topic.value === true) entry.topic = true;
+    }
+    const conduct = props.get('conduct');
+    if (conduct) {
+      if (conduct.type !== 'boolean') throw this.at(conduct.offset, '"conduct" must be true or false');
+      if (conduct.value === true) entry.conduct = true;
     }
     if (entry.neutral && category !== undefined) throw this.at(node.offset, `entry "${term}" is neutral and must not name a category`);
     if (!entry.neutral && category === undefined) throw this.at(node.offset, `entry "${term}" needs a "category" (or "neutral": true)`);
@@ -175,7 +180,7 @@ class Validator {
   }
 
   private cue(node: Node, known: Set<string>): CueSource {
-    const props = this.object(node, 'a cue', ['cue', 'effect', 'window', 'category', 'categories', 'scope']);
+    const props = this.object(node, 'a cue', ['cue', 'effect', 'window', 'category', 'categories', 'scope', 'note']);
     const cue: CueSource = { cue: this.term(props, node, 'cue'), effect: this.enumString(props, node, 'effect', EFFECTS) };
     const window = props.get('window');
     if (window) cue.window = this.window(window);
@@ -198,6 +203,11 @@ class Validator {
         if (!known.has(item.value)) throw this.at(item.offset, `unknown category "${item.value}"`);
         return item.value;
       });
+    }
+    const note = this.string(props, node, 'note', false);
+    if (note !== undefined) {
+      if (cue.effect !== 'target') throw this.at(props.get('note')?.offset ?? node.offset, `only a "target" cue has a note, not a "${cue.effect}" cue`);
+      cue.note = note;
     }
     return cue;
   }

@@ -7,7 +7,7 @@ import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_N
 import { CompiledCue, CompiledEntry, Matcher } from './matcher';
 import { NO_PATH, PathAutomaton } from './pathAutomaton';
 import { grown } from './grown';
-import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_PHRASE, CUE_PREDICATE, CUE_SUBJECT, DEFINE_CUES, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
+import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_PHRASE, CUE_PREDICATE, CUE_SUBJECT, DEFINE_CUES, ENTRY_CONDUCT, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
 
 /** Spans of tokens `[first, last)` (ordinals) and characters `[start, end)` that spell a path, with the value found at its end. */
 class Candidates {
@@ -178,8 +178,12 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
       }
     }
     if (rule === RULE_PROTECTION) {
-      if (bansInSentence < 0) bansInSentence = phraseBans(s, matcher);
-      if (listedBanTooFar(s, matcher, winner, argument, from, bansInSentence)) rule = RULE_NONE;
+      // A ban on conduct of the governed (不得散布谣言) is the ban itself: control, not a protection of people.
+      if ((fact & ENTRY_CONDUCT) !== 0 && matcher.cueList[argument].effect === 'protect') rule = RULE_NONE;
+      else {
+        if (bansInSentence < 0) bansInSentence = phraseBans(s, matcher);
+        if (listedBanTooFar(s, matcher, winner, argument, from, bansInSentence)) rule = RULE_NONE;
+      }
     }
     const banned = rule === RULE_NEGATION && bans(matcher.cueList[argument]);
     if ((fact & ENTRY_ENGAGEMENT) !== 0 && (banned || rule === RULE_NONE)) {

@@ -165,7 +165,9 @@ export class MatchReader {
         match.rule = r === RULE_TARGET ? 'target' : 'protection';
         match.ruleDetail =
           r === RULE_TARGET
-            ? cue.polarity === 'control'
+            ? cue.note !== null
+              ? `"${cue.cue}" aims "${surface}" ${cue.note}`
+              : cue.polarity === 'control'
               ? `"${cue.cue}" aims "${surface}" at the police or security organs: recruited reporting`
               : `"${cue.cue}" aims "${surface}" at officials or agencies: accountability`
             : cue.effect === 'object'

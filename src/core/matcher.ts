@@ -21,6 +21,8 @@ export interface CompiledEntry {
   readonly order: number;
   /** A topic noun: counted only with an act cue near it (see LexiconEntrySource.topic). */
   readonly topic: boolean;
+  /** Conduct of the governed that a rule forbids: a ban on it stays control (see LexiconEntrySource.conduct). */
+  readonly conduct: boolean;
 }
 
 export type CueKind = 'before' | 'after' | 'break' | 'predicate';
@@ -39,6 +41,8 @@ export interface CompiledCue {
   readonly phrase: boolean;
   /** Also governs the act right after the clause's first predicate word after it (CueSource.scope `subject`). */
   readonly subject: boolean;
+  /** For a target cue, what it aims a match at, for the explanation (CueSource.note); null for the default. */
+  readonly note: string | null;
   readonly order: number;
 }
 
@@ -48,8 +52,8 @@ interface WordSlot {
   id: number;
 }
 
-type CueRule = Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory' | 'polarity' | 'moves' | 'phrase' | 'subject'>;
-const NO_RULE: CueRule = { effect: null, window: 0, protectionCategory: null, polarity: null, moves: null, phrase: false, subject: false };
+type CueRule = Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory' | 'polarity' | 'moves' | 'phrase' | 'subject' | 'note'>;
+const NO_RULE: CueRule = { effect: null, window: 0, protectionCategory: null, polarity: null, moves: null, phrase: false, subject: false, note: null };
 
 const DEFAULT_WINDOW: Record<Language, number> = { en: 4, zh: 8 };
 const VOCABULARY_LIMIT = 500_000;
@@ -107,7 +111,7 @@ export class Matcher {
         const node = this.paths.add(slots);
         if (this.paths.valuesAt(node).some((v) => v >= 0)) continue;
         const order = this.entryList.length;
-        this.entryList.push({ term: entry.term, category, polarity, weightMilli: Math.round((entry.weight ?? 1) * 1000), tokens: slots.length, order, topic: entry.topic === true });
+        this.entryList.push({ term: entry.term, category, polarity, weightMilli: Math.round((entry.weight ?? 1) * 1000), tokens: slots.length, order, topic: entry.topic === true, conduct: entry.conduct === true });
         this.paths.addValue(node, order);
       }
       const cues: [CueKind, CueSource][] = [
@@ -117,7 +121,7 @@ export class Matcher {
       for (const [kind, source] of cues) {
         const moved = cueCategory(source, protection);
         const polarity = moved === null ? null : (this.categories.get(moved)?.polarity ?? null);
-        const rule = { effect: source.effect, window: source.window ?? window, protectionCategory: polarity === null ? null : moved, polarity, moves: source.categories ? new Set(source.categories) : null, phrase: source.scope === 'phrase', subject: source.scope === 'subject' };
+        const rule = { effect: source.effect, window: source.window ?? window, protectionCategory: polarity === null ? null : moved, polarity, moves: source.categories ? new Set(source.categories) : null, phrase: source.scope === 'phrase', subject: source.scope === 'subject', note: source.note ?? null };
         this.addCue(kind, source.cue, rule);
       }
       for (const cue of context.clauseBreaks ?? []) this.addCue('break', cue, NO_RULE);

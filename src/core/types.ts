@@ -34,6 +34,11 @@ export interface LexiconEntrySource {
    * shown but counted only with an `act` cue near them in the same clause, or inside a phrase entry.
    */
   topic?: boolean;
+  /**
+   * Conduct of the governed that a rule forbids (散布谣言, "incite violence"): a ban on it (不得, "shall not") is
+   * control, so a protect cue before it does not make it a protection of people.
+   */
+  conduct?: boolean;
 }
 
 /**
@@ -70,6 +75,11 @@ export interface CueSource {
    * that receives a request under subsection (b), or officer thereof, shall disclose"). Default `clause`.
    */
   scope?: 'clause' | 'phrase' | 'subject';
+  /**
+   * For `target` cues: what the cue aims the match at, read after "aims <match>" in the explanation ("at keeping
+   * disputes local: control dressed as engagement"). Without it the explanation names the police or officials.
+   */
+  note?: string;
 }
 
 export interface LexiconSource {

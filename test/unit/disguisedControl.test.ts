@@ -1,0 +1,123 @@
+// Rules added with lexicons zh 1.6.0, each on sentences written for these tests, in English and Chinese: a ban on
+// conduct of the governed stays control (`conduct` entries: 不得散布谣言 is the ban, not a protection), control
+// dressed as engagement (target cues that aim a complaint at keeping it local, with their own explanation),
+// incentives in informant and model-citizen schemes, and state gatekeeping by licences and prior approval.
+import * as assert from 'node:assert/strict';
+import { parseLexicon } from '../../src/core/index';
+import { briefs, builtinEngine, engineWith } from './helpers/lexicons';
+
+/** The counted matches of a text on the built-in lexicons, as "polarity/category:text". */
+function counted(text: string): string[] {
+  return builtinEngine()
+    .analyze(text)
+    .matches()
+    .filter((m) => !m.negated)
+    .map((m) => `${m.polarity}/${m.category}:${m.text}`);
+}
+
+const polarities = (text: string): string[] => [...new Set(counted(text).map((c) => c.split('/')[0]))].sort();
+
+const lexiconFile = (entry: string, cue: string): string =>
+  `{ "name": "t", "version": "1.0.0", "language": "en", "categories": [], "entries": [ ${entry} ], "context": { "after": [ ${cue} ] } }`;
+const known = { knownCategories: ['censorship', 'complaints', 'restrictions'] };
+
+describe('rule mechanisms (lexicons zh 1.6.0)', () => {
+  describe('a ban on conduct of the governed stays control', () => {
+    it('Chinese: 不得 before banned conduct is the ban itself; before a state measure it still protects people', () => {
+      const zh = engineWith(
+        [
+          { term: '散布谣言', category: 'censorship', conduct: true },
+          { term: '扣押', category: 'coercion' },
+        ],
+        { language: 'zh', context: { protectionCategory: 'rights', before: [{ cue: '不得', effect: 'protect', scope: 'phrase' }] } },
+      );
+      assert.deepEqual(briefs(zh, '用户不得散布谣言。'), [[4, 8, '散布谣言', 'censorship', null, false]]);
+      assert.deepEqual(briefs(zh, '执法人员不得扣押财物。'), [[6, 8, '扣押', 'rights', 'protection', false]]);
+    });
+
+    it('English: "shall not" before banned conduct is a ban; before detention it protects', () => {
+      const en = engineWith(
+        [
+          { term: 'incite violence', category: 'censorship', conduct: true },
+          { term: 'detain', category: 'coercion' },
+        ],
+        { context: { protectionCategory: 'rights', before: [{ cue: 'shall not', effect: 'protect' }] } },
+      );
+      assert.deepEqual(briefs(en, 'Speakers shall not incite violence.'), [[19, 34, 'incite violence', 'censorship', null, false]]);
+      assert.deepEqual(briefs(en, 'Officers shall not detain petitioners.'), [[19, 25, 'detain', 'rights', 'protection', false]]);
+    });
+
+    it('a negation still negates banned conduct: only a ban keeps it', () => {
+      const en = engineWith([{ term: 'incite violence', category: 'censorship', conduct: true }], { context: { before: [{ cue: 'never', effect: 'negate' }] } });
+      assert.deepEqual(briefs(en, 'They never incite violence.'), [[11, 26, 'incite violence', 'censorship', 'negation', true]]);
+    });
+
+    it('built-in Chinese lexicon: the standard list of banned content is control, with or without 不得', () => {
+      assert.deepEqual(polarities('不得散布谣言，不得煽动民族仇恨。'), ['control']);
+      assert.deepEqual(polarities('三）煽动民族分裂的；'), ['control']);
+      assert.ok(counted('公民行使集会的权利，不得反对宪法所确定的基本原则。').includes('control/censorship:反对宪法所确定的基本原则'));
+    });
+
+    it('lexicon files accept "conduct" as true or false, and refuse anything else', () => {
+      const entry = (conduct: string): string => `{ "term": "incite violence", "category": "censorship", "conduct": ${conduct} }`;
+      assert.deepEqual(parseLexicon(lexiconFile(entry('true'), '{ "cue": "x", "effect": "none" }'), 'x.json', known).entries[0], { term: 'incite violence', category: 'censorship', conduct: true });
+      assert.deepEqual(parseLexicon(lexiconFile(entry('false'), '{ "cue": "x", "effect": "none" }'), 'x.json', known).entries[0], { term: 'incite violence', category: 'censorship' });
+      assert.throws(() => parseLexicon(lexiconFile(entry('"yes"'), '{ "cue": "x", "effect": "none" }'), 'x.json', known), /x\.json:1:\d+: "conduct" must be true or false/);
+    });
+  });
+
+  describe('control dressed as engagement: a target cue with its own explanation', () => {
+    it('Chinese: guiding people to raise matters on the spot is control; raising them with a petitions office stays engagement', () => {
+      const [m] = builtinEngine().analyze('引导群众就地反映诉求。').matches();
+      assert.deepEqual([m.text, m.polarity, m.category, m.rule], ['反映', 'control', 'restrictions', 'target']);
+      assert.equal(m.ruleDetail, '"就地" aims "反映" at settling it on the spot, so that it goes no higher: control dressed as engagement');
+      assert.deepEqual(polarities('群众可以向信访部门反映诉求。'), ['engagement']);
+      assert.deepEqual(polarities('维护信访秩序。'), ['control']);
+    });
+
+    it('English: the same cue kind in a lexicon written for the test', () => {
+      const en = engineWith([{ term: 'grievance', category: 'complaints' }], {
+        context: { after: [{ cue: 'locally', effect: 'target', category: 'restrictions', categories: ['complaints'], window: 2, note: 'at settling it where it arose: control dressed as engagement' }] },
+      });
+      const [m] = en.analyze('Officials shall settle grievances locally.').matches();
+      assert.deepEqual([m.text, m.polarity, m.category, m.rule], ['grievances', 'control', 'restrictions', 'target']);
+      assert.equal(m.ruleDetail, '"locally" aims "grievances" at settling it where it arose: control dressed as engagement');
+      assert.deepEqual(briefs(en, 'Officials shall answer grievances in writing.'), [[23, 33, 'grievances', 'complaints', null, false]]);
+    });
+
+    it('without a note, a target cue keeps the explanation it had', () => {
+      const en = engineWith([{ term: 'complaint', category: 'complaints' }], {
+        context: { after: [{ cue: 'to the police', effect: 'target', category: 'surveillance', categories: ['complaints'], window: 2 }] },
+      });
+      assert.equal(en.analyze('File a complaint to the police.').matches()[0].ruleDetail, '"to the police" aims "complaint" at the police or security organs: recruited reporting');
+    });
+
+    it('lexicon files accept a note on a target cue only', () => {
+      const entry = '{ "term": "grievance", "category": "complaints" }';
+      const parsed = parseLexicon(lexiconFile(entry, '{ "cue": "locally", "effect": "target", "category": "restrictions", "note": "at keeping it local" }'), 'x.json', known);
+      assert.deepEqual(parsed.context?.after, [{ cue: 'locally', effect: 'target', category: 'restrictions', note: 'at keeping it local' }]);
+      assert.throws(() => parseLexicon(lexiconFile(entry, '{ "cue": "not", "effect": "negate", "note": "x" }'), 'x.json', known), /x\.json:1:\d+: only a "target" cue has a note, not a "negate" cue/);
+    });
+  });
+
+  describe('incentives and gatekeeping (built-in lexicons)', () => {
+    it('Chinese: a reward for informants or model citizens is control; reporting a firm with a reward is both', () => {
+      assert.deepEqual(polarities('国家对作出重大贡献的个人和组织给予表彰和奖励。'), ['control']);
+      assert.deepEqual(polarities('对查证属实的举报予以奖励。'), ['control', 'engagement']);
+    });
+
+    it('English: an award to whistleblowers is control, the report of violations engagement', () => {
+      assert.deepEqual(polarities('The Commission shall pay an award to whistleblowers who report violations.'), ['control', 'engagement']);
+    });
+
+    it('Chinese: licensing and filing regimes and prior approval are state gatekeeping', () => {
+      assert.deepEqual(counted('国家对经营性互联网信息服务实行许可制度。'), ['control/restrictions:许可制度']);
+      assert.deepEqual(counted('举行集会，必须向主管机关提出申请并获得许可。'), ['control/restrictions:获得许可']);
+      assert.deepEqual(counted('从事新闻服务，应当依法经有关主管部门审核同意。'), ['control/restrictions:审核同意']);
+    });
+
+    it('English: operating without a licence is restricted', () => {
+      assert.deepEqual(counted('No person may operate a broadcasting station without a license.'), ['control/restrictions:without a license']);
+    });
+  });
+});
