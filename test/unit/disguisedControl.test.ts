@@ -1,7 +1,8 @@
-// Rules added with lexicons zh 1.6.0, each on sentences written for these tests, in English and Chinese: a ban on
+// Rules added with lexicons zh 1.6.x, each on sentences written for these tests, in English and Chinese: a ban on
 // conduct of the governed stays control (`conduct` entries: 不得散布谣言 is the ban, not a protection), control
 // dressed as engagement (target cues that aim a complaint at keeping it local, with their own explanation),
-// incentives in informant and model-citizen schemes, and state gatekeeping by licences and prior approval.
+// incentives in informant and model-citizen schemes, state gatekeeping by licences and prior approval, leniency
+// clauses, word edges inside agency names, and reporting a statute's violations (both).
 import * as assert from 'node:assert/strict';
 import { parseLexicon } from '../../src/core/index';
 import { briefs, builtinEngine, engineWith } from './helpers/lexicons';
@@ -21,7 +22,7 @@ const lexiconFile = (entry: string, cue: string): string =>
   `{ "name": "t", "version": "1.0.0", "language": "en", "categories": [], "entries": [ ${entry} ], "context": { "after": [ ${cue} ] } }`;
 const known = { knownCategories: ['censorship', 'complaints', 'restrictions'] };
 
-describe('rule mechanisms (lexicons zh 1.6.0)', () => {
+describe('rule mechanisms (lexicons zh 1.6.x)', () => {
   describe('a ban on conduct of the governed stays control', () => {
     it('Chinese: 不得 before banned conduct is the ban itself; before a state measure it still protects people', () => {
       const zh = engineWith(
@@ -118,6 +119,36 @@ describe('rule mechanisms (lexicons zh 1.6.0)', () => {
 
     it('English: operating without a licence is restricted', () => {
       assert.deepEqual(counted('No person may operate a broadcasting station without a license.'), ['control/restrictions:without a license']);
+    });
+  });
+
+  describe('leniency, word edges and reporting violations (lexicons zh 1.6.1)', () => {
+    it('Chinese: a bare leniency clause (从轻, 减轻) is neutral; a penalty outside it still counts', () => {
+      assert.deepEqual(counted('未成年人违反治安管理的，从轻或者减轻处罚。'), []);
+      assert.deepEqual(counted('盲人违反治安管理的，可以从轻、减轻或者不予处罚。'), []);
+      assert.deepEqual(counted('情节严重的，处五日以上十日以下拘留。'), ['control/sanctions:拘留']);
+    });
+
+    it('English: the same exempt cue kind on a lexicon written for the test', () => {
+      const en = engineWith([{ term: 'penalty', category: 'sanctions' }], { context: { before: [{ cue: 'mitigate', effect: 'exempt', window: 2 }] } });
+      assert.deepEqual(briefs(en, 'The court may mitigate the penalty.'), [[27, 34, 'penalty', 'sanctions', 'exemption', true]]);
+      assert.deepEqual(briefs(en, 'The court may impose a penalty.'), [[23, 30, 'penalty', 'sanctions', null, false]]);
+    });
+
+    it('Chinese: a regulator\'s name and a seller\'s true name are word edges, not supervision or real-name checks', () => {
+      assert.deepEqual(counted('国家市场监督管理总局主管全国投诉举报处理工作。'), ['engagement/complaints:投诉举报']);
+      assert.deepEqual(counted('经营者应当标明其真实名称和标记。'), ['engagement/transparency:标明']);
+      assert.deepEqual(counted('网信部门依法对互联网信息内容实施监督管理。'), ['control/surveillance:监督管理']);
+    });
+
+    it('Chinese: a right to report violations of the statute to the authorities is both; the rights of others an offence harms are no right of the reader', () => {
+      assert.deepEqual(polarities('任何个人、组织都有权对违反本法规定的行为向有关主管部门投诉、举报。'), ['control', 'engagement']);
+      assert.deepEqual(counted('八）侮辱或者诽谤他人，侵害他人合法权益的；'), []);
+    });
+
+    it('Chinese: elections and compensation', () => {
+      assert.deepEqual(counted('村民委员会主任由村民直接选举产生。'), ['engagement/participation:直接选举']);
+      assert.deepEqual(counted('造成损失的，应当补偿。'), ['engagement/rights:应当补偿']);
     });
   });
 });
