@@ -114,6 +114,21 @@ export class MatchReader {
     return entryRule(list, i) >>> RULE_BITS;
   }
 
+  /** A number shared by annotations of one entry counted in one category the same way (entry, or entry and the cue that moved it). */
+  entryKeyId(list: MatchList, i: number): number {
+    const r = rule(list, i);
+    const moved = r === RULE_SECRECY || r === RULE_PROTECTION || r === RULE_TARGET;
+    return (entryRule(list, i) >>> RULE_BITS) * 65536 + (moved ? argument(list, i) + 1 : 0);
+  }
+
+  /** `category\u0000entry` of annotation `i`: its lexicon entry and the category it is counted in, as `toMatch` gives them. */
+  entryKey(list: MatchList, i: number): string {
+    const r = rule(list, i);
+    const entry = this.entry(list, i);
+    const category = r === RULE_SECRECY || r === RULE_PROTECTION || r === RULE_TARGET ? this.matcher.cueList[argument(list, i)].protectionCategory : entry.category;
+    return `${category as string}\u0000${entry.term}`;
+  }
+
   weightMilli(list: MatchList, i: number): number {
     return this.entryWeightMilli[entryRule(list, i) >>> RULE_BITS];
   }

@@ -197,7 +197,24 @@ export function entryReviewCounts(matches: readonly Match[], verdicts: readonly 
     if (v?.value === 'rejected') row.rejected++;
     else if (v?.value === 'accepted') row.accepted++;
   });
-  return [...byEntry.values()].sort((a, b) => b.rejected - a.rejected || b.matches - a.matches || (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0));
+  return [...byEntry.values()].sort(byRejections);
+}
+
+/**
+ * The rows of `entryReviewCounts` for a document nothing reviews, from its counted annotations per entry
+ * (`category\u0000entry`, in the order of their first annotation).
+ */
+export function unreviewedEntryCounts(counts: ReadonlyMap<string, number>): EntryReviewCount[] {
+  const rows: EntryReviewCount[] = [];
+  for (const [key, matches] of counts) {
+    const cut = key.indexOf('\u0000');
+    rows.push({ entry: key.slice(cut + 1), category: key.slice(0, cut), matches, accepted: 0, rejected: 0 });
+  }
+  return rows.sort(byRejections);
+}
+
+function byRejections(a: EntryReviewCount, b: EntryReviewCount): number {
+  return b.rejected - a.rejected || b.matches - a.matches || (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0);
 }
 
 /** One counted item of the reviewed figures: a match kept by review, or a manual code with a polarity. */

@@ -32,6 +32,7 @@ import {
   ReviewedFigures,
   reviewedFigures,
   reviewedItems,
+  unreviewedEntryCounts,
   ReviewVerdict,
   workspaceVerdicts,
 } from '../core/webAnnotationReview';
@@ -82,6 +83,10 @@ export interface ReviewSnapshot {
   verdictOf(match: Match): ReviewVerdict | null;
   /** False when every verdict is null (no review of this document's spans, none workspace-wide). */
   readonly hasVerdicts: boolean;
+  /** The first `limit` counted matches, each with its verdict. */
+  firstCounted(limit: number): { match: Match; verdict: ReviewVerdict | null }[];
+  /** How many matches are counted, and how many of them no one has reviewed. */
+  readonly counted: { total: number; open: number };
   readonly notes: readonly PlacedNote[];
   readonly orphanReviews: readonly OrphanReview[];
   readonly entries: readonly EntryReviewCount[];
@@ -194,6 +199,15 @@ export class ReviewStore implements vscode.Disposable {
     let matches: readonly Match[] | undefined;
     let verdicts: readonly (ReviewVerdict | null)[] | undefined;
     let entries: readonly EntryReviewCount[] | undefined;
+    let counted: { total: number; open: number } | undefined;
+    // With nothing reviewed, the per-entry counts come from the packed annotations.
+    const unreviewed = placed.hasVerdicts ? null : analyses.entryCounts(uri);
+    const reviewedCounted = (): { match: Match; verdict: ReviewVerdict | null }[] => {
+      const verdictsNow = allVerdicts();
+      return allMatches()
+        .map((match, i) => ({ match, verdict: verdictsNow[i] }))
+        .filter(({ match }) => !match.negated);
+    };
     const allMatches = (): readonly Match[] => (matches ??= analyses.matches(uri));
     const allVerdicts = (): readonly (ReviewVerdict | null)[] =>
       (verdicts ??= placed.hasVerdicts ? allMatches().map(placed.verdictOf) : new Array<null>(analyses.matchCount(uri)).fill(null));
@@ -219,8 +233,23 @@ export class ReviewStore implements vscode.Disposable {
       hasVerdicts: placed.hasVerdicts,
       notes: placed.notes,
       orphanReviews: placed.orphanReviews,
+      firstCounted: (limit) =>
+        unreviewed ? analyses.firstCounted(uri, limit).map((match) => ({ match, verdict: null })) : reviewedCounted().slice(0, limit),
+      get counted() {
+        if (!counted) {
+          if (unreviewed) {
+            let total = 0;
+            for (const n of unreviewed.values()) total += n;
+            counted = { total, open: total };
+          } else {
+            const all = reviewedCounted();
+            counted = { total: all.length, open: all.filter(({ verdict }) => verdict === null).length };
+          }
+        }
+        return counted;
+      },
       get entries() {
-        return (entries ??= entryReviewCounts(allMatches(), allVerdicts()));
+        return (entries ??= unreviewed ? unreviewedEntryCounts(unreviewed) : entryReviewCounts(allMatches(), allVerdicts()));
       },
       reviewed,
       status: statusOf(store),

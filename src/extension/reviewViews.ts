@@ -200,8 +200,7 @@ function reviewRows(snapshot: ReviewSnapshot, labels: CategoryLabels, automatic:
     tooltip: `${n.creator}, ${n.modified}`,
     command: reveal(n.start, n.end),
   });
-  const counted = snapshot.matches.map((m, i) => ({ m, verdict: snapshot.verdicts[i] })).filter(({ m }) => !m.negated);
-  const matchRows = counted.slice(0, MATCH_ROWS).map(({ m, verdict }): ReviewRow => {
+  const matchRows = snapshot.firstCounted(MATCH_ROWS).map(({ match: m, verdict }): ReviewRow => {
     const status = verdict ? (verdict.value === 'rejected' ? t('rejected') : t('accepted')) : t('Not reviewed');
     return {
       id: `match:${m.start}:${m.end}:${m.entry}`,
@@ -212,8 +211,7 @@ function reviewRows(snapshot: ReviewSnapshot, labels: CategoryLabels, automatic:
       command: reveal(m.start, m.end),
     };
   });
-  const open = counted.filter(({ verdict }) => verdict === null).length;
-  rows.push({ id: 'matches', label: t('Matches ({0}, {1} not reviewed)', counted.length, open), children: matchRows });
+  rows.push({ id: 'matches', label: t('Matches ({0}, {1} not reviewed)', snapshot.counted.total, snapshot.counted.open), children: matchRows });
   const codes = anchored.filter((n) => n.kind === 'code');
   rows.push({ id: 'codes', label: t('Manual codes ({0})', codes.length), children: codes.map(noteRow) });
   const memos = anchored.filter((n) => n.kind === 'memo');

@@ -210,6 +210,18 @@ export class AnalysisStore implements vscode.Disposable {
     return this.shown(uri)?.matchCount() ?? 0;
   }
 
+  /** Counted annotations per lexicon entry (`category\u0000entry`), without making them; null while only a window is analysed. */
+  entryCounts(uri: vscode.Uri): Map<string, number> | null {
+    const shown = this.shown(uri);
+    return shown instanceof DocumentAnalysis ? shown.entryCounts() : null;
+  }
+
+  /** The first `limit` counted annotations in document order. */
+  firstCounted(uri: vscode.Uri, limit: number): Match[] {
+    const shown = this.shown(uri);
+    return shown instanceof DocumentAnalysis ? shown.firstCounted(limit) : this.matches(uri).filter((m) => !m.negated).slice(0, limit);
+  }
+
   /** The annotations overlapping `[start, end)`. */
   matchesInRange(uri: vscode.Uri, start: number, end: number): Match[] {
     return this.shown(uri)?.matchesInRange(start, end) ?? [];

@@ -2,9 +2,12 @@
 // verdict looked up on demand; the editor's review snapshot is built on it so that an update of a long document with
 // nothing reviewed costs nothing per match.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { builtinLexicons, Engine } from '../../src/core/index';
 import { collectionOf, WebAnnotation } from '../../src/core/webAnnotation';
-import { placeReview, reviewDocument } from '../../src/core/webAnnotationReview';
+import { entryReviewCounts, placeReview, reviewDocument, unreviewedEntryCounts } from '../../src/core/webAnnotationReview';
+import { chineseText, englishText } from '../bench/corpus';
 import { selectorsFor } from '../../src/core/webAnnotationSelectors';
 
 const TEXT = 'The authority may monitor residents and keep a blacklist.\nResidents may appeal to the court within ten days.\nThe authority may monitor traffic.\n';
@@ -66,4 +69,25 @@ describe('placeReview', () => {
     assert.equal(placed.verdictOf(matches.find((m) => m.start === second) ?? monitored)?.value, 'rejected');
     assert.equal(placed.notes[0].polarity, codePolarity('rights'));
   });
+});
+
+describe('counted annotations read without making them', () => {
+  const engine = new Engine(builtinLexicons());
+  const samples = path.resolve(__dirname, '../../../media/samples');
+  const texts: [string, string][] = [
+    ['English bench text', englishText(7, 400_000)],
+    ['Chinese bench text', chineseText(7, 300_000)],
+    ...fs.readdirSync(samples).map((f): [string, string] => [f, fs.readFileSync(path.join(samples, f), 'utf8')]),
+  ];
+  for (const [name, text] of texts) {
+    it(`${name}: per-entry counts and the first counted matches equal those read from every match`, () => {
+      const analysis = engine.analyze(text);
+      const matches = analysis.matches();
+      const counted = matches.filter((m) => !m.negated);
+      assert.ok(counted.length > 50, 'the text has counted matches');
+      if (name.startsWith('English')) assert.ok(counted.length < matches.length, 'and negated ones, which are left out');
+      assert.deepEqual(unreviewedEntryCounts(analysis.entryCounts()), entryReviewCounts(matches, matches.map(() => null)));
+      for (const limit of [0, 1, 37, counted.length + 5]) assert.deepEqual(analysis.firstCounted(limit), counted.slice(0, limit));
+    });
+  }
 });
