@@ -173,7 +173,9 @@ export class MatchReader {
         match.polarity = cue.polarity as Polarity;
         match.category = cue.protectionCategory as string;
         match.rule = 'secrecy';
-        match.ruleDetail = `a ban on disclosing a state measure ("${cue.cue}"): a secrecy duty`;
+        // A secret cue of an engagement category names what a confidentiality duty protects: people's own data.
+        match.ruleDetail =
+          cue.polarity === 'engagement' ? `a ban on disclosing people's data ("${cue.cue}"): a duty of confidentiality that protects them` : `a ban on disclosing a state measure ("${cue.cue}"): a secrecy duty`;
       } else if (r === RULE_PROTECTION || r === RULE_TARGET) {
         match.polarity = r === RULE_TARGET ? (cue.polarity as Polarity) : 'engagement';
         match.category = cue.protectionCategory as string;

@@ -91,6 +91,27 @@ describe('section titles, subject negation and statute vocabulary (lexicons en 1
     });
   });
 
+  describe('a banned disclosure of people\'s own data is a duty of confidentiality (a secret cue of an engagement category)', () => {
+    it('English: "may not disclose nonpublic personal information" is privacy, with the reason; a state measure’s secrecy stays control', () => {
+      const m = builtinEngine().analyze('A financial institution may not disclose nonpublic personal information to a nonaffiliated third party.').matches();
+      assert.deepEqual(
+        m.map((x) => [x.text, x.polarity, x.category, x.rule, x.negated]),
+        [['disclose', 'engagement', 'privacy', 'secrecy', false]],
+      );
+      assert.match(m[0].ruleDetail ?? '', /duty of confidentiality that protects them/);
+      assert.deepEqual(counted('Officials must not disclose the existence of the order.'), ['control/surveillance:not disclose the existence']);
+    });
+
+    it('Chinese: the same cue kind in a Chinese lexicon (不得公开…个人信息)', () => {
+      const zhData = engineWith([{ term: '公开', category: 'transparency' }], {
+        language: 'zh',
+        context: { protectionCategory: 'rights', before: [{ cue: '不得', effect: 'protect' }], after: [{ cue: '个人信息', effect: 'secret', category: 'privacy', window: 4 }] },
+      });
+      assert.deepEqual(shown(zhData, '平台不得公开用户个人信息。'), [['公开', 'privacy', 'secrecy', false]]);
+      assert.deepEqual(shown(zhData, '平台应当公开处理规则。'), [['公开', 'transparency', null, false]]);
+    });
+  });
+
   describe('statute vocabulary of the second round', () => {
     it('redress and access in plain words (en 1.6.1)', () => {
       assert.deepEqual(counted('Any person may bring a proceeding in the district court to require an agency to promulgate such regulations.'), ['engagement/rights:bring a proceeding']);
