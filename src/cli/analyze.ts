@@ -7,6 +7,7 @@ import { annotationLines, exportedAnnotations } from '../core/w3cExport';
 import { refiDocument } from '../core/refiQda';
 import { reportEntry } from '../core/webAnnotationReport';
 import { GENERATOR } from '../node/generator';
+import type { TextTotals } from '../core/tally';
 import type { LanguageSetting } from '../core/types';
 import type { AnnotationCollection } from '../core/webAnnotation';
 import { CliReview, storeSource } from './annotations';
@@ -31,12 +32,11 @@ export function analyzeText(
   format: OutputFormat,
   review: { collection: AnnotationCollection; source: string; codebook: readonly CodebookCode[] } | null = null,
 ): AnalyzedDocument {
-  const analysis = engine.analyze(text, { language });
   if (format === 'text' && review === null) {
-    // The row needs the totals only: the sections, which documentSummary reads, are not computed.
-    const figures: DocumentFigures = documentTotals(source, analysis.tally());
-    return { kind: 'document', figures, output: [textRow(figures)] };
+    // The row needs the totals only: the analysis is not kept, nor its sections computed.
+    return textDocument(source, engine.totals(engine.totalsPart(text, { language }), { language }));
   }
+  const analysis = engine.analyze(text, { language });
   const entryReview = review && { collection: review.collection, source: review.source, codePolarity: codePolarity(engine.categories, review.codebook) };
   const { summary, annotations, review: applied } = reportEntry(source, analysis, entryReview);
   const figures: DocumentFigures = {
@@ -59,6 +59,12 @@ export function analyzeText(
             ? [JSON.stringify(refiDocument(source, text, analysis.matches(), applied, `${GENERATOR.name} ${GENERATOR.version}`, new Set(engine.categories.map((c) => c.id))))]
             : documentBytes(summary, annotations, format);
   return { kind: 'document', figures, output };
+}
+
+/** A document of the text format, from its totals. */
+export function textDocument(source: string, totals: TextTotals): AnalyzedDocument {
+  const figures: DocumentFigures = documentTotals(source, totals);
+  return { kind: 'document', figures, output: [textRow(figures)] };
 }
 
 /** A document's output as one piece, for a worker's reply: bytes when any of it is bytes (in an ArrayBuffer of their own), else one string. */

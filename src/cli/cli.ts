@@ -15,7 +15,8 @@ import { mergeCommand } from './merge';
 import { loadLexicons } from './lexicons';
 import { OutputSink, ReportWriter } from './output';
 import { refuseOverwritingInputs } from './outputTarget';
-import { analyzeAll } from './run';
+import type { WorkerPool } from './pool';
+import { analyzeAll, earlyPool, RunSettings } from './run';
 
 const EXIT_OK = 0;
 const EXIT_INTERNAL = 1;
@@ -93,18 +94,29 @@ async function run(options: CliOptions): Promise<number> {
   if (options.out !== null && options.out !== '-') refuseOverwritingInputs(options.out, options.paths, [...options.lexicons, ...[options.lexiconMap, options.filesFrom, options.annotations].filter((f): f is string => f !== null && f !== '-')]);
   const review = loadReview(options.annotations, options.noAnnotations, options.paths);
   const lexicons = loadLexicons(options.lexicons, options.lexiconMode, options.lexiconMap, say, workspaceLexiconOf(review));
+  const settings = { lexicons, review, language: options.language, format: options.format, jobs: options.jobs };
+  const pool = options.shard === null ? earlyPool(settings, options.paths) : null;
+  try {
+    return await analyseWith(options, settings, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function analyseWith(options: CliOptions, settings: Omit<RunSettings, 'paths' | 'shard' | 'engine'>, pool: WorkerPool | null): Promise<number> {
   let engine: Engine;
   try {
-    engine = new Engine(lexicons);
+    engine = new Engine(settings.lexicons);
   } catch (err: unknown) {
     throw new FatalError(`lexicons: ${err instanceof Error ? err.message : String(err)}`);
   }
+  const timestamp = options.timestamp ? new Date() : undefined;
   const sink = OutputSink.open(options.out);
-  const writer = new ReportWriter(sink, options.format, reportHeader(GENERATOR, engine.lexiconInfo, options.timestamp ? new Date() : undefined), engine.categories);
+  const writer = new ReportWriter(sink, options.format, () => reportHeader(GENERATOR, engine.lexiconInfo, timestamp), engine.categories);
   let errors = 0;
   try {
     await analyzeAll(
-      { paths: inputPaths(options), shard: options.shard, engine, lexicons, language: options.language, format: options.format, jobs: options.jobs, review },
+      { ...settings, paths: inputPaths(options), shard: options.shard, engine, pool },
       {
         document: (doc) => writer.document(doc),
         problem: (p) => {

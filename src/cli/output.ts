@@ -113,11 +113,12 @@ export class ReportWriter {
   constructor(
     private readonly sink: OutputSink,
     private readonly format: OutputFormat,
-    private readonly header: ReportHeader,
+    /** Made when a format needs it: its hash of the lexicons is work the text table does without. */
+    private readonly header: () => ReportHeader,
     /** The categories in tally order, for the CSV header's per-category columns and the REFI-QDA codebook. */
     private readonly categories: readonly Category[] = [],
   ) {
-    this.report = format === 'json' || format === 'jsonl' ? new ReportStream(header, format) : null;
+    this.report = format === 'json' || format === 'jsonl' ? new ReportStream(header(), format) : null;
   }
 
   /** The text or CSV table's header. */
@@ -166,8 +167,9 @@ export class ReportWriter {
   }
 
   private async finishProject(): Promise<void> {
-    const software = `${this.header.generator.name} ${this.header.generator.version}`;
-    const xml = projectXml(refiProjectName(this.header.lexicon), software, this.categories, this.refi, this.header.timestamp);
+    const header = this.header();
+    const software = `${header.generator.name} ${header.generator.version}`;
+    const xml = projectXml(refiProjectName(header.lexicon), software, this.categories, this.refi, header.timestamp);
     await this.sink.write(this.zipped(() => this.zip.entry('project.qde', xml)));
     await this.sink.write(this.zipped(() => this.zip.finish()));
   }

@@ -1,5 +1,6 @@
 // A fixed set of worker threads, each with its own engine, analysing the files handed out to them in turn.
 import { Worker } from 'node:worker_threads';
+import type { TotalsPart } from '../core/tally';
 import type { LexiconSource, LanguageSetting } from '../core/types';
 import type { DocumentFigures } from './textTable';
 import type { CliReview } from './annotations';
@@ -21,6 +22,22 @@ export interface WorkerJob {
   raw?: Uint8Array;
 }
 
+/** A big file's parts to take in turn with the other threads (src/cli/bigText.ts); `thread` is this worker's place. */
+export interface PartsJob {
+  kind: 'parts';
+  path: string;
+  raw?: Uint8Array;
+  ranges: number[];
+  shared: SharedArrayBuffer;
+  thread: number;
+}
+
+/** The sums of the parts a worker took, or null when one was not text. */
+export interface PartsResult {
+  kind: 'parts';
+  totals: TotalsPart | null;
+}
+
 /** A document as it crosses the thread boundary: its output already joined into one piece (bytes for the JSON formats). */
 export interface WorkerDocument {
   kind: 'document';
@@ -28,10 +45,10 @@ export interface WorkerDocument {
   output: Array<string | Uint8Array>;
 }
 
-export type WorkerResult = WorkerDocument | Problem;
+export type WorkerResult = WorkerDocument | Problem | PartsResult;
 
 interface Pending {
-  job: WorkerJob;
+  job: WorkerJob | PartsJob;
   resolve: (result: WorkerResult) => void;
   reject: (err: Error) => void;
 }
@@ -62,6 +79,29 @@ export class WorkerPool {
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       this.dispatch();
+    });
+  }
+
+  get size(): number {
+    return this.threads.length;
+  }
+
+  /**
+   * Gives every worker the parts of a big file to take in turn (see bigText.ts): one answer per worker, in the order
+   * of the workers, each the sums of the parts it took. Posted at once, past any queue: a worker takes parts as soon
+   * as it is free.
+   */
+  countParts(job: Omit<PartsJob, 'kind' | 'thread'>): Array<Promise<TotalsPart | null>> {
+    return this.threads.map((thread, t) => {
+      const answer = new Promise<WorkerResult>((resolve, reject) => {
+        if (this.failure) return reject(this.failure);
+        const pending: Pending = { job: { kind: 'parts', ...job, thread: t + 1 }, resolve, reject };
+        thread.posted.push(pending);
+        thread.worker.postMessage(pending.job);
+      });
+      const totals = answer.then((r) => (r.kind === 'parts' ? r.totals : null));
+      totals.catch(() => undefined); // Awaited only when the worker took a part; this keeps a later failure from counting as unhandled.
+      return totals;
     });
   }
 

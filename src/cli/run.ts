@@ -3,11 +3,13 @@
 // their turn comes, so their output streams without being held whole. Each thread holds a whole engine, so there
 // is one thread per core in all, not one worker per core beside an idle main thread. At most a few documents past
 // the one being written are in flight, so memory does not grow with the corpus.
+import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { Engine } from '../core';
 import type { LanguageSetting, LexiconSource } from '../core/types';
 import { AnalyzedDocument, analyzeFile, analyzeText } from './analyze';
+import { BIG_TEXT, countInParts } from './bigText';
 import type { CliReview } from './annotations';
 import type { OutputFormat } from './args';
 import { Input, Problem, problem, walkInputs } from './inputs';
@@ -38,6 +40,8 @@ export interface RunSettings {
   jobs: number | null;
   /** The annotation store the documents are reviewed against, or null. */
   review: CliReview | null;
+  /** Workers started before the engine was built (see earlyPool), used for this run and closed by its caller; or null. */
+  pool?: WorkerPool | null;
 }
 
 export interface RunHandlers {
@@ -55,8 +59,15 @@ export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): 
     if (item.done) break;
     ahead.push(item.value);
   }
-  const workers = threadCount(settings.jobs, ahead) - 1;
-  const pool = workers > 0 ? new WorkerPool(workers, path.join(__dirname, 'cliWorker.js'), { lexicons: settings.lexicons, review: settings.review, language: settings.language, format: settings.format }) : null;
+  const given = settings.pool ?? null;
+  const workers = given ? given.size : threadCount(settings.jobs, ahead) - 1;
+  let pool = given ?? (workers > 0 ? startPool(workers, settings) : null);
+  /** For a big file in the text format, counted in parts: the pool, started for it when there is none and it pays. */
+  const partPool = (): WorkerPool | null => {
+    const threads = settings.jobs ?? availableParallelism();
+    if (pool === null && threads > 1) pool = startPool(threads - 1, settings);
+    return pool;
+  };
   const next = (): Input | Problem | undefined => {
     if (ahead.length > 0) return ahead.shift();
     const item = inputs.next();
@@ -83,16 +94,48 @@ export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): 
       }
       const slot = slots.shift();
       if (slot === undefined) break;
-      const outcome = slot.kind === 'worker' ? await slot.result : slot.kind === 'here' ? await analyzeHere(slot.input, settings) : slot;
+      const outcome = slot.kind === 'worker' ? await slot.result : slot.kind === 'here' ? await analyzeHere(slot.input, settings, partPool) : slot;
       if (outcome.kind === 'problem') handlers.problem(outcome);
-      else await handlers.document(outcome);
+      else if (outcome.kind === 'document') await handlers.document(outcome);
     }
   } finally {
-    await pool?.close();
+    if (pool !== given) await pool?.close();
   }
 }
 
-async function analyzeHere(input: Input, settings: RunSettings): Promise<AnalyzedDocument | Problem> {
+function startPool(size: number, settings: Pick<RunSettings, 'lexicons' | 'review' | 'language' | 'format'>): WorkerPool {
+  return new WorkerPool(size, path.join(__dirname, 'cliWorker.js'), { lexicons: settings.lexicons, review: settings.review, language: settings.language, format: settings.format });
+}
+
+/** True when the file is counted in parts (see bigText.ts): a big one, for the text format's totals alone. */
+function countedInParts(size: number, settings: Pick<RunSettings, 'format' | 'review'>): boolean {
+  return size >= BIG_TEXT && settings.format === 'text' && settings.review === null;
+}
+
+/**
+ * Workers started before the main thread builds its engine, when the first input is a big file counted in parts: each
+ * takes a moment to start and build its own, and parts are taken as threads come free, so they start at once. Null
+ * when they would not be used. The caller closes them.
+ */
+export function earlyPool(settings: Pick<RunSettings, 'lexicons' | 'review' | 'language' | 'format' | 'jobs'>, paths: readonly string[]): WorkerPool | null {
+  const threads = settings.jobs ?? availableParallelism();
+  if (threads < 2 || paths.length === 0 || paths[0] === '-') return null;
+  let size: number;
+  try {
+    const stat = fs.statSync(paths[0]);
+    if (!stat.isFile()) return null;
+    size = stat.size;
+  } catch {
+    return null;
+  }
+  return countedInParts(size, settings) ? startPool(threads - 1, settings) : null;
+}
+
+async function analyzeHere(input: Input, settings: RunSettings, partPool: () => WorkerPool | null): Promise<AnalyzedDocument | Problem> {
+  if (input.kind === 'file' && countedInParts(input.size, settings)) {
+    const counted = await countInParts(settings.engine, input, settings.language, partPool());
+    if (counted !== null) return counted;
+  }
   if (input.kind === 'file') return analyzeFile(settings.engine, input, settings.language, settings.format, settings.review);
   const read = await readStdin();
   if (!read.ok) return problem(read.severity, input.source, read.message);

@@ -1,14 +1,21 @@
 // Worker thread entry (dist/cliWorker.js): builds its own engine once, then analyses the files it is sent.
+import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from '../core';
 import { analyzeFile, joinedOutput } from './analyze';
-import type { WorkerJob, WorkerResult, WorkerSetup } from './pool';
+import { partsFailed, takeParts } from './bigText';
+import { emptyTotals } from '../core/tally';
+import type { PartsJob, PartsResult, WorkerJob, WorkerResult, WorkerSetup } from './pool';
 
 const setup = workerData as WorkerSetup;
 const engine = new Engine(setup.lexicons);
 const port = parentPort;
 
-port?.on('message', (job: WorkerJob) => {
+port?.on('message', (job: WorkerJob | PartsJob) => {
+  if ('kind' in job) {
+    port.postMessage(countParts(job));
+    return;
+  }
   const result = analyzeFile(engine, job, setup.language, setup.format, setup.review);
   if (result.kind !== 'document') {
     port.postMessage(result);
@@ -19,3 +26,19 @@ port?.on('message', (job: WorkerJob) => {
   // Bytes are handed over, not copied: joinedOutput made them for this reply alone.
   port.postMessage(reply, typeof output === 'string' ? [] : [output.buffer]);
 });
+
+function countParts(job: PartsJob): PartsResult {
+  const totals = emptyTotals();
+  let fd: number;
+  try {
+    fd = fs.openSync(job.raw ? Buffer.from(job.raw) : job.path, 'r');
+  } catch {
+    partsFailed(new Int32Array(job.shared));
+    return { kind: 'parts', totals: null };
+  }
+  try {
+    return { kind: 'parts', totals: takeParts(engine, fd, job.ranges, new Int32Array(job.shared), job.thread, setup.language, totals) ? totals : null };
+  } finally {
+    fs.closeSync(fd);
+  }
+}

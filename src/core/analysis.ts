@@ -5,7 +5,7 @@ import { Matcher } from './matcher';
 import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { analyzeBlock, BlockResult, withScanState } from './scan';
 import { patchSections } from './sectionPatch';
-import { assembleTally, detectLanguage, sectionTallies, TallyAccumulator } from './tally';
+import { addBlockTotals, assembleTally, detectLanguage, emptyTotals, sectionTallies, TallyAccumulator, TotalsPart } from './tally';
 import { EntryTerms } from './term';
 import { Category, Language, Match, SectionTally, Tally } from './types';
 
@@ -25,6 +25,23 @@ export interface AnalysisContext {
 
 export function analysisContext(matcher: Matcher, language: Language | null): AnalysisContext {
   return { matcher, reader: new MatchReader(matcher), terms: new EntryTerms(matcher.entryCount), categories: [...matcher.categories.values()], language };
+}
+
+/**
+ * The sums of `text`'s totals, its blocks analysed and dropped one by one: nothing of the text outlives the call, so
+ * a big text costs the collector little (the blocks an analysis keeps are most of what it copies).
+ */
+export function textTotals(context: AnalysisContext, text: string): TotalsPart {
+  const part = emptyTotals();
+  withScanState((scan) => {
+    let pos = 0;
+    while (pos < text.length) {
+      const extent = blockAt(text, pos);
+      addBlockTotals(part, analyzeBlock(text, pos, extent, context.matcher, scan), context.reader);
+      pos = extent.end;
+    }
+  });
+  return part;
 }
 
 export class DocumentAnalysis {

@@ -1,7 +1,8 @@
 // The engine: compiled lexicons and the entry point for analysing a text.
 import { createHash } from 'node:crypto';
-import { AnalysisContext, analysisContext, DocumentAnalysis } from './analysis';
+import { AnalysisContext, analysisContext, DocumentAnalysis, textTotals } from './analysis';
 import { Matcher } from './matcher';
+import { TextTotals, totalsOf, TotalsPart } from './tally';
 import { Category, Language, LanguageSetting, LexiconSource } from './types';
 
 export interface LexiconInfo {
@@ -18,24 +19,38 @@ export interface AnalyzeOptions {
 
 export class Engine {
   readonly categories: Category[];
-  readonly lexiconInfo: LexiconInfo;
+  private info: LexiconInfo | null = null;
   private readonly contexts = new Map<LanguageSetting, AnalysisContext>();
 
   constructor(readonly lexicons: readonly LexiconSource[]) {
     if (lexicons.length === 0) throw new Error('the engine needs at least one lexicon');
-    const all = this.context('auto');
-    this.categories = [...all.categories];
-    this.lexiconInfo = {
-      name: lexicons.map((l) => l.name).join('+'),
-      version: lexicons.map((l) => l.version).join('+'),
-      sha256: createHash('sha256').update(JSON.stringify(lexicons)).digest('hex'),
-      entries: all.matcher.entryCount,
+    this.categories = [...this.context('auto').categories];
+  }
+
+  /** Computed when first read: its hash of the lexicons costs a CLI worker, which never reads it, about 20 ms. */
+  get lexiconInfo(): LexiconInfo {
+    this.info ??= {
+      name: this.lexicons.map((l) => l.name).join('+'),
+      version: this.lexicons.map((l) => l.version).join('+'),
+      sha256: createHash('sha256').update(JSON.stringify(this.lexicons)).digest('hex'),
+      entries: this.context('auto').matcher.entryCount,
     };
+    return this.info;
   }
 
   /** Analyses a text; with language `en` or `zh` only that language's lexicons apply. */
   analyze(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
     return DocumentAnalysis.create(this.context(options.language ?? 'auto'), text);
+  }
+
+  /** The sums of `text`'s totals only (see TotalsPart), without keeping its analysis. */
+  totalsPart(text: string, options: AnalyzeOptions = {}): TotalsPart {
+    return textTotals(this.context(options.language ?? 'auto'), text);
+  }
+
+  /** The totals from the sums of a text's parts, as `analyze(text).tally()` gives them. */
+  totals(part: TotalsPart, options: AnalyzeOptions = {}): TextTotals {
+    return totalsOf(part, this.context(options.language ?? 'auto').language);
   }
 
   /** Like analyze, but yields to `pause` between slices of the text. */

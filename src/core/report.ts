@@ -144,7 +144,7 @@ export function reportHeader(generator: ReportGenerator, lexicon: ReportLexicon,
 }
 
 /** The document's totals as its summary gives them (rounded alike), without reading its categories or sections: the text table needs no more, and a statute's sections are thousands of objects. */
-export function documentTotals(source: string, tally: Tally): Omit<ReportDocumentSummary, 'reviewed' | 'categories' | 'sections'> {
+export function documentTotals(source: string, tally: Pick<Tally, 'language' | 'words' | 'units' | 'control' | 'engagement' | 'lean'>): Omit<ReportDocumentSummary, 'reviewed' | 'categories' | 'sections'> {
   return { source, language: tally.language, words: tally.words, units: units(tally.units), control: polarityTally(tally.control), engagement: polarityTally(tally.engagement), lean: lean(tally.lean) };
 }
 

@@ -84,6 +84,63 @@ export class TallyAccumulator {
 }
 
 /**
+ * The sums a text's totals are made of, as plain numbers (no terms, no sections): parts of a text analysed apart, cut
+ * where a block ends, add up to the whole text's. The CLI's table of totals counts a big file so, a part at a time.
+ */
+export interface TotalsPart {
+  words: number;
+  latinWords: number;
+  hanChars: number;
+  units: Units;
+  control: Sum;
+  engagement: Sum;
+}
+
+/** The totals of a text: the part of a Tally that its sums give, without categories or sections. */
+export type TextTotals = Pick<Tally, 'language' | 'words' | 'units' | 'control' | 'engagement' | 'lean'>;
+
+export function emptyTotals(): TotalsPart {
+  return { words: 0, latinWords: 0, hanChars: 0, units: { sentences: 0, control: 0, engagement: 0, both: 0 }, control: { matches: 0, weightMilli: 0 }, engagement: { matches: 0, weightMilli: 0 } };
+}
+
+/** Adds a block's counts as TallyAccumulator.apply does, leaving out categories and terms. */
+export function addBlockTotals(to: TotalsPart, block: BlockResult, reader: MatchReader): void {
+  to.words += block.words;
+  to.latinWords += block.latinWords;
+  to.hanChars += block.hanChars;
+  addUnits(to.units, blockUnits(block, reader), 1);
+  const list = block.matches;
+  const count = matchCount(list);
+  for (let m = 0; m < count; m++) {
+    if (reader.negated(list, m)) continue;
+    const polarity = reader.isControl(list, m) ? to.control : to.engagement;
+    polarity.matches++;
+    polarity.weightMilli += reader.weightMilli(list, m);
+  }
+}
+
+export function addTotals(to: TotalsPart, part: TotalsPart): void {
+  to.words += part.words;
+  to.latinWords += part.latinWords;
+  to.hanChars += part.hanChars;
+  addUnits(to.units, part.units, 1);
+  addSum(to.control, part.control);
+  addSum(to.engagement, part.engagement);
+}
+
+/** The totals from the sums, as assembleTally makes them from an accumulator; `language` null: detected. */
+export function totalsOf(part: TotalsPart, language: Language | null): TextTotals {
+  return {
+    language: language ?? detectLanguage(part.latinWords, part.hanChars),
+    words: part.words,
+    units: { ...part.units },
+    control: polarityTally(part.control, part.words),
+    engagement: polarityTally(part.engagement, part.words),
+    lean: lean(part.units),
+  };
+}
+
+/**
  * The sentence units of a block: a sentence is a control unit when it holds at least one counted control match, an
  * engagement unit when it holds a counted engagement match, and may be both. Kept on the block, which never changes.
  */
