@@ -77,31 +77,58 @@ function sectionRange(document: vscode.TextDocument, text: string, section: Sect
   return offsetRange(document, start, end);
 }
 
+/** Sections placed in the outline per task of the extension host. */
+const OUTLINE_SLICE = 2_000;
+
+/** Resolves in a task of its own, after what the host has queued. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
  * The engine's section tree without untitled sections (their subsections move up to the nearest titled one), made
  * once per published analysis and shared by the Outline, breadcrumbs, sticky scroll and folding, which all ask for
- * each version.
+ * each version. Undefined when the document changed while it was made.
  */
-const outlines = new WeakMap<StoredAnalysis, Outlined[]>();
+const outlines = new WeakMap<StoredAnalysis, Promise<Outlined[] | undefined>>();
 
-function outline(document: vscode.TextDocument, stored: StoredAnalysis): Outlined[] {
-  const known = outlines.get(stored);
-  if (known) return known;
+function outline(document: vscode.TextDocument, stored: StoredAnalysis): Promise<Outlined[] | undefined> {
+  let known = outlines.get(stored);
+  if (!known) {
+    known = makeOutline(document, stored);
+    outlines.set(stored, known);
+  }
+  return known;
+}
+
+/**
+ * Made in tasks of its own, not in the one that published the analysis (where the providers' waits resume): the
+ * first read of a long document's sections is the longest step, and placing 10,000 sections the next.
+ */
+async function makeOutline(document: vscode.TextDocument, stored: StoredAnalysis): Promise<Outlined[] | undefined> {
+  await nextTask();
+  if (document.version !== stored.version) return undefined;
   const sections = stored.tally.sections;
-  const textEnd = document.positionAt(stored.text.length);
+  await nextTask();
   const out: Outlined[] = [];
   /** Per section, its index in `out`, or the one its nearest titled ancestor has there (−1 for none). */
   const place: number[] = [];
-  sections.forEach((section, i) => {
-    const parent = section.parent === null || section.parent >= i ? -1 : place[section.parent];
-    if (section.title.trim().length === 0) {
-      place.push(parent);
-      return;
+  for (let start = 0; start < sections.length; start += OUTLINE_SLICE) {
+    if (start > 0) await nextTask();
+    // Ranges come from the document's lines: it must still be the version analysed.
+    if (document.version !== stored.version) return undefined;
+    const textEnd = document.positionAt(stored.text.length);
+    for (let i = start; i < Math.min(sections.length, start + OUTLINE_SLICE); i++) {
+      const section = sections[i];
+      const parent = section.parent === null || section.parent >= i ? -1 : place[section.parent];
+      if (section.title.trim().length === 0) {
+        place.push(parent);
+        continue;
+      }
+      place.push(out.length);
+      out.push({ section, range: sectionRange(document, stored.text, section, textEnd), parent });
     }
-    place.push(out.length);
-    out.push({ section, range: sectionRange(document, stored.text, section, textEnd), parent });
-  });
-  outlines.set(stored, out);
+  }
   return out;
 }
 
@@ -124,9 +151,15 @@ export class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
       return known;
     }
     const building = performance.now();
+    const items = await outline(document, stored);
+    if (!items || token?.isCancellationRequested || document.version !== stored.version) {
+      record({ kind: 'symbols', uri: document.uri.toString(), version, asked, answered: performance.now(), builtMs: 0, count: -1 });
+      return undefined;
+    }
+    const built = symbolTrees.get(stored);
+    if (built) return built;
     const roots: vscode.DocumentSymbol[] = [];
     const symbols: vscode.DocumentSymbol[] = [];
-    const items = outline(document, stored);
     // Kept items come before their children, so `symbols` holds a kept item's parent at its index when it is kept.
     const kept = outerLevels(items.map((item) => item.parent), OUTLINE_LIMIT);
     for (const [i, item] of items.entries()) {
@@ -203,8 +236,14 @@ export class SectionFoldingProvider implements vscode.FoldingRangeProvider, vsco
       return known;
     }
     const building = performance.now();
+    const items = await outline(document, stored);
+    if (!items || token?.isCancellationRequested || document.version !== stored.version) {
+      record({ kind: 'folding', uri: document.uri.toString(), version, asked, answered: performance.now(), builtMs: 0, count: -1 });
+      return undefined;
+    }
+    const built = foldingRanges.get(stored);
+    if (built) return built;
     const ranges: vscode.FoldingRange[] = [];
-    const items = outline(document, stored);
     const kept = outerLevels(items.map((item) => item.parent), FOLDING_LIMIT);
     for (const [i, { range }] of items.entries()) {
       if (!kept[i]) continue;

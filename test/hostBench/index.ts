@@ -139,8 +139,13 @@ async function opening(api: PolicyLensApi, dir: string, plan: Plan): Promise<Fig
     // whenIdle, not getAnalysis, while measuring: getAnalysis copies every annotation into objects.
     await api.whenIdle();
     complete.push(performance.now() - shown);
-    stall.push(Math.max(...probe.stop()));
+    const stalls = probe.stop();
+    stall.push(Math.max(...stalls));
     lag.push(Math.max(...probe.lags));
+    // Where the longest stalls fell, beside what the extension did meanwhile.
+    const longest = stalls.map((ms, i) => ({ ms, end: probe.ends[i] })).sort((a, b) => b.ms - a.ms).slice(0, 3);
+    const asked = api.getSectionRequests().filter((r) => r.uri === annotated.toString() && r.answered >= shown);
+    step(`opening ${rep}: longest stalls ${longest.map((s) => `${s.ms.toFixed(1)} ms ending at +${Math.round(s.end - shown)}`).join(', ')}; analysed at +${Math.round(complete[complete.length - 1])}; ${asked.map((r) => `${r.kind} asked +${Math.round(r.asked - shown)} answered +${Math.round(r.answered - shown)} built ${r.builtMs.toFixed(1)} ms`).join('; ')}`);
     if (api.getAnalysis(annotated)?.complete !== true) throw new Error('the opened document was not analysed completely');
     await closeAllEditors();
   }

@@ -26,6 +26,8 @@ export class StallProbe {
   readonly lags: number[] = [];
   /** Per interval: the lag capped by the CPU time this thread used meanwhile (ms). */
   readonly stalls: number[] = [];
+  /** Per interval: when it ended (performance.now()). */
+  readonly ends: number[] = [];
   private readonly cpu = cpuClock();
   private last = performance.now();
   private lastCpu: number;
@@ -49,6 +51,7 @@ export class StallProbe {
     const lag = Math.max(0, now - this.last - this.interval);
     this.lags.push(lag);
     this.stalls.push(Math.min(lag, cpu - this.lastCpu));
+    this.ends.push(now);
     this.last = now;
     this.lastCpu = cpu;
   }
