@@ -67,8 +67,8 @@ Options:
       --shard K/N           analyse only part K of N of the inputs (a stable split by path, for parallel runs;
                             put the parts together with policy-lens merge)
       --timestamp           add the time of the run to the report (output is then no longer byte-identical)
-  -j, --jobs N              threads analysing many files (or a big file, in the text format), the main
-                            one included: 1 to 64 (default: one per core)
+  -j, --jobs N              threads analysing many files, the main one included: 1 to 64 (default: one
+                            per core); given, also the threads counting one big file in the text format
       --annotations FILE    reviews and manual codes from the editor's store (a W3C annotation collection);
                             default: .policylens/annotations.json in the folder given or its nearest ancestor
                             holding one (its .policylens/lexicon.json is used too); adds "reviewed" figures
