@@ -78,21 +78,23 @@ export class JsonBytes {
 
   /** A string as JSON.stringify writes it (quotes, escapes), UTF-8 encoded; null as null. */
   string(text: string | null): void {
-    if (text === null) {
-      this.raw('null');
-      return;
-    }
-    const n = text.length;
+    if (text === null) this.raw('null');
+    else this.stringRange(text, 0, text.length);
+  }
+
+  /** text.slice(from, to) as string() writes it, without slicing it out. */
+  stringRange(text: string, from: number, to: number): void {
+    const n = to - from;
     // At most three bytes per UTF-16 unit (a surrogate pair is four bytes for two), and the quotes.
     if (this.at + 3 * n + 2 > this.bytes.length) this.grow(3 * n + 2);
     const bytes = this.bytes;
     const begin = this.at;
     let at = begin;
     bytes[at++] = QUOTE;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x80) {
-        if (c < 0x20 || c === QUOTE || c === BACKSLASH) return this.escaped(text, begin);
+        if (c < 0x20 || c === QUOTE || c === BACKSLASH) return this.escaped(text.slice(from, to), begin);
         bytes[at++] = c;
       } else if (c < 0x800) {
         bytes[at++] = 0xc0 | (c >> 6);
@@ -102,9 +104,9 @@ export class JsonBytes {
         bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
         bytes[at++] = 0x80 | (c & 0x3f);
       } else {
-        const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        const low = i + 1 < to ? text.charCodeAt(i + 1) : 0;
         // A lone surrogate is escaped by JSON.stringify.
-        if (c > 0xdbff || low < 0xdc00 || low > 0xdfff) return this.escaped(text, begin);
+        if (c > 0xdbff || low < 0xdc00 || low > 0xdfff) return this.escaped(text.slice(from, to), begin);
         const cp = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
         bytes[at++] = 0xf0 | (cp >> 18);
         bytes[at++] = 0x80 | ((cp >> 12) & 0x3f);
@@ -115,6 +117,14 @@ export class JsonBytes {
     }
     bytes[at++] = QUOTE;
     this.at = at;
+  }
+
+  /** Bytes written before, as they are (a piece of JSON that recurs). */
+  copy(piece: Uint8Array): void {
+    const n = piece.length;
+    if (this.at + n > this.bytes.length) this.grow(n);
+    this.bytes.set(piece, this.at);
+    this.at += n;
   }
 
   /** Text that needs escaping: JSON.stringify escapes it, and its result, quoted and well-formed, is encoded as it is. */
