@@ -352,16 +352,16 @@ function writePolarity(out: JsonBytes, p: PolarityTally): void {
   out.raw('{"matches":');
   out.number(p.matches);
   out.raw(',"weight":');
-  out.number(round(p.weight));
+  writeRounded(out, p.weight);
   out.raw(',"perThousandWords":');
-  out.number(round(p.perThousandWords));
+  writeRounded(out, p.perThousandWords);
   out.raw('}');
 }
 
 function writeLean(out: JsonBytes, l: Lean | ReportLean): void {
   out.raw('{"index":');
   if (l.index === null) out.raw('null');
-  else out.number(round(l.index));
+  else writeRounded(out, l.index);
   out.raw(',"label":');
   out.string(l.label);
   out.raw(',"thin":');
@@ -407,7 +407,7 @@ function writeCategory(out: JsonBytes, c: ReportCategory, indent: string | null)
   out.raw(key[3]);
   out.number(c.matches);
   out.raw(key[4]);
-  out.number(round(c.weight));
+  writeRounded(out, c.weight);
   out.raw(key[5]);
   const terms = c.terms;
   for (let i = 0; i < terms.length; i++) {
@@ -490,9 +490,9 @@ function writePolarityFigures(out: JsonBytes, matches: number, weightMilli: numb
   out.raw('{"matches":');
   out.number(matches);
   out.raw(',"weight":');
-  out.number(round(weightMilli / 1000));
+  writeRounded(out, weightMilli / 1000);
   out.raw(',"perThousandWords":');
-  out.number(round(perThousandWords(matches, words)));
+  writeRounded(out, perThousandWords(matches, words));
   out.raw('}');
 }
 
@@ -553,7 +553,7 @@ function writeAnnotationMiddle(out: JsonBytes, m: Omit<Match, 'start' | 'end'>):
   out.raw(',"entry":');
   out.string(m.entry);
   out.raw(',"weight":');
-  out.number(round(m.weight));
+  writeRounded(out, m.weight);
   out.raw(',"rule":');
   out.string(m.rule);
   out.raw(',"ruleDetail":');
@@ -762,6 +762,13 @@ function units(u: Units): Units {
 
 function lean(l: Lean | ReportLean): ReportLean {
   return { index: l.index === null ? null : round(l.index), label: l.label, thin: l.thin, basis: 'sentences' };
+}
+
+/** round(x) as out.number writes it, without the string JSON.stringify makes of a fraction. */
+function writeRounded(out: JsonBytes, x: number): void {
+  const k = Math.round(x * 10000);
+  if (k >= -0x7fffffff && k <= 0x7fffffff) out.fixed4(k === 0 ? 0 : k);
+  else out.number(round(x));
 }
 
 /** Four decimals, and never -0, so the same figures always print the same. Rounding again changes nothing. */
