@@ -2,11 +2,10 @@
 // running tally by the difference; the result equals a fresh analysis of the new text.
 import { blockAt, BLOCK_READS, isBlank } from './blocks';
 import { Matcher } from './matcher';
-import { matchCount, matchEnd, MatchReader, matchStart, PackedMatches } from './matchList';
+import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { analyzeBlock, BlockResult, withScanState } from './scan';
 import { patchSections } from './sectionPatch';
-import { sectionTallies, SectionTable } from './sectionTable';
-import { addBlockTotals, assembleTally, detectLanguage, emptyTotals, TallyAccumulator, TotalsPart } from './tally';
+import { addBlockTotals, assembleTally, detectLanguage, emptyTotals, sectionTallies, TallyAccumulator, TotalsPart } from './tally';
 import { EntryTerms } from './term';
 import { Category, Language, Match, SectionTally, Tally } from './types';
 
@@ -94,11 +93,6 @@ export class DocumentAnalysis {
   /** Every annotation, negated ones included, in document order with absolute offsets. */
   matches(): Match[] {
     return this.collect(0, this.blocks.length, 0, Infinity);
-  }
-
-  /** The annotations as they are kept, for a report written without a Match per annotation (see PackedMatches). */
-  packedMatches(): PackedMatches {
-    return { text: this.content, reader: this.context.reader, blocks: this.blocks, starts: this.starts, sentenceStarts: this.sentenceStartsOfBlocks() };
   }
 
   /** How many annotations `matches()` returns, without making them. */
@@ -204,11 +198,6 @@ export class DocumentAnalysis {
       });
     }
     return this.cachedTally;
-  }
-
-  /** The sections of the text as it is now, for a report: as views read them when they have, else counted into a table, no object per section. */
-  reportSections(): readonly SectionTally[] | SectionTable {
-    return this.sections ?? SectionTable.count(this.blocks, this.starts, this.content, this.context.reader);
   }
 
   /** The sections of the text as it is now: kept from the last read and patched since, or counted. */

@@ -72,57 +72,27 @@ export class JsonBytes {
     bytes[--at] = 48 + x;
   }
 
-  /**
-   * k / 10000 as JSON.stringify writes it, for an integer k of at most 31 bits: the shortest digits that give back
-   * such a number are its own four decimals, trailing zeros dropped (any other as short differs by 0.0001 or more).
-   */
-  fixed4(k: number): void {
-    if (k < 0) {
-      this.raw('-');
-      k = -k;
-    }
-    const whole = (k / 10000) | 0;
-    let fraction = k - whole * 10000;
-    this.integer(whole);
-    if (fraction === 0) return;
-    let digits = 4;
-    while (fraction % 10 === 0) {
-      fraction /= 10;
-      digits--;
-    }
-    if (this.at + 5 > this.bytes.length) this.grow(5);
-    const bytes = this.bytes;
-    bytes[this.at] = 46;
-    for (let at = this.at + digits; at > this.at; at--) {
-      bytes[at] = 48 + (fraction % 10);
-      fraction = (fraction / 10) | 0;
-    }
-    this.at += digits + 1;
-  }
-
   boolean(b: boolean): void {
     this.raw(b ? 'true' : 'false');
   }
 
   /** A string as JSON.stringify writes it (quotes, escapes), UTF-8 encoded; null as null. */
   string(text: string | null): void {
-    if (text === null) this.raw('null');
-    else this.stringRange(text, 0, text.length);
-  }
-
-  /** text.slice(from, to) as string() writes it, without slicing it out. */
-  stringRange(text: string, from: number, to: number): void {
-    const n = to - from;
+    if (text === null) {
+      this.raw('null');
+      return;
+    }
+    const n = text.length;
     // At most three bytes per UTF-16 unit (a surrogate pair is four bytes for two), and the quotes.
     if (this.at + 3 * n + 2 > this.bytes.length) this.grow(3 * n + 2);
     const bytes = this.bytes;
     const begin = this.at;
     let at = begin;
     bytes[at++] = QUOTE;
-    for (let i = from; i < to; i++) {
+    for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x80) {
-        if (c < 0x20 || c === QUOTE || c === BACKSLASH) return this.escaped(text.slice(from, to), begin);
+        if (c < 0x20 || c === QUOTE || c === BACKSLASH) return this.escaped(text, begin);
         bytes[at++] = c;
       } else if (c < 0x800) {
         bytes[at++] = 0xc0 | (c >> 6);
@@ -132,9 +102,9 @@ export class JsonBytes {
         bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
         bytes[at++] = 0x80 | (c & 0x3f);
       } else {
-        const low = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+        const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
         // A lone surrogate is escaped by JSON.stringify.
-        if (c > 0xdbff || low < 0xdc00 || low > 0xdfff) return this.escaped(text.slice(from, to), begin);
+        if (c > 0xdbff || low < 0xdc00 || low > 0xdfff) return this.escaped(text, begin);
         const cp = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
         bytes[at++] = 0xf0 | (cp >> 18);
         bytes[at++] = 0x80 | ((cp >> 12) & 0x3f);
@@ -145,14 +115,6 @@ export class JsonBytes {
     }
     bytes[at++] = QUOTE;
     this.at = at;
-  }
-
-  /** Bytes written before, as they are (a piece of JSON that recurs). */
-  copy(piece: Uint8Array): void {
-    const n = piece.length;
-    if (this.at + n > this.bytes.length) this.grow(n);
-    this.bytes.set(piece, this.at);
-    this.at += n;
   }
 
   /** Text that needs escaping: JSON.stringify escapes it, and its result, quoted and well-formed, is encoded as it is. */

@@ -88,14 +88,6 @@ export class MatchReader {
     this.entryWeightMilli = Int32Array.from(matcher.entryList, (e) => e.weightMilli);
   }
 
-  /**
-   * True when no rule applied to annotation `i`: toMatch then reads nothing but its entry for the fields other than
-   * the offsets, the text and the sentence, so a writer may reuse what it wrote for another plain annotation of it.
-   */
-  plain(list: MatchList, i: number): boolean {
-    return rule(list, i) === RULE_NONE;
-  }
-
   /** Negated and exempted annotations are shown but not counted. */
   negated(list: MatchList, i: number): boolean {
     const r = rule(list, i);
@@ -210,19 +202,6 @@ export class MatchReader {
   private entry(list: MatchList, i: number): CompiledEntry {
     return this.matcher.entryList[entryRule(list, i) >>> RULE_BITS];
   }
-}
-
-/**
- * A document's annotations as its analysis keeps them, for writers that make no Match per annotation: per block, its
- * start in `text`, its list, each annotation's sentence within the block, and the block's first sentence in the
- * document. Blocks come in document order, and so do the annotations, as matches() lists them.
- */
-export interface PackedMatches {
-  readonly text: string;
-  readonly reader: MatchReader;
-  readonly blocks: ReadonlyArray<{ readonly matches: MatchList; readonly matchSentences: readonly number[] }>;
-  readonly starts: readonly number[];
-  readonly sentenceStarts: readonly number[];
 }
 
 /** Collects a block's annotations, and hands each block a list of its own. */

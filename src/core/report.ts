@@ -3,9 +3,6 @@
 // There is one serializer: the stream (ReportStream: head, one document at a time, tail); a whole report is its chunks joined.
 import { JsonBytes } from './jsonBytes';
 import { LineIndex } from './lineIndex';
-import { SectionTable } from './sectionTable';
-import { lean as leanOf, perThousandWords } from './tally';
-import { matchCount, matchEnd, MatchReader, matchStart, PackedMatches } from './matchList';
 import type { Language, Lean, Match, PolarityTally, Polarity, SectionTally, Tally, LeanLabel, Units } from './types';
 
 const REPORT_FORMAT = 'policy-lens.tally';
@@ -104,7 +101,7 @@ export interface ReportDocumentSummary {
  * copy of each, made before writing, doubled what the report held and what the collector copied.
  */
 export interface ReportSummarySource extends Omit<ReportDocumentSummary, 'sections'> {
-  sections: ReadonlyArray<ReportSection | SectionTally> | SectionTable;
+  sections: ReadonlyArray<ReportSection | SectionTally>;
 }
 
 export interface ReportDocument extends ReportDocumentSummary {
@@ -133,10 +130,6 @@ export interface AnalysisLike {
   tally(): Tally;
   /** Annotations overlapping [start, end), sorted by start offset. */
   matchesInRange(start: number, end: number): Match[];
-  /** The same annotations as they are kept, when the analysis can give them so (a DocumentAnalysis does). */
-  packedMatches?(): PackedMatches;
-  /** The tally's sections, or the same counted into a table, when the analysis can give them so (a DocumentAnalysis does). */
-  reportSections?(): readonly SectionTally[] | SectionTable;
 }
 
 /** `generator` is the program writing the report (the CLI or the extension pass their package's name and version). */
@@ -159,17 +152,9 @@ export function documentSummary(source: string, tally: Tally): ReportDocumentSum
   return { ...documentTotals(source, tally), reviewed: null, categories: tally.categories.map(reportCategory), sections: tally.sections.map(reportSection) };
 }
 
-/**
- * documentSummary with the tally's sections as they are, for the report stream (see ReportSummarySource), or with
- * `sections`, the same sections as a table or objects the caller holds.
- */
-export function documentSummarySource(source: string, tally: Tally, sections?: readonly SectionTally[] | SectionTable): ReportSummarySource {
-  return { ...documentTotals(source, tally), reviewed: null, categories: tally.categories.map(reportCategory), sections: sections ?? tally.sections };
-}
-
-/** A summary's sections as objects, for writers that read them so (a table makes them). */
-export function sectionList(sections: ReportSummarySource['sections']): ReadonlyArray<ReportSection | SectionTally> {
-  return sections instanceof SectionTable ? sections.tallies() : sections;
+/** documentSummary with the tally's sections as they are, for the report stream (see ReportSummarySource). */
+export function documentSummarySource(source: string, tally: Tally): ReportSummarySource {
+  return { ...documentTotals(source, tally), reviewed: null, categories: tally.categories.map(reportCategory), sections: tally.sections };
 }
 
 /** The whole document at once, for callers that hold the report in memory (the extension's export, tests). */
@@ -313,8 +298,7 @@ export function* documentBytes(
   const sectionClosing = jsonl ? '}' : `\n${itemIndent}}`;
   for (let i = 0; i < sections.length; i++) {
     out.raw(jsonl ? (i === 0 ? '[' : ',') : `${i === 0 ? '[' : ','}\n${itemIndent}`);
-    if (sections instanceof SectionTable) writeTableSection(out, sections, i, sectionKeys, sectionClosing);
-    else writeSection(out, sections[i], sectionIndent, sectionKeys, sectionClosing);
+    writeSection(out, sections[i], sectionIndent, sectionKeys, sectionClosing);
     if (out.length >= chunkSize) yield out.take();
   }
   out.raw(sections.length === 0 ? '[]' : jsonl ? ']' : `\n${inner}]`);
@@ -352,16 +336,16 @@ function writePolarity(out: JsonBytes, p: PolarityTally): void {
   out.raw('{"matches":');
   out.number(p.matches);
   out.raw(',"weight":');
-  writeRounded(out, p.weight);
+  out.number(round(p.weight));
   out.raw(',"perThousandWords":');
-  writeRounded(out, p.perThousandWords);
+  out.number(round(p.perThousandWords));
   out.raw('}');
 }
 
 function writeLean(out: JsonBytes, l: Lean | ReportLean): void {
   out.raw('{"index":');
   if (l.index === null) out.raw('null');
-  else writeRounded(out, l.index);
+  else out.number(round(l.index));
   out.raw(',"label":');
   out.string(l.label);
   out.raw(',"thin":');
@@ -407,7 +391,7 @@ function writeCategory(out: JsonBytes, c: ReportCategory, indent: string | null)
   out.raw(key[3]);
   out.number(c.matches);
   out.raw(key[4]);
-  writeRounded(out, c.weight);
+  out.number(round(c.weight));
   out.raw(key[5]);
   const terms = c.terms;
   for (let i = 0; i < terms.length; i++) {
@@ -453,49 +437,6 @@ function writeSection(out: JsonBytes, s: ReportSection | SectionTally, indent: s
   out.raw(closing);
 }
 
-/** Section `i` of a table as writeSection writes the tally's own object for it (not reviewed). */
-function writeTableSection(out: JsonBytes, table: SectionTable, i: number, key: readonly string[], closing: string): void {
-  out.raw('{');
-  out.raw(key[0]);
-  out.string(table.title(i));
-  out.raw(key[1]);
-  out.integer(table.level(i));
-  out.raw(key[2]);
-  const parent = table.parent(i);
-  if (parent === null) out.raw('null');
-  else out.integer(parent);
-  out.raw(key[3]);
-  out.integer(table.startLine(i));
-  out.raw(key[4]);
-  out.integer(table.endLine(i));
-  out.raw(key[5]);
-  const words = table.words(i);
-  out.number(words);
-  out.raw(key[6]);
-  const units = table.units(i);
-  writeUnits(out, units);
-  out.raw(key[7]);
-  writePolarityFigures(out, table.matches(i, true), table.weightMilli(i, true), words);
-  out.raw(key[8]);
-  writePolarityFigures(out, table.matches(i, false), table.weightMilli(i, false), words);
-  out.raw(key[9]);
-  writeLean(out, leanOf(units));
-  out.raw(key[10]);
-  out.raw('null');
-  out.raw(closing);
-}
-
-/** writePolarity of polarityTally({ matches, weightMilli }, words), without making it. */
-function writePolarityFigures(out: JsonBytes, matches: number, weightMilli: number, words: number): void {
-  out.raw('{"matches":');
-  out.number(matches);
-  out.raw(',"weight":');
-  writeRounded(out, weightMilli / 1000);
-  out.raw(',"perThousandWords":');
-  writeRounded(out, perThousandWords(matches, words));
-  out.raw('}');
-}
-
 /** One annotation as compact JSON, in the documented key order (the bytes of JSON.stringify of it). */
 function writeAnnotation(out: JsonBytes, a: ReportAnnotation): void {
   const s = a.start;
@@ -516,19 +457,6 @@ function writeAnnotationFields(
   review: ReportAnnotation['review'],
   origin: ReportAnnotation['origin'],
 ): void {
-  writePositions(out, startLine, startCharacter, startOffset, endLine, endCharacter, endOffset);
-  out.string(m.text);
-  writeAnnotationMiddle(out, m);
-  out.number(m.sentence);
-  out.raw(',"review":');
-  out.string(review);
-  out.raw(',"origin":');
-  out.string(origin);
-  out.raw('}');
-}
-
-/** An annotation's JSON up to its text. */
-function writePositions(out: JsonBytes, startLine: number, startCharacter: number, startOffset: number, endLine: number, endCharacter: number, endOffset: number): void {
   out.raw('{"start":{"line":');
   out.number(startLine);
   out.raw(',"character":');
@@ -542,10 +470,7 @@ function writePositions(out: JsonBytes, startLine: number, startCharacter: numbe
   out.raw(',"offset":');
   out.number(endOffset);
   out.raw('},"text":');
-}
-
-/** An annotation's JSON from after its text up to its sentence: the same for every plain annotation of an entry. */
-function writeAnnotationMiddle(out: JsonBytes, m: Omit<Match, 'start' | 'end'>): void {
+  out.string(m.text);
   out.raw(',"polarity":');
   out.string(m.polarity);
   out.raw(',"category":');
@@ -553,7 +478,7 @@ function writeAnnotationMiddle(out: JsonBytes, m: Omit<Match, 'start' | 'end'>):
   out.raw(',"entry":');
   out.string(m.entry);
   out.raw(',"weight":');
-  writeRounded(out, m.weight);
+  out.number(round(m.weight));
   out.raw(',"rule":');
   out.string(m.rule);
   out.raw(',"ruleDetail":');
@@ -561,6 +486,12 @@ function writeAnnotationMiddle(out: JsonBytes, m: Omit<Match, 'start' | 'end'>):
   out.raw(',"negated":');
   out.boolean(m.negated);
   out.raw(',"sentence":');
+  out.number(m.sentence);
+  out.raw(',"review":');
+  out.string(review);
+  out.raw(',"origin":');
+  out.string(origin);
+  out.raw('}');
 }
 
 /**
@@ -577,7 +508,6 @@ export class AnalysisAnnotations implements Iterable<ReportAnnotation> {
 
 /** The annotations of `analysis` written as annotationsOf and writeAnnotation would write them, each after `first` or `separator`; returns how many. */
 function* writeMatches(out: JsonBytes, analysis: AnalysisLike, first: string, separator: string, chunkSize: number): Generator<Uint8Array, number> {
-  if (analysis.packedMatches) return yield* writePackedMatches(out, analysis.packedMatches(), first, separator, chunkSize);
   const text = analysis.text();
   const lines = new LineIndex(text);
   let count = 0;
@@ -595,64 +525,6 @@ function* writeMatches(out: JsonBytes, analysis: AnalysisLike, first: string, se
     }
   }
   return count;
-}
-
-/**
- * writeMatches from the annotations as the analysis keeps them: no Match for a plain annotation (see
- * MatchReader.plain), whose fields between its text and its sentence are copied from the first written for its entry.
- */
-function* writePackedMatches(out: JsonBytes, packed: PackedMatches, first: string, separator: string, chunkSize: number): Generator<Uint8Array, number> {
-  const { text, reader, blocks, starts, sentenceStarts } = packed;
-  const middles = middlesOf(reader);
-  const lines = new LineIndex(text);
-  let count = 0;
-  let line = 0;
-  for (let b = 0; b < blocks.length; b++) {
-    const list = blocks[b].matches;
-    const n = matchCount(list);
-    const base = starts[b];
-    const sentences = blocks[b].matchSentences;
-    for (let i = 0; i < n; i++) {
-      const start = base + matchStart(list, i);
-      const end = base + matchEnd(list, i);
-      const sentence = sentenceStarts[b] + sentences[i];
-      out.raw(count === 0 ? first : separator);
-      line = lines.lineOf(start, line);
-      const endLine = lines.lineOf(end, line);
-      if (reader.plain(list, i)) {
-        const entry = reader.entryIndex(list, i);
-        let middle = middles[entry];
-        if (middle === undefined) {
-          const scratch = new JsonBytes(256);
-          writeAnnotationMiddle(scratch, reader.toMatch(list, i, text, base, sentence));
-          middle = middles[entry] = scratch.take().slice();
-        }
-        writePositions(out, line, start - lines.offsetAt(line), start, endLine, end - lines.offsetAt(endLine), end);
-        out.stringRange(text, start, end);
-        out.copy(middle);
-        out.integer(sentence);
-        out.raw(LEXICON_CLOSING);
-      } else {
-        const m = reader.toMatch(list, i, text, base, sentence);
-        writeAnnotationFields(out, line, start - lines.offsetAt(line), start, endLine, end - lines.offsetAt(endLine), end, m, null, 'lexicon');
-      }
-      count++;
-      if (out.length >= chunkSize) yield out.take();
-    }
-  }
-  return count;
-}
-
-/** How an automatic annotation's JSON ends after its sentence (review null, origin lexicon). */
-const LEXICON_CLOSING = ',"review":null,"origin":"lexicon"}';
-
-/** Per reader (lexicons), per entry, the bytes writeAnnotationMiddle writes for its plain annotations. */
-const MIDDLES = new WeakMap<MatchReader, Array<Uint8Array | undefined>>();
-
-function middlesOf(reader: MatchReader): Array<Uint8Array | undefined> {
-  let middles = MIDDLES.get(reader);
-  if (middles === undefined) MIDDLES.set(reader, (middles = []));
-  return middles;
 }
 
 /** Text is read for annotations this many characters at a time. */
@@ -723,7 +595,7 @@ function orderedSummary(d: ReportSummarySource): ReportDocumentSummary {
     lean: lean(d.lean),
     reviewed: figures(d.reviewed),
     categories: d.categories.map(reportCategory),
-    sections: sectionList(d.sections).map(reportSection),
+    sections: d.sections.map(reportSection),
   };
 }
 
@@ -762,13 +634,6 @@ function units(u: Units): Units {
 
 function lean(l: Lean | ReportLean): ReportLean {
   return { index: l.index === null ? null : round(l.index), label: l.label, thin: l.thin, basis: 'sentences' };
-}
-
-/** round(x) as out.number writes it, without the string JSON.stringify makes of a fraction. */
-function writeRounded(out: JsonBytes, x: number): void {
-  const k = Math.round(x * 10000);
-  if (k >= -0x7fffffff && k <= 0x7fffffff) out.fixed4(k === 0 ? 0 : k);
-  else out.number(round(x));
 }
 
 /** Four decimals, and never -0, so the same figures always print the same. Rounding again changes nothing. */

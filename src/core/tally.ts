@@ -2,6 +2,7 @@
 // an edit gives the same tally as counting from scratch; and the arithmetic of densities and the lean.
 import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { BlockResult } from './scan';
+import { headingAt } from './headings';
 import { EntryTerms } from './term';
 import { Category, CategoryTally, Language, Lean, PolarityTally, SectionTally, Tally, TermCount, Units } from './types';
 
@@ -177,17 +178,7 @@ function addUnits(to: Units, units: Units, sign: number): void {
 }
 
 export function polarityTally(sum: Sum, words: number): PolarityTally {
-  return { matches: sum.matches, weight: sum.weightMilli / 1000, perThousandWords: perThousandWords(sum.matches, words) };
-}
-
-function addSum(to: Sum, sum: Sum): void {
-  to.matches += sum.matches;
-  to.weightMilli += sum.weightMilli;
-}
-
-/** Matches per 1,000 words; 0 without words. */
-export function perThousandWords(matches: number, words: number): number {
-  return words > 0 ? (matches * 1000) / words : 0;
+  return { matches: sum.matches, weight: sum.weightMilli / 1000, perThousandWords: words > 0 ? (sum.matches * 1000) / words : 0 };
 }
 
 /** The lean of sentence units: (E − C) / (E + C), its band, and whether the evidence is thin. */
@@ -197,6 +188,104 @@ export function lean(units: Units): Lean {
   const index = (units.engagement - units.control) / total;
   const label = index <= -BALANCED_BAND ? 'control-leaning' : index >= BALANCED_BAND ? 'engagement-leaning' : 'balanced';
   return { index, label, thin: total - units.both < THIN_EVIDENCE, basis: 'sentences' };
+}
+
+/** A section being summed: its own text and, once they close, its subsections'. */
+interface OpenSection {
+  index: number;
+  /** The heading's rank (see headings.ts): a heading closes every open section of the same or a deeper rank. */
+  rank: number;
+  heading: BlockResult | null;
+  startLine: number;
+  startOffset: number;
+  words: number;
+  units: Units;
+  control: Sum;
+  engagement: Sum;
+}
+
+/**
+ * The sections of a text analysed as `blocks` starting at `starts`, as a tree in document order: one per heading
+ * block, and a preamble for the text before the first heading when there are headings. A heading closes the open
+ * sections of its rank or deeper and opens inside the rest, so headings out of order still make a tree. Each
+ * section's figures include its subsections. Titles are read from the heading lines.
+ */
+export function sectionTallies(blocks: readonly BlockResult[], starts: readonly number[], text: string, reader: MatchReader): SectionTally[] {
+  const sections: SectionTally[] = [];
+  const open: OpenSection[] = [];
+  let hasHeading = false;
+  const close = (endLine: number, endOffset: number): void => {
+    const s = open.pop() as OpenSection;
+    const parent = open.length > 0 ? open[open.length - 1] : null;
+    sections[s.index] = {
+      title: s.heading === null ? '(preamble)' : (s.heading.title ??= titleOfHeading(text, s.startOffset)),
+      level: open.length + 1,
+      parent: parent === null ? null : parent.index,
+      startLine: s.startLine,
+      endLine: Math.max(s.startLine, endLine),
+      startOffset: s.startOffset,
+      endOffset,
+      words: s.words,
+      units: s.units,
+      control: polarityTally(s.control, s.words),
+      engagement: polarityTally(s.engagement, s.words),
+      lean: lean(s.units),
+    };
+    if (parent !== null) {
+      parent.words += s.words;
+      addUnits(parent.units, s.units, 1);
+      addSum(parent.control, s.control);
+      addSum(parent.engagement, s.engagement);
+    }
+  };
+  let line = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block.headingLevel >= 0 || (sections.length === 0 && block.words > 0)) {
+      const rank = block.headingLevel >= 0 ? block.headingLevel : Infinity;
+      while (open.length > 0 && open[open.length - 1].rank >= rank) close(line - 1, starts[i]);
+      hasHeading ||= block.headingLevel >= 0;
+      open.push({
+        index: sections.length,
+        rank,
+        heading: block.headingLevel >= 0 ? block : null,
+        startLine: line,
+        startOffset: starts[i],
+        words: 0,
+        units: { sentences: 0, control: 0, engagement: 0, both: 0 },
+        control: { matches: 0, weightMilli: 0 },
+        engagement: { matches: 0, weightMilli: 0 },
+      });
+      // A placeholder until the section closes, so that indices follow document order.
+      sections.length++;
+    }
+    const top = open.length > 0 ? open[open.length - 1] : null;
+    if (top !== null) {
+      top.words += block.words;
+      addUnits(top.units, blockUnits(block, reader), 1);
+      const list = block.matches;
+      for (let m = 0; m < matchCount(list); m++) {
+        if (reader.negated(list, m)) continue;
+        const polarity = reader.isControl(list, m) ? top.control : top.engagement;
+        polarity.matches++;
+        polarity.weightMilli += reader.weightMilli(list, m);
+      }
+    }
+    line += block.newlines;
+  }
+  while (open.length > 0) close(line, text.length);
+  return hasHeading ? sections : [];
+}
+
+function addSum(to: Sum, sum: Sum): void {
+  to.matches += sum.matches;
+  to.weightMilli += sum.weightMilli;
+}
+
+/** The title of the heading line at `start`, which analysis found to be one. */
+function titleOfHeading(text: string, start: number): string {
+  const newline = text.indexOf('\n', start);
+  return headingAt(text, start, newline < 0 ? text.length : newline)?.title ?? '';
 }
 
 /** Average characters per Chinese word, to weigh Han text against Latin words. */
