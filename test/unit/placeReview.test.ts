@@ -8,23 +8,13 @@ import { builtinLexicons, Engine } from '../../src/core/index';
 import { collectionOf, WebAnnotation } from '../../src/core/webAnnotation';
 import { entryReviewCounts, placeReview, reviewDocument, unreviewedEntryCounts } from '../../src/core/webAnnotationReview';
 import { chineseText, englishText } from '../bench/corpus';
-import { selectorsFor } from '../../src/core/webAnnotationSelectors';
+import { storeAnnotation } from './helpers/annotations';
 
 const TEXT = 'The authority may monitor residents and keep a blacklist.\nResidents may appeal to the court within ten days.\nThe authority may monitor traffic.\n';
 const GENERATOR = { type: 'Software' as const, name: 'policy-lens', version: '0.1.0' };
 
 function annotation(id: string, source: string, start: number, end: number, body: WebAnnotation['body']): WebAnnotation {
-  const motivation = body[0].purpose === 'assessing' ? 'assessing' : body[0].purpose === 'classifying' ? 'classifying' : 'commenting';
-  return {
-    id,
-    type: 'Annotation',
-    motivation,
-    creator: { type: 'Person', name: 'Ana' },
-    created: '2026-12-05T10:00:00.000Z',
-    modified: '2026-12-05T10:00:00.000Z',
-    body,
-    target: { source, selector: selectorsFor(TEXT, start, end) },
-  };
+  return storeAnnotation(TEXT, source, id, start, end, body);
 }
 
 describe('placeReview', () => {

@@ -10,7 +10,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { builtinLexicons, Engine } from '../../src/core/index';
 import { collectionOf, serializeCollection, WebAnnotation } from '../../src/core/webAnnotation';
 import { reviewDocument, reviewedFigures, reviewedItems } from '../../src/core/webAnnotationReview';
-import { selectorsFor } from '../../src/core/webAnnotationSelectors';
+import { storeAnnotation } from './helpers/annotations';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -34,16 +34,9 @@ interface Doc extends Figures {
 }
 
 function annotation(id: string, start: number, end: number, motivation: 'assessing' | 'classifying', body: WebAnnotation['body']): WebAnnotation {
-  return {
-    id,
-    type: 'Annotation',
-    motivation,
-    creator: { type: 'Person', name: 'Ana' },
-    created: '2026-12-05T10:00:00.000Z',
-    modified: '2026-12-05T10:00:00.000Z',
-    body,
-    target: { source: 'notes/a.txt', selector: selectorsFor(TEXT, start, end) },
-  };
+  const made = storeAnnotation(TEXT, 'notes/a.txt', id, start, end, body);
+  assert.equal(made.motivation, motivation);
+  return made;
 }
 
 function run(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
