@@ -5,16 +5,7 @@
 // is recruited reporting), and commands and rights in plain verbs.
 import * as assert from 'node:assert/strict';
 import { parseLexicon } from '../../src/core/index';
-import { briefs, builtinEngine, engineWith } from './helpers/lexicons';
-
-/** The counted matches of a text on the built-in lexicons, as "polarity/category:text". */
-function counted(text: string): string[] {
-  return builtinEngine()
-    .analyze(text)
-    .matches()
-    .filter((m) => !m.negated)
-    .map((m) => `${m.polarity}/${m.category}:${m.text}`);
-}
+import { briefs, counted, engineWith } from './helpers/lexicons';
 
 const polarities = (text: string): string[] => [...new Set(counted(text).map((c) => c.split('/')[0]))].sort();
 

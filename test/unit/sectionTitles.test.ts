@@ -5,7 +5,7 @@
 // officers, redress in plain words, legal phrases).
 import * as assert from 'node:assert/strict';
 import { Engine } from '../../src/core/index';
-import { builtinEngine, engineWith } from './helpers/lexicons';
+import { builtinEngine, counted, engineWith } from './helpers/lexicons';
 
 const en = engineWith([
   { term: 'disclosure', category: 'transparency' },
@@ -25,15 +25,6 @@ function shown(engine: Engine, text: string): [string, string, string | null, bo
     .analyze(text)
     .matches()
     .map((m) => [m.text, m.category, m.rule, m.negated]);
-}
-
-/** The counted matches of a text on the built-in lexicons, as "polarity/category:text". */
-function counted(text: string): string[] {
-  return builtinEngine()
-    .analyze(text)
-    .matches()
-    .filter((m) => !m.negated)
-    .map((m) => `${m.polarity}/${m.category}:${m.text}`);
 }
 
 describe('section titles, subject negation and statute vocabulary (lexicons en 1.6)', () => {

@@ -78,3 +78,12 @@ export function builtinEngine(): Engine {
   builtin ??= new Engine(builtinLexicons());
   return builtin;
 }
+
+/** The counted matches of a text on the built-in lexicons, as "polarity/category:text". */
+export function counted(text: string): string[] {
+  return builtinEngine()
+    .analyze(text)
+    .matches()
+    .filter((m) => !m.negated)
+    .map((m) => `${m.polarity}/${m.category}:${m.text}`);
+}
