@@ -1,9 +1,11 @@
-// npm run devset -- [--errors] [--json] [--half tuning|test] [--lexicon FILE] [FILE.tsv...]
+// npm run devset -- [--errors] [--json] [--half tuning|test] [--docs ID,...] [--except ID,...] [--lexicon FILE] [FILE.tsv...]
 // Prints precision, recall and F1 per polarity for each labelled development set and, with no files named,
 // for both halves of the real-text corpus (test/corpus) per language, with per-entry precision on the tuning
 // half. --errors lists misclassified sentences of the sets and of the tuning half only: the test half's
 // errors are never shown, so that nothing is tuned on them. --half tuning scores only the tuning half (and the
 // development sets): what to use while iterating, so that the test half's figures are not seen until the end.
+// --docs scores only the corpus documents whose ids start with one of the given prefixes, --except all but those:
+// a validation group inside the tuning half is scored alone, and left out of the errors tuned on.
 import { existsSync, readFileSync } from 'node:fs';
 import { builtinLexicons, Engine, parseLexicon } from '../../src/core/index';
 import { CorpusEvaluation, entryPrecision, parseCorpusLabels, predictCorpus, scoreCorpus } from './corpus';
@@ -28,11 +30,18 @@ function main(argv: string[]): number {
   const lexicons = builtinLexicons();
   const files: string[] = [];
   let halves = HALVES;
+  let docFilter: DocFilter = () => true;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--half') {
       const name = argv[++i];
       halves = HALVES.filter((h) => h.name === `${name} half`);
       if (halves.length === 0) throw new Error(`--half takes tuning or test, not ${name === undefined ? 'nothing' : `"${name}"`}`);
+    } else if (argv[i] === '--docs' || argv[i] === '--except') {
+      const keep = argv[i] === '--docs';
+      const prefixes = (argv[++i] ?? '').split(',').filter((p) => p !== '');
+      if (prefixes.length === 0) throw new Error(`${argv[i - 1]} takes document id prefixes separated by commas`);
+      const previous = docFilter;
+      docFilter = (doc) => previous(doc) && prefixes.some((p) => doc.startsWith(p)) === keep;
     } else if (argv[i] === '--lexicon') lexicons.push(parseLexicon(readFileSync(argv[++i], 'utf8'), argv[i], { knownCategories: lexicons.flatMap((l) => l.categories.map((c) => c.id)) }));
     else if (!argv[i].startsWith('--')) files.push(argv[i]);
   }
@@ -66,14 +75,17 @@ function main(argv: string[]): number {
       }
     }
   }
-  if (wholeReport) reportCorpus(engine, halves, showErrors, asJson);
+  if (wholeReport) reportCorpus(engine, halves, showErrors, asJson, docFilter);
   return 0;
 }
 
-function reportCorpus(engine: Engine, halves: readonly Half[], showErrors: boolean, asJson: boolean): void {
+type DocFilter = (doc: string) => boolean;
+
+function reportCorpus(engine: Engine, halves: readonly Half[], showErrors: boolean, asJson: boolean, docFilter: DocFilter): void {
   for (const half of halves) {
     if (!existsSync(half.file)) continue;
-    const outcomes = predictCorpus(engine, parseCorpusLabels(readFileSync(half.file, 'utf8'), half.file), CORPUS_DIR, half.file);
+    const labels = parseCorpusLabels(readFileSync(half.file, 'utf8'), half.file).filter((l) => docFilter(l.doc));
+    const outcomes = predictCorpus(engine, labels, CORPUS_DIR, half.file);
     for (const language of ['en', 'zh'] as const) {
       const result = scoreCorpus(outcomes, language);
       if (asJson) {
