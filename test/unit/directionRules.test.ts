@@ -1,0 +1,40 @@
+// Rules of lexicons en 1.7, each on sentences written for these tests, in English and Chinese: an investigation
+// takes its stance from whom it is aimed at (scheme principle 4), and a control word that is the object of a
+// person's option or right is engagement (principle 3).
+import * as assert from 'node:assert/strict';
+import { briefs, counted, engineWith } from './helpers/lexicons';
+
+describe('rules of lexicons en 1.7', () => {
+  describe('an investigation is a topic until a target gives it a stance', () => {
+    it('built-in English: an investigation of an agency’s programs is accountability; one of a person counts nothing', () => {
+      assert.deepEqual(counted('The senior official may investigate any matter concerning the administration of any program of the Department.'), ['engagement/accountability:investigate']);
+      assert.deepEqual(counted('The officer may make such investigations and reports relating to the programs and operations of the agency.'), ['engagement/accountability:investigations']);
+      assert.deepEqual(counted('The records are relevant to an ongoing investigation.'), []);
+    });
+
+    it('Chinese: the same target cue moves a topic noun to accountability, and leaves it uncounted otherwise', () => {
+      const zh = engineWith([{ term: '调查', category: 'surveillance', topic: true }], {
+        language: 'zh',
+        context: { before: [{ cue: '对行政机关', effect: 'target', category: 'accountability', categories: ['surveillance'], window: 4 }] },
+      });
+      assert.deepEqual(briefs(zh, '监察委员会对行政机关开展调查。'), [[12, 14, '调查', 'accountability', 'target', false]]);
+      assert.deepEqual(briefs(zh, '公安机关开展调查。'), [[6, 8, '调查', 'surveillance', 'topic', true]]);
+    });
+  });
+
+  describe('a control word that is the object of a person’s option or right is engagement', () => {
+    it('built-in English: an opportunity to prohibit a disclosure is a right, a prohibition by the state is not', () => {
+      assert.deepEqual(counted('The operator has provided the subscriber the opportunity to prohibit such disclosure.'), ['engagement/rights:prohibit', 'engagement/transparency:disclosure']);
+      assert.deepEqual(counted('The agency may prohibit such disclosure.'), ['control/restrictions:prohibit', 'engagement/transparency:disclosure']);
+    });
+
+    it('English and Chinese: the object cue of a test lexicon', () => {
+      const en = engineWith([{ term: 'deletion', category: 'censorship' }], { context: { protectionCategory: 'rights', before: [{ cue: 'request that', effect: 'object', window: 2 }] } });
+      assert.deepEqual(briefs(en, 'A parent may request that deletion be made.'), [[26, 34, 'deletion', 'rights', 'protection', false]]);
+      assert.deepEqual(briefs(en, 'The platform orders deletion.'), [[20, 28, 'deletion', 'censorship', null, false]]);
+      const zh = engineWith([{ term: '删除', category: 'censorship' }], { language: 'zh', context: { protectionCategory: 'rights', before: [{ cue: '有权要求', effect: 'object', window: 2 }] } });
+      assert.deepEqual(briefs(zh, '用户有权要求删除其信息。'), [[6, 8, '删除', 'rights', 'protection', false]]);
+      assert.deepEqual(briefs(zh, '平台删除违法信息。'), [[2, 4, '删除', 'censorship', null, false]]);
+    });
+  });
+});
