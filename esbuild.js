@@ -17,6 +17,21 @@ function testFiles(dir) {
     .map((f) => path.join(dir, f));
 }
 
+/**
+ * The built-in lexicons as JSON.parse of their text rather than as object literals: V8 parses JSON text several
+ * times faster than the same data written as code, and every start of the CLI (and of the extension) loads them.
+ */
+const lexiconsAsJson = {
+  name: 'lexicons-as-json',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]lexicons[\\/][^\\/]+\.json$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      JSON.parse(text); // A malformed lexicon fails the build here, as esbuild's own JSON loader would.
+      return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -27,6 +42,7 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD "main" requires its modules at run time, which a bundle cannot resolve; its ESM build bundles.
   mainFields: ['module', 'main'],
+  plugins: [lexiconsAsJson],
 };
 
 /** One entry per target: the extension, the CLI and its worker, the webview script, the test suites. */
@@ -113,9 +129,41 @@ const targets = [
   },
 ];
 
+/**
+ * What the engine would compute from the built-in lexicons at every start of the CLI (src/core/builtinCompiled.ts):
+ * their words' stems and their SHA-256, computed here by the engine's own code. In watch mode they are left out, since
+ * the code that computes them may change while the bundles are rebuilt; the engine then computes them itself.
+ */
+async function builtinCompiled() {
+  if (watch) return {};
+  const generator = await esbuild.build({
+    stdin: {
+      contents: [
+        "import { Engine } from './src/core/engine';",
+        "import { Matcher } from './src/core/matcher';",
+        "import { builtinLexicons } from './src/core/builtin';",
+        'const lexicons = builtinLexicons();',
+        'module.exports = { sha256: new Engine(lexicons).lexiconInfo.sha256, stems: new Matcher(lexicons).wordStems().flat() };',
+      ].join('\n'),
+      resolveDir: __dirname,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    mainFields: common.mainFields,
+    write: false,
+    logLevel: 'warning',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', generator.outputFiles[0].text)(module, module.exports, require);
+  return { POLICY_LENS_BUILTIN_COMPILED: JSON.stringify(JSON.stringify(module.exports)) };
+}
+
 async function main() {
   const selected = targets.filter((t) => (!only || only.includes(t.name)) && t.entryPoints.every((e) => fs.existsSync(e)) && t.entryPoints.length > 0);
-  const contexts = await Promise.all(selected.map(({ name, ...options }) => esbuild.context({ ...common, ...options })));
+  const define = selected.some((t) => t.platform !== 'browser') ? await builtinCompiled() : {};
+  const contexts = await Promise.all(selected.map(({ name, ...options }) => esbuild.context({ ...common, define, ...options })));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     console.log(`[watch] building ${selected.map((t) => t.name).join(', ')}`);

@@ -1,11 +1,12 @@
 // `policy-lens lexicon export --to dic|yaml|map|qdc`: the lexicons in use, as a LIWC or quanteda dictionary (or the
 // mapping that reads either back), so that those tools can run our categories, or as a REFI-QDA codebook.
 import { parseArgs } from 'node:util';
-import { exportLexicons, ExportFormat } from '../core/dictionary';
+import type { ExportFormat } from '../core/dictionary';
 import { GENERATOR } from '../node/generator';
 import { Engine } from '../core';
 import { codebookXml } from '../core/refiQda';
 import { UsageError } from './args';
+import { dictionaries } from './dictionaries';
 import { loadLexicons } from './lexicons';
 import { OutputSink } from './output';
 
@@ -57,7 +58,7 @@ export async function lexiconCommand(argv: string[], say: (line: string) => void
   const about = `${info.name} ${info.version} (sha256 ${info.sha256}), exported by ${GENERATOR.name} ${GENERATOR.version}.\nA trailing * matches any ending; other words match their word family in Policy Lens, only themselves here.`;
   const sink = OutputSink.open(values.out ?? null);
   try {
-    await sink.write(to === 'qdc' ? codebookXml(engine.categories, `${GENERATOR.name} ${GENERATOR.version}, lexicons ${info.name} ${info.version} (sha256 ${info.sha256})`) : exportLexicons(chosen, to, about));
+    await sink.write(to === 'qdc' ? codebookXml(engine.categories, `${GENERATOR.name} ${GENERATOR.version}, lexicons ${info.name} ${info.version} (sha256 ${info.sha256})`) : dictionaries().exportLexicons(chosen, to, about));
   } catch (err: unknown) {
     await sink.abandon();
     throw err;

@@ -2,9 +2,9 @@
 // Our JSON lexicons, LIWC `.dic` and quanteda YAML dictionaries; the last two through a mapping of their categories.
 import * as fs from 'node:fs';
 import { LexiconError, builtinLexicons, parseLexicon } from '../core';
-import { dictionaryFormat, importDictionary, mappingFileBeside } from '../core/dictionary';
 import type { LexiconSource } from '../core/types';
 import { lexiconFileRefusal } from '../node/lexiconFile';
+import { dictionaries } from './dictionaries';
 import type { LexiconMode } from './args';
 import { FatalError } from './fatalError';
 import { describeFsError } from './inputs';
@@ -26,6 +26,7 @@ export function loadLexicons(
   const first: LexiconSource[] = workspace === null ? [] : [readLexicon(workspace, known)];
   for (const file of files) {
     const text = readLexiconFile(file, 'lexicon');
+    const { dictionaryFormat, importDictionary, mappingFileBeside } = dictionaries();
     try {
       if (dictionaryFormat(file) === null) {
         const knownCategories = lexicons.flatMap((l) => l.categories.map((c) => c.id));

@@ -1,5 +1,5 @@
 // A fixed set of worker threads, each with its own engine, analysing the files handed out to them in turn.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { TotalsPart } from '../core/tally';
 import type { LexiconSource, LanguageSetting } from '../core/types';
 import type { DocumentFigures } from './textTable';
@@ -111,7 +111,9 @@ export class WorkerPool {
 
   private start(script: string, setup: WorkerSetup): Thread {
     // Workers get small files only, so a small young generation costs them no time and saves each about 10 MB.
-    const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+    // Required here, not at the top: loading node:worker_threads cost every start a few milliseconds, and most runs start no worker.
+    const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+    const worker = new threads.Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
     const thread: Thread = { worker, posted: [] };
     // Setting up the worker's heap undid the main thread's young-generation setting (see heapSettings).
     worker.once('online', holdYoungGeneration);

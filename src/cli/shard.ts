@@ -1,7 +1,7 @@
 // --shard K/N: a stable partition of the inputs by path, so that N processes (GNU parallel, xargs, Spark pipe(), a
 // batch queue) each analyse their own part of one corpus and `merge` puts the parts back together.
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import { nodeCrypto } from '../core/nodeCrypto';
 
 export interface Shard {
   /** 1-based. */
@@ -30,6 +30,6 @@ export function normalizedSource(source: string): string {
 
 /** Shard of a source: the first 32 bits of SHA-256 of its normalized path (UTF-8), modulo N, plus one. */
 export function shardOf(source: string, count: number): number {
-  const digest = createHash('sha256').update(normalizedSource(source), 'utf8').digest();
+  const digest = nodeCrypto().createHash('sha256').update(normalizedSource(source), 'utf8').digest();
   return (digest.readUInt32BE(0) % count) + 1;
 }

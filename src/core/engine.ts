@@ -1,7 +1,9 @@
 // The engine: compiled lexicons and the entry point for analysing a text.
-import { createHash } from 'node:crypto';
+import { builtinLexicons } from './builtin';
+import { builtinSha256 } from './builtinCompiled';
 import { AnalysisContext, analysisContext, DocumentAnalysis, textTotals } from './analysis';
 import { Matcher } from './matcher';
+import { sha256Hex } from './nodeCrypto';
 import { TextTotals, totalsOf, TotalsPart } from './tally';
 import { Category, Language, LanguageSetting, LexiconSource } from './types';
 
@@ -32,7 +34,7 @@ export class Engine {
     this.info ??= {
       name: this.lexicons.map((l) => l.name).join('+'),
       version: this.lexicons.map((l) => l.version).join('+'),
-      sha256: createHash('sha256').update(JSON.stringify(this.lexicons)).digest('hex'),
+      sha256: builtinSha256(this.lexicons, builtinLexicons()) ?? sha256Hex(JSON.stringify(this.lexicons)),
       entries: this.context('auto').matcher.entryCount,
     };
     return this.info;

@@ -7,7 +7,7 @@ import { PathAutomaton } from './pathAutomaton';
 import { cueFacts, entryFacts } from './ruleFacts';
 import { SlotTrie } from './slotTrie';
 import { PrefixHashes } from './prefixHashes';
-import { MAX_SUFFIX_DIFFERENCE, sameWordFamily, stem } from './stem';
+import { lexiconWordStem, MAX_SUFFIX_DIFFERENCE, sameWordFamily, stem } from './stem';
 import { Vocabulary } from './vocabulary';
 import { Category, CueEffect, CueSource, Language, LexiconSource, Polarity } from './types';
 
@@ -139,6 +139,11 @@ export class Matcher {
     this.automaton = new PathAutomaton(this.paths, (symbol) => this.slotsOf(symbol));
   }
 
+  /** Each lexicon word with its stem, as compiled: esbuild.js bundles the built-in lexicons' (see builtinWordStems). */
+  wordStems(): Array<[string, string]> {
+    return [...this.wordSlotsByStem.values()].flatMap((slots) => slots.map((s): [string, string] => [s.word, s.wordStem]));
+  }
+
   /** The symbol of the Latin word `text[start, end)`, whose lower-case form hashes to `hash` and `check`; −1 when no entry or cue mentions it. */
   latinSymbol(hash: number, check: number, text: string, start: number, end: number): number {
     // Kept small, so that the compiler inlines it into the scanner's word loop; a new word takes the call.
@@ -256,7 +261,7 @@ export class Matcher {
     if (existing !== undefined) return existing;
     const id = this.slotCount++;
     this.wordSlotIds.set(word, id);
-    const wordStem = stem(word);
+    const wordStem = lexiconWordStem(word);
     this.wordPrefixes.addPrefixesOf(word);
     const list = this.wordSlotsByStem.get(wordStem);
     if (list) list.push({ word, wordStem, id });

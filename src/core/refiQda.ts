@@ -3,7 +3,7 @@
 // project (project.qde inside a .qdpx, urn:QDA-XML:project:1.0). Each document becomes a TextSource whose text is
 // sources/GUID.txt; each annotation a PlainTextSelection, coded when it counts in the tally, with its memo as a Note.
 // GUIDs are derived from names, so the same files, lexicons and store give the same bytes.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './nodeCrypto';
 import type { Category, Match, Polarity } from './types';
 import type { PlacedNote, ReviewVerdict } from './webAnnotationReview';
 
@@ -25,7 +25,7 @@ const RESEARCHER_CODES = { name: 'Researcher codes', color: '#7F8C8D', descripti
 
 /** A GUID of the pattern QDA-XML requires, derived from a name (shaped as an RFC 4122 version 5 UUID). */
 function refiGuid(kind: string, name: string): string {
-  const h = createHash('sha256').update(`policy-lens\u0000${kind}\u0000${name}`, 'utf8').digest('hex');
+  const h = sha256Hex(`policy-lens\u0000${kind}\u0000${name}`);
   const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

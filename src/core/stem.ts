@@ -1,10 +1,16 @@
 // Word families: the Porter stem (porterStemmer.ts, natural's algorithm with its hot parts as char-code loops) and
 // the guard against its conflations.
+import { builtinCompiled } from './builtinCompiled';
 import { porterStem } from './porterStemmer';
 
 /** Porter stem of a lower-case word. */
 export function stem(word: string): string {
   return porterStem(word);
+}
+
+/** Porter stem of a lower-case lexicon word: stem(word), read from the built-in table when the word is in it. */
+export function lexiconWordStem(word: string): string {
+  return builtinCompiled().stems.get(word) ?? porterStem(word);
 }
 
 /** Characters a word may differ by at its end and still count as an inflection of a term. */

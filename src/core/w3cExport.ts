@@ -3,7 +3,7 @@
 // own annotations of that document from the store (reviews, manual codes, memos) as they are stored. Both use the
 // store's selectors (TextQuoteSelector and TextPositionSelector, from webAnnotationSelectors.ts).
 // https://www.w3.org/TR/annotation-model/
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './nodeCrypto';
 import type { Match } from './types';
 import { ANNOTATION_CONTEXT, type TextPositionSelector, type TextQuoteSelector, type WebAnnotation } from './webAnnotation';
 import { selectorsFor } from './webAnnotationSelectors';
@@ -128,5 +128,5 @@ export function annotationLines(items: readonly ExportedAnnotation[]): string {
 }
 
 function digest(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
+  return sha256Hex(text).slice(0, 32);
 }

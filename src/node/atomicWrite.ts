@@ -7,9 +7,9 @@
 // - A symbolic link is followed: the file it points to is replaced, the link stays.
 // - Anything else that is not a folder (a device such as /dev/null, a named pipe, a terminal) is written through:
 //   renaming over it would replace the device with a regular file.
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { nodeCrypto } from '../core/nodeCrypto';
 
 export interface AtomicTarget {
   /** The file that ends up written: the target with symbolic links followed. */
@@ -29,7 +29,7 @@ const live = new Set<string>();
 
 /** An unpredictable name: 72 random bits, so nobody can plant a link there in advance. */
 function randomTempName(file: string): string {
-  return `.${path.basename(file)}.${randomBytes(9).toString('base64url')}.tmp`;
+  return `.${path.basename(file)}.${nodeCrypto().randomBytes(9).toString('base64url')}.tmp`;
 }
 
 /**
