@@ -175,6 +175,8 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
   const typedIn: number[] = [];
   const typedIgnored: number[] = [];
   const account = new OutlineAccount();
+  // POLICY_LENS_BENCH_DIAG=nosidebar (a diagnostic, not the bench's figure): type with the sidebar not shown.
+  const withSidebar = !diagnostics().includes('nosidebar');
   const typed = Array.from({ length: plan.keystrokes }, (_, k) => (k % 6 === 5 ? ' ' : String.fromCharCode(97 + (k % 26)))).join('');
   for (let rep = 0; rep < plan.typingReps; rep++) {
     // The reference: the same keys into the same text under a name the extension ignores (the Log language).
@@ -195,10 +197,12 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     await api.whenIdle();
     step(`typing ${rep}: document analysed`);
-    await vscode.commands.executeCommand('policyLens.showTally');
-    // The webview may take the focus as it loads: focus the editor again only once it has loaded and shown a model.
-    await until(api, 'the sidebar loaded', () => api.getSidebar().isWebviewReady() && api.getSidebar().currentModel() !== undefined);
-    step(`typing ${rep}: sidebar shown`);
+    if (withSidebar) {
+      await vscode.commands.executeCommand('policyLens.showTally');
+      // The webview may take the focus as it loads: focus the editor again only once it has loaded and shown a model.
+      await until(api, 'the sidebar loaded', () => api.getSidebar().isWebviewReady() && api.getSidebar().currentModel() !== undefined);
+      step(`typing ${rep}: sidebar shown`);
+    }
     await vscode.window.showTextDocument(editor.document, { preview: false, preserveFocus: false });
     // Type inside a sentence a few lines down the visible part.
     const line = Math.min(editor.document.lineCount - 1, (editor.visibleRanges[0]?.start.line ?? 0) + 10);
@@ -239,7 +243,7 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
     const highlighted = performance.now();
     // The store publishes nothing while the debounce runs, so the first model posted after the burst is the last version's.
     step(`typing ${rep}: highlights up to date`);
-    const sidebarShown = await until(api, 'the sidebar updated', () => api.getSidebar().currentModel() !== sidebarBefore);
+    const sidebarShown = withSidebar ? await until(api, 'the sidebar updated', () => api.getSidebar().currentModel() !== sidebarBefore) : highlighted;
     step(`typing ${rep}: sidebar up to date`);
     const askedSymbols = performance.now();
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
@@ -254,7 +258,9 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
     const debounceEnd = lastChange + debounce;
     // The window on the monotonic clock CPU profiles use (µs), to find it in the workbench's profile.
     const clock = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
-    step(`typing ${rep}: debounce ended at ${Math.round(clock + debounceEnd * 1000)} µs, outline answered at ${Math.round(clock + outlined * 1000)} µs`);
+    const mono = (t: number): number => Math.round(clock + t * 1000);
+    const ourSymbols = api.getSectionRequests().find((r) => r.uri === uri.toString() && r.kind === 'symbols' && r.asked >= askedSymbols && r.answered <= askedFolds);
+    step(`typing ${rep}: µs: keys from ${mono(start)}, debounce ended ${mono(debounceEnd)}, highlights ${mono(highlighted)}, sidebar ${mono(sidebarShown)}, symbols sent ${mono(askedSymbols)}, symbols answered by us ${ourSymbols ? mono(ourSymbols.answered) : '-'}, folding sent ${mono(askedFolds)}, outline answered ${mono(outlined)}`);
     for (const r of api.getSectionRequests().filter((q) => q.uri === uri.toString() && q.asked >= lastChange - 2000)) {
       step(`typing ${rep}: ${r.kind} v${r.version} (last ${version}) asked ${Math.round(r.asked - debounceEnd)} answered ${Math.round(r.answered - debounceEnd)} built ${r.builtMs.toFixed(1)} ms, ${r.count} items`);
     }
@@ -284,6 +290,11 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
     figure(`  the ${plan.keystrokes} keys typed in, into the same text under a name the extension ignores`, typedIgnored, 'ms', 'reference', null),
     figure(`  the ${plan.keystrokes} keys typed in (${(plan.keystrokes - 1) * plan.keystrokeIntervalMs} ms when nothing holds the workbench up)`, typedIn, 'ms', 'info', null, median(typedIn) / median(typedIgnored)),
   ];
+}
+
+/** The diagnostics asked for in POLICY_LENS_BENCH_DIAG (comma-separated), which change what a scenario does. */
+function diagnostics(): string[] {
+  return (process.env.POLICY_LENS_BENCH_DIAG ?? '').split(',').filter((d) => d.length > 0);
 }
 
 /** Time of one call of each outline command (document symbols, then folding ranges) from the extension host, ms. */

@@ -117,7 +117,7 @@ async function runBench(out: string, quick: boolean, timeoutSeconds: number): Pr
     const starting = startSession(
       entry,
       {
-        env: { POLICY_LENS_BENCH_QUICK: quick ? '1' : '0', POLICY_LENS_BENCH_PROFILE: process.env.POLICY_LENS_BENCH_PROFILE ?? '', POLICY_LENS_BENCH_ONLY: process.env.POLICY_LENS_BENCH_ONLY ?? '' },
+        env: { POLICY_LENS_BENCH_QUICK: quick ? '1' : '0', POLICY_LENS_BENCH_PROFILE: process.env.POLICY_LENS_BENCH_PROFILE ?? '', POLICY_LENS_BENCH_ONLY: process.env.POLICY_LENS_BENCH_ONLY ?? '', POLICY_LENS_BENCH_DIAG: process.env.POLICY_LENS_BENCH_DIAG ?? '' },
         extensionTestsPath: benchBootstrap,
         onHostLog: (line) => {
           const action = parseUserAction(line);
@@ -138,8 +138,13 @@ async function runBench(out: string, quick: boolean, timeoutSeconds: number): Pr
     // edits, decorations, the outline and the webview's host all run there.
     const profileDir = process.env.POLICY_LENS_BENCH_PROFILE;
     const profiling = profileDir ? starting.then((session) => profileWorkbench(session.page, profileDir, cleanup)) : Promise.resolve();
+    // With POLICY_LENS_BENCH_TRACE=DIR, a Chromium trace of the browser (DIR/workbench.trace.json): what the page's
+    // main thread does besides JavaScript (style, layout, paint, collection), which a CPU profile shows as "(program)".
+    const traceDir = process.env.POLICY_LENS_BENCH_TRACE;
+    const tracing = traceDir ? starting.then((session) => traceWorkbench(session.page, traceDir, cleanup)) : Promise.resolve();
     outcome = await Promise.race([starting.then((session) => session.hostExit), delay(timeoutSeconds * 1000).then(() => 'timeout' as const)]);
     await profiling.catch(() => undefined);
+    await tracing.catch((err: unknown) => console.error(`tracing: ${err instanceof Error ? err.message : String(err)}`));
   } catch (err) {
     if (!cleanup.interrupted) console.error(err instanceof Error ? err.message : String(err));
     outcome = 'error';
@@ -162,6 +167,37 @@ async function profileWorkbench(page: Page, dir: string, cleanup: Cleanup): Prom
     const { profile } = await cdp.send('Profiler.stop');
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'workbench.cpuprofile'), JSON.stringify(profile));
+  });
+}
+
+/** Trace categories of Chromium's performance panel, without its costly ones (JavaScript samples, invalidations). */
+const TRACE_CATEGORIES = ['devtools.timeline', 'toplevel', 'v8.execute', 'blink.user_timing', 'loading'];
+
+/** Traces the browser until the session is cleaned up, then writes the trace into `dir`. */
+async function traceWorkbench(page: Page, dir: string, cleanup: Cleanup): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { recordMode: 'recordContinuously', traceBufferSizeInKb: 1_000_000, includedCategories: TRACE_CATEGORIES },
+  });
+  cleanup.add(async () => {
+    const complete = new Promise<string>((resolve, reject) => {
+      cdp.on('Tracing.tracingComplete', (event) => (event.stream ? resolve(event.stream) : reject(new Error('no trace stream'))));
+    });
+    await cdp.send('Tracing.end');
+    const stream = await complete;
+    fs.mkdirSync(dir, { recursive: true });
+    const fd = fs.openSync(path.join(dir, 'workbench.trace.json'), 'w');
+    try {
+      for (;;) {
+        const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+        fs.writeSync(fd, chunk.base64Encoded === true ? Buffer.from(chunk.data, 'base64') : Buffer.from(chunk.data, 'utf8'));
+        if (chunk.eof) break;
+      }
+    } finally {
+      fs.closeSync(fd);
+      await cdp.send('IO.close', { handle: stream });
+    }
   });
 }
 
