@@ -407,9 +407,15 @@ function sectionChart(target: DrawnSections, strings: SidebarStrings): HTMLEleme
 
 function sectionColumn(section: SidebarSection, bar: SectionBar, doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
   const title = section.title || `${strings.section} ${section.index + 1}`;
-  const fillBar = el('span', `section-bar ${bar.direction}${bar.thin ? ' thin' : ''}${bar.noSignal ? ' no-signal' : ''}`);
-  fillBar.style.height = `${bar.noSignal ? 0 : Math.max(4, bar.length * 50)}%`;
-  return actionButton('section-column', `chart:${section.index}`, `${title}: ${leanText(section.lean, strings)}`, { type: 'revealSection', uri: doc.uri, index: section.index }, fillBar);
+  const column = actionButton(
+    `section-column ${bar.direction}${bar.thin ? ' faint' : ''}`,
+    `chart:${section.index}`,
+    `${title}: ${leanText(section.lean, strings)}`,
+    { type: 'revealSection', uri: doc.uri, index: section.index },
+  );
+  // The bar's length in percent of the column's height, drawn by the column's background (sidebar.css).
+  column.style.setProperty('--bar', `${bar.noSignal ? 0 : Math.max(4, bar.length * 50)}%`);
+  return column;
 }
 
 /** Every open document on one shared −1…+1 axis: a dot-plot row each, hollow when the evidence is thin. */
