@@ -3,7 +3,8 @@
 // another polarity. Tokens are named by their ordinal in the sentence, which also measures cue windows. All
 // working state lives in reusable typed arrays of a MatchState that the analysis owns: nothing is allocated per token
 // or per candidate, and nothing is shared between analyses.
-import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION, RULE_SECRECY, RULE_TARGET, RULE_TOPIC, TOPIC_DEFINITION, TOPIC_NOUN, TOPIC_TITLE } from './matchList';
+import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION, RULE_SECRECY, RULE_TARGET, RULE_TOPIC, TOPIC_DEFINITION, TOPIC_NAME, TOPIC_NOUN, TOPIC_TITLE } from './matchList';
+import { isInName } from './names';
 import { CompiledCue, CompiledEntry, Matcher } from './matcher';
 import { NO_PATH, PathAutomaton } from './pathAutomaton';
 import { grown } from './grown';
@@ -109,19 +110,20 @@ function pathsEndingAt(s: MatchState, automaton: PathAutomaton, state: number, o
 
 /**
  * Resolves the sentence's paths (its tokens are ordinals `[0, tokens)`) into annotations in `out`, offsets relative to
- * `base`; then forgets them. In a title line (`title`) nothing is counted: a heading names its topic.
+ * `base`; then forgets them. In a title line (`title`) nothing is counted: a heading names its topic. `text` is the text
+ * the offsets index, read to tell a word inside a name ("the Privacy Office"); without it no match is read as a name.
  */
-export function endSentence(s: MatchState, matcher: Matcher, tokens: number, base: number, out: MatchListBuilder, title = false): void {
+export function endSentence(s: MatchState, matcher: Matcher, tokens: number, base: number, out: MatchListBuilder, title = false, text: string | null = null): void {
   const entries = s.entries;
   const cues = s.cues;
-  if (entries.count > 0) annotate(s, matcher, tokens, base, out, title);
+  if (entries.count > 0) annotate(s, matcher, tokens, base, out, title, text);
   entries.count = 0;
   cues.count = 0;
   s.spanFirst = NO_SPAN;
   s.spanLast = 0;
 }
 
-function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number, out: MatchListBuilder, title: boolean): void {
+function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number, out: MatchListBuilder, title: boolean, text: string | null): void {
   const entries = s.entries;
   const cues = s.cues;
   if (cues.count === 0 && disjoint(entries)) {
@@ -132,6 +134,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
       if ((fact & ENTRY_COUNTED) === 0) continue;
       if (title) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_TITLE);
       else if ((fact & ENTRY_TOPIC) !== 0) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_NOUN);
+      else if (text !== null && isInName(text, entries.start[i], entries.end[i])) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_NAME);
       else out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_NONE, -1);
     }
     return;
@@ -204,6 +207,10 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
       if ((fact & ENTRY_TOPIC) !== 0 && near[ACT_CUES] < 0) {
         rule = RULE_TOPIC;
         argument = TOPIC_NOUN;
+      } else if (text !== null && isInName(text, entries.start[winner], entries.end[winner])) {
+        // A word of a name says which body or law is meant, whatever stands near it: "the Privacy Office shall".
+        rule = RULE_TOPIC;
+        argument = TOPIC_NAME;
       }
     }
     out.add(entries.start[winner] - base, entries.end[winner] - base, entryIndex, rule, rule === RULE_NONE ? -1 : argument);

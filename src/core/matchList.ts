@@ -32,7 +32,7 @@ export const RULE_NEGATION = 1;
 export const RULE_EXEMPTION = 2;
 export const RULE_PROTECTION = 3;
 export const RULE_DIRECTION = 4;
-/** Shown, not counted: a topic noun with no act near it (argument TOPIC_NOUN), a match in a title line (TOPIC_TITLE) or in a definition (TOPIC_DEFINITION). */
+/** Shown, not counted: a topic noun with no act near it (argument TOPIC_NOUN), a match in a title line (TOPIC_TITLE), in a definition (TOPIC_DEFINITION) or in a name (TOPIC_NAME). */
 export const RULE_TOPIC = 5;
 /** A match aimed at someone its polarity does not fit (a fine on officials, a report to the police): counted in the cue's category. */
 export const RULE_TARGET = 6;
@@ -42,6 +42,8 @@ export const TOPIC_NOUN = 0;
 export const TOPIC_TITLE = 1;
 /** Shown, not counted: a match inside a definition or scope clause (a `define` cue). */
 export const TOPIC_DEFINITION = 2;
+/** Shown, not counted: a word of a name of a body, an office or a law ("the Privacy Office", 《…法》). */
+export const TOPIC_NAME = 3;
 
 export function matchCount(list: MatchList): number {
   return list.length / FIELDS;
@@ -166,7 +168,9 @@ export class MatchReader {
           ? 'a title line names its topic and takes no stance'
           : detail === TOPIC_DEFINITION
             ? 'a definition or scope clause says what a term covers and takes no stance'
-            : `"${entry.term}" names a topic; no act near it gives it a stance`;
+            : detail === TOPIC_NAME
+              ? `"${entry.term}" is part of a name (of a body, an office or a law) and takes no stance`
+              : `"${entry.term}" names a topic; no act near it gives it a stance`;
     } else if (r !== RULE_NONE) {
       const cue = this.matcher.cueList[detail];
       if (r === RULE_SECRECY) {

@@ -244,7 +244,7 @@ function scanMark(scan: ScanState, text: string, matcher: Matcher, i: number, c:
   }
   if (sentenceEnds) {
     // A block's first sentence that is a labelled heading is a title line.
-    if (scan.ordinal > 0) closeSentence(scan, matcher, c === 46 && scan.sentences === 0 && scan.ordinal <= TITLE_TOKENS && isLabelledHeading(text, scan.start, i, scan.end));
+    if (scan.ordinal > 0) closeSentence(scan, text, matcher, c === 46 && scan.sentences === 0 && scan.ordinal <= TITLE_TOKENS && isLabelledHeading(text, scan.start, i, scan.end));
     scan.ordinal = 0;
     scan.clause = 0;
   }
@@ -252,8 +252,8 @@ function scanMark(scan: ScanState, text: string, matcher: Matcher, i: number, c:
 }
 
 /** Resolves the sentence read so far into annotations (`title`: a title line, where nothing is counted). */
-function closeSentence(scan: ScanState, matcher: Matcher, title: boolean): void {
-  endSentence(scan.match, matcher, scan.ordinal, scan.start, scan.found, title);
+function closeSentence(scan: ScanState, text: string, matcher: Matcher, title: boolean): void {
+  endSentence(scan.match, matcher, scan.ordinal, scan.start, scan.found, title, text);
   scan.found.markSentence(scan.sentences++);
 }
 
@@ -261,7 +261,7 @@ function closeSentence(scan: ScanState, matcher: Matcher, title: boolean): void 
 function finishBlock(scan: ScanState, text: string, matcher: Matcher, extent: BlockExtent): BlockResult {
   const { start, end } = scan;
   if (scan.hanRunStart >= 0) scan.hanWords += countHanWords(scan.hanRunChars);
-  if (scan.ordinal > 0) closeSentence(scan, matcher, scan.ordinal <= TITLE_TOKENS && scan.sentences <= 1 && titleStart(text, start, end, scan.sentences) >= 0);
+  if (scan.ordinal > 0) closeSentence(scan, text, matcher, scan.ordinal <= TITLE_TOKENS && scan.sentences <= 1 && titleStart(text, start, end, scan.sentences) >= 0);
   const found = scan.found;
   return new Block(end - start, extent.newlines, scan.latinWords + scan.hanWords, scan.latinWords, scan.hanChars, scan.sentences, found.finish(), found.finishSentences(), extent.headingLevel);
 }

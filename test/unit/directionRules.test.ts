@@ -1,8 +1,8 @@
-// Rules of lexicons en 1.7, each on sentences written for these tests, in English and Chinese: an investigation
-// takes its stance from whom it is aimed at (scheme principle 4), and a control word that is the object of a
-// person's option or right is engagement (principle 3).
+// Rules of lexicons en 1.7, each on sentences written for these tests, in English and Chinese: an investigation or a
+// review takes its stance from whom it is aimed at (scheme principle 4), a control word that is the object of a
+// person's option or right is engagement (principle 3), and a word inside a name of a body or a law is no stance.
 import * as assert from 'node:assert/strict';
-import { briefs, counted, engineWith } from './helpers/lexicons';
+import { briefs, builtinEngine, counted, engineWith } from './helpers/lexicons';
 
 describe('rules of lexicons en 1.7', () => {
   describe('an investigation is a topic until a target gives it a stance', () => {
@@ -10,6 +10,8 @@ describe('rules of lexicons en 1.7', () => {
       assert.deepEqual(counted('The senior official may investigate any matter concerning the administration of any program of the Department.'), ['engagement/accountability:investigate']);
       assert.deepEqual(counted('The officer may make such investigations and reports relating to the programs and operations of the agency.'), ['engagement/accountability:investigations']);
       assert.deepEqual(counted('The records are relevant to an ongoing investigation.'), []);
+      assert.deepEqual(counted('The officer shall review the implementation of new regulations.'), ['engagement/accountability:review']);
+      assert.deepEqual(counted('The decision shall not be subject to review.'), []);
     });
 
     it('Chinese: the same target cue moves a topic noun to accountability, and leaves it uncounted otherwise', () => {
@@ -35,6 +37,30 @@ describe('rules of lexicons en 1.7', () => {
       const zh = engineWith([{ term: '删除', category: 'censorship' }], { language: 'zh', context: { protectionCategory: 'rights', before: [{ cue: '有权要求', effect: 'object', window: 2 }] } });
       assert.deepEqual(briefs(zh, '用户有权要求删除其信息。'), [[6, 8, '删除', 'rights', 'protection', false]]);
       assert.deepEqual(briefs(zh, '平台删除违法信息。'), [[2, 4, '删除', 'censorship', null, false]]);
+    });
+  });
+
+  describe('a word inside a name of a body, an office or a law takes no stance', () => {
+    it('built-in English: "the Privacy Office", "the Right to Financial Privacy Act" are names; "privacy protections" is not', () => {
+      assert.deepEqual(counted('An employee of the Privacy Office shall sign the form.'), []);
+      assert.deepEqual(counted('The disclosure is made in accordance with the Right to Financial Privacy Act.'), ['engagement/transparency:disclosure']);
+      assert.deepEqual(counted('Privacy protections apply to the records.'), ['engagement/privacy:Privacy']);
+      const [m] = builtinEngine().analyze('An employee of the Privacy Office shall sign the form.').matches();
+      assert.deepEqual([m.text, m.rule, m.negated], ['Privacy', 'topic', true]);
+      assert.equal(m.ruleDetail, '"privacy" is part of a name (of a body, an office or a law) and takes no stance');
+    });
+
+    it('English: a capitalised word opening a sentence or a whole capitalised phrase is no name', () => {
+      const en = engineWith([{ term: 'oversight', category: 'accountability' }, { term: 'federal register', category: 'transparency' }]);
+      assert.deepEqual(briefs(en, 'Oversight of the agency is weak.'), [[0, 9, 'Oversight', 'accountability', null, false]]);
+      assert.deepEqual(briefs(en, 'It is published in the Federal Register.'), [[23, 39, 'Federal Register', 'transparency', null, false]]);
+      assert.deepEqual(briefs(en, 'The Public Oversight Board met.'), [[11, 20, 'Oversight', 'accountability', 'topic', true]]);
+    });
+
+    it('Chinese: a word inside a title in book-title marks (《…》) is a name', () => {
+      const zh = engineWith([{ term: '权益保护', category: 'rights' }], { language: 'zh' });
+      assert.deepEqual(briefs(zh, '依照《消费者权益保护法》处理。'), [[6, 10, '权益保护', 'rights', 'topic', true]]);
+      assert.deepEqual(briefs(zh, '加强消费者权益保护。'), [[5, 9, '权益保护', 'rights', null, false]]);
     });
   });
 });
