@@ -29,10 +29,15 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** Every word of the match opens with a capital, joining words aside. */
+/** A word of a name: a capital, then at least one small letter ("Office", not "MONITOR", which shouts, nor "A"). */
+function isNameWord(word: string): boolean {
+  return word.length > 1 && isUpper(word.charCodeAt(0)) && /[a-z]/.test(word);
+}
+
+/** Every word of the match is a word of a name, joining words aside. */
 function wordsCapitalised(text: string, start: number, end: number): boolean {
   for (const word of text.slice(start, end).split(/[\s\u00a0\u202f]+/)) {
-    if (word !== '' && !isUpper(word.charCodeAt(0)) && !NAME_JOINERS.has(word.toLowerCase())) return false;
+    if (word !== '' && !isNameWord(word) && !NAME_JOINERS.has(word.toLowerCase())) return false;
   }
   return true;
 }
@@ -54,7 +59,7 @@ function capitalisedBefore(text: string, at: number): boolean {
       i = k;
       continue;
     }
-    return isUpper(word.charCodeAt(0)) && k > 0 && text.charCodeAt(k - 1) === 32 && !opensSentence(text, k);
+    return isNameWord(word) && k > 0 && text.charCodeAt(k - 1) === 32 && !opensSentence(text, k);
   }
 }
 
@@ -74,7 +79,7 @@ function capitalisedAfter(text: string, at: number): boolean {
       i = k;
       continue;
     }
-    return isUpper(word.charCodeAt(0));
+    return isNameWord(word);
   }
 }
 
