@@ -93,9 +93,11 @@ describe('rule mechanisms (lexicons zh 1.6.x)', () => {
   });
 
   describe('incentives and gatekeeping (built-in lexicons)', () => {
-    it('Chinese: a reward for informants or model citizens is control; reporting a firm with a reward is both', () => {
+    it('Chinese: a reward for informants or model citizens is control; reporting a firm\'s violations with a reward is both', () => {
       assert.deepEqual(polarities('国家对作出重大贡献的个人和组织给予表彰和奖励。'), ['control']);
-      assert.deepEqual(polarities('对查证属实的举报予以奖励。'), ['control', 'engagement']);
+      // Since zh 1.7.0 举报 is a topic noun: a reward for a bare report is the reward; a right to report gives it its stance.
+      assert.deepEqual(polarities('对查证属实的举报予以奖励。'), ['control']);
+      assert.deepEqual(polarities('任何人有权对经营者违反本法规定的行为进行举报，查证属实的，予以奖励。'), ['control', 'engagement']);
     });
 
     it('English: an award to whistleblowers is control, the report of violations engagement', () => {

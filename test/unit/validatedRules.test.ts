@@ -1,0 +1,48 @@
+// Rules added with lexicons zh 1.7.x, each kept only when it did not lower a validation group of documents held back
+// inside the tuning half (docs/validity.md): a report is a topic noun that names a channel and takes its stance from
+// what is reported or to whom, and a ban on obstructing people (不得干预, 不得妨碍) protects them. English tests use
+// lexicons written for them, so that each rule is tested apart from the tuning of the built-in lexicons.
+import * as assert from 'node:assert/strict';
+import { briefs, counted, engineWith } from './helpers/lexicons';
+
+describe('rule mechanisms validated on held-back documents (lexicons zh 1.7.x)', () => {
+  describe('a report is a topic noun', () => {
+    it('Chinese: 举报 names a report; a complaint channel, a reward or reporting to the police gives the sentence its stance', () => {
+      assert.deepEqual(counted('二）举报事项事先未被有关机关掌握；'), []);
+      assert.deepEqual(counted('公民、法人或者其他组织可以向有关部门投诉、举报。'), ['engagement/complaints:投诉']);
+      assert.deepEqual(counted('公民有权对违反本法规定的行为进行举报。'), ['control/surveillance:违反本法规定的行为', 'engagement/complaints:举报']);
+      assert.deepEqual(counted('发现可疑情况的，应当及时向公安机关举报。'), ['control/surveillance:向公安机关举报']);
+    });
+
+    it('English: the same topic kind on a lexicon written for the test', () => {
+      const en = engineWith([{ term: 'tip', category: 'complaints', topic: true }], { context: { before: [{ cue: 'submit', effect: 'act' }] } });
+      assert.deepEqual(briefs(en, 'The tip was not known to the agency.'), [[4, 7, 'tip', 'complaints', 'topic', true]]);
+      assert.deepEqual(briefs(en, 'Any person may submit a tip.'), [[24, 27, 'tip', 'complaints', null, false]]);
+    });
+  });
+
+  describe('a ban on obstructing people protects them', () => {
+    it('Chinese: 不得干预 and 不得妨碍 protect what they govern, where a bare 不得 would negate it', () => {
+      assert.deepEqual(counted('乡镇人民政府不得干预依法属于村民自治范围内的事项。'), ['engagement/rights:不得干预', 'engagement/participation:村民自治']);
+      assert.deepEqual(counted('任何组织不得妨碍村民依法行使选举权。'), ['engagement/rights:不得妨碍', 'engagement/participation:选举权']);
+      assert.deepEqual(counted('对检举人，任何个人和组织不得打击报复。'), ['engagement/rights:不得打击报复']);
+    });
+
+    it('English: a ban written with its verb as an entry, on a lexicon written for the test', () => {
+      const en = engineWith(
+        [
+          { term: 'shall not interfere with', category: 'rights' },
+          { term: 'self-government', category: 'participation' },
+        ],
+        { context: { before: [{ cue: 'not', effect: 'negate' }] } },
+      );
+      assert.deepEqual(
+        briefs(en, 'The county shall not interfere with village self-government.').map((b) => b.slice(2)),
+        [
+          ['shall not interfere with', 'rights', null, false],
+          ['self-government', 'participation', null, false],
+        ],
+      );
+    });
+  });
+});
