@@ -27,7 +27,8 @@ const lexiconsAsJson = {
     build.onLoad({ filter: /[\\/]src[\\/]core[\\/]lexicons[\\/][^\\/]+\.json$/ }, async (args) => {
       const text = await fs.promises.readFile(args.path, 'utf8');
       JSON.parse(text); // A malformed lexicon fails the build here, as esbuild's own JSON loader would.
-      return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+      // Pure, so that a bundle that never reads the lexicons (the CLI worker, sent its own) leaves them out.
+      return { contents: `export default /* @__PURE__ */ JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
     });
   },
 };

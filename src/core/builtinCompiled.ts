@@ -27,8 +27,15 @@ export function builtinCompiled(): BuiltinCompiled {
   return compiled;
 }
 
+/** The built-in lexicon objects, once builtin.ts has loaded them (a CLI worker never does: it is sent its lexicons). */
+let builtin: readonly LexiconSource[] = [];
+
+export function setBuiltinLexicons(lexicons: readonly LexiconSource[]): void {
+  builtin = lexicons;
+}
+
 /** The built-in lexicons' SHA-256 when `lexicons` are exactly them (the same objects, in order), else null. */
-export function builtinSha256(lexicons: readonly LexiconSource[], builtin: readonly LexiconSource[]): string | null {
-  if (lexicons.length !== builtin.length || lexicons.some((l, i) => l !== builtin[i])) return null;
+export function builtinSha256(lexicons: readonly LexiconSource[]): string | null {
+  if (builtin.length === 0 || lexicons.length !== builtin.length || lexicons.some((l, i) => l !== builtin[i])) return null;
   return builtinCompiled().sha256;
 }

@@ -1,5 +1,4 @@
 // The engine: compiled lexicons and the entry point for analysing a text.
-import { builtinLexicons } from './builtin';
 import { builtinSha256 } from './builtinCompiled';
 import { AnalysisContext, analysisContext, DocumentAnalysis, textTotals } from './analysis';
 import { Matcher } from './matcher';
@@ -34,7 +33,7 @@ export class Engine {
     this.info ??= {
       name: this.lexicons.map((l) => l.name).join('+'),
       version: this.lexicons.map((l) => l.version).join('+'),
-      sha256: builtinSha256(this.lexicons, builtinLexicons()) ?? sha256Hex(JSON.stringify(this.lexicons)),
+      sha256: builtinSha256(this.lexicons) ?? sha256Hex(JSON.stringify(this.lexicons)),
       entries: this.context('auto').matcher.entryCount,
     };
     return this.info;
