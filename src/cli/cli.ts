@@ -1,6 +1,6 @@
 // The policy-lens command (dist/cli.js): arguments → lexicons → engine → documents streamed into one report.
 // First, so that the heap settings hold before any other module allocates.
-import './heapSettings';
+import { oneDocumentHeap } from './heapSettings';
 import { Engine } from '../core';
 import { reportHeader } from '../core/report';
 import { GENERATOR } from '../node/generator';
@@ -92,6 +92,7 @@ async function run(options: CliOptions): Promise<number> {
     if (err.code === 'EPIPE') process.exit(EXIT_OK);
   });
   if (options.out !== null && options.out !== '-') refuseOverwritingInputs(options.out, options.paths, [...options.lexicons, ...[options.lexiconMap, options.filesFrom, options.annotations].filter((f): f is string => f !== null && f !== '-')]);
+  oneDocumentHeap(options.paths, options.filesFrom);
   const review = loadReview(options.annotations, options.noAnnotations, options.paths);
   const lexicons = loadLexicons(options.lexicons, options.lexiconMode, options.lexiconMap, say, workspaceLexiconOf(review));
   const settings = { lexicons, review, language: options.language, format: options.format, jobs: options.jobs };
