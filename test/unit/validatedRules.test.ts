@@ -45,4 +45,16 @@ describe('rule mechanisms validated on held-back documents (lexicons zh 1.7.x)',
       );
     });
   });
+
+  describe('permits refused and notice in writing (zh 1.7.1)', () => {
+    it('Chinese: refusing a permit is gatekeeping; a written notice with reasons informs the applicant', () => {
+      assert.deepEqual(counted('申请举行的集会，有下列情形之一的，不予许可'), ['control/restrictions:不予许可']);
+      assert.deepEqual(counted('主管机关应当将决定书面通知其负责人。'), ['engagement/transparency:书面通知']);
+      assert.deepEqual(counted('不予批准的，应当通知申请人并说明理由。'), ['control/restrictions:不予批准', 'engagement/transparency:通知申请人', 'engagement/transparency:说明理由']);
+    });
+
+    it('English: the same notice to the person, built in', () => {
+      assert.deepEqual(counted('The agency shall notify the person of the denial.').filter((c) => c.startsWith('engagement')), ['engagement/transparency:notify the person']);
+    });
+  });
 });
