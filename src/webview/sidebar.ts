@@ -454,16 +454,59 @@ function sectionsOf(doc: SidebarActiveDocument, strings: SidebarStrings, keep: b
   return drawn.part;
 }
 
-function activeDocument(doc: SidebarActiveDocument, strings: SidebarStrings, band: number, keepSections: boolean): Child[] {
-  const heading = el('h1', 'document-title', doc.name);
-  heading.title = doc.detail;
-  const parts: Child[] = [heading];
+/**
+ * The parts drawn last, by name, with the data each was drawn from. A render draws again only the parts whose data
+ * changed: while the user types, an update changes a count or two, and drawing every part anew made the webview lay
+ * out and paint all of them (it shares the workbench page's main thread) several times a second.
+ */
+const drawnParts = new Map<string, { key: string; node: HTMLElement }>();
+
+function drawnPart(name: string, data: unknown, draw: () => HTMLElement): HTMLElement {
+  const key = JSON.stringify(data);
+  const known = drawnParts.get(name);
+  if (known && known.key === key) return known.node;
+  const node = draw();
+  drawnParts.set(name, { key, node });
+  return node;
+}
+
+function activeDocument(doc: SidebarActiveDocument, strings: SidebarStrings, stringsKey: string, band: number, keepSections: boolean): HTMLElement[] {
+  const heading = drawnPart('heading', [doc.name, doc.detail], () => {
+    const h1 = el('h1', 'document-title', doc.name);
+    h1.title = doc.detail;
+    return h1;
+  });
+  const parts: HTMLElement[] = [heading];
   if (!doc.complete) {
-    parts.push(el('p', 'hint', strings.analysing));
+    parts.push(drawnPart('analysing', strings.analysing, () => el('p', 'hint', strings.analysing)));
   }
-  const review = reviewPart(doc, strings);
-  parts.push(leanPart(doc, strings, band), ...(review ? [review] : []), countsTable(doc, strings), categoriesPart(doc, strings), termsPart(doc, strings), sectionsOf(doc, strings, keepSections));
+  const { lean, units, control, engagement } = doc;
+  parts.push(drawnPart('lean', [stringsKey, band, lean], () => leanPart(doc, strings, band)));
+  if (doc.reviewed) {
+    const review = doc.reviewed;
+    parts.push(drawnPart('review', [stringsKey, review, lean, units, control.matches, engagement.matches], () => reviewPart(doc, strings) ?? el('div')));
+  }
+  parts.push(
+    drawnPart('counts', [stringsKey, units, control, engagement, doc.words, doc.language], () => countsTable(doc, strings)),
+    drawnPart('categories', [stringsKey, doc.categories], () => categoriesPart(doc, strings)),
+    drawnPart('terms', [stringsKey, doc.uri, doc.terms], () => termsPart(doc, strings)),
+    sectionsOf(doc, strings, keepSections),
+  );
   return parts;
+}
+
+/**
+ * Puts `children` in the root in order, leaving in place every node that stays: moving the sections part would lay
+ * out all its rows again. Nodes that go are removed first, so those that stay keep their order and only new ones are
+ * inserted between them.
+ */
+function placeChildren(children: readonly HTMLElement[]): void {
+  const wanted = new Set<Node>(children);
+  for (const node of Array.from(root.childNodes)) if (!wanted.has(node)) node.remove();
+  children.forEach((child, i) => {
+    const current = root.childNodes[i];
+    if (current !== child) root.insertBefore(child, current ?? null);
+  });
 }
 
 /** Replaces the rows and chart columns of the sections that changed, in the drawn tree. */
@@ -506,29 +549,21 @@ function render(model: SidebarModel, changed: readonly SidebarSection[] | null =
   const { strings } = model;
   // A model saved by an earlier version has no band; 0.2 is the core's.
   const band = typeof model.balancedBand === 'number' ? model.balancedBand : 0.2;
-  const children: Child[] = [];
+  const stringsKey = JSON.stringify(strings);
+  const children: HTMLElement[] = [];
   // Drawing ten thousand sections anew on every update stalled the workbench: an update redraws only what changed.
   const keepSections = changed !== null && drawn !== null && model.active !== null && drawn.uri === model.active.uri;
   if (model.active) {
-    children.push(...activeDocument(model.active, strings, band, keepSections));
+    children.push(...activeDocument(model.active, strings, stringsKey, band, keepSections));
     if (keepSections) patchSections(model.active, changed, strings);
   } else {
     const text = model.unannotatedName === null ? strings.noDocument : fill(strings.notAnnotated, model.unannotatedName);
-    children.push(el('p', 'empty', text));
+    children.push(drawnPart('empty', text, () => el('p', 'empty', text)));
   }
   if (model.documents.length > 0) {
-    children.push(documentsPart(model.documents, strings, band));
+    children.push(drawnPart('documents', [stringsKey, band, model.documents], () => documentsPart(model.documents, strings, band)));
   }
-  const kept = keepSections && drawn !== null && drawn.part.parentNode === root ? drawn.part : null;
-  if (kept) {
-    // The kept part stays where it is: moving it would lay out all its rows again.
-    const at = children.indexOf(kept);
-    for (const node of Array.from(root.childNodes)) if (node !== kept) node.remove();
-    kept.before(...children.slice(0, at));
-    kept.after(...children.slice(at + 1));
-  } else {
-    root.replaceChildren(...children);
-  }
+  placeChildren(children);
   const announcement = model.active ? `${model.active.name}: ${leanText(model.active.lean, strings)}` : '';
   if (announcer.textContent !== announcement) {
     announcer.textContent = announcement;
