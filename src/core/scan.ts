@@ -319,8 +319,9 @@ function looksLikeTitle(text: string, start: number, end: number): boolean {
   const block = text.slice(start, end);
   const line = block.trim();
   if (!/\n\s*$/.test(block)) return false;
-  // A semicolon may join the parts of a Latin heading ("Civil action; damages; fees"); a list item ends on one.
-  if (line === '' || /[,，、:：；]/.test(line) || (line.includes(';') && !/[A-Za-z]/.test(line))) return false;
+  // A semicolon may join the parts of a Latin heading ("Civil action; damages; fees"); a list item ends on one. A
+  // comma may stand in a heading in title case ("Part B— Remedies, Exceptions, and Definitions"), not in an item.
+  if (line === '' || /[，、:：；]/.test(line) || (line.includes(',') && !inTitleCase(line)) || (line.includes(';') && !/[A-Za-z]/.test(line))) return false;
   const last = line.charCodeAt(line.length - 1);
   const cls = classAt(line, line.length - 1, line.length, last);
   if (cls !== HAN && cls !== WORD && last !== 41 && last !== 93 && last !== 0xff09) return false;
@@ -328,6 +329,12 @@ function looksLikeTitle(text: string, start: number, end: number): boolean {
   const body = line.replace(TITLE_LABEL, '');
   // "to" opens an infinitive item ("A) to communicate with"); inside a heading it is a preposition ("Access to records").
   return /^[A-Z]/.test(body) && !NOT_IN_TITLE.test(body) && !/^to\b/i.test(body) && !/\b(?:and|or)$/i.test(body);
+}
+
+/** Every word of four letters or more opens with a capital, and there are at least two: "Remedies, Exceptions, and Definitions". */
+function inTitleCase(line: string): boolean {
+  const long = line.match(/[A-Za-z]{4,}/g) ?? [];
+  return long.length >= 2 && long.every((w) => w.charCodeAt(0) >= 65 && w.charCodeAt(0) <= 90);
 }
 
 /**

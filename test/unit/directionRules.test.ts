@@ -63,4 +63,26 @@ describe('rules of lexicons en 1.7', () => {
       assert.deepEqual(briefs(zh, '加强消费者权益保护。'), [[5, 9, '权益保护', 'rights', null, false]]);
     });
   });
+
+  describe('statute formulae (English 1.7.2)', () => {
+    it('a rule of construction is a scope clause and takes no stance; a ban outside one stays control', () => {
+      assert.deepEqual(counted('Nothing in this subsection shall be construed to prohibit any State from enacting laws.'), []);
+      assert.deepEqual(counted('The agency may prohibit any State from enacting laws.'), ['control/restrictions:prohibit']);
+    });
+
+    it('a statement under penalty of perjury is no sanction; a meeting open to public observation is transparency', () => {
+      assert.deepEqual(counted('The notice shall include a statement, under penalty of perjury, that it is accurate.'), []);
+      assert.deepEqual(counted('Every portion of every meeting shall be open to public observation.'), ['engagement/transparency:open to public observation']);
+    });
+
+    it('a heading in title case may hold commas; a list item with commas, or a Chinese line with ，, is no title', () => {
+      assert.deepEqual(counted('Part B— Remedies, Exceptions, and Definitions\n'), []);
+      assert.deepEqual(counted('i) remedies for a violation, if any, and appeals\n'), ['engagement/rights:remedies', 'engagement/rights:appeals']);
+      assert.deepEqual(counted('罚款、没收违法所得\n').length, 2);
+    });
+
+    it('sanctions for activities by officers of the government are accountability (principle 4)', () => {
+      assert.deepEqual(counted('The guidelines shall include appropriate sanctions for activities by officers of the agency.'), ['engagement/accountability:sanctions']);
+    });
+  });
 });
