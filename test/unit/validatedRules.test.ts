@@ -57,4 +57,19 @@ describe('rule mechanisms validated on held-back documents (lexicons zh 1.7.x)',
       assert.deepEqual(counted('The agency shall notify the person of the denial.').filter((c) => c.startsWith('engagement')), ['engagement/transparency:notify the person']);
     });
   });
+
+  describe('a surveillance system named is a topic; installing or building it is the act (zh 1.7.2)', () => {
+    it('Chinese: 公共安全视频, 视频图像 and 图像采集 count only with an act such as 安装 or 建设', () => {
+      assert.deepEqual(counted('第十二条 公共安全视频系统采用的产品、服务应当符合国家标准的强制性要求。'), []);
+      assert.deepEqual(counted('管理单位应当确保视频图像信息的原始完整。'), []);
+      assert.deepEqual(counted('由县级以上地方人民政府组织有关部门建设公共安全视频系统。'), ['control/surveillance:公共安全视频']);
+      assert.deepEqual(counted('在公共场所安装图像采集设备，应当为维护公共安全所必需。'), ['control/data-collection:图像采集']);
+    });
+
+    it('English: the same topic kind with an act cue, on a lexicon written for the test', () => {
+      const en = engineWith([{ term: 'camera system', category: 'surveillance', topic: true }], { context: { before: [{ cue: 'install', effect: 'act' }] } });
+      assert.deepEqual(briefs(en, 'The camera system meets the standard.'), [[4, 17, 'camera system', 'surveillance', 'topic', true]]);
+      assert.deepEqual(briefs(en, 'The city may install a camera system.'), [[23, 36, 'camera system', 'surveillance', null, false]]);
+    });
+  });
 });
