@@ -69,6 +69,9 @@ export class MatchState {
   /** Per group of cues, the nearest cue of the entry being resolved, and its distance (see nearestCues). */
   readonly nearest = new Int32Array(CUE_GROUPS);
   readonly nearestGap = new Int32Array(CUE_GROUPS);
+  /** Groups (bit 1 << group) of the sentence's cues that may stand before their entry, and after it. */
+  groupsBefore = 0;
+  groupsAfter = 0;
   /** The tokens `[spanFirst, spanLast)` that the sentence's candidates cover: all that resolving needs to look at. */
   spanFirst = NO_SPAN;
   spanLast = 0;
@@ -150,7 +153,17 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
 
   const cueFacts = matcher.cueFacts;
   let kinds = 0;
-  for (let i = 0; i < cues.count; i++) kinds |= cueFacts[cues.value[i]];
+  let groupsBefore = 0;
+  let groupsAfter = 0;
+  for (let i = 0; i < cues.count; i++) {
+    const fact = cueFacts[cues.value[i]];
+    kinds |= fact;
+    const bit = 1 << ((fact >>> CUE_GROUP_SHIFT) & 3);
+    if ((fact & CUE_BEFORE) !== 0) groupsBefore |= bit;
+    if ((fact & CUE_AFTER) !== 0) groupsAfter |= bit;
+  }
+  s.groupsBefore = groupsBefore;
+  s.groupsAfter = groupsAfter;
   // Most sentences have no clause break or predicate word among their cues: then nothing stands between two tokens.
   s.structured = (kinds & (CUE_BREAK | CUE_PREDICATE)) !== 0;
   if (s.structured) countBreaks(s, cueFacts, from, to);
@@ -399,7 +412,9 @@ function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: numb
   // Four stores each, not fill(): this runs for every entry resolved, and the builtin's call costs more.
   nearest[STANCE_CUES] = nearest[ACT_CUES] = nearest[SECRET_CUES] = nearest[DEFINE_CUES] = -1;
   gaps[STANCE_CUES] = gaps[ACT_CUES] = gaps[SECRET_CUES] = gaps[DEFINE_CUES] = NO_SPAN;
-  let open = CUE_GROUPS;
+  // The walk ends once every group the sentence's before-cues belong to has its nearest: a cue flood ("no fine no
+  // fine …") then costs a step or two per entry, not the widest cue window.
+  let open = bitCount(s.groupsBefore);
   // Before-cues end at token k < first; for each group the nearest is found first, walking left.
   for (let k = first - 1; k >= from && first - 1 - k <= matcher.widestCueWindow && open > 0; k--) {
     const o = owner[k];
@@ -419,7 +434,10 @@ function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: numb
     open--;
   }
   // After-cues start at token k ≥ last; one wins only when strictly nearer than its group's before-cue.
-  for (let k = last; k < to && k - last <= matcher.widestCueWindow; k++) {
+  // An after-cue wins only nearer than its group's before-cue, so the walk ends at the farthest of those distances.
+  let reach = -1;
+  for (let group = 0; group < CUE_GROUPS; group++) if ((s.groupsAfter & (1 << group)) !== 0 && gaps[group] > reach) reach = gaps[group];
+  for (let k = last; k < to && k - last <= matcher.widestCueWindow && k - last < reach; k++) {
     const o = owner[k];
     if (o >= 0) continue;
     const i = -o - 1;
@@ -435,6 +453,12 @@ function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: numb
     gaps[group] = -1;
   }
   return nearest;
+}
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
 }
 
 /** How many tokens after its clause's predicate word an act governed by a subject cue may start ("shall disclose", "may not be"). */
