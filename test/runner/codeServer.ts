@@ -157,6 +157,11 @@ export function createHostFolders(root: string, settings: Record<string, unknown
     'git.enabled': false,
     'typescript.disableAutomaticTypeAcquisition': true,
   };
+  // A bench diagnostic, not a default: VS Code's merge-conflict extension scans a changed document's whole text.
+  if ((process.env.POLICY_LENS_BENCH_DIAG ?? '').split(',').includes('nomergeconflict')) {
+    defaults['merge-conflict.codeLens.enabled'] = false;
+    defaults['merge-conflict.decorators.enabled'] = false;
+  }
   fs.mkdirSync(path.join(folders.userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(folders.userData, 'User', 'settings.json'), JSON.stringify({ ...defaults, ...settings }, null, 2));
   return folders;
