@@ -55,6 +55,46 @@ async function currentAnalysis(store: AnalysisStore, document: vscode.TextDocume
   return stored && stored.version === document.version ? stored : undefined;
 }
 
+/** How a provider turns the outline into its answer, which is kept per analysis. */
+interface OutlineAnswer<T> {
+  readonly kind: SectionRequest['kind'];
+  readonly cache: WeakMap<StoredAnalysis, T[]>;
+  count(answer: readonly T[]): number;
+  build(document: vscode.TextDocument, items: readonly Outlined[], stored: StoredAnalysis): T[];
+}
+
+/**
+ * A provider's answer for the document as it stands: from its cache when this analysis was answered before, else
+ * built from the outline; every request is recorded for the host bench. `seen` hears of the analysis answered for.
+ */
+async function answerFromOutline<T>(
+  store: AnalysisStore,
+  document: vscode.TextDocument,
+  token: vscode.CancellationToken | undefined,
+  how: OutlineAnswer<T>,
+  seen?: (stored: StoredAnalysis) => void,
+): Promise<T[] | undefined> {
+  const asked = performance.now();
+  const version = document.version;
+  const done = (answer: T[] | undefined, builtMs: number): T[] | undefined => {
+    record({ kind: how.kind, uri: document.uri.toString(), version, asked, answered: performance.now(), builtMs, count: answer ? how.count(answer) : -1 });
+    return answer;
+  };
+  const stored = await currentAnalysis(store, document, token);
+  if (!stored) return done(undefined, 0);
+  seen?.(stored);
+  const known = how.cache.get(stored);
+  if (known) return done(known, 0);
+  const building = performance.now();
+  const items = await outline(document, stored);
+  if (!items || token?.isCancellationRequested || document.version !== stored.version) return done(undefined, 0);
+  const built = how.cache.get(stored);
+  if (built) return built;
+  const answer = how.build(document, items, stored);
+  how.cache.set(stored, answer);
+  return done(answer, performance.now() - building);
+}
+
 /** A titled section with the range of its whole subtree, and the titled section it nests in. */
 interface Outlined {
   readonly section: SectionTally;
@@ -132,32 +172,19 @@ async function makeOutline(document: vscode.TextDocument, stored: StoredAnalysis
   return out;
 }
 
-const symbolTrees = new WeakMap<StoredAnalysis, vscode.DocumentSymbol[]>();
-
 export class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly store: AnalysisStore) {}
 
-  async provideDocumentSymbols(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
-    const asked = performance.now();
-    const version = document.version;
-    const stored = await currentAnalysis(this.store, document, token);
-    if (!stored) {
-      record({ kind: 'symbols', uri: document.uri.toString(), version, asked, answered: performance.now(), builtMs: 0, count: -1 });
-      return undefined;
-    }
-    const known = symbolTrees.get(stored);
-    if (known) {
-      record({ kind: 'symbols', uri: document.uri.toString(), version, asked, answered: performance.now(), builtMs: 0, count: countSymbols(known) });
-      return known;
-    }
-    const building = performance.now();
-    const items = await outline(document, stored);
-    if (!items || token?.isCancellationRequested || document.version !== stored.version) {
-      record({ kind: 'symbols', uri: document.uri.toString(), version, asked, answered: performance.now(), builtMs: 0, count: -1 });
-      return undefined;
-    }
-    const built = symbolTrees.get(stored);
-    if (built) return built;
+  provideDocumentSymbols(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
+    return answerFromOutline(this.store, document, token, SYMBOLS);
+  }
+}
+
+const SYMBOLS: OutlineAnswer<vscode.DocumentSymbol> = {
+  kind: 'symbols',
+  cache: new WeakMap(),
+  count: countSymbols,
+  build(document, items, stored) {
     const roots: vscode.DocumentSymbol[] = [];
     const symbols: vscode.DocumentSymbol[] = [];
     // Kept items come before their children, so `symbols` holds a kept item's parent at its index when it is kept.
@@ -170,12 +197,9 @@ export class SectionSymbolProvider implements vscode.DocumentSymbolProvider {
       if (parent && parent.range.contains(symbol.range)) parent.children.push(symbol);
       else roots.push(symbol);
     }
-    symbolTrees.set(stored, roots);
-    const answered = performance.now();
-    record({ kind: 'symbols', uri: document.uri.toString(), version, asked, answered, builtMs: answered - building, count: countSymbols(roots) });
     return roots;
-  }
-}
+  },
+};
 
 function sectionSymbol(document: vscode.TextDocument, text: string, { section, range }: Outlined): vscode.DocumentSymbol {
   const heading = headingRange(document, text, section, range);
@@ -192,8 +216,6 @@ function headingRange(document: vscode.TextDocument, text: string, section: Sect
   if (end > section.startOffset && text.charCodeAt(end - 1) === 13) end--;
   return new vscode.Range(range.start.line, 0, range.start.line, end - section.startOffset);
 }
-
-const foldingRanges = new WeakMap<StoredAnalysis, vscode.FoldingRange[]>();
 
 export class SectionFoldingProvider implements vscode.FoldingRangeProvider, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -221,28 +243,21 @@ export class SectionFoldingProvider implements vscode.FoldingRangeProvider, vsco
     this.changeEmitter.fire();
   }
 
-  async provideFoldingRanges(document: vscode.TextDocument, _context?: vscode.FoldingContext, token?: vscode.CancellationToken): Promise<vscode.FoldingRange[] | undefined> {
-    const asked = performance.now();
-    const version = document.version;
-    const stored = await currentAnalysis(this.store, document, token);
-    if (!stored) {
-      record({ kind: 'folding', uri: document.uri.toString(), version, asked, answered: performance.now(), builtMs: 0, count: -1 });
-      return undefined;
-    }
-    this.answered.set(document.uri.toString(), stored.version);
-    const known = foldingRanges.get(stored);
-    if (known) {
-      record({ kind: 'folding', uri: document.uri.toString(), version, asked, answered: performance.now(), builtMs: 0, count: known.length });
-      return known;
-    }
-    const building = performance.now();
-    const items = await outline(document, stored);
-    if (!items || token?.isCancellationRequested || document.version !== stored.version) {
-      record({ kind: 'folding', uri: document.uri.toString(), version, asked, answered: performance.now(), builtMs: 0, count: -1 });
-      return undefined;
-    }
-    const built = foldingRanges.get(stored);
-    if (built) return built;
+  provideFoldingRanges(document: vscode.TextDocument, _context?: vscode.FoldingContext, token?: vscode.CancellationToken): Promise<vscode.FoldingRange[] | undefined> {
+    return answerFromOutline(this.store, document, token, FOLDING, (stored) => this.answered.set(document.uri.toString(), stored.version));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+}
+
+const FOLDING: OutlineAnswer<vscode.FoldingRange> = {
+  kind: 'folding',
+  cache: new WeakMap(),
+  count: (ranges) => ranges.length,
+  build(document, items) {
     const ranges: vscode.FoldingRange[] = [];
     const kept = outerLevels(items.map((item) => item.parent), FOLDING_LIMIT);
     for (const [i, { range }] of items.entries()) {
@@ -252,14 +267,6 @@ export class SectionFoldingProvider implements vscode.FoldingRangeProvider, vsco
       while (end > range.start.line && document.lineAt(end).isEmptyOrWhitespace) end--;
       if (end > range.start.line) ranges.push(new vscode.FoldingRange(range.start.line, end, vscode.FoldingRangeKind.Region));
     }
-    foldingRanges.set(stored, ranges);
-    const answered = performance.now();
-    record({ kind: 'folding', uri: document.uri.toString(), version, asked, answered, builtMs: answered - building, count: ranges.length });
     return ranges;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changeEmitter.dispose();
-  }
-}
+  },
+};
