@@ -2,9 +2,9 @@
 // makes a heading leaves the tree's shape alone: only the section it falls in and that section's ancestors change
 // their figures (by the difference of the blocks it replaced), and everything after it moves by the edit's length and
 // line count. Any other edit is left to a recount (sectionTallies), which the patched tree always equals.
-import { matchCount, MatchReader } from './matchList';
+import type { MatchReader } from './matchList';
 import { BlockResult } from './scan';
-import { blockUnits, lean, polarityTally, Sum } from './tally';
+import { addBlockMatches, addUnits, blockUnits, lean, polarityTally, Sum } from './tally';
 import { SectionTally, Units } from './types';
 
 /** What a run of blocks adds to the section holding it. */
@@ -30,19 +30,8 @@ function sumsOf(blocks: readonly BlockResult[], from: number, to: number, reader
     if (block.headingLevel >= 0) return null;
     sums.words += block.words;
     sums.newlines += block.newlines;
-    const units = blockUnits(block, reader);
-    sums.units.sentences += units.sentences;
-    sums.units.control += units.control;
-    sums.units.engagement += units.engagement;
-    sums.units.both += units.both;
-    const list = block.matches;
-    const count = matchCount(list);
-    for (let m = 0; m < count; m++) {
-      if (reader.negated(list, m)) continue;
-      const sum = reader.isControl(list, m) ? sums.control : sums.engagement;
-      sum.matches++;
-      sum.weightMilli += reader.weightMilli(list, m);
-    }
+    addUnits(sums.units, blockUnits(block, reader), 1);
+    addBlockMatches(sums.control, sums.engagement, block, reader);
   }
   return sums;
 }

@@ -109,11 +109,16 @@ export function addBlockTotals(to: TotalsPart, block: BlockResult, reader: Match
   to.latinWords += block.latinWords;
   to.hanChars += block.hanChars;
   addUnits(to.units, blockUnits(block, reader), 1);
+  addBlockMatches(to.control, to.engagement, block, reader);
+}
+
+/** Adds a block's counted matches (not negated) and their weights to the sum of their polarity. */
+export function addBlockMatches(control: Sum, engagement: Sum, block: BlockResult, reader: MatchReader): void {
   const list = block.matches;
   const count = matchCount(list);
   for (let m = 0; m < count; m++) {
     if (reader.negated(list, m)) continue;
-    const polarity = reader.isControl(list, m) ? to.control : to.engagement;
+    const polarity = reader.isControl(list, m) ? control : engagement;
     polarity.matches++;
     polarity.weightMilli += reader.weightMilli(list, m);
   }
@@ -170,7 +175,7 @@ export function blockUnits(block: BlockResult, reader: MatchReader): Units {
   return units;
 }
 
-function addUnits(to: Units, units: Units, sign: number): void {
+export function addUnits(to: Units, units: Units, sign: number): void {
   to.sentences += sign * units.sentences;
   to.control += sign * units.control;
   to.engagement += sign * units.engagement;
