@@ -5,7 +5,7 @@ import { Matcher } from './matcher';
 import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { analyzeBlock, BlockResult, withScanState } from './scan';
 import { patchSections } from './sectionPatch';
-import { addBlockTotals, assembleTally, detectLanguage, emptyTotals, sectionTallies, TallyAccumulator, TotalsPart } from './tally';
+import { addBlockTotals, assembleTally, detectLanguage, emptyTotals, SectionTable, sectionTable, sectionTallies, TallyAccumulator, TotalsPart } from './tally';
 import { EntryTerms } from './term';
 import { Category, Language, Match, SectionTally, Tally } from './types';
 
@@ -198,6 +198,14 @@ export class DocumentAnalysis {
       });
     }
     return this.cachedTally;
+  }
+
+  /**
+   * The sections of the text as it is now, for a report that reads each once: the tally's own when they were read,
+   * else counted into a SectionTable and not kept (see sectionTable).
+   */
+  sectionList(): SectionTally[] | SectionTable {
+    return this.sections ?? sectionTable(this.blocks, this.starts, this.content, this.context.reader);
   }
 
   /** The sections of the text as it is now: kept from the last read and patched since, or counted. */

@@ -1,7 +1,7 @@
 // The tally as CSV for R, Stata, pandas and spreadsheets (RFC 4180: comma-separated, fields with a comma, quote or
 // line break quoted, quotes doubled, CRLF line ends; UTF-8 without a byte-order mark; one header row). One row per
 // document in LIWC-22's wide layout, or one row per section. The column order is fixed and documented in docs/cli.md.
-import { ReportDocumentSummary, ReportSummarySource, round } from './report';
+import { ReportDocumentSummary, ReportSummarySource, round, sectionAt } from './report';
 
 export type CsvRows = 'documents' | 'sections';
 
@@ -39,9 +39,10 @@ export function csvRows(rows: CsvRows, d: ReportSummarySource): string {
     return csvLine([d.source, d.language, ...figures(d, d.words), ...perCategory]);
   }
   let out = '';
-  d.sections.forEach((s, i) => {
+  for (let i = 0; i < d.sections.length; i++) {
+    const s = sectionAt(d.sections, i);
     out += csvLine([d.source, d.language, i, s.title, s.level, s.parent ?? '', s.startLine, s.endLine, ...figures(s, s.words)]);
-  });
+  }
   return out;
 }
 

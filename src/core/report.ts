@@ -101,7 +101,21 @@ export interface ReportDocumentSummary {
  * copy of each, made before writing, doubled what the report held and what the collector copied.
  */
 export interface ReportSummarySource extends Omit<ReportDocumentSummary, 'sections'> {
-  sections: ReadonlyArray<ReportSection | SectionTally>;
+  sections: SectionList;
+}
+
+/**
+ * Sections as the report reads them, each once and in order: an array, or a table that makes section i when asked
+ * (SectionTable, src/core/tally.ts), so that thousands of sections are not kept as objects while a report is written.
+ */
+export interface SectionList {
+  readonly length: number;
+  at(index: number): ReportSection | SectionTally | undefined;
+}
+
+/** Section `index` of a list, which holds it. */
+export function sectionAt(list: SectionList, index: number): ReportSection | SectionTally {
+  return list.at(index) as ReportSection | SectionTally;
 }
 
 export interface ReportDocument extends ReportDocumentSummary {
@@ -130,6 +144,8 @@ export interface AnalysisLike {
   tally(): Tally;
   /** Annotations overlapping [start, end), sorted by start offset. */
   matchesInRange(start: number, end: number): Match[];
+  /** The tally's sections as a report reads them (see SectionList), when the analysis can give them without objects. */
+  sectionList?(): SectionList;
 }
 
 /** `generator` is the program writing the report (the CLI or the extension pass their package's name and version). */
@@ -152,9 +168,9 @@ export function documentSummary(source: string, tally: Tally): ReportDocumentSum
   return { ...documentTotals(source, tally), reviewed: null, categories: tally.categories.map(reportCategory), sections: tally.sections.map(reportSection) };
 }
 
-/** documentSummary with the tally's sections as they are, for the report stream (see ReportSummarySource). */
-export function documentSummarySource(source: string, tally: Tally): ReportSummarySource {
-  return { ...documentTotals(source, tally), reviewed: null, categories: tally.categories.map(reportCategory), sections: tally.sections };
+/** documentSummary with the tally's sections as they are (or `sections`, the same as a SectionList), for the report stream (see ReportSummarySource). */
+export function documentSummarySource(source: string, tally: Tally, sections: SectionList = tally.sections): ReportSummarySource {
+  return { ...documentTotals(source, tally), reviewed: null, categories: tally.categories.map(reportCategory), sections };
 }
 
 /** The whole document at once, for callers that hold the report in memory (the extension's export, tests). */
@@ -298,7 +314,7 @@ export function* documentBytes(
   const sectionClosing = jsonl ? '}' : `\n${itemIndent}}`;
   for (let i = 0; i < sections.length; i++) {
     out.raw(jsonl ? (i === 0 ? '[' : ',') : `${i === 0 ? '[' : ','}\n${itemIndent}`);
-    writeSection(out, sections[i], sectionIndent, sectionKeys, sectionClosing);
+    writeSection(out, sectionAt(sections, i), sectionIndent, sectionKeys, sectionClosing);
     if (out.length >= chunkSize) yield out.take();
   }
   out.raw(sections.length === 0 ? '[]' : jsonl ? ']' : `\n${inner}]`);
@@ -595,7 +611,7 @@ function orderedSummary(d: ReportSummarySource): ReportDocumentSummary {
     lean: lean(d.lean),
     reviewed: figures(d.reviewed),
     categories: d.categories.map(reportCategory),
-    sections: d.sections.map(reportSection),
+    sections: Array.from({ length: d.sections.length }, (_, i) => reportSection(sectionAt(d.sections, i))),
   };
 }
 

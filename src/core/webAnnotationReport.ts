@@ -37,7 +37,7 @@ export interface EntryReview {
  */
 export function reportEntry(source: string, analysis: AnalysisLike & { matches(): Match[] }, review: EntryReview | null): ReportEntry {
   const tally = analysis.tally();
-  if (!review) return { summary: documentSummarySource(source, tally), annotations: new AnalysisAnnotations(analysis), review: null };
+  if (!review) return { summary: documentSummarySource(source, tally, analysis.sectionList?.() ?? tally.sections), annotations: new AnalysisAnnotations(analysis), review: null };
   const summary = documentSummary(source, tally);
   const annotations = annotationsOf(analysis);
   const reviewed = reviewedReport(analysis.text(), review.source, tally, analysis.matches(), summary, annotations, review.collection, review.codePolarity, review.hints);

@@ -1,7 +1,10 @@
 // Sections: the headings that open them (English, Markdown, numbered clauses, Chinese), the preamble, and
 // exact lines and offsets; section tallies add up to the document's.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { SectionTally } from '../../src/core/index';
+import { documentBytes, documentSummarySource, SectionList } from '../../src/core/report';
 import { engineWith } from './helpers/lexicons';
 
 const engine = engineWith([
@@ -223,6 +226,45 @@ function assertValidTree(sections: readonly SectionTally[], textLength: number):
   });
   if (sections.length > 0) assert.equal(previousRootEnd, textLength);
 }
+
+describe('sections as a report reads them (a table of numbers, a section made when read)', () => {
+  const texts = (): string[] => {
+    const samples = ['social-credit-outline.policy.txt', 'social-credit-outline.zh.policy.txt'].map((f) => fs.readFileSync(path.join(__dirname, '../../../media/samples', f), 'utf8'));
+    const many: string[] = [];
+    for (let c = 1; c <= 20; c++) {
+      many.push(`Chapter ${c}`);
+      for (let a = 1; a <= 5; a++) many.push(`Article ${c * 10 + a}`, 'We monitor.', '(1) Scope of data.', 'They may appeal; we monitor.');
+    }
+    return [ENGLISH, '总则前言。\n第一章 总则\n第三条 不得监控。\n一、基本原则\n（一）完善制度。正文监控。\n第十二条\n申诉。\n', 'Chapter 1 Scope\r\nWe monitor.\r\n', 'We monitor.\n\nThey appeal.\n', '', ...samples, many.join('\n')];
+  };
+
+  it('makes the same sections as the tally, in the same order, parents and titles included', () => {
+    for (const text of texts()) {
+      const table = engine.analyze(text).sectionList();
+      const made = Array.from({ length: table.length }, (_, i) => table.at(i));
+      assert.deepStrictEqual(made, engine.analyze(text).tally().sections);
+    }
+  });
+
+  it('writes the same report bytes as the tally\'s own sections, in both styles', () => {
+    for (const text of texts()) {
+      const analysis = engine.analyze(text);
+      const tally = analysis.tally();
+      const table = analysis.sectionList();
+      const objects = engine.analyze(text).tally().sections;
+      for (const style of ['json', 'jsonl'] as const) {
+        const bytes = (sections: SectionList): string => Buffer.concat([...documentBytes(documentSummarySource('a.txt', tally, sections), [], style)]).toString('utf8');
+        assert.equal(bytes(table), bytes(objects));
+      }
+    }
+  });
+
+  it('gives the tally\'s own sections once they were read', () => {
+    const analysis = engine.analyze(ENGLISH);
+    const sections = analysis.tally().sections;
+    assert.equal(analysis.sectionList(), sections);
+  });
+});
 
 describe('sections in the shapes of real documents', () => {
   it('an English statute as published online: Part, run-in numbered sections, (1) subsections that are body text, Section 12.', () => {
