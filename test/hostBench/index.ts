@@ -13,7 +13,7 @@ import type { PolicyLensApi } from '../../src/extension/api';
 import { englishText } from '../bench/corpus';
 import { Figure, figure, figurePrefix, median, quantile } from '../bench/figures';
 import { StallProbe } from '../integration/stallProbe';
-import { formatUserAction, type TypeTextResult } from '../runner/userActionProtocol';
+import { formatUserAction, type TypeTextResult, type WatchTextResult } from '../runner/userActionProtocol';
 
 const MB = 1e6;
 const EXTENSION_ID = 'policy-lens.policy-lens';
@@ -179,107 +179,129 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
   // POLICY_LENS_BENCH_DIAG=nosidebar (a diagnostic, not the bench's figure): type with the sidebar not shown.
   const withSidebar = !diagnostics().includes('nosidebar');
   const typed = Array.from({ length: plan.keystrokes }, (_, k) => (k % 6 === 5 ? ' ' : String.fromCharCode(97 + (k % 26)))).join('');
-  for (let rep = 0; rep < plan.typingReps; rep++) {
-    // The reference: the same keys into the same text under a name the extension ignores (the Log language).
-    const ignored = vscode.Uri.file(path.join(dir, `typing-${rep}.log`));
-    fs.writeFileSync(ignored.fsPath, text);
-    const plain = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(ignored), { preview: false });
-    const plainLine = Math.min(plain.document.lineCount - 1, (plain.visibleRanges[0]?.start.line ?? 0) + 10);
-    plain.selection = new vscode.Selection(plainLine, 5, plainLine, 5);
-    await sleep(500);
-    // The host's own lag: the same probe over the same keys and commands, into a document the extension ignores.
-    const plainProbe = new StallProbe();
-    typedIgnored.push(await typeKeys(typed, plan.keystrokeIntervalMs, path.join(dir, `typed-ignored-${rep}.json`)));
-    // The host's own share: the same commands on the ignored document after the same wait as the debounce.
-    await sleep(debounce);
-    account.ignored.push(await outlineCommands(ignored));
-    ignoredStallP95.push(quantile(plainProbe.stop(), 0.95));
-    await closeAllEditors();
+  const references = new ReferenceAccount();
+  const restore = await referenceSettings();
+  const replay = new ReplayOutline(diagnostics());
+  const replayRegistrations = [
+    vscode.languages.registerDocumentSymbolProvider(ReplayOutline.selector, replay),
+    vscode.languages.registerFoldingRangeProvider(ReplayOutline.selector, replay),
+  ];
+  try {
+    for (let rep = 0; rep < plan.typingReps; rep++) {
+      // The reference: the same keys into the same text under a name the extension ignores (the Log language).
+      const ignored = vscode.Uri.file(path.join(dir, `typing-${rep}.log`));
+      fs.writeFileSync(ignored.fsPath, text);
+      const plain = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(ignored), { preview: false });
+      const plainLine = Math.min(plain.document.lineCount - 1, (plain.visibleRanges[0]?.start.line ?? 0) + 10);
+      plain.selection = new vscode.Selection(plainLine, 5, plainLine, 5);
+      await sleep(500);
+      // The host's own lag: the same probe over the same keys and commands, into a document the extension ignores.
+      const plainProbe = new StallProbe();
+      typedIgnored.push(await typeKeys(typed, plan.keystrokeIntervalMs, path.join(dir, `typed-ignored-${rep}.json`)));
+      // The host's own share: the same commands on the ignored document after the same wait as the debounce.
+      await sleep(debounce);
+      account.ignored.push(await outlineCommands(ignored));
+      ignoredStallP95.push(quantile(plainProbe.stop(), 0.95));
+      await closeAllEditors();
 
-    const uri = vscode.Uri.file(path.join(dir, `typing-${rep}.txt`));
-    fs.writeFileSync(uri.fsPath, text);
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
-    await api.whenIdle();
-    step(`typing ${rep}: document analysed`);
-    if (withSidebar) {
-      await vscode.commands.executeCommand('policyLens.showTally');
-      // The webview may take the focus as it loads: focus the editor again only once it has loaded and shown a model.
-      await until(api, 'the sidebar loaded', () => api.getSidebar().isWebviewReady() && api.getSidebar().currentModel() !== undefined);
-      step(`typing ${rep}: sidebar shown`);
-    }
-    await vscode.window.showTextDocument(editor.document, { preview: false, preserveFocus: false });
-    // Type inside a sentence a few lines down the visible part.
-    const line = Math.min(editor.document.lineCount - 1, (editor.visibleRanges[0]?.start.line ?? 0) + 10);
-    const at = new vscode.Position(line, Math.min(5, editor.document.lineAt(line).text.length));
-    editor.selection = new vscode.Selection(at, at);
-    await sleep(500);
-    await api.whenIdle();
-    step(`typing ${rep}: cursor placed`);
-
-    let lastChange = 0;
-    let changes = 0;
-    const listener = vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document.uri.toString() === uri.toString() && e.contentChanges.length > 0) {
-        lastChange = performance.now();
-        changes++;
+      const uri = vscode.Uri.file(path.join(dir, `typing-${rep}.txt`));
+      fs.writeFileSync(uri.fsPath, text);
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+      await api.whenIdle();
+      step(`typing ${rep}: document analysed`);
+      if (withSidebar) {
+        await vscode.commands.executeCommand('policyLens.showTally');
+        // The webview may take the focus as it loads: focus the editor again only once it has loaded and shown a model.
+        await until(api, 'the sidebar loaded', () => api.getSidebar().isWebviewReady() && api.getSidebar().currentModel() !== undefined);
+        step(`typing ${rep}: sidebar shown`);
       }
-    });
-    const sidebarBefore = api.getSidebar().currentModel();
-    const probe = new StallProbe();
-    const start = performance.now();
-    // The runner types on the keyboard (Playwright), a key every 30 ms, as a user types: the editor applies each key
-    // at once and the extension host hears of it afterwards. Edits made through the API instead waited each for a
-    // round trip to the workbench, so any delay there slowed the typing itself and let the debounce end after every
-    // key, which no user's typing does.
-    const elapsedMs = await typeKeys(typed, plan.keystrokeIntervalMs, path.join(dir, `typed-${rep}.json`));
-    const deadline = performance.now() + 30_000;
-    while (changes < plan.keystrokes) {
-      if (performance.now() > deadline) throw new Error(`only ${changes} of ${plan.keystrokes} keystrokes reached the extension host`);
-      await sleep(2);
+      await vscode.window.showTextDocument(editor.document, { preview: false, preserveFocus: false });
+      // Type inside a sentence a few lines down the visible part.
+      const line = Math.min(editor.document.lineCount - 1, (editor.visibleRanges[0]?.start.line ?? 0) + 10);
+      const at = new vscode.Position(line, Math.min(5, editor.document.lineAt(line).text.length));
+      editor.selection = new vscode.Selection(at, at);
+      await sleep(500);
+      await api.whenIdle();
+      step(`typing ${rep}: cursor placed`);
+
+      let lastChange = 0;
+      let changes = 0;
+      const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === uri.toString() && e.contentChanges.length > 0) {
+          lastChange = performance.now();
+          changes++;
+        }
+      });
+      const sidebarBefore = api.getSidebar().currentModel();
+      const probe = new StallProbe();
+      const start = performance.now();
+      // The runner types on the keyboard (Playwright), a key every 30 ms, as a user types: the editor applies each key
+      // at once and the extension host hears of it afterwards. Edits made through the API instead waited each for a
+      // round trip to the workbench, so any delay there slowed the typing itself and let the debounce end after every
+      // key, which no user's typing does.
+      const elapsedMs = await typeKeys(typed, plan.keystrokeIntervalMs, path.join(dir, `typed-${rep}.json`));
+      const deadline = performance.now() + 30_000;
+      while (changes < plan.keystrokes) {
+        if (performance.now() > deadline) throw new Error(`only ${changes} of ${plan.keystrokes} keystrokes reached the extension host`);
+        await sleep(2);
+      }
+      typedIn.push(elapsedMs);
+      step(`typing ${rep}: ${plan.keystrokes} keystrokes typed in ${elapsedMs} ms, the last heard ${Math.round(lastChange - start)} ms after the first was sent`);
+      const got = editor.document.lineAt(line).text.slice(at.character, at.character + typed.length);
+      if (got !== typed) throw new Error(`the keys did not land at the cursor: ${JSON.stringify(got)}`);
+      const version = editor.document.version;
+      // The store settles its waiters after it published the last version and the highlights were redrawn.
+      await api.whenIdle();
+      const highlighted = performance.now();
+      // The store publishes nothing while the debounce runs, so the first model posted after the burst is the last version's.
+      step(`typing ${rep}: highlights up to date`);
+      const sidebarShown = withSidebar ? await until(api, 'the sidebar updated', () => api.getSidebar().currentModel() !== sidebarBefore) : highlighted;
+      step(`typing ${rep}: sidebar up to date`);
+      const askedSymbols = performance.now();
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+      const askedFolds = performance.now();
+      const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri);
+      const outlined = performance.now();
+      const stalls = probe.stop();
+      const lags = probe.lags;
+      listener.dispose();
+      if (!symbols || symbols.length === 0 || !folds) throw new Error('the outline of the typed document is empty');
+      if (api.getAnalysis(uri)?.version !== version) throw new Error('the analysis is not of the last version typed');
+      const debounceEnd = lastChange + debounce;
+      // The window on the monotonic clock CPU profiles use (µs), to find it in the workbench's profile.
+      const clock = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
+      const mono = (t: number): number => Math.round(clock + t * 1000);
+      const ourSymbols = api.getSectionRequests().find((r) => r.uri === uri.toString() && r.kind === 'symbols' && r.asked >= askedSymbols && r.answered <= askedFolds);
+      step(`typing ${rep}: µs: keys from ${mono(start)}, debounce ended ${mono(debounceEnd)}, highlights ${mono(highlighted)}, sidebar ${mono(sidebarShown)}, symbols sent ${mono(askedSymbols)}, symbols answered by us ${ourSymbols ? mono(ourSymbols.answered) : '-'}, folding sent ${mono(askedFolds)}, outline answered ${mono(outlined)}`);
+      for (const r of api.getSectionRequests().filter((q) => q.uri === uri.toString() && q.asked >= lastChange - 2000)) {
+        step(`typing ${rep}: ${r.kind} v${r.version} (last ${version}) asked ${Math.round(r.asked - debounceEnd)} answered ${Math.round(r.answered - debounceEnd)} built ${r.builtMs.toFixed(1)} ms, ${r.count} items`);
+      }
+      account.add(api, uri, version, debounceEnd, { symbols: [askedSymbols, askedFolds], folding: [askedFolds, outlined] });
+      account.payload.push(JSON.stringify(symbols).length / 1000, JSON.stringify(folds).length / 1000);
+      account.again.push(await outlineCommands(uri));
+      account.ping.push(await roundTrip());
+      stallP95.push(quantile(stalls, 0.95));
+      lagP95.push(quantile(lags, 0.95));
+      lagMax.push(Math.max(...lags));
+      highlightsAfter.push(highlighted - debounceEnd);
+      sidebarAfter.push(sidebarShown - debounceEnd);
+      outlineAfter.push(outlined - debounceEnd);
+      upToDate.push(Math.max(highlighted, sidebarShown, outlined) - debounceEnd);
+      await closeAllEditors();
+
+      // References: the same keys and commands where another provider gives the outline (see referencePass).
+      replay.use(symbols, folds);
+      references.add('markdown', await referencePass(api, dir, rep, 'markdown', markdownText(text), typed, plan, debounce));
+      references.add('replay', await referencePass(api, dir, rep, 'replay', text, typed, plan, debounce, replay));
+      // What a user sees: the Outline view and breadcrumbs after typing into a heading, ours and Markdown's.
+      references.addShown('ours', await headingShown(api, dir, rep, 'ours', text, typed, plan));
+      references.addShown('markdown', await headingShown(api, dir, rep, 'markdown', markdownText(text), typed, plan));
+      // The heading passes showed the Explorer: the next passes type with the tally view shown, as before them.
+      if (withSidebar) await vscode.commands.executeCommand('policyLens.showTally');
     }
-    typedIn.push(elapsedMs);
-    step(`typing ${rep}: ${plan.keystrokes} keystrokes typed in ${elapsedMs} ms, the last heard ${Math.round(lastChange - start)} ms after the first was sent`);
-    const got = editor.document.lineAt(line).text.slice(at.character, at.character + typed.length);
-    if (got !== typed) throw new Error(`the keys did not land at the cursor: ${JSON.stringify(got)}`);
-    const version = editor.document.version;
-    // The store settles its waiters after it published the last version and the highlights were redrawn.
-    await api.whenIdle();
-    const highlighted = performance.now();
-    // The store publishes nothing while the debounce runs, so the first model posted after the burst is the last version's.
-    step(`typing ${rep}: highlights up to date`);
-    const sidebarShown = withSidebar ? await until(api, 'the sidebar updated', () => api.getSidebar().currentModel() !== sidebarBefore) : highlighted;
-    step(`typing ${rep}: sidebar up to date`);
-    const askedSymbols = performance.now();
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
-    const askedFolds = performance.now();
-    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri);
-    const outlined = performance.now();
-    const stalls = probe.stop();
-    const lags = probe.lags;
-    listener.dispose();
-    if (!symbols || symbols.length === 0 || !folds) throw new Error('the outline of the typed document is empty');
-    if (api.getAnalysis(uri)?.version !== version) throw new Error('the analysis is not of the last version typed');
-    const debounceEnd = lastChange + debounce;
-    // The window on the monotonic clock CPU profiles use (µs), to find it in the workbench's profile.
-    const clock = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
-    const mono = (t: number): number => Math.round(clock + t * 1000);
-    const ourSymbols = api.getSectionRequests().find((r) => r.uri === uri.toString() && r.kind === 'symbols' && r.asked >= askedSymbols && r.answered <= askedFolds);
-    step(`typing ${rep}: µs: keys from ${mono(start)}, debounce ended ${mono(debounceEnd)}, highlights ${mono(highlighted)}, sidebar ${mono(sidebarShown)}, symbols sent ${mono(askedSymbols)}, symbols answered by us ${ourSymbols ? mono(ourSymbols.answered) : '-'}, folding sent ${mono(askedFolds)}, outline answered ${mono(outlined)}`);
-    for (const r of api.getSectionRequests().filter((q) => q.uri === uri.toString() && q.asked >= lastChange - 2000)) {
-      step(`typing ${rep}: ${r.kind} v${r.version} (last ${version}) asked ${Math.round(r.asked - debounceEnd)} answered ${Math.round(r.answered - debounceEnd)} built ${r.builtMs.toFixed(1)} ms, ${r.count} items`);
-    }
-    account.add(api, uri, version, debounceEnd, { symbols: [askedSymbols, askedFolds], folding: [askedFolds, outlined] });
-    account.payload.push(JSON.stringify(symbols).length / 1000, JSON.stringify(folds).length / 1000);
-    account.again.push(await outlineCommands(uri));
-    account.ping.push(await roundTrip());
-    stallP95.push(quantile(stalls, 0.95));
-    lagP95.push(quantile(lags, 0.95));
-    lagMax.push(Math.max(...lags));
-    highlightsAfter.push(highlighted - debounceEnd);
-    sidebarAfter.push(sidebarShown - debounceEnd);
-    outlineAfter.push(outlined - debounceEnd);
-    upToDate.push(Math.max(highlighted, sidebarShown, outlined) - debounceEnd);
-    await closeAllEditors();
+  } finally {
+    for (const r of replayRegistrations) r.dispose();
+    await restore();
   }
   const quiet = await lagWithoutMergeConflictScans(api, dir, plan, text, typed);
   const doc = `${plan.keystrokes} keystrokes ${plan.keystrokeIntervalMs} ms apart in ${plan.openDoc / MB} MB`;
@@ -295,6 +317,7 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
     figure('  of which sidebar posted', sidebarAfter, 'ms', 'info', null),
     figure('  of which outline and folding ranges answered', outlineAfter, 'ms', 'info', null),
     ...account.figures(),
+    ...references.figures(),
     figure(`  the ${plan.keystrokes} keys typed in, into the same text under a name the extension ignores`, typedIgnored, 'ms', 'reference', null),
     figure(`  the ${plan.keystrokes} keys typed in (${(plan.keystrokes - 1) * plan.keystrokeIntervalMs} ms when nothing holds the workbench up)`, typedIn, 'ms', 'info', null, median(typedIn) / median(typedIgnored)),
   ];
@@ -365,6 +388,279 @@ async function roundTrip(): Promise<number> {
     times.push(performance.now() - start);
   }
   return median(times);
+}
+
+/** The bench's text as Markdown: each chapter heading a `#` heading, so VS Code's Markdown extension gives as many symbols. */
+function markdownText(text: string): string {
+  return text.replace(/^Chapter /gm, '# Chapter ');
+}
+
+/**
+ * Settings for the reference passes, undone by the function returned: Policy Lens leaves Markdown to VS Code's own
+ * provider (its default includes Markdown), and Markdown keeps the editor's default of no word wrap, as plain text.
+ */
+async function referenceSettings(): Promise<() => Promise<void>> {
+  const ours = vscode.workspace.getConfiguration('policyLens');
+  const languages = ours.get<string[]>('languages') ?? [];
+  await ours.update('languages', languages.filter((l) => l !== 'markdown'), vscode.ConfigurationTarget.Global);
+  const markdownEditor = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+  await markdownEditor.update('wordWrap', 'off', vscode.ConfigurationTarget.Global, true);
+  return async () => {
+    await vscode.workspace.getConfiguration('policyLens').update('languages', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('wordWrap', undefined, vscode.ConfigurationTarget.Global, true);
+  };
+}
+
+/**
+ * A provider that answers at once with the symbols and folding ranges our provider gave for the annotated document
+ * (copied as an extension would build them, without the API command's `location`): what the workbench does with the
+ * same payload when no analysis stands behind it. Registered for `replay-*.log` only. With POLICY_LENS_BENCH_DIAG=
+ * replay-nodetail it gives the symbols with empty details, with replay-half the first half of them.
+ */
+class ReplayOutline implements vscode.DocumentSymbolProvider, vscode.FoldingRangeProvider {
+  static readonly selector: vscode.DocumentSelector = { language: 'log', pattern: '**/replay-*.log' };
+  private symbols: vscode.DocumentSymbol[] = [];
+  private folds: vscode.FoldingRange[] = [];
+  readonly requests: { kind: 'symbols' | 'folding'; version: number; asked: number; answered: number }[] = [];
+
+  constructor(private readonly diag: string[]) {}
+
+  use(symbols: readonly vscode.DocumentSymbol[], folds: readonly vscode.FoldingRange[]): void {
+    const copy = (s: vscode.DocumentSymbol): vscode.DocumentSymbol => {
+      const symbol = new vscode.DocumentSymbol(s.name, this.diag.includes('replay-nodetail') ? '' : s.detail, s.kind, s.range, s.selectionRange);
+      symbol.children = s.children.map(copy);
+      return symbol;
+    };
+    const kept = this.diag.includes('replay-half') ? symbols.slice(0, Math.ceil(symbols.length / 2)) : symbols;
+    this.symbols = kept.map(copy);
+    this.folds = folds.map((f) => new vscode.FoldingRange(f.start, f.end, f.kind));
+  }
+
+  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
+    const asked = performance.now();
+    const answer = this.symbols.slice();
+    this.requests.push({ kind: 'symbols', version: document.version, asked, answered: performance.now() });
+    return answer;
+  }
+
+  provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] {
+    const asked = performance.now();
+    const answer = this.folds.slice();
+    this.requests.push({ kind: 'folding', version: document.version, asked, answered: performance.now() });
+    return answer;
+  }
+}
+
+/** What one reference pass measured (ms, KB, symbols). */
+interface ReferenceRun {
+  symbols: number;
+  folding: number;
+  /** Both commands again for the same version. */
+  again: number;
+  payloadKB: number;
+  count: number;
+  /** For the replay: command sent until the provider was called, and from its answer until the command resolved. */
+  symbolsToProvider?: number;
+  symbolsFromProvider?: number;
+  workbenchAsked?: number;
+}
+
+/** Places the cursor where the typing scenario types: inside a sentence ten lines down the visible part. */
+function placeCursor(editor: vscode.TextEditor): void {
+  const line = Math.min(editor.document.lineCount - 1, (editor.visibleRanges[0]?.start.line ?? 0) + 10);
+  const at = new vscode.Position(line, Math.min(5, editor.document.lineAt(line).text.length));
+  editor.selection = new vscode.Selection(at, at);
+}
+
+/** Types `keys` into the focused editor and waits until the extension host heard every one: when it heard the last. */
+async function typeAndHear(document: vscode.TextDocument, keys: string, plan: Plan, out: string): Promise<number> {
+  let lastChange = 0;
+  let changes = 0;
+  const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document === document && e.contentChanges.length > 0) {
+      lastChange = performance.now();
+      changes++;
+    }
+  });
+  try {
+    await typeKeys(keys, plan.keystrokeIntervalMs, out);
+    const deadline = performance.now() + 30_000;
+    while (changes < keys.length) {
+      if (performance.now() > deadline) throw new Error(`only ${changes} of ${keys.length} keystrokes reached the extension host (${out})`);
+      await sleep(2);
+    }
+  } finally {
+    listener.dispose();
+  }
+  return lastChange;
+}
+
+/**
+ * A reference for the typing row's outline commands: the same keys typed into the same text where the outline comes
+ * from another provider, then the same two commands after the same wait. `markdown`: the text as Markdown, outlined
+ * by VS Code's built-in Markdown extension (869 `#` headings, as many symbols as ours). `replay`: the text as an
+ * ignored `.log` whose outline is our last answer, given at once (ReplayOutline). Policy Lens annotates neither.
+ */
+async function referencePass(api: PolicyLensApi, dir: string, rep: number, kind: 'markdown' | 'replay', text: string, typed: string, plan: Plan, debounce: number, replay?: ReplayOutline): Promise<ReferenceRun> {
+  const uri = vscode.Uri.file(path.join(dir, kind === 'markdown' ? `reference-${rep}.md` : `replay-${rep}.log`));
+  fs.writeFileSync(uri.fsPath, text);
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  if (api.getStatus(uri) === 'annotated') throw new Error(`the ${kind} reference is annotated by Policy Lens`);
+  placeCursor(editor);
+  await sleep(500);
+  const lastChange = await typeAndHear(editor.document, typed, plan, path.join(dir, `typed-${kind}-${rep}.json`));
+  const version = editor.document.version;
+  await sleep(Math.max(0, lastChange + debounce - performance.now()));
+  const askedSymbols = performance.now();
+  const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+  const askedFolds = performance.now();
+  const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri);
+  const done = performance.now();
+  if (!symbols || symbols.length === 0 || !folds) throw new Error(`the ${kind} reference has no outline`);
+  const again = await outlineCommands(uri);
+  const run: ReferenceRun = {
+    symbols: askedFolds - askedSymbols,
+    folding: done - askedFolds,
+    again,
+    payloadKB: JSON.stringify(symbols).length / 1000,
+    count: countAll(symbols),
+  };
+  if (replay) {
+    const ours = replay.requests.find((r) => r.kind === 'symbols' && r.version === version && r.asked >= askedSymbols && r.answered <= askedFolds);
+    if (ours) {
+      run.symbolsToProvider = ours.asked - askedSymbols;
+      run.symbolsFromProvider = askedFolds - ours.answered;
+    }
+    run.workbenchAsked = replay.requests.filter((r) => r.kind === 'symbols' && r.version === version && r.asked < askedSymbols).length;
+  }
+  step(`typing ${rep}: ${kind} reference: symbols ${Math.round(run.symbols)} ms (${run.count}, ${Math.round(run.payloadKB)} KB, first "${symbols[0].name}"), folding ${Math.round(run.folding)} ms (${folds.length}), again ${Math.round(again)} ms`);
+  await closeAllEditors();
+  return run;
+}
+
+function countAll(symbols: readonly vscode.DocumentSymbol[]): number {
+  return symbols.reduce((n, s) => n + 1 + countAll(s.children ?? []), 0);
+}
+
+/** Keys typed into a heading: few enough that the line stays a heading with its whole text as the title (60 characters). */
+function headingKeys(typed: string): string {
+  return ` ${typed.slice(0, 15)}`;
+}
+
+/** What the page showed after typing into a heading, on the clock of the extension host (performance.now()), ms. */
+interface ShownRun {
+  lastChange: number;
+  outline: number | null;
+  breadcrumbs: number | null;
+  /** Our provider: the workbench's first symbols request for the last version, asked and answered. */
+  asked?: number;
+  answered?: number;
+  requests?: number;
+}
+
+/**
+ * What a user sees after typing: with the Outline view open (it shares the side bar with our tally view, which is
+ * therefore hidden here) and breadcrumbs on, the keys typed at the end of the first chapter heading on screen, and the
+ * page watched (MutationObserver, runner side) until the Outline view and the breadcrumbs show the heading's new text.
+ * No command is sent: the workbench asks the providers itself, after its own debounce.
+ */
+async function headingShown(api: PolicyLensApi, dir: string, rep: number, kind: 'ours' | 'markdown', text: string, typed: string, plan: Plan): Promise<ShownRun> {
+  const uri = vscode.Uri.file(path.join(dir, kind === 'ours' ? `heading-${rep}.txt` : `heading-${rep}.md`));
+  fs.writeFileSync(uri.fsPath, text);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { preview: false });
+  await vscode.commands.executeCommand('outline.focus');
+  // The Outline view takes the focus, and keys typed there would filter it: the editor takes it back.
+  const editor = await vscode.window.showTextDocument(document, { preview: false, preserveFocus: false });
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  await api.whenIdle();
+  const first = editor.visibleRanges[0]?.start.line ?? 0;
+  let line = first;
+  while (line < document.lineCount - 1 && !/^(# )?Chapter /.test(document.lineAt(line).text)) line++;
+  const heading = document.lineAt(line).text;
+  editor.selection = new vscode.Selection(line, heading.length, line, heading.length);
+  await sleep(1000);
+  await api.whenIdle();
+  const keys = headingKeys(typed);
+  const expected = `${heading.slice(heading.lastIndexOf('Part '))}${keys}`;
+  const out = path.join(dir, `shown-${kind}-${rep}.json`);
+  console.log(formatUserAction({ action: 'watchText', selectors: ['.outline-pane', '.breadcrumbs-control'], text: expected, timeoutMs: 30_000, out }));
+  await waitForFile(`${out}.armed`, 30_000);
+  const lastChange = await typeAndHear(document, keys, plan, path.join(dir, `typed-heading-${kind}-${rep}.json`));
+  const version = document.version;
+  if (document.lineAt(line).text !== heading + keys) throw new Error(`the keys did not land at the end of the heading: ${JSON.stringify(document.lineAt(line).text)}`);
+  await waitForFile(out, 60_000);
+  const result = JSON.parse(fs.readFileSync(out, 'utf8')) as WatchTextResult;
+  // The page's clock is the wall clock; performance.timeOrigin puts the host's on it.
+  const local = (t: number | null): number | null => (t === null ? null : t - performance.timeOrigin);
+  const run: ShownRun = { lastChange, outline: local(result.shown[0]), breadcrumbs: local(result.shown[1]) };
+  if (kind === 'ours') {
+    const asked = api.getSectionRequests().filter((r) => r.uri === uri.toString() && r.kind === 'symbols' && r.version === version);
+    run.requests = asked.length;
+    if (asked.length > 0) {
+      run.asked = asked[0].asked;
+      run.answered = asked[0].answered;
+    }
+  }
+  const rel = (t: number | null | undefined): string => (t === null || t === undefined ? '-' : `+${Math.round(t - lastChange)}`);
+  step(`typing ${rep}: heading ${kind}: last key heard, then our provider asked ${rel(run.asked)} answered ${rel(run.answered)} (${run.requests ?? '-'} requests), Outline shows it ${rel(run.outline)}, breadcrumbs ${rel(run.breadcrumbs)} ms`);
+  await closeAllEditors();
+  return run;
+}
+
+async function waitForFile(file: string, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!fs.existsSync(file)) {
+    if (performance.now() > deadline) throw new Error(`the runner did not write ${file} within ${timeoutMs} ms`);
+    await sleep(5);
+  }
+}
+
+/** The reference passes' figures, beside the typing row's. */
+class ReferenceAccount {
+  private readonly runs = new Map<'markdown' | 'replay', ReferenceRun[]>();
+  private readonly shown = new Map<'ours' | 'markdown', ShownRun[]>();
+
+  add(kind: 'markdown' | 'replay', run: ReferenceRun): void {
+    this.runs.set(kind, [...(this.runs.get(kind) ?? []), run]);
+  }
+
+  addShown(kind: 'ours' | 'markdown', run: ShownRun): void {
+    this.shown.set(kind, [...(this.shown.get(kind) ?? []), run]);
+  }
+
+  figures(): Figure[] {
+    const out: Figure[] = [];
+    const add = (name: string, values: (number | null | undefined)[], unit: string, target = 'reference'): void => {
+      const known = values.filter((v): v is number => typeof v === 'number' && !Number.isNaN(v));
+      if (known.length > 0) out.push(figure(name, known, unit, target, null));
+    };
+    const names = { markdown: 'the same text as Markdown (VS Code\'s Markdown extension gives the outline)', replay: 'the same text as an ignored .log, our last outline given at once by a bench provider' };
+    for (const [kind, runs] of this.runs) {
+      add(`    outline symbols command after typing, ${names[kind]}`, runs.map((r) => r.symbols), 'ms');
+      add(`      its folding command`, runs.map((r) => r.folding), 'ms', 'info');
+      add(`      both commands again, same version`, runs.map((r) => r.again), 'ms', 'info');
+      add(`      symbols as the command returns them`, runs.map((r) => r.count), 'symbols', 'info');
+      add(`      payload: the symbols as JSON`, runs.map((r) => r.payloadKB), 'KB', 'info');
+      add(`      symbols command sent until the provider was called`, runs.map((r) => r.symbolsToProvider), 'ms', 'info');
+      add(`      the provider answered until the command resolved`, runs.map((r) => r.symbolsFromProvider), 'ms', 'info');
+      add(`      requests of the workbench for the last version before the bench asked`, runs.map((r) => r.workbenchAsked), 'requests', 'info');
+    }
+    const ours = this.shown.get('ours') ?? [];
+    const markdown = this.shown.get('markdown') ?? [];
+    const keys = headingKeys('x'.repeat(15)).length;
+    add(`Outline view shows a typed heading's new text, after the workbench asked our provider for the last version (${keys} keys into a heading, 5 MB)`, ours.map((r) => (r.outline !== null && r.asked !== undefined ? r.outline - r.asked : undefined)), 'ms', 'info');
+    add(`  of which our provider, asked until it answered`, ours.map((r) => (r.asked !== undefined && r.answered !== undefined ? r.answered - r.asked : undefined)), 'ms', 'info');
+    add(`  of which the workbench, our answer until the Outline view showed it`, ours.map((r) => (r.outline !== null && r.answered !== undefined ? r.outline - r.answered : undefined)), 'ms', 'info');
+    add(`  breadcrumbs show it, after our answer`, ours.map((r) => (r.breadcrumbs !== null && r.answered !== undefined ? r.breadcrumbs - r.answered : undefined)), 'ms', 'info');
+    add(`  last key heard until the workbench asked our provider (VS Code's debounce)`, ours.map((r) => (r.asked !== undefined ? r.asked - r.lastChange : undefined)), 'ms', 'info');
+    add(`  workbench requests of our provider for the last version`, ours.map((r) => r.requests), 'requests', 'info');
+    add(`  last key heard until the Outline view showed it, ours`, ours.map((r) => (r.outline !== null ? r.outline - r.lastChange : undefined)), 'ms', 'info');
+    add(`  last key heard until the Outline view showed it, the same text as Markdown`, markdown.map((r) => (r.outline !== null ? r.outline - r.lastChange : undefined)), 'ms', 'reference');
+    add(`  last key heard until the breadcrumbs showed it, ours`, ours.map((r) => (r.breadcrumbs !== null ? r.breadcrumbs - r.lastChange : undefined)), 'ms', 'info');
+    add(`  last key heard until the breadcrumbs showed it, the same text as Markdown`, markdown.map((r) => (r.breadcrumbs !== null ? r.breadcrumbs - r.lastChange : undefined)), 'ms', 'reference');
+    return out;
+  }
 }
 
 /**

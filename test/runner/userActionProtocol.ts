@@ -46,7 +46,25 @@ export interface TypeTextResult {
   elapsedMs: number;
 }
 
-export type UserActionRequest = TrustFromNoticeRequest | WebviewTextRequest | TypeTextRequest;
+/**
+ * Watch the workbench page (not its webviews) until an element matching each of `selectors` shows `text` in its
+ * text content; write `out`.armed once the watch is set up, then a WatchTextResult to `out` when every selector has
+ * shown it or `timeoutMs` has passed. For the bench's account of what the Outline view and breadcrumbs show.
+ */
+export interface WatchTextRequest {
+  action: 'watchText';
+  selectors: string[];
+  text: string;
+  timeoutMs: number;
+  out: string;
+}
+
+export interface WatchTextResult {
+  /** Per selector, the page's Date.now() when it first showed the text, or null if it did not within the time. */
+  shown: (number | null)[];
+}
+
+export type UserActionRequest = TrustFromNoticeRequest | WebviewTextRequest | TypeTextRequest | WatchTextRequest;
 
 export function formatUserAction(request: UserActionRequest): string {
   return userActionPrefix + JSON.stringify(request);

@@ -1,7 +1,7 @@
 // Performs the user actions tests request (userActionProtocol.ts) by clicking in the workbench page.
 import * as fs from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
-import { TypeTextResult, UserActionRequest, userActionPrefix, WebviewTextRequest, WebviewTextResult } from './userActionProtocol';
+import { TypeTextResult, UserActionRequest, userActionPrefix, WatchTextRequest, WatchTextResult, WebviewTextRequest, WebviewTextResult } from './userActionProtocol';
 
 const CLICK_TIMEOUT_MS = 15_000;
 /** A webview renders after the extension posts to it: the marker may take a moment to appear. */
@@ -20,6 +20,16 @@ export function parseUserAction(line: string): UserActionRequest | undefined {
   if (value.action === 'typeText' && typeof value.text === 'string' && typeof value.delayMs === 'number' && typeof value.out === 'string') {
     return { action: value.action, text: value.text, delayMs: value.delayMs, out: value.out };
   }
+  if (
+    value.action === 'watchText' &&
+    Array.isArray(value.selectors) &&
+    value.selectors.every((s) => typeof s === 'string') &&
+    typeof value.text === 'string' &&
+    typeof value.timeoutMs === 'number' &&
+    typeof value.out === 'string'
+  ) {
+    return { action: value.action, selectors: value.selectors as string[], text: value.text, timeoutMs: value.timeoutMs, out: value.out };
+  }
   // Printed like any other line; the test that sent it times out waiting for the effect.
   return undefined;
 }
@@ -27,6 +37,10 @@ export function parseUserAction(line: string): UserActionRequest | undefined {
 export async function performUserAction(page: Page, request: UserActionRequest): Promise<void> {
   if (request.action === 'webviewText') {
     await webviewText(page, request);
+    return;
+  }
+  if (request.action === 'watchText') {
+    await watchText(page, request);
     return;
   }
   if (request.action === 'typeText') {
@@ -71,4 +85,57 @@ async function webviewText(page: Page, request: WebviewTextRequest): Promise<voi
   // Written whole and then renamed, so the test never reads half a file.
   fs.writeFileSync(`${request.out}.part`, JSON.stringify(result));
   fs.renameSync(`${request.out}.part`, request.out);
+}
+
+/** Writes `data` whole and then renames it to `file`, so the test never reads half a file. */
+function writeWhole(file: string, data: string): void {
+  fs.writeFileSync(`${file}.part`, data);
+  fs.renameSync(`${file}.part`, file);
+}
+
+/**
+ * A MutationObserver in the page notes, per selector, the page's clock when an element matching it first holds the
+ * text: the time is taken in the page as the DOM changes, not when Playwright hears of it.
+ */
+async function watchText(page: Page, request: WatchTextRequest): Promise<void> {
+  const key = `__policyLensWatch${Date.now()}${Math.random().toString(36).slice(2)}`;
+  await page.evaluate(
+    ({ key, selectors, text, timeoutMs }) => {
+      const shown: (number | null)[] = selectors.map(() => null);
+      const state = { shown, done: false };
+      (window as unknown as Record<string, unknown>)[key] = state;
+      const check = (): void => {
+        const now = Date.now();
+        selectors.forEach((selector, i) => {
+          if (shown[i] !== null) return;
+          for (const element of Array.from(document.querySelectorAll(selector))) {
+            if ((element.textContent ?? '').includes(text)) {
+              shown[i] = now;
+              return;
+            }
+          }
+        });
+        if (shown.every((t) => t !== null)) finish();
+      };
+      const observer = new MutationObserver(check);
+      const timer = setTimeout(() => finish(), timeoutMs);
+      const finish = (): void => {
+        observer.disconnect();
+        clearTimeout(timer);
+        state.done = true;
+      };
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      check();
+    },
+    { key, selectors: request.selectors, text: request.text, timeoutMs: request.timeoutMs },
+  );
+  writeWhole(`${request.out}.armed`, '');
+  const done = await page.waitForFunction((k) => (window as unknown as Record<string, { done: boolean; shown: (number | null)[] }>)[k].done, key, {
+    polling: 250,
+    timeout: request.timeoutMs + 10_000,
+  });
+  await done.dispose();
+  const shown = await page.evaluate((k) => (window as unknown as Record<string, { shown: (number | null)[] }>)[k].shown, key);
+  const result: WatchTextResult = { shown };
+  writeWhole(request.out, JSON.stringify(result));
 }
