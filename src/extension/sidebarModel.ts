@@ -127,13 +127,32 @@ function sameSection(row: SidebarSection, s: SectionTally, index: number, leanLa
 }
 
 /**
+ * Per array of section rows, the sections they show, index for index. The store's patched tree keeps the sections an
+ * edit did not reach as the same objects, and those after it share their figures (`units`, `lean`), so most rows of
+ * the next update are known to be unchanged without comparing them field by field.
+ */
+const rowSources = new WeakMap<readonly SidebarSection[], readonly SectionTally[]>();
+
+/** `s` shows as the row made from `from` did: the same object, or the same tree place, start line and figure objects. */
+function sameSource(from: SectionTally | undefined, s: SectionTally): boolean {
+  return (
+    from !== undefined &&
+    (from === s || (from.units === s.units && from.lean === s.lean && from.title === s.title && from.level === s.level && from.parent === s.parent && from.startLine === s.startLine))
+  );
+}
+
+/**
  * The section rows; a row of `previous` (the rows last built for the document) that still shows its section is
  * reused, so that an update after typing in one section makes and posts only the rows that changed.
  */
 function sectionViews(tally: Tally, labels: SidebarLabels, previous: readonly SidebarSection[] | undefined): SidebarSection[] {
-  return tally.sections.map((s, index) => {
-    const leanLabel = labels.lean(s.lean.label);
+  const sections = tally.sections;
+  const sources = previous && rowSources.get(previous);
+  const rows = sections.map((s, index) => {
     const known = previous?.[index];
+    // The lean's label is asked anew: the display language may have changed since.
+    if (known && sources && sameSource(sources[index], s) && known.lean.label === labels.lean(s.lean.label)) return known;
+    const leanLabel = labels.lean(s.lean.label);
     if (known && sameSection(known, s, index, leanLabel)) return known;
     return {
       index,
@@ -145,6 +164,8 @@ function sectionViews(tally: Tally, labels: SidebarLabels, previous: readonly Si
       lean: { index: s.lean.index, labelId: s.lean.label, label: leanLabel, thin: s.lean.thin },
     };
   });
+  rowSources.set(rows, sections);
+  return rows;
 }
 
 function activeView(source: SidebarSource, labels: SidebarLabels, previous: SidebarActiveDocument | null | undefined): SidebarActiveDocument {

@@ -239,6 +239,45 @@ describe('modelMessage', () => {
   });
 });
 
+describe('section rows across patched trees', () => {
+  const build = (sections: SectionTally[], previous?: ReturnType<typeof buildSidebarModel>, with_: SidebarLabels = labels) =>
+    buildSidebarModel(source('a.txt', tally({ sections })), [source('a.txt', tally({ sections }))], with_, null, previous);
+
+  it('keep the rows of sections that are the same objects or share their figures, and equal a fresh build', () => {
+    const r = new Random(7);
+    let sections = Array.from({ length: 60 }, (_, i) => section(`Article ${i}`, i * 40, r.int(4), r.int(4)));
+    let model = build(sections);
+    for (let edit = 0; edit < 40; edit++) {
+      const at = r.int(sections.length);
+      const newline = r.int(3) === 0 ? 1 : 0;
+      const changed = r.int(2) === 0;
+      // As patchSections gives them: before the edit the same objects, the one edited new, after it moved copies
+      // sharing their figures (moved down a line when a line break was typed).
+      const next = sections.map((s, i) => {
+        if (i < at) return s;
+        if (i === at) return changed ? { ...s, units: { ...s.units, control: s.units.control + 1 }, lean: lean(0.5, 'control-leaning') } : { ...s, endOffset: s.endOffset + 1 };
+        return { ...s, startLine: s.startLine + newline, startOffset: s.startOffset + 1 };
+      });
+      const updated = build(next, model);
+      assert.ok(updated.active && model.active);
+      assert.deepEqual(updated.active.sections, build(next).active?.sections);
+      updated.active.sections.forEach((row, i) => {
+        const expectSame = i < at || (i === at && !changed) || (i > at && newline === 0);
+        if (expectSame) assert.equal(row, model.active?.sections[i], `row ${i} after an edit at ${at}`);
+      });
+      sections = next;
+      model = updated;
+    }
+  });
+
+  it('are made anew when the lean labels change, though the sections did not', () => {
+    const sections = [section('Chapter 1', 0, 1, 2), section('Article 1', 40, 2, 3)];
+    const first = build(sections);
+    const relabelled = build(sections, first, { ...labels, lean: (label) => `other:${label}` });
+    assert.deepEqual(relabelled.active?.sections.map((row) => row.lean.label), ['other:no signal', 'other:no signal']);
+  });
+});
+
 describe('term standings read from the packed annotations', () => {
   it('equal those counted from the annotations as objects, for every term of the tally', () => {
     const engine = builtinEngine();
