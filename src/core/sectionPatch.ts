@@ -90,10 +90,12 @@ export function patchSections(sections: readonly SectionTally[], editStart: numb
   if (!before || !after) return null;
   // No heading anywhere, before or after: still no sections.
   if (sections.length === 0) return [];
-  const at = removed.first + skip < removed.end ? removed.starts[removed.first + skip] : added.first + skip < added.end ? added.starts[added.first + skip] : editStart;
+  const replaces = removed.first + skip < removed.end;
+  const at = replaces ? removed.starts[removed.first + skip] : added.first + skip < added.end ? added.starts[added.first + skip] : editStart;
   // Text before the first section's start (or that start itself) decides where the preamble begins.
   if (at <= sections[0].startOffset) return null;
-  const inside = sectionAt(sections, at);
+  // Blocks only inserted at `at` go before the old block there (a heading, maybe): into the section holding the text before.
+  const inside = sectionAt(sections, replaces ? at : at - 1);
   const chain = new Set<number>();
   for (let i: number | null = inside; i !== null; i = sections[i].parent) {
     // A section whose end line was raised to its start line (it ends on the line it starts) is recounted.

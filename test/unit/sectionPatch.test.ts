@@ -78,4 +78,17 @@ describe('sections kept current across edits', () => {
     assert.equal(sectionsOf(second.sections), expected);
     assert.equal(sectionsOf(analysis.tally().sections), sectionsOf(engine.analyze(text).tally().sections));
   });
+
+  it('put a line inserted just before a heading into the section before it, not the heading’s', () => {
+    for (const [text, at] of [
+      ['四\n\n第五条\n', 3],
+      ['Article 1\nWe appeal.\n\nArticle 2\nWe monitor.', 'Article 1\nWe appeal.\n\n'.length],
+    ] as const) {
+      const analysis = engine.analyze(text);
+      void analysis.tally().sections;
+      const next = `${text.slice(0, at)}The Board shall publish a report.\n${text.slice(at)}`;
+      analysis.applyEdit(at, at, next);
+      assert.equal(sectionsOf(analysis.tally().sections), sectionsOf(engine.analyze(next).tally().sections), JSON.stringify(text));
+    }
+  });
 });
