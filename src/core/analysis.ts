@@ -1,8 +1,9 @@
 // One document's analysis as a list of blocks. An edit re-analyses the blocks around it and updates the
 // running tally by the difference; the result equals a fresh analysis of the new text.
 import { blockAt, BLOCK_READS, isBlank } from './blocks';
+import { handedOn, inContext, sameLeadIn } from './listContext';
 import { Matcher } from './matcher';
-import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
+import { LeadInNote, matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { analyzeBlock, BlockResult, withScanState } from './scan';
 import { patchSections } from './sectionPatch';
 import { addBlockTotals, assembleTally, detectLanguage, emptyTotals, SectionTable, sectionTable, sectionTallies, TallyAccumulator, TotalsPart } from './tally';
@@ -35,9 +36,12 @@ export function textTotals(context: AnalysisContext, text: string): TotalsPart {
   const part = emptyTotals();
   withScanState((scan) => {
     let pos = 0;
+    let previous: BlockResult | undefined;
     while (pos < text.length) {
       const extent = blockAt(text, pos);
-      addBlockTotals(part, analyzeBlock(text, pos, extent, context.matcher, scan), context.reader);
+      const block = inContext(analyzeBlock(text, pos, extent, context.matcher, scan), text, pos, handedOn(previous), context.matcher, context.reader, scan.found);
+      addBlockTotals(part, block, context.reader);
+      previous = block;
       pos = extent.end;
     }
   });
@@ -52,6 +56,10 @@ export class DocumentAnalysis {
   private cachedTally: Tally | null = null;
   /** Per block, the index in the document of its first sentence; made when annotations are read, dropped on change. */
   private sentenceStarts: number[] | null = null;
+  /** Per block, the line it starts on; made when an inherited annotation's explanation is read, dropped on change. */
+  private lineStarts: number[] | null = null;
+  /** The block whose lead-in was last looked up, and the lead-in's block (see leadInNote); dropped on change. */
+  private lastLeadIn: { block: number; leadIn: number } | null = null;
   /** The sections of the text as it is now, once read; patched by edits that change no heading, else dropped. */
   private sections: SectionTally[] | null = null;
   /** The last tally made, while its sections are unread: an edit first gives it what it needs to read them later. */
@@ -177,9 +185,10 @@ export class DocumentAnalysis {
       const block = this.blocks[i];
       const list = block.matches;
       const count = matchCount(list);
+      const note = block.leadIn === null ? null : this.leadInNote(i);
       for (let m = 0; m < count && out.length < limit; m++) {
         if (reader.negated(list, m)) continue;
-        out.push(reader.toMatch(list, m, this.content, this.starts[i], sentenceStarts[i] + block.matchSentences[m]));
+        out.push(reader.toMatch(list, m, this.content, this.starts[i], sentenceStarts[i] + block.matchSentences[m], note));
       }
     }
     return out;
@@ -242,6 +251,8 @@ export class DocumentAnalysis {
     this.content = newText;
     this.cachedTally = null;
     this.sentenceStarts = null;
+    this.lineStarts = null;
+    this.lastLeadIn = null;
 
     // lastIndexOf clamps a negative start to 0, so the first line needs its own case.
     const lineStart = start === 0 ? 0 : old.lastIndexOf('\n', start - 1) + 1;
@@ -256,14 +267,19 @@ export class DocumentAnalysis {
     const newBlocks: BlockResult[] = [];
     const pos = withScanState((scan) => {
       let at = this.blocks.length > 0 ? this.starts[first] : 0;
+      let previous = first > 0 ? this.blocks[first - 1] : undefined;
+      const { matcher, reader } = this.context;
       while (at < newText.length) {
         const extent = blockAt(newText, at);
+        const block = inContext(analyzeBlock(newText, at, extent, matcher, scan), newText, at, handedOn(previous), matcher, reader, scan.found);
         newStarts.push(at);
-        newBlocks.push(analyzeBlock(newText, at, extent, this.context.matcher, scan));
+        newBlocks.push(block);
+        previous = block;
         at = extent.end;
         if (at >= newEnd && at < newText.length) {
           while (resync < this.starts.length && this.starts[resync] < at - delta) resync++;
-          if (resync < this.starts.length && this.starts[resync] === at - delta && this.starts[resync] >= oldEnd) break;
+          // The old blocks hold from here only if the block here gets the lead-in it got before (a list's items follow their lead-in).
+          if (resync < this.starts.length && this.starts[resync] === at - delta && this.starts[resync] >= oldEnd && sameLeadIn(handedOn(block), handedOn(this.blocks[resync - 1]))) break;
         }
       }
       return at;
@@ -296,7 +312,8 @@ export class DocumentAnalysis {
       let pos = this.analyzedUpTo();
       while (pos < until) {
         const extent = blockAt(text, pos);
-        const block = analyzeBlock(text, pos, extent, this.context.matcher, scan);
+        const { matcher, reader } = this.context;
+        const block = inContext(analyzeBlock(text, pos, extent, matcher, scan), text, pos, handedOn(this.blocks[this.blocks.length - 1]), matcher, reader, scan.found);
         this.starts.push(pos);
         this.blocks.push(block);
         this.acc.apply(block, 1, text, pos);
@@ -306,6 +323,8 @@ export class DocumentAnalysis {
     });
     this.cachedTally = null;
     this.sentenceStarts = null;
+    this.lineStarts = null;
+    this.lastLeadIn = null;
   }
 
   /** Index of the block holding `offset` (the last block starting at or before it), −1 before any. */
@@ -331,12 +350,47 @@ export class DocumentAnalysis {
       const block = this.blocks[i];
       const list = block.matches;
       const count = matchCount(list);
+      const note = block.leadIn === null ? null : this.leadInNote(i);
       for (let m = 0; m < count; m++) {
         if (matchEnd(list, m) + base <= from || matchStart(list, m) + base >= to) continue;
-        out.push(this.context.reader.toMatch(list, m, this.content, base, sentenceStarts[i] + block.matchSentences[m]));
+        out.push(this.context.reader.toMatch(list, m, this.content, base, sentenceStarts[i] + block.matchSentences[m], note));
       }
     }
     return out;
+  }
+
+  /**
+   * What the explanation of block `i`'s inherited annotation names: the lead-in of its list, the nearest block before it
+   * that opens one (the blocks between are items of the same list), with its line.
+   */
+  private leadInNote(i: number): LeadInNote | null {
+    const leadIn = this.blocks[i].leadIn;
+    // Read in document order, the next item's lead-in is the last one's unless the block between opens another.
+    const memo = this.lastLeadIn;
+    let j = i - 1;
+    if (memo !== null && memo.block === i - 1 && this.blocks[j].opens === null) j = memo.leadIn;
+    else while (j >= 0 && this.blocks[j].opens === null) j--;
+    this.lastLeadIn = { block: i, leadIn: j };
+    const opens = j >= 0 ? this.blocks[j].opens : null;
+    if (leadIn === null || opens === null) return null;
+    const at = this.starts[j] + opens.offset;
+    let line = this.lineStartsOfBlocks()[j];
+    for (let k = this.starts[j]; k < at; k++) if (this.content.charCodeAt(k) === 10) line++;
+    return { line, text: leadIn.text, ban: leadIn.ban };
+  }
+
+  /** Per block, the zero-based line it starts on; made when an explanation needs it, dropped on change. */
+  private lineStartsOfBlocks(): number[] {
+    if (this.lineStarts === null) {
+      const starts = new Array<number>(this.blocks.length);
+      let lines = 0;
+      for (let i = 0; i < this.blocks.length; i++) {
+        starts[i] = lines;
+        lines += this.blocks[i].newlines;
+      }
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
   }
 
   private sentenceStartsOfBlocks(): number[] {

@@ -162,7 +162,7 @@ class Validator {
   }
 
   private context(node: Node, known: Set<string>): NonNullable<LexiconSource['context']> {
-    const props = this.object(node, '"context"', ['window', 'clauseBreaks', 'predicates', 'protectionCategory', 'before', 'after']);
+    const props = this.object(node, '"context"', ['window', 'clauseBreaks', 'predicates', 'protectionCategory', 'before', 'after', 'lists']);
     const context: NonNullable<LexiconSource['context']> = {};
     const window = props.get('window');
     if (window) context.window = this.window(window);
@@ -176,6 +176,17 @@ class Validator {
     }
     if (props.get('before')) context.before = this.array(props, node, 'before', false).map((item) => this.cue(item, known));
     if (props.get('after')) context.after = this.array(props, node, 'after', false).map((item) => this.cue(item, known));
+    const lists = props.get('lists');
+    if (lists) {
+      const listProps = this.object(lists, '"lists"', ['refer', 'ban']);
+      context.lists = {};
+      if (listProps.get('refer')) context.lists.refer = this.array(listProps, lists, 'refer', false).map((item) => this.stringNode(item, 'a word that names a list'));
+      const ban = listProps.get('ban');
+      if (ban) {
+        const banProps = this.object(ban, '"ban"', ['words', 'entry']);
+        context.lists.ban = { words: this.array(banProps, ban, 'words', true).map((item) => this.stringNode(item, 'a ban word')), entry: this.term(banProps, ban, 'entry') };
+      }
+    }
     return context;
   }
 

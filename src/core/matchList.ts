@@ -8,7 +8,7 @@ import { Match, Polarity } from './types';
 
 /**
  * Per annotation, two numbers that each pack two integers as high * 2^32 + low: the start (relative to the block) and
- * the end; then the rule's cue or overridden entry, plus one, and entry << 3 | rule. A high part stays below 2^21, so
+ * the end; then the rule's cue or overridden entry, plus one, and entry << 4 | rule. A high part stays below 2^21, so
  * the sum is an exact double: blocks are a few MAX_BLOCKs long at most, and the matcher refuses more cues or entries.
  * Doubles halve the memory of four small integers, and an array of doubles is copied, not traced, by the collector:
  * a 10 MB Chinese text, with 195,000 annotations, analyses 23% faster so.
@@ -17,7 +17,7 @@ export type MatchList = readonly number[];
 
 const FIELDS = 2;
 const LOW = 4294967296;
-const RULE_BITS = 3;
+const RULE_BITS = 4;
 /** An array that holds doubles, so that the lists sliced from it do too: unboxed, and never traced by the collector. */
 function doubles(): number[] {
   const list = [0.5];
@@ -38,6 +38,11 @@ export const RULE_TOPIC = 5;
 export const RULE_TARGET = 6;
 /** A ban on disclosing a state measure, a secrecy duty: counted as control in the secret cue's category. */
 export const RULE_SECRECY = 7;
+/**
+ * An item of a list that inherits its lead-in's control (listContext.ts): entry and argument are those of the lead-in's
+ * match (a target or secrecy cue, or −1), or the lexicon's ban entry for a ban list.
+ */
+export const RULE_INHERITED = 8;
 export const TOPIC_NOUN = 0;
 export const TOPIC_TITLE = 1;
 /** Shown, not counted: a match inside a definition or scope clause (a `define` cue). */
@@ -57,7 +62,7 @@ export function matchEnd(list: MatchList, i: number): number {
   return list[i * FIELDS] >>> 0;
 }
 
-/** entry << 3 | rule */
+/** entry << 4 | rule */
 function entryRule(list: MatchList, i: number): number {
   return list[i * FIELDS + 1] >>> 0;
 }
@@ -100,15 +105,25 @@ export class MatchReader {
   isControl(list: MatchList, i: number): boolean {
     const r = rule(list, i);
     if (r === RULE_PROTECTION) return false;
-    if (r === RULE_TARGET || r === RULE_SECRECY) return this.cueControl[argument(list, i)] === 1;
+    if (r === RULE_TARGET || r === RULE_SECRECY || (r === RULE_INHERITED && argument(list, i) >= 0)) return this.cueControl[argument(list, i)] === 1;
     return this.entryControl[entryRule(list, i) >>> RULE_BITS] === 1;
   }
 
   /** The index of `category(list, i)` among the lexicons' categories (the order of `matcher.categories`), −1 when they do not define it. */
   categoryIndex(list: MatchList, i: number): number {
     const r = rule(list, i);
-    if (r === RULE_PROTECTION || r === RULE_TARGET || r === RULE_SECRECY) return this.cueCategory[argument(list, i)];
+    if (r === RULE_PROTECTION || r === RULE_TARGET || r === RULE_SECRECY || (r === RULE_INHERITED && argument(list, i) >= 0)) return this.cueCategory[argument(list, i)];
     return this.entryCategory[entryRule(list, i) >>> RULE_BITS];
+  }
+
+  /** The rule of annotation `i` (RULE_NONE, RULE_NEGATION, …). */
+  rule(list: MatchList, i: number): number {
+    return rule(list, i);
+  }
+
+  /** The rule's argument of annotation `i`: its cue or overridden entry, −1 for none. */
+  argument(list: MatchList, i: number): number {
+    return argument(list, i);
   }
 
   /** The lexicon entry of annotation `i`, as an index. */
@@ -119,7 +134,7 @@ export class MatchReader {
   /** A number shared by annotations of one entry counted in one category the same way (entry, or entry and the cue that moved it). */
   entryKeyId(list: MatchList, i: number): number {
     const r = rule(list, i);
-    const moved = r === RULE_SECRECY || r === RULE_PROTECTION || r === RULE_TARGET;
+    const moved = r === RULE_SECRECY || r === RULE_PROTECTION || r === RULE_TARGET || (r === RULE_INHERITED && argument(list, i) >= 0);
     return (entryRule(list, i) >>> RULE_BITS) * 65536 + (moved ? argument(list, i) + 1 : 0);
   }
 
@@ -127,7 +142,8 @@ export class MatchReader {
   entryKey(list: MatchList, i: number): string {
     const r = rule(list, i);
     const entry = this.entry(list, i);
-    const category = r === RULE_SECRECY || r === RULE_PROTECTION || r === RULE_TARGET ? this.matcher.cueList[argument(list, i)].protectionCategory : entry.category;
+    const moved = r === RULE_SECRECY || r === RULE_PROTECTION || r === RULE_TARGET || (r === RULE_INHERITED && argument(list, i) >= 0);
+    const category = moved ? this.matcher.cueList[argument(list, i)].protectionCategory : entry.category;
     return `${category as string}\u0000${entry.term}`;
   }
 
@@ -135,8 +151,11 @@ export class MatchReader {
     return this.entryWeightMilli[entryRule(list, i) >>> RULE_BITS];
   }
 
-  /** Annotation `i` as a Match, with offsets shifted by `base`; `text` is the document, `sentence` its sentence's index. */
-  toMatch(list: MatchList, i: number, text: string, base: number, sentence: number): Match {
+  /**
+   * Annotation `i` as a Match, with offsets shifted by `base`; `text` is the document, `sentence` its sentence's index,
+   * `leadIn` the lead-in an inherited annotation's list hangs from (its zero-based line and words).
+   */
+  toMatch(list: MatchList, i: number, text: string, base: number, sentence: number, leadIn: LeadInNote | null = null): Match {
     const start = matchStart(list, i) + base;
     const end = matchEnd(list, i) + base;
     const entry = this.entry(list, i);
@@ -156,7 +175,17 @@ export class MatchReader {
       sentence,
     };
     const detail = argument(list, i);
-    if (r === RULE_DIRECTION) {
+    if (r === RULE_INHERITED) {
+      const cue = detail >= 0 ? this.matcher.cueList[detail] : null;
+      if (cue !== null) {
+        match.polarity = cue.polarity as Polarity;
+        match.category = cue.protectionCategory as string;
+      }
+      match.rule = 'inherited';
+      const where = leadIn === null ? 'before it' : `at line ${leadIn.line + 1}`;
+      const words = leadIn === null ? '' : `: "${leadIn.text}"`;
+      match.ruleDetail = leadIn?.ban === true ? `item of the ban list ${where}${words}` : `item of a list whose lead-in ${where} is control ("${entry.term}")${words}`;
+    } else if (r === RULE_DIRECTION) {
       const overridden = this.matcher.entryList[detail];
       match.rule = 'direction';
       match.ruleDetail = `the phrase "${entry.term}" overrides "${overridden.term}" (${overridden.polarity})`;
@@ -208,6 +237,16 @@ export class MatchReader {
   }
 }
 
+/** What the explanation of an inherited annotation names: its list's lead-in. */
+export interface LeadInNote {
+  /** Zero-based line of the lead-in sentence. */
+  readonly line: number;
+  /** The lead-in's words, shortened. */
+  readonly text: string;
+  /** True for a ban list (a ban word of the lexicons in the lead-in). */
+  readonly ban: boolean;
+}
+
 /** Collects a block's annotations, and hands each block a list of its own. */
 export class MatchListBuilder {
   /** Kept at its largest size, so that it is not grown again for every block. */
@@ -239,6 +278,20 @@ export class MatchListBuilder {
     else {
       data[at++] = position;
       data[at] = rules;
+    }
+    this.size += FIELDS;
+  }
+
+  /** Adds annotation `i` of `list` as it is. */
+  copy(list: MatchList, i: number): void {
+    const data = this.data;
+    const at = this.size;
+    const position = list[i * FIELDS];
+    const rules = list[i * FIELDS + 1];
+    if (at === data.length) data.push(position, rules);
+    else {
+      data[at] = position;
+      data[at + 1] = rules;
     }
     this.size += FIELDS;
   }

@@ -59,6 +59,44 @@ const DEFAULT_WINDOW: Record<Language, number> = { en: 4, zh: 8 };
 const VOCABULARY_LIMIT = 500_000;
 const MAX_RULE_INDEX = (1 << 21) - 1;
 
+/** Ban words of a lexicon as one pattern (Latin words whole, case ignored), and the entry a ban list's items count as. */
+export interface ListBan {
+  readonly pattern: RegExp;
+  readonly entry: number;
+}
+
+/** What the lexicons say of lists (listContext.ts): null when none turns lists on. */
+export interface ListRules {
+  /** Words by which a lead-in names its items, as one pattern, or null. */
+  readonly refer: RegExp | null;
+  readonly bans: readonly ListBan[];
+}
+
+function compileListRules(lexicons: readonly LexiconSource[], entries: readonly CompiledEntry[]): ListRules | null {
+  const on = lexicons.filter((l) => l.context?.lists !== undefined);
+  if (on.length === 0) return null;
+  const refer = on.flatMap((l) => l.context?.lists?.refer ?? []);
+  const bans: ListBan[] = [];
+  for (const lexicon of on) {
+    const ban = lexicon.context?.lists?.ban;
+    if (ban === undefined) continue;
+    const key = ban.entry.toLowerCase();
+    const entry = entries.findIndex((e) => e.term.toLowerCase() === key);
+    if (entry < 0 || entries[entry].polarity === null) throw new Error(`lexicon ${lexicon.name}: lists.ban names "${ban.entry}", which is no entry with a category`);
+    bans.push({ pattern: wordsPattern(ban.words), entry });
+  }
+  return { refer: refer.length === 0 ? null : wordsPattern(refer), bans };
+}
+
+/** Words as one pattern: Latin words whole, case ignored, any run of spaces between them. */
+function wordsPattern(words: readonly string[]): RegExp {
+  const parts = words.map((w) => {
+    const escaped = w.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    return /^[A-Za-z]/.test(w.trim()) ? `\\b${escaped}\\b` : escaped;
+  });
+  return new RegExp(parts.join('|'), 'i');
+}
+
 export class Matcher {
   /** Paths of entry and cue slots; a value v ≥ 0 is `entryList[v]`, v < 0 is `cueList[~v]`. */
   readonly paths = new SlotTrie();
@@ -90,6 +128,8 @@ export class Matcher {
   readonly entryFacts: Uint8Array;
   readonly cueFacts: Uint8Array;
   readonly cueWindows: Int32Array;
+  /** What the lexicons say of lists and their lead-ins; null when lists are off. */
+  readonly lists: ListRules | null;
 
   constructor(lexicons: readonly LexiconSource[]) {
     for (const lexicon of lexicons) {
@@ -128,6 +168,7 @@ export class Matcher {
       for (const cue of context.predicates ?? []) this.addCue('predicate', cue, NO_RULE);
     }
     this.entryCount = this.entryList.length;
+    this.lists = compileListRules(lexicons, this.entryList);
     this.longestPath = this.entryList.reduce((most, e) => Math.max(most, e.tokens), 0);
     this.widestCueWindow = this.cueList.reduce((most, c) => Math.max(most, c.window), 0);
     this.entryFacts = entryFacts(this.entryList);

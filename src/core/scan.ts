@@ -9,6 +9,7 @@ import { Matcher } from './matcher';
 import { MatchList, MatchListBuilder } from './matchList';
 import { NO_PATH } from './pathAutomaton';
 import { isLabelledHeading } from './titleLines';
+import type { LeadIn } from './listContext';
 import type { Units } from './types';
 
 export interface BlockResult {
@@ -31,6 +32,12 @@ export interface BlockResult {
   title: string | null;
   /** The block's sentence units, once the tally has counted them (they depend only on the block). */
   units: Units | null;
+  /** The lead-in of the list the block is an item of, when that lead-in is control (listContext.ts), else null. */
+  readonly leadIn: LeadIn | null;
+  /** The lead-in the block's last sentence is, set once when the block is put in context (listContext.ts). */
+  opens: LeadIn | null;
+  /** The same block as an item of `leadIn`'s list, with `matches` in place of its own. */
+  withMatches(matches: MatchList, matchSentences: readonly number[], leadIn: LeadIn): BlockResult;
 }
 
 const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
@@ -277,10 +284,16 @@ class Block implements BlockResult {
     readonly matches: MatchList,
     readonly matchSentences: readonly number[],
     readonly headingLevel: number,
+    readonly leadIn: LeadIn | null = null,
   ) {}
 
   title: string | null = null;
   units: Units | null = null;
+  opens: LeadIn | null = null;
+
+  withMatches(matches: MatchList, matchSentences: readonly number[], leadIn: LeadIn): BlockResult {
+    return new Block(this.length, this.newlines, this.words, this.latinWords, this.hanChars, this.sentences, matches, matchSentences, this.headingLevel, leadIn);
+  }
 }
 
 /** A title line holds at most this many tokens (words, or Han characters). */

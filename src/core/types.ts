@@ -6,7 +6,7 @@ export type Language = 'en' | 'zh';
 export type LanguageSetting = Language | 'auto';
 
 /** What a context rule did to a match. */
-export type RuleKind = 'negation' | 'exemption' | 'protection' | 'direction' | 'target' | 'topic' | 'secrecy';
+export type RuleKind = 'negation' | 'exemption' | 'protection' | 'direction' | 'target' | 'topic' | 'secrecy' | 'inherited';
 
 export interface Category {
   id: string;
@@ -102,6 +102,13 @@ export interface LexiconSource {
     window?: number;
     /** Category a protected control match moves to ("petitioners shall not be detained" → rights). */
     protectionCategory?: string;
+    /**
+     * Lists: the items of a list whose lead-in is control inherit it (listContext.ts); present, it turns this on.
+     * `refer`: words by which a lead-in names its items (下列); only a control match after them reaches the items (one
+     * before them is the items' condition: 获得举报奖励应当符合下列条件). `ban`: words that make a lead-in a ban (不得),
+     * and the entry (a term of this lexicon) the items of a ban list are counted as.
+     */
+    lists?: { refer?: string[]; ban?: { words: string[]; entry: string } };
   };
 }
 

@@ -110,5 +110,7 @@ export function ruleLabel(rule: RuleKind): string {
       return t('Topic only');
     case 'secrecy':
       return t('Secrecy duty');
+    case 'inherited':
+      return t('Item of a list');
   }
 }

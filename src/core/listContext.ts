@@ -1,0 +1,153 @@
+// Analysis across blocks: a list's lead-in reaches its items. Each block is analysed alone (an edit re-analyses only
+// the blocks around it), then given a small context computed from the blocks before it: the lead-in whose list it is
+// an item of, if that lead-in is control. Such an item gets one annotation on its enumerator, counted like any other,
+// whose explanation names the lead-in (scheme: "items of a ban, blacklist or penalty list inherit the ban").
+// The context depends only on the text: a lead-in is a block's last sentence ending on a colon or a dash that holds a
+// ban word of the lexicons or whose last counted match is control; it governs the blocks that follow it as long as each
+// opens with an enumerator. Lexicons turn this on (`context.lists`). analysis.ts carries the lead-in from block to block
+// and re-analyses the items of a lead-in that an edit changed, so an edited analysis still equals a fresh one.
+import { Matcher } from './matcher';
+import { MatchListBuilder, matchCount, MatchReader, matchStart, RULE_INHERITED, RULE_SECRECY, RULE_TARGET } from './matchList';
+import type { BlockResult } from './scan';
+
+/** What a lead-in hands its items: the annotation they get and the words their explanation quotes. */
+export interface LeadIn {
+  /** The lexicon entry the items are counted as, and the cue that moved the lead-in's match (−1 for none). */
+  readonly entry: number;
+  readonly argument: number;
+  /** True when a ban word made the lead-in a ban (the lexicon's `lists.ban`). */
+  readonly ban: boolean;
+  /** The lead-in sentence's words, shortened for the explanation. */
+  readonly text: string;
+  /** Offset of the lead-in sentence from its block's start: where the explanation reads its line. */
+  readonly offset: number;
+}
+
+/** Longest quote of a lead-in in an explanation. */
+const QUOTE = 60;
+/** A lead-in sentence read past this many characters back from its block's end is cut there. */
+const LEAD_CHARS = 600;
+
+/** True when two lead-ins give their items the same annotations (the line is read when shown, not stored). */
+export function sameLeadIn(a: LeadIn | null, b: LeadIn | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.entry === b.entry && a.argument === b.argument && a.ban === b.ban && a.text === b.text;
+}
+
+/**
+ * The lead-in the block `[start, start + block.length)` of `text` is, or null: its last sentence ends on a colon or a
+ * dash ("：", "—", "--") and holds a ban word, or its last counted match is control (and stands after the words that
+ * name the items, 下列, when it holds them). A heading may be one: statutes run an article's number into its lead-in.
+ */
+export function leadInOf(text: string, start: number, block: BlockResult, matcher: Matcher, reader: MatchReader): LeadIn | null {
+  const rules = matcher.lists;
+  if (rules === null || block.sentences === 0) return null;
+  let end = start + block.length;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end === start) return null;
+  const last = text.charCodeAt(end - 1);
+  const colon = last === 58 || last === 0xff1a || last === 0x2014 || last === 0x2013 || (last === 45 && end - 2 >= start && text.charCodeAt(end - 2) === 45);
+  if (!colon) return null;
+  const sentenceStart = lastSentenceStart(text, start, end);
+  const words = text.slice(sentenceStart, end);
+  for (const ban of rules.bans) {
+    if (ban.pattern.test(words)) return { entry: ban.entry, argument: -1, ban: true, text: quote(words), offset: sentenceStart - start };
+  }
+  // The lead-in's own stance: its last counted match, nearest the list, if that is control.
+  const list = block.matches;
+  const lastSentence = block.sentences - 1;
+  for (let m = matchCount(list) - 1; m >= 0 && block.matchSentences[m] === lastSentence; m--) {
+    if (reader.negated(list, m)) continue;
+    if (!reader.isControl(list, m)) return null;
+    const refer = rules.refer?.exec(words) ?? null;
+    if (refer !== null && start + matchStart(list, m) < sentenceStart + refer.index) return null;
+    const rule = reader.rule(list, m);
+    const moved = rule === RULE_TARGET || rule === RULE_SECRECY;
+    return { entry: reader.entryIndex(list, m), argument: moved ? reader.argument(list, m) : -1, ban: false, text: quote(words), offset: sentenceStart - start };
+  }
+  return null;
+}
+
+/** An enumerator opening an item: blocks' own ("(1)", "（一）", "a) ") and statutes' "(A)", "(ii)". */
+const ENUMERATOR = /[ \t\u3000]*(?:\((?:\d{1,3}|[A-Za-z]{1,4})\)|\d{1,3}[.)][ \t]|[A-Za-z]\)[ \t]|[-*•][ \t]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[、．])/y;
+
+/** The length of the enumerator opening the block at `start`, with the spaces before it, or 0 when it opens with none. */
+export function enumeratorLength(text: string, start: number): number {
+  ENUMERATOR.lastIndex = start;
+  const found = ENUMERATOR.exec(text);
+  return found === null ? 0 : found[0].trimEnd().length;
+}
+
+/**
+ * The block, as an item of the list `leadIn` governs: its annotations with the inherited one first, on its enumerator's
+ * number or letter ("1" of "(1)", "一" of "（一）": the sentence's first token). `enumerator` is the enumerator's length,
+ * with the spaces before it. A bullet has no number to hold the annotation, and a block whose first match overlaps the
+ * number is left as it is: both still hand the lead-in on.
+ */
+export function inherit(block: BlockResult, leadIn: LeadIn, text: string, start: number, enumerator: number, builder: MatchListBuilder): BlockResult {
+  let from = 0;
+  while (from < enumerator && !isToken(text.charCodeAt(start + from))) from++;
+  let to = from;
+  while (to < enumerator && isToken(text.charCodeAt(start + to))) to++;
+  const list = block.matches;
+  const count = matchCount(list);
+  if (from === to || (count > 0 && matchStart(list, 0) < to)) return block.withMatches(list, block.matchSentences, leadIn);
+  builder.reset();
+  builder.add(from, to, leadIn.entry, RULE_INHERITED, leadIn.argument);
+  for (let m = 0; m < count; m++) builder.copy(list, m);
+  return block.withMatches(builder.finish(), [0, ...block.matchSentences], leadIn);
+}
+
+/** A character of an enumerator's number: a digit, a Latin letter or a Chinese numeral. */
+function isToken(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x4e00 && c <= 0x9fff);
+}
+
+function quote(words: string): string {
+  const flat = words.replace(/\s+/g, ' ').trim();
+  return flat.length > QUOTE ? `…${flat.slice(flat.length - QUOTE + 1)}` : flat;
+}
+
+/** Where the last sentence of `text[start, end)` starts: after the last sentence-final mark, read at most LEAD_CHARS back. */
+function lastSentenceStart(text: string, start: number, end: number): number {
+  const from = Math.max(start, end - LEAD_CHARS);
+  for (let i = end - 2; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 33 || c === 63) return skipSpaces(text, i + 1, end);
+    if (c === 46 && isSpace(text.charCodeAt(i + 1)) && i > start && !isDigit(text.charCodeAt(i - 1))) return skipSpaces(text, i + 1, end);
+  }
+  return skipSpaces(text, from, end);
+}
+
+function skipSpaces(text: string, i: number, end: number): number {
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * The block `raw` (just analysed, at `start`) in its context: an item of `previous`'s list when it opens with an
+ * enumerator (a numbered clause that is a heading too: statutes' items are), and, in `opens`, the lead-in it is itself. `builder` is free for the inherited list.
+ */
+export function inContext(raw: BlockResult, text: string, start: number, previous: LeadIn | null, matcher: Matcher, reader: MatchReader, builder: MatchListBuilder): BlockResult {
+  const opens = leadInOf(text, start, raw, matcher, reader);
+  let block = raw;
+  if (previous !== null) {
+    const enumerator = enumeratorLength(text, start);
+    if (enumerator > 0 && enumerator < raw.length) block = inherit(raw, previous, text, start, enumerator, builder);
+  }
+  block.opens = opens;
+  return block;
+}
+
+/** The lead-in the block after `block` is an item of, if it opens with an enumerator: the block's own, else its list's. */
+export function handedOn(block: BlockResult | undefined): LeadIn | null {
+  return block === undefined ? null : (block.opens ?? block.leadIn);
+}

@@ -1,0 +1,228 @@
+// Analysis across blocks (listContext.ts): the items of a list whose lead-in is control inherit it, with an annotation
+// on the enumerator that names the lead-in and its line; and the incremental invariant holds with lists: after any
+// edit (inside a lead-in or an item, items inserted or removed, a lead-in turned into plain text) the analysis equals
+// a fresh one of the new text, matches, explanations, tally and sections.
+import * as assert from 'node:assert/strict';
+import { analysisContext, DocumentAnalysis as Internals } from '../../src/core/analysis';
+import { builtinLexicons, Engine, LexiconSource, Match } from '../../src/core/index';
+import { Matcher } from '../../src/core/matcher';
+import { Random } from './helpers/random';
+
+/** The built-in lexicons with lists turned on: Chinese with its list words and ban words, English with none. */
+function listsOn(): LexiconSource[] {
+  return builtinLexicons().map((l) => {
+    const lists = l.language === 'zh' ? { refer: ['下列', '以下', '如下'], ban: { words: ['不得', '禁止', '严禁'], entry: '禁止' } } : { ban: { words: ['shall not'], entry: 'prohibit' } };
+    return { ...l, context: { ...l.context, lists } };
+  });
+}
+
+const engine = new Engine(listsOn());
+const listsOff = new Engine(builtinLexicons().map((l) => ({ ...l, context: { ...l.context, lists: undefined } })));
+
+function inherited(text: string, on: Engine = engine): [string, string, string, string | null][] {
+  return on
+    .analyze(text)
+    .matches()
+    .filter((m) => m.rule === 'inherited')
+    .map((m) => [m.text, m.polarity, m.category, m.ruleDetail]);
+}
+
+describe('analysis across blocks: a list inherits its lead-in', () => {
+  it('Chinese: the items of a ban list are control, each on its number, naming the lead-in and its line', () => {
+    const text = '第一条 总则。\n第十四条 任何单位和个人不得非法制造下列设备：\n（一）窃听设备；\n（二）专用软件。\n第十五条 其他事项。';
+    const detail = 'item of the ban list at line 2: "第十四条 任何单位和个人不得非法制造下列设备："';
+    assert.deepEqual(inherited(text), [
+      ['一', 'control', 'restrictions', detail],
+      ['二', 'control', 'restrictions', detail],
+    ]);
+    // Counted like any other match: each item's sentence is a control sentence.
+    const tally = engine.analyze(text).tally();
+    const before = listsOff.analyze(text).tally();
+    assert.equal(tally.units.control, before.units.control + 2);
+    assert.equal(tally.categories.find((c) => c.id === 'restrictions')?.terms.find((t) => t.term === '一')?.count, 1);
+    assert.deepEqual(inherited(text, listsOff), [], 'lexicons without lists leave items alone');
+  });
+
+  it('Chinese: a penalty lead-in hands its sanction on; a control word before 下列 is the items’ condition, not what is done to them', () => {
+    assert.deepEqual(
+      inherited('第二十条 违反治安管理有下列情形之一的，从重处罚：\n（一）结伙实施的；\n（二）屡教不改的。'),
+      [
+        ['一', 'control', 'sanctions', 'item of a list whose lead-in at line 1 is control ("从重处罚"): "第二十条 违反治安管理有下列情形之一的，从重处罚："'],
+        ['二', 'control', 'sanctions', 'item of a list whose lead-in at line 1 is control ("从重处罚"): "第二十条 违反治安管理有下列情形之一的，从重处罚："'],
+      ],
+    );
+    assert.deepEqual(inherited('第八条 获得举报奖励应当同时符合下列条件：\n（一）有明确的举报对象；\n（二）举报事项属实。'), []);
+  });
+
+  it('a lead-in whose last counted match is engagement, or that ends a sentence, hands nothing on', () => {
+    assert.deepEqual(inherited('第十四条 行政处罚信息公示期满的，可以申请提前停止公示：\n（一）已经改正；\n（二）已经履行。'), []);
+    assert.deepEqual(inherited('违反本法的，处以罚款。\n（一）结伙实施的；'), []);
+  });
+
+  it('the list ends at the first block that opens with no enumerator; a heading item may be one', () => {
+    const text = '禁止下列行为：\n（一）散布谣言；\n\n本条所列行为，另有规定的除外。\n（二）其他。';
+    assert.deepEqual(
+      inherited(text).map((m) => m[0]),
+      ['一'],
+    );
+  });
+
+  it('a nested lead-in governs its own items; the outer list goes on after them only through an item', () => {
+    const text = '任何人不得有下列行为：\n（一）下列情形之一的，处以罚款：\n1、伪造证件；\n2、冒用证件；\n（二）其他行为。';
+    const got = inherited(text);
+    assert.deepEqual(
+      got.map((m) => [m[0], m[2]]),
+      [
+        ['一', 'restrictions'],
+        ['1', 'sanctions'],
+        ['2', 'sanctions'],
+        ['二', 'sanctions'],
+      ],
+    );
+  });
+
+  it('English: a dash lead-in with a ban word, and a colon lead-in that is control', () => {
+    assert.deepEqual(
+      inherited('A provider shall not knowingly do any of the following—\n\n(A) sell the records;\n\n(B) keep them.').map((m) => [m[0], m[2], m[3]]),
+      [
+        ['A', 'restrictions', 'item of the ban list at line 1: "A provider shall not knowingly do any of the following—"'],
+        ['B', 'restrictions', 'item of the ban list at line 1: "A provider shall not knowingly do any of the following—"'],
+      ],
+    );
+    assert.deepEqual(
+      inherited('The court may impose a fine on any person who:\n(1) refuses an order; or\n(2) lies.').map((m) => m[0]),
+      ['1', '2'],
+    );
+  });
+
+  it('the explanation’s line follows edits above the lead-in', () => {
+    const text = '禁止下列行为：\n（一）散布谣言；';
+    const analysis = engine.analyze(text);
+    const next = `新的一行。\n\n${text}`;
+    analysis.applyEdit(0, 0, next);
+    assert.deepEqual(
+      analysis.matches().filter((m) => m.rule === 'inherited').map((m) => m.ruleDetail),
+      ['item of the ban list at line 3: "禁止下列行为："'],
+    );
+  });
+});
+
+/** Fails with the first differing match rather than a diff of hundreds. */
+function assertSame(actual: { matches(): Match[]; tally(): unknown }, expected: { matches(): Match[]; tally(): unknown }, context: string): void {
+  const a = actual.matches();
+  const e = expected.matches();
+  for (let k = 0; k < Math.max(a.length, e.length); k++) {
+    if (JSON.stringify(a[k]) !== JSON.stringify(e[k])) assert.fail(`${context}: match ${k} differs\n  incremental: ${JSON.stringify(a[k])}\n  fresh:       ${JSON.stringify(e[k])}`);
+  }
+  assert.deepEqual(actual.tally(), expected.tally(), `${context}: tallies differ`);
+}
+
+const LEAD_INS = [
+  '第十四条 任何单位和个人不得非法制造下列设备：',
+  '有下列行为之一的，由公安机关处以罚款：',
+  '第八条 获得举报奖励应当同时符合下列条件：',
+  '受害人有取得赔偿的权利：',
+  'It shall be unlawful for any person to—',
+  'The agency shall not do any of the following:',
+  'The court may impose a fine on any person who:',
+];
+const ITEMS = ['（一）窃听设备；', '（二）散布谣言的；', '（三）其他。', '(1) sell the records;', '(A) keep them; or', '1、伪造证件；', '- a bullet', '(ii) monitor the firm;'];
+const PLAIN = ['本条所列行为，另有规定的除外。', 'The Board shall publish a report.', '第十五条 其他事项。', 'Section 3. Definitions', ''];
+/** Pieces an edit types or cuts: the marks and words that make or unmake a lead-in or an item. */
+const PIECES = ['：', ':', '—', '。', '；', '\n', '\n\n', '不得', '下列', '罚款', '公开', '（四）', '(2) ', 'shall not ', 'fine ', '的', ' '];
+
+function listDocument(rng: Random, lines: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    const kind = rng.next();
+    if (kind < 0.25) out.push(rng.pick(LEAD_INS));
+    else if (kind < 0.8) out.push(rng.pick(ITEMS));
+    else out.push(rng.pick(PLAIN));
+  }
+  return out.join(rng.chance(0.3) ? '\n\n' : '\n');
+}
+
+interface Edit {
+  start: number;
+  oldEnd: number;
+  text: string;
+}
+
+function listEdit(rng: Random, text: string): Edit {
+  const start = rng.int(text.length + 1);
+  const kind = rng.next();
+  if (kind < 0.3) return { start, oldEnd: Math.min(text.length, start + 1 + rng.int(6)), text: '' };
+  if (kind < 0.5) {
+    // A whole line removed or a line inserted: an item taken out or put in.
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = text.indexOf('\n', start);
+    if (rng.chance(0.5)) return { start: lineStart, oldEnd: lineEnd < 0 ? text.length : lineEnd + 1, text: '' };
+    return { start: lineStart, oldEnd: lineStart, text: `${rng.pick([...ITEMS, ...LEAD_INS, ...PLAIN])}\n` };
+  }
+  const oldEnd = kind < 0.75 ? Math.min(text.length, start + rng.int(4)) : start;
+  return { start, oldEnd, text: rng.pick(PIECES) };
+}
+
+describe('analysis across blocks: the incremental invariant', function () {
+  this.timeout(120_000);
+
+  it('equals a fresh analysis after each of 1,500 random edits of documents of lead-ins and lists, both languages', () => {
+    for (const seed of [1, 2, 3, 20261206, 77]) {
+      const rng = new Random(seed);
+      let text = listDocument(rng, 40);
+      const analysis = engine.analyze(text);
+      for (let n = 1; n <= 300; n++) {
+        const edit = listEdit(rng, text);
+        const next = text.slice(0, edit.start) + edit.text + text.slice(edit.oldEnd);
+        analysis.applyEdit(edit.start, edit.oldEnd, next);
+        text = next;
+        assertSame(analysis, engine.analyze(text), `seed ${seed}, edit ${n}: applyEdit(${edit.start}, ${edit.oldEnd}, ${JSON.stringify(edit.text)})`);
+      }
+    }
+  });
+
+  it('named edits: inside a lead-in, inside an item, inserting and removing items, a lead-in turned into plain text', () => {
+    const text = '第一条 总则。\n任何单位和个人不得有下列行为：\n（一）窃听；\n（二）散布谣言；\n（三）其他。\n第二条 附则。';
+    const lead = text.indexOf('不得');
+    const colon = text.indexOf('：');
+    const item = text.indexOf('（二）');
+    const edits: [string, number, number, string][] = [
+      ['the ban word changed', lead, lead + 2, '应当'],
+      ['the ban word back', lead, lead + 2, '不得'],
+      ['the colon made a full stop: plain text', colon, colon + 1, '。'],
+      ['the colon again', colon, colon + 1, '：'],
+      ['a word typed inside an item', item + 4, item + 4, '公开'],
+      ['an item inserted', item, item, '（四）监控设备；\n'],
+      ['an item removed', item, item + '（四）监控设备；\n'.length, ''],
+      ['the enumerator of an item removed', item, item + 3, ''],
+      ['a plain line between the lead-in and its items', colon + 2, colon + 2, '说明。\n'],
+    ];
+    let current = text;
+    const analysis = engine.analyze(current);
+    for (const [what, start, end, typed] of edits) {
+      current = current.slice(0, start) + typed + current.slice(end);
+      analysis.applyEdit(start, end, current);
+      assertSame(analysis, engine.analyze(current), what);
+    }
+  });
+
+  it('analysing in slices of any size gives the same as at once', async () => {
+    const rng = new Random(5);
+    const text = listDocument(rng, 200);
+    const whole = engine.analyze(text);
+    const context = analysisContext(new Matcher(engine.lexicons), null);
+    for (const slice of [1, 7, 64, 1000]) {
+      const sliced = await Internals.createInSlices(context, text, () => Promise.resolve(), slice, Infinity);
+      assertSame(sliced, whole, `slices of ${slice}`);
+    }
+  });
+
+  it('the totals of a text (the CLI’s) count the inherited annotations as the analysis does', () => {
+    const rng = new Random(9);
+    const text = listDocument(rng, 300);
+    const totals = engine.totals(engine.totalsPart(text));
+    const tally = engine.analyze(text).tally();
+    assert.ok(tally.control.matches > 0);
+    assert.deepEqual(totals, { language: tally.language, words: tally.words, units: tally.units, control: tally.control, engagement: tally.engagement, lean: tally.lean });
+  });
+});
