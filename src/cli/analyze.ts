@@ -90,13 +90,13 @@ export function outputText(output: Iterable<string | Uint8Array>): string {
 /** Reads and analyzes one file; a file that cannot be read or is not text becomes a Problem. */
 export function analyzeFile(
   engine: Engine,
-  file: { path: string; source: string; raw?: Uint8Array },
+  file: { path: string; source: string; raw?: Uint8Array; size?: number },
   language: LanguageSetting,
   format: OutputFormat,
   review: CliReview | null = null,
 ): AnalyzedDocument | Problem {
   // A raw path crosses to a worker thread as a plain Uint8Array.
-  const read = readTextFile(file.raw ? Buffer.from(file.raw) : file.path);
+  const read = readTextFile(file.raw ? Buffer.from(file.raw) : file.path, file.size);
   if (!read.ok) return problem(read.severity, file.source, read.message);
   const reviewSource = review && storeSource(review, file.path);
   return analyzeText(engine, file.source, read.text, language, format, review && reviewSource !== null ? { collection: review.collection, source: reviewSource, codebook: review.codebook } : null);

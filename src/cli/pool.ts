@@ -20,6 +20,8 @@ export interface WorkerJob {
   source: string;
   /** The path's bytes when it is not valid UTF-8 (see FileInput). */
   raw?: Uint8Array;
+  /** Its size when listed (see readTextFile). */
+  size: number;
 }
 
 /** A big file's parts to take in turn with the other threads (src/cli/bigText.ts); `thread` is this worker's place. */

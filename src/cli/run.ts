@@ -77,7 +77,7 @@ export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): 
   const toSlot = (item: Input | Problem): Slot => {
     // Every (workers + 1)th small file is the main thread's own share.
     if (pool && item.kind === 'file' && item.size < BIG_FILE && small++ % (workers + 1) !== workers) {
-      const result = pool.analyse({ path: item.path, source: item.source, raw: item.raw });
+      const result = pool.analyse({ path: item.path, source: item.source, raw: item.raw, size: item.size });
       result.catch(() => undefined); // Awaited in turn below; this only keeps a later failure from counting as unhandled.
       return { kind: 'worker', result };
     }

@@ -37,11 +37,15 @@ export class InputDecoder {
   add(bytes: Uint8Array): void {
     if (this.nul) return;
     if (this.decoder === null) {
-      const joined = new Uint8Array(this.head.length + bytes.length);
-      joined.set(this.head);
-      joined.set(bytes, this.head.length);
+      // The first bytes are copied only when an earlier piece was too short to tell the encoding by.
+      let joined = bytes;
+      if (this.head.length > 0) {
+        joined = new Uint8Array(this.head.length + bytes.length);
+        joined.set(this.head);
+        joined.set(bytes, this.head.length);
+      }
       if (joined.length < BOM_BYTES) {
-        this.head = joined;
+        this.head = joined.slice();
         return;
       }
       this.start(joined);

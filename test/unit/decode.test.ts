@@ -2,8 +2,11 @@
 // marks, binary input and line ends, decided the same whether the bytes come at once or a byte at a time.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { decodeInput, DecodedText, InputDecoder } from '../../src/core/decode';
+import { readTextFile } from '../../src/cli/readText';
 import { ROOT } from './helpers/lexicons';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/workspace/line-ends');
@@ -11,6 +14,19 @@ const FIXTURES = path.join(ROOT, 'test/fixtures/workspace/line-ends');
 function byteAtATime(bytes: Uint8Array): DecodedText {
   const decoder = new InputDecoder();
   for (const b of bytes) decoder.add(Uint8Array.of(b));
+  return decoder.finish();
+}
+
+/** Fed through one buffer that is written over after each piece, as the CLI reads a file. */
+function throughOneBuffer(bytes: Uint8Array, piece: number): DecodedText {
+  const decoder = new InputDecoder();
+  const buffer = new Uint8Array(piece);
+  for (let at = 0; at < bytes.length; at += piece) {
+    const n = Math.min(piece, bytes.length - at);
+    buffer.set(bytes.subarray(at, at + n));
+    decoder.add(buffer.subarray(0, n));
+    buffer.fill(0x78);
+  }
   return decoder.finish();
 }
 
@@ -42,6 +58,7 @@ describe('input decoding', function () {
     it(`decodes ${name}, whole or a byte at a time`, () => {
       assert.deepEqual(decodeInput(bytes), expected);
       assert.deepEqual(byteAtATime(bytes), expected);
+      for (const piece of [1, 2, 3]) assert.deepEqual(throughOneBuffer(bytes, piece), expected, `pieces of ${piece}`);
     });
   }
 
@@ -60,5 +77,29 @@ describe('input decoding', function () {
     const crlf = docs.get('crlf.txt') as { sections: unknown[]; annotations: { start: { line: number } }[] };
     assert.deepEqual(crlf.sections, lf.sections);
     assert.deepEqual(crlf.annotations.map((a) => a.start.line), (lf as unknown as typeof crlf).annotations.map((a) => a.start.line));
+  });
+});
+
+describe('reading a file (readTextFile)', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-read-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the whole file whatever size it was listed with: exact, smaller (it grew), none', () => {
+    for (const size of [0, 1, 3000, 65535, 65536, 65537, 200_000]) {
+      const text = 'We monitor. '.repeat(Math.ceil(size / 12)).slice(0, size) + 'end';
+      const file = path.join(dir, `f${size}.txt`);
+      fs.writeFileSync(file, text);
+      const bytes = Buffer.byteLength(text);
+      for (const listed of [bytes, Math.max(1, bytes - 1), 1, 0]) assert.deepEqual(readTextFile(file, listed), { ok: true, text }, `${size} listed as ${listed}`);
+    }
+  });
+
+  it('reads a file that shrank since it was listed up to its end', () => {
+    const file = path.join(dir, 'shrank.txt');
+    fs.writeFileSync(file, 'We monitor.');
+    assert.deepEqual(readTextFile(file, 100_000), { ok: true, text: 'We monitor.' });
   });
 });
