@@ -243,8 +243,11 @@ export function sectionTallies(blocks: readonly BlockResult[], starts: readonly 
  * made (10 MB of text, 20,000 sections).
  */
 export function sectionTable(blocks: readonly BlockResult[], starts: readonly number[], text: string, reader: MatchReader): SectionTable {
-  const table = new SectionTable();
-  return countSections(blocks, starts, text, reader, (s, title, level, parent, endLine, endOffset) => table.set(s, title, level, parent, endLine, endOffset)) ? table : new SectionTable();
+  // Room for a section per heading and the preamble, so the rows are allocated once and at their size.
+  let headings = 0;
+  for (const block of blocks) if (block.headingLevel >= 0) headings++;
+  const table = new SectionTable(headings === 0 ? 0 : headings + 1);
+  return countSections(blocks, starts, text, reader, (s, title, level, parent, endLine, endOffset) => table.set(s, title, level, parent, endLine, endOffset)) ? table : new SectionTable(0);
 }
 
 /** A section's numbers in a SectionTable row, in this order. */
@@ -267,8 +270,13 @@ const ROW = 15;
 
 /** Sections as rows of numbers and their titles (see sectionTable); `at(i)` makes section i's SectionTally anew. */
 export class SectionTable {
-  private rows = new Float64Array(0);
+  private rows: Float64Array;
   private readonly titles: string[] = [];
+
+  /** `capacity`: the sections expected; more are room made for. */
+  constructor(capacity: number) {
+    this.rows = new Float64Array(capacity * ROW);
+  }
 
   get length(): number {
     return this.titles.length;
@@ -299,7 +307,7 @@ export class SectionTable {
   /** Section `s.index`, closed. Sections close out of order (a parent after its children), so rows are placed by index. */
   set(s: OpenSection, title: string, level: number, parent: number | null, endLine: number, endOffset: number): void {
     if ((s.index + 1) * ROW > this.rows.length) {
-      const bigger = new Float64Array(Math.max(64 * ROW, this.rows.length * 2, (s.index + 1) * ROW));
+      const bigger = new Float64Array(Math.max(this.rows.length * 2, (s.index + 1) * ROW));
       bigger.set(this.rows);
       this.rows = bigger;
     }
