@@ -1,7 +1,7 @@
 // One document's analysis as a list of blocks. An edit re-analyses the blocks around it and updates the
 // running tally by the difference; the result equals a fresh analysis of the new text.
 import { blockAt, BLOCK_READS, isBlank } from './blocks';
-import { handedOn, inContext, sameLeadIn } from './listContext';
+import { handedOn, inContext, sameLeadIn, sameSubject } from './listContext';
 import { Matcher } from './matcher';
 import { LeadInNote, matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { analyzeBlock, BlockResult, withScanState } from './scan';
@@ -39,7 +39,7 @@ export function textTotals(context: AnalysisContext, text: string): TotalsPart {
     let previous: BlockResult | undefined;
     while (pos < text.length) {
       const extent = blockAt(text, pos);
-      const block = inContext(analyzeBlock(text, pos, extent, context.matcher, scan), text, pos, handedOn(previous), context.matcher, context.reader, scan.found);
+      const block = inContext(analyzeBlock(text, pos, extent, context.matcher, scan), text, pos, previous, context.matcher, context.reader, scan.found);
       addBlockTotals(part, block, context.reader);
       previous = block;
       pos = extent.end;
@@ -188,7 +188,7 @@ export class DocumentAnalysis {
       const note = block.leadIn === null ? null : this.leadInNote(i);
       for (let m = 0; m < count && out.length < limit; m++) {
         if (reader.negated(list, m)) continue;
-        out.push(reader.toMatch(list, m, this.content, this.starts[i], sentenceStarts[i] + block.matchSentences[m], note));
+        out.push(reader.toMatch(list, m, this.content, this.starts[i], sentenceStarts[i] + block.matchSentences[m], note, block.subject?.title ?? null));
       }
     }
     return out;
@@ -271,15 +271,17 @@ export class DocumentAnalysis {
       const { matcher, reader } = this.context;
       while (at < newText.length) {
         const extent = blockAt(newText, at);
-        const block = inContext(analyzeBlock(newText, at, extent, matcher, scan), newText, at, handedOn(previous), matcher, reader, scan.found);
+        const block = inContext(analyzeBlock(newText, at, extent, matcher, scan), newText, at, previous, matcher, reader, scan.found);
         newStarts.push(at);
         newBlocks.push(block);
         previous = block;
         at = extent.end;
         if (at >= newEnd && at < newText.length) {
           while (resync < this.starts.length && this.starts[resync] < at - delta) resync++;
-          // The old blocks hold from here only if the block here gets the lead-in it got before (a list's items follow their lead-in).
-          if (resync < this.starts.length && this.starts[resync] === at - delta && this.starts[resync] >= oldEnd && sameLeadIn(handedOn(block), handedOn(this.blocks[resync - 1]))) break;
+          // The old blocks hold from here only if the block here gets the lead-in and the subject it got before (a list's
+          // items follow their lead-in; a title's subject, the whole document).
+          const before = this.blocks[resync - 1];
+          if (resync < this.starts.length && this.starts[resync] === at - delta && this.starts[resync] >= oldEnd && sameLeadIn(handedOn(block), handedOn(before)) && sameSubject(block.subject, before?.subject ?? null)) break;
         }
       }
       return at;
@@ -313,7 +315,7 @@ export class DocumentAnalysis {
       while (pos < until) {
         const extent = blockAt(text, pos);
         const { matcher, reader } = this.context;
-        const block = inContext(analyzeBlock(text, pos, extent, matcher, scan), text, pos, handedOn(this.blocks[this.blocks.length - 1]), matcher, reader, scan.found);
+        const block = inContext(analyzeBlock(text, pos, extent, matcher, scan), text, pos, this.blocks[this.blocks.length - 1], matcher, reader, scan.found);
         this.starts.push(pos);
         this.blocks.push(block);
         this.acc.apply(block, 1, text, pos);
@@ -353,7 +355,7 @@ export class DocumentAnalysis {
       const note = block.leadIn === null ? null : this.leadInNote(i);
       for (let m = 0; m < count; m++) {
         if (matchEnd(list, m) + base <= from || matchStart(list, m) + base >= to) continue;
-        out.push(this.context.reader.toMatch(list, m, this.content, base, sentenceStarts[i] + block.matchSentences[m], note));
+        out.push(this.context.reader.toMatch(list, m, this.content, base, sentenceStarts[i] + block.matchSentences[m], note, block.subject?.title ?? null));
       }
     }
     return out;

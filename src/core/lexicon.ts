@@ -162,7 +162,7 @@ class Validator {
   }
 
   private context(node: Node, known: Set<string>): NonNullable<LexiconSource['context']> {
-    const props = this.object(node, '"context"', ['window', 'clauseBreaks', 'predicates', 'protectionCategory', 'before', 'after', 'lists']);
+    const props = this.object(node, '"context"', ['window', 'clauseBreaks', 'predicates', 'protectionCategory', 'before', 'after', 'lists', 'subjects']);
     const context: NonNullable<LexiconSource['context']> = {};
     const window = props.get('window');
     if (window) context.window = this.window(window);
@@ -176,6 +176,17 @@ class Validator {
     }
     if (props.get('before')) context.before = this.array(props, node, 'before', false).map((item) => this.cue(item, known));
     if (props.get('after')) context.after = this.array(props, node, 'after', false).map((item) => this.cue(item, known));
+    if (props.get('subjects')) {
+      context.subjects = this.array(props, node, 'subjects', false).map((item) => {
+        const subject = this.object(item, 'a subject', ['title', 'category', 'moves', 'note']);
+        const category = this.string(subject, item, 'category', true) ?? '';
+        if (!known.has(category)) throw this.at(subject.get('category')?.offset ?? item.offset, `unknown category "${category}"`);
+        const moves = this.array(subject, item, 'moves', true).map((m) => this.stringNode(m, 'a category'));
+        for (const m of moves) if (!known.has(m)) throw this.at(subject.get('moves')?.offset ?? item.offset, `unknown category "${m}"`);
+        const title = this.array(subject, item, 'title', true).map((w) => this.stringNode(w, 'a title word'));
+        return { title, category, moves, note: this.string(subject, item, 'note', true) ?? '' };
+      });
+    }
     const lists = props.get('lists');
     if (lists) {
       const listProps = this.object(lists, '"lists"', ['refer', 'ban']);

@@ -7,7 +7,7 @@
 // opens with an enumerator. Lexicons turn this on (`context.lists`). analysis.ts carries the lead-in from block to block
 // and re-analyses the items of a lead-in that an edit changed, so an edited analysis still equals a fresh one.
 import { Matcher } from './matcher';
-import { MatchListBuilder, matchCount, MatchReader, matchStart, RULE_INHERITED, RULE_SECRECY, RULE_TARGET } from './matchList';
+import { MatchListBuilder, matchCount, matchEnd, MatchReader, matchStart, RULE_DIRECTION, RULE_INHERITED, RULE_NONE, RULE_SECRECY, RULE_SUBJECT, RULE_TARGET } from './matchList';
 import type { BlockResult } from './scan';
 
 /** What a lead-in hands its items: the annotation they get and the words their explanation quotes. */
@@ -91,11 +91,11 @@ export function inherit(block: BlockResult, leadIn: LeadIn, text: string, start:
   while (to < enumerator && isToken(text.charCodeAt(start + to))) to++;
   const list = block.matches;
   const count = matchCount(list);
-  if (from === to || (count > 0 && matchStart(list, 0) < to)) return block.withMatches(list, block.matchSentences, leadIn);
+  if (from === to || (count > 0 && matchStart(list, 0) < to)) return block.withMatches(list, block.matchSentences, leadIn, block.subject);
   builder.reset();
   builder.add(from, to, leadIn.entry, RULE_INHERITED, leadIn.argument);
   for (let m = 0; m < count; m++) builder.copy(list, m);
-  return block.withMatches(builder.finish(), [0, ...block.matchSentences], leadIn);
+  return block.withMatches(builder.finish(), [0, ...block.matchSentences], leadIn, block.subject);
 }
 
 /** A character of an enumerator's number: a digit, a Latin letter or a Chinese numeral. */
@@ -133,18 +133,72 @@ function isDigit(c: number): boolean {
 }
 
 /**
- * The block `raw` (just analysed, at `start`) in its context: an item of `previous`'s list when it opens with an
- * enumerator (a numbered clause that is a heading too: statutes' items are), and, in `opens`, the lead-in it is itself. `builder` is free for the inherited list.
+ * The block `raw` (just analysed, at `start`) in its context: under the document's subject (read from the title line
+ * when the block is the first, else the one `previous` was under), an item of `previous`'s list when it opens with an
+ * enumerator (a numbered clause that is a heading too: statutes' items are), and, in `opens`, the lead-in it is itself.
+ * `builder` is free for the block's new list.
  */
-export function inContext(raw: BlockResult, text: string, start: number, previous: LeadIn | null, matcher: Matcher, reader: MatchReader, builder: MatchListBuilder): BlockResult {
+export function inContext(raw: BlockResult, text: string, start: number, previous: BlockResult | undefined, matcher: Matcher, reader: MatchReader, builder: MatchListBuilder): BlockResult {
   const opens = leadInOf(text, start, raw, matcher, reader);
-  let block = raw;
-  if (previous !== null) {
+  const subject = start === 0 ? titleSubject(text, raw, matcher) : (previous?.subject ?? null);
+  let block = subject === null ? raw : underSubject(raw, subject, matcher, reader, builder);
+  const leadIn = handedOn(previous);
+  if (leadIn !== null) {
     const enumerator = enumeratorLength(text, start);
-    if (enumerator > 0 && enumerator < raw.length) block = inherit(raw, previous, text, start, enumerator, builder);
+    if (enumerator > 0 && enumerator < raw.length) block = inherit(block, leadIn, text, start, enumerator, builder);
   }
   block.opens = opens;
   return block;
+}
+
+/** What a document's title says it is (a lexicon's `subjects`): the subject's index and the title line. */
+export interface DocumentSubject {
+  readonly index: number;
+  readonly title: string;
+}
+
+/** Longest title line read for a subject. */
+const TITLE_CHARS = 120;
+
+/** True when two blocks are under the same subject. */
+export function sameSubject(a: DocumentSubject | null, b: DocumentSubject | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.index === b.index && a.title === b.title;
+}
+
+/**
+ * The subject of a document whose first block is `block`: its first line, when it reads as a title (short, no
+ * sentence-final mark), holds every title word of a subject of the lexicons.
+ */
+function titleSubject(text: string, block: BlockResult, matcher: Matcher): DocumentSubject | null {
+  if (matcher.subjects.length === 0) return null;
+  let end = text.indexOf('\n');
+  if (end < 0 || end > block.length) end = block.length;
+  const line = text.slice(0, Math.min(end, TITLE_CHARS + 1)).trim();
+  if (line === '' || end > TITLE_CHARS || /[。；！？.;!?]$/.test(line)) return null;
+  const lower = line.toLowerCase();
+  const index = matcher.subjects.findIndex((s) => s.title.every((w) => lower.includes(w.toLowerCase())));
+  return index < 0 ? null : { index, title: line };
+}
+
+/**
+ * The block with the matches its document's subject moves: those of the subject's `moves` categories that count as
+ * they are. Topic nouns stay topics (a subject's own noun names what a clause is about), and negated, protected, aimed,
+ * name and title matches stay.
+ */
+function underSubject(block: BlockResult, subject: DocumentSubject, matcher: Matcher, reader: MatchReader, builder: MatchListBuilder): BlockResult {
+  const moves = matcher.subjects[subject.index].moves;
+  const list = block.matches;
+  const count = matchCount(list);
+  builder.reset();
+  for (let m = 0; m < count; m++) {
+    const rule = reader.rule(list, m);
+    const entry = reader.entryIndex(list, m);
+    const movable = rule === RULE_NONE || rule === RULE_DIRECTION;
+    if (movable && moves.has(matcher.entryList[entry].category ?? '')) builder.add(matchStart(list, m), matchEnd(list, m), entry, RULE_SUBJECT, subject.index);
+    else builder.copy(list, m);
+  }
+  return block.withMatches(count === 0 ? list : builder.finish(), block.matchSentences, null, subject);
 }
 
 /** The lead-in the block after `block` is an item of, if it opens with an enumerator: the block's own, else its list's. */

@@ -43,6 +43,8 @@ export const RULE_SECRECY = 7;
  * match (a target or secrecy cue, or −1), or the lexicon's ban entry for a ban list.
  */
 export const RULE_INHERITED = 8;
+/** A match that the document's subject moves (listContext.ts): argument is the subject's index in `matcher.subjects`. */
+export const RULE_SUBJECT = 9;
 export const TOPIC_NOUN = 0;
 export const TOPIC_TITLE = 1;
 /** Shown, not counted: a match inside a definition or scope clause (a `define` cue). */
@@ -85,6 +87,9 @@ export class MatchReader {
   /** Per entry, 1 when its polarity is control, and its weight in thousandths: read for every annotation counted. */
   private readonly entryControl: Uint8Array;
   private readonly entryWeightMilli: Int32Array;
+  /** Per document subject, the index of its category and whether that is control. */
+  private readonly subjectCategory: Int32Array;
+  private readonly subjectControl: Uint8Array;
 
   constructor(private readonly matcher: Matcher) {
     const ids = [...matcher.categories.keys()];
@@ -93,6 +98,8 @@ export class MatchReader {
     this.cueControl = Uint8Array.from(matcher.cueList, (c) => (c.polarity === 'control' ? 1 : 0));
     this.entryControl = Uint8Array.from(matcher.entryList, (e) => (e.polarity === 'control' ? 1 : 0));
     this.entryWeightMilli = Int32Array.from(matcher.entryList, (e) => e.weightMilli);
+    this.subjectCategory = Int32Array.from(matcher.subjects, (s) => ids.indexOf(s.category));
+    this.subjectControl = Uint8Array.from(matcher.subjects, (s) => (s.polarity === 'control' ? 1 : 0));
   }
 
   /** Negated and exempted annotations are shown but not counted. */
@@ -106,6 +113,7 @@ export class MatchReader {
     const r = rule(list, i);
     if (r === RULE_PROTECTION) return false;
     if (r === RULE_TARGET || r === RULE_SECRECY || (r === RULE_INHERITED && argument(list, i) >= 0)) return this.cueControl[argument(list, i)] === 1;
+    if (r === RULE_SUBJECT) return this.subjectControl[argument(list, i)] === 1;
     return this.entryControl[entryRule(list, i) >>> RULE_BITS] === 1;
   }
 
@@ -113,6 +121,7 @@ export class MatchReader {
   categoryIndex(list: MatchList, i: number): number {
     const r = rule(list, i);
     if (r === RULE_PROTECTION || r === RULE_TARGET || r === RULE_SECRECY || (r === RULE_INHERITED && argument(list, i) >= 0)) return this.cueCategory[argument(list, i)];
+    if (r === RULE_SUBJECT) return this.subjectCategory[argument(list, i)];
     return this.entryCategory[entryRule(list, i) >>> RULE_BITS];
   }
 
@@ -134,7 +143,7 @@ export class MatchReader {
   /** A number shared by annotations of one entry counted in one category the same way (entry, or entry and the cue that moved it). */
   entryKeyId(list: MatchList, i: number): number {
     const r = rule(list, i);
-    const moved = r === RULE_SECRECY || r === RULE_PROTECTION || r === RULE_TARGET || (r === RULE_INHERITED && argument(list, i) >= 0);
+    const moved = r === RULE_SECRECY || r === RULE_PROTECTION || r === RULE_TARGET || r === RULE_SUBJECT || (r === RULE_INHERITED && argument(list, i) >= 0);
     return (entryRule(list, i) >>> RULE_BITS) * 65536 + (moved ? argument(list, i) + 1 : 0);
   }
 
@@ -142,6 +151,7 @@ export class MatchReader {
   entryKey(list: MatchList, i: number): string {
     const r = rule(list, i);
     const entry = this.entry(list, i);
+    if (r === RULE_SUBJECT) return `${this.matcher.subjects[argument(list, i)].category}\u0000${entry.term}`;
     const moved = r === RULE_SECRECY || r === RULE_PROTECTION || r === RULE_TARGET || (r === RULE_INHERITED && argument(list, i) >= 0);
     const category = moved ? this.matcher.cueList[argument(list, i)].protectionCategory : entry.category;
     return `${category as string}\u0000${entry.term}`;
@@ -153,9 +163,10 @@ export class MatchReader {
 
   /**
    * Annotation `i` as a Match, with offsets shifted by `base`; `text` is the document, `sentence` its sentence's index,
-   * `leadIn` the lead-in an inherited annotation's list hangs from (its zero-based line and words).
+   * `leadIn` the lead-in an inherited annotation's list hangs from (its zero-based line and words), `title` the title
+   * line that gave the document its subject.
    */
-  toMatch(list: MatchList, i: number, text: string, base: number, sentence: number, leadIn: LeadInNote | null = null): Match {
+  toMatch(list: MatchList, i: number, text: string, base: number, sentence: number, leadIn: LeadInNote | null = null, title: string | null = null): Match {
     const start = matchStart(list, i) + base;
     const end = matchEnd(list, i) + base;
     const entry = this.entry(list, i);
@@ -175,7 +186,13 @@ export class MatchReader {
       sentence,
     };
     const detail = argument(list, i);
-    if (r === RULE_INHERITED) {
+    if (r === RULE_SUBJECT) {
+      const subject = this.matcher.subjects[detail];
+      match.polarity = subject.polarity;
+      match.category = subject.category;
+      match.rule = 'subject';
+      match.ruleDetail = `the document's subject, its title "${title ?? ''}", makes "${surface}" ${subject.note}`;
+    } else if (r === RULE_INHERITED) {
       const cue = detail >= 0 ? this.matcher.cueList[detail] : null;
       if (cue !== null) {
         match.polarity = cue.polarity as Polarity;

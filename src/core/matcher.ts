@@ -72,6 +72,21 @@ export interface ListRules {
   readonly bans: readonly ListBan[];
 }
 
+/** A document subject as compiled: its title words, and where the matches it moves go. */
+export interface CompiledSubject {
+  readonly title: readonly string[];
+  readonly category: string;
+  readonly polarity: 'control' | 'engagement';
+  readonly moves: ReadonlySet<string>;
+  readonly note: string;
+}
+
+function compileSubjects(lexicons: readonly LexiconSource[], categories: ReadonlyMap<string, { polarity: 'control' | 'engagement' }>): CompiledSubject[] {
+  return lexicons.flatMap((l) =>
+    (l.context?.subjects ?? []).map((s) => ({ title: s.title, category: s.category, polarity: categories.get(s.category)?.polarity ?? 'control', moves: new Set(s.moves), note: s.note })),
+  );
+}
+
 function compileListRules(lexicons: readonly LexiconSource[], entries: readonly CompiledEntry[]): ListRules | null {
   const on = lexicons.filter((l) => l.context?.lists !== undefined);
   if (on.length === 0) return null;
@@ -130,6 +145,8 @@ export class Matcher {
   readonly cueWindows: Int32Array;
   /** What the lexicons say of lists and their lead-ins; null when lists are off. */
   readonly lists: ListRules | null;
+  /** Document subjects of the lexicons, in order: the first whose title words a title holds applies. */
+  readonly subjects: readonly CompiledSubject[];
 
   constructor(lexicons: readonly LexiconSource[]) {
     for (const lexicon of lexicons) {
@@ -169,6 +186,7 @@ export class Matcher {
     }
     this.entryCount = this.entryList.length;
     this.lists = compileListRules(lexicons, this.entryList);
+    this.subjects = compileSubjects(lexicons, this.categories);
     this.longestPath = this.entryList.reduce((most, e) => Math.max(most, e.tokens), 0);
     this.widestCueWindow = this.cueList.reduce((most, c) => Math.max(most, c.window), 0);
     this.entryFacts = entryFacts(this.entryList);

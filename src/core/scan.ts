@@ -9,7 +9,7 @@ import { Matcher } from './matcher';
 import { MatchList, MatchListBuilder } from './matchList';
 import { NO_PATH } from './pathAutomaton';
 import { isLabelledHeading } from './titleLines';
-import type { LeadIn } from './listContext';
+import type { DocumentSubject, LeadIn } from './listContext';
 import type { Units } from './types';
 
 export interface BlockResult {
@@ -36,8 +36,10 @@ export interface BlockResult {
   readonly leadIn: LeadIn | null;
   /** The lead-in the block's last sentence is, set once when the block is put in context (listContext.ts). */
   opens: LeadIn | null;
-  /** The same block as an item of `leadIn`'s list, with `matches` in place of its own. */
-  withMatches(matches: MatchList, matchSentences: readonly number[], leadIn: LeadIn): BlockResult;
+  /** The subject of the document the block is in, from its title line (listContext.ts), else null. */
+  readonly subject: DocumentSubject | null;
+  /** The same block in its context: `matches` in place of its own, the lead-in and subject it received. */
+  withMatches(matches: MatchList, matchSentences: readonly number[], leadIn: LeadIn | null, subject: DocumentSubject | null): BlockResult;
 }
 
 const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
@@ -285,14 +287,15 @@ class Block implements BlockResult {
     readonly matchSentences: readonly number[],
     readonly headingLevel: number,
     readonly leadIn: LeadIn | null = null,
+    readonly subject: DocumentSubject | null = null,
   ) {}
 
   title: string | null = null;
   units: Units | null = null;
   opens: LeadIn | null = null;
 
-  withMatches(matches: MatchList, matchSentences: readonly number[], leadIn: LeadIn): BlockResult {
-    return new Block(this.length, this.newlines, this.words, this.latinWords, this.hanChars, this.sentences, matches, matchSentences, this.headingLevel, leadIn);
+  withMatches(matches: MatchList, matchSentences: readonly number[], leadIn: LeadIn | null, subject: DocumentSubject | null): BlockResult {
+    return new Block(this.length, this.newlines, this.words, this.latinWords, this.hanChars, this.sentences, matches, matchSentences, this.headingLevel, leadIn, subject);
   }
 }
 

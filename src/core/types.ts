@@ -6,7 +6,7 @@ export type Language = 'en' | 'zh';
 export type LanguageSetting = Language | 'auto';
 
 /** What a context rule did to a match. */
-export type RuleKind = 'negation' | 'exemption' | 'protection' | 'direction' | 'target' | 'topic' | 'secrecy' | 'inherited';
+export type RuleKind = 'negation' | 'exemption' | 'protection' | 'direction' | 'target' | 'topic' | 'secrecy' | 'inherited' | 'subject';
 
 export interface Category {
   id: string;
@@ -109,6 +109,12 @@ export interface LexiconSource {
      * and the entry (a term of this lexicon) the items of a ban list are counted as.
      */
     lists?: { refer?: string[]; ban?: { words: string[]; entry: string } };
+    /**
+     * Document subjects (listContext.ts): a document whose title line (its first line, with no sentence-final mark)
+     * holds every word of `title` is a scheme of that kind, so counted matches of the `moves` categories all through it
+     * count in `category` (a reward scheme for reports to state security: its complaint channel is recruited reporting). `note` is read in the explanation after "makes <match>".
+     */
+    subjects?: { title: string[]; category: string; moves: string[]; note: string }[];
   };
 }
 

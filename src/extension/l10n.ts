@@ -112,5 +112,7 @@ export function ruleLabel(rule: RuleKind): string {
       return t('Secrecy duty');
     case 'inherited':
       return t('Item of a list');
+    case 'subject':
+      return t('Document subject');
   }
 }

@@ -95,6 +95,27 @@ describe('analysis across blocks: a list inherits its lead-in', () => {
     );
   });
 
+  it('a title that names reports to state security makes the document’s complaint channel recruited reporting; topic nouns stay topics', () => {
+    const body = '第四条 公民可以拨打举报受理电话。\n第五条 举报人应当提供真实信息。';
+    const moved = engine
+      .analyze(`公民举报危害国家安全行为奖励办法\n\n${body}`)
+      .matches()
+      .filter((m) => m.rule === 'subject')
+      .map((m) => [m.text, m.polarity, m.category, m.ruleDetail]);
+    assert.deepEqual(moved, [
+      ['举报受理电话', 'control', 'surveillance', 'the document\'s subject, its title "公民举报危害国家安全行为奖励办法", makes "举报受理电话" recruited reporting, since the title names reports to state security: control'],
+    ]);
+    const plain = engine.analyze(`消费者投诉处理办法\n\n${body}`).matches();
+    assert.ok(plain.every((m) => m.rule !== 'subject'));
+    assert.ok(plain.some((m) => m.text === '举报受理电话' && m.polarity === 'engagement'));
+    // The title edited away: every block is analysed again.
+    const text = `公民举报危害国家安全行为奖励办法\n\n${body}`;
+    const analysis = engine.analyze(text);
+    const next = `公民举报奖励办法\n\n${body}`;
+    analysis.applyEdit(4, 12, next);
+    assert.deepEqual(analysis.matches(), engine.analyze(next).matches());
+  });
+
   it('the explanation’s line follows edits above the lead-in', () => {
     const text = '禁止下列行为：\n（一）散布谣言；';
     const analysis = engine.analyze(text);
@@ -127,12 +148,13 @@ const LEAD_INS = [
   'The court may impose a fine on any person who:',
 ];
 const ITEMS = ['（一）窃听设备；', '（二）散布谣言的；', '（三）其他。', '(1) sell the records;', '(A) keep them; or', '1、伪造证件；', '- a bullet', '(ii) monitor the firm;'];
-const PLAIN = ['本条所列行为，另有规定的除外。', 'The Board shall publish a report.', '第十五条 其他事项。', 'Section 3. Definitions', ''];
+const PLAIN = ['公民举报危害国家安全行为奖励办法', '拨打举报受理电话，国家安全机关应当受理。', '本条所列行为，另有规定的除外。', 'The Board shall publish a report.', '第十五条 其他事项。', 'Section 3. Definitions', ''];
 /** Pieces an edit types or cuts: the marks and words that make or unmake a lead-in or an item. */
-const PIECES = ['：', ':', '—', '。', '；', '\n', '\n\n', '不得', '下列', '罚款', '公开', '（四）', '(2) ', 'shall not ', 'fine ', '的', ' '];
+const PIECES = ['：', ':', '—', '。', '；', '\n', '\n\n', '不得', '下列', '罚款', '公开', '（四）', '(2) ', 'shall not ', 'fine ', '的', ' ', '举报', '国家安全', '受理'];
 
 function listDocument(rng: Random, lines: number): string {
-  const out: string[] = [];
+  // Half the documents open with a title that gives them a subject.
+  const out: string[] = rng.chance(0.5) ? ['公民举报危害国家安全行为奖励办法'] : [];
   for (let i = 0; i < lines; i++) {
     const kind = rng.next();
     if (kind < 0.25) out.push(rng.pick(LEAD_INS));
