@@ -182,6 +182,12 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
   const account = new OutlineAccount();
   // POLICY_LENS_BENCH_DIAG=nosidebar (a diagnostic, not the bench's figure): type with the sidebar not shown.
   const withSidebar = !diagnostics().includes('nosidebar');
+  // Diagnostics that each turn off one thing of ours the workbench may work on after the burst, to attribute the
+  // symbols command's time after our answer: nohighlights (our decorations cleared before the keys, through the
+  // toggle command), nolightbulb (the editor's light bulb off, so the workbench does not ask our code actions as the
+  // cursor moves), nomarkdown (the Markdown passes skipped, to make a diagnostic run shorter).
+  const withHighlights = !diagnostics().includes('nohighlights');
+  const withMarkdown = !diagnostics().includes('nomarkdown');
   const typed = Array.from({ length: plan.keystrokes }, (_, k) => (k % 6 === 5 ? ' ' : String.fromCharCode(97 + (k % 26)))).join('');
   const references = new ReferenceAccount();
   const restore = await referenceSettings();
@@ -214,6 +220,7 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
       await api.whenIdle();
       step(`typing ${rep}: document analysed`);
+      if (!withHighlights) await vscode.commands.executeCommand('policyLens.toggleHighlights');
       if (withSidebar) {
         await vscode.commands.executeCommand('policyLens.showTally');
         // The webview may take the focus as it loads: focus the editor again only once it has loaded and shown a model.
@@ -295,18 +302,19 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
       const ours = ourOutlineAnswers(api, uri, version, debounceEnd);
       ourOutline.push(ours);
       oursUpToDate.push(Math.max(highlighted - debounceEnd, sidebarShown - debounceEnd, ours));
+      if (!withHighlights) await vscode.commands.executeCommand('policyLens.toggleHighlights');
       await closeAllEditors();
 
       // References: the same keys and commands where another provider gives the outline (see referencePass).
       replay.use(symbols, folds);
-      references.add('markdown', await referencePass(api, dir, rep, 'markdown', markdownText(text), typed, plan, debounce));
+      if (withMarkdown) references.add('markdown', await referencePass(api, dir, rep, 'markdown', markdownText(text), typed, plan, debounce));
       const replayed = await referencePass(api, dir, rep, 'replay', text, typed, plan, debounce, replay);
       references.add('replay', replayed);
       if (ourSymbols && replayed.symbolsFromProvider !== undefined) unexplained.push(askedFolds - ourSymbols.answered - replayed.symbolsFromProvider);
       // What a user sees: the Outline view and breadcrumbs after typing into a heading, ours and Markdown's.
       references.addShown('ours', await headingShown(api, dir, rep, 'ours', text, typed, plan));
       // A reference only: a pass that loses a key (seen once in six) is reported and left out, not the whole bench.
-      await headingShown(api, dir, rep, 'markdown', markdownText(text), typed, plan).then(
+      if (withMarkdown) await headingShown(api, dir, rep, 'markdown', markdownText(text), typed, plan).then(
         (run) => references.addShown('markdown', run),
         async (err: unknown) => {
           step(`typing ${rep}: heading markdown left out: ${err instanceof Error ? err.message : String(err)}`);
@@ -441,7 +449,10 @@ async function referenceSettings(): Promise<() => Promise<void>> {
   await ours.update('languages', languages.filter((l) => l !== 'markdown'), vscode.ConfigurationTarget.Global);
   const markdownEditor = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
   await markdownEditor.update('wordWrap', 'off', vscode.ConfigurationTarget.Global, true);
+  const lightbulb = diagnostics().includes('nolightbulb');
+  if (lightbulb) await vscode.workspace.getConfiguration('editor').update('lightbulb.enabled', 'off', vscode.ConfigurationTarget.Global);
   return async () => {
+    if (lightbulb) await vscode.workspace.getConfiguration('editor').update('lightbulb.enabled', undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('policyLens').update('languages', undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('wordWrap', undefined, vscode.ConfigurationTarget.Global, true);
   };
@@ -596,6 +607,9 @@ async function referencePass(api: PolicyLensApi, dir: string, rep: number, kind:
     if (ours) {
       run.symbolsToProvider = ours.asked - askedSymbols;
       run.symbolsFromProvider = askedFolds - ours.answered;
+      // On the monotonic clock of CPU profiles and traces (µs), to find the window in the workbench's trace.
+      const mono = (t: number): number => Math.round(Number(process.hrtime.bigint() / 1000n) - (performance.now() - t) * 1000);
+      step(`typing ${rep}: ${kind} reference µs: symbols answered by the provider ${mono(ours.answered)}, folding sent ${mono(askedFolds)}`);
     }
     run.workbenchAsked = replay.requests.filter((r) => r.kind === 'symbols' && r.version === version && r.asked < askedSymbols).length;
   }
