@@ -345,7 +345,7 @@ async function typing(api: PolicyLensApi, dir: string, plan: Plan): Promise<Figu
     figure('    of which the two commands answered', outlineAfter, 'ms', 'info', null),
     ...account.figures(),
     ...references.figures(),
-    figure(`  the symbols command after our answer, less the replay's after its answer (same payload, same moment after the debounce; not attributed: the page also draws our highlights then)`, unexplained.length > 0 ? unexplained : [NaN], 'ms', 'info', null),
+    figure(`  the symbols command after our answer, less the replay's after its answer (same payload, same moment after the debounce; the page drawing and taking in messages for the annotated document, docs/performance-notes.md)`, unexplained.length > 0 ? unexplained : [NaN], 'ms', 'info', null),
     figure(`  the ${plan.keystrokes} keys typed in, into the same text under a name the extension ignores`, typedIgnored, 'ms', 'reference', null),
     figure(`  the ${plan.keystrokes} keys typed in (${(plan.keystrokes - 1) * plan.keystrokeIntervalMs} ms when nothing holds the workbench up)`, typedIn, 'ms', 'info', null, median(typedIn) / median(typedIgnored)),
   ];
