@@ -71,6 +71,10 @@ export function textDocument(source: string, totals: TextTotals): AnalyzedDocume
 export function joinedOutput(output: Iterable<string | Uint8Array>): string | Uint8Array<ArrayBuffer> {
   const pieces = Array.from(output);
   if (pieces.every((p): p is string => typeof p === 'string')) return pieces.join('');
+  // One piece of bytes is already in a buffer of its own (JsonBytes.take): handed over as it is, not copied.
+  const only = pieces.length === 1 ? pieces[0] : null;
+  // Not a Buffer: a small one may be a slice of the pool that other Buffers share.
+  if (only instanceof Uint8Array && !Buffer.isBuffer(only) && only.buffer instanceof ArrayBuffer && only.byteOffset === 0) return only as Uint8Array<ArrayBuffer>;
   const bytes = pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p));
   const joined = new Uint8Array(bytes.reduce((sum, b) => sum + b.length, 0));
   let at = 0;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { JsonBytes } from '../../src/core/jsonBytes';
+import { joinedOutput } from '../../src/cli/analyze';
 
 /** What JsonBytes wrote, as text. */
 function written(write: (out: JsonBytes) => void, size = 8): Buffer {
@@ -47,5 +48,42 @@ describe('JSON written as bytes', () => {
     out.boolean(true);
     assert.equal(Buffer.from(out.take()).toString(), 'true');
     assert.equal(first.toString().length, first.length);
+  });
+
+  it('starts a report at about the size of the one before, with the same bytes, each chunk in a buffer of its own', () => {
+    const report = (n: number): Uint8Array => {
+      const out = new JsonBytes(1 << 16);
+      out.raw('[');
+      for (let i = 0; i < n; i++) {
+        if (i > 0) out.raw(',');
+        out.string(`item ${i}, `);
+      }
+      out.raw(']');
+      return out.take();
+    };
+    const first = report(2000);
+    const second = report(2000);
+    assert.deepEqual(Buffer.from(second), Buffer.from(first));
+    // Grown from 4 KB, the first report's buffer doubled; the next one is allotted its length and a little more.
+    assert.equal(second.byteOffset, 0);
+    assert.ok(second.buffer.byteLength >= second.length && second.buffer.byteLength <= second.length + (second.length >> 3) + 256, `${second.buffer.byteLength} for ${second.length}`);
+    assert.notEqual(second.buffer, first.buffer);
+    // A small report after a big one still gets a bounded buffer, and the same bytes as at first.
+    const small = report(3);
+    assert.equal(Buffer.from(small).toString(), '["item 0, ","item 1, ","item 2, "]');
+    assert.ok(report(3).buffer.byteLength <= 4096);
+  });
+
+  it('a document of one chunk crosses to the main thread as its own buffer, not copied; pieces and Buffers are joined', () => {
+    const out = new JsonBytes(1 << 16);
+    out.raw('{"a": 1}');
+    const chunk = out.take();
+    assert.equal(joinedOutput([chunk]), chunk);
+    const pooled = Buffer.from('{"b": 2}');
+    const fromBuffer = joinedOutput([pooled]);
+    assert.notEqual(fromBuffer, pooled);
+    assert.equal(Buffer.from(fromBuffer as Uint8Array).toString(), '{"b": 2}');
+    assert.equal(Buffer.from(joinedOutput([chunk, '\n', Buffer.from('x')]) as Uint8Array).toString(), '{"a": 1}\nx');
+    assert.equal(joinedOutput(['a', 'b']), 'ab');
   });
 });
