@@ -136,7 +136,7 @@ export class DocumentAnalysis {
         const category = reader.categoryIndex(list, m);
         if (category < 0 || !ids.has(categories[category].id)) continue;
         const start = base + matchStart(list, m);
-        const key = `${categories[category].id}\u0000${terms.termAt(reader.entryIndex(list, m), this.content, start, base + matchEnd(list, m))}`;
+        const key = `${categories[category].id}\u0000${reader.termAt(list, m, terms, this.content, base)}`;
         if (!wanted.has(key)) continue;
         const standing = standings.get(key);
         if (standing) standing.weight += reader.weightMilli(list, m);

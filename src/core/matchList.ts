@@ -4,6 +4,7 @@
 // Int32Array: tens of thousands of tiny typed arrays, each with its own backing store, cost more to allocate
 // than they save.
 import { CompiledEntry, Matcher } from './matcher';
+import { EntryTerms, listItemTerm } from './term';
 import { Match, Polarity } from './types';
 
 /**
@@ -90,6 +91,8 @@ export class MatchReader {
   /** Per document subject, the index of its category and whether that is control. */
   private readonly subjectCategory: Int32Array;
   private readonly subjectControl: Uint8Array;
+  /** Per entry, the term its inherited annotations are counted under, made when first needed. */
+  private itemTerms: (string | undefined)[] | null = null;
 
   constructor(private readonly matcher: Matcher) {
     const ids = [...matcher.categories.keys()];
@@ -133,6 +136,14 @@ export class MatchReader {
   /** The rule's argument of annotation `i`: its cue or overridden entry, −1 for none. */
   argument(list: MatchList, i: number): number {
     return argument(list, i);
+  }
+
+  /** The term annotation `i` is counted under: as `terms` reads it off `text` (`base` the block's start), or its lead-in's for an inherited one. */
+  termAt(list: MatchList, i: number, terms: EntryTerms, text: string, base: number): string {
+    const entry = entryRule(list, i) >>> RULE_BITS;
+    if (rule(list, i) !== RULE_INHERITED) return terms.termAt(entry, text, base + matchStart(list, i), base + matchEnd(list, i));
+    if (this.itemTerms === null) this.itemTerms = new Array<string | undefined>(this.matcher.entryList.length).fill(undefined);
+    return (this.itemTerms[entry] ??= listItemTerm(this.matcher.entryList[entry].term));
   }
 
   /** The lexicon entry of annotation `i`, as an index. */

@@ -1,6 +1,6 @@
 // Running sums over blocks, kept exact (weights in thousandths) so that adding and removing blocks after
 // an edit gives the same tally as counting from scratch; and the arithmetic of densities and the lean.
-import { matchCount, matchEnd, MatchReader, matchStart } from './matchList';
+import { matchCount, MatchReader } from './matchList';
 import { BlockResult } from './scan';
 import { headingAt } from './headings';
 import { EntryTerms } from './term';
@@ -61,7 +61,7 @@ export class TallyAccumulator {
       const sum = this.categories[category];
       sum.matches += sign;
       sum.weightMilli += sign * weightMilli;
-      const term = this.terms.termAt(reader.entryIndex(list, m), text, base + matchStart(list, m), base + matchEnd(list, m));
+      const term = reader.termAt(list, m, this.terms, text, base);
       let counter = sum.terms.get(term);
       if (counter === undefined) {
         counter = { count: 0 };

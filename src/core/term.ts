@@ -1,5 +1,7 @@
-// The term an annotation is counted under in the tally: its text, lower-cased, with spacing normalised.
+// The term an annotation is counted under in the tally: its text, lower-cased, with spacing normalised (a list item's
+// inherited annotation: its lead-in's entry).
 import { detached } from './detach';
+import { Match } from './types';
 
 /** Distinct surfaces remembered; past this the memo starts over (hostile text must not grow it without end). */
 const MEMO_LIMIT = 50_000;
@@ -8,6 +10,19 @@ const memo = new Map<string, string>();
 export function termOf(text: string): string {
   const lower = text.toLowerCase();
   return /\s/.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
+}
+
+/**
+ * The term a list item's inherited annotation is counted under: its lead-in's entry, marked as reaching an item. The
+ * annotation sits on the item's number, which says nothing by itself ("一", "1").
+ */
+export function listItemTerm(entry: string): string {
+  return `${termOf(entry)} (list item)`;
+}
+
+/** The term annotation `m` is counted under in the tally. */
+export function matchTerm(m: Pick<Match, 'text' | 'rule' | 'entry'>): string {
+  return m.rule === 'inherited' ? listItemTerm(m.entry) : termOf(m.text);
 }
 
 /** termOf through a memo: the same few hundred surfaces recur all through a document. */

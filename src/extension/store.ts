@@ -9,7 +9,7 @@ import { analyzeAsync, BALANCED_BAND, DocumentAnalysis, Engine, LexiconInfo, Lin
 import { decodeInput } from '../core/decode';
 import { comparePaths } from '../core/pathOrder';
 import { reportHeader, ReportStream, ReportStyle } from '../core/report';
-import { termOf } from '../core/term';
+import { matchTerm } from '../core/term';
 import type { Category, LexiconSource, Match, Tally } from '../core/types';
 import { EntryReview, reportEntry } from '../core/webAnnotationReport';
 import { GENERATOR } from '../node/generator';
@@ -227,9 +227,9 @@ export class AnalysisStore implements vscode.Disposable {
     return this.shown(uri)?.matchesInRange(start, end) ?? [];
   }
 
-  /** The counted matches that are occurrences of a term as the tally lists it (its normalised matched text), in document order. */
+  /** The counted matches that are occurrences of a term as the tally lists it (matchTerm), in document order. */
   occurrences(uri: vscode.Uri, term: string, category: string): Match[] {
-    return this.matches(uri).filter((m) => !m.negated && m.category === category && termOf(m.text) === term);
+    return this.matches(uri).filter((m) => !m.negated && m.category === category && matchTerm(m) === term);
   }
 
   /**
@@ -629,7 +629,7 @@ export function termStandings(matches: readonly Match[], wanted: ReadonlySet<str
   const categories = new Set([...wanted].map((key) => key.slice(0, key.indexOf('\u0000'))));
   for (const m of matches) {
     if (m.negated || !categories.has(m.category)) continue;
-    const key = `${m.category}\u0000${termOf(m.text)}`;
+    const key = `${m.category}\u0000${matchTerm(m)}`;
     if (!wanted.has(key)) continue;
     const standing = standings.get(key);
     // Thousandths, so that sums of 0.5s and 1.5s compare exactly.

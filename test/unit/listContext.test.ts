@@ -7,6 +7,7 @@ import { analysisContext, DocumentAnalysis as Internals } from '../../src/core/a
 import { builtinLexicons, Engine, LexiconSource, Match } from '../../src/core/index';
 import { Matcher } from '../../src/core/matcher';
 import { Random } from './helpers/random';
+import { matchTerm } from '../../src/core/term';
 
 /** The built-in lexicons with lists turned on: Chinese with its list words and ban words, English with none. */
 function listsOn(): LexiconSource[] {
@@ -39,7 +40,14 @@ describe('analysis across blocks: a list inherits its lead-in', () => {
     const tally = engine.analyze(text).tally();
     const before = listsOff.analyze(text).tally();
     assert.equal(tally.units.control, before.units.control + 2);
-    assert.equal(tally.categories.find((c) => c.id === 'restrictions')?.terms.find((t) => t.term === '一')?.count, 1);
+    // Counted under the lead-in's entry, marked as reaching an item, not under the item's number.
+    const terms = tally.categories.find((c) => c.id === 'restrictions')?.terms ?? [];
+    assert.equal(terms.find((t) => t.term === '禁止 (list item)')?.count, 2);
+    assert.equal(terms.find((t) => t.term === '一'), undefined);
+    const matches = engine.analyze(text).matches().filter((m) => m.rule === 'inherited');
+    assert.deepEqual(matches.map(matchTerm), ['禁止 (list item)', '禁止 (list item)']);
+    const standing = engine.analyze(text).termStandings(new Set(['restrictions\u0000禁止 (list item)']));
+    assert.equal(standing.get('restrictions\u0000禁止 (list item)')?.first, text.indexOf('（一）') + 1);
     assert.deepEqual(inherited(text, listsOff), [], 'lexicons without lists leave items alone');
   });
 

@@ -6,7 +6,7 @@ import type * as vscode from 'vscode';
 import type { Engine, Match } from '../../src/core';
 import { decodeInput } from '../../src/core/decode';
 import { buildReport, documentReport, reportHeader, serializeReport } from '../../src/core/report';
-import { termOf } from '../../src/core/term';
+import { matchTerm } from '../../src/core/term';
 import { Emitter } from '../../src/extension/emitter';
 import { AnalysisStore, mergeChanges, ReportProgress, StoreDocument, StoreHost, StoreSettings, TextChange } from '../../src/extension/store';
 import { EditRegion, regionText, spliceRegion } from '../../src/extension/editRegion';
@@ -172,7 +172,7 @@ describe('analysis store', () => {
       for (const term of category.terms) {
         const occurrences = store.occurrences(doc.uri, term.term, category.id);
         assert.equal(occurrences.length, term.count, `${category.id} ${term.term}`);
-        for (const m of occurrences) assert.ok(!m.negated && m.category === category.id && termOf(m.text) === term.term);
+        for (const m of occurrences) assert.ok(!m.negated && m.category === category.id && matchTerm(m) === term.term);
         checked++;
       }
     }
