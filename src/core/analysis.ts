@@ -383,30 +383,23 @@ export class DocumentAnalysis {
 
   /** Per block, the zero-based line it starts on; made when an explanation needs it, dropped on change. */
   private lineStartsOfBlocks(): number[] {
-    if (this.lineStarts === null) {
-      const starts = new Array<number>(this.blocks.length);
-      let lines = 0;
-      for (let i = 0; i < this.blocks.length; i++) {
-        starts[i] = lines;
-        lines += this.blocks[i].newlines;
-      }
-      this.lineStarts = starts;
-    }
-    return this.lineStarts;
+    return (this.lineStarts ??= runningStarts(this.blocks, (b) => b.newlines));
   }
 
   private sentenceStartsOfBlocks(): number[] {
-    if (this.sentenceStarts === null) {
-      const starts = new Array<number>(this.blocks.length);
-      let sentences = 0;
-      for (let i = 0; i < this.blocks.length; i++) {
-        starts[i] = sentences;
-        sentences += this.blocks[i].sentences;
-      }
-      this.sentenceStarts = starts;
-    }
-    return this.sentenceStarts;
+    return (this.sentenceStarts ??= runningStarts(this.blocks, (b) => b.sentences));
   }
+}
+
+/** Per block, the sum of `count` over the blocks before it: where its lines or sentences start. */
+function runningStarts(blocks: readonly BlockResult[], count: (block: BlockResult) => number): number[] {
+  const starts = new Array<number>(blocks.length);
+  let sum = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    starts[i] = sum;
+    sum += count(blocks[i]);
+  }
+  return starts;
 }
 
 /** What a tally needs to read its sections after the analysis moved on: the sections, or the blocks to count them. */
