@@ -4,7 +4,7 @@ export { builtinLexicons } from './builtin';
 export { AnalyzeOptions, Engine, LexiconInfo } from './engine';
 export { LexiconError, parseLexicon, ParseLexiconOptions } from './lexicon';
 export { LineIndex, lineIndex, LinePosition } from './lineIndex';
-export { BALANCED_BAND, THIN_EVIDENCE } from './tally';
+export { BALANCED_BAND, lean, THIN_EVIDENCE } from './tally';
 export * from './types';
 
 import { DocumentAnalysis } from './analysis';

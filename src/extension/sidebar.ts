@@ -55,6 +55,7 @@ function sidebarStrings(): SidebarStrings {
     activeDocument: t('Active document'),
     thinShort: t('thin evidence'),
     leanBySection: t('Lean by section'),
+    sectionRange: t('{0} – {1} ({2} sections)'),
     reviewComparison: t('Automatic and as reviewed'),
     automatic: t('Automatic'),
     asReviewed: t('As reviewed'),

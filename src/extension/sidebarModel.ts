@@ -3,6 +3,7 @@ import type { Lean, LeanLabel, Match, PolarityTally, SectionTally, Tally, Units 
 import type {
   SidebarActiveDocument,
   SidebarCategory,
+  SidebarChartColumn,
   SidebarLean,
   SidebarModel,
   SidebarOpenDocument,
@@ -15,6 +16,7 @@ import type {
   SidebarUnits,
   ToWebviewMessage,
 } from '../shared/sidebarMessages';
+import { chartColumns, sameColumn } from './sidebarChart';
 import { MEASUREMENT, type TermStanding } from './store';
 
 /** How many of the most frequent terms the sidebar lists. */
@@ -170,6 +172,8 @@ function sectionViews(tally: Tally, labels: SidebarLabels, previous: readonly Si
 
 function activeView(source: SidebarSource, labels: SidebarLabels, previous: SidebarActiveDocument | null | undefined): SidebarActiveDocument {
   const { tally } = source;
+  const same = previous?.uri === source.uri ? previous : undefined;
+  const sections = sectionViews(tally, labels, same?.sections);
   return {
     uri: source.uri,
     name: source.name,
@@ -183,7 +187,8 @@ function activeView(source: SidebarSource, labels: SidebarLabels, previous: Side
     engagement: polarityView(tally.engagement),
     categories: categoryViews(tally, labels),
     terms: topTerms(source, labels),
-    sections: sectionViews(tally, labels, previous?.uri === source.uri ? previous.sections : undefined),
+    sections,
+    chart: chartColumns(sections, labels.lean, same?.chart),
     reviewed: source.reviewed ? reviewedView(source.reviewed, labels) : null,
   };
 }
@@ -270,6 +275,9 @@ export function modelMessage(previous: SidebarModel | undefined, next: SidebarMo
     if (a.title !== b.title || a.level !== b.level || a.parent !== b.parent || a.index !== b.index) return { type: 'model', model: next };
     if (!sameRow(a, b)) changed.push(b);
   }
-  const sections: SidebarSectionChanges = { uri: after.uri, count: after.sections.length, changed };
-  return { type: 'update', model: { ...next, active: { ...after, sections: [] } }, sections };
+  // The chart's columns follow the tree: the same tree has the same columns.
+  if (before.chart.length !== after.chart.length) return { type: 'model', model: next };
+  const chart: SidebarChartColumn[] = after.chart.filter((c, k) => c !== before.chart[k] && !sameColumn(before.chart[k], c));
+  const sections: SidebarSectionChanges = { uri: after.uri, count: after.sections.length, changed, chartCount: after.chart.length, chart };
+  return { type: 'update', model: { ...next, active: { ...after, sections: [], chart: [] } }, sections };
 }

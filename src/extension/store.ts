@@ -5,12 +5,12 @@
 // engine leaves this module. It reaches VS Code only through a StoreHost (storeHost.ts), so it runs in plain Node
 // under the unit tests.
 import type * as vscode from 'vscode';
-import { analyzeAsync, BALANCED_BAND, DocumentAnalysis, Engine, LexiconInfo, LineIndex, THIN_EVIDENCE } from '../core';
+import { analyzeAsync, BALANCED_BAND, DocumentAnalysis, Engine, lean, LexiconInfo, LineIndex, THIN_EVIDENCE } from '../core';
 import { decodeInput } from '../core/decode';
 import { comparePaths } from '../core/pathOrder';
 import { reportHeader, ReportStream, ReportStyle } from '../core/report';
 import { matchTerm } from '../core/term';
-import type { Category, LexiconSource, Match, Tally } from '../core/types';
+import type { Category, Lean, LexiconSource, Match, Tally, Units } from '../core/types';
 import { EntryReview, reportEntry } from '../core/webAnnotationReport';
 import { GENERATOR } from '../node/generator';
 import { regionText, spliceRegion } from './editRegion';
@@ -20,6 +20,9 @@ import { AnalysisView, WindowAnalysis } from './windowAnalysis';
 
 /** The measurement's constants, for views that explain the figures (docs/measurement.md). */
 export const MEASUREMENT = { thinEvidence: THIN_EVIDENCE, balancedBand: BALANCED_BAND } as const;
+
+/** The lean of sentence counts, as the core computes a document's or a section's: for figures views sum up. */
+export const leanOfUnits: (units: Units) => Lean = lean;
 
 /** What a view knows of an annotated document: plain data, frozen, replaced (never changed) when the analysis changes. */
 export interface StoredAnalysis {

@@ -45,6 +45,8 @@ export interface SidebarStrings {
   thinShort: string;
   /** Heading of the chart of the lean along the sections. */
   leanBySection: string;
+  /** A chart column of several sections: "{0} – {1} ({2} sections)", first and last title and how many. */
+  sectionRange: string;
   /** The comparison shown once anything in the document was reviewed: its heading and column heads. */
   reviewComparison: string;
   automatic: string;
@@ -109,6 +111,23 @@ export interface SidebarSection {
   lean: SidebarLean;
 }
 
+/**
+ * One column of the chart of the lean along the sections: consecutive innermost sections in document order (one
+ * section, or a group of them when there are more than the chart has columns). Its figures are the sums of its
+ * sections' sentence counts, and its lean is computed from those sums as a section's is.
+ */
+export interface SidebarChartColumn {
+  /** Position in the chart, from 0. */
+  column: number;
+  /** Index of the first and the last section it covers (a click jumps to the first). */
+  first: number;
+  last: number;
+  /** How many innermost sections it covers. */
+  sections: number;
+  units: SidebarUnits;
+  lean: SidebarLean;
+}
+
 /** The figures as reviewed (rejected matches removed, manual codes added), in the automatic figures' shape. */
 export interface SidebarReviewed {
   units: SidebarUnits;
@@ -136,6 +155,8 @@ export interface SidebarActiveDocument {
   categories: SidebarCategory[];
   terms: SidebarTerm[];
   sections: SidebarSection[];
+  /** The chart of the lean along the innermost sections, in document order, at most CHART_COLUMNS columns. */
+  chart: SidebarChartColumn[];
   /** As reviewed, beside the automatic figures above; null when nothing in the annotation store applies. */
   reviewed: SidebarReviewed | null;
 }
@@ -169,11 +190,14 @@ export interface SidebarSectionChanges {
   uri: string;
   count: number;
   changed: SidebarSection[];
+  /** The same for the chart's columns: `chartCount` columns, of which those in `chart` changed. */
+  chartCount: number;
+  chart: SidebarChartColumn[];
 }
 
 /**
- * Extension → webview: a whole model, or a model whose active document's sections are those last posted with
- * `sections` applied (its own `active.sections` is empty). Ten thousand sections posted and drawn on each update
+ * Extension → webview: a whole model, or a model whose active document's sections and chart are those last posted
+ * with `sections` applied (its own `active.sections` and `active.chart` are empty). Ten thousand sections posted and drawn on each update
  * stalled the workbench while the user typed.
  */
 export type ToWebviewMessage = { type: 'model'; model: SidebarModel } | { type: 'update'; model: SidebarModel; sections: SidebarSectionChanges };

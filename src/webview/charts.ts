@@ -24,8 +24,8 @@ export interface SectionBar {
   noSignal: boolean;
 }
 
-/** One diverging bar per section in document order: up for engagement, down for control, length |lean|. */
-export function sectionBars(sections: readonly SidebarSection[]): SectionBar[] {
+/** One diverging bar per section (or chart column, indexed by its first section) in document order: up for engagement, down for control, length |lean|. */
+export function sectionBars(sections: readonly Pick<SidebarSection, 'index' | 'lean'>[]): SectionBar[] {
   return sections.map((s) => {
     const index = s.lean.index;
     if (index === null) return { index: s.index, length: 0, direction: 'none', thin: true, noSignal: true };

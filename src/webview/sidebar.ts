@@ -3,6 +3,7 @@
 import type {
   FromWebviewMessage,
   SidebarActiveDocument,
+  SidebarChartColumn,
   SidebarLean,
   SidebarModel,
   SidebarOpenDocument,
@@ -65,17 +66,18 @@ interface DrawnSections {
   doc: SidebarActiveDocument;
   /** The sections part (tree and chart). */
   part: HTMLElement;
-  /** Per section index: its row in the tree, and its column in the chart (leaves only), once drawn. */
+  /** Per section index: its row in the tree, once drawn. */
   rows: Map<number, HTMLElement>;
-  columns: Map<number, HTMLElement>;
+  /** The chart's columns, by position. */
+  columns: HTMLElement[];
   /** Draws more when a placeholder at the end of what is drawn comes near the view. */
   observer: IntersectionObserver;
   more: Map<Element, () => void>;
 }
 
 /**
- * Section rows (and chart columns, four times as many) drawn at once; the rest are drawn as the user scrolls near
- * them. A statute of 10,000 sections took seconds of the workbench's main thread to draw whole.
+ * Section rows drawn at once; the rest are drawn as the user scrolls near them. A statute of 10,000 sections took
+ * seconds of the workbench's main thread to draw whole.
  */
 const DRAWN_AT_ONCE = 200;
 
@@ -93,7 +95,7 @@ function drawnSections(doc: SidebarActiveDocument): DrawnSections {
     },
     { rootMargin: '1000px' },
   );
-  return { uri: doc.uri, doc, part: root, rows: new Map(), columns: new Map(), observer, more };
+  return { uri: doc.uri, doc, part: root, rows: new Map(), columns: [], observer, more };
 }
 
 /** How many more items a drawing pass may draw. */
@@ -105,16 +107,16 @@ interface Budget {
  * Draws items `from` on (each `draw` appends its own) while the budget lasts, then a placeholder that draws the next
  * ones when it comes near the view. Nested lists share the budget of the pass that draws them.
  */
-function drawLazily(target: DrawnSections, container: HTMLElement, tag: 'li' | 'span', count: number, budget: Budget, draw: (k: number, budget: Budget) => void, from = 0): void {
+function drawLazily(target: DrawnSections, container: HTMLElement, count: number, budget: Budget, draw: (k: number, budget: Budget) => void, from = 0): void {
   let k = from;
   for (; k < count && budget.left > 0; k++, budget.left--) draw(k, budget);
   if (k >= count) return;
-  const placeholder = el(tag, 'section-more');
+  const placeholder = el('li', 'section-more');
   placeholder.setAttribute('aria-hidden', 'true');
   container.append(placeholder);
   target.more.set(placeholder, () => {
     placeholder.remove();
-    drawLazily(target, container, tag, count, { left: tag === 'li' ? DRAWN_AT_ONCE : DRAWN_AT_ONCE * 4 }, draw, k);
+    drawLazily(target, container, count, { left: DRAWN_AT_ONCE }, draw, k);
   });
   target.observer.observe(placeholder);
 }
@@ -344,7 +346,7 @@ function sectionsPart(target: DrawnSections, strings: SidebarStrings): HTMLEleme
     const list = el('ul', 'section-tree');
     list.setAttribute('role', parent === null ? 'tree' : 'group');
     const items = children.get(parent) ?? [];
-    drawLazily(target, list, 'li', items.length, budget, (k, pass) => {
+    drawLazily(target, list, items.length, budget, (k, pass) => {
       // Drawn now or later: the figures as last posted.
       const s = target.doc.sections[items[k]];
       const row = sectionRow(s, target.doc, strings);
@@ -384,34 +386,44 @@ function sectionsPart(target: DrawnSections, strings: SidebarStrings): HTMLEleme
 }
 
 /**
- * The lean along the document: one diverging bar per innermost section in document order (up engagement, down
- * control, length |lean|, faint when thin); a click jumps there. Outer sections would count their parts twice.
+ * The lean along the document: one diverging bar per column (up engagement, down control, length |lean|, faint when
+ * thin) in document order; a column is an innermost section, or a group of consecutive ones when there are more than
+ * the chart's columns (its lean from the group's summed counts). A click jumps to its first section. Outer sections
+ * would count their parts twice.
  */
 function sectionChart(target: DrawnSections, strings: SidebarStrings): HTMLElement {
   const doc = target.doc;
-  const parents = new Set(doc.sections.map((s) => s.parent));
-  const leaves = doc.sections.filter((s) => !parents.has(s.index)).map((s) => s.index);
   const chart = el('div', 'section-chart');
   chart.setAttribute('role', 'group');
   chart.setAttribute('aria-label', strings.leanBySection);
-  drawLazily(target, chart, 'span', leaves.length, { left: DRAWN_AT_ONCE * 4 }, (k) => {
-    const section = target.doc.sections[leaves[k]];
-    const column = sectionColumn(section, sectionBars([section])[0], target.doc, strings);
-    target.columns.set(section.index, column);
-    chart.append(column);
-  });
-  chart.style.gridTemplateColumns = `repeat(${Math.max(1, leaves.length)}, minmax(1px, 1fr))`;
+  // A model saved by an earlier version has no chart: it is drawn empty until the fresh model comes.
+  const columns = Array.isArray(doc.chart) ? doc.chart : [];
+  const bars = sectionBars(columns.map((c) => ({ index: c.first, lean: c.lean })));
+  target.columns = columns.map((c, k) => sectionColumn(c, bars[k], doc, strings));
+  chart.append(...target.columns);
+  chart.style.gridTemplateColumns = `repeat(${Math.max(1, columns.length)}, minmax(1px, 1fr))`;
   const axis = el('div', 'chart-axis', el('span', 'engagement', `▲ ${strings.engagement}`), el('span', 'control', `▼ ${strings.control}`));
   return el('div', 'section-chart-block', el('p', 'hint', strings.leanBySection), chart, axis);
 }
 
-function sectionColumn(section: SidebarSection, bar: SectionBar, doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
-  const title = section.title || `${strings.section} ${section.index + 1}`;
+/** A section's title as the tree shows it. */
+function sectionTitle(doc: SidebarActiveDocument, index: number, strings: SidebarStrings): string {
+  return doc.sections[index]?.title || `${strings.section} ${index + 1}`;
+}
+
+/** What a column covers: its section's title, or the first and last titles of its group and how many it holds. */
+function columnName(c: SidebarChartColumn, doc: SidebarActiveDocument, strings: SidebarStrings): string {
+  const first = sectionTitle(doc, c.first, strings);
+  if (c.sections === 1) return first;
+  return strings.sectionRange.replace('{0}', first).replace('{1}', sectionTitle(doc, c.last, strings)).replace('{2}', String(c.sections));
+}
+
+function sectionColumn(c: SidebarChartColumn, bar: SectionBar, doc: SidebarActiveDocument, strings: SidebarStrings): HTMLElement {
   const column = actionButton(
     `section-column ${bar.direction}${bar.thin ? ' faint' : ''}`,
-    `chart:${section.index}`,
-    `${title}: ${leanText(section.lean, strings)}`,
-    { type: 'revealSection', uri: doc.uri, index: section.index },
+    `chart:${c.column}`,
+    `${columnName(c, doc, strings)}: ${leanText(c.lean, strings)}`,
+    { type: 'revealSection', uri: doc.uri, index: c.first },
   );
   // The bar's length in percent of the column's height, drawn by the column's background (sidebar.css).
   column.style.setProperty('--bar', `${bar.noSignal ? 0 : Math.max(4, bar.length * 50)}%`);
@@ -509,24 +521,31 @@ function placeChildren(children: readonly HTMLElement[]): void {
   });
 }
 
-/** Replaces the rows and chart columns of the sections that changed, in the drawn tree. */
-function patchSections(doc: SidebarActiveDocument, changed: readonly SidebarSection[], strings: SidebarStrings): void {
+/** Replaces the rows of the sections and the chart columns that changed, in the drawn tree. */
+function patchSections(doc: SidebarActiveDocument, changes: SectionsChanged, strings: SidebarStrings): void {
   if (!drawn) return;
-  const bars = sectionBars(changed);
-  changed.forEach((section, k) => {
-    const row = drawn?.rows.get(section.index);
+  for (const section of changes.sections) {
+    const row = drawn.rows.get(section.index);
     if (row) {
       const fresh = sectionRow(section, doc, strings);
       row.replaceWith(fresh);
-      drawn?.rows.set(section.index, fresh);
+      drawn.rows.set(section.index, fresh);
     }
-    const column = drawn?.columns.get(section.index);
-    if (column) {
-      const fresh = sectionColumn(section, bars[k], doc, strings);
-      column.replaceWith(fresh);
-      drawn?.columns.set(section.index, fresh);
-    }
+  }
+  const bars = sectionBars(changes.chart.map((c) => ({ index: c.first, lean: c.lean })));
+  changes.chart.forEach((c, k) => {
+    const column = drawn?.columns[c.column];
+    if (!column || !drawn) return;
+    const fresh = sectionColumn(c, bars[k], doc, strings);
+    column.replaceWith(fresh);
+    drawn.columns[c.column] = fresh;
   });
+}
+
+/** What an update changed: section rows, and chart columns. */
+interface SectionsChanged {
+  sections: readonly SidebarSection[];
+  chart: readonly SidebarChartColumn[];
 }
 
 /**
@@ -535,16 +554,21 @@ function patchSections(doc: SidebarActiveDocument, changed: readonly SidebarSect
  */
 function applyUpdate(model: SidebarModel, changes: SidebarSectionChanges): SidebarModel | null {
   const held = state.model?.active;
-  if (!model.active || !held || held.uri !== changes.uri || model.active.uri !== changes.uri || held.sections.length !== changes.count) return null;
+  if (!model.active || !held || !Array.isArray(held.chart) || held.uri !== changes.uri || model.active.uri !== changes.uri || held.sections.length !== changes.count || held.chart.length !== changes.chartCount) return null;
   const sections = held.sections.slice();
   for (const section of changes.changed) {
     if (!Number.isInteger(section.index) || section.index < 0 || section.index >= sections.length) return null;
     sections[section.index] = section;
   }
-  return { ...model, active: { ...model.active, sections } };
+  const chart = held.chart.slice();
+  for (const column of changes.chart) {
+    if (!Number.isInteger(column.column) || column.column < 0 || column.column >= chart.length) return null;
+    chart[column.column] = column;
+  }
+  return { ...model, active: { ...model.active, sections, chart } };
 }
 
-function render(model: SidebarModel, changed: readonly SidebarSection[] | null = null): void {
+function render(model: SidebarModel, changed: SectionsChanged | null = null): void {
   const focusKey = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focusKey : undefined;
   const { strings } = model;
   // A model saved by an earlier version has no band; 0.2 is the core's.
@@ -588,7 +612,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
       return;
     }
     state.model = model;
-    render(model, message.sections.changed);
+    render(model, { sections: message.sections.changed, chart: message.sections.chart });
     saveState();
   }
 });

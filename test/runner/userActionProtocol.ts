@@ -30,6 +30,35 @@ export interface WebviewTextResult {
 }
 
 /**
+ * In the webview whose rendered text contains `marker`: the layout boxes of the elements matching `selector` (in CSS
+ * pixels of the webview, with their `aria-label`) and the width the webview lays its page out in; then, if `click` is
+ * given, click the element of that position among them (a user clicking a chart column). Writes a WebviewBoxesResult
+ * to `out`.
+ */
+export interface WebviewBoxesRequest {
+  action: 'webviewBoxes';
+  marker: string;
+  selector: string;
+  click?: number;
+  out: string;
+}
+
+export interface WebviewBox {
+  left: number;
+  right: number;
+  width: number;
+  height: number;
+  label: string | null;
+}
+
+export interface WebviewBoxesResult {
+  /** The page's visible width (the sidebar's), and the width of its content: larger when something overflows. */
+  viewportWidth: number;
+  scrollWidth: number;
+  boxes: WebviewBox[];
+}
+
+/**
  * Type `text` on the keyboard into what has focus in the workbench (the active editor), a key every `delayMs`, as a
  * user types: the editor applies each key at once and the extension host hears of it afterwards. Then write a
  * TypeTextResult to `out`.
@@ -64,7 +93,7 @@ export interface WatchTextResult {
   shown: (number | null)[];
 }
 
-export type UserActionRequest = TrustFromNoticeRequest | WebviewTextRequest | TypeTextRequest | WatchTextRequest;
+export type UserActionRequest = TrustFromNoticeRequest | WebviewTextRequest | WebviewBoxesRequest | TypeTextRequest | WatchTextRequest;
 
 export function formatUserAction(request: UserActionRequest): string {
   return userActionPrefix + JSON.stringify(request);

@@ -1,7 +1,18 @@
 // Performs the user actions tests request (userActionProtocol.ts) by clicking in the workbench page.
 import * as fs from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
-import { TypeTextResult, UserActionRequest, userActionPrefix, WatchTextRequest, WatchTextResult, WebviewTextRequest, WebviewTextResult } from './userActionProtocol';
+import {
+  TypeTextResult,
+  UserActionRequest,
+  userActionPrefix,
+  WatchTextRequest,
+  WatchTextResult,
+  WebviewBox,
+  WebviewBoxesRequest,
+  WebviewBoxesResult,
+  WebviewTextRequest,
+  WebviewTextResult,
+} from './userActionProtocol';
 
 const CLICK_TIMEOUT_MS = 15_000;
 /** A webview renders after the extension posts to it: the marker may take a moment to appear. */
@@ -16,6 +27,15 @@ export function parseUserAction(line: string): UserActionRequest | undefined {
   }
   if (value.action === 'webviewText' && typeof value.marker === 'string' && typeof value.out === 'string' && (value.click === undefined || typeof value.click === 'string')) {
     return { action: value.action, marker: value.marker, out: value.out, click: value.click };
+  }
+  if (
+    value.action === 'webviewBoxes' &&
+    typeof value.marker === 'string' &&
+    typeof value.selector === 'string' &&
+    typeof value.out === 'string' &&
+    (value.click === undefined || (typeof value.click === 'number' && Number.isInteger(value.click)))
+  ) {
+    return { action: value.action, marker: value.marker, selector: value.selector, out: value.out, click: value.click as number | undefined };
   }
   if (value.action === 'typeText' && typeof value.text === 'string' && typeof value.delayMs === 'number' && typeof value.out === 'string') {
     return { action: value.action, text: value.text, delayMs: value.delayMs, out: value.out };
@@ -37,6 +57,10 @@ export function parseUserAction(line: string): UserActionRequest | undefined {
 export async function performUserAction(page: Page, request: UserActionRequest): Promise<void> {
   if (request.action === 'webviewText') {
     await webviewText(page, request);
+    return;
+  }
+  if (request.action === 'webviewBoxes') {
+    await webviewBoxes(page, request);
     return;
   }
   if (request.action === 'watchText') {
@@ -85,6 +109,20 @@ async function webviewText(page: Page, request: WebviewTextRequest): Promise<voi
   // Written whole and then renamed, so the test never reads half a file.
   fs.writeFileSync(`${request.out}.part`, JSON.stringify(result));
   fs.renameSync(`${request.out}.part`, request.out);
+}
+
+async function webviewBoxes(page: Page, request: WebviewBoxesRequest): Promise<void> {
+  const frame = await webviewFrame(page, request.marker);
+  const measured = await frame.evaluate((selector: string) => {
+    const boxes = Array.from(document.querySelectorAll(selector)).map((element) => {
+      const r = element.getBoundingClientRect();
+      return { left: r.left, right: r.right, width: r.width, height: r.height, label: element.getAttribute('aria-label') };
+    });
+    return { viewportWidth: document.documentElement.clientWidth, scrollWidth: document.documentElement.scrollWidth, boxes };
+  }, request.selector);
+  const result: WebviewBoxesResult = { viewportWidth: measured.viewportWidth, scrollWidth: measured.scrollWidth, boxes: measured.boxes as WebviewBox[] };
+  if (request.click !== undefined) await frame.locator(request.selector).nth(request.click).click({ timeout: CLICK_TIMEOUT_MS });
+  writeWhole(request.out, JSON.stringify(result));
 }
 
 /** Writes `data` whole and then renames it to `file`, so the test never reads half a file. */

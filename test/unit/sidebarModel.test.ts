@@ -223,10 +223,13 @@ describe('modelMessage', () => {
     assert.equal(message.type, 'update');
     if (message.type !== 'update') return;
     assert.deepEqual(message.model.active?.sections, []);
+    assert.deepEqual(message.model.active?.chart, []);
     assert.equal(message.sections.count, 3);
     assert.deepEqual(message.sections.changed.map((s) => [s.index, s.units.control]), [[1, 3]]);
     // Everything else is the whole model's.
-    assert.deepEqual({ ...message.model, active: { ...message.model.active, sections: next.active?.sections } }, next);
+    assert.deepEqual({ ...message.model, active: { ...message.model.active, sections: next.active?.sections, chart: next.active?.chart } }, next);
+    // The chart's column of the typed section, whose counts changed.
+    assert.deepEqual(message.sections.chart.map((c) => [c.column, c.units.control]), [[1, 3]]);
   });
 
   it('reuses the rows of the model built before for sections that did not change', () => {
