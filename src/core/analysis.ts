@@ -64,6 +64,8 @@ export class DocumentAnalysis {
   private sections: SectionTally[] | null = null;
   /** The last tally made, while its sections are unread: an edit first gives it what it needs to read them later. */
   private unread: UnreadSections | null = null;
+  /** Where the terms asked for by termStandings occur first, by block, kept through edits. */
+  private readonly firstBlocks = new FirstBlocks();
 
   private constructor(
     private readonly context: AnalysisContext,
@@ -120,30 +122,65 @@ export class DocumentAnalysis {
 
   /**
    * Where each term keyed in `wanted` (`category\u0000term`, as the tally lists terms) stands among the counted
-   * matches: their summed weight in thousandths and the first one's offset. Read from the packed annotations: making
-   * every annotation an object to rank a few tied terms cost a long document hundreds of milliseconds per update.
+   * matches: their summed weight in thousandths and the first one's offset. The weight is the running tally's; the
+   * first occurrence is looked for once and then kept through edits (see FirstBlocks), so a post after typing costs
+   * what the edit touched, not a pass over every annotation of the document.
    */
   termStandings(wanted: ReadonlySet<string>): Map<string, { weight: number; first: number }> {
     const standings = new Map<string, { weight: number; first: number }>();
-    const ids = new Set([...wanted].map((key) => key.slice(0, key.indexOf('\u0000'))));
-    const { reader, categories, terms } = this.context;
-    for (let i = 0; i < this.blocks.length; i++) {
-      const base = this.starts[i];
-      const list = this.blocks[i].matches;
-      const count = matchCount(list);
-      for (let m = 0; m < count; m++) {
-        if (reader.negated(list, m)) continue;
-        const category = reader.categoryIndex(list, m);
-        if (category < 0 || !ids.has(categories[category].id)) continue;
-        const start = base + matchStart(list, m);
-        const key = `${categories[category].id}\u0000${reader.termAt(list, m, terms, this.content, base)}`;
-        if (!wanted.has(key)) continue;
-        const standing = standings.get(key);
-        if (standing) standing.weight += reader.weightMilli(list, m);
-        else standings.set(key, { weight: reader.weightMilli(list, m), first: start });
-      }
+    const { categories } = this.context;
+    const asked: { key: string; category: number; term: string; weight: number }[] = [];
+    for (const key of wanted) {
+      const cut = key.indexOf('\u0000');
+      const id = key.slice(0, cut);
+      const term = key.slice(cut + 1);
+      const category = categories.findIndex((c) => c.id === id);
+      const weight = category < 0 ? undefined : this.acc.termWeightMilli(category, term);
+      if (weight !== undefined) asked.push({ key, category, term, weight });
+    }
+    const firsts = this.firstBlocks.find(
+      asked.map((a) => a.key),
+      (i, pending) => this.firstOfKeys(i, pending),
+      this.blocks.length,
+    );
+    for (const a of asked) {
+      const found = firsts.get(a.key);
+      if (found !== undefined) standings.set(a.key, { weight: a.weight, first: this.starts[found.block] + found.offset });
     }
     return standings;
+  }
+
+  /** The offset in block `i` of the first counted annotation of each key in `pending` it holds. */
+  private firstOfKeys(i: number, pending: ReadonlySet<string>): Map<string, number> {
+    const found = new Map<string, number>();
+    const { reader, categories, terms } = this.context;
+    const base = this.starts[i];
+    const list = this.blocks[i].matches;
+    const count = matchCount(list);
+    for (let m = 0; m < count && found.size < pending.size; m++) {
+      if (reader.negated(list, m)) continue;
+      const category = reader.categoryIndex(list, m);
+      if (category < 0) continue;
+      const key = `${categories[category].id}\u0000${reader.termAt(list, m, terms, this.content, base)}`;
+      if (pending.has(key) && !found.has(key)) found.set(key, matchStart(list, m));
+    }
+    return found;
+  }
+
+  /** The keys of `wanted` that `block` (starting at `base` of `text`) has a counted annotation of. */
+  private keysIn(block: BlockResult, base: number, text: string, wanted: ReadonlySet<string>): Set<string> {
+    const found = new Set<string>();
+    const { reader, categories, terms } = this.context;
+    const list = block.matches;
+    const count = matchCount(list);
+    for (let m = 0; m < count; m++) {
+      if (reader.negated(list, m)) continue;
+      const category = reader.categoryIndex(list, m);
+      if (category < 0) continue;
+      const key = `${categories[category].id}\u0000${reader.termAt(list, m, terms, text, base)}`;
+      if (wanted.has(key)) found.add(key);
+    }
+    return found;
   }
 
   /**
@@ -292,6 +329,15 @@ export class DocumentAnalysis {
       const added = { blocks: newBlocks, starts: newStarts, first: 0, end: newBlocks.length };
       this.sections = patchSections(this.sections, start, delta, removed, added, this.context.reader);
     }
+    if (this.firstBlocks.size > 0) {
+      // The first occurrences asked for before: those in the new blocks found there, the others moved past them.
+      const keys = this.firstBlocks.keys();
+      const inNew = new Map<string, number>();
+      newBlocks.forEach((block, n) => {
+        for (const key of this.keysIn(block, newStarts[n], newText, keys)) if (!inNew.has(key)) inNew.set(key, n);
+      });
+      this.firstBlocks.edit(first, last, newBlocks.length, inNew);
+    }
     for (let i = first; i < last; i++) this.acc.apply(this.blocks[i], -1, old, this.starts[i]);
     newBlocks.forEach((block, i) => this.acc.apply(block, 1, newText, newStarts[i]));
     for (let i = last; i < this.starts.length; i++) this.starts[i] += delta;
@@ -409,3 +455,86 @@ interface UnreadSections {
   starts: number[] | null;
   text: string;
 }
+
+/** Where a term's first counted annotation is: in block `block` (known), or not before it (not known). */
+interface FirstBlock {
+  block: number;
+  known: boolean;
+}
+
+/**
+ * For the term keys termStandings was asked about, the block of each one's first counted annotation, kept as blocks
+ * are replaced (edit) or added after the last (an analysis in slices), and looked for from where it may be when an
+ * edit removed it. A few keys are asked (the sidebar's tied top terms), so a handful are kept.
+ */
+class FirstBlocks {
+  private readonly known = new Map<string, FirstBlock>();
+
+  get size(): number {
+    return this.known.size;
+  }
+
+  keys(): Set<string> {
+    return new Set(this.known.keys());
+  }
+
+  /**
+   * The first block and offset of each key in `keys` that occurs; `firstIn(i, pending)` gives the offsets in block `i`
+   * of the pending keys it holds, and blocks are looked at from each key's earliest possible one, in one pass.
+   */
+  find(keys: readonly string[], firstIn: (i: number, pending: ReadonlySet<string>) => Map<string, number>, blocks: number): Map<string, { block: number; offset: number }> {
+    const out = new Map<string, { block: number; offset: number }>();
+    if (this.known.size + keys.length > MAX_FIRST_KEYS) for (const key of this.known.keys()) if (!keys.includes(key)) this.known.delete(key);
+    const searching = new Map<string, number>();
+    for (const key of keys) {
+      const place = this.known.get(key);
+      if (place?.known) {
+        const offset = firstIn(place.block, new Set([key])).get(key);
+        if (offset !== undefined) {
+          out.set(key, { block: place.block, offset });
+          continue;
+        }
+      }
+      // Not looked for yet, or moved out of its block by an edit: looked for from where it may be.
+      searching.set(key, place && !place.known ? place.block : 0);
+    }
+    if (searching.size === 0) return out;
+    let from = Math.min(...searching.values());
+    const pending = new Set<string>();
+    for (let i = from; i < blocks && searching.size > 0; i++) {
+      for (const [key, start] of searching) if (start <= i) pending.add(key);
+      if (pending.size === 0) {
+        from = Math.min(...searching.values());
+        i = from - 1;
+        continue;
+      }
+      for (const [key, offset] of firstIn(i, pending)) {
+        out.set(key, { block: i, offset });
+        this.known.set(key, { block: i, known: true });
+        searching.delete(key);
+        pending.delete(key);
+      }
+    }
+    // Not in the text (yet: an analysis in slices adds blocks after the last).
+    for (const key of searching.keys()) this.known.set(key, { block: blocks, known: false });
+    return out;
+  }
+
+  /**
+   * Blocks `[first, last)` were replaced by `added` new ones, and `inNew` gives the first new block (0-based among
+   * them) of the kept keys that occur in them.
+   */
+  edit(first: number, last: number, added: number, inNew: ReadonlyMap<string, number>): void {
+    const shift = added - (last - first);
+    for (const [key, place] of this.known) {
+      if (place.block < first) continue;
+      const n = inNew.get(key);
+      if (n !== undefined) this.known.set(key, { block: first + n, known: true });
+      else if (place.block >= last) this.known.set(key, { block: place.block + shift, known: place.known });
+      else this.known.set(key, { block: first + added, known: false });
+    }
+  }
+}
+
+/** Most term keys FirstBlocks keeps. */
+const MAX_FIRST_KEYS = 64;

@@ -18,8 +18,8 @@ export interface Sum {
 }
 
 interface CategorySum extends Sum {
-  /** A counter object per term, so that counting one is a single lookup. */
-  terms: Map<string, { count: number }>;
+  /** A counter object per term, so that counting one is a single lookup; its weight in thousandths too. */
+  terms: Map<string, { count: number; weightMilli: number }>;
 }
 
 export class TallyAccumulator {
@@ -64,12 +64,18 @@ export class TallyAccumulator {
       const term = reader.termAt(list, m, this.terms, text, base);
       let counter = sum.terms.get(term);
       if (counter === undefined) {
-        counter = { count: 0 };
+        counter = { count: 0, weightMilli: 0 };
         sum.terms.set(term, counter);
       }
       counter.count += sign;
+      counter.weightMilli += sign * weightMilli;
       if (counter.count === 0) sum.terms.delete(term);
     }
+  }
+
+  /** The summed weight in thousandths of a term's counted annotations in category `category` (an index); undefined when it has none. */
+  termWeightMilli(category: number, term: string): number | undefined {
+    return this.categories[category]?.terms.get(term)?.weightMilli;
   }
 
   /** `categories` are the lexicons' categories, in the order their indices count them. */

@@ -3,7 +3,7 @@ import { buildSidebarModel, modelMessage, nextOccurrence, SidebarLabels, Sidebar
 import { isFromWebviewMessage, SidebarStrings } from '../../src/shared/sidebarMessages';
 import { termStandings } from '../../src/extension/store';
 import type { Lean, Match, PolarityTally, SectionTally, Tally } from '../../src/core/types';
-import { document } from './helpers/corpus';
+import { document, insertion } from './helpers/corpus';
 import { builtinEngine } from './helpers/lexicons';
 import { Random } from './helpers/random';
 
@@ -289,6 +289,31 @@ describe('term standings read from the packed annotations', () => {
       const wanted = new Set(analysis.tally().categories.flatMap((c) => c.terms.map((t) => `${c.id}\u0000${t.term}`)));
       assert.ok(wanted.size > 20);
       assert.deepEqual(analysis.termStandings(wanted), termStandings(analysis.matches(), wanted));
+    }
+  });
+
+  it('stay equal to a full count and to a fresh analysis through random edits, asked between them', () => {
+    const engine = builtinEngine();
+    for (const seed of [21, 22, 23]) {
+      const r = new Random(seed);
+      let text = document(r, 40_000);
+      const analysis = engine.analyze(text);
+      for (let edit = 0; edit < 80; edit++) {
+        // An insertion, a deletion or both, mostly small, sometimes over a term's first occurrence.
+        const start = r.int(text.length + 1);
+        const oldEnd = Math.min(text.length, start + (r.chance(0.5) ? r.int(r.chance(0.9) ? 40 : 3_000) : 0));
+        const inserted = r.chance(0.7) ? insertion(r) : '';
+        const next = text.slice(0, start) + inserted + text.slice(oldEnd);
+        analysis.applyEdit(start, oldEnd, next);
+        text = next;
+        const keys = analysis.tally().categories.flatMap((c) => c.terms.map((t) => `${c.id}\u0000${t.term}`));
+        // As the sidebar asks: a few keys (its tied terms), now and then every term, and a term that does not occur.
+        const wanted = new Set(r.chance(0.1) ? keys : Array.from({ length: 1 + r.int(8) }, () => r.pick(keys)));
+        wanted.add('sanctions\u0000no such term');
+        const context = `seed ${seed}, edit ${edit}: applyEdit(${start}, ${oldEnd}, ${JSON.stringify(inserted)})`;
+        assert.deepEqual(analysis.termStandings(wanted), termStandings(analysis.matches(), wanted), context);
+        if (edit % 20 === 19) assert.deepEqual(analysis.termStandings(wanted), engine.analyze(text).termStandings(wanted), context);
+      }
     }
   });
 });
