@@ -25,4 +25,23 @@ describe('English precision audit (lexicons en 1.9)', () => {
     assert.deepEqual(engagement('The public shall be given an opportunity to participate in the decision.'), ['engagement/participation:opportunity to participate']);
     assert.deepEqual(engagement('The plan shall provide for public participation.'), ['engagement/participation:public participation']);
   });
+
+  it('an Executive order is an instrument, punitive damages are no state penalty (en 1.9.1)', () => {
+    assert.deepEqual(control('Matters kept secret under criteria established by an Executive order to be kept secret are exempt.'), []);
+    assert.deepEqual(control('The court may award punitive damages.'), []);
+    assert.deepEqual(control('The officer was ordered to leave the premises.'), ['control/coercion:ordered to']);
+  });
+
+  it('records open for inspection are transparency, not an inspection of people (en 1.9.1)', () => {
+    assert.deepEqual(counted('The directory shall be available to the public for inspection.'), ['engagement/transparency:available to the public for inspection']);
+    assert.deepEqual(counted('The minutes shall be available for inspection.'), ['engagement/transparency:available for inspection']);
+    assert.deepEqual(control('Inspectors may inspect the premises of the firm.').length > 0, true);
+  });
+
+  it('recall: notice to the person and stays of a measure (en 1.9.1)', () => {
+    assert.deepEqual(engagement('The operator shall provide written notice to each subscriber.'), ['engagement/transparency:provide written notice']);
+    assert.deepEqual(engagement('Such notice shall be provided within 180 days.'), ['engagement/transparency:notice shall be provided']);
+    assert.deepEqual(engagement('The Board may order a stay of any personnel action.'), ['engagement/rights:order a stay']);
+    assert.deepEqual(engagement('The Board may extend the period of any stay granted under this paragraph.'), ['engagement/rights:stay granted']);
+  });
 });
