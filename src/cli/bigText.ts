@@ -80,24 +80,40 @@ function startsText(b: number, b1: number, b2: number, known: boolean): boolean 
   return true;
 }
 
-/** Files are read through one buffer per thread, kept for the whole run. */
-const CHUNK = 64 * 1024;
-let chunk: Buffer | null = null;
+/**
+ * A part is read whole into one buffer per thread, kept for the whole run, and decoded at once: decoded in 64 KB
+ * pieces, the pieces (a megabyte per part) outlived a scavenge or two before they were joined, and every scavenge
+ * copied them. A part longer than the buffer (a file with no paragraph break for megabytes) is read in pieces of it.
+ */
+const WHOLE = PART + SEARCH + 3;
+let buffer: Buffer | null = null;
 
 /** The sums of the part `[from, to)` of the open file, or null when its bytes are not text (the whole is then read again, to say why). */
 export function partTotals(engine: Engine, fd: number, from: number, to: number, language: LanguageSetting): TotalsPart | null {
-  chunk ??= Buffer.allocUnsafe(CHUNK);
+  buffer ??= Buffer.allocUnsafe(WHOLE);
   const decoder = new InputDecoder();
   for (let at = from; at < to && !decoder.binary; ) {
-    const n = fs.readSync(fd, chunk, 0, Math.min(CHUNK, to - at), at);
+    const n = readFully(fd, buffer, Math.min(buffer.length, to - at), at);
     if (n === 0) break;
-    decoder.add(chunk.subarray(0, n));
+    if (at + n >= to) decoder.addLast(buffer.subarray(0, n));
+    else decoder.add(buffer.subarray(0, n));
     at += n;
   }
   const decoded = decoder.finish();
   if (decoded.ok) return engine.totalsPart(decoded.text, { language });
   // Blank text counts nothing; only the first part can be blank, as every other starts with a character that is not.
   return decoded.reason === 'empty' ? emptyTotals() : null;
+}
+
+/** Reads `want` bytes at `position` into the start of `into`, fewer only at the end of the file. */
+function readFully(fd: number, into: Buffer, want: number, position: number): number {
+  let n = 0;
+  while (n < want) {
+    const read = fs.readSync(fd, into, n, want - n, position + n);
+    if (read === 0) break;
+    n += read;
+  }
+  return n;
 }
 
 /**

@@ -17,14 +17,15 @@ function byteAtATime(bytes: Uint8Array): DecodedText {
   return decoder.finish();
 }
 
-/** Fed through one buffer that is written over after each piece, as the CLI reads a file. */
-function throughOneBuffer(bytes: Uint8Array, piece: number): DecodedText {
+/** Fed through one buffer that is written over after each piece, as the CLI reads a file; `last`: the last piece through addLast, as a big file's parts are. */
+function throughOneBuffer(bytes: Uint8Array, piece: number, last = false): DecodedText {
   const decoder = new InputDecoder();
   const buffer = new Uint8Array(piece);
   for (let at = 0; at < bytes.length; at += piece) {
     const n = Math.min(piece, bytes.length - at);
     buffer.set(bytes.subarray(at, at + n));
-    decoder.add(buffer.subarray(0, n));
+    if (last && at + n === bytes.length) decoder.addLast(buffer.subarray(0, n));
+    else decoder.add(buffer.subarray(0, n));
     buffer.fill(0x78);
   }
   return decoder.finish();
@@ -58,7 +59,13 @@ describe('input decoding', function () {
     it(`decodes ${name}, whole or a byte at a time`, () => {
       assert.deepEqual(decodeInput(bytes), expected);
       assert.deepEqual(byteAtATime(bytes), expected);
-      for (const piece of [1, 2, 3]) assert.deepEqual(throughOneBuffer(bytes, piece), expected, `pieces of ${piece}`);
+      for (const piece of [1, 2, 3]) {
+        assert.deepEqual(throughOneBuffer(bytes, piece), expected, `pieces of ${piece}`);
+        assert.deepEqual(throughOneBuffer(bytes, piece, true), expected, `pieces of ${piece}, the last through addLast`);
+      }
+      // Decoded whole in one call (addLast) or streamed, a text past a megabyte is the same string.
+      const long = Buffer.concat([bytes, Buffer.alloc(1_100_000 - bytes.length, 0x61)]);
+      assert.deepEqual(decodeInput(long), throughOneBuffer(long, 65_536), 'past a megabyte');
     });
   }
 
