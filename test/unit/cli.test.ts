@@ -253,7 +253,7 @@ describe('CLI', function () {
       assert.match(lines[4], /engagement-leaning \(thin\) +\[.*corpus\/sub\/b-plan\.md$/);
       // The total adds sentences up across documents before taking the lean: (8 − 2) / 10. ("Open Data" in the
       // heading "Open Data Plan" names the plan and is not counted.)
-      assert.match(lines[7], /^ +\+0\.60 +all documents .* 15 +2 +8 +0 +6 +17 +174 +4 documents$/);
+      assert.match(lines[7], /^ +\+0\.64 +all documents .* 15 +2 +9 +0 +6 +18 +174 +4 documents$/);
     });
   });
 

@@ -43,7 +43,7 @@ describe('rules of lexicons en 1.7', () => {
   describe('a word inside a name of a body, an office or a law takes no stance', () => {
     it('built-in English: "the Privacy Office", "the Right to Financial Privacy Act" are names; "privacy protections" is not', () => {
       assert.deepEqual(counted('An employee of the Privacy Office shall sign the form.'), []);
-      assert.deepEqual(counted('The disclosure is made in accordance with the Right to Financial Privacy Act.'), ['engagement/transparency:disclosure']);
+      assert.deepEqual(counted('The bank may disclose the records in accordance with the Right to Financial Privacy Act.'), ['engagement/transparency:disclose']);
       assert.deepEqual(counted('Privacy protections apply to the records.'), ['engagement/privacy:Privacy']);
       const [m] = builtinEngine().analyze('An employee of the Privacy Office shall sign the form.').matches();
       assert.deepEqual([m.text, m.rule, m.negated], ['Privacy', 'topic', true]);

@@ -44,4 +44,19 @@ describe('English precision audit (lexicons en 1.9)', () => {
     assert.deepEqual(engagement('The Board may order a stay of any personnel action.'), ['engagement/rights:order a stay']);
     assert.deepEqual(engagement('The Board may extend the period of any stay granted under this paragraph.'), ['engagement/rights:stay granted']);
   });
+
+  it('a consent requirement protects people; "without" does not negate it (en 1.9.2)', () => {
+    assert.deepEqual(engagement('A written statement given to the Counsel may be admissible as evidence in a judicial or administrative proceeding without the consent of the person who gave it.'), ['engagement/privacy:without the consent']);
+    assert.deepEqual(engagement('Records may be released to a third party without the prior written consent of the subscriber only under a court order.'), ['engagement/privacy:without the prior written consent']);
+  });
+
+  it('disclosure to named recipients, firms\' audits, an official\'s rank and an agency\'s own records take no stance (en 1.9.2)', () => {
+    assert.deepEqual(counted('Those persons to whom disclosure is necessary to comply with the request.'), []);
+    assert.deepEqual(counted('A person to whom disclosure is made shall keep it secret.').filter((c) => c.startsWith('engagement')), []);
+    assert.deepEqual(counted('The information was gained through an audit of financial statements.'), []);
+    assert.deepEqual(counted('The Inspector General shall audit the programs and operations of the Department.'), ['engagement/accountability:audit']);
+    assert.deepEqual(counted('The designee, whose rank shall be no lower than Deputy Director, shall certify.'), []);
+    assert.deepEqual(counted('A copy of the certification shall be retained by the agency.'), []);
+    assert.deepEqual(counted('Communications data shall be retained by the provider.'), ['control/data-collection:shall be retained']);
+  });
 });
