@@ -12,7 +12,7 @@ describe('precision audit, Chinese (lexicons zh 1.9.x)', () => {
       assert.deepEqual(counted('本市保障居民通过多种形式参与决策。'), ['engagement/participation:参与决策']);
       assert.deepEqual(counted('可以邀请律师参与起草工作。'), ['engagement/participation:参与起草']);
       assert.deepEqual(counted('支持消费者组织参与标准制定。'), ['engagement/participation:参与标准制定']);
-      assert.deepEqual(counted('公民有权参与本村公共事务的管理。'), ['engagement/participation:参与']);
+      assert.deepEqual(counted('居民有权参与社区公共事务的管理。'), ['engagement/participation:参与']);
     });
 
     it('English: a topic entry counts only with an act cue, on a lexicon written for the test', () => {
@@ -45,7 +45,7 @@ describe('precision audit, Chinese (lexicons zh 1.9.x)', () => {
       assert.deepEqual(counted('无人认领的物品依法公开拍卖。'), []);
       assert.deepEqual(counted('违反市场监督管理法律的行为'), []);
       assert.deepEqual(counted('群众可以向村民委员会反映问题。'), ['engagement/complaints:反映问题']);
-      assert.deepEqual(counted('当事人有权进行陈述和申辩。'), ['engagement/rights:陈述', 'engagement/rights:申辩']);
+      assert.deepEqual(counted('当事人有权进行陈述和申辩。'), ['engagement/rights:当事人有权', 'engagement/rights:陈述', 'engagement/rights:申辩']);
     });
   });
 
@@ -64,6 +64,25 @@ describe('precision audit, Chinese (lexicons zh 1.9.x)', () => {
       assert.deepEqual(briefs(en, 'The firm is not on the blacklist.').map((b) => b.slice(4)), [['negation', true]]);
       assert.deepEqual(briefs(en, 'The blacklist rules are made by the Minister.').map((b) => b.slice(4)), [['topic', true]]);
       assert.deepEqual(briefs(en, 'The agency keeps a blacklist.').map((b) => b.slice(4)), [[null, false]]);
+    });
+  });
+
+  describe('who holds a right, and who is held liable (zh 1.9.1)', () => {
+    it('Chinese: a right held by the governed counts; a power held by an agency or a firm does not', () => {
+      assert.deepEqual(counted('消费者有权根据需要，向经营者询问商品的产地。'), ['engagement/rights:消费者有权']);
+      assert.deepEqual(counted('公民有权自主决定是否参加。'), ['engagement/rights:公民有权']);
+      assert.deepEqual(counted('电信企业有权暂停服务。'), []);
+      assert.deepEqual(counted('各级人民政府应当保障公民依法行使结社的权利。'), ['engagement/rights:的权利']);
+    });
+
+    it('Chinese: 追究责任 is a sanction, like 追究法律责任; aimed at officials it is accountability', () => {
+      assert.deepEqual(counted('对违法者依法追究责任。'), ['control/sanctions:追究责任']);
+      assert.deepEqual(counted('对国家机关工作人员追究责任。'), ['engagement/accountability:追究责任']);
+    });
+
+    it('Chinese: an exception only by approval or permit leaves the ban in place; a body\'s name takes no stance', () => {
+      assert.deepEqual(counted('夜间不得在广场举行活动，经市人民政府批准的除外。'), ['control/restrictions:批准的除外']);
+      assert.deepEqual(counted('会同同级监察委员会建立联席会议制度。'), []);
     });
   });
 });

@@ -133,7 +133,7 @@ describe('REFI-QDA export', function () {
     assert.deepEqual(code?.codes, ['my-own-code']);
     assert.deepEqual(code?.notes, ['a right of appeal']);
     assert.ok(read.codes.some((c) => c.name === 'Researcher codes' && c.codable === 'false'));
-    const memo = read.sources[1].selections.find((s) => s.name === '公民有权');
+    const memo = read.sources[1].selections.find((s) => s.name === '公民有权' && !s.description.includes('lexicon entry'));
     assert.deepEqual(memo?.codes, []);
     assert.deepEqual(memo?.notes, ['权利条款']);
     const emoji = read.sources[2].selections.find((s) => s.name === 'monitor');

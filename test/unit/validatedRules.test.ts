@@ -10,7 +10,9 @@ describe('rule mechanisms validated on held-back documents (lexicons zh 1.7.x)',
     it('Chinese: 举报 names a report; a complaint channel, a reward or reporting to the police gives the sentence its stance', () => {
       assert.deepEqual(counted('二）举报事项事先未被有关机关掌握；'), []);
       assert.deepEqual(counted('公民、法人或者其他组织可以向有关部门投诉、举报。'), ['engagement/complaints:投诉']);
-      assert.deepEqual(counted('公民有权对违反本法规定的行为进行举报。'), ['control/surveillance:违反本法规定的行为', 'engagement/complaints:举报']);
+      assert.deepEqual(counted('社会公众有权对违反本法规定的行为进行举报。'), ['control/surveillance:违反本法规定的行为', 'engagement/complaints:举报']);
+      // Since zh 1.9.1 a right held by the governed (公民有权) is an entry of its own: it claims 有权, and the report it names stays a topic.
+      assert.deepEqual(counted('公民有权对违反本法规定的行为进行举报。'), ['engagement/rights:公民有权', 'control/surveillance:违反本法规定的行为']);
       assert.deepEqual(counted('发现可疑情况的，应当及时向公安机关举报。'), ['control/surveillance:向公安机关举报']);
     });
 
