@@ -65,19 +65,22 @@ describe('lean-by-section chart of a long document', function () {
     }
 
     if (!canReadWebviews()) this.skip();
-    // What the user sees: every column inside the sidebar, the page not wider than the sidebar.
+    // What the user sees: every column inside the sidebar, the page not wider than the sidebar. Widths are laid out in
+    // fractions of a pixel and read rounded, so a pixel is allowed; one column per section overflowed by hundreds.
+    const ROUNDING = 1;
     const k = 37;
     const column = active.chart[k];
     const shown = await webviewBoxes(suite.dir, name, 'button.section-column', k);
     assert.ok(shown.boxes.length > 0 && shown.boxes.length <= CHART_COLUMNS, `${shown.boxes.length} columns drawn`);
     assert.equal(shown.boxes.length, active.chart.length);
-    assert.ok(shown.scrollWidth <= shown.viewportWidth, `the page is ${shown.scrollWidth} px wide in a sidebar of ${shown.viewportWidth} px`);
+    assert.ok(shown.scrollWidth <= shown.viewportWidth + ROUNDING, `the page is ${shown.scrollWidth} px wide in a sidebar of ${shown.viewportWidth} px`);
     for (const [i, box] of shown.boxes.entries()) {
-      assert.ok(box.left >= 0 && box.right <= shown.viewportWidth && box.width >= 1, `column ${i} at ${box.left}-${box.right} in ${shown.viewportWidth} px`);
+      assert.ok(box.left >= 0 && box.right <= shown.viewportWidth + ROUNDING && box.width >= 1, `column ${i} at ${box.left}-${box.right} in ${shown.viewportWidth} px`);
     }
     const chart = await webviewBoxes(suite.dir, name, '.section-chart');
     assert.equal(chart.boxes.length, 1);
-    assert.ok(chart.boxes[0].right <= chart.viewportWidth, `the chart ends at ${chart.boxes[0].right} px in a sidebar of ${chart.viewportWidth} px`);
+    assert.ok(chart.boxes[0].right <= chart.viewportWidth + ROUNDING, `the chart ends at ${chart.boxes[0].right} px in a sidebar of ${chart.viewportWidth} px`);
+    console.log(`chart: ${shown.boxes.length} columns, ${chart.boxes[0].left}-${chart.boxes[0].right} px; page ${shown.scrollWidth} px in a sidebar of ${shown.viewportWidth} px`);
     // Its label names the group's first and last article, how many it holds, and the lean shown.
     const label = shown.boxes[k].label ?? '';
     const first = sections[column.first].title;
