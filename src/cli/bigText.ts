@@ -4,7 +4,7 @@
 // part is read, decoded, counted and dropped, so no thread holds the whole text, and both cores count one file.
 import * as fs from 'node:fs';
 import type { Engine } from '../core';
-import { InputDecoder } from '../core/decode';
+import { DecodedText, InputDecoder } from '../core/decode';
 import { addTotals, emptyTotals, TotalsPart } from '../core/tally';
 import type { LanguageSetting } from '../core/types';
 import type { AnalyzedDocument } from './analyze';
@@ -37,23 +37,24 @@ export function partsFailed(shared: Int32Array): void {
  * ends after it, at the first line that is not blank (src/core/blocks.ts), and what a block's analysis reads lies in
  * the block. The byte there starts a character (a line feed never sits inside one in UTF-8), so the part decodes
  * alone as its bytes decode in the whole, and a lone carriage return never ends a part. UTF-16 input is not cut.
+ * `part`: about how many bytes a part holds.
  */
-export function partRanges(fd: number, size: number): PartRanges {
+export function partRanges(fd: number, size: number, part = PART): PartRanges {
   const head = Buffer.alloc(2);
   fs.readSync(fd, head, 0, 2, 0);
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return [0, size];
   const window = Buffer.allocUnsafe(SEARCH + 3);
   const ranges: number[] = [0];
-  for (let target = PART; target + PART / 2 < size; ) {
+  for (let target = part; target + part / 2 < size; ) {
     const n = fs.readSync(fd, window, 0, window.length, target - 3);
     const cut = cutIn(window, n);
     if (cut < 0) {
-      target += PART;
+      target += part;
       continue;
     }
     const at = target - 3 + cut;
     ranges.push(at, at);
-    target = at + PART;
+    target = at + part;
   }
   ranges.push(size);
   return ranges;
@@ -88,8 +89,8 @@ function startsText(b: number, b1: number, b2: number, known: boolean): boolean 
 const WHOLE = PART + SEARCH + 3;
 let buffer: Buffer | null = null;
 
-/** The sums of the part `[from, to)` of the open file, or null when its bytes are not text (the whole is then read again, to say why). */
-export function partTotals(engine: Engine, fd: number, from: number, to: number, language: LanguageSetting): TotalsPart | null {
+/** The text of the part `[from, to)` of the open file, decoded as the whole file's bytes decode there; blank text is text when `blankIsText`. */
+export function readPart(fd: number, from: number, to: number, blankIsText = false): DecodedText {
   buffer ??= Buffer.allocUnsafe(WHOLE);
   const decoder = new InputDecoder();
   for (let at = from; at < to && !decoder.binary; ) {
@@ -99,7 +100,12 @@ export function partTotals(engine: Engine, fd: number, from: number, to: number,
     else decoder.add(buffer.subarray(0, n));
     at += n;
   }
-  const decoded = decoder.finish();
+  return decoder.finish(blankIsText);
+}
+
+/** The sums of the part `[from, to)` of the open file, or null when its bytes are not text (the whole is then read again, to say why). */
+export function partTotals(engine: Engine, fd: number, from: number, to: number, language: LanguageSetting): TotalsPart | null {
+  const decoded = readPart(fd, from, to);
   if (decoded.ok) return engine.totalsPart(decoded.text, { language });
   // Blank text counts nothing; only the first part can be blank, as every other starts with a character that is not.
   return decoded.reason === 'empty' ? emptyTotals() : null;

@@ -10,6 +10,7 @@ import type { Engine } from '../core';
 import type { LanguageSetting, LexiconSource } from '../core/types';
 import { AnalyzedDocument, analyzeFile, analyzeText } from './analyze';
 import { BIG_TEXT, countInParts } from './bigText';
+import { reportInParts } from './bigReport';
 import type { CliReview } from './annotations';
 import type { OutputFormat } from './args';
 import { Input, Problem, problem, walkInputs } from './inputs';
@@ -112,6 +113,11 @@ function countedInParts(size: number, settings: Pick<RunSettings, 'format' | 're
   return size >= BIG_TEXT && settings.format === 'text' && settings.review === null;
 }
 
+/** True when the file's JSON or JSON Lines report is made from its text in parts (see bigReport.ts). */
+function reportedInParts(size: number, settings: Pick<RunSettings, 'format' | 'review'>): boolean {
+  return size >= BIG_TEXT && (settings.format === 'json' || settings.format === 'jsonl') && settings.review === null;
+}
+
 /**
  * Workers started before the main thread builds its engine, when the first input is a big file counted in parts: each
  * takes a moment to start and build its own, and parts are taken as threads come free, so they start at once. Null
@@ -137,6 +143,10 @@ async function analyzeHere(input: Input, settings: RunSettings, partPool: () => 
   if (input.kind === 'file' && countedInParts(input.size, settings)) {
     const counted = await countInParts(settings.engine, input, settings.language, partPool());
     if (counted !== null) return counted;
+  }
+  if (input.kind === 'file' && reportedInParts(input.size, settings)) {
+    const reported = reportInParts(settings.engine, input, settings.language, settings.format as 'json' | 'jsonl');
+    if (reported !== null) return reported;
   }
   if (input.kind === 'file') return analyzeFile(settings.engine, input, settings.language, settings.format, settings.review);
   const read = await readStdin();

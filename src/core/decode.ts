@@ -70,7 +70,8 @@ export class InputDecoder {
     else this.decode(bytes, false);
   }
 
-  finish(): DecodedText {
+  /** `blankIsText`: text of white space only is given as text, not as empty (a part of a longer input may be blank). */
+  finish(blankIsText = false): DecodedText {
     if (this.decoder === null) {
       this.start(this.head);
       if (this.head.includes(0)) this.nul = true;
@@ -80,7 +81,7 @@ export class InputDecoder {
     if (this.nul) return { ok: false, reason: 'binary-nul' };
     if (!this.valid) return { ok: false, reason: 'binary-invalid' };
     const joined = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
-    if (joined.trim().length === 0) return { ok: false, reason: 'empty' };
+    if (!blankIsText && joined.trim().length === 0) return { ok: false, reason: 'empty' };
     return { ok: true, text: joined.includes('\r') ? joined.replace(LONE_CR, '\n') : joined };
   }
 

@@ -2,6 +2,7 @@
 import { builtinSha256 } from './builtinCompiled';
 import { AnalysisContext, analysisContext, DocumentAnalysis, textTotals } from './analysis';
 import { Matcher } from './matcher';
+import { PartedAnalysis } from './reportParts';
 import { sha256Hex } from './nodeCrypto';
 import { TextTotals, totalsOf, TotalsPart } from './tally';
 import { Category, Language, LanguageSetting, LexiconSource } from './types';
@@ -52,6 +53,11 @@ export class Engine {
   /** The totals from the sums of a text's parts, as `analyze(text).tally()` gives them. */
   totals(part: TotalsPart, options: AnalyzeOptions = {}): TextTotals {
     return totalsOf(part, this.context(options.language ?? 'auto').language);
+  }
+
+  /** An analysis for a report of a text given in parts, each ending where a block of the whole text ends (see reportParts.ts). */
+  analyzeInParts(options: AnalyzeOptions = {}): PartedAnalysis {
+    return new PartedAnalysis(this.context(options.language ?? 'auto'));
   }
 
   /** Like analyze, but yields to `pause` between slices of the text. */

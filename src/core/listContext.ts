@@ -140,7 +140,8 @@ function isDigit(c: number): boolean {
  */
 export function inContext(raw: BlockResult, text: string, start: number, previous: BlockResult | undefined, matcher: Matcher, reader: MatchReader, builder: MatchListBuilder): BlockResult {
   const opens = leadInOf(text, start, raw, matcher, reader);
-  const subject = start === 0 ? titleSubject(text, raw, matcher) : (previous?.subject ?? null);
+  // The first block (none before it) reads the title; a text analysed in parts passes each part the block before it.
+  const subject = previous === undefined ? titleSubject(text, raw, matcher) : previous.subject;
   let block = subject === null ? raw : underSubject(raw, subject, matcher, reader, builder);
   const leadIn = handedOn(previous);
   if (leadIn !== null) {

@@ -322,7 +322,7 @@ export function* documentBytes(
   const first = jsonl ? '' : `\n${itemIndent}`;
   const separator = jsonl ? ',' : `,\n${itemIndent}`;
   let count = 0;
-  if (annotations instanceof AnalysisAnnotations) count = yield* writeMatches(out, annotations.analysis, first, separator, chunkSize);
+  if (isAnnotationWriter(annotations)) count = yield* annotations.writeInto(out, first, separator, chunkSize);
   else {
     for (const a of annotations) {
       out.raw(count === 0 ? first : separator);
@@ -461,7 +461,7 @@ function writeAnnotation(out: JsonBytes, a: ReportAnnotation): void {
 }
 
 /** An annotation's JSON from its positions and the rest of its fields (`m`'s own positions are not read). */
-function writeAnnotationFields(
+export function writeAnnotationFields(
   out: JsonBytes,
   startLine: number,
   startCharacter: number,
@@ -511,14 +511,30 @@ function writeAnnotationFields(
 }
 
 /**
+ * Annotations that write themselves into a report (documentBytes), as writeAnnotation would write each of what they
+ * iterate: `first` goes before the first, `separator` before each other one; the writer returns how many it wrote.
+ */
+export interface AnnotationWriter extends Iterable<ReportAnnotation> {
+  writeInto(out: JsonBytes, first: string, separator: string, chunkSize: number): Generator<Uint8Array, number>;
+}
+
+function isAnnotationWriter(annotations: Iterable<ReportAnnotation>): annotations is AnnotationWriter {
+  return typeof (annotations as Partial<AnnotationWriter>).writeInto === 'function';
+}
+
+/**
  * The annotations of an analysis, as annotationsOf gives them. The report stream writes them straight from the
  * analysis's matches, without a ReportAnnotation and four positions for each of possibly a million.
  */
-export class AnalysisAnnotations implements Iterable<ReportAnnotation> {
+export class AnalysisAnnotations implements AnnotationWriter {
   constructor(readonly analysis: AnalysisLike) {}
 
   [Symbol.iterator](): Iterator<ReportAnnotation> {
     return annotationsOf(this.analysis);
+  }
+
+  writeInto(out: JsonBytes, first: string, separator: string, chunkSize: number): Generator<Uint8Array, number> {
+    return writeMatches(out, this.analysis, first, separator, chunkSize);
   }
 }
 

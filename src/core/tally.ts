@@ -206,7 +206,8 @@ interface OpenSection {
   index: number;
   /** The heading's rank (see headings.ts): a heading closes every open section of the same or a deeper rank. */
   rank: number;
-  heading: BlockResult | null;
+  /** The heading's title, or "(preamble)". */
+  title: string;
   startLine: number;
   startOffset: number;
   words: number;
@@ -349,36 +350,45 @@ function countSections(
   starts: readonly number[],
   text: string,
   reader: MatchReader,
-  closed: (s: OpenSection, title: string, level: number, parent: number | null, endLine: number, endOffset: number) => void,
+  closed: SectionClosed,
 ): boolean {
-  const open: OpenSection[] = [];
-  let count = 0;
-  let hasHeading = false;
-  const close = (endLine: number, endOffset: number): void => {
-    const s = open.pop() as OpenSection;
-    const parent = open.length > 0 ? open[open.length - 1] : null;
-    const title = s.heading === null ? '(preamble)' : (s.heading.title ??= titleOfHeading(text, s.startOffset));
-    closed(s, title, open.length + 1, parent === null ? null : parent.index, Math.max(s.startLine, endLine), endOffset);
-    if (parent !== null) {
-      parent.words += s.words;
-      addUnits(parent.units, s.units, 1);
-      addSum(parent.control, s.control);
-      addSum(parent.engagement, s.engagement);
-    }
-  };
-  let line = 0;
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i];
-    if (block.headingLevel >= 0 || (count === 0 && block.words > 0)) {
+  const walk = new SectionWalk(reader, closed);
+  for (let i = 0; i < blocks.length; i++) walk.add(blocks[i], text, starts[i], starts[i]);
+  return walk.end(text.length);
+}
+
+/** Receives a section as it closes (see SectionWalk). */
+type SectionClosed = (s: OpenSection, title: string, level: number, parent: number | null, endLine: number, endOffset: number) => void;
+
+/**
+ * The walk of countSections a block at a time, so that a text analysed in parts (src/core/reportParts.ts) counts its
+ * sections without keeping its blocks: each is given once, in order, with the text it was read from.
+ */
+export class SectionWalk {
+  private readonly open: OpenSection[] = [];
+  private count = 0;
+  private hasHeading = false;
+  private line = 0;
+
+  constructor(
+    private readonly reader: MatchReader,
+    private readonly closed: SectionClosed,
+  ) {}
+
+  /** The next block, at `start` in the document and at `local` in `text`, the text its heading's title is read from. */
+  add(block: BlockResult, text: string, local: number, start: number): void {
+    const open = this.open;
+    const reader = this.reader;
+    if (block.headingLevel >= 0 || (this.count === 0 && block.words > 0)) {
       const rank = block.headingLevel >= 0 ? block.headingLevel : Infinity;
-      while (open.length > 0 && open[open.length - 1].rank >= rank) close(line - 1, starts[i]);
-      hasHeading ||= block.headingLevel >= 0;
+      while (open.length > 0 && open[open.length - 1].rank >= rank) this.close(this.line - 1, start);
+      this.hasHeading ||= block.headingLevel >= 0;
       open.push({
-        index: count++,
+        index: this.count++,
         rank,
-        heading: block.headingLevel >= 0 ? block : null,
-        startLine: line,
-        startOffset: starts[i],
+        title: block.headingLevel >= 0 ? (block.title ??= titleOfHeading(text, local)) : '(preamble)',
+        startLine: this.line,
+        startOffset: start,
         words: 0,
         units: { sentences: 0, control: 0, engagement: 0, both: 0 },
         control: { matches: 0, weightMilli: 0 },
@@ -397,10 +407,27 @@ function countSections(
         polarity.weightMilli += reader.weightMilli(list, m);
       }
     }
-    line += block.newlines;
+    this.line += block.newlines;
   }
-  while (open.length > 0) close(line, text.length);
-  return hasHeading;
+
+  /** Closes the sections still open at the text's end (`length` characters); true when the text has a heading. */
+  end(length: number): boolean {
+    while (this.open.length > 0) this.close(this.line, length);
+    return this.hasHeading;
+  }
+
+  private close(endLine: number, endOffset: number): void {
+    const open = this.open;
+    const s = open.pop() as OpenSection;
+    const parent = open.length > 0 ? open[open.length - 1] : null;
+    this.closed(s, s.title, open.length + 1, parent === null ? null : parent.index, Math.max(s.startLine, endLine), endOffset);
+    if (parent !== null) {
+      parent.words += s.words;
+      addUnits(parent.units, s.units, 1);
+      addSum(parent.control, s.control);
+      addSum(parent.engagement, s.engagement);
+    }
+  }
 }
 
 function addSum(to: Sum, sum: Sum): void {

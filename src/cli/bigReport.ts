@@ -1,0 +1,78 @@
+// A big file in the JSON or JSON Lines report: cut at paragraph breaks as for the text table (bigText.ts), each part
+// read, decoded and analysed in turn in the context of the part before it (src/core/reportParts.ts), so the blocks
+// of the whole text are never kept. The report is the same, byte for byte, as from the whole text: its sections and
+// figures come before its annotations, so the annotations are kept as numbers until the figures are written.
+import * as fs from 'node:fs';
+import type { Engine } from '../core';
+import { documentBytes, documentSummarySource } from '../core/report';
+import type { LanguageSetting } from '../core/types';
+import type { AnalyzedDocument } from './analyze';
+import { InputDecoder, DecodedText } from '../core/decode';
+import { partRanges } from './bigText';
+import type { DocumentFigures } from './textTable';
+
+/**
+ * About how big a part is: each is read and decoded at once, and its blocks analysed and dropped. Under 1 MB: Node makes
+ * a longer decoded string external (malloc), which at 30 MB raised the peak by ~30 MB and the CPU time.
+ */
+const PART = 512 * 1024;
+
+/**
+ * The report of a big file analysed in parts, or null when it is not cut so (UTF-16, no paragraph break, bytes that
+ * are not text): the caller then reads it whole, which says what is wrong. Nothing is written before the last part is
+ * analysed, so a part that fails loses nothing.
+ */
+export function reportInParts(engine: Engine, file: { path: string; source: string; raw?: Uint8Array }, language: LanguageSetting, format: 'json' | 'jsonl'): AnalyzedDocument | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file.raw ? Buffer.from(file.raw) : file.path, 'r');
+  } catch {
+    return null;
+  }
+  const analysis = engine.analyzeInParts({ language });
+  try {
+    const ranges = partRanges(fd, fs.fstatSync(fd).size, PART);
+    if (ranges.length < 4) return null;
+    for (let i = 0; i < ranges.length; i += 2) {
+      // Only the first part can be blank: every other starts with a character that is not (see partRanges).
+      const part = readWhole(fd, ranges[i], ranges[i + 1]);
+      if (!part.ok) return null;
+      analysis.add(part.text);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  const { tally, sections, annotations } = analysis.finish();
+  const summary = documentSummarySource(file.source, tally, sections);
+  const figures: DocumentFigures = {
+    source: file.source,
+    language: summary.language,
+    words: summary.words,
+    units: summary.units,
+    control: summary.control,
+    engagement: summary.engagement,
+    lean: summary.lean,
+  };
+  return { kind: 'document', figures, output: documentBytes(summary, annotations, format) };
+}
+
+/** What a part is read into: grown to the largest part, kept for the run. */
+let buffer: Buffer | null = null;
+
+/**
+ * The part `[from, to)` decoded at once, into one string: decoded in 64 KB pieces, the pieces lived until they were
+ * joined, and the collector copied them (about 1 MB of every part). Blank text is text (only the first part can be).
+ */
+function readWhole(fd: number, from: number, to: number): DecodedText {
+  const size = to - from;
+  if (buffer === null || buffer.length < size) buffer = Buffer.allocUnsafe(size);
+  let n = 0;
+  while (n < size) {
+    const read = fs.readSync(fd, buffer, n, size - n, from + n);
+    if (read === 0) break;
+    n += read;
+  }
+  const decoder = new InputDecoder();
+  decoder.add(buffer.subarray(0, n));
+  return decoder.finish(true);
+}
