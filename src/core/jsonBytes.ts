@@ -43,6 +43,21 @@ export class JsonBytes {
     return out;
   }
 
+  /** Bytes written elsewhere by a JsonBytes (see copy), as they are. */
+  copied(from: Uint8Array): void {
+    const n = from.length;
+    if (this.at + n > this.bytes.length) this.grow(n);
+    const bytes = this.bytes;
+    let at = this.at;
+    for (let i = 0; i < n; i++) bytes[at++] = from[i];
+    this.at = at;
+  }
+
+  /** A copy of the bytes written since the last take(), which stay written. */
+  copy(): Uint8Array {
+    return this.bytes.slice(0, this.at);
+  }
+
   /** Text the caller knows to be ASCII and to need no escaping (keys, punctuation, indentation). */
   raw(text: string): void {
     const n = text.length;

@@ -473,6 +473,14 @@ export function writeAnnotationFields(
   review: ReportAnnotation['review'],
   origin: ReportAnnotation['origin'],
 ): void {
+  writeAnnotationPositions(out, startLine, startCharacter, startOffset, endLine, endCharacter, endOffset);
+  out.string(m.text);
+  writeAnnotationStance(out, m);
+  writeAnnotationClosing(out, m.sentence, review, origin);
+}
+
+/** An annotation's JSON up to its text: its positions, then the text's key. */
+export function writeAnnotationPositions(out: JsonBytes, startLine: number, startCharacter: number, startOffset: number, endLine: number, endCharacter: number, endOffset: number): void {
   out.raw('{"start":{"line":');
   out.number(startLine);
   out.raw(',"character":');
@@ -486,7 +494,13 @@ export function writeAnnotationFields(
   out.raw(',"offset":');
   out.number(endOffset);
   out.raw('},"text":');
-  out.string(m.text);
+}
+
+/**
+ * An annotation's JSON after its text, from its polarity to whether it is negated, then the sentence's key: the same
+ * bytes for every annotation of an entry under a rule whose explanation names neither its text nor its context.
+ */
+export function writeAnnotationStance(out: JsonBytes, m: Pick<Match, 'polarity' | 'category' | 'entry' | 'weight' | 'rule' | 'ruleDetail' | 'negated'>): void {
   out.raw(',"polarity":');
   out.string(m.polarity);
   out.raw(',"category":');
@@ -502,7 +516,11 @@ export function writeAnnotationFields(
   out.raw(',"negated":');
   out.boolean(m.negated);
   out.raw(',"sentence":');
-  out.number(m.sentence);
+}
+
+/** The rest of an annotation's JSON after its sentence's key. */
+export function writeAnnotationClosing(out: JsonBytes, sentence: number, review: ReportAnnotation['review'], origin: ReportAnnotation['origin']): void {
+  out.number(sentence);
   out.raw(',"review":');
   out.string(review);
   out.raw(',"origin":');
