@@ -7,6 +7,7 @@ import type { Engine } from '../core';
 import { DecodedText, InputDecoder } from '../core/decode';
 import { addTotals, emptyTotals, TotalsPart } from '../core/tally';
 import type { LanguageSetting } from '../core/types';
+import { DocumentSubject, enumeratorLength } from '../core/listContext';
 import type { AnalyzedDocument } from './analyze';
 import { textDocument } from './analyze';
 import type { WorkerPool } from './pool';
@@ -33,9 +34,10 @@ export function partsFailed(shared: Int32Array): void {
 
 /**
  * Where the file can be cut: after a line feed that ends an empty line ("\n\n", or "\n\r\n"), before a character that
- * is not blank and not U+FEFF. No block of the whole text crosses such a point: a block that reaches the empty line
- * ends after it, at the first line that is not blank (src/core/blocks.ts), and what a block's analysis reads lies in
- * the block. The byte there starts a character (a line feed never sits inside one in UTF-8), so the part decodes
+ * is not blank and not U+FEFF, where no list item (an enumerator) begins. No block of the whole text crosses such a
+ * point: a block that reaches the empty line ends after it, at the first line that is not blank (src/core/blocks.ts),
+ * and what a block's analysis reads lies in the block; what it takes from the blocks before it is the document's
+ * subject (read from the first part and given to every part) and a list's lead-in (only an item takes that). The byte there starts a character (a line feed never sits inside one in UTF-8), so the part decodes
  * alone as its bytes decode in the whole, and a lone carriage return never ends a part. UTF-16 input is not cut.
  * `part`: about how many bytes a part holds.
  */
@@ -68,9 +70,21 @@ function cutIn(bytes: Uint8Array, n: number): number {
 
 /** True when the input can be cut before `bytes[i]` (see partRanges); `n`: how many bytes are known. */
 export function isCut(bytes: Uint8Array, i: number, n: number): boolean {
+  if (!isParagraphCut(bytes, i, n)) return false;
+  // A list's item takes its lead-in from the block before it, across an empty line (listContext.ts): a part that
+  // starts with one could not be counted apart.
+  return enumeratorLength(UTF8.decode(bytes.subarray(i, Math.min(n, i + ENUMERATOR_BYTES))), 0) === 0;
+}
+
+/** True when `bytes[i]` starts a paragraph (after an empty line) with a character that is not blank. */
+export function isParagraphCut(bytes: Uint8Array, i: number, n: number): boolean {
   if (i < 3 || bytes[i - 1] !== 10 || !startsText(bytes[i], bytes[i + 1], bytes[i + 2], i + 2 < n)) return false;
   return bytes[i - 2] === 10 || (bytes[i - 2] === 13 && bytes[i - 3] === 10);
 }
+
+const UTF8 = new TextDecoder();
+/** Enough bytes to hold an enumerator ("(123)", "（十一）", "123、"). */
+const ENUMERATOR_BYTES = 32;
 
 /** A byte that starts a character other than a blank (space, tab, CR, LF, U+3000) or U+FEFF. */
 function startsText(b: number, b1: number, b2: number, known: boolean): boolean {
@@ -80,6 +94,18 @@ function startsText(b: number, b1: number, b2: number, known: boolean): boolean 
   if (b === 0xef) return !(b1 === 0xbb && b2 === 0xbf);
   return true;
 }
+
+/** The subject the document's title (its first line, in the part ending at `end`) gives every part of it. */
+export function firstPartSubject(engine: Engine, fd: number, end: number, language: LanguageSetting): DocumentSubject | null {
+  const head = Buffer.alloc(Math.min(end, SUBJECT_BYTES));
+  const n = fs.readSync(fd, head, 0, head.length, 0);
+  // A title is a short first line: the first bytes hold it, decoded as the whole input decodes (BOM dropped, lone CR a line end).
+  const text = head.subarray(0, n).toString('utf8').replace(/^\ufeff/, '').replace(/\r(?!\n)/g, '\n');
+  return engine.subjectOf(text, { language });
+}
+
+/** Bytes read for a document's title line (a title is at most 120 characters). */
+const SUBJECT_BYTES = 4096;
 
 /**
  * A part is read whole into one buffer per thread, kept for the whole run, and decoded at once: decoded in 64 KB
@@ -103,10 +129,13 @@ export function readPart(fd: number, from: number, to: number, blankIsText = fal
   return decoder.finish(blankIsText);
 }
 
-/** The sums of the part `[from, to)` of the open file, or null when its bytes are not text (the whole is then read again, to say why). */
-export function partTotals(engine: Engine, fd: number, from: number, to: number, language: LanguageSetting): TotalsPart | null {
+/**
+ * The sums of the part `[from, to)` of the open file, or null when its bytes are not text (the whole is then read again,
+ * to say why). `subject`: the document's (see firstPartSubject), for every part but the first.
+ */
+export function partTotals(engine: Engine, fd: number, from: number, to: number, language: LanguageSetting, subject?: DocumentSubject | null): TotalsPart | null {
   const decoded = readPart(fd, from, to);
-  if (decoded.ok) return engine.totalsPart(decoded.text, { language });
+  if (decoded.ok) return engine.totalsPart(decoded.text, { language }, from === 0 ? undefined : subject);
   // Blank text counts nothing; only the first part can be blank, as every other starts with a character that is not.
   return decoded.reason === 'empty' ? emptyTotals() : null;
 }
@@ -126,7 +155,7 @@ function readFully(fd: number, into: Buffer, want: number, position: number): nu
  * Takes parts until none is left or one fails, adding their sums to `into`. `shared` is what the threads share
  * (see NEXT, FAILED, TAKEN_BY); `thread` is this thread's place in it. False when a part was not text.
  */
-export function takeParts(engine: Engine, fd: number, ranges: PartRanges, shared: Int32Array, thread: number, language: LanguageSetting, into: TotalsPart): boolean {
+export function takeParts(engine: Engine, fd: number, ranges: PartRanges, shared: Int32Array, thread: number, language: LanguageSetting, subject: DocumentSubject | null, into: TotalsPart): boolean {
   // Counted as a taker before taking: the main thread, once the parts run out, waits for exactly the threads that took one.
   Atomics.add(shared, TAKEN_BY + thread, 1);
   const count = ranges.length / 2;
@@ -134,7 +163,7 @@ export function takeParts(engine: Engine, fd: number, ranges: PartRanges, shared
     if (Atomics.load(shared, FAILED) !== 0) return true;
     const i = Atomics.add(shared, NEXT, 1);
     if (i >= count) return true;
-    const part = partTotals(engine, fd, ranges[2 * i], ranges[2 * i + 1], language);
+    const part = partTotals(engine, fd, ranges[2 * i], ranges[2 * i + 1], language, subject);
     if (part === null) {
       partsFailed(shared);
       return false;
@@ -163,9 +192,10 @@ export async function countInParts(engine: Engine, file: { path: string; source:
     if (ranges.length < 4) return null;
     const threads = 1 + (pool?.size ?? 0);
     shared = new Int32Array(new SharedArrayBuffer(4 * (TAKEN_BY + threads)));
-    const job = { path: file.path, raw: file.raw, ranges, shared: shared.buffer as SharedArrayBuffer };
+    const subject = firstPartSubject(engine, fd, ranges[1], language);
+    const job = { path: file.path, raw: file.raw, ranges, shared: shared.buffer as SharedArrayBuffer, subject };
     replies = pool ? pool.countParts(job) : [];
-    if (!takeParts(engine, fd, ranges, shared, 0, language, total)) return null;
+    if (!takeParts(engine, fd, ranges, shared, 0, language, subject, total)) return null;
   } finally {
     fs.closeSync(fd);
   }

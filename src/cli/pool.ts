@@ -1,6 +1,7 @@
 // A fixed set of worker threads, each with its own engine, analysing the files handed out to them in turn.
 import type { Worker } from 'node:worker_threads';
 import type { TotalsPart } from '../core/tally';
+import type { DocumentSubject } from '../core/listContext';
 import type { LexiconSource, LanguageSetting } from '../core/types';
 import type { DocumentFigures } from './textTable';
 import type { CliReview } from './annotations';
@@ -31,6 +32,8 @@ export interface PartsJob {
   raw?: Uint8Array;
   ranges: number[];
   shared: SharedArrayBuffer;
+  /** The document's subject, from its title (see firstPartSubject). */
+  subject: DocumentSubject | null;
   thread: number;
 }
 

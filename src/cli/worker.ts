@@ -37,7 +37,7 @@ function countParts(job: PartsJob): PartsResult {
     return { kind: 'parts', totals: null };
   }
   try {
-    return { kind: 'parts', totals: takeParts(engine, fd, job.ranges, new Int32Array(job.shared), job.thread, setup.language, totals) ? totals : null };
+    return { kind: 'parts', totals: takeParts(engine, fd, job.ranges, new Int32Array(job.shared), job.thread, setup.language, job.subject, totals) ? totals : null };
   } finally {
     fs.closeSync(fd);
   }

@@ -1,7 +1,7 @@
 // One document's analysis as a list of blocks. An edit re-analyses the blocks around it and updates the
 // running tally by the difference; the result equals a fresh analysis of the new text.
 import { blockAt, BLOCK_READS, isBlank } from './blocks';
-import { handedOn, inContext, sameLeadIn, sameSubject } from './listContext';
+import { DocumentSubject, handedOn, inContext, sameLeadIn, sameSubject } from './listContext';
 import { Matcher } from './matcher';
 import { LeadInNote, matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { analyzeBlock, BlockResult, withScanState } from './scan';
@@ -30,16 +30,17 @@ export function analysisContext(matcher: Matcher, language: Language | null): An
 
 /**
  * The sums of `text`'s totals, its blocks analysed and dropped one by one: nothing of the text outlives the call, so
- * a big text costs the collector little (the blocks an analysis keeps are most of what it copies).
+ * a big text costs the collector little (the blocks an analysis keeps are most of what it copies). `subject`: when the
+ * text is a later part of a document, the document's (see subjectOfDocument); else the text's title is read.
  */
-export function textTotals(context: AnalysisContext, text: string): TotalsPart {
+export function textTotals(context: AnalysisContext, text: string, subject?: DocumentSubject | null): TotalsPart {
   const part = emptyTotals();
   withScanState((scan) => {
     let pos = 0;
     let previous: BlockResult | undefined;
     while (pos < text.length) {
       const extent = blockAt(text, pos);
-      const block = inContext(analyzeBlock(text, pos, extent, context.matcher, scan), text, pos, previous, context.matcher, context.reader, scan.found);
+      const block = inContext(analyzeBlock(text, pos, extent, context.matcher, scan), text, pos, previous, context.matcher, context.reader, scan.found, subject);
       addBlockTotals(part, block, context.reader);
       previous = block;
       pos = extent.end;

@@ -1,6 +1,7 @@
 // The engine: compiled lexicons and the entry point for analysing a text.
 import { builtinSha256 } from './builtinCompiled';
 import { AnalysisContext, analysisContext, DocumentAnalysis, textTotals } from './analysis';
+import { DocumentSubject, subjectOfDocument } from './listContext';
 import { Matcher } from './matcher';
 import { PartedAnalysis } from './reportParts';
 import { sha256Hex } from './nodeCrypto';
@@ -45,9 +46,17 @@ export class Engine {
     return DocumentAnalysis.create(this.context(options.language ?? 'auto'), text);
   }
 
-  /** The sums of `text`'s totals only (see TotalsPart), without keeping its analysis. */
-  totalsPart(text: string, options: AnalyzeOptions = {}): TotalsPart {
-    return textTotals(this.context(options.language ?? 'auto'), text);
+  /**
+   * The sums of `text`'s totals only (see TotalsPart), without keeping its analysis. `subject`: when `text` is a later
+   * part of a document, the document's (subjectOf its first part); else its own title gives it.
+   */
+  totalsPart(text: string, options: AnalyzeOptions = {}, subject?: DocumentSubject | null): TotalsPart {
+    return textTotals(this.context(options.language ?? 'auto'), text, subject);
+  }
+
+  /** The subject the title of the document beginning with `text` gives every part of it, or null. */
+  subjectOf(text: string, options: AnalyzeOptions = {}): DocumentSubject | null {
+    return subjectOfDocument(text, this.context(options.language ?? 'auto').matcher);
   }
 
   /** The totals from the sums of a text's parts, as `analyze(text).tally()` gives them. */

@@ -6,6 +6,7 @@
 // ban word of the lexicons or whose last counted match is control; it governs the blocks that follow it as long as each
 // opens with an enumerator. Lexicons turn this on (`context.lists`). analysis.ts carries the lead-in from block to block
 // and re-analyses the items of a lead-in that an edit changed, so an edited analysis still equals a fresh one.
+import { blockAt } from './blocks';
 import { Matcher } from './matcher';
 import { MatchListBuilder, matchCount, matchEnd, MatchReader, matchStart, RULE_DIRECTION, RULE_INHERITED, RULE_NONE, RULE_SECRECY, RULE_SUBJECT, RULE_TARGET } from './matchList';
 import type { BlockResult } from './scan';
@@ -138,10 +139,20 @@ function isDigit(c: number): boolean {
  * enumerator (a numbered clause that is a heading too: statutes' items are), and, in `opens`, the lead-in it is itself.
  * `builder` is free for the block's new list.
  */
-export function inContext(raw: BlockResult, text: string, start: number, previous: BlockResult | undefined, matcher: Matcher, reader: MatchReader, builder: MatchListBuilder): BlockResult {
+export function inContext(
+  raw: BlockResult,
+  text: string,
+  start: number,
+  previous: BlockResult | undefined,
+  matcher: Matcher,
+  reader: MatchReader,
+  builder: MatchListBuilder,
+  /** For the first block of a later part of a document counted apart (no block before it here), the document's subject. */
+  documentSubject?: DocumentSubject | null,
+): BlockResult {
   const opens = leadInOf(text, start, raw, matcher, reader);
   // The first block (none before it) reads the title; a text analysed in parts passes each part the block before it.
-  const subject = previous === undefined ? titleSubject(text, raw, matcher) : previous.subject;
+  const subject = previous !== undefined ? previous.subject : documentSubject !== undefined ? documentSubject : titleSubject(text, raw.length, matcher);
   let block = subject === null ? raw : underSubject(raw, subject, matcher, reader, builder);
   const leadIn = handedOn(previous);
   if (leadIn !== null) {
@@ -168,13 +179,13 @@ export function sameSubject(a: DocumentSubject | null, b: DocumentSubject | null
 }
 
 /**
- * The subject of a document whose first block is `block`: its first line, when it reads as a title (short, no
- * sentence-final mark), holds every title word of a subject of the lexicons.
+ * The subject of a document whose first block is `firstBlock` characters long: its first line, when it reads as a title
+ * (short, no sentence-final mark), holds every title word of a subject of the lexicons.
  */
-function titleSubject(text: string, block: BlockResult, matcher: Matcher): DocumentSubject | null {
+function titleSubject(text: string, firstBlock: number, matcher: Matcher): DocumentSubject | null {
   if (matcher.subjects.length === 0) return null;
   let end = text.indexOf('\n');
-  if (end < 0 || end > block.length) end = block.length;
+  if (end < 0 || end > firstBlock) end = firstBlock;
   const line = text.slice(0, Math.min(end, TITLE_CHARS + 1)).trim();
   if (line === '' || end > TITLE_CHARS || /[。；！？.;!?]$/.test(line)) return null;
   const lower = line.toLowerCase();
@@ -200,6 +211,14 @@ function underSubject(block: BlockResult, subject: DocumentSubject, matcher: Mat
     else builder.copy(list, m);
   }
   return block.withMatches(count === 0 ? list : builder.finish(), block.matchSentences, null, subject);
+}
+
+/**
+ * The subject the title line of the document `text` begins gives it (null for none): what the parts of a document
+ * counted apart are all under. `text` may be only its first part: the title is its first line.
+ */
+export function subjectOfDocument(text: string, matcher: Matcher): DocumentSubject | null {
+  return text.length === 0 ? null : titleSubject(text, blockAt(text, 0).end, matcher);
 }
 
 /** The lead-in the block after `block` is an item of, if it opens with an enumerator: the block's own, else its list's. */

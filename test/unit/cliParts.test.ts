@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BIG_TEXT, isCut, partTotals } from '../../src/cli/bigText';
+import { BIG_TEXT, firstPartSubject, isCut, partTotals } from '../../src/cli/bigText';
 import { decodeInput } from '../../src/core/decode';
 import { addTotals, emptyTotals, TextTotals } from '../../src/core/tally';
 import type { LanguageSetting, Tally } from '../../src/core/types';
@@ -24,12 +24,14 @@ function totalsOfTally(tally: Tally): TextTotals {
 /** A document with what cutting must survive: a byte-order mark, CRLF and lone CR, blank-looking lines, U+FEFF, Chinese and astral text. */
 function awkwardDocument(rng: Random): string {
   let text = document(rng, 5_000 + rng.int(30_000), rng.chance(0.3));
-  const extras = ['\n\n\u3000\u3000第二条 监控。\n', '\n\n\ufeffThe authorities shall monitor users.\n', '\n\n \n\nArticle 9\n\n(1) Fines may be imposed.\n', 'a lone\rcarriage return\r\rParagraph after lone CRs.\r', '\r\n\r\nArticle 3 CRLF paragraph shall consult the public.\r\n', '\n\n𠀀 The state shall surveil.\n', '\n\n\n\n\n'];
+  // Lists whose lead-in and items are paragraphs apart, and titles that give a document its subject.
+  const extras = ['\n\n第十四条 任何单位和个人不得非法制造下列设备：\n\n（一）窃听设备；\n\n（二）散布谣言的；\n\n', '\n\nThe court may impose a fine on any person who:\n\n(1) sells the records;\n\n', '\n\n公民举报危害国家安全行为奖励办法\n\n举报人向公安机关举报。\n', '\n\n\u3000\u3000第二条 监控。\n', '\n\n\ufeffThe authorities shall monitor users.\n', '\n\n \n\nArticle 9\n\n(1) Fines may be imposed.\n', 'a lone\rcarriage return\r\rParagraph after lone CRs.\r', '\r\n\r\nArticle 3 CRLF paragraph shall consult the public.\r\n', '\n\n𠀀 The state shall surveil.\n', '\n\n\n\n\n'];
   for (let k = rng.int(6); k > 0; k--) {
     const at = rng.int(text.length);
     text = text.slice(0, at) + rng.pick(extras) + text.slice(at);
   }
-  return (rng.chance(0.2) ? '\ufeff' : '') + text + (rng.chance(0.5) ? paragraph(rng) : '');
+  const title = rng.chance(0.3) ? '公民举报危害国家安全行为奖励办法\n\n' : '';
+  return (rng.chance(0.2) ? '\ufeff' : '') + title + text + (rng.chance(0.5) ? paragraph(rng) : '');
 }
 
 describe('a big file counted in parts', function () {
@@ -65,6 +67,8 @@ describe('a big file counted in parts', function () {
     assert.deepEqual(cuts('a\r\n\r\nb'), [5]);
     assert.deepEqual(cuts('a\nb\n c\n\n d\n\n\u3000e\n\n\ufefff\n\n\tg\r\rh\r\ni'), []);
     assert.deepEqual(cuts('a\n\n'), []);
+    // Not before a list's item, which takes its lead-in from the paragraph before.
+    assert.deepEqual(cuts('a:\n\n(1) b\n\n1. c\n\n（一）d\n\n一、e\n\n- f\n\n(iv) g\n\nh'), [51]);
   });
 
   it('adds the parts up to the whole text, wherever it is cut, in every language setting', () => {
@@ -84,8 +88,9 @@ describe('a big file counted in parts', function () {
       try {
         for (const language of LANGUAGES) {
           const sum = emptyTotals();
+          const subject = firstPartSubject(engine, fd, bounds[1], language);
           for (let k = 0; k + 1 < bounds.length; k++) {
-            const part = partTotals(engine, fd, bounds[k], bounds[k + 1], language);
+            const part = partTotals(engine, fd, bounds[k], bounds[k + 1], language, subject);
             assert.ok(part !== null, `seed ${seed}: part ${k} not text`);
             addTotals(sum, part);
           }
@@ -104,7 +109,8 @@ describe('a big file counted in parts', function () {
 
     before(() => {
       const rng = new Random(7);
-      const parts: string[] = [];
+      // A title first: every part is under the subject it gives the document.
+      const parts: string[] = ['公民举报危害国家安全行为奖励办法'];
       let length = 0;
       while (length < BIG_TEXT * 1.3) {
         const p = awkwardDocument(rng);
