@@ -7,14 +7,10 @@ import type { Engine } from '../core';
 import { documentBytes, documentSummarySource } from '../core/report';
 import type { LanguageSetting } from '../core/types';
 import type { AnalyzedDocument } from './analyze';
-import { InputDecoder, DecodedText } from '../core/decode';
-import { partRanges } from './bigText';
+import { partRanges, readPart } from './bigText';
 import type { DocumentFigures } from './textTable';
 
-/**
- * About how big a part is: each is read and decoded at once, and its blocks analysed and dropped. Under 1 MB: Node makes
- * a longer decoded string external (malloc), which at 30 MB raised the peak by ~30 MB and the CPU time.
- */
+/** About how big a part is: each is read and decoded at once, and its blocks analysed and dropped (512 KB: see performance-notes.md). */
 const PART = 512 * 1024;
 
 /**
@@ -35,7 +31,7 @@ export function reportInParts(engine: Engine, file: { path: string; source: stri
     if (ranges.length < 4) return null;
     for (let i = 0; i < ranges.length; i += 2) {
       // Only the first part can be blank: every other starts with a character that is not (see partRanges).
-      const part = readWhole(fd, ranges[i], ranges[i + 1]);
+      const part = readPart(fd, ranges[i], ranges[i + 1], true);
       if (!part.ok) return null;
       analysis.add(part.text);
     }
@@ -56,23 +52,3 @@ export function reportInParts(engine: Engine, file: { path: string; source: stri
   return { kind: 'document', figures, output: documentBytes(summary, annotations, format) };
 }
 
-/** What a part is read into: grown to the largest part, kept for the run. */
-let buffer: Buffer | null = null;
-
-/**
- * The part `[from, to)` decoded at once, into one string: decoded in 64 KB pieces, the pieces lived until they were
- * joined, and the collector copied them (about 1 MB of every part). Blank text is text (only the first part can be).
- */
-function readWhole(fd: number, from: number, to: number): DecodedText {
-  const size = to - from;
-  if (buffer === null || buffer.length < size) buffer = Buffer.allocUnsafe(size);
-  let n = 0;
-  while (n < size) {
-    const read = fs.readSync(fd, buffer, n, size - n, from + n);
-    if (read === 0) break;
-    n += read;
-  }
-  const decoder = new InputDecoder();
-  decoder.add(buffer.subarray(0, n));
-  return decoder.finish(true);
-}
