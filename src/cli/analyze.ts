@@ -14,7 +14,7 @@ import { CliReview, storeSource } from './annotations';
 import type { OutputFormat } from './args';
 import { Problem, problem } from './inputs';
 import { readTextFile } from './readText';
-import { DocumentFigures, textRow } from './textTable';
+import { DocumentFigures, tableFigures, textRow } from './textTable';
 
 export interface AnalyzedDocument {
   kind: 'document';
@@ -39,15 +39,7 @@ export function analyzeText(
   const analysis = engine.analyze(text, { language });
   const entryReview = review && { collection: review.collection, source: review.source, codePolarity: codePolarity(engine.categories, review.codebook) };
   const { summary, annotations, review: applied } = reportEntry(source, analysis, entryReview);
-  const figures: DocumentFigures = {
-    source,
-    language: summary.language,
-    words: summary.words,
-    units: summary.units,
-    control: summary.control,
-    engagement: summary.engagement,
-    lean: summary.lean,
-  };
+  const figures = tableFigures(source, summary);
   const output =
     format === 'text'
       ? [textRow(figures)]

@@ -8,7 +8,7 @@ import { documentBytes, documentSummarySource } from '../core/report';
 import type { LanguageSetting } from '../core/types';
 import type { AnalyzedDocument } from './analyze';
 import { partRanges, readPart } from './bigText';
-import type { DocumentFigures } from './textTable';
+import { tableFigures } from './textTable';
 
 /** About how big a part is: each is read and decoded at once, and its blocks analysed and dropped (512 KB: see performance-notes.md). */
 const PART = 512 * 1024;
@@ -40,15 +40,7 @@ export function reportInParts(engine: Engine, file: { path: string; source: stri
   }
   const { tally, sections, annotations } = analysis.finish();
   const summary = documentSummarySource(file.source, tally, sections);
-  const figures: DocumentFigures = {
-    source: file.source,
-    language: summary.language,
-    words: summary.words,
-    units: summary.units,
-    control: summary.control,
-    engagement: summary.engagement,
-    lean: summary.lean,
-  };
+  const figures = tableFigures(file.source, summary);
   return { kind: 'document', figures, output: documentBytes(summary, annotations, format) };
 }
 

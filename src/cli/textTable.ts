@@ -15,6 +15,11 @@ export interface DocumentFigures {
   lean: Lean;
 }
 
+/** A row's figures picked out of a report summary, so the summary's categories and sections are not kept with them. */
+export function tableFigures(source: string, summary: Omit<DocumentFigures, 'source'>): DocumentFigures {
+  return { source, language: summary.language, words: summary.words, units: summary.units, control: summary.control, engagement: summary.engagement, lean: summary.lean };
+}
+
 const BAR_HALF = 10;
 /** Fits "engagement-leaning (thin)" and a space. */
 const LABEL_WIDTH = 26;
