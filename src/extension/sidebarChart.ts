@@ -108,7 +108,8 @@ function leanView(units: SidebarUnits, lean: (label: LeanLabel) => string): Side
   return { index: l.index, labelId: l.label, label: lean(l.label), thin: l.thin };
 }
 
-function sameUnits(a: SidebarUnits, b: SidebarUnits): boolean {
+/** Two rows or columns count the same sentences. */
+export function sameUnits(a: SidebarUnits, b: SidebarUnits): boolean {
   return a.sentences === b.sentences && a.control === b.control && a.engagement === b.engagement && a.both === b.both;
 }
 

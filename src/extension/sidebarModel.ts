@@ -16,7 +16,7 @@ import type {
   SidebarUnits,
   ToWebviewMessage,
 } from '../shared/sidebarMessages';
-import { chartColumns, sameColumn } from './sidebarChart';
+import { chartColumns, sameColumn, sameUnits } from './sidebarChart';
 import { MEASUREMENT, type TermStanding } from './store';
 
 /** How many of the most frequent terms the sidebar lists. */
@@ -242,10 +242,6 @@ export function buildSidebarModel(
  */
 export function nextOccurrence(occurrences: readonly Match[], cursor: number, hasSelection: boolean): Match | undefined {
   return occurrences.find((m) => (hasSelection ? m.start > cursor : m.start >= cursor)) ?? occurrences[0];
-}
-
-function sameUnits(a: SidebarUnits, b: SidebarUnits): boolean {
-  return a.sentences === b.sentences && a.control === b.control && a.engagement === b.engagement && a.both === b.both;
 }
 
 /** Two rows show the same: title, place in the tree and figures (the start line is not shown). */
