@@ -132,7 +132,7 @@ const targets = [
 
 /**
  * What the engine would compute from the built-in lexicons at every start of the CLI (src/core/builtinCompiled.ts):
- * their words' stems and their SHA-256, computed here by the engine's own code. In watch mode they are left out, since
+ * their words' stems, their SHA-256 and their matchers' tables, computed here by the engine's own code. In watch mode they are left out, since
  * the code that computes them may change while the bundles are rebuilt; the engine then computes them itself.
  */
 async function builtinCompiled() {
@@ -143,8 +143,10 @@ async function builtinCompiled() {
         "import { Engine } from './src/core/engine';",
         "import { Matcher } from './src/core/matcher';",
         "import { builtinLexicons } from './src/core/builtin';",
+        "import { BUILTIN_MATCHER_SETS } from './src/core/builtinCompiled';",
         'const lexicons = builtinLexicons();',
-        'module.exports = { sha256: new Engine(lexicons).lexiconInfo.sha256, stems: new Matcher(lexicons).wordStems().flat() };',
+        'const matchers = Object.fromEntries(BUILTIN_MATCHER_SETS.map((set) => [set.join(","), JSON.stringify(new Matcher(set.map((i) => lexicons[i])).tables())]));',
+        'module.exports = { sha256: new Engine(lexicons).lexiconInfo.sha256, stems: new Matcher(lexicons).wordStems().flat(), matchers };',
       ].join('\n'),
       resolveDir: __dirname,
       loader: 'ts',

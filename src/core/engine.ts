@@ -1,5 +1,5 @@
 // The engine: compiled lexicons and the entry point for analysing a text.
-import { builtinSha256 } from './builtinCompiled';
+import { builtinMatcherTables, builtinSha256 } from './builtinCompiled';
 import { AnalysisContext, analysisContext, DocumentAnalysis, textTotals } from './analysis';
 import { DocumentSubject, subjectOfDocument } from './listContext';
 import { Matcher } from './matcher';
@@ -78,7 +78,8 @@ export class Engine {
     let context = this.contexts.get(language);
     if (!context) {
       const chosen = language === 'auto' ? this.lexicons : this.lexicons.filter((l) => l.language === language);
-      const matcher = new Matcher(chosen.length > 0 ? chosen : this.lexicons);
+      const lexicons = chosen.length > 0 ? chosen : this.lexicons;
+      const matcher = new Matcher(lexicons, builtinMatcherTables(lexicons));
       context = analysisContext(matcher, language === 'auto' ? null : (language as Language));
       this.contexts.set(language, context);
     }

@@ -5,11 +5,11 @@
 import { classAt, HAN, widthOf, WORD } from './chars';
 import { PathAutomaton } from './pathAutomaton';
 import { cueFacts, entryFacts } from './ruleFacts';
-import { SlotTrie } from './slotTrie';
+import { SlotTrie, TrieLists } from './slotTrie';
 import { PrefixHashes } from './prefixHashes';
 import { lexiconWordStem, MAX_SUFFIX_DIFFERENCE, sameWordFamily, stem } from './stem';
 import { Vocabulary } from './vocabulary';
-import { Category, CueEffect, CueSource, Language, LexiconSource, Polarity } from './types';
+import { Category, CueEffect, CueSource, Language, LexiconEntrySource, LexiconSource, Polarity } from './types';
 
 export interface CompiledEntry {
   readonly term: string;
@@ -112,9 +112,33 @@ function wordsPattern(words: readonly string[]): RegExp {
   return new RegExp(parts.join('|'), 'i');
 }
 
+/**
+ * What building a matcher computes from its lexicons, as numbers and words: a matcher loaded from them (esbuild.js
+ * bundles the built-in lexicons', see builtinCompiled.ts) matches exactly as one built from the lexicons.
+ */
+export interface MatcherTables {
+  slotCount: number;
+  /** Han slots: code point, slot, code point, slot, … */
+  han: number[];
+  /** Word slots in slot order, with their stems and slots. */
+  words: string[];
+  wordStems: string[];
+  wordSlots: number[];
+  /** Wildcard prefixes in slot order, with their slots. */
+  prefixes: string[];
+  prefixSlots: number[];
+  trie: TrieLists;
+  /** Per compiled entry: the index of its lexicon, its index in the lexicon's entries, its tokens. */
+  entries: number[];
+  /** Per compiled cue: the index of its lexicon, its kind (CUE_KINDS), its index in that kind's list. */
+  cues: number[];
+}
+
+const CUE_KINDS: readonly CueKind[] = ['before', 'after', 'break', 'predicate'];
+
 export class Matcher {
   /** Paths of entry and cue slots; a value v ≥ 0 is `entryList[v]`, v < 0 is `cueList[~v]`. */
-  readonly paths = new SlotTrie();
+  readonly paths: SlotTrie;
   readonly automaton: PathAutomaton;
   readonly entryList: CompiledEntry[] = [];
   readonly cueList: CompiledCue[] = [];
@@ -147,8 +171,12 @@ export class Matcher {
   readonly lists: ListRules | null;
   /** Document subjects of the lexicons, in order: the first whose title words a title holds applies. */
   readonly subjects: readonly CompiledSubject[];
+  /** Where each compiled entry and cue came from (see MatcherTables). */
+  private readonly entrySources: number[] = [];
+  private readonly cueSources: number[] = [];
 
-  constructor(lexicons: readonly LexiconSource[]) {
+  /** `tables`: what building these lexicons computed (see MatcherTables), loaded instead of building; null builds. */
+  constructor(lexicons: readonly LexiconSource[], tables: MatcherTables | null = null) {
     for (const lexicon of lexicons) {
       for (const category of lexicon.categories) {
         const existing = this.categories.get(category.id);
@@ -156,34 +184,7 @@ export class Matcher {
         else if (!existing.labelZh && category.labelZh) existing.labelZh = category.labelZh;
       }
     }
-    for (const lexicon of lexicons) {
-      const context = lexicon.context ?? {};
-      const window = context.window ?? DEFAULT_WINDOW[lexicon.language];
-      const protection = context.protectionCategory ?? null;
-      for (const entry of lexicon.entries) {
-        const category = entry.neutral ? null : (entry.category ?? null);
-        const polarity = category === null ? null : this.categories.get(category)?.polarity;
-        if (polarity === undefined) throw new Error(`lexicon ${lexicon.name}: entry "${entry.term}" names unknown category "${category}"`);
-        const slots = this.slotsOfTerm(entry.term);
-        const node = this.paths.add(slots);
-        if (this.paths.valuesAt(node).some((v) => v >= 0)) continue;
-        const order = this.entryList.length;
-        this.entryList.push({ term: entry.term, category, polarity, weightMilli: Math.round((entry.weight ?? 1) * 1000), tokens: slots.length, order, topic: entry.topic === true, conduct: entry.conduct === true });
-        this.paths.addValue(node, order);
-      }
-      const cues: [CueKind, CueSource][] = [
-        ...(context.before ?? []).map((c): [CueKind, CueSource] => ['before', c]),
-        ...(context.after ?? []).map((c): [CueKind, CueSource] => ['after', c]),
-      ];
-      for (const [kind, source] of cues) {
-        const moved = cueCategory(source, protection);
-        const polarity = moved === null ? null : (this.categories.get(moved)?.polarity ?? null);
-        const rule = { effect: source.effect, window: source.window ?? window, protectionCategory: polarity === null ? null : moved, polarity, moves: source.categories ? new Set(source.categories) : null, phrase: source.scope === 'phrase', subject: source.scope === 'subject', note: source.note ?? null };
-        this.addCue(kind, source.cue, rule);
-      }
-      for (const cue of context.clauseBreaks ?? []) this.addCue('break', cue, NO_RULE);
-      for (const cue of context.predicates ?? []) this.addCue('predicate', cue, NO_RULE);
-    }
+    this.paths = tables === null ? this.build(lexicons) : this.load(lexicons, tables);
     this.entryCount = this.entryList.length;
     this.lists = compileListRules(lexicons, this.entryList);
     this.subjects = compileSubjects(lexicons, this.categories);
@@ -194,8 +195,100 @@ export class Matcher {
     this.cueWindows = Int32Array.from(this.cueList, (c) => c.window);
     // An annotation packs the index of its cue or overridden entry into 21 bits (see matchList.ts).
     if (Math.max(this.entryCount, this.cueList.length) >= MAX_RULE_INDEX) throw new Error(`the lexicons hold more than ${MAX_RULE_INDEX - 1} entries or cues`);
-    this.paths.freeze(this.slotCount);
     this.automaton = new PathAutomaton(this.paths, (symbol) => this.slotsOf(symbol));
+  }
+
+  /** Compiles the lexicons' entries and cues into slots and one trie of their paths. */
+  private build(lexicons: readonly LexiconSource[]): SlotTrie {
+    const paths = new SlotTrie();
+    lexicons.forEach((lexicon, l) => {
+      const context = lexicon.context ?? {};
+      lexicon.entries.forEach((entry, e) => {
+        const slots = this.slotsOfTerm(entry.term);
+        const compiled = this.entryOf(lexicon, entry, slots.length, this.entryList.length);
+        const node = paths.add(slots);
+        if (paths.valuesAt(node).some((v) => v >= 0)) return;
+        this.entryList.push(compiled);
+        this.entrySources.push(l, e, slots.length);
+        paths.addValue(node, compiled.order);
+      });
+      const counts = [context.before?.length ?? 0, context.after?.length ?? 0, context.clauseBreaks?.length ?? 0, context.predicates?.length ?? 0];
+      counts.forEach((count, k) => {
+        for (let c = 0; c < count; c++) {
+          const cue = this.cueOf(lexicon, k, c, this.cueList.length);
+          const node = paths.add(this.slotsOfTerm(cue.cue));
+          if (paths.valuesAt(node).some((v) => v < 0 && this.cueList[~v].kind === cue.kind)) continue;
+          this.cueList.push(cue);
+          this.cueSources.push(l, k, c);
+          paths.addValue(node, ~cue.order);
+        }
+      });
+    });
+    paths.freeze(this.slotCount);
+    return paths;
+  }
+
+  /** Loads what build() computed for the same lexicons (see tables()). */
+  private load(lexicons: readonly LexiconSource[], tables: MatcherTables): SlotTrie {
+    this.slotCount = tables.slotCount;
+    for (let i = 0; i + 1 < tables.han.length; i += 2) {
+      const cp = tables.han[i];
+      if (cp < 65536) this.hanSlotTable[cp] = tables.han[i + 1];
+      else this.astralHanSlots.set(cp, tables.han[i + 1]);
+    }
+    tables.words.forEach((word, i) => this.addWordSlot(word, tables.wordStems[i], tables.wordSlots[i]));
+    tables.prefixes.forEach((prefix, i) => this.addPrefixSlot(prefix, tables.prefixSlots[i]));
+    for (let i = 0; i + 2 < tables.entries.length; i += 3) {
+      const lexicon = lexicons[tables.entries[i]];
+      this.entryList.push(this.entryOf(lexicon, lexicon.entries[tables.entries[i + 1]], tables.entries[i + 2], this.entryList.length));
+    }
+    for (let i = 0; i + 2 < tables.cues.length; i += 3) this.cueList.push(this.cueOf(lexicons[tables.cues[i]], tables.cues[i + 1], tables.cues[i + 2], this.cueList.length));
+    this.entrySources.push(...tables.entries);
+    this.cueSources.push(...tables.cues);
+    return SlotTrie.fromLists(tables.trie, this.slotCount);
+  }
+
+  /** What build() computed, for load() (esbuild.js bundles the built-in lexicons', see builtinCompiled.ts). */
+  tables(): MatcherTables {
+    const han: number[] = [];
+    this.hanSlotTable.forEach((slot, cp) => {
+      if (slot >= 0) han.push(cp, slot);
+    });
+    for (const [cp, slot] of this.astralHanSlots) han.push(cp, slot);
+    const words = [...this.wordSlotsByStem.values()].flat().sort((a, b) => a.id - b.id);
+    const prefixes = [...this.prefixSlots].sort((a, b) => a[1] - b[1]);
+    return {
+      slotCount: this.slotCount,
+      han,
+      words: words.map((w) => w.word),
+      wordStems: words.map((w) => w.wordStem),
+      wordSlots: words.map((w) => w.id),
+      prefixes: prefixes.map(([prefix]) => prefix),
+      prefixSlots: prefixes.map(([, slot]) => slot),
+      trie: this.paths.lists(),
+      entries: [...this.entrySources],
+      cues: [...this.cueSources],
+    };
+  }
+
+  private entryOf(lexicon: LexiconSource, entry: LexiconEntrySource, tokens: number, order: number): CompiledEntry {
+    const category = entry.neutral ? null : (entry.category ?? null);
+    const polarity = category === null ? null : this.categories.get(category)?.polarity;
+    if (polarity === undefined) throw new Error(`lexicon ${lexicon.name}: entry "${entry.term}" names unknown category "${category}"`);
+    return { term: entry.term, category, polarity, weightMilli: Math.round((entry.weight ?? 1) * 1000), tokens, order, topic: entry.topic === true, conduct: entry.conduct === true };
+  }
+
+  /** The cue at `index` of the lexicon's list of kind `CUE_KINDS[kind]`, compiled. */
+  private cueOf(lexicon: LexiconSource, kind: number, index: number, order: number): CompiledCue {
+    const context = lexicon.context ?? {};
+    if (kind === 2) return { cue: (context.clauseBreaks ?? [])[index], kind: 'break', ...NO_RULE, order };
+    if (kind === 3) return { cue: (context.predicates ?? [])[index], kind: 'predicate', ...NO_RULE, order };
+    const source = (kind === 0 ? context.before : context.after)?.[index];
+    if (source === undefined) throw new Error(`lexicon ${lexicon.name}: no cue ${index} of kind ${CUE_KINDS[kind]}`);
+    const moved = cueCategory(source, context.protectionCategory ?? null);
+    const polarity = moved === null ? null : (this.categories.get(moved)?.polarity ?? null);
+    const window = source.window ?? context.window ?? DEFAULT_WINDOW[lexicon.language];
+    return { cue: source.cue, kind: CUE_KINDS[kind], effect: source.effect, window, protectionCategory: polarity === null ? null : moved, polarity, moves: source.categories ? new Set(source.categories) : null, phrase: source.scope === 'phrase', subject: source.scope === 'subject', note: source.note ?? null, order };
   }
 
   /** Each lexicon word with its stem, as compiled: esbuild.js bundles the built-in lexicons' (see builtinWordStems). */
@@ -238,14 +331,6 @@ export class Matcher {
 
   private slotsOf(symbol: number): Int32Array {
     return symbol < this.slotCount ? Int32Array.of(symbol) : this.slotSets[symbol - this.slotCount];
-  }
-
-  private addCue(kind: CueKind, cue: string, rule: CueRule): void {
-    const node = this.paths.add(this.slotsOfTerm(cue));
-    if (this.paths.valuesAt(node).some((v) => v < 0 && this.cueList[~v].kind === kind)) return;
-    const order = this.cueList.length;
-    this.cueList.push({ cue, kind, ...rule, order });
-    this.paths.addValue(node, ~order);
   }
 
   private slotsOfSurface(surface: string): number[] {
@@ -319,22 +404,29 @@ export class Matcher {
     const existing = this.wordSlotIds.get(word);
     if (existing !== undefined) return existing;
     const id = this.slotCount++;
+    this.addWordSlot(word, lexiconWordStem(word), id);
+    return id;
+  }
+
+  private addWordSlot(word: string, wordStem: string, id: number): void {
     this.wordSlotIds.set(word, id);
-    const wordStem = lexiconWordStem(word);
     this.wordPrefixes.addPrefixesOf(word);
     const list = this.wordSlotsByStem.get(wordStem);
     if (list) list.push({ word, wordStem, id });
     else this.wordSlotsByStem.set(wordStem, [{ word, wordStem, id }]);
-    return id;
   }
 
   private prefixSlot(prefix: string): number {
     const existing = this.prefixSlots.get(prefix);
     if (existing !== undefined) return existing;
     const id = this.slotCount++;
+    this.addPrefixSlot(prefix, id);
+    return id;
+  }
+
+  private addPrefixSlot(prefix: string, id: number): void {
     this.prefixSlots.set(prefix, id);
     if (!this.prefixLengths.includes(prefix.length)) this.prefixLengths = [...this.prefixLengths, prefix.length].sort((a, b) => a - b);
-    return id;
   }
 }
 

@@ -101,6 +101,61 @@ export class SlotTrie {
     }
   }
 
+  /**
+   * The frozen trie as lists (see MatcherTables): per node after the root, its parent and the slot that leads to it, in
+   * node order; and each value with its node, in the order `valueList` holds them.
+   */
+  lists(): TrieLists {
+    if (this.building !== null) throw new Error('the trie is not frozen');
+    const nodes = this.depth.length;
+    const parents = new Array<number>(nodes - 1).fill(0);
+    const slots = new Array<number>(nodes - 1).fill(0);
+    for (let slot = 0; slot < this.root.length; slot++) if (this.root[slot] !== 0) slots[this.root[slot] - 1] = slot;
+    for (let at = 0; at < this.edges.length; at += 3) {
+      const child = this.edges[at + 2];
+      if (child === 0) continue;
+      parents[child - 1] = this.edges[at];
+      slots[child - 1] = this.edges[at + 1];
+    }
+    const valueNodes: number[] = [];
+    for (let n = 0; n < nodes; n++) for (let v = this.valueStart[n]; v < this.valueStart[n + 1]; v++) valueNodes.push(n);
+    return { parents, slots, valueNodes, values: [...this.valueList] };
+  }
+
+  /** A frozen trie from its lists (see lists()); `slotCount` as for freeze. */
+  static fromLists(lists: TrieLists, slotCount: number): SlotTrie {
+    const trie = new SlotTrie();
+    trie.building = null;
+    const nodes = lists.parents.length + 1;
+    trie.depth = new Int32Array(nodes);
+    for (let n = 1; n < nodes; n++) trie.depth[n] = trie.depth[lists.parents[n - 1]] + 1;
+    trie.valueStart = new Int32Array(nodes + 1);
+    for (const node of lists.valueNodes) trie.valueStart[node + 1]++;
+    for (let n = 0; n < nodes; n++) trie.valueStart[n + 1] += trie.valueStart[n];
+    trie.valueList = Int32Array.from(lists.values);
+    trie.root = new Int32Array(slotCount);
+    let deep = 0;
+    for (const parent of lists.parents) if (parent !== 0) deep++;
+    let capacity = 16;
+    while (capacity < deep * 2) capacity *= 2;
+    trie.mask = capacity - 1;
+    trie.edges = new Int32Array(capacity * 3);
+    for (let n = 1; n < nodes; n++) {
+      const node = lists.parents[n - 1];
+      const slot = lists.slots[n - 1];
+      if (node === 0) {
+        trie.root[slot] = n;
+        continue;
+      }
+      let i = edgeHash(node, slot) & trie.mask;
+      while (trie.edges[i * 3 + 2] !== 0) i = (i + 1) & trie.mask;
+      trie.edges[i * 3] = node;
+      trie.edges[i * 3 + 1] = slot;
+      trie.edges[i * 3 + 2] = n;
+    }
+    return trie;
+  }
+
   /** The child of `node` along `slot`, or 0. */
   child(node: number, slot: number): number {
     if (node === 0) return this.root[slot];
@@ -121,6 +176,14 @@ export class SlotTrie {
 }
 
 const NONE: readonly number[] = [];
+
+/** A frozen trie as plain lists of numbers (see SlotTrie.lists). */
+export interface TrieLists {
+  parents: number[];
+  slots: number[];
+  valueNodes: number[];
+  values: number[];
+}
 
 /** Doubles the building table and re-inserts its edges. */
 function growBuilding(b: { edges: Int32Array; mask: number }): void {
