@@ -8,12 +8,18 @@ import type { CliReview } from './annotations';
 import { holdYoungGeneration } from './heapSettings';
 import type { OutputFormat } from './args';
 import type { Problem } from './inputs';
+import { lexiconsForWorker, WorkerLexicons } from './workerLexicons';
 
 export interface WorkerSetup {
   lexicons: LexiconSource[];
   review: CliReview | null;
   language: LanguageSetting;
   format: OutputFormat;
+}
+
+/** What a worker is started with: its lexicons as src/cli/workerLexicons.ts sends them. */
+export interface WorkerData extends Omit<WorkerSetup, 'lexicons'> {
+  lexicons: WorkerLexicons;
 }
 
 export interface WorkerJob {
@@ -118,7 +124,8 @@ export class WorkerPool {
     // Workers get small files only, so a small young generation costs them no time and saves each about 10 MB.
     // Required here, not at the top: loading node:worker_threads cost every start a few milliseconds, and most runs start no worker.
     const threads = require('node:worker_threads') as typeof import('node:worker_threads');
-    const worker = new threads.Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+    const workerData: WorkerData = { ...setup, lexicons: lexiconsForWorker(setup.lexicons) };
+    const worker = new threads.Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
     const thread: Thread = { worker, posted: [] };
     // Setting up the worker's heap undid the main thread's young-generation setting (see heapSettings).
     worker.once('online', holdYoungGeneration);

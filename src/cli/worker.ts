@@ -5,10 +5,11 @@ import { Engine } from '../core';
 import { analyzeFile, joinedOutput } from './analyze';
 import { partsFailed, takeParts } from './bigText';
 import { emptyTotals } from '../core/tally';
-import type { PartsJob, PartsResult, WorkerJob, WorkerResult, WorkerSetup } from './pool';
+import type { PartsJob, PartsResult, WorkerData, WorkerJob, WorkerResult } from './pool';
+import { lexiconsFromMain } from './workerLexicons';
 
-const setup = workerData as WorkerSetup;
-const engine = new Engine(setup.lexicons);
+const setup = workerData as WorkerData;
+const engine = new Engine(lexiconsFromMain(setup.lexicons));
 const port = parentPort;
 
 port?.on('message', (job: WorkerJob | PartsJob) => {

@@ -43,6 +43,11 @@ export function setBuiltinLexicons(lexicons: readonly LexiconSource[]): void {
   builtin = lexicons;
 }
 
+/** The index of `lexicon` among the built-in lexicons (the same object), or −1: a CLI worker is sent the index instead. */
+export function builtinIndex(lexicon: LexiconSource): number {
+  return builtin.indexOf(lexicon);
+}
+
 /** The built-in lexicons' SHA-256 when `lexicons` are exactly them (the same objects, in order), else null. */
 export function builtinSha256(lexicons: readonly LexiconSource[]): string | null {
   if (builtin.length === 0 || lexicons.length !== builtin.length || lexicons.some((l, i) => l !== builtin[i])) return null;
