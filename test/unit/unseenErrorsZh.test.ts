@@ -30,4 +30,10 @@ describe('errors on unseen documents, Chinese (lexicons zh 1.10.x)', () => {
     assert.deepEqual(counted('公共信用信息通过政务共享和查询的方式提供。'), ['control/data-collection:政务共享']);
     assert.deepEqual(counted('有关部门应当将信息系统接入平台，实现数据共享。'), ['control/data-collection:数据共享']);
   });
+
+  it('a clause that delegates the rules (具体办法按照…执行, like 办法由…制定) takes no stance (zh 1.10.1)', () => {
+    assert.deepEqual(counted('信用信息归集的具体办法按照省人民政府有关规定执行。'), []);
+    assert.deepEqual(counted('信用信息归集办法由省人民政府制定。'), []);
+    assert.deepEqual(counted('有关部门应当按照规定归集信用信息。'), ['control/data-collection:归集']);
+  });
 });
