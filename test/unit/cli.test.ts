@@ -362,5 +362,31 @@ describe('CLI', function () {
       const sources = pooled.stdout.trim().split('\n').slice(1).map((l) => path.basename((JSON.parse(l) as ReportDoc).source));
       assert.deepEqual(sources, Array.from({ length: 40 }, (_, i) => `${String(i).padStart(2, '0')}.txt`).filter((n) => n !== '17.txt'));
     });
+
+    it('gives the same report with threads as without, past the window of files in flight and around a big file', () => {
+      const dir = tempDir();
+      const sentences = ['The bureau shall monitor vendors.', 'Residents may appeal the decision.', 'Fines apply to late filings.', 'Comments are invited from the public.'];
+      // More files than are ever in flight at once, of uneven lengths, so that threads take them out of turn; one of
+      // them big enough to be analysed in the main thread in its turn, and one that is not text.
+      for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.txt`), `${sentences[i % 4]} Item ${i}.\n`.repeat(1 + ((i * 37) % 23)));
+      fs.writeFileSync(path.join(dir, '120.txt'), `${sentences.join(' ')}\n\n`.repeat(2400));
+      fs.writeFileSync(path.join(dir, '211.txt'), Buffer.from([0x41, 0x00, 0x42]));
+      const single = cli(['--jobs', '1', '--format', 'json', dir]);
+      assert.equal(single.status, 0, single.stderr);
+      assert.ok(fs.statSync(path.join(dir, '120.txt')).size > 256 * 1024);
+      for (const jobs of ['2', '3']) {
+        const pooled = cli(['--jobs', jobs, '--format', 'json', dir]);
+        assert.equal(pooled.status, 0, pooled.stderr);
+        assert.equal(pooled.stdout, single.stdout, `--jobs ${jobs}`);
+        assert.equal(pooled.stderr, single.stderr);
+      }
+      assert.equal((JSON.parse(single.stdout) as { documents: unknown[] }).documents.length, 299);
+      // The same bytes written to a file by --out, in blocks of gathered pieces, as to standard output.
+      const out = path.join(tempDir(), 'report.json');
+      const toFile = cli(['--jobs', '2', '--format', 'json', '--out', out, dir]);
+      assert.equal(toFile.status, 0, toFile.stderr);
+      assert.ok(single.stdout.length > 40 * 64 * 1024);
+      assert.equal(fs.readFileSync(out, 'utf8'), single.stdout);
+    });
   });
 });
