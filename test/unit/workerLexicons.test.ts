@@ -21,7 +21,7 @@ describe('lexicons sent to a CLI worker', () => {
       assert.deepEqual(sent, set.map((l) => (l === en ? 0 : 1)));
       const got = lexiconsFromMain(sent);
       got.forEach((l, i) => assert.equal(l, set[i]));
-      assert.notEqual(builtinMatcherTables(got), null);
+      assert.equal(builtinMatcherTables(got) !== null, set.length === 2);
     }
   });
 
