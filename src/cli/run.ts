@@ -1,5 +1,5 @@
 // Inputs → documents in input order. When there are many small files, worker threads analyse them and the main
-// thread, between writing, takes those no worker has room for rather than wait; big files and standard input are
+// thread, between writing, takes those that reach their turn while no worker has room; big files and standard input are
 // analysed in the main thread when their turn comes, so their output streams without being held whole. Each thread
 // holds a whole engine, so there is one thread per core in all, not one worker per core beside an idle main thread.
 // At most a window of documents past the one being written are in flight, so memory does not grow with the corpus.
@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { Engine } from '../core';
 import type { LanguageSetting, LexiconSource } from '../core/types';
-import { AnalyzedDocument, analyzeFile, analyzeText, joinedOutput } from './analyze';
+import { AnalyzedDocument, analyzeFile, analyzeText } from './analyze';
 import { BIG_TEXT, countInParts } from './bigText';
 import { reportInParts } from './bigReport';
 import type { CliReview } from './annotations';
@@ -27,17 +27,12 @@ const BIG_FILE = 256 * 1024;
 /** How many inputs are looked at before deciding whether worker threads are worth starting. */
 const LOOKAHEAD = 16;
 /**
- * Inputs past the one being written that may be in flight or analysed and waiting: enough that a thread never waits
- * for another's file while there is one it could take, few enough that what waits (a small file's report is about
- * six times its size) stays a few megabytes.
+ * Inputs past the one being written that may be in flight: enough that the workers always have files posted ahead
+ * (see WorkerPool.saturated), few enough that the reports waiting (a small file's is about six times its size) stay a
+ * few megabytes.
  */
 const WINDOW_FILES = 64;
 const WINDOW_BYTES = 512 * 1024;
-/**
- * Files the main thread may have analysed ahead of their turn at once. Each one it takes rather than wait saves wall
- * time, but both threads then analyse at once, and that raises the peak (docs/performance-notes.md, "many files").
- */
-const TAKEN_AHEAD = 2;
 
 export interface RunSettings {
   paths: Iterable<string | Buffer>;
@@ -60,12 +55,8 @@ export interface RunHandlers {
   problem(p: Problem): void;
 }
 
-/** An input in the window: not yet taken by a thread, taken by a worker, or analysed here and waiting for its turn. */
-type Slot =
-  | Problem
-  | { kind: 'input'; input: Input }
-  | { kind: 'worker'; result: Promise<WorkerResult>; settled: boolean; size: number }
-  | { kind: 'done'; outcome: AnalyzedDocument | Problem; size: number };
+/** An input in the window: not yet taken (the main thread analyses it in its turn), or taken by a worker. */
+type Slot = Problem | { kind: 'input'; input: Input } | { kind: 'worker'; result: Promise<WorkerResult>; size: number };
 
 export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): Promise<void> {
   const inputs = settings.shard ? inShard(walkInputs(settings.paths), settings.shard) : walkInputs(settings.paths);
@@ -93,8 +84,6 @@ export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): 
   const maxFiles = pool ? WINDOW_FILES : 1;
   const slots: Slot[] = [];
   let slotBytes = 0;
-  /** Slots analysed here ahead of their turn (see TAKEN_AHEAD). */
-  let taken = 0;
   const fill = (): void => {
     while (slots.length < maxFiles && slotBytes < WINDOW_BYTES) {
       const item = next();
@@ -110,10 +99,8 @@ export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): 
       if (slot.kind !== 'input' || !isSmallFile(slot.input)) continue;
       const { input } = slot;
       const result = pool.analyse({ path: input.path, source: input.source, raw: input.raw, size: input.size });
-      const sent: Slot = { kind: 'worker', result, settled: false, size: input.size };
-      // Awaited in turn below; this marks it ready and keeps a later failure from counting as unhandled.
-      result.then(() => (sent.settled = true), () => (sent.settled = true));
-      slots[i] = sent;
+      result.catch(() => undefined); // Awaited in turn below; this only keeps a later failure from counting as unhandled.
+      slots[i] = { kind: 'worker', result, size: input.size };
     }
   };
   try {
@@ -122,33 +109,15 @@ export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): 
       feed();
       const head = slots[0];
       if (head === undefined) break;
-      if (head.kind === 'worker' && !head.settled) {
-        // Rather than wait for a worker, the main thread takes the next small file no thread has taken yet.
-        const i = taken < TAKEN_AHEAD ? slots.findIndex((s) => s.kind === 'input' && isSmallFile(s.input)) : -1;
-        if (i > 0) {
-          taken++;
-          const input = (slots[i] as { input: Extract<Input, { kind: 'file' }> }).input;
-          slots[i] = { kind: 'done', outcome: settled(await analyzeHere(input, settings, partPool)), size: input.size };
-          // The workers' answers arrive as events: let them in, so that a worker that finished is given its next files.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          continue;
-        }
-      }
       slots.shift();
       slotBytes -= slotSize(head);
-      if (head.kind === 'done') taken--;
-      const outcome = head.kind === 'worker' ? await head.result : head.kind === 'input' ? await analyzeHere(head.input, settings, partPool) : head.kind === 'done' ? head.outcome : head;
+      const outcome = head.kind === 'worker' ? await head.result : head.kind === 'input' ? await analyzeHere(head.input, settings, partPool) : head;
       if (outcome.kind === 'problem') handlers.problem(outcome);
       else if (outcome.kind === 'document') await handlers.document(outcome);
     }
   } finally {
     if (pool !== given) await pool?.close();
   }
-}
-
-/** A document analysed ahead of its turn, its output made now, as a worker's is, so that its analysis is not held while it waits. */
-function settled(outcome: AnalyzedDocument | Problem): AnalyzedDocument | Problem {
-  return outcome.kind === 'document' ? { ...outcome, output: [joinedOutput(outcome.output)] } : outcome;
 }
 
 /** What a slot counts against the window: its file's listed size. */
