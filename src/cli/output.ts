@@ -5,6 +5,7 @@
 // pipe is a system call.
 import * as fs from 'node:fs';
 import type { Writable } from 'node:stream';
+import { recycleChunk } from '../core/jsonBytes';
 import { ReportHeader, ReportStream } from '../core/report';
 import { abandonAtomic, AtomicTarget, commitAtomic, openAtomic, removeTempsOnSignals, TargetError } from '../node/atomicWrite';
 import { AnalyzedDocument, outputText } from './analyze';
@@ -64,6 +65,7 @@ export class OutputSink {
     if (bytes.length >= GATHER) return this.put(bytes);
     this.block.set(bytes, this.gathered);
     this.gathered += bytes.length;
+    if (bytes === text) recycleChunk(text);
   }
 
   /**
@@ -80,7 +82,21 @@ export class OutputSink {
   }
 
   private async put(piece: string | Uint8Array): Promise<void> {
-    if (!this.stream.write(piece)) await this.drained();
+    if (typeof piece === 'string') {
+      if (!this.stream.write(piece)) await this.drained();
+      return;
+    }
+    // A report's chunk is handed back once written, for the next one to be written into (see recycleChunk): at once
+    // when the stream wrote it before returning (standard output, a file or a pipe on Linux), else when it says so.
+    let recycled = false;
+    const recycle = (): void => {
+      if (recycled) return;
+      recycled = true;
+      recycleChunk(piece);
+    };
+    const ok = this.stream.write(piece, recycle);
+    if (this.stream.writableLength === 0) recycle();
+    if (!ok) await this.drained();
   }
 
   /** Ends the output: the file is moved into place, or standard output is flushed. */

@@ -10,6 +10,25 @@ const FIRST_BUFFER = 4096;
 /** What the next JsonBytes's first buffer is allotted (see take). */
 let firstHint = FIRST_BUFFER;
 
+/**
+ * Chunks handed back once written (recycleChunk), for the next chunk to be written into: a 50 MB report is 750 chunks
+ * of 64 KB, and a fresh buffer for each (zeroed, its pages faulted in, then collected) cost more than writing into it.
+ */
+const spare: Array<Uint8Array<ArrayBuffer>> = [];
+const SPARE = 4;
+/** Smaller buffers (a small document's, a few KB) are not worth keeping. */
+const SPARE_MIN = 16 * 1024;
+/** The buffers of chunks taken and not handed back yet: only those are taken back. */
+const lent = new WeakSet<ArrayBufferLike>();
+
+/** A chunk from JsonBytes.take that is written and no longer read: its buffer may be written into again. */
+export function recycleChunk(chunk: Uint8Array): void {
+  const buffer = chunk.buffer;
+  if (!(buffer instanceof ArrayBuffer) || !lent.has(buffer)) return;
+  lent.delete(buffer);
+  if (spare.length < SPARE && buffer.byteLength >= SPARE_MIN) spare.push(new Uint8Array(buffer));
+}
+
 export class JsonBytes {
   private bytes = new Uint8Array(0);
   private at = 0;
@@ -30,6 +49,7 @@ export class JsonBytes {
   /** The bytes written since the last take(), now the caller's: writing goes on into a new buffer. */
   take(): Uint8Array {
     const out = this.bytes.subarray(0, this.at);
+    lent.add(this.bytes.buffer);
     if (!this.taken) {
       // The next report's first buffer starts a little above this one's length: documents of a corpus are often of a
       // size, and a small one's buffer grown from 4 KB was copied at each doubling.
@@ -47,10 +67,8 @@ export class JsonBytes {
   copied(from: Uint8Array): void {
     const n = from.length;
     if (this.at + n > this.bytes.length) this.grow(n);
-    const bytes = this.bytes;
-    let at = this.at;
-    for (let i = 0; i < n; i++) bytes[at++] = from[i];
-    this.at = at;
+    this.bytes.set(from, this.at);
+    this.at += n;
   }
 
   /** A copy of the bytes written since the last take(), which stay written. */
@@ -70,7 +88,7 @@ export class JsonBytes {
 
   /** A number as JSON.stringify writes it. */
   number(x: number): void {
-    if (Number.isInteger(x) && x >= -0x7fffffff && x <= 0x7fffffff) this.integer(x);
+    if ((x | 0) === x) this.integer(x);
     else this.raw(JSON.stringify(x));
   }
 
@@ -82,12 +100,7 @@ export class JsonBytes {
       bytes[this.at++] = 45;
       x = -x;
     }
-    if (x < 10) {
-      bytes[this.at++] = 48 + x;
-      return;
-    }
-    let digits = 1;
-    for (let rest = x; rest >= 10; rest = (rest / 10) | 0) digits++;
+    const digits = x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : x < 100000 ? 5 : x < 1000000 ? 6 : x < 10000000 ? 7 : x < 100000000 ? 8 : x < 1000000000 ? 9 : 10;
     let at = this.at + digits;
     this.at = at;
     while (x >= 10) {
@@ -108,17 +121,21 @@ export class JsonBytes {
       this.raw('null');
       return;
     }
-    const n = text.length;
+    this.substring(text, 0, text.length);
+  }
+
+  /** `text.slice(from, to)` as string() writes it, without the slice. */
+  substring(text: string, from: number, to: number): void {
     // At most three bytes per UTF-16 unit (a surrogate pair is four bytes for two), and the quotes.
-    if (this.at + 3 * n + 2 > this.bytes.length) this.grow(3 * n + 2);
+    if (this.at + 3 * (to - from) + 2 > this.bytes.length) this.grow(3 * (to - from) + 2);
     const bytes = this.bytes;
     const begin = this.at;
     let at = begin;
     bytes[at++] = QUOTE;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x80) {
-        if (c < 0x20 || c === QUOTE || c === BACKSLASH) return this.escaped(text, begin);
+        if (c < 0x20 || c === QUOTE || c === BACKSLASH) return this.escaped(text.slice(from, to), begin);
         bytes[at++] = c;
       } else if (c < 0x800) {
         bytes[at++] = 0xc0 | (c >> 6);
@@ -128,9 +145,9 @@ export class JsonBytes {
         bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
         bytes[at++] = 0x80 | (c & 0x3f);
       } else {
-        const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        const low = i + 1 < to ? text.charCodeAt(i + 1) : 0;
         // A lone surrogate is escaped by JSON.stringify.
-        if (c > 0xdbff || low < 0xdc00 || low > 0xdfff) return this.escaped(text, begin);
+        if (c > 0xdbff || low < 0xdc00 || low > 0xdfff) return this.escaped(text.slice(from, to), begin);
         const cp = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
         bytes[at++] = 0xf0 | (cp >> 18);
         bytes[at++] = 0x80 | ((cp >> 12) & 0x3f);
@@ -161,7 +178,13 @@ export class JsonBytes {
   }
 
   private grow(needed: number): void {
-    const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.allotted, this.at + needed + 256));
+    const size = Math.max(this.bytes.length * 2, this.allotted, this.at + needed + 256);
+    // A spare chunk when this is a chunk's first buffer and the spare is of about its size (not for a stance's few bytes).
+    if (this.at === 0 && spare.length > 0 && spare[spare.length - 1].length >= size && spare[spare.length - 1].length <= 2 * this.chunkCap()) {
+      this.bytes = spare.pop() as Uint8Array<ArrayBuffer>;
+      return;
+    }
+    const bigger = new Uint8Array(size);
     bigger.set(this.bytes.subarray(0, this.at));
     this.bytes = bigger;
   }

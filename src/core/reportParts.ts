@@ -167,7 +167,7 @@ export class HeldAnnotations implements AnnotationWriter {
           line = lines.lineOf(start, line);
           const endLine = lines.lineOf(end, line);
           writeAnnotationPositions(out, part.line + line, start - lines.offsetAt(line), part.offset + start, part.line + endLine, end - lines.offsetAt(endLine), part.offset + end);
-          out.string(text.slice(start, end));
+          out.substring(text, start, end);
           out.copied(stance);
           writeAnnotationClosing(out, this.ints[INTS * a + 1], null, 'lexicon');
         }

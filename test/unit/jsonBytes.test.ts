@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { JsonBytes } from '../../src/core/jsonBytes';
+import { JsonBytes, recycleChunk } from '../../src/core/jsonBytes';
 import { joinedOutput } from '../../src/cli/analyze';
 
 /** What JsonBytes wrote, as text. */
@@ -33,6 +33,53 @@ describe('JSON written as bytes', () => {
   it('writes numbers as JSON.stringify does', () => {
     const numbers = [0, -0, 1, 9, 10, 99, 100, 12345, -1, -987654, 2147483647, -2147483647, 2147483648, 4294967296, 1e21, 0.1, 1.3333, -0.0612, 1 / 3, 33.333333333, 5e-7, NaN, Infinity, -Infinity];
     for (const n of numbers) assert.equal(written((out) => out.number(n)).toString(), JSON.stringify(n), String(n));
+    // Every count of digits, at its ends, and the 32-bit ends.
+    for (let p = 1; p <= 1e10; p *= 10) {
+      for (const n of [p - 1, p, p + 1, -(p - 1), -p, -p - 1]) assert.equal(written((out) => out.number(n)).toString(), JSON.stringify(n), String(n));
+    }
+    for (const n of [-2147483648, -2147483649, 2147483647, 2147483648]) assert.equal(written((out) => out.number(n)).toString(), JSON.stringify(n), String(n));
+  });
+
+  it('writes part of a string as it writes that slice of it, a surrogate pair cut at either end included', () => {
+    const text = 'ab "q" \\ é 网络 😀𠀋 \ud800 end\n';
+    for (let from = 0; from <= text.length; from++) {
+      for (let to = from; to <= text.length; to++) {
+        assert.deepEqual(written((out) => out.substring(text, from, to)), Buffer.from(JSON.stringify(text.slice(from, to)), 'utf8'), `${from}-${to}`);
+      }
+    }
+  });
+
+  it('writes the next chunk into a chunk handed back once written, and into no other buffer', () => {
+    const chunkOf = (out: JsonBytes, fill: string): Uint8Array => {
+      out.raw(fill.repeat(40_000));
+      return out.take();
+    };
+    const out = new JsonBytes(1 << 16);
+    const first = chunkOf(out, 'a');
+    recycleChunk(first);
+    const second = chunkOf(out, 'b');
+    assert.equal(second.buffer, first.buffer);
+    assert.equal(Buffer.from(second).toString(), 'b'.repeat(40_000));
+    // Handed back twice, a chunk is taken again once only: two chunks never share a buffer.
+    recycleChunk(first);
+    recycleChunk(second);
+    const third = chunkOf(out, 'c');
+    const fourth = chunkOf(out, 'd');
+    assert.notEqual(third.buffer, fourth.buffer);
+    assert.equal(Buffer.from(third).toString(), 'c'.repeat(40_000));
+    // A chunk not handed back keeps its bytes; a buffer that no JsonBytes lent is never written into.
+    const foreign = new Uint8Array(1 << 17);
+    recycleChunk(foreign);
+    recycleChunk(Buffer.alloc(1 << 17));
+    const fifth = chunkOf(out, 'e');
+    assert.notEqual(fifth.buffer, foreign.buffer);
+    assert.ok(foreign.every((b) => b === 0));
+    assert.equal(Buffer.from(fourth).toString(), 'd'.repeat(40_000));
+    // A small buffer (a stance's few bytes) does not take a chunk's.
+    recycleChunk(fifth);
+    const small = new JsonBytes(256);
+    small.raw('x');
+    assert.ok(small.take().buffer.byteLength < 4096);
   });
 
   it('keeps what was written across growth and hands each chunk over once', () => {

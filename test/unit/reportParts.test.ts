@@ -147,6 +147,17 @@ describe('a big file reported in parts', function () {
       }
     });
 
+    it('writes the same report into --out as to standard output', () => {
+      const out = path.join(dir, 'same.json');
+      for (const format of [['--format', 'json'], ['--jsonl']]) {
+        const printed = run([...format, big]);
+        assert.equal(printed.status, 0, printed.stderr);
+        const written = run([...format, '--out', out, big]);
+        assert.equal(written.status, 0, written.stderr);
+        assert.ok(fs.readFileSync(out).equals(printed.stdout), format.join(' '));
+      }
+    });
+
     it('names a file that is not text, whichever part holds the bad bytes, and keeps an earlier --out report', () => {
       const out = path.join(dir, 'report.json');
       const nul = [Buffer.from([0]), 'binary file (contains NUL bytes), skipped'] as const;
