@@ -77,28 +77,31 @@ export class SlotTrie {
       this.valueStart[n + 1] = values.length;
     }
     this.valueList = Int32Array.from(values);
-    this.root = new Int32Array(slotCount);
     let deep = 0;
     for (let i = 0; i <= b.mask; i++) if (b.edges[i * 3 + 2] !== 0 && b.edges[i * 3] !== 0) deep++;
+    this.makeEdgeTables(slotCount, deep);
+    for (let k = 0; k <= b.mask; k++) if (b.edges[k * 3 + 2] !== 0) this.placeEdge(b.edges[k * 3], b.edges[k * 3 + 1], b.edges[k * 3 + 2]);
+  }
+
+  /** The frozen tables, empty: the root's children by slot, and a hash table sized for `deep` edges below the root. */
+  private makeEdgeTables(slotCount: number, deep: number): void {
+    this.root = new Int32Array(slotCount);
     let capacity = 16;
     while (capacity < deep * 2) capacity *= 2;
     this.mask = capacity - 1;
     this.edges = new Int32Array(capacity * 3);
-    for (let k = 0; k <= b.mask; k++) {
-      const node = b.edges[k * 3];
-      const slot = b.edges[k * 3 + 1];
-      const child = b.edges[k * 3 + 2];
-      if (child === 0) continue;
-      if (node === 0) {
-        this.root[slot] = child;
-        continue;
-      }
-      let i = edgeHash(node, slot) & this.mask;
-      while (this.edges[i * 3 + 2] !== 0) i = (i + 1) & this.mask;
-      this.edges[i * 3] = node;
-      this.edges[i * 3 + 1] = slot;
-      this.edges[i * 3 + 2] = child;
+  }
+
+  private placeEdge(node: number, slot: number, child: number): void {
+    if (node === 0) {
+      this.root[slot] = child;
+      return;
     }
+    let i = edgeHash(node, slot) & this.mask;
+    while (this.edges[i * 3 + 2] !== 0) i = (i + 1) & this.mask;
+    this.edges[i * 3] = node;
+    this.edges[i * 3 + 1] = slot;
+    this.edges[i * 3 + 2] = child;
   }
 
   /**
@@ -133,26 +136,10 @@ export class SlotTrie {
     for (const node of lists.valueNodes) trie.valueStart[node + 1]++;
     for (let n = 0; n < nodes; n++) trie.valueStart[n + 1] += trie.valueStart[n];
     trie.valueList = Int32Array.from(lists.values);
-    trie.root = new Int32Array(slotCount);
     let deep = 0;
     for (const parent of lists.parents) if (parent !== 0) deep++;
-    let capacity = 16;
-    while (capacity < deep * 2) capacity *= 2;
-    trie.mask = capacity - 1;
-    trie.edges = new Int32Array(capacity * 3);
-    for (let n = 1; n < nodes; n++) {
-      const node = lists.parents[n - 1];
-      const slot = lists.slots[n - 1];
-      if (node === 0) {
-        trie.root[slot] = n;
-        continue;
-      }
-      let i = edgeHash(node, slot) & trie.mask;
-      while (trie.edges[i * 3 + 2] !== 0) i = (i + 1) & trie.mask;
-      trie.edges[i * 3] = node;
-      trie.edges[i * 3 + 1] = slot;
-      trie.edges[i * 3 + 2] = n;
-    }
+    trie.makeEdgeTables(slotCount, deep);
+    for (let n = 1; n < nodes; n++) trie.placeEdge(lists.parents[n - 1], lists.slots[n - 1], n);
     return trie;
   }
 
