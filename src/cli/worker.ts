@@ -1,7 +1,4 @@
 // Worker thread entry (dist/cliWorker.js): builds its own engine once, then analyses the files it is sent.
-// First: setting up this thread's heap undid the young-generation setting for every thread (see heapSettings), and the
-// main thread is already analysing; restoring it here is sooner than the main thread hears that this one is online.
-import './heapSettings';
 import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from '../core';
