@@ -56,7 +56,7 @@ const TITLED_BY_LINE: ReadonlySet<readonly HeadingPattern[]> = new Set([ENUMERAT
 const FINITE_VERB = /\b(shall|may|must|will|is|are|was|were|has|have|had|should|would|can|cannot|could|does|do|did|applies|apply|means|includes)\b/i;
 
 /** A title: at most 14 words, and no finite verb ("Powers to require retention of data", not "This Part applies"). */
-function isTitleLike(words: string): boolean {
+export function isTitleLike(words: string): boolean {
   return !FINITE_VERB.test(words) && words.split(/\s+/).length <= 14;
 }
 const NONE: readonly HeadingPattern[] = [];

@@ -189,13 +189,21 @@ class Validator {
     }
     const lists = props.get('lists');
     if (lists) {
-      const listProps = this.object(lists, '"lists"', ['refer', 'ban']);
+      const listProps = this.object(lists, '"lists"', ['refer', 'ban', 'unpunctuated']);
       context.lists = {};
       if (listProps.get('refer')) context.lists.refer = this.array(listProps, lists, 'refer', false).map((item) => this.stringNode(item, 'a word that names a list'));
       const ban = listProps.get('ban');
       if (ban) {
         const banProps = this.object(ban, '"ban"', ['words', 'entry']);
         context.lists.ban = { words: this.array(banProps, ban, 'words', true).map((item) => this.stringNode(item, 'a ban word')), entry: this.term(banProps, ban, 'entry') };
+      }
+      const unpunctuated = listProps.get('unpunctuated');
+      if (unpunctuated) {
+        const props = this.object(unpunctuated, '"unpunctuated"', ['categories', 'except', 'exceptWith']);
+        const categories = this.array(props, unpunctuated, 'categories', true).map((item) => this.stringNode(item, 'a category id'));
+        for (const c of categories) if (!known.has(c)) throw this.at(props.get('categories')?.offset ?? unpunctuated.offset, `unknown category "${c}"`);
+        context.lists.unpunctuated = { categories, except: this.array(props, unpunctuated, 'except', false).map((item) => this.stringNode(item, 'a last word')) };
+        if (props.get('exceptWith')) context.lists.unpunctuated.exceptWith = this.array(props, unpunctuated, 'exceptWith', false).map((item) => this.stringNode(item, 'a word of an exemption'));
       }
     }
     return context;

@@ -3,10 +3,12 @@
 // an item of, if that lead-in is control. Such an item gets one annotation on its enumerator, counted like any other,
 // whose explanation names the lead-in (scheme: "items of a ban, blacklist or penalty list inherit the ban").
 // The context depends only on the text: a lead-in is a block's last sentence ending on a colon or a dash that holds a
-// ban word of the lexicons or whose last counted match is control; it governs the blocks that follow it as long as each
+// ban word of the lexicons or whose last counted match is control, or, where the lexicons allow it (`unpunctuated`:
+// statute text that drops the dash), a sentence ending on a word whose last counted match is a penalty or a condition; it governs the blocks that follow it as long as each
 // opens with an enumerator. Lexicons turn this on (`context.lists`). analysis.ts carries the lead-in from block to block
 // and re-analyses the items of a lead-in that an edit changed, so an edited analysis still equals a fresh one.
 import { blockAt } from './blocks';
+import { isTitleLike } from './headings';
 import { Matcher } from './matcher';
 import { MatchListBuilder, matchCount, matchEnd, MatchReader, matchStart, RULE_DIRECTION, RULE_INHERITED, RULE_NONE, RULE_SECRECY, RULE_SUBJECT, RULE_TARGET } from './matchList';
 import type { BlockResult } from './scan';
@@ -48,25 +50,44 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
   if (end === start) return null;
   const last = text.charCodeAt(end - 1);
   const colon = last === 58 || last === 0xff1a || last === 0x2014 || last === 0x2013 || (last === 45 && end - 2 >= start && text.charCodeAt(end - 2) === 45);
-  if (!colon) return null;
+  const open = colon ? null : rules.unpunctuated;
+  if (!colon && (open === null || !isToken(last))) return null;
   const sentenceStart = lastSentenceStart(text, start, end);
   const words = text.slice(sentenceStart, end);
+  // A title ("(b) Fraud; disqualification penalties") and a condition or an item ending on a word are no lead-in.
+  if (open !== null && (isTitleLike(words) || open.except?.test(words) === true || open.exceptWith?.test(words) === true)) return null;
+  if (open !== null) return stanceLeadIn(start, block, matcher, reader, words, sentenceStart, -1, open.categories);
   for (const ban of rules.bans) {
     if (ban.pattern.test(words)) return { entry: ban.entry, argument: -1, ban: true, text: quote(words), offset: sentenceStart - start };
   }
-  // The lead-in's own stance: its last counted match, nearest the list, if that is control.
+  const refer = rules.refer?.exec(words) ?? null;
+  return stanceLeadIn(start, block, matcher, reader, words, sentenceStart, refer === null ? -1 : sentenceStart + refer.index, null);
+}
+
+/**
+ * The lead-in whose stance is its last counted match, nearest the list, if that is control: of one of `categories`
+ * when given, and standing after `after` (the words that name the items) when that is not −1.
+ */
+function stanceLeadIn(start: number, block: BlockResult, matcher: Matcher, reader: MatchReader, words: string, sentenceStart: number, after: number, categories: ReadonlySet<string> | null): LeadIn | null {
   const list = block.matches;
   const lastSentence = block.sentences - 1;
   for (let m = matchCount(list) - 1; m >= 0 && block.matchSentences[m] === lastSentence; m--) {
     if (reader.negated(list, m)) continue;
     if (!reader.isControl(list, m)) return null;
-    const refer = rules.refer?.exec(words) ?? null;
-    if (refer !== null && start + matchStart(list, m) < sentenceStart + refer.index) return null;
+    if (categories !== null && !categories.has(categoryId(matcher, reader.categoryIndex(list, m)))) return null;
+    if (after >= 0 && start + matchStart(list, m) < after) return null;
     const rule = reader.rule(list, m);
     const moved = rule === RULE_TARGET || rule === RULE_SECRECY;
     return { entry: reader.entryIndex(list, m), argument: moved ? reader.argument(list, m) : -1, ban: false, text: quote(words), offset: sentenceStart - start };
   }
   return null;
+}
+
+/** The id of the category at `index` among the lexicons' categories, '' for none. */
+function categoryId(matcher: Matcher, index: number): string {
+  let i = 0;
+  for (const id of matcher.categories.keys()) if (i++ === index) return id;
+  return '';
 }
 
 /** An enumerator opening an item: blocks' own ("(1)", "（一）", "a) ") and statutes' "(A)", "(ii)". */
@@ -97,6 +118,16 @@ export function inherit(block: BlockResult, leadIn: LeadIn, text: string, start:
   builder.add(from, to, leadIn.entry, RULE_INHERITED, leadIn.argument);
   for (let m = 0; m < count; m++) builder.copy(list, m);
   return block.withMatches(builder.finish(), [0, ...block.matchSentences], leadIn, block.subject);
+}
+
+/**
+ * True when the numbered line `text[from, end)` (after its enumerator) is a heading: one line, a capital letter first,
+ * and a title ("(c) Refusal to provide necessary information"). A statute's next subsection ends the list before it.
+ */
+function isHeadingItem(text: string, from: number, end: number): boolean {
+  const words = text.slice(from, end).trim();
+  const first = words.charCodeAt(0);
+  return first >= 65 && first <= 90 && !words.includes('\n') && isTitleLike(words);
 }
 
 /** A character of an enumerator's number: a digit, a Latin letter or a Chinese numeral. */
@@ -157,7 +188,7 @@ export function inContext(
   const leadIn = handedOn(previous);
   if (leadIn !== null) {
     const enumerator = enumeratorLength(text, start);
-    if (enumerator > 0 && enumerator < raw.length) block = inherit(block, leadIn, text, start, enumerator, builder);
+    if (enumerator > 0 && enumerator < raw.length && !isHeadingItem(text, start + enumerator, start + raw.length)) block = inherit(block, leadIn, text, start, enumerator, builder);
   }
   block.opens = opens;
   return block;

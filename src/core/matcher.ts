@@ -70,6 +70,16 @@ export interface ListRules {
   /** Words by which a lead-in names its items, as one pattern, or null. */
   readonly refer: RegExp | null;
   readonly bans: readonly ListBan[];
+  /** When a lead-in may end on a word (see LexiconSource's `lists.unpunctuated`), or null. */
+  readonly unpunctuated: UnpunctuatedLeadIns | null;
+}
+
+/** Lead-ins without a colon or dash: the categories (by id) that make one, and its excepted last words as one pattern. */
+export interface UnpunctuatedLeadIns {
+  readonly categories: ReadonlySet<string>;
+  readonly except: RegExp | null;
+  /** Words anywhere in the sentence that keep it from being a lead-in, as one pattern, or null. */
+  readonly exceptWith: RegExp | null;
 }
 
 /** A document subject as compiled: its title words, and where the matches it moves go. */
@@ -100,7 +110,14 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
     if (entry < 0 || entries[entry].polarity === null) throw new Error(`lexicon ${lexicon.name}: lists.ban names "${ban.entry}", which is no entry with a category`);
     bans.push({ pattern: wordsPattern(ban.words), entry });
   }
-  return { refer: refer.length === 0 ? null : wordsPattern(refer), bans };
+  const open = on.flatMap((l) => (l.context?.lists?.unpunctuated === undefined ? [] : [l.context.lists.unpunctuated]));
+  const except = open.flatMap((u) => u.except);
+  const exceptWith = open.flatMap((u) => u.exceptWith ?? []);
+  const unpunctuated =
+    open.length === 0
+      ? null
+      : { categories: new Set(open.flatMap((u) => u.categories)), except: except.length === 0 ? null : new RegExp(`(?:${wordsPattern(except).source})$`, 'i'), exceptWith: exceptWith.length === 0 ? null : wordsPattern(exceptWith) };
+  return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, unpunctuated };
 }
 
 /** Words as one pattern: Latin words whole, case ignored, any run of spaces between them. */

@@ -9,10 +9,10 @@ import { Matcher } from '../../src/core/matcher';
 import { Random } from './helpers/random';
 import { matchTerm } from '../../src/core/term';
 
-/** The built-in lexicons with lists turned on: Chinese with its list words and ban words, English with none. */
+/** The built-in lexicons with lists turned on: Chinese with its list words and ban words, English with a ban word and its own lead-ins without a dash. */
 function listsOn(): LexiconSource[] {
   return builtinLexicons().map((l) => {
-    const lists = l.language === 'zh' ? { refer: ['下列', '以下', '如下'], ban: { words: ['不得', '禁止', '严禁'], entry: '禁止' } } : { ban: { words: ['shall not'], entry: 'prohibit' } };
+    const lists = l.language === 'zh' ? { refer: ['下列', '以下', '如下'], ban: { words: ['不得', '禁止', '严禁'], entry: '禁止' } } : { ban: { words: ['shall not'], entry: 'prohibit' }, unpunctuated: l.context?.lists?.unpunctuated };
     return { ...l, context: { ...l.context, lists } };
   });
 }
@@ -103,6 +103,36 @@ describe('analysis across blocks: a list inherits its lead-in', () => {
     );
   });
 
+  it('English: a lead-in that ends on a word (statute text without its dash) hands on a penalty or a condition, up to the next heading', () => {
+    const lead = 'Any person who is found to have made a false statement shall become ineligible for further participation in the program';
+    const text = `(1) ${lead}\n\n(i) for a period of 1 year upon the first occasion;\n\n(ii) permanently upon the second occasion.\n\n(c) Refusal to provide necessary information\n\n(1) A household shall file a report.`;
+    assert.deepEqual(
+      inherited(text).map((m) => [m[0], m[2], m[3]]),
+      [
+        ['i', 'restrictions', `item of a list whose lead-in at line 1 is control ("ineligible"): "…${lead.slice(lead.length - 59)}"`],
+        ['ii', 'restrictions', `item of a list whose lead-in at line 1 is control ("ineligible"): "…${lead.slice(lead.length - 59)}"`],
+      ],
+    );
+    // The same lead-in in lexicons that do not allow it hands nothing on.
+    const dashOnly = new Engine(listsOn().map((l) => (l.language === 'en' ? { ...l, context: { ...l.context, lists: { ban: { words: ['shall not'], entry: 'prohibit' } } } } : l)));
+    assert.deepEqual(inherited(text, dashOnly), []);
+  });
+
+  it('English: no lead-in without a dash from a title, a condition, an exemption, an item, or a measure whose items name data', () => {
+    const items = '\n\n(A) the name\n\n(B) the address';
+    for (const lead of [
+      '(b) Fraud and misrepresentation; disqualification penalties; ineligibility period',
+      'An officer may seize such materials, if',
+      'The authority granted by this section does not include the authority to punish or to detain',
+      '(ii) a term of imprisonment of not more than 5 years; and',
+      'A provider shall disclose to a governmental entity the',
+    ]) {
+      assert.deepEqual(inherited(`${lead}${items}`), [], lead);
+    }
+    // A sentence that ends on a word and whose last counted match is a sanction is one.
+    assert.deepEqual(inherited(`The court shall impose a fine on the person${items}`).map((m) => m[0]), ['A', 'B']);
+  });
+
   it('a title that names reports to state security makes the document’s complaint channel recruited reporting; topic nouns stay topics', () => {
     const body = '第四条 公民可以拨打举报受理电话。\n第五条 举报人应当提供真实信息。';
     const moved = engine
@@ -154,8 +184,9 @@ const LEAD_INS = [
   'It shall be unlawful for any person to—',
   'The agency shall not do any of the following:',
   'The court may impose a fine on any person who:',
+  'Any person who lies shall become ineligible for further participation in the program',
 ];
-const ITEMS = ['（一）窃听设备；', '（二）散布谣言的；', '（三）其他。', '(1) sell the records;', '(A) keep them; or', '1、伪造证件；', '- a bullet', '(ii) monitor the firm;'];
+const ITEMS = ['(c) Refusal to provide necessary information', '（一）窃听设备；', '（二）散布谣言的；', '（三）其他。', '(1) sell the records;', '(A) keep them; or', '1、伪造证件；', '- a bullet', '(ii) monitor the firm;'];
 const PLAIN = ['公民举报危害国家安全行为奖励办法', '拨打举报受理电话，国家安全机关应当受理。', '本条所列行为，另有规定的除外。', 'The Board shall publish a report.', '第十五条 其他事项。', 'Section 3. Definitions', ''];
 /** Pieces an edit types or cuts: the marks and words that make or unmake a lead-in or an item. */
 const PIECES = ['：', ':', '—', '。', '；', '\n', '\n\n', '不得', '下列', '罚款', '公开', '（四）', '(2) ', 'shall not ', 'fine ', '的', ' ', '举报', '国家安全', '受理'];
