@@ -103,12 +103,53 @@ export class JsonBytes {
     const digits = x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : x < 100000 ? 5 : x < 1000000 ? 6 : x < 10000000 ? 7 : x < 100000000 ? 8 : x < 1000000000 ? 9 : 10;
     let at = this.at + digits;
     this.at = at;
-    while (x >= 10) {
-      const q = (x / 10) | 0;
-      bytes[--at] = 48 + x - q * 10;
+    // Two digits per division: positions and counts are most of a report's numbers.
+    while (x >= 100) {
+      const q = (x / 100) | 0;
+      const pair = 2 * (x - q * 100);
+      bytes[--at] = DIGIT_PAIRS[pair + 1];
+      bytes[--at] = DIGIT_PAIRS[pair];
       x = q;
     }
-    bytes[--at] = 48 + x;
+    if (x >= 10) {
+      bytes[--at] = DIGIT_PAIRS[2 * x + 1];
+      bytes[--at] = DIGIT_PAIRS[2 * x];
+    } else bytes[--at] = 48 + x;
+  }
+
+  /**
+   * `x` rounded to four decimals as report.ts's round() rounds it, written as JSON.stringify writes the result: the
+   * shortest decimal that reads back as a multiple of 1/10000 below 2^31/10000 is its four decimals without their
+   * trailing zeros, so a report's figures are written without a string for each.
+   */
+  rounded(x: number): void {
+    const y = Math.round(x * 10000) / 10000 || 0;
+    const units = Math.round(y * 10000);
+    if (units / 10000 !== y || units >= 2147483648 || units <= -2147483648) {
+      this.number(y);
+      return;
+    }
+    const magnitude = Math.abs(units);
+    const whole = Math.floor(magnitude / 10000);
+    let fraction = magnitude - whole * 10000;
+    if (units < 0) this.raw('-');
+    this.integer(whole);
+    if (fraction === 0) return;
+    if (this.at + 5 > this.bytes.length) this.grow(5);
+    const bytes = this.bytes;
+    bytes[this.at++] = 46;
+    let digits = 4;
+    while (fraction % 10 === 0) {
+      fraction /= 10;
+      digits--;
+    }
+    let at = this.at + digits;
+    this.at = at;
+    for (let d = 0; d < digits; d++) {
+      const q = (fraction / 10) | 0;
+      bytes[--at] = 48 + fraction - q * 10;
+      fraction = q;
+    }
   }
 
   boolean(b: boolean): void {
@@ -191,3 +232,6 @@ export class JsonBytes {
 }
 
 const UTF8 = new TextEncoder();
+
+/** "00" to "99" as ASCII digits, two bytes each. */
+const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i & 1 ? (i >> 1) % 10 : Math.floor((i >> 1) / 10)));

@@ -107,15 +107,16 @@ export interface ReportSummarySource extends Omit<ReportDocumentSummary, 'sectio
 /**
  * Sections as the report reads them, each once and in order: an array, or a table that makes section i when asked
  * (SectionTable, src/core/tally.ts), so that thousands of sections are not kept as objects while a report is written.
+ * A table may write section i into `reuse` (a section it gave before, no longer read) and give that back.
  */
 export interface SectionList {
   readonly length: number;
-  at(index: number): ReportSection | SectionTally | undefined;
+  at(index: number, reuse?: SectionTally): ReportSection | SectionTally | undefined;
 }
 
-/** Section `index` of a list, which holds it. */
-export function sectionAt(list: SectionList, index: number): ReportSection | SectionTally {
-  return list.at(index) as ReportSection | SectionTally;
+/** Section `index` of a list, which holds it; `reuse` as SectionList.at takes it. */
+export function sectionAt(list: SectionList, index: number, reuse?: SectionTally): ReportSection | SectionTally {
+  return list.at(index, reuse) as ReportSection | SectionTally;
 }
 
 export interface ReportDocument extends ReportDocumentSummary {
@@ -311,10 +312,15 @@ export function* documentBytes(
   const sections = summary.sections;
   const sectionIndent = jsonl ? null : itemIndent;
   const sectionKeys = SECTION_KEYS(sectionIndent);
+  const sectionFieldIndent = sectionIndent === null ? null : `${sectionIndent}  `;
   const sectionClosing = jsonl ? '}' : `\n${itemIndent}}`;
+  const sectionOpening = jsonl ? ['[', ','] : [`[\n${itemIndent}`, `,\n${itemIndent}`];
+  let section: ReportSection | SectionTally | undefined;
   for (let i = 0; i < sections.length; i++) {
-    out.raw(jsonl ? (i === 0 ? '[' : ',') : `${i === 0 ? '[' : ','}\n${itemIndent}`);
-    writeSection(out, sectionAt(sections, i), sectionIndent, sectionKeys, sectionClosing);
+    out.raw(sectionOpening[i === 0 ? 0 : 1]);
+    // A table's section is written into the one before (see SectionList); an array's is its own and is not.
+    section = sectionAt(sections, i, section !== undefined && !('reviewed' in section) ? section : undefined);
+    writeSection(out, section, sectionFieldIndent, sectionKeys, sectionClosing);
     if (out.length >= chunkSize) yield out.take();
   }
   out.raw(sections.length === 0 ? '[]' : jsonl ? ']' : `\n${inner}]`);
@@ -352,16 +358,16 @@ function writePolarity(out: JsonBytes, p: PolarityTally): void {
   out.raw('{"matches":');
   out.number(p.matches);
   out.raw(',"weight":');
-  out.number(round(p.weight));
+  out.rounded(p.weight);
   out.raw(',"perThousandWords":');
-  out.number(round(p.perThousandWords));
+  out.rounded(p.perThousandWords);
   out.raw('}');
 }
 
 function writeLean(out: JsonBytes, l: Lean | ReportLean): void {
   out.raw('{"index":');
   if (l.index === null) out.raw('null');
-  else out.number(round(l.index));
+  else out.rounded(l.index);
   out.raw(',"label":');
   out.string(l.label);
   out.raw(',"thin":');
@@ -407,7 +413,7 @@ function writeCategory(out: JsonBytes, c: ReportCategory, indent: string | null)
   out.raw(key[3]);
   out.number(c.matches);
   out.raw(key[4]);
-  out.number(round(c.weight));
+  out.rounded(c.weight);
   out.raw(key[5]);
   const terms = c.terms;
   for (let i = 0; i < terms.length; i++) {
@@ -424,8 +430,8 @@ function writeCategory(out: JsonBytes, c: ReportCategory, indent: string | null)
 
 const SECTION_KEYS = keyPrefixes(['title', 'level', 'parent', 'startLine', 'endLine', 'words', 'units', 'control', 'engagement', 'lean', 'reviewed']);
 
-/** A section as formatJson writes it at `indent` (null: compact), rounded as reportSection rounds it. */
-function writeSection(out: JsonBytes, s: ReportSection | SectionTally, indent: string | null, key: readonly string[], closing: string): void {
+/** A section as formatJson writes it with its fields at `fieldIndent` (null: compact), rounded as reportSection rounds it. */
+function writeSection(out: JsonBytes, s: ReportSection | SectionTally, fieldIndent: string | null, key: readonly string[], closing: string): void {
   out.raw('{');
   out.raw(key[0]);
   out.string(s.title);
@@ -449,7 +455,7 @@ function writeSection(out: JsonBytes, s: ReportSection | SectionTally, indent: s
   out.raw(key[9]);
   writeLean(out, s.lean);
   out.raw(key[10]);
-  writeFigures(out, 'reviewed' in s ? s.reviewed : null, indent === null ? null : `${indent}  `);
+  writeFigures(out, 'reviewed' in s ? s.reviewed : null, fieldIndent);
   out.raw(closing);
 }
 
@@ -508,7 +514,7 @@ export function writeAnnotationStance(out: JsonBytes, m: Pick<Match, 'polarity' 
   out.raw(',"entry":');
   out.string(m.entry);
   out.raw(',"weight":');
-  out.number(round(m.weight));
+  out.rounded(m.weight);
   out.raw(',"rule":');
   out.string(m.rule);
   out.raw(',"ruleDetail":');
@@ -521,12 +527,11 @@ export function writeAnnotationStance(out: JsonBytes, m: Pick<Match, 'polarity' 
 /** The rest of an annotation's JSON after its sentence's key. */
 export function writeAnnotationClosing(out: JsonBytes, sentence: number, review: ReportAnnotation['review'], origin: ReportAnnotation['origin']): void {
   out.number(sentence);
-  out.raw(',"review":');
-  out.string(review);
-  out.raw(',"origin":');
-  out.string(origin);
-  out.raw('}');
+  out.raw(ANNOTATION_CLOSINGS[(review === null ? 0 : review === 'accepted' ? 2 : 4) + (origin === 'lexicon' ? 0 : 1)]);
 }
+
+/** An annotation's last bytes, by its review (none, accepted, rejected) and then its origin (lexicon, manual). */
+const ANNOTATION_CLOSINGS = [null, 'accepted', 'rejected'].flatMap((review) => ['lexicon', 'manual'].map((origin) => `,"review":${JSON.stringify(review)},"origin":${JSON.stringify(origin)}}`));
 
 /**
  * Annotations that write themselves into a report (documentBytes), as writeAnnotation would write each of what they

@@ -188,17 +188,23 @@ export function addUnits(to: Units, units: Units, sign: number): void {
   to.both += sign * units.both;
 }
 
-export function polarityTally(sum: Sum, words: number): PolarityTally {
-  return { matches: sum.matches, weight: sum.weightMilli / 1000, perThousandWords: words > 0 ? (sum.matches * 1000) / words : 0 };
+/** A polarity's figures from its sum, into `into` when given (see SectionTable.at). */
+export function polarityTally(sum: Sum, words: number, into: PolarityTally = { matches: 0, weight: 0, perThousandWords: 0 }): PolarityTally {
+  into.matches = sum.matches;
+  into.weight = sum.weightMilli / 1000;
+  into.perThousandWords = words > 0 ? (sum.matches * 1000) / words : 0;
+  return into;
 }
 
-/** The lean of sentence units: (E − C) / (E + C), its band, and whether the evidence is thin. */
-export function lean(units: Units): Lean {
+/** The lean of sentence units: (E − C) / (E + C), its band, and whether the evidence is thin; into `into` when given. */
+export function lean(units: Units, into: Lean = { index: null, label: 'no signal', thin: true, basis: 'sentences' }): Lean {
   const total = units.control + units.engagement;
-  if (total === 0) return { index: null, label: 'no signal', thin: true, basis: 'sentences' };
-  const index = (units.engagement - units.control) / total;
-  const label = index <= -BALANCED_BAND ? 'control-leaning' : index >= BALANCED_BAND ? 'engagement-leaning' : 'balanced';
-  return { index, label, thin: total - units.both < THIN_EVIDENCE, basis: 'sentences' };
+  const index = total === 0 ? null : (units.engagement - units.control) / total;
+  into.index = index;
+  into.label = index === null ? 'no signal' : index <= -BALANCED_BAND ? 'control-leaning' : index >= BALANCED_BAND ? 'engagement-leaning' : 'balanced';
+  into.thin = index === null || total - units.both < THIN_EVIDENCE;
+  into.basis = 'sentences';
+  return into;
 }
 
 /** A section being summed: its own text and, once they close, its subsections'. */
@@ -275,7 +281,13 @@ const ROW_ENGAGEMENT_MATCHES = 13;
 const ROW_ENGAGEMENT_WEIGHT = 14;
 const ROW = 15;
 
-/** Sections as rows of numbers and their titles (see sectionTable); `at(i)` makes section i's SectionTally anew. */
+/** A section of no figures, for SectionTable.at to fill. */
+function blankSection(): SectionTally {
+  const units: Units = { sentences: 0, control: 0, engagement: 0, both: 0 };
+  return { title: '', level: 0, parent: null, startLine: 0, endLine: 0, startOffset: 0, endOffset: 0, words: 0, units, control: polarityTally({ matches: 0, weightMilli: 0 }, 0), engagement: polarityTally({ matches: 0, weightMilli: 0 }, 0), lean: lean(units) };
+}
+
+/** Sections as rows of numbers and their titles (see sectionTable); `at(i)` makes section i's SectionTally anew, or fills one given. */
 export class SectionTable {
   private rows: Float64Array;
   private readonly titles: string[] = [];
@@ -289,26 +301,33 @@ export class SectionTable {
     return this.titles.length;
   }
 
-  at(i: number): SectionTally {
+  /**
+   * Section `i`; with `reuse`, written into it and its figures' objects and returned: a report reads each section once
+   * and in order, and a statute's thousands of sections need not be made one by one for it.
+   */
+  at(i: number, reuse?: SectionTally): SectionTally {
     const r = this.rows;
     const at = i * ROW;
+    const s = reuse ?? blankSection();
     const words = r[at + ROW_WORDS];
-    const units: Units = { sentences: r[at + ROW_SENTENCES], control: r[at + ROW_CONTROL_UNITS], engagement: r[at + ROW_ENGAGEMENT_UNITS], both: r[at + ROW_BOTH_UNITS] };
     const parent = r[at + ROW_PARENT];
-    return {
-      title: this.titles[i],
-      level: r[at + ROW_LEVEL],
-      parent: parent < 0 ? null : parent,
-      startLine: r[at + ROW_START_LINE],
-      endLine: r[at + ROW_END_LINE],
-      startOffset: r[at + ROW_START_OFFSET],
-      endOffset: r[at + ROW_END_OFFSET],
-      words,
-      units,
-      control: polarityTally({ matches: r[at + ROW_CONTROL_MATCHES], weightMilli: r[at + ROW_CONTROL_WEIGHT] }, words),
-      engagement: polarityTally({ matches: r[at + ROW_ENGAGEMENT_MATCHES], weightMilli: r[at + ROW_ENGAGEMENT_WEIGHT] }, words),
-      lean: lean(units),
-    };
+    s.title = this.titles[i];
+    s.level = r[at + ROW_LEVEL];
+    s.parent = parent < 0 ? null : parent;
+    s.startLine = r[at + ROW_START_LINE];
+    s.endLine = r[at + ROW_END_LINE];
+    s.startOffset = r[at + ROW_START_OFFSET];
+    s.endOffset = r[at + ROW_END_OFFSET];
+    s.words = words;
+    const units = s.units;
+    units.sentences = r[at + ROW_SENTENCES];
+    units.control = r[at + ROW_CONTROL_UNITS];
+    units.engagement = r[at + ROW_ENGAGEMENT_UNITS];
+    units.both = r[at + ROW_BOTH_UNITS];
+    polarityTally({ matches: r[at + ROW_CONTROL_MATCHES], weightMilli: r[at + ROW_CONTROL_WEIGHT] }, words, s.control);
+    polarityTally({ matches: r[at + ROW_ENGAGEMENT_MATCHES], weightMilli: r[at + ROW_ENGAGEMENT_WEIGHT] }, words, s.engagement);
+    lean(units, s.lean);
+    return s;
   }
 
   /** Section `s.index`, closed. Sections close out of order (a parent after its children), so rows are placed by index. */

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { JsonBytes, recycleChunk } from '../../src/core/jsonBytes';
 import { joinedOutput } from '../../src/cli/analyze';
+import { round } from '../../src/core/report';
+import { Random } from './helpers/random';
 
 /** What JsonBytes wrote, as text. */
 function written(write: (out: JsonBytes) => void, size = 8): Buffer {
@@ -38,6 +40,17 @@ describe('JSON written as bytes', () => {
       for (const n of [p - 1, p, p + 1, -(p - 1), -p, -p - 1]) assert.equal(written((out) => out.number(n)).toString(), JSON.stringify(n), String(n));
     }
     for (const n of [-2147483648, -2147483649, 2147483647, 2147483648]) assert.equal(written((out) => out.number(n)).toString(), JSON.stringify(n), String(n));
+  });
+
+  it('writes a number rounded to four decimals as JSON.stringify writes round() of it', () => {
+    const numbers = [0, -0, 1, -1, 0.5, -0.5, 0.00005, -0.00005, 0.00004999, 0.0001, -0.0001, 0.1, 0.12, 1.0005, 2.00049, 9.99995, -9.99995, 99.99999, 42.1053, 83.3333, 1 / 3, -2 / 3, 1e-7, -1e-7];
+    numbers.push(214748.3647, 214748.3648, -214748.3648, -214748.3649, 1e6 + 0.1234, 1e12 / 7, 1e21, -1e21, NaN, Infinity, -Infinity);
+    const random = new Random(13);
+    for (let i = 0; i < 20000; i++) {
+      const scale = 10 ** Math.floor(random.next() * 9 - 3);
+      numbers.push((random.next() - 0.5) * scale, Math.floor(random.next() * 100000) / 10000, (Math.floor(random.next() * 5000) * 1000) / Math.ceil(random.next() * 9000), (Math.floor(random.next() * 2e6) + 0.5) / 10000);
+    }
+    for (const n of numbers) assert.equal(written((out) => out.rounded(n)).toString(), JSON.stringify(round(n)), String(n));
   });
 
   it('writes part of a string as it writes that slice of it, a surrogate pair cut at either end included', () => {
