@@ -75,3 +75,16 @@ describe('rule mechanisms validated on held-back documents (lexicons zh 1.7.x)',
     });
   });
 });
+
+describe('denying review, and the right to be represented (lexicons en 1.11.1)', () => {
+  it('English: a clause that bars review of a measure denies a remedy, control; "judicial review" alone stays a right', () => {
+    assert.deepEqual(counted('Action of the Administrator shall not be subject to judicial review.'), ['control/coercion:shall not be subject to judicial review']);
+    assert.deepEqual(counted('Such determination shall not be reviewable.'), ['control/coercion:shall not be reviewable']);
+    assert.deepEqual(counted('Any person may seek judicial review of the order.'), ['engagement/rights:judicial review']);
+  });
+
+  it('English: a right to be represented is a right of procedure; a report that someone was represented is not', () => {
+    assert.ok(counted('The employee shall have the right to be represented by an attorney.').includes('engagement/rights:to be represented by an attorney'));
+    assert.deepEqual(counted('The defendant was represented by counsel.'), []);
+  });
+});
