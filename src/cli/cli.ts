@@ -1,4 +1,4 @@
-// The policy-lens command (dist/cli.js): arguments → lexicons → engine → documents streamed into one report.
+// The policy-lens command (dist/cliMain.js, run by dist/cli.js): arguments → lexicons → engine → documents streamed into one report.
 // First, so that the heap settings hold before any other module allocates.
 import { oneDocumentHeap } from './heapSettings';
 import { Engine } from '../core';
