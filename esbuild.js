@@ -181,9 +181,10 @@ function makeCodeCache(bundle, cacheFile) {
   const tag = crypto.createHash('sha256').update(text).digest('hex').slice(0, 32);
   fs.writeFileSync(bundle, `${text}\n//# policyLensBuild=${tag}\n`);
   const partial = `${cacheFile}.${process.pid}`;
-  // Two documents, so that the run keeps the heap flags a run starts with (V8 keys the cache to the flags).
+  // V8 keys the cache to its flags, and the data is taken at exit: two documents and no worker threads, so that the
+  // run ends with the flags every run starts with (see heapSettings.ts).
   const samples = fs.readdirSync('media/samples').filter((f) => f.endsWith('.policy.txt')).map((f) => path.join('media/samples', f));
-  const run = spawnSync(process.execPath, ['dist/cli.js', '--format', 'json', ...samples], {
+  const run = spawnSync(process.execPath, ['dist/cli.js', '--jobs', '1', '--format', 'json', ...samples], {
     env: { ...process.env, POLICY_LENS_CODE_CACHE_OUT: partial },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
