@@ -1,10 +1,14 @@
 // Hostile input (issue 15): texts and lexicons built to make analysis slow or to crash it. Each case must finish in
-// time linear in its size; the bounds are generous (ten times or more what linear code takes on a loaded machine)
-// so that only a complexity regression fails them.
+// time linear in its size. Each is timed against ordinary input of the same size in the same process, so that the
+// load of the machine, which moves both alike, cannot fail them; the bounds are wide (a quadratic case at these sizes
+// takes hundreds of times as long), so only a complexity regression fails them.
 import * as assert from 'node:assert/strict';
 import { builtinLexicons, Engine, LexiconEntrySource, parseLexicon } from '../../src/core/index';
 import { blockAt } from '../../src/core/blocks';
 import { builtinEngine, cues, engineWith, testLexicon } from './helpers/lexicons';
+
+/** Ordinary policy text, the baseline each hostile case is timed against. */
+const ORDINARY = 'The agency shall monitor the data and consult the public on it. Residents may appeal the decision. ';
 
 function elapsed(run: () => void): number {
   const t = performance.now();
@@ -35,8 +39,11 @@ describe('hostile input', function () {
     const engine = builtinEngine();
     for (const unit of ['no fine ', 'not monitor ']) {
       const text = unit.repeat(40_000); // 320-480 KB, one sentence
+      const ordinary = ORDINARY.repeat(Math.ceil(text.length / ORDINARY.length));
+      engine.analyze(ordinary);
+      const baseMs = elapsed(() => engine.analyze(ordinary));
       const ms = elapsed(() => engine.analyze(text));
-      assert.ok(ms < 3000, `${unit.trim()} ×40,000: ${ms.toFixed(0)} ms`);
+      assert.ok(ms < 20 * baseMs + 200, `${unit.trim()} ×40,000: ${ms.toFixed(0)} ms, ordinary text of that size ${baseMs.toFixed(0)} ms`);
     }
   });
 
@@ -51,10 +58,15 @@ describe('hostile input', function () {
   it('splits one huge line into blocks in linear time', () => {
     const sentence = 'The agency shall monitor the data and consult the public on it. ';
     const line = sentence.repeat(Math.ceil(48e6 / sentence.length));
-    const ms = elapsed(() => {
-      for (let at = 0; at < line.length; ) at = blockAt(line, at).end;
-    });
-    assert.ok(ms < 3000, `48 MB line: ${ms.toFixed(0)} ms`);
+    const lines = `${sentence.trimEnd()}\n\n`.repeat(Math.ceil(48e6 / sentence.length));
+    const split = (text: string): number =>
+      elapsed(() => {
+        for (let at = 0; at < text.length; ) at = blockAt(text, at).end;
+      });
+    split(lines.slice(0, 1e6));
+    const baseMs = split(lines);
+    const ms = split(line);
+    assert.ok(ms < 20 * baseMs + 200, `48 MB line: ${ms.toFixed(0)} ms, 48 MB of paragraphs ${baseMs.toFixed(0)} ms`);
   });
 
   it('looks up wildcard entries without scanning them all for each new word', () => {
