@@ -1,0 +1,40 @@
+// Changes of the round "General mechanisms judged by fresh groups" (lexicons zh 1.11.x, docs/validity.md):
+// control that had no cue word (approval and registration duties, integrity culture in a credit scheme) and lower
+// agencies as the target of a measure, each kept only when the fresh group did not fall. The sentences are written
+// for the tests, not taken from the corpus.
+import * as assert from 'node:assert/strict';
+import { counted } from './helpers/lexicons';
+
+describe('control duties without a cue word, Chinese (lexicons zh 1.11.x)', () => {
+  it('批准 names a topic; an approval an activity needs (经…批准) is gated by the state', () => {
+    assert.deepEqual(counted('从事爆破作业，必须经过县级公安机关批准。'), ['control/restrictions:批准']);
+    assert.deepEqual(counted('设立分支机构应当报经省级主管部门批准。'), ['control/restrictions:批准']);
+    // Who signs off on an internal decision says nothing of the governed.
+    assert.deepEqual(counted('处理意见报本级行政首长批准后执行。'), []);
+  });
+
+  it('经 inside another word gives 批准 no stance: 经营, 经济, 已经', () => {
+    assert.deepEqual(counted('经营者应当在批准的范围内销售。'), []);
+    assert.deepEqual(counted('已经批准的项目继续实施。'), []);
+  });
+
+  it('申报 is a declaration the governed must file; 登记 is a topic, counted when someone must see to it (办理)', () => {
+    assert.deepEqual(counted('婴儿出生后一个月以内，由户主向户口登记机关申报出生登记。'), ['control/data-collection:申报']);
+    assert.deepEqual(counted('分散居住的户口，由登记机关直接办理户口登记。'), ['control/data-collection:登记']);
+    assert.deepEqual(counted('登记簿记载的事项具有证明效力。'), []);
+    // The lack of a registration as a condition imposes nothing, and after 不得 it is no protection either.
+    assert.deepEqual(counted('当事人不得以未经登记为由否认合同效力。'), []);
+  });
+
+  it('integrity culture in a credit scheme (education, pledges, watching one another) is discipline: scoring', () => {
+    assert.deepEqual(counted('各单位应当开展诚信教育，培育诚信文化。'), ['control/scoring:诚信教育', 'control/scoring:诚信文化']);
+    assert.deepEqual(counted('鼓励市场主体主动作出信用承诺。'), ['control/scoring:信用承诺']);
+    // Integrity of public bodies stays accountability.
+    assert.deepEqual(counted('加强政务诚信建设。'), ['engagement/accountability:政务诚信']);
+  });
+
+  it('a measure aimed at a lower agency (下级) is accountability (scheme principle 4)', () => {
+    assert.deepEqual(counted('下级机关查处不力的，由上级机关直接督办。'), ['engagement/accountability:查处']);
+    assert.deepEqual(counted('市场监管部门查处无照经营行为。'), ['control/coercion:查处']);
+  });
+});
