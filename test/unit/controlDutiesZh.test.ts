@@ -1,4 +1,4 @@
-// Changes of the round "General mechanisms judged by fresh groups" (lexicons zh 1.11.x, docs/validity.md):
+// Changes of the round "General mechanisms judged on fresh groups" (lexicons zh 1.11.x, docs/validity.md):
 // control that had no cue word (approval and registration duties, integrity culture in a credit scheme) and lower
 // agencies as the target of a measure, each kept only when the fresh group did not fall. The sentences are written
 // for the tests, not taken from the corpus.
