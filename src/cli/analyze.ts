@@ -21,6 +21,8 @@ export interface AnalyzedDocument {
   figures: DocumentFigures;
   /** The document's text in the output (the JSON formats' as UTF-8 bytes), without the separator that depends on its place in the report. */
   output: Iterable<string | Uint8Array>;
+  /** For output held in buffers that are used again (see HeldOutput): called with each piece once it is no longer read. */
+  release?: (piece: string | Uint8Array) => void;
 }
 
 /** `review`: the store and this document's source in it, when the document is reviewed against one. */

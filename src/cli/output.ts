@@ -52,20 +52,23 @@ export class OutputSink {
     }
   }
 
-  async write(text: string | Uint8Array): Promise<void> {
+  /** `written`: called once `text` is no longer read here (at once when it was copied or written before returning). */
+  async write(text: string | Uint8Array, written?: () => void): Promise<void> {
     if (this.failure) throw this.writeError(this.failure);
-    if (this.block === null) return this.put(text);
+    if (this.block === null) return this.put(text, written);
     // A string's UTF-8 is at most three bytes per UTF-16 unit: when that fits, it is encoded straight into the block.
     if (typeof text === 'string' && text.length * 3 <= GATHER - this.gathered) {
       this.gathered += this.block.write(text, this.gathered);
+      written?.();
       return;
     }
     const bytes = typeof text === 'string' ? Buffer.from(text) : text;
     if (bytes.length > GATHER - this.gathered) await this.flush();
-    if (bytes.length >= GATHER) return this.put(bytes);
+    if (bytes.length >= GATHER) return this.put(bytes, written);
     this.block.set(bytes, this.gathered);
     this.gathered += bytes.length;
     if (bytes === text) recycleChunk(text);
+    written?.();
   }
 
   /**
@@ -81,8 +84,9 @@ export class OutputSink {
     if (!written) await this.drained();
   }
 
-  private async put(piece: string | Uint8Array): Promise<void> {
+  private async put(piece: string | Uint8Array, written?: () => void): Promise<void> {
     if (typeof piece === 'string') {
+      written?.();
       if (!this.stream.write(piece)) await this.drained();
       return;
     }
@@ -93,6 +97,7 @@ export class OutputSink {
       if (recycled) return;
       recycled = true;
       recycleChunk(piece);
+      written?.();
     };
     const ok = this.stream.write(piece, recycle);
     if (this.stream.writableLength === 0) recycle();
@@ -190,9 +195,13 @@ export class ReportWriter {
   async document(doc: AnalyzedDocument): Promise<void> {
     if (this.report) await this.sink.write(this.report.next());
     else if (this.count === 0) await this.sink.write(this.opening());
-    if (this.format === 'w3c') await this.sink.write(this.collection.document(doc.figures.source, outputText(doc.output)));
-    else if (this.format === 'qdpx') await this.refiDocument(JSON.parse(outputText(doc.output)) as RefiDocument);
-    else for (const chunk of doc.output) await this.sink.write(chunk);
+    const release = doc.release;
+    if (this.format === 'w3c' || this.format === 'qdpx') {
+      const text = outputText(doc.output);
+      if (release) for (const chunk of doc.output) release(chunk);
+      if (this.format === 'w3c') await this.sink.write(this.collection.document(doc.figures.source, text));
+      else await this.refiDocument(JSON.parse(text) as RefiDocument);
+    } else for (const chunk of doc.output) await this.sink.write(chunk, release && (() => release(chunk)));
     this.totals.add(doc.figures);
     this.count++;
   }

@@ -29,6 +29,8 @@ export interface WorkerJob {
   raw?: Uint8Array;
   /** Its size when listed (see readTextFile). */
   size: number;
+  /** Buffers of earlier answers, written, for the worker to hold its next answers in (see HeldOutput). */
+  spare?: ArrayBuffer[];
 }
 
 /** A big file's parts to take in turn with the other threads (src/cli/bigText.ts); `thread` is this worker's place. */
@@ -85,6 +87,8 @@ export class WorkerPool {
   private readonly queue: Pending[] = [];
   private readonly threads: Thread[];
   private failure: Error | null = null;
+  private readonly returned: ArrayBuffer[] = [];
+  private started = 0;
 
   constructor(size: number, script: string, setup: WorkerSetup) {
     this.threads = Array.from({ length: size }, () => this.start(script, setup));
@@ -96,6 +100,16 @@ export class WorkerPool {
       this.queue.push({ job, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /** An answer's buffer, written: handed back to a worker with its next job. */
+  giveBack(buffer: ArrayBuffer): void {
+    if (this.returned.length < 16 && !this.returned.includes(buffer)) this.returned.push(buffer);
+  }
+
+  /** True once every worker runs, its heap set up. */
+  get online(): boolean {
+    return this.started === this.threads.length;
   }
 
   get size(): number {
@@ -138,7 +152,10 @@ export class WorkerPool {
     const worker = new threads.Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
     const thread: Thread = { worker, posted: [], postedBytes: 0 };
     // Setting up the worker's heap undid the main thread's young-generation setting (see heapSettings).
-    worker.once('online', holdYoungGeneration);
+    worker.once('online', () => {
+      holdYoungGeneration();
+      this.started++;
+    });
     worker.on('message', (result: WorkerResult) => {
       const answered = thread.posted.shift();
       if (answered) {
@@ -162,7 +179,9 @@ export class WorkerPool {
       const pending = this.queue.shift() as Pending;
       thread.posted.push(pending);
       thread.postedBytes += jobBytes(pending.job);
-      thread.worker.postMessage(pending.job);
+      const job = pending.job as WorkerJob;
+      if (this.returned.length > 0) job.spare = this.returned.splice(0);
+      thread.worker.postMessage(job, job.spare ?? []);
     }
   }
 

@@ -1,7 +1,8 @@
 // Inputs → documents in input order. When there are many small files, worker threads analyse them and the main
-// thread, between writing, takes those that reach their turn while no worker has room; big files and standard input are
-// analysed in the main thread when their turn comes, so their output streams without being held whole. Each thread
-// holds a whole engine, so there is one thread per core in all, not one worker per core beside an idle main thread.
+// thread, between writing, takes those that reach their turn while no worker has room, and while it waits on a worker,
+// small files further on; big files and standard input are analysed in the main thread when their turn comes, so their
+// output streams without being held whole. Each thread holds a whole engine, so there is one thread per core in all,
+// not one worker per core beside an idle main thread.
 // At most a window of documents past the one being written are in flight, so memory does not grow with the corpus.
 import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -9,6 +10,7 @@ import * as path from 'node:path';
 import type { Engine } from '../core';
 import type { LanguageSetting, LexiconSource } from '../core/types';
 import { AnalyzedDocument, analyzeFile, analyzeText } from './analyze';
+import { HeldOutput } from './heldOutput';
 import { BIG_TEXT, countInParts } from './bigText';
 import { reportInParts } from './bigReport';
 import type { CliReview } from './annotations';
@@ -33,6 +35,11 @@ const LOOKAHEAD = 16;
  */
 const WINDOW_FILES = 64;
 const WINDOW_BYTES = 512 * 1024;
+/**
+ * Documents the main thread may have analysed ahead of their turn, each holding its output until then. Without them
+ * the main thread sat idle for most of a run over small files, waiting on the one worker.
+ */
+const MAIN_AHEAD = 8;
 
 export interface RunSettings {
   paths: Iterable<string | Buffer>;
@@ -55,8 +62,19 @@ export interface RunHandlers {
   problem(p: Problem): void;
 }
 
-/** An input in the window: not yet taken (the main thread analyses it in its turn), or taken by a worker. */
-type Slot = Problem | { kind: 'input'; input: Input } | { kind: 'worker'; result: Promise<WorkerResult>; size: number };
+/** A worker's answer to come; `settled` once it came. */
+interface WorkerSlot {
+  kind: 'worker';
+  result: Promise<WorkerResult>;
+  settled: boolean;
+  size: number;
+}
+
+/**
+ * An input in the window: not yet taken (the main thread analyses it in its turn), taken by a worker, or analysed by
+ * the main thread ahead of its turn.
+ */
+type Slot = Problem | { kind: 'input'; input: Input } | WorkerSlot | { kind: 'ready'; outcome: AnalyzedDocument | Problem; size: number };
 
 export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): Promise<void> {
   const inputs = settings.shard ? inShard(walkInputs(settings.paths), settings.shard) : walkInputs(settings.paths);
@@ -99,9 +117,39 @@ export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): 
       if (slot.kind !== 'input' || !isSmallFile(slot.input)) continue;
       const { input } = slot;
       const result = pool.analyse({ path: input.path, source: input.source, raw: input.raw, size: input.size });
-      result.catch(() => undefined); // Awaited in turn below; this only keeps a later failure from counting as unhandled.
-      slots[i] = { kind: 'worker', result, size: input.size };
+      const taken: WorkerSlot = { kind: 'worker', result, settled: false, size: input.size };
+      // Awaited in turn below; this also keeps a later failure from counting as unhandled.
+      result.then(
+        () => (taken.settled = true),
+        () => (taken.settled = true),
+      );
+      slots[i] = taken;
     }
+  };
+  /** A worker's document, its buffer handed back once written (see HeldOutput). */
+  const answer = async (result: Promise<WorkerResult>): Promise<WorkerResult | AnalyzedDocument> => {
+    const outcome = await result;
+    const workers = pool;
+    if (outcome.kind !== 'document' || workers === null) return outcome;
+    const release = (piece: string | Uint8Array): void => {
+      if (typeof piece !== 'string' && piece.buffer instanceof ArrayBuffer) workers.giveBack(piece.buffer);
+    };
+    return { ...outcome, release };
+  };
+  let ready = 0;
+  const held = new HeldOutput();
+  /** While the head waits on a worker: analyses the window's next small file not taken, if not too many are held. */
+  const takeAhead = (): boolean => {
+    // Not before the workers run: setting up a worker's heap lets this thread's young generation grow (see heapSettings).
+    if (ready >= MAIN_AHEAD || pool === null || !pool.online) return false;
+    const i = slots.findIndex((slot) => slot.kind === 'input' && isSmallFile(slot.input));
+    if (i < 0) return false;
+    const { input } = slots[i] as { input: Extract<Input, { kind: 'file' }> };
+    const outcome = analyzeFile(settings.engine, input, settings.language, settings.format, settings.review);
+    const doc: AnalyzedDocument | Problem = outcome.kind === 'document' ? { kind: 'document', figures: outcome.figures, output: [held.hold(outcome.output)], release: (piece) => held.release(piece) } : outcome;
+    slots[i] = { kind: 'ready', outcome: doc, size: input.size };
+    ready++;
+    return true;
   };
   try {
     for (;;) {
@@ -109,9 +157,15 @@ export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): 
       feed();
       const head = slots[0];
       if (head === undefined) break;
+      if (head.kind === 'worker' && !head.settled && takeAhead()) {
+        // The worker's answers are taken in, and it is given more, only between tasks of this thread.
+        await new Promise(setImmediate);
+        continue;
+      }
       slots.shift();
       slotBytes -= slotSize(head);
-      const outcome = head.kind === 'worker' ? await head.result : head.kind === 'input' ? await analyzeHere(head.input, settings, partPool) : head;
+      if (head.kind === 'ready') ready--;
+      const outcome = head.kind === 'worker' ? await answer(head.result) : head.kind === 'input' ? await analyzeHere(head.input, settings, partPool) : head.kind === 'ready' ? head.outcome : head;
       if (outcome.kind === 'problem') handlers.problem(outcome);
       else if (outcome.kind === 'document') await handlers.document(outcome);
     }

@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from '../core';
-import { analyzeFile, joinedOutput } from './analyze';
+import { analyzeFile } from './analyze';
+import { HeldOutput } from './heldOutput';
 import { partsFailed, takeParts } from './bigText';
 import { emptyTotals } from '../core/tally';
 import type { PartsJob, PartsResult, WorkerData, WorkerJob, WorkerResult } from './pool';
@@ -11,20 +12,22 @@ import { lexiconsFromMain } from './workerLexicons';
 const setup = workerData as WorkerData;
 const engine = new Engine(lexiconsFromMain(setup.lexicons));
 const port = parentPort;
+const held = new HeldOutput();
 
 port?.on('message', (job: WorkerJob | PartsJob) => {
   if ('kind' in job) {
     port.postMessage(countParts(job));
     return;
   }
+  for (const buffer of job.spare ?? []) held.release(new Uint8Array(buffer));
   const result = analyzeFile(engine, job, setup.language, setup.format, setup.review);
   if (result.kind !== 'document') {
     port.postMessage(result);
     return;
   }
-  const output = joinedOutput(result.output);
+  const output = held.hold(result.output);
   const reply: WorkerResult = { kind: 'document', figures: result.figures, output: [output] };
-  // Bytes are handed over, not copied: joinedOutput made them for this reply alone.
+  // Its buffer is handed over, not copied, and comes back with a later job once written.
   port.postMessage(reply, typeof output === 'string' ? [] : [output.buffer]);
 });
 

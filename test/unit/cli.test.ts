@@ -370,6 +370,9 @@ describe('CLI', function () {
       // them big enough to be analysed in the main thread in its turn, and one that is not text.
       for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.txt`), `${sentences[i % 4]} Item ${i}.\n`.repeat(1 + ((i * 37) % 23)));
       fs.writeFileSync(path.join(dir, '120.txt'), `${sentences.join(' ')}\n\n`.repeat(2400));
+      // A few whose report is over the 64 KB that output gathers, so that --out writes them as they are (a buffer
+      // holding one is used again only once it is written).
+      for (const i of [50, 51, 52, 53]) fs.writeFileSync(path.join(dir, `0${i}.txt`), `${sentences.join(' ')}\n\n`.repeat(250));
       fs.writeFileSync(path.join(dir, '211.txt'), Buffer.from([0x41, 0x00, 0x42]));
       const single = cli(['--jobs', '1', '--format', 'json', dir]);
       assert.equal(single.status, 0, single.stderr);
