@@ -20,6 +20,17 @@ export function holdYoungGeneration(): void {
 }
 
 /**
+ * Before worker threads start. Each worker's isolate would map its own copy of V8's built-in functions next to its
+ * compiled code, for shorter calls into them: about 1.2 MB of resident memory each. And with a thread analysing on
+ * every core, a young-generation collection shared out to V8's helper threads only waits for a core: done by the
+ * collecting thread alone, it costs less time and CPU (see docs/performance-notes.md).
+ */
+export function withWorkers(): void {
+  setFlagsFromString('--no-short-builtin-calls');
+  setFlagsFromString('--no-parallel-scavenge');
+}
+
+/**
  * A run of one document (one regular file, or standard input) leaves no earlier document's garbage to collect, so it
  * goes back to V8's own heap growth (0: the default), which lets the one analysis grow with fewer full collections:
  * with 20% steps a 30 MB report's run made 9 of them, as its analysis grew, instead of 2. The peak then follows what

@@ -5,7 +5,7 @@ import type { DocumentSubject } from '../core/listContext';
 import type { LexiconSource, LanguageSetting } from '../core/types';
 import type { DocumentFigures } from './textTable';
 import type { CliReview } from './annotations';
-import { holdYoungGeneration } from './heapSettings';
+import { holdYoungGeneration, withWorkers } from './heapSettings';
 import type { OutputFormat } from './args';
 import type { Problem } from './inputs';
 import { lexiconsForWorker, WorkerLexicons } from './workerLexicons';
@@ -149,6 +149,7 @@ export class WorkerPool {
     // Required here, not at the top: loading node:worker_threads cost every start a few milliseconds, and most runs start no worker.
     const threads = require('node:worker_threads') as typeof import('node:worker_threads');
     const workerData: WorkerData = { ...setup, lexicons: lexiconsForWorker(setup.lexicons) };
+    withWorkers();
     const worker = new threads.Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
     const thread: Thread = { worker, posted: [], postedBytes: 0 };
     // Setting up the worker's heap undid the main thread's young-generation setting (see heapSettings).
