@@ -63,7 +63,7 @@ export class JsonBytes {
     return out;
   }
 
-  /** Bytes written elsewhere by a JsonBytes (see copy), as they are. */
+  /** Bytes that are JSON as they are: written elsewhere by a JsonBytes (see copy), or ASCII encoded once. */
   copied(from: Uint8Array): void {
     const n = from.length;
     if (this.at + n > this.bytes.length) this.grow(n);
