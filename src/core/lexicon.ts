@@ -189,7 +189,7 @@ class Validator {
     }
     const lists = props.get('lists');
     if (lists) {
-      const listProps = this.object(lists, '"lists"', ['refer', 'ban', 'unpunctuated']);
+      const listProps = this.object(lists, '"lists"', ['refer', 'ban', 'unpunctuated', 'exemption']);
       context.lists = {};
       if (listProps.get('refer')) context.lists.refer = this.array(listProps, lists, 'refer', false).map((item) => this.stringNode(item, 'a word that names a list'));
       const ban = listProps.get('ban');
@@ -204,6 +204,13 @@ class Validator {
         for (const c of categories) if (!known.has(c)) throw this.at(props.get('categories')?.offset ?? unpunctuated.offset, `unknown category "${c}"`);
         context.lists.unpunctuated = { categories, except: this.array(props, unpunctuated, 'except', false).map((item) => this.stringNode(item, 'a last word')) };
         if (props.get('exceptWith')) context.lists.unpunctuated.exceptWith = this.array(props, unpunctuated, 'exceptWith', false).map((item) => this.stringNode(item, 'a word of an exemption'));
+      }
+      const exemption = listProps.get('exemption');
+      if (exemption) {
+        const props = this.object(exemption, '"exemption"', ['words', 'categories']);
+        const categories = this.array(props, exemption, 'categories', true).map((item) => this.stringNode(item, 'a category id'));
+        for (const c of categories) if (!known.has(c)) throw this.at(props.get('categories')?.offset ?? exemption.offset, `unknown category "${c}"`);
+        context.lists.exemption = { words: this.array(props, exemption, 'words', true).map((item) => this.stringNode(item, 'a word of an exemption')), categories };
       }
     }
     return context;

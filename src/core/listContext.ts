@@ -5,12 +5,14 @@
 // The context depends only on the text: a lead-in is a block's last sentence ending on a colon or a dash that holds a
 // ban word of the lexicons or whose last counted match is control, or, where the lexicons allow it (`unpunctuated`:
 // statute text that drops the dash), a sentence ending on a word whose last counted match is a penalty or a condition; it governs the blocks that follow it as long as each
-// opens with an enumerator. Lexicons turn this on (`context.lists`). analysis.ts carries the lead-in from block to block
-// and re-analyses the items of a lead-in that an edit changed, so an edited analysis still equals a fresh one.
+// opens with an enumerator. A lead-in holding an exemption's words (`exemption`: "shall not apply to") hands on no
+// annotation: its items' engagement matches of the exemption's categories are shown as topics, naming the lead-in
+// (scheme: exemptions are no engagement). Lexicons turn this on (`context.lists`). analysis.ts carries the lead-in
+// from block to block and re-analyses the items of a lead-in that an edit changed, so an edited analysis still equals a fresh one.
 import { blockAt } from './blocks';
 import { isTitleLike } from './headings';
 import { Matcher } from './matcher';
-import { MatchListBuilder, matchCount, matchEnd, MatchReader, matchStart, RULE_DIRECTION, RULE_INHERITED, RULE_NONE, RULE_SECRECY, RULE_SUBJECT, RULE_TARGET } from './matchList';
+import { MatchListBuilder, matchCount, matchEnd, MatchReader, matchStart, RULE_DIRECTION, RULE_INHERITED, RULE_NONE, RULE_SECRECY, RULE_SUBJECT, RULE_TARGET, RULE_TOPIC, TOPIC_EXEMPTION } from './matchList';
 import type { BlockResult } from './scan';
 
 /** What a lead-in hands its items: the annotation they get and the words their explanation quotes. */
@@ -20,6 +22,8 @@ export interface LeadIn {
   readonly argument: number;
   /** True when a ban word made the lead-in a ban (the lexicon's `lists.ban`). */
   readonly ban: boolean;
+  /** True when exemption words made the lead-in an exemption (the lexicon's `lists.exemption`): its items get no annotation, their matches of its categories are shown as topics. */
+  readonly exemption: boolean;
   /** The lead-in sentence's words, shortened for the explanation. */
   readonly text: string;
   /** Offset of the lead-in sentence from its block's start: where the explanation reads its line. */
@@ -34,7 +38,7 @@ const LEAD_CHARS = 600;
 /** True when two lead-ins give their items the same annotations (the line is read when shown, not stored). */
 export function sameLeadIn(a: LeadIn | null, b: LeadIn | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.entry === b.entry && a.argument === b.argument && a.ban === b.ban && a.text === b.text;
+  return a.entry === b.entry && a.argument === b.argument && a.ban === b.ban && a.exemption === b.exemption && a.text === b.text;
 }
 
 /**
@@ -51,14 +55,18 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
   const last = text.charCodeAt(end - 1);
   const colon = last === 58 || last === 0xff1a || last === 0x2014 || last === 0x2013 || (last === 45 && end - 2 >= start && text.charCodeAt(end - 2) === 45);
   const open = colon ? null : rules.unpunctuated;
-  if (!colon && (open === null || !isToken(last))) return null;
+  if (!colon && ((open === null && rules.exemption === null) || !isToken(last))) return null;
   const sentenceStart = lastSentenceStart(text, start, end);
   const words = text.slice(sentenceStart, end);
-  // A title ("(b) Fraud; disqualification penalties") and a condition or an item ending on a word are no lead-in.
-  if (open !== null && (isTitleLike(words) || open.except?.test(words) === true || open.exceptWith?.test(words) === true)) return null;
-  if (open !== null) return stanceLeadIn(start, block, matcher, reader, words, sentenceStart, -1, open.categories);
+  // A title ("(b) Fraud; disqualification penalties"), a condition or an item ending on a word ("…; or") is no lead-in.
+  if (!colon && (isTitleLike(words) || open?.except?.test(words) === true)) return null;
+  if (rules.exemption?.pattern.test(words) === true) return { entry: -1, argument: -1, ban: false, exemption: true, text: quote(words), offset: sentenceStart - start };
+  if (!colon) {
+    if (open === null || open.exceptWith?.test(words) === true) return null;
+    return stanceLeadIn(start, block, matcher, reader, words, sentenceStart, -1, open.categories);
+  }
   for (const ban of rules.bans) {
-    if (ban.pattern.test(words)) return { entry: ban.entry, argument: -1, ban: true, text: quote(words), offset: sentenceStart - start };
+    if (ban.pattern.test(words)) return { entry: ban.entry, argument: -1, ban: true, exemption: false, text: quote(words), offset: sentenceStart - start };
   }
   const refer = rules.refer?.exec(words) ?? null;
   return stanceLeadIn(start, block, matcher, reader, words, sentenceStart, refer === null ? -1 : sentenceStart + refer.index, null);
@@ -78,7 +86,7 @@ function stanceLeadIn(start: number, block: BlockResult, matcher: Matcher, reade
     if (after >= 0 && start + matchStart(list, m) < after) return null;
     const rule = reader.rule(list, m);
     const moved = rule === RULE_TARGET || rule === RULE_SECRECY;
-    return { entry: reader.entryIndex(list, m), argument: moved ? reader.argument(list, m) : -1, ban: false, text: quote(words), offset: sentenceStart - start };
+    return { entry: reader.entryIndex(list, m), argument: moved ? reader.argument(list, m) : -1, ban: false, exemption: false, text: quote(words), offset: sentenceStart - start };
   }
   return null;
 }
@@ -121,11 +129,36 @@ export function inherit(block: BlockResult, leadIn: LeadIn, text: string, start:
 }
 
 /**
+ * The block, as an item of the exemption list `leadIn` governs: its matches that count as their entries have them, in
+ * one of the exemption's `categories`, shown as topics (the item names what the duty or protection does not reach).
+ * Matches a protection, target or secrecy cue moved keep their count: the item's own words protect people.
+ */
+export function exempt(block: BlockResult, leadIn: LeadIn, matcher: Matcher, reader: MatchReader, builder: MatchListBuilder): BlockResult {
+  const categories = matcher.lists?.exemption?.categories;
+  const list = block.matches;
+  const count = matchCount(list);
+  builder.reset();
+  let moved = false;
+  for (let m = 0; m < count; m++) {
+    const rule = reader.rule(list, m);
+    if ((rule === RULE_NONE || rule === RULE_DIRECTION) && categories?.has(categoryId(matcher, reader.categoryIndex(list, m))) === true) {
+      builder.add(matchStart(list, m), matchEnd(list, m), reader.entryIndex(list, m), RULE_TOPIC, TOPIC_EXEMPTION);
+      moved = true;
+    } else builder.copy(list, m);
+  }
+  return block.withMatches(moved ? builder.finish() : list, block.matchSentences, leadIn, block.subject);
+}
+
+/**
  * True when the numbered line `text[from, end)` (after its enumerator) is a heading: one line, a capital letter first,
- * and a title ("(c) Refusal to provide necessary information"). A statute's next subsection ends the list before it.
+ * and a title ("(c) Refusal to provide necessary information"), or nothing but a letter's enumerator ("(d)"). A statute's
+ * next subsection ends the list before it. `from` is where the enumerator ends.
  */
 function isHeadingItem(text: string, from: number, end: number): boolean {
   const words = text.slice(from, end).trim();
+  // A bare lower-case letter ("(d)" on its own line) opens a statute's subsection; a bare "(3)" is an item whose
+  // sub-items follow.
+  if (words === '') return isLowerLetter(text.charCodeAt(from - 2)) && !isLowerLetter(text.charCodeAt(from - 3));
   const first = words.charCodeAt(0);
   return first >= 65 && first <= 90 && !words.includes('\n') && isTitleLike(words);
 }
@@ -160,6 +193,10 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0;
 }
 
+function isLowerLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -188,7 +225,7 @@ export function inContext(
   const leadIn = handedOn(previous);
   if (leadIn !== null) {
     const enumerator = enumeratorLength(text, start);
-    if (enumerator > 0 && enumerator < raw.length && !isHeadingItem(text, start + enumerator, start + raw.length)) block = inherit(block, leadIn, text, start, enumerator, builder);
+    if (enumerator > 0 && enumerator < raw.length && !isHeadingItem(text, start + enumerator, start + raw.length)) block = leadIn.exemption ? exempt(block, leadIn, matcher, reader, builder) : inherit(block, leadIn, text, start, enumerator, builder);
   }
   block.opens = opens;
   return block;

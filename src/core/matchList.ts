@@ -52,6 +52,8 @@ export const TOPIC_TITLE = 1;
 export const TOPIC_DEFINITION = 2;
 /** Shown, not counted: a word of a name of a body, an office or a law ("the Privacy Office", 《…法》). */
 export const TOPIC_NAME = 3;
+/** Shown, not counted: a match in an item of an exemption list (listContext.ts); its explanation names the lead-in. */
+export const TOPIC_EXEMPTION = 4;
 
 export function matchCount(list: MatchList): number {
   return list.length / FIELDS;
@@ -210,8 +212,8 @@ export class MatchReader {
         match.category = cue.protectionCategory as string;
       }
       match.rule = 'inherited';
-      const where = leadIn === null ? 'before it' : `at line ${leadIn.line + 1}`;
-      const words = leadIn === null ? '' : `: "${leadIn.text}"`;
+      const where = leadInPlace(leadIn);
+      const words = leadInQuote(leadIn);
       match.ruleDetail = leadIn?.ban === true ? `item of the ban list ${where}${words}` : `item of a list whose lead-in ${where} is control ("${entry.term}")${words}`;
     } else if (r === RULE_DIRECTION) {
       const overridden = this.matcher.entryList[detail];
@@ -223,6 +225,8 @@ export class MatchReader {
       match.ruleDetail =
         detail === TOPIC_TITLE
           ? 'a title line names its topic and takes no stance'
+          : detail === TOPIC_EXEMPTION
+            ? `item of a list whose lead-in ${leadInPlace(leadIn)} is an exemption${leadInQuote(leadIn)}: it names what the exemption covers and takes no stance`
           : detail === TOPIC_DEFINITION
             ? 'a definition or scope clause says what a term covers and takes no stance'
             : detail === TOPIC_NAME
@@ -266,6 +270,16 @@ export class MatchReader {
 }
 
 /** What the explanation of an inherited annotation names: its list's lead-in. */
+/** Where a list's lead-in stands, for an item's explanation. */
+function leadInPlace(leadIn: LeadInNote | null): string {
+  return leadIn === null ? 'before it' : `at line ${leadIn.line + 1}`;
+}
+
+/** A list's lead-in quoted after a colon, for an item's explanation ('' when unknown). */
+function leadInQuote(leadIn: LeadInNote | null): string {
+  return leadIn === null ? '' : `: "${leadIn.text}"`;
+}
+
 export interface LeadInNote {
   /** Zero-based line of the lead-in sentence. */
   readonly line: number;

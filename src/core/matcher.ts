@@ -72,6 +72,14 @@ export interface ListRules {
   readonly bans: readonly ListBan[];
   /** When a lead-in may end on a word (see LexiconSource's `lists.unpunctuated`), or null. */
   readonly unpunctuated: UnpunctuatedLeadIns | null;
+  /** When a lead-in is an exemption (see LexiconSource's `lists.exemption`), or null. */
+  readonly exemption: ExemptionLeadIns | null;
+}
+
+/** Exemption lead-ins: their words as one pattern, and the categories (by id) whose matches their items show as topics. */
+export interface ExemptionLeadIns {
+  readonly pattern: RegExp;
+  readonly categories: ReadonlySet<string>;
 }
 
 /** Lead-ins without a colon or dash: the categories (by id) that make one, and its excepted last words as one pattern. */
@@ -117,7 +125,9 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
     open.length === 0
       ? null
       : { categories: new Set(open.flatMap((u) => u.categories)), except: except.length === 0 ? null : new RegExp(`(?:${wordsPattern(except).source})$`, 'i'), exceptWith: exceptWith.length === 0 ? null : wordsPattern(exceptWith) };
-  return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, unpunctuated };
+  const exempting = on.flatMap((l) => (l.context?.lists?.exemption === undefined ? [] : [l.context.lists.exemption]));
+  const exemption = exempting.length === 0 ? null : { pattern: wordsPattern(exempting.flatMap((e) => e.words)), categories: new Set(exempting.flatMap((e) => e.categories)) };
+  return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, unpunctuated, exemption };
 }
 
 /** Words as one pattern: Latin words whole, case ignored, any run of spaces between them. */

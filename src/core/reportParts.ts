@@ -7,7 +7,7 @@ import type { AnalysisContext } from './analysis';
 import { blockAt } from './blocks';
 import { inContext } from './listContext';
 import { LineIndex } from './lineIndex';
-import { LeadInNote, matchCount, matchEnd, matchStart, RULE_INHERITED, RULE_PROTECTION, RULE_SUBJECT, RULE_TARGET } from './matchList';
+import { LeadInNote, matchCount, matchEnd, matchStart, RULE_INHERITED, RULE_PROTECTION, RULE_SUBJECT, RULE_TARGET, RULE_TOPIC, TOPIC_EXEMPTION } from './matchList';
 import { JsonBytes } from './jsonBytes';
 import { AnnotationWriter, ReportAnnotation, round, writeAnnotationClosing, writeAnnotationFields, writeAnnotationPositions, writeAnnotationStance } from './report';
 import { analyzeBlock, BlockResult, withScanState } from './scan';
@@ -205,7 +205,7 @@ export class HeldAnnotations implements AnnotationWriter {
     if (stance === undefined) {
       const rule = this.context.reader.rule(one, 0);
       // These rules' explanations quote the annotation's words, its lead-in or the document's title.
-      const own = rule === RULE_INHERITED || rule === RULE_SUBJECT || rule === RULE_TARGET || rule === RULE_PROTECTION;
+      const own = rule === RULE_INHERITED || rule === RULE_SUBJECT || rule === RULE_TARGET || rule === RULE_PROTECTION || (rule === RULE_TOPIC && this.context.reader.argument(one, 0) === TOPIC_EXEMPTION);
       if (own) stance = null;
       else {
         const bytes = new JsonBytes(256);

@@ -110,9 +110,11 @@ export interface LexiconSource {
      * end on a word, as statute text that drops the dash before its items does, when it is a sentence (not a title),
      * its last counted match is of one of `categories` (the measures whose items state the measure: a penalty, a
      * condition imposed on a person) and its last word is none of `except` (a condition's "if", an item's "and") and it holds none of `exceptWith` (an
-     * exemption's "not": "does not include the authority to prohibit" names what stays free).
+     * exemption's "not": "does not include the authority to prohibit" names what stays free). `exemption`: words that
+     * make a lead-in (ending on a colon, a dash or a word) an exemption ("shall not apply to"): its items name what the
+     * duty or protection does not reach, so their counted matches of `categories` are shown as topics, not counted.
      */
-    lists?: { refer?: string[]; ban?: { words: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] } };
+    lists?: { refer?: string[]; ban?: { words: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[] } };
     /**
      * Document subjects (listContext.ts): a document whose title line (its first line, with no sentence-final mark)
      * holds every word of `title` is a scheme of that kind, so counted matches of the `moves` categories all through it

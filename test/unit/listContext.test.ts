@@ -9,10 +9,10 @@ import { Matcher } from '../../src/core/matcher';
 import { Random } from './helpers/random';
 import { matchTerm } from '../../src/core/term';
 
-/** The built-in lexicons with lists turned on: Chinese with its list words and ban words, English with a ban word and its own lead-ins without a dash. */
+/** The built-in lexicons with lists turned on: Chinese with its list words and ban words, English with a ban word and its own lead-ins without a dash and exemptions. */
 function listsOn(): LexiconSource[] {
   return builtinLexicons().map((l) => {
-    const lists = l.language === 'zh' ? { refer: ['下列', '以下', '如下'], ban: { words: ['不得', '禁止', '严禁'], entry: '禁止' } } : { ban: { words: ['shall not'], entry: 'prohibit' }, unpunctuated: l.context?.lists?.unpunctuated };
+    const lists = l.language === 'zh' ? { refer: ['下列', '以下', '如下'], ban: { words: ['不得', '禁止', '严禁'], entry: '禁止' } } : { ban: { words: ['shall not'], entry: 'prohibit' }, unpunctuated: l.context?.lists?.unpunctuated, exemption: l.context?.lists?.exemption };
     return { ...l, context: { ...l.context, lists } };
   });
 }
@@ -133,6 +133,34 @@ describe('analysis across blocks: a list inherits its lead-in', () => {
     assert.deepEqual(inherited(`The court shall impose a fine on the person${items}`).map((m) => m[0]), ['A', 'B']);
   });
 
+  it('English: the items of an exemption show their engagement matches as topics, naming the lead-in; protections and privacy still count', () => {
+    const lead = 'Subsections (a) and (b) shall not prohibit the disclosure of nonpublic personal information';
+    const text = `${lead}\n\n(1) to respond to judicial process;\n\n(2) with the consent of the consumer; or\n\n(3) to make public the records.\n\nThe agency shall make public the records.`;
+    const analysis = engine.analyze(text);
+    const detail = `item of a list whose lead-in at line 1 is an exemption: "…${lead.slice(lead.length - 59)}": it names what the exemption covers and takes no stance`;
+    const topics = analysis.matches().filter((m) => m.ruleDetail === detail);
+    assert.deepEqual(topics.map((m) => [m.text, m.category, m.negated]), [
+      ['respond to', 'complaints', true],
+      ['make public', 'transparency', true],
+    ]);
+    // Not counted: only the sentence after the list and the item whose own words protect the consumer are engagement.
+    const off = listsOff.analyze(text).tally();
+    assert.equal(analysis.tally().units.engagement, off.units.engagement - 2);
+    assert.ok(analysis.matches().some((m) => m.text === 'consent' && !m.negated), 'a privacy match of an item keeps its count');
+    // A colon lead-in, and an item that is a bare subsection letter ends the list.
+    const colon = engine.analyze('This section does not apply to:\n(1) requests for information;\n(d)\n(1) The agency shall respond to requests for information.');
+    assert.deepEqual(colon.matches().filter((m) => m.rule === 'topic' && m.ruleDetail?.includes('exemption') === true).map((m) => m.text), ['requests for information']);
+    // Lexicons without the option leave the items counted.
+    assert.equal(listsOff.analyze(text).matches().filter((m) => m.ruleDetail?.includes('is an exemption') === true).length, 0);
+  });
+
+  it('English: a conjunction or a title ending on a word is no exemption lead-in', () => {
+    for (const lead of ['(B) except that subparagraph (B) shall not apply where the agency has disclosed the content; or', '(2) When consent not required']) {
+      const text = `${lead}\n\n(3) to make public the records.`;
+      assert.ok(engine.analyze(text).matches().every((m) => m.ruleDetail?.includes('is an exemption') !== true), lead);
+    }
+  });
+
   it('a title that names reports to state security makes the document’s complaint channel recruited reporting; topic nouns stay topics', () => {
     const body = '第四条 公民可以拨打举报受理电话。\n第五条 举报人应当提供真实信息。';
     const moved = engine
@@ -185,11 +213,13 @@ const LEAD_INS = [
   'The agency shall not do any of the following:',
   'The court may impose a fine on any person who:',
   'Any person who lies shall become ineligible for further participation in the program',
+  'Subsections (a) and (b) shall not prohibit the disclosure of',
+  'This section does not apply to:',
 ];
-const ITEMS = ['(c) Refusal to provide necessary information', '（一）窃听设备；', '（二）散布谣言的；', '（三）其他。', '(1) sell the records;', '(A) keep them; or', '1、伪造证件；', '- a bullet', '(ii) monitor the firm;'];
+const ITEMS = ['(c) Refusal to provide necessary information', '（一）窃听设备；', '（二）散布谣言的；', '（三）其他。', '(1) sell the records;', '(A) keep them; or', '1、伪造证件；', '- a bullet', '(ii) monitor the firm;', '(2) to make public the records;', '(d)', '(3)'];
 const PLAIN = ['公民举报危害国家安全行为奖励办法', '拨打举报受理电话，国家安全机关应当受理。', '本条所列行为，另有规定的除外。', 'The Board shall publish a report.', '第十五条 其他事项。', 'Section 3. Definitions', ''];
 /** Pieces an edit types or cuts: the marks and words that make or unmake a lead-in or an item. */
-const PIECES = ['：', ':', '—', '。', '；', '\n', '\n\n', '不得', '下列', '罚款', '公开', '（四）', '(2) ', 'shall not ', 'fine ', '的', ' ', '举报', '国家安全', '受理'];
+const PIECES = ['：', ':', '—', '。', '；', '\n', '\n\n', '不得', '下列', '罚款', '公开', '（四）', '(2) ', 'shall not ', 'fine ', 'does not apply ', ' or', '的', ' ', '举报', '国家安全', '受理'];
 
 function listDocument(rng: Random, lines: number): string {
   // Half the documents open with a title that gives them a subject.
