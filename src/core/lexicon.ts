@@ -200,17 +200,13 @@ class Validator {
       const unpunctuated = listProps.get('unpunctuated');
       if (unpunctuated) {
         const props = this.object(unpunctuated, '"unpunctuated"', ['categories', 'except', 'exceptWith']);
-        const categories = this.array(props, unpunctuated, 'categories', true).map((item) => this.stringNode(item, 'a category id'));
-        for (const c of categories) if (!known.has(c)) throw this.at(props.get('categories')?.offset ?? unpunctuated.offset, `unknown category "${c}"`);
-        context.lists.unpunctuated = { categories, except: this.array(props, unpunctuated, 'except', false).map((item) => this.stringNode(item, 'a last word')) };
+        context.lists.unpunctuated = { categories: this.categoryIds(props, unpunctuated, known), except: this.array(props, unpunctuated, 'except', false).map((item) => this.stringNode(item, 'a last word')) };
         if (props.get('exceptWith')) context.lists.unpunctuated.exceptWith = this.array(props, unpunctuated, 'exceptWith', false).map((item) => this.stringNode(item, 'a word of an exemption'));
       }
       const exemption = listProps.get('exemption');
       if (exemption) {
         const props = this.object(exemption, '"exemption"', ['words', 'categories']);
-        const categories = this.array(props, exemption, 'categories', true).map((item) => this.stringNode(item, 'a category id'));
-        for (const c of categories) if (!known.has(c)) throw this.at(props.get('categories')?.offset ?? exemption.offset, `unknown category "${c}"`);
-        context.lists.exemption = { words: this.array(props, exemption, 'words', true).map((item) => this.stringNode(item, 'a word of an exemption')), categories };
+        context.lists.exemption = { words: this.array(props, exemption, 'words', true).map((item) => this.stringNode(item, 'a word of an exemption')), categories: this.categoryIds(props, exemption, known) };
       }
     }
     return context;
@@ -290,6 +286,13 @@ class Validator {
   private stringNode(node: Node, what: string): string {
     if (node.type !== 'string' || String(node.value).trim() === '') throw this.at(node.offset, `${what} must be a non-empty string`);
     return String(node.value);
+  }
+
+  /** The required `categories` of a list rule: ids of the lexicon's (or known) categories. */
+  private categoryIds(props: Map<string, Node>, parent: Node, known: ReadonlySet<string>): string[] {
+    const ids = this.array(props, parent, 'categories', true).map((item) => this.stringNode(item, 'a category id'));
+    for (const id of ids) if (!known.has(id)) throw this.at(props.get('categories')?.offset ?? parent.offset, `unknown category "${id}"`);
+    return ids;
   }
 
   private enumString<T extends string>(props: Map<string, Node>, parent: Node, key: string, allowed: readonly T[]): T {

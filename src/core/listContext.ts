@@ -4,11 +4,12 @@
 // whose explanation names the lead-in (scheme: "items of a ban, blacklist or penalty list inherit the ban").
 // The context depends only on the text: a lead-in is a block's last sentence ending on a colon or a dash that holds a
 // ban word of the lexicons or whose last counted match is control, or, where the lexicons allow it (`unpunctuated`:
-// statute text that drops the dash), a sentence ending on a word whose last counted match is a penalty or a condition; it governs the blocks that follow it as long as each
-// opens with an enumerator. A lead-in holding an exemption's words (`exemption`: "shall not apply to") hands on no
-// annotation: its items' engagement matches of the exemption's categories are shown as topics, naming the lead-in
-// (scheme: exemptions are no engagement). Lexicons turn this on (`context.lists`). analysis.ts carries the lead-in
-// from block to block and re-analyses the items of a lead-in that an edit changed, so an edited analysis still equals a fresh one.
+// statute text that drops the dash), a sentence ending on a word whose last counted match is a penalty or a
+// condition; it governs the blocks that follow it as long as each opens with an enumerator. A lead-in holding an
+// exemption's words (`exemption`: "shall not apply to") hands on no annotation: its items' engagement matches of the
+// exemption's categories are shown as topics, naming the lead-in (scheme: exemptions are no engagement). Lexicons turn
+// this on (`context.lists`). analysis.ts carries the lead-in from block to block and re-analyses the items of a lead-in
+// that an edit changed, so an edited analysis still equals a fresh one.
 import { blockAt } from './blocks';
 import { isTitleLike } from './headings';
 import { Matcher } from './matcher';
@@ -63,39 +64,32 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
   if (rules.exemption?.pattern.test(words) === true) return { entry: -1, argument: -1, ban: false, exemption: true, text: quote(words), offset: sentenceStart - start };
   if (!colon) {
     if (open === null || open.exceptWith?.test(words) === true) return null;
-    return stanceLeadIn(start, block, matcher, reader, words, sentenceStart, -1, open.categories);
+    return stanceLeadIn(start, block, reader, words, sentenceStart, -1, open.categories);
   }
   for (const ban of rules.bans) {
     if (ban.pattern.test(words)) return { entry: ban.entry, argument: -1, ban: true, exemption: false, text: quote(words), offset: sentenceStart - start };
   }
   const refer = rules.refer?.exec(words) ?? null;
-  return stanceLeadIn(start, block, matcher, reader, words, sentenceStart, refer === null ? -1 : sentenceStart + refer.index, null);
+  return stanceLeadIn(start, block, reader, words, sentenceStart, refer === null ? -1 : sentenceStart + refer.index, null);
 }
 
 /**
  * The lead-in whose stance is its last counted match, nearest the list, if that is control: of one of `categories`
  * when given, and standing after `after` (the words that name the items) when that is not −1.
  */
-function stanceLeadIn(start: number, block: BlockResult, matcher: Matcher, reader: MatchReader, words: string, sentenceStart: number, after: number, categories: ReadonlySet<string> | null): LeadIn | null {
+function stanceLeadIn(start: number, block: BlockResult, reader: MatchReader, words: string, sentenceStart: number, after: number, categories: ReadonlySet<number> | null): LeadIn | null {
   const list = block.matches;
   const lastSentence = block.sentences - 1;
   for (let m = matchCount(list) - 1; m >= 0 && block.matchSentences[m] === lastSentence; m--) {
     if (reader.negated(list, m)) continue;
     if (!reader.isControl(list, m)) return null;
-    if (categories !== null && !categories.has(categoryId(matcher, reader.categoryIndex(list, m)))) return null;
+    if (categories !== null && !categories.has(reader.categoryIndex(list, m))) return null;
     if (after >= 0 && start + matchStart(list, m) < after) return null;
     const rule = reader.rule(list, m);
     const moved = rule === RULE_TARGET || rule === RULE_SECRECY;
     return { entry: reader.entryIndex(list, m), argument: moved ? reader.argument(list, m) : -1, ban: false, exemption: false, text: quote(words), offset: sentenceStart - start };
   }
   return null;
-}
-
-/** The id of the category at `index` among the lexicons' categories, '' for none. */
-function categoryId(matcher: Matcher, index: number): string {
-  let i = 0;
-  for (const id of matcher.categories.keys()) if (i++ === index) return id;
-  return '';
 }
 
 /** An enumerator opening an item: blocks' own ("(1)", "（一）", "a) ") and statutes' "(A)", "(ii)". */
@@ -141,7 +135,7 @@ export function exempt(block: BlockResult, leadIn: LeadIn, matcher: Matcher, rea
   let moved = false;
   for (let m = 0; m < count; m++) {
     const rule = reader.rule(list, m);
-    if ((rule === RULE_NONE || rule === RULE_DIRECTION) && categories?.has(categoryId(matcher, reader.categoryIndex(list, m))) === true) {
+    if ((rule === RULE_NONE || rule === RULE_DIRECTION) && categories?.has(reader.categoryIndex(list, m)) === true) {
       builder.add(matchStart(list, m), matchEnd(list, m), reader.entryIndex(list, m), RULE_TOPIC, TOPIC_EXEMPTION);
       moved = true;
     } else builder.copy(list, m);

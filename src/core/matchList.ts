@@ -269,7 +269,6 @@ export class MatchReader {
   }
 }
 
-/** What the explanation of an inherited annotation names: its list's lead-in. */
 /** Where a list's lead-in stands, for an item's explanation. */
 function leadInPlace(leadIn: LeadInNote | null): string {
   return leadIn === null ? 'before it' : `at line ${leadIn.line + 1}`;
@@ -280,6 +279,7 @@ function leadInQuote(leadIn: LeadInNote | null): string {
   return leadIn === null ? '' : `: "${leadIn.text}"`;
 }
 
+/** What the explanation of an inherited annotation names: its list's lead-in. */
 export interface LeadInNote {
   /** Zero-based line of the lead-in sentence. */
   readonly line: number;

@@ -76,15 +76,18 @@ export interface ListRules {
   readonly exemption: ExemptionLeadIns | null;
 }
 
-/** Exemption lead-ins: their words as one pattern, and the categories (by id) whose matches their items show as topics. */
+/**
+ * Exemption lead-ins: their words as one pattern, and the categories whose matches their items show as topics, by
+ * index in `Matcher.categories` (as MatchReader.categoryIndex gives a match's).
+ */
 export interface ExemptionLeadIns {
   readonly pattern: RegExp;
-  readonly categories: ReadonlySet<string>;
+  readonly categories: ReadonlySet<number>;
 }
 
-/** Lead-ins without a colon or dash: the categories (by id) that make one, and its excepted last words as one pattern. */
+/** Lead-ins without a colon or dash: the categories that make one (by index, as above), and its excepted last words as one pattern. */
 export interface UnpunctuatedLeadIns {
-  readonly categories: ReadonlySet<string>;
+  readonly categories: ReadonlySet<number>;
   readonly except: RegExp | null;
   /** Words anywhere in the sentence that keep it from being a lead-in, as one pattern, or null. */
   readonly exceptWith: RegExp | null;
@@ -105,7 +108,7 @@ function compileSubjects(lexicons: readonly LexiconSource[], categories: Readonl
   );
 }
 
-function compileListRules(lexicons: readonly LexiconSource[], entries: readonly CompiledEntry[]): ListRules | null {
+function compileListRules(lexicons: readonly LexiconSource[], entries: readonly CompiledEntry[], categories: ReadonlyMap<string, Category>): ListRules | null {
   const on = lexicons.filter((l) => l.context?.lists !== undefined);
   if (on.length === 0) return null;
   const refer = on.flatMap((l) => l.context?.lists?.refer ?? []);
@@ -124,10 +127,16 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
   const unpunctuated =
     open.length === 0
       ? null
-      : { categories: new Set(open.flatMap((u) => u.categories)), except: except.length === 0 ? null : new RegExp(`(?:${wordsPattern(except).source})$`, 'i'), exceptWith: exceptWith.length === 0 ? null : wordsPattern(exceptWith) };
+      : { categories: categoryIndices(categories, open.flatMap((u) => u.categories)), except: except.length === 0 ? null : new RegExp(`(?:${wordsPattern(except).source})$`, 'i'), exceptWith: exceptWith.length === 0 ? null : wordsPattern(exceptWith) };
   const exempting = on.flatMap((l) => (l.context?.lists?.exemption === undefined ? [] : [l.context.lists.exemption]));
-  const exemption = exempting.length === 0 ? null : { pattern: wordsPattern(exempting.flatMap((e) => e.words)), categories: new Set(exempting.flatMap((e) => e.categories)) };
+  const exemption = exempting.length === 0 ? null : { pattern: wordsPattern(exempting.flatMap((e) => e.words)), categories: categoryIndices(categories, exempting.flatMap((e) => e.categories)) };
   return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, unpunctuated, exemption };
+}
+
+/** The indices in `categories` (in its order) of the given ids. */
+function categoryIndices(categories: ReadonlyMap<string, Category>, ids: readonly string[]): ReadonlySet<number> {
+  const order = [...categories.keys()];
+  return new Set(ids.map((id) => order.indexOf(id)).filter((i) => i >= 0));
 }
 
 /** Words as one pattern: Latin words whole, case ignored, any run of spaces between them. */
@@ -213,7 +222,7 @@ export class Matcher {
     }
     this.paths = tables === null ? this.build(lexicons) : this.load(lexicons, tables);
     this.entryCount = this.entryList.length;
-    this.lists = compileListRules(lexicons, this.entryList);
+    this.lists = compileListRules(lexicons, this.entryList, this.categories);
     this.subjects = compileSubjects(lexicons, this.categories);
     this.longestPath = this.entryList.reduce((most, e) => Math.max(most, e.tokens), 0);
     this.widestCueWindow = this.cueList.reduce((most, c) => Math.max(most, c.window), 0);
