@@ -21,13 +21,16 @@ export function holdYoungGeneration(): void {
 
 /**
  * Before worker threads start. Each worker's isolate would map its own copy of V8's built-in functions next to its
- * compiled code, for shorter calls into them: about 1.2 MB of resident memory each. And with a thread analysing on
- * every core, a young-generation collection shared out to V8's helper threads only waits for a core: done by the
- * collecting thread alone, it costs less time and CPU (see docs/performance-notes.md).
+ * compiled code, for shorter calls into them: about 1.2 MB of resident memory each. With a thread analysing on every
+ * core, a young-generation collection shared out to V8's helper threads only waits for a core: done by the collecting
+ * thread alone, it costs less time and CPU. And every isolate compiles the same functions with TurboFan on those
+ * helper threads, which then take CPU time from the threads analysing: inlining less makes each compilation smaller,
+ * for code about as fast on small documents (see docs/performance-notes.md).
  */
 export function withWorkers(): void {
   setFlagsFromString('--no-short-builtin-calls');
   setFlagsFromString('--no-parallel-scavenge');
+  setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
 }
 
 /**
