@@ -141,8 +141,9 @@ const targets = [
   },
   {
     name: 'tools',
-    entryPoints: ['test/devset/devset.ts'],
-    outfile: 'out/tools/devset.js',
+    entryPoints: ['test/devset/devset.ts', 'test/devset/sentenceModel.ts'],
+    outdir: 'out/tools',
+    outbase: 'test/devset',
     minify: false,
   },
   {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine, Match, Polarity } from '../../src/core/index';
 import { sentenceSpans } from '../../src/core/sentences';
-import { Scores } from './evaluate';
+import { countOutcome, emptyScores, finishScores, Scores } from './evaluate';
 
 export interface CorpusLabel {
   doc: string;
@@ -99,23 +99,13 @@ export function predictCorpus(engine: Engine, labels: readonly CorpusLabel[], co
 /** Precision, recall and F1 per polarity of the outcomes of one language. */
 export function scoreCorpus(outcomes: readonly CorpusOutcome[], language: 'en' | 'zh'): CorpusEvaluation {
   const mine = outcomes.filter((o) => docLanguage(o.label.doc) === language);
-  const scores: Record<Polarity, Scores> = { control: empty(), engagement: empty() };
+  const scores: Record<Polarity, Scores> = { control: emptyScores(), engagement: emptyScores() };
   for (const o of mine) {
     for (const polarity of ['control', 'engagement'] as const) {
-      const truth = o.label[polarity];
-      const guess = o.predicted[polarity];
-      const s = scores[polarity];
-      if (truth && guess) s.tp++;
-      else if (!truth && guess) s.fp++;
-      else if (truth && !guess) s.fn++;
-      else s.tn++;
+      countOutcome(scores[polarity], o.label[polarity], o.predicted[polarity]);
     }
   }
-  for (const s of Object.values(scores)) {
-    s.precision = s.tp + s.fp === 0 ? 0 : s.tp / (s.tp + s.fp);
-    s.recall = s.tp + s.fn === 0 ? 0 : s.tp / (s.tp + s.fn);
-    s.f1 = s.precision + s.recall === 0 ? 0 : (2 * s.precision * s.recall) / (s.precision + s.recall);
-  }
+  for (const s of Object.values(scores)) finishScores(s);
   return { language, sentences: mine.length, scores, outcomes: mine };
 }
 
@@ -138,8 +128,4 @@ export function entryPrecision(outcomes: readonly CorpusOutcome[]): EntryPrecisi
   const rows = [...table.values()];
   for (const r of rows) r.precision = r.correct / r.sentences;
   return rows.sort((a, b) => a.precision - b.precision || b.sentences - a.sentences || a.entry.localeCompare(b.entry));
-}
-
-function empty(): Scores {
-  return { tp: 0, fp: 0, fn: 0, tn: 0, precision: 0, recall: 0, f1: 0 };
 }

@@ -64,13 +64,7 @@ export function evaluate(engine: Engine, items: readonly LabelledSentence[]): Ev
       engagement: matches.some((m) => !m.negated && m.polarity === 'engagement'),
     };
     for (const polarity of ['control', 'engagement'] as const) {
-      const truth = item[polarity];
-      const guess = predicted[polarity];
-      const s = counts[polarity];
-      if (truth && guess) s.tp++;
-      else if (!truth && guess) s.fp++;
-      else if (truth && !guess) s.fn++;
-      else s.tn++;
+      countOutcome(counts[polarity], item[polarity], predicted[polarity]);
     }
     const correct = predicted.control === item.control && predicted.engagement === item.engagement;
     const tag = byTag.get(item.tag) ?? { sentences: 0, correct: 0 };
@@ -79,15 +73,25 @@ export function evaluate(engine: Engine, items: readonly LabelledSentence[]): Ev
     byTag.set(item.tag, tag);
     if (!correct) errors.push({ item, predicted, matches });
   }
-  for (const s of Object.values(counts)) finish(s);
+  for (const s of Object.values(counts)) finishScores(s);
   return { sentences: items.length, hard: items.filter((i) => i.tag !== '-').length, scores: counts, byTag, errors };
 }
 
-function emptyScores(): Scores {
+/** Adds one prediction to the counts. */
+export function countOutcome(s: Scores, truth: boolean, guess: boolean): void {
+  if (truth && guess) s.tp++;
+  else if (!truth && guess) s.fp++;
+  else if (truth && !guess) s.fn++;
+  else s.tn++;
+}
+
+/** All counts 0. */
+export function emptyScores(): Scores {
   return { tp: 0, fp: 0, fn: 0, tn: 0, precision: 0, recall: 0, f1: 0 };
 }
 
-function finish(s: Scores): void {
+/** Fills precision, recall and F1 from the counts. */
+export function finishScores(s: Scores): void {
   s.precision = s.tp + s.fp === 0 ? 0 : s.tp / (s.tp + s.fp);
   s.recall = s.tp + s.fn === 0 ? 0 : s.tp / (s.tp + s.fn);
   s.f1 = s.precision + s.recall === 0 ? 0 : (2 * s.precision * s.recall) / (s.precision + s.recall);

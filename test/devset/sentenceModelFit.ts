@@ -1,0 +1,148 @@
+// Fitting and choosing a sentence model for one polarity, with every choice made on training documents only:
+// documents are split into seeded folds (never a document across folds), the regularisation and the decision
+// threshold are picked by F1 on out-of-fold predictions, and the model is then refitted on all its documents.
+import { Match, Polarity } from '../../src/core/index';
+import { countOutcome, emptyScores, finishScores, Scores } from './evaluate';
+import { DEFAULT_LOGISTIC, fitLogistic, LogisticModel, probability } from './logistic';
+import { engineDecision, FeatureBag, FeatureSet, sentenceFeatures, Vocabulary } from './sentenceFeatures';
+
+/** One labelled sentence with the engine's output and its features. */
+export interface Example {
+  doc: string;
+  labels: Record<Polarity, boolean>;
+  engine: Record<Polarity, boolean>;
+  bags: Record<FeatureSet, FeatureBag>;
+}
+
+/**
+ * A model form: logistic regression on a feature set deciding alone, or a gate that keeps the engine's decision
+ * only where the model, fitted on the sentences the engine counts, agrees.
+ */
+export interface ModelSpec {
+  name: string;
+  features: FeatureSet;
+  gate: boolean;
+}
+
+export interface FittedModel {
+  spec: ModelSpec;
+  polarity: Polarity;
+  vocabulary: Vocabulary;
+  model: LogisticModel;
+  c: number;
+  threshold: number;
+}
+
+export interface SelectionOptions {
+  /** Folds of the inner split that picks C and the threshold. */
+  innerFolds: number;
+  seed: number;
+}
+
+const C_GRID: readonly number[] = [0.3, 1, 3];
+const THRESHOLDS: readonly number[] = Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
+/** A feature must occur in this many training sentences to get a weight. */
+const MIN_ROWS = 2;
+
+export function makeExample(doc: string, text: string, language: 'en' | 'zh', labels: Record<Polarity, boolean>, matches: readonly Match[]): Example {
+  return {
+    doc,
+    labels,
+    engine: { control: engineDecision(matches, 'control'), engagement: engineDecision(matches, 'engagement') },
+    bags: {
+      words: sentenceFeatures('words', text, language, matches),
+      engine: sentenceFeatures('engine', text, language, matches),
+      both: sentenceFeatures('both', text, language, matches),
+    },
+  };
+}
+
+/** The documents split into `k` folds, after a shuffle seeded by `seed`; each document in exactly one fold. */
+export function documentFolds(docs: readonly string[], k: number, seed: number): string[][] {
+  const order = [...new Set(docs)].sort();
+  const random = mulberry32(seed);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const folds: string[][] = Array.from({ length: Math.min(k, order.length) }, () => []);
+  order.forEach((doc, i) => folds[i % folds.length].push(doc));
+  return folds;
+}
+
+/** Fits at a given C and threshold, on all of `train`, or for a gate on the sentences the engine counts. */
+export function fitWith(spec: ModelSpec, polarity: Polarity, train: readonly Example[], c: number, threshold: number): FittedModel {
+  const rows = spec.gate ? train.filter((e) => e.engine[polarity]) : train;
+  const bags = rows.map((e) => e.bags[spec.features]);
+  const vocabulary = Vocabulary.fit(bags, MIN_ROWS);
+  const model = fitLogistic(
+    bags.map((b) => vocabulary.encode(b)),
+    rows.map((e) => e.labels[polarity]),
+    vocabulary.names.length,
+    { ...DEFAULT_LOGISTIC, c },
+  );
+  return { spec, polarity, vocabulary, model, c, threshold };
+}
+
+/** The model's probability that the example carries the polarity. */
+export function scoreExample(fitted: FittedModel, example: Example): number {
+  return probability(fitted.model, fitted.vocabulary.encode(example.bags[fitted.spec.features]));
+}
+
+/** The sentence-level prediction: the model alone, or the engine's decision kept where the model agrees. */
+export function decide(fitted: FittedModel, example: Example, p: number = scoreExample(fitted, example)): boolean {
+  if (fitted.spec.gate && !example.engine[fitted.polarity]) return false;
+  return p >= fitted.threshold;
+}
+
+/** Picks C and the threshold by F1 over inner folds of `train`, then refits on all of `train`. */
+export function fitSelected(spec: ModelSpec, polarity: Polarity, train: readonly Example[], options: SelectionOptions): FittedModel {
+  const folds = documentFolds(
+    train.map((e) => e.doc),
+    options.innerFolds,
+    options.seed,
+  );
+  let best = { c: C_GRID[0], threshold: 0.5, f1: -1 };
+  for (const c of C_GRID) {
+    const scored: { example: Example; p: number }[] = [];
+    for (const fold of folds) {
+      const held = new Set(fold);
+      const fitted = fitWith(
+        spec,
+        polarity,
+        train.filter((e) => !held.has(e.doc)),
+        c,
+        0.5,
+      );
+      for (const example of train.filter((e) => held.has(e.doc))) scored.push({ example, p: scoreExample(fitted, example) });
+    }
+    // A gate may also keep every engine decision (threshold 0): choosing it means the model did not help.
+    for (const threshold of spec.gate ? [0, ...THRESHOLDS] : THRESHOLDS) {
+      const s = emptyScores();
+      for (const { example, p } of scored) countOutcome(s, example.labels[polarity], (!spec.gate || example.engine[polarity]) && p >= threshold);
+      finishScores(s);
+      if (s.f1 > best.f1) best = { c, threshold, f1: s.f1 };
+    }
+  }
+  return fitWith(spec, polarity, train, best.c, best.threshold);
+}
+
+/** Scores of a fitted model's decisions on examples. */
+export function scoreDecisions(examples: readonly Example[], polarity: Polarity, guess: (e: Example) => boolean): Scores {
+  const s = emptyScores();
+  for (const e of examples) countOutcome(s, e.labels[polarity], guess(e));
+  finishScores(s);
+  return s;
+}
+
+/** A small seeded generator (mulberry32): the same seed, the same folds. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
