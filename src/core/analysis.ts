@@ -1,5 +1,6 @@
 // One document's analysis as a list of blocks. An edit re-analyses the blocks around it and updates the
 // running tally by the difference; the result equals a fresh analysis of the new text.
+import { AnnotationCursor } from './annotationCursor';
 import { blockAt, BLOCK_READS, isBlank } from './blocks';
 import { DocumentSubject, handedOn, inContext, sameLeadIn, sameSubject } from './listContext';
 import { Matcher } from './matcher';
@@ -104,6 +105,11 @@ export class DocumentAnalysis {
   /** Every annotation, negated ones included, in document order with absolute offsets. */
   matches(): Match[] {
     return this.collect(0, this.blocks.length, 0, Infinity);
+  }
+
+  /** The annotations `matches()` returns, read one at a time without making them. */
+  annotationCursor(): AnnotationCursor {
+    return new AnnotationCursor(this.context.reader, this.content, this.blocks, this.starts, this.sentenceStartsOfBlocks(), (i) => this.leadInNote(i));
   }
 
   /** How many annotations `matches()` returns, without making them. */

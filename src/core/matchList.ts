@@ -67,6 +67,11 @@ export function matchEnd(list: MatchList, i: number): number {
   return list[i * FIELDS] >>> 0;
 }
 
+/** Annotation `i`'s entry, rule and the rule's argument, as one number: equal for two annotations when those are. */
+export function matchKey(list: MatchList, i: number): number {
+  return list[i * FIELDS + 1];
+}
+
 /** entry << 4 | rule */
 function entryRule(list: MatchList, i: number): number {
   return list[i * FIELDS + 1] >>> 0;

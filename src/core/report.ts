@@ -3,6 +3,8 @@
 // There is one serializer: the stream (ReportStream: head, one document at a time, tail); a whole report is its chunks joined.
 import { JsonBytes } from './jsonBytes';
 import { LineIndex } from './lineIndex';
+import { StanceBytes, writeAnnotationStance } from './stanceBytes';
+import type { AnnotationCursor } from './annotationCursor';
 import type { Language, Lean, Match, PolarityTally, Polarity, SectionTally, Tally, LeanLabel, Units } from './types';
 
 const REPORT_FORMAT = 'policy-lens.tally';
@@ -147,6 +149,8 @@ export interface AnalysisLike {
   matchesInRange(start: number, end: number): Match[];
   /** The tally's sections as a report reads them (see SectionList), when the analysis can give them without objects. */
   sectionList?(): SectionList;
+  /** The annotations of matchesInRange over the whole text, read from their numbers, when the analysis can. */
+  annotationCursor?(): AnnotationCursor;
 }
 
 /** `generator` is the program writing the report (the CLI or the extension pass their package's name and version). */
@@ -517,28 +521,6 @@ export function writeAnnotationPositions(out: JsonBytes, startLine: number, star
 /** What goes before each of an annotation's positions, and its text's key (see bytesOf). */
 const POSITION_KEYS = ['{"start":{"line":', ',"character":', ',"offset":', '},"end":{"line":', ',"character":', ',"offset":', '},"text":'].map(bytesOf);
 
-/**
- * An annotation's JSON after its text, from its polarity to whether it is negated, then the sentence's key: the same
- * bytes for every annotation of an entry under a rule whose explanation names neither its text nor its context.
- */
-export function writeAnnotationStance(out: JsonBytes, m: Pick<Match, 'polarity' | 'category' | 'entry' | 'weight' | 'rule' | 'ruleDetail' | 'negated'>): void {
-  out.raw(',"polarity":');
-  out.string(m.polarity);
-  out.raw(',"category":');
-  out.string(m.category);
-  out.raw(',"entry":');
-  out.string(m.entry);
-  out.raw(',"weight":');
-  out.rounded(m.weight);
-  out.raw(',"rule":');
-  out.string(m.rule);
-  out.raw(',"ruleDetail":');
-  out.string(m.ruleDetail);
-  out.raw(',"negated":');
-  out.boolean(m.negated);
-  out.raw(',"sentence":');
-}
-
 /** The rest of an annotation's JSON after its sentence's key. */
 export function writeAnnotationClosing(out: JsonBytes, sentence: number, review: ReportAnnotation['review'], origin: ReportAnnotation['origin']): void {
   out.number(sentence);
@@ -580,21 +562,54 @@ export class AnalysisAnnotations implements AnnotationWriter {
 function* writeMatches(out: JsonBytes, analysis: AnalysisLike, first: string, separator: string, chunkSize: number): Generator<Uint8Array, number> {
   const text = analysis.text();
   const lines = new LineIndex(text);
+  const cursor = analysis.annotationCursor?.();
   let count = 0;
   let line = 0;
+  if (cursor !== undefined) {
+    const stances = new StanceBytes(cursor.reader);
+    while (cursor.next()) {
+      out.raw(count === 0 ? first : separator);
+      const stance = stances.of(cursor.list, cursor.index);
+      line = stance === null ? writeMatchAt(out, lines, line, 0, 0, cursor.match()) : writeWithStance(out, text, lines, line, 0, 0, cursor.start, cursor.end, cursor.sentence, stance);
+      count++;
+      if (out.length >= chunkSize) yield out.take();
+    }
+    return count;
+  }
   for (let from = 0; from < text.length; from += ANNOTATION_WINDOW) {
     const to = from + ANNOTATION_WINDOW;
     for (const m of analysis.matchesInRange(from, to)) {
       if (m.start < from || m.start >= to) continue;
       out.raw(count === 0 ? first : separator);
-      line = lines.lineOf(m.start, line);
-      const endLine = lines.lineOf(m.end, line);
-      writeAnnotationFields(out, line, m.start - lines.offsetAt(line), m.start, endLine, m.end - lines.offsetAt(endLine), m.end, m, null, 'lexicon');
+      line = writeMatchAt(out, lines, line, 0, 0, m);
       count++;
       if (out.length >= chunkSize) yield out.take();
     }
   }
   return count;
+}
+
+/**
+ * An annotation of the lexicon, `m`, as writeAnnotation writes it: `lines` indexes the text its offsets are in, which
+ * starts `lineBase` lines and `offsetBase` characters into the document; `line` is a line at or before its start.
+ * Returns its start's line, to look up the next annotation from.
+ */
+export function writeMatchAt(out: JsonBytes, lines: LineIndex, line: number, lineBase: number, offsetBase: number, m: Match): number {
+  const startLine = lines.lineOf(m.start, line);
+  const endLine = lines.lineOf(m.end, startLine);
+  writeAnnotationFields(out, lineBase + startLine, m.start - lines.offsetAt(startLine), offsetBase + m.start, lineBase + endLine, m.end - lines.offsetAt(endLine), offsetBase + m.end, m, null, 'lexicon');
+  return startLine;
+}
+
+/** The same bytes as writeMatchAt for the annotation at [start, end) of `text`, its stance's bytes given (see StanceBytes). */
+export function writeWithStance(out: JsonBytes, text: string, lines: LineIndex, line: number, lineBase: number, offsetBase: number, start: number, end: number, sentence: number, stance: Uint8Array): number {
+  const startLine = lines.lineOf(start, line);
+  const endLine = lines.lineOf(end, startLine);
+  writeAnnotationPositions(out, lineBase + startLine, start - lines.offsetAt(startLine), offsetBase + start, lineBase + endLine, end - lines.offsetAt(endLine), offsetBase + end);
+  out.substring(text, start, end);
+  out.copied(stance);
+  writeAnnotationClosing(out, sentence, null, 'lexicon');
+  return startLine;
 }
 
 /** Text is read for annotations this many characters at a time. */

@@ -7,9 +7,10 @@ import type { AnalysisContext } from './analysis';
 import { blockAt } from './blocks';
 import { inContext } from './listContext';
 import { LineIndex } from './lineIndex';
-import { LeadInNote, matchCount, matchEnd, matchStart, RULE_INHERITED, RULE_PROTECTION, RULE_SUBJECT, RULE_TARGET, RULE_TOPIC, TOPIC_EXEMPTION } from './matchList';
+import { LeadInNote, matchCount, matchEnd, matchStart } from './matchList';
 import { JsonBytes } from './jsonBytes';
-import { AnnotationWriter, ReportAnnotation, round, writeAnnotationClosing, writeAnnotationFields, writeAnnotationPositions, writeAnnotationStance } from './report';
+import { AnnotationWriter, ReportAnnotation, round, writeMatchAt, writeWithStance } from './report';
+import { StanceBytes } from './stanceBytes';
 import { analyzeBlock, BlockResult, withScanState } from './scan';
 import { assembleTally, detectLanguage, SectionTable, SectionWalk, TallyAccumulator } from './tally';
 import type { Match, Tally } from './types';
@@ -104,7 +105,9 @@ export class HeldAnnotations implements AnnotationWriter {
   /** The title line that gave the document its subject, or null. */
   subject: string | null = null;
 
-  constructor(private readonly context: AnalysisContext) {}
+  constructor(private readonly context: AnalysisContext) {
+    this.stances = new StanceBytes(context.reader);
+  }
 
   get length(): number {
     return this.count;
@@ -147,29 +150,19 @@ export class HeldAnnotations implements AnnotationWriter {
   /** Writes every annotation as documentBytes does from a whole analysis (see writeMatches in report.ts). */
   *writeInto(out: JsonBytes, first: string, separator: string, chunkSize: number): Generator<Uint8Array, number> {
     let count = 0;
+    const one = this.one;
     for (const part of this.parts) {
       const lines = new LineIndex(part.text);
       let line = 0;
-      const text = part.text;
       for (let a = part.from; a < part.to; a++) {
         out.raw(count === 0 ? first : separator);
-        const stance = this.stance(a);
-        if (stance === null) {
-          const m = this.match(part, a);
-          line = lines.lineOf(m.start, line);
-          const endLine = lines.lineOf(m.end, line);
-          writeAnnotationFields(out, part.line + line, m.start - lines.offsetAt(line), part.offset + m.start, part.line + endLine, m.end - lines.offsetAt(endLine), part.offset + m.end, m, null, 'lexicon');
-        } else {
-          // The same bytes as above, with the stance written once per entry and rule.
+        one[0] = this.packed[2 * a];
+        one[1] = this.packed[2 * a + 1];
+        const stance = this.stances.of(one, 0);
+        if (stance === null) line = writeMatchAt(out, lines, line, part.line, part.offset, this.match(part, a));
+        else {
           const base = this.ints[INTS * a];
-          const start = base + matchStart(this.one, 0);
-          const end = base + matchEnd(this.one, 0);
-          line = lines.lineOf(start, line);
-          const endLine = lines.lineOf(end, line);
-          writeAnnotationPositions(out, part.line + line, start - lines.offsetAt(line), part.offset + start, part.line + endLine, end - lines.offsetAt(endLine), part.offset + end);
-          out.substring(text, start, end);
-          out.copied(stance);
-          writeAnnotationClosing(out, this.ints[INTS * a + 1], null, 'lexicon');
+          line = writeWithStance(out, part.text, lines, line, part.line, part.offset, base + matchStart(one, 0), base + matchEnd(one, 0), this.ints[INTS * a + 1], stance);
         }
         count++;
         if (out.length >= chunkSize) yield out.take();
@@ -192,33 +185,7 @@ export class HeldAnnotations implements AnnotationWriter {
     }
   }
 
-  /**
-   * The bytes of annotation `a`'s stance (writeAnnotationStance), when its explanation names neither its text nor its
-   * context (a lead-in, the title): the same for every annotation of its entry, rule and cue. Else null. Either way
-   * `one` holds the annotation's packed numbers after.
-   */
-  private stance(a: number): Uint8Array | null {
-    const one = this.one;
-    one[0] = this.packed[2 * a];
-    const key = (one[1] = this.packed[2 * a + 1]);
-    let stance = this.stances.get(key);
-    if (stance === undefined) {
-      const rule = this.context.reader.rule(one, 0);
-      // These rules' explanations quote the annotation's words, its lead-in or the document's title.
-      const own = rule === RULE_INHERITED || rule === RULE_SUBJECT || rule === RULE_TARGET || rule === RULE_PROTECTION || (rule === RULE_TOPIC && this.context.reader.argument(one, 0) === TOPIC_EXEMPTION);
-      if (own) stance = null;
-      else {
-        const bytes = new JsonBytes(256);
-        writeAnnotationStance(bytes, this.context.reader.toMatch(one, 0, '', 0, 0));
-        stance = bytes.copy();
-      }
-      this.stances.set(key, stance);
-    }
-    return stance;
-  }
-
-  /** Per annotation's second packed number (its entry, rule and cue), its stance's bytes or null (see stance). */
-  private readonly stances = new Map<number, Uint8Array | null>();
+  private readonly stances: StanceBytes;
 
   /** Annotation `a` as a Match with offsets in its part's text. */
   private match(part: HeldPart, a: number): Match {
