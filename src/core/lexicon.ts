@@ -8,7 +8,7 @@ export { LexiconError };
 const POLARITIES: readonly Polarity[] = ['control', 'engagement'];
 const LANGUAGES: readonly Language[] = ['en', 'zh'];
 const EFFECTS: readonly CueEffect[] = ['negate', 'exempt', 'protect', 'none', 'target', 'object', 'act', 'define', 'secret'];
-const SCOPES: readonly ('clause' | 'phrase' | 'subject')[] = ['clause', 'phrase', 'subject'];
+const SCOPES: readonly ('clause' | 'phrase' | 'subject' | 'object')[] = ['clause', 'phrase', 'subject', 'object'];
 const MAX_WEIGHT = 10;
 /** A lexicon needs five levels; the JSON parser recurses per level, so a file nested thousands deep would overflow the stack. */
 const MAX_NESTING = 64;
@@ -162,13 +162,14 @@ class Validator {
   }
 
   private context(node: Node, known: Set<string>): NonNullable<LexiconSource['context']> {
-    const props = this.object(node, '"context"', ['window', 'clauseBreaks', 'predicates', 'protectionCategory', 'before', 'after', 'lists', 'subjects']);
+    const props = this.object(node, '"context"', ['window', 'clauseBreaks', 'predicates', 'objectMarkers', 'protectionCategory', 'before', 'after', 'lists', 'subjects']);
     const context: NonNullable<LexiconSource['context']> = {};
     const window = props.get('window');
     if (window) context.window = this.window(window);
     const breaks = props.get('clauseBreaks');
     if (breaks) context.clauseBreaks = this.array(props, node, 'clauseBreaks', false).map((item) => this.stringNode(item, 'a clause break'));
     if (props.get('predicates')) context.predicates = this.array(props, node, 'predicates', false).map((item) => this.stringNode(item, 'a predicate word'));
+    if (props.get('objectMarkers')) context.objectMarkers = this.array(props, node, 'objectMarkers', false).map((item) => this.stringNode(item, 'an object marker'));
     const protection = this.string(props, node, 'protectionCategory', false);
     if (protection !== undefined) {
       if (!known.has(protection)) throw this.at(props.get('protectionCategory')?.offset ?? node.offset, `unknown category "${protection}"`);
@@ -219,6 +220,7 @@ class Validator {
     if (window) cue.window = this.window(window);
     if (props.get('scope')) {
       const scope = this.enumString(props, node, 'scope', SCOPES);
+      if (scope === 'object' && cue.effect !== 'target') throw this.at(props.get('scope')?.offset ?? node.offset, `only a "target" cue has scope "object", not a "${cue.effect}" cue`);
       if (scope !== 'clause') cue.scope = scope;
     }
     const category = this.string(props, node, 'category', false);

@@ -5,10 +5,11 @@
 // or per candidate, and nothing is shared between analyses.
 import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION, RULE_SECRECY, RULE_TARGET, RULE_TOPIC, TOPIC_DEFINITION, TOPIC_NAME, TOPIC_NOUN, TOPIC_TITLE } from './matchList';
 import { isInName } from './names';
+import { standsInObject } from './objectPhrase';
 import { CompiledCue, CompiledEntry, Matcher } from './matcher';
 import { NO_PATH, PathAutomaton } from './pathAutomaton';
 import { grown } from './grown';
-import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_PHRASE, CUE_PREDICATE, CUE_SUBJECT, DEFINE_CUES, ENTRY_CONDUCT, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
+import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_OBJECT, CUE_PHRASE, CUE_PREDICATE, CUE_SUBJECT, DEFINE_CUES, ENTRY_CONDUCT, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
 
 /** Spans of tokens `[first, last)` (ordinals) and characters `[start, end)` that spell a path, with the value found at its end. */
 class Candidates {
@@ -179,7 +180,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     if ((fact & ENTRY_COUNTED) === 0) continue;
     const overridden = entries.last[winner] - k > 1 ? overriddenEntry(s, matcher, winner) : -1;
     // A definition or scope clause decides before any other cue: it says what a term covers and takes no stance.
-    const near = nearestCues(s, matcher, winner, from, to);
+    const near = nearestCues(s, matcher, winner, from, to, text);
     if (subjects && near[STANCE_CUES] < 0) near[STANCE_CUES] = subjectCue(s, matcher, winner, from);
     const definition = near[DEFINE_CUES];
     const cue = definition >= 0 ? definition : near[STANCE_CUES];
@@ -231,7 +232,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
 }
 
 /** breaksBefore[k − from]: accepted clause-break cues starting before token k, so "a break between" is one subtraction; the same for predicate words. */
-function countBreaks(s: MatchState, cueFacts: Uint8Array, from: number, to: number): void {
+function countBreaks(s: MatchState, cueFacts: Uint16Array, from: number, to: number): void {
   if (s.breaksBefore.length < to - from + 1) {
     s.breaksBefore = new Int32Array((to - from + 1) * 2);
     s.predicatesBefore = new Int32Array((to - from + 1) * 2);
@@ -398,7 +399,7 @@ function overriddenEntry(s: MatchState, matcher: Matcher, winner: number): numbe
  * Only the tokens within the longest window on either side are looked at, so a sentence of thousands of cues costs a
  * bounded amount per entry.
  */
-function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: number, to: number): Int32Array {
+function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: number, to: number, text: string | null): Int32Array {
   const cues = s.cues;
   const entries = s.entries;
   const owner = s.owner;
@@ -428,6 +429,8 @@ function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: numb
     if (nearest[group] >= 0 || (fact & CUE_BEFORE) === 0 || cues.clause[i] !== clause || gap > windows[value]) continue;
     if (breakBetween(s, cues.last[i] - 1, first, from)) continue;
     if ((fact & CUE_PHRASE) !== 0 && s.structured && s.predicatesBefore[first - from] - s.predicatesBefore[cues.last[i] - from] > 0) continue;
+    // A body named as the clause's subject acts; only as the object of 对 is it what the measure is aimed at.
+    if ((fact & CUE_OBJECT) !== 0 && (text === null || !standsInObject(text, cues.start[i], matcher.objectMarkers))) continue;
     // A cue's index is its order.
     nearest[group] = value;
     gaps[group] = gap;

@@ -41,6 +41,8 @@ export interface CompiledCue {
   readonly phrase: boolean;
   /** Also governs the act right after the clause's first predicate word after it (CueSource.scope `subject`). */
   readonly subject: boolean;
+  /** Counts only inside the object of an object marker (CueSource.scope `object`). */
+  readonly object: boolean;
   /** For a target cue, what it aims a match at, for the explanation (CueSource.note); null for the default. */
   readonly note: string | null;
   readonly order: number;
@@ -52,8 +54,8 @@ interface WordSlot {
   id: number;
 }
 
-type CueRule = Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory' | 'polarity' | 'moves' | 'phrase' | 'subject' | 'note'>;
-const NO_RULE: CueRule = { effect: null, window: 0, protectionCategory: null, polarity: null, moves: null, phrase: false, subject: false, note: null };
+type CueRule = Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory' | 'polarity' | 'moves' | 'phrase' | 'subject' | 'object' | 'note'>;
+const NO_RULE: CueRule = { effect: null, window: 0, protectionCategory: null, polarity: null, moves: null, phrase: false, subject: false, object: false, note: null };
 
 const DEFAULT_WINDOW: Record<Language, number> = { en: 4, zh: 8 };
 const VOCABULARY_LIMIT = 500_000;
@@ -201,12 +203,14 @@ export class Matcher {
   readonly widestCueWindow: number;
   /** Per entry and per cue, what resolving a sentence reads of it (see ruleFacts.ts), and each cue's window. */
   readonly entryFacts: Uint8Array;
-  readonly cueFacts: Uint8Array;
+  readonly cueFacts: Uint16Array;
   readonly cueWindows: Int32Array;
   /** What the lexicons say of lists and their lead-ins; null when lists are off. */
   readonly lists: ListRules | null;
   /** Document subjects of the lexicons, in order: the first whose title words a title holds applies. */
   readonly subjects: readonly CompiledSubject[];
+  /** The lexicons' object markers (LexiconSource's `context.objectMarkers`): where a cue of scope `object` may stand. */
+  readonly objectMarkers: readonly string[];
   /** Where each compiled entry and cue came from (see MatcherTables). */
   private readonly entrySources: number[] = [];
   private readonly cueSources: number[] = [];
@@ -224,6 +228,7 @@ export class Matcher {
     this.entryCount = this.entryList.length;
     this.lists = compileListRules(lexicons, this.entryList, this.categories);
     this.subjects = compileSubjects(lexicons, this.categories);
+    this.objectMarkers = lexicons.flatMap((l) => l.context?.objectMarkers ?? []);
     this.longestPath = this.entryList.reduce((most, e) => Math.max(most, e.tokens), 0);
     this.widestCueWindow = this.cueList.reduce((most, c) => Math.max(most, c.window), 0);
     this.entryFacts = entryFacts(this.entryList);
@@ -324,7 +329,7 @@ export class Matcher {
     const moved = cueCategory(source, context.protectionCategory ?? null);
     const polarity = moved === null ? null : (this.categories.get(moved)?.polarity ?? null);
     const window = source.window ?? context.window ?? DEFAULT_WINDOW[lexicon.language];
-    return { cue: source.cue, kind: CUE_KINDS[kind], effect: source.effect, window, protectionCategory: polarity === null ? null : moved, polarity, moves: source.categories ? new Set(source.categories) : null, phrase: source.scope === 'phrase', subject: source.scope === 'subject', note: source.note ?? null, order };
+    return { cue: source.cue, kind: CUE_KINDS[kind], effect: source.effect, window, protectionCategory: polarity === null ? null : moved, polarity, moves: source.categories ? new Set(source.categories) : null, phrase: source.scope === 'phrase', subject: source.scope === 'subject', object: source.scope === 'object', note: source.note ?? null, order };
   }
 
   /** Each lexicon word with its stem, as compiled: esbuild.js bundles the built-in lexicons' (see builtinWordStems). */

@@ -17,8 +17,9 @@ export const CUE_BREAK = 4;
 export const CUE_PREDICATE = 8;
 export const CUE_PHRASE = 16;
 export const CUE_GROUP_SHIFT = 5;
-/** Above the group's two bits: a cue of scope `subject`. */
+/** Above the group's two bits: a cue of scope `subject`, and one of scope `object`. */
 export const CUE_SUBJECT = 128;
+export const CUE_OBJECT = 256;
 
 /** The groups of cues nearestCues looks for: those that set a match's stance, `act`, `secret` and `define` cues. */
 export const STANCE_CUES = 0;
@@ -35,11 +36,11 @@ export function entryFacts(entries: readonly CompiledEntry[]): Uint8Array {
   });
 }
 
-export function cueFacts(cues: readonly CompiledCue[]): Uint8Array {
-  return Uint8Array.from(cues, (c) => {
+export function cueFacts(cues: readonly CompiledCue[]): Uint16Array {
+  return Uint16Array.from(cues, (c) => {
     const decides = c.effect !== 'none';
     const kind = c.kind === 'before' ? (decides ? CUE_BEFORE : 0) : c.kind === 'after' ? (decides ? CUE_AFTER : 0) : c.kind === 'break' ? CUE_BREAK : CUE_PREDICATE;
-    return kind | (c.phrase ? CUE_PHRASE : 0) | (cueGroup(c) << CUE_GROUP_SHIFT) | (c.subject ? CUE_SUBJECT : 0);
+    return kind | (c.phrase ? CUE_PHRASE : 0) | (cueGroup(c) << CUE_GROUP_SHIFT) | (c.subject ? CUE_SUBJECT : 0) | (c.object ? CUE_OBJECT : 0);
   });
 }
 

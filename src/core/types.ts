@@ -72,9 +72,12 @@ export interface CueSource {
    * `phrase`: the cue qualifies a phrase, not the clause's predicate, so it does not reach past a predicate word
    * ("without consent shall be fined" is still a sanction). `subject`: the cue opens a clause's subject ("no provider"),
    * so it also governs the act right after the clause's first predicate word, however long the subject ("no provider
-   * that receives a request under subsection (b), or officer thereof, shall disclose"). Default `clause`.
+   * that receives a request under subsection (b), or officer thereof, shall disclose"). `object` (target cues only):
+   * the cue names whom the measure is aimed at only when it stands in the object of a marker (the lexicon's
+   * `objectMarkers`, Chinese 对: "对下级人民政府开展督查"); the same words as the clause's subject name the actor
+   * ("公安机关对…人员当场盘问" stays control). Default `clause`.
    */
-  scope?: 'clause' | 'phrase' | 'subject';
+  scope?: 'clause' | 'phrase' | 'subject' | 'object';
   /**
    * For `target` cues: what the cue aims the match at, read after "aims <match>" in the explanation ("at keeping
    * disputes local: control dressed as engagement"). Without it the explanation names the police or officials.
@@ -98,6 +101,8 @@ export interface LexiconSource {
     clauseBreaks?: string[];
     /** Words that open a clause's predicate ("shall", "must"): a cue of scope `phrase` does not reach past one. */
     predicates?: string[];
+    /** Words that open the object of a measure (Chinese 对): a cue of scope `object` counts only inside one. */
+    objectMarkers?: string[];
     /** Tokens between a cue and the match, at most. English counts words, Chinese counts characters. */
     window?: number;
     /** Category a protected control match moves to ("petitioners shall not be detained" → rights). */
