@@ -206,8 +206,9 @@ class Validator {
       }
       const exemption = listProps.get('exemption');
       if (exemption) {
-        const props = this.object(exemption, '"exemption"', ['words', 'categories']);
+        const props = this.object(exemption, '"exemption"', ['words', 'categories', 'sentences']);
         context.lists.exemption = { words: this.array(props, exemption, 'words', true).map((item) => this.stringNode(item, 'a word of an exemption')), categories: this.categoryIds(props, exemption, known) };
+        if (props.get('sentences')) context.lists.exemption.sentences = this.array(props, exemption, 'sentences', false).map((item) => this.stringNode(item, 'a word of an exemption sentence'));
       }
     }
     return context;

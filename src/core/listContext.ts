@@ -11,6 +11,7 @@
 // this on (`context.lists`). analysis.ts carries the lead-in from block to block and re-analyses the items of a lead-in
 // that an edit changed, so an edited analysis still equals a fresh one.
 import { blockAt } from './blocks';
+import { exemptSentences } from './exemptionSentences';
 import { isTitleLike } from './headings';
 import { Matcher } from './matcher';
 import { MatchListBuilder, matchCount, matchEnd, MatchReader, matchStart, RULE_DIRECTION, RULE_INHERITED, RULE_NONE, RULE_SECRECY, RULE_SUBJECT, RULE_TARGET, RULE_TOPIC, TOPIC_EXEMPTION } from './matchList';
@@ -221,6 +222,7 @@ export function inContext(
     const enumerator = enumeratorLength(text, start);
     if (enumerator > 0 && enumerator < raw.length && !isHeadingItem(text, start + enumerator, start + raw.length)) block = leadIn.exemption ? exempt(block, leadIn, matcher, reader, builder) : inherit(block, leadIn, text, start, enumerator, builder);
   }
+  block = exemptSentences(block, text, start, matcher, reader, builder);
   block.opens = opens;
   return block;
 }

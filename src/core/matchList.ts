@@ -54,6 +54,8 @@ export const TOPIC_DEFINITION = 2;
 export const TOPIC_NAME = 3;
 /** Shown, not counted: a match in an item of an exemption list (listContext.ts); its explanation names the lead-in. */
 export const TOPIC_EXEMPTION = 4;
+/** Shown, not counted: an engagement match in a sentence that exempts from a duty or a protection (exemptionSentences.ts). */
+export const TOPIC_EXEMPTION_SENTENCE = 5;
 
 export function matchCount(list: MatchList): number {
   return list.length / FIELDS;
@@ -232,6 +234,8 @@ export class MatchReader {
           ? 'a title line names its topic and takes no stance'
           : detail === TOPIC_EXEMPTION
             ? `item of a list whose lead-in ${leadInPlace(leadIn)} is an exemption${leadInQuote(leadIn)}: it names what the exemption covers and takes no stance`
+          : detail === TOPIC_EXEMPTION_SENTENCE
+            ? `the sentence exempts from a duty or a protection: "${entry.term}" names what the exemption reaches and takes no stance`
           : detail === TOPIC_DEFINITION
             ? 'a definition or scope clause says what a term covers and takes no stance'
             : detail === TOPIC_NAME

@@ -85,6 +85,8 @@ export interface ListRules {
 export interface ExemptionLeadIns {
   readonly pattern: RegExp;
   readonly categories: ReadonlySet<number>;
+  /** The words that make a sentence an exemption of its own (`sentences`), as one pattern, or null. */
+  readonly sentences: RegExp | null;
 }
 
 /** Lead-ins without a colon or dash: the categories that make one (by index, as above), and its excepted last words as one pattern. */
@@ -131,7 +133,11 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
       ? null
       : { categories: categoryIndices(categories, open.flatMap((u) => u.categories)), except: except.length === 0 ? null : new RegExp(`(?:${wordsPattern(except).source})$`, 'i'), exceptWith: exceptWith.length === 0 ? null : wordsPattern(exceptWith) };
   const exempting = on.flatMap((l) => (l.context?.lists?.exemption === undefined ? [] : [l.context.lists.exemption]));
-  const exemption = exempting.length === 0 ? null : { pattern: wordsPattern(exempting.flatMap((e) => e.words)), categories: categoryIndices(categories, exempting.flatMap((e) => e.categories)) };
+  const sentenceWords = exempting.flatMap((e) => e.sentences ?? []);
+  const exemption =
+    exempting.length === 0
+      ? null
+      : { pattern: wordsPattern(exempting.flatMap((e) => e.words)), categories: categoryIndices(categories, exempting.flatMap((e) => e.categories)), sentences: sentenceWords.length === 0 ? null : wordsPattern(sentenceWords) };
   return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, unpunctuated, exemption };
 }
 

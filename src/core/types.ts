@@ -117,9 +117,11 @@ export interface LexiconSource {
      * condition imposed on a person) and its last word is none of `except` (a condition's "if", an item's "and") and it holds none of `exceptWith` (an
      * exemption's "not": "does not include the authority to prohibit" names what stays free). `exemption`: words that
      * make a lead-in (ending on a colon, a dash or a word) an exemption ("shall not apply to"): its items name what the
-     * duty or protection does not reach, so their counted matches of `categories` are shown as topics, not counted.
+     * duty or protection does not reach, so their counted matches of `categories` are shown as topics, not counted;
+     * `sentences`: words that make any sentence holding them show its own counted engagement matches as topics too
+     * ("Subsections (a) and (b) shall not prohibit the disclosure of …" grants no disclosure).
      */
-    lists?: { refer?: string[]; ban?: { words: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[] } };
+    lists?: { refer?: string[]; ban?: { words: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] } };
     /**
      * Document subjects (listContext.ts): a document whose title line (its first line, with no sentence-final mark)
      * holds every word of `title` is a scheme of that kind, so counted matches of the `moves` categories all through it
