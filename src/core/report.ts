@@ -317,8 +317,7 @@ export function* documentBytes(
   const sectionIndent = jsonl ? null : itemIndent;
   const sectionKeys = SECTION_KEYS(sectionIndent);
   const sectionFieldIndent = sectionIndent === null ? null : `${sectionIndent}  `;
-  const sectionClosing = bytesOf(jsonl ? '}' : `\n${itemIndent}}`);
-  const sectionOpening = (jsonl ? ['[', ','] : [`[\n${itemIndent}`, `,\n${itemIndent}`]).map(bytesOf);
+  const { opening: sectionOpening, closing: sectionClosing } = SECTION_PUNCTUATION[style];
   let section: ReportSection | SectionTally | undefined;
   for (let i = 0; i < sections.length; i++) {
     out.copied(sectionOpening[i === 0 ? 0 : 1]);
@@ -653,6 +652,15 @@ function position(lines: LineIndex, offset: number): ReportPosition {
 }
 
 const DOC_INDENT = '    ';
+
+/** Per style, what goes before each section (the list's opening, then a separator) and after it, as bytes made once. */
+const SECTION_PUNCTUATION: Record<ReportStyle, { opening: readonly Uint8Array[]; closing: Uint8Array }> = { json: sectionPunctuation(`${DOC_INDENT}    `), jsonl: sectionPunctuation(null) };
+
+/** `itemIndent`: a section's indentation in the json style; null for jsonl's compact one. */
+function sectionPunctuation(itemIndent: string | null): { opening: readonly Uint8Array[]; closing: Uint8Array } {
+  if (itemIndent === null) return { opening: ['[', ','].map(bytesOf), closing: bytesOf('}') };
+  return { opening: [`[\n${itemIndent}`, `,\n${itemIndent}`].map(bytesOf), closing: bytesOf(`\n${itemIndent}}`) };
+}
 
 function withTimestamp(header: ReportHeader, timestamp: string): ReportHeader {
   return { format: header.format, version: header.version, generator: header.generator, timestamp, lexicon: header.lexicon };
