@@ -12,50 +12,6 @@ function isVowel(c: number): boolean {
 const Y = 121;
 const V = 86;
 
-/**
- * natural's categorizeGroups: a run of characters other than a e i o u y followed by a `y` becomes "CV", then every
- * run of a e i o u becomes "V", then every run of anything but "V" becomes "C". Two V can meet ("CV" then a vowel).
- */
-function categorizeGroups(token: string): string {
-  let marked = '';
-  const n = token.length;
-  let i = 0;
-  while (i < n) {
-    const c = token.charCodeAt(i);
-    if (isVowel(c) || c === Y) {
-      marked += token[i];
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < n && !isVowel(token.charCodeAt(j)) && token.charCodeAt(j) !== Y) j++;
-    if (j < n && token.charCodeAt(j) === Y) {
-      marked += 'CV';
-      i = j + 1;
-    } else {
-      marked += token.slice(i, j);
-      i = j;
-    }
-  }
-  let out = '';
-  let k = 0;
-  const m = marked.length;
-  while (k < m) {
-    const c = marked.charCodeAt(k);
-    if (c === V) {
-      out += 'V';
-      k++;
-    } else if (isVowel(c)) {
-      while (k < m && isVowel(marked.charCodeAt(k))) k++;
-      out += 'V';
-    } else {
-      while (k < m && marked.charCodeAt(k) !== V && !isVowel(marked.charCodeAt(k))) k++;
-      out += 'C';
-    }
-  }
-  return out;
-}
-
 /** natural's categorizeChars: a character other than a e i o u y before a `y` and the `y` become "CV"; then each vowel "V", anything else "C". */
 function categorizeChars(token: string): string {
   let out = '';
@@ -77,11 +33,59 @@ function categorizeChars(token: string): string {
 /** natural's measure: the groups without a leading C and a trailing V, halved; −1 for no token. */
 function measure(token: string | null): number {
   if (!token) return -1;
-  const groups = categorizeGroups(token);
-  const start = groups.charCodeAt(0) === 67 ? 1 : 0;
-  let end = groups.length;
-  if (end > start && groups.charCodeAt(end - 1) === V) end--;
+  scanGroups(token);
+  const start = groups.firstIsC ? 1 : 0;
+  let end = groups.count;
+  if (end > start && groups.lastIsV) end--;
   return (end - start) / 2;
+}
+
+/** What scanGroups found: how many groups categorizeGroups gives, how many are V, and the first's and last's kinds. */
+const groups = { count: 0, vowels: 0, firstIsC: false, lastIsV: false };
+
+/**
+ * Reads natural's categorizeGroups(token) into `groups` without making its strings (measure runs several times a
+ * word): its two passes fused. The first gives a vowel or `y` as itself and a consonant run as itself, or as "CV" when a `y`
+ * follows it (which it takes); the second makes each of its "V" a group of its own, a run of a e i o u one V, and a run
+ * of anything else (consonants, a `y` given as itself, the "C" of a "CV") one C.
+ */
+function scanGroups(token: string): void {
+  groups.count = 0;
+  groups.vowels = 0;
+  groups.firstIsC = false;
+  groups.lastIsV = false;
+  // The last group's kind: 0 none, 1 C, 2 a run of vowels (a vowel joins it), 3 a "V" of "CV" (nothing joins it).
+  let last = 0;
+  const n = token.length;
+  let i = 0;
+  while (i < n) {
+    const c = token.charCodeAt(i);
+    if (isVowel(c)) {
+      if (last !== 2) last = addGroup(2);
+      i++;
+      continue;
+    }
+    if (c === Y) {
+      if (last !== 1) last = addGroup(1);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && !isVowel(token.charCodeAt(j)) && token.charCodeAt(j) !== Y) j++;
+    if (last !== 1) last = addGroup(1);
+    if (j < n && token.charCodeAt(j) === Y) {
+      last = addGroup(3);
+      i = j + 1;
+    } else i = j;
+  }
+}
+
+function addGroup(kind: number): number {
+  if (groups.count === 0) groups.firstIsC = kind === 1;
+  groups.count++;
+  if (kind !== 1) groups.vowels++;
+  groups.lastIsV = kind !== 1;
+  return kind;
 }
 
 /** The token with `suffix` replaced by `replacement` when it ends so, else null (natural's attemptReplace with a string pattern). */
@@ -91,11 +95,28 @@ function replaceSuffix(token: string, suffix: string, replacement: string): stri
 }
 
 type Rule = readonly [suffix: string, measured: string, replacement: string];
+/** A step's rules by the last character of their suffix, in their order. */
+type RuleTable = ReadonlyMap<number, readonly Rule[]>;
 
-/** natural's attemptReplacePatterns: every rule whose measured form passes is applied in turn to the running result. */
-function replacePatterns(token: string, rules: readonly Rule[], threshold: number): string {
+function byLastChar(rules: readonly Rule[]): RuleTable {
+  const table = new Map<number, Rule[]>();
+  for (const rule of rules) {
+    const last = rule[0].charCodeAt(rule[0].length - 1);
+    table.set(last, [...(table.get(last) ?? []), rule]);
+  }
+  return table;
+}
+
+const NO_RULES: readonly Rule[] = [];
+
+/**
+ * natural's attemptReplacePatterns: every rule whose measured form passes is applied in turn to the running result.
+ * Only the rules whose suffix ends as the token does are read: another's measured form is null, whose measure (−1)
+ * passes no threshold.
+ */
+function replacePatterns(token: string, table: RuleTable, threshold: number): string {
   let replacement = token;
-  for (const [suffix, measured, by] of rules) {
+  for (const [suffix, measured, by] of table.get(token.charCodeAt(token.length - 1)) ?? NO_RULES) {
     if (measure(replaceSuffix(token, suffix, measured)) > threshold) replacement = replaceSuffix(replacement, suffix, by) || replacement;
   }
   return replacement || token;
@@ -121,7 +142,8 @@ function step1b(token: string): string {
   // natural: /(ed|ing)$/ replaced by nothing; an empty result ends the step with the token unchanged.
   const bare = token.endsWith('ed') ? token.slice(0, -2) : token.endsWith('ing') ? token.slice(0, -3) : null;
   if (!bare) return token;
-  if (categorizeGroups(bare).indexOf('V') < 0) return token;
+  scanGroups(bare);
+  if (groups.vowels === 0) return token;
   const replaced = replacePatternsNoMeasure(bare, STEP1B_RULES);
   if (replaced !== bare) return replaced;
   const n = bare.length;
@@ -141,13 +163,14 @@ function replacePatternsNoMeasure(token: string, rules: readonly Rule[]): string
 
 function step1c(token: string): string {
   if (token.endsWith('y')) {
-    const groups = categorizeGroups(token);
-    if (groups.slice(0, groups.length - 1).indexOf('V') > -1) return `${token.slice(0, -1)}i`;
+    // A V among the groups before the last.
+    scanGroups(token);
+    if (groups.vowels > (groups.lastIsV ? 1 : 0)) return `${token.slice(0, -1)}i`;
   }
   return token;
 }
 
-const STEP2_RULES: readonly Rule[] = [
+const STEP2_RULES = byLastChar([
   ['ational', '', 'ate'],
   ['tional', '', 'tion'],
   ['enci', '', 'ence'],
@@ -170,9 +193,9 @@ const STEP2_RULES: readonly Rule[] = [
   ['iviti', '', 'ive'],
   ['biliti', '', 'ble'],
   ['logi', '', 'log'],
-];
+]);
 
-const STEP3_RULES: readonly Rule[] = [
+const STEP3_RULES = byLastChar([
   ['icate', '', 'ic'],
   ['ative', '', ''],
   ['alize', '', 'al'],
@@ -180,16 +203,23 @@ const STEP3_RULES: readonly Rule[] = [
   ['ical', '', 'ic'],
   ['ful', '', ''],
   ['ness', '', ''],
-];
+]);
 
 const STEP4_SUFFIXES = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize'];
+const STEP4_LONGEST = Math.max(...STEP4_SUFFIXES.map((suffix) => suffix.length));
+
+/** True when `token` ends with a step 4 suffix of `length` characters (token.slice(-length) is one, without the slice). */
+function endsWithStep4Suffix(token: string, length: number): boolean {
+  for (const suffix of STEP4_SUFFIXES) if (suffix.length === length && token.endsWith(suffix)) return true;
+  return false;
+}
 
 function step4(token: string): string {
   // natural: /^(.+?)(al|ance|…|ize)$/ keeps the shortest non-empty stem, so the longest suffix that leaves one.
   let stem: string | null = null;
-  for (let cut = 1; cut < token.length && stem === null; cut++) {
-    const tail = token.slice(cut);
-    if (STEP4_SUFFIXES.includes(tail)) stem = token.slice(0, cut);
+  // No suffix is longer than STEP4_LONGEST: shorter cuts leave tails that cannot match.
+  for (let cut = Math.max(1, token.length - STEP4_LONGEST); cut < token.length && stem === null; cut++) {
+    if (endsWithStep4Suffix(token, token.length - cut)) stem = token.slice(0, cut);
   }
   if (stem !== null && measure(stem) > 1) return stem;
   // natural: /^(.+?)(s|t)(ion)$/ keeping the stem and the s or t.
@@ -212,7 +242,7 @@ function step5a(token: string): string {
 }
 
 function step5b(token: string): string {
-  if (measure(token) > 1 && token.endsWith('ll')) return token.slice(0, -1);
+  if (token.endsWith('ll') && measure(token) > 1) return token.slice(0, -1);
   return token;
 }
 
