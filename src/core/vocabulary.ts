@@ -9,12 +9,16 @@ const ROW = 3;
 const EMPTY = 0;
 
 export class Vocabulary {
-  private mask = INITIAL_CAPACITY - 1;
+  // Set by allocate(), and first to other values here: V8 compiles a field stored only once as a constant, and the
+  // table's first growth then threw away the scanner's optimised code, which inlines find().
+  private mask = 0;
   /** Per row: the first hash, the second hash with the length mixed in (so rows need no length column), the mark. */
-  private rows = new Int32Array(INITIAL_CAPACITY * ROW);
+  private rows = new Int32Array(0);
   private size = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(private readonly limit: number) {
+    this.allocate(INITIAL_CAPACITY);
+  }
 
   /** The token's symbol, −1 for a word the lexicon does not mention, −2 for a word not seen yet. */
   find(hash: number, check: number, length: number): number {
