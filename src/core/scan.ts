@@ -270,7 +270,7 @@ function closeSentence(scan: ScanState, text: string, matcher: Matcher, title: b
 function finishBlock(scan: ScanState, text: string, matcher: Matcher, extent: BlockExtent): BlockResult {
   const { start, end } = scan;
   if (scan.hanRunStart >= 0) scan.hanWords += countHanWords(scan.hanRunChars);
-  if (scan.ordinal > 0) closeSentence(scan, text, matcher, scan.ordinal <= TITLE_TOKENS && scan.sentences <= 1 && titleStart(text, start, end, scan.sentences) >= 0);
+  if (scan.ordinal > 0) closeSentence(scan, text, matcher, scan.ordinal <= PARTS_TITLE_TOKENS && scan.sentences <= 1 && titleStart(text, start, end, scan.sentences, scan.ordinal) >= 0);
   const found = scan.found;
   return new Block(end - start, extent.newlines, scan.latinWords + scan.hanWords, scan.latinWords, scan.hanChars, scan.sentences, found.finish(), found.finishSentences(), extent.headingLevel);
 }
@@ -301,6 +301,8 @@ class Block implements BlockResult {
 
 /** A title line holds at most this many tokens (words, or Han characters). */
 const TITLE_TOKENS = 20;
+/** A statute's labelled subsection heading that lists its parts ("b) Release of education records; parental consent requirement; exceptions; …") may hold this many. */
+const PARTS_TITLE_TOKENS = 60;
 
 /** Longest block read as a title line; longer blocks are never titles, so the check costs little. */
 const TITLE_CHARS = 400;
@@ -317,9 +319,9 @@ const SECTION_NUMBER = /^§{1,2}\s*[0-9][0-9A-Za-z\u2010-\u2015-]*\.[ \t\u00a0\u
  * title; after a section number when that number is the block's only other sentence ("§ 2703. Required disclosure of
  * customer communications or records"): statutes print a section's title on its number's line.
  */
-function titleStart(text: string, start: number, end: number, sentencesBefore: number): number {
-  if (sentencesBefore === 0) return looksLikeTitle(text, start, end) ? start : -1;
-  if (text.charCodeAt(start) !== 0xa7) return -1;
+function titleStart(text: string, start: number, end: number, sentencesBefore: number, tokens: number): number {
+  if (sentencesBefore === 0) return (tokens <= TITLE_TOKENS && looksLikeTitle(text, start, end)) || looksLikePartsHeading(text, start, end) ? start : -1;
+  if (tokens > TITLE_TOKENS || text.charCodeAt(start) !== 0xa7) return -1;
   const number = SECTION_NUMBER.exec(text.slice(start, Math.min(end, start + 24)));
   return number !== null && looksLikeTitle(text, start + number[0].length, end) ? start + number[0].length : -1;
 }
@@ -345,6 +347,25 @@ function looksLikeTitle(text: string, start: number, end: number): boolean {
   const body = line.replace(TITLE_LABEL, '');
   // "to" opens an infinitive item ("A) to communicate with"); inside a heading it is a preposition ("Access to records").
   return /^[A-Z]/.test(body) && !NOT_IN_TITLE.test(body) && !/^to\b/i.test(body) && !/\b(?:and|or)$/i.test(body);
+}
+
+/**
+ * True when the block is a statute's labelled subsection heading that lists its parts, as the US Code prints them
+ * ("a) Arrest, detention, and release", "b) Release of education records; parental consent requirement; exceptions"):
+ * one line after a line break, an enumeration label, then a capital, commas or semicolons between the parts, no colon,
+ * no modal or clause word, ending on a word. An item of a list opens in lower case ("(A) investigate, regulate, or
+ * prohibit") or ends on a clause mark or a full stop.
+ */
+function looksLikePartsHeading(text: string, start: number, end: number): boolean {
+  if (end - start > TITLE_CHARS) return false;
+  const block = text.slice(start, end);
+  if (!/\n\s*$/.test(block)) return false;
+  const line = block.trim();
+  const label = TITLE_LABEL.exec(line);
+  if (label === null || label[0].length === 0 || line.includes('\n')) return false;
+  const body = line.slice(label[0].length);
+  if (!/^[A-Z][A-Za-z]/.test(body) || !/[,;]/.test(body) || /[:：\u3400-\u9fff]/.test(body)) return false;
+  return /[A-Za-z]$/.test(body) && !NOT_IN_TITLE.test(body) && !/\b(?:and|or)$/i.test(body);
 }
 
 /** Every word of four letters or more opens with a capital, and there are at least two: "Remedies, Exceptions, and Definitions". */
