@@ -173,9 +173,24 @@ export function documentSummary(source: string, tally: Tally): ReportDocumentSum
   return { ...documentTotals(source, tally), reviewed: null, categories: tally.categories.map(reportCategory), sections: tally.sections.map(reportSection) };
 }
 
-/** documentSummary with the tally's sections as they are (or `sections`, the same as a SectionList), for the report stream (see ReportSummarySource). */
+/**
+ * documentSummary with the tally's sections as they are (or `sections`, the same as a SectionList), for the report
+ * stream (see ReportSummarySource). One literal, not documentTotals spread into one: a spread copy made per document
+ * of a corpus cost time, memory and recompilations of the code that reads it (docs/performance-notes.md).
+ */
 export function documentSummarySource(source: string, tally: Tally, sections: SectionList = tally.sections): ReportSummarySource {
-  return { ...documentTotals(source, tally), reviewed: null, categories: tally.categories.map(reportCategory), sections };
+  return {
+    source,
+    language: tally.language,
+    words: tally.words,
+    units: units(tally.units),
+    control: polarityTally(tally.control),
+    engagement: polarityTally(tally.engagement),
+    lean: lean(tally.lean),
+    reviewed: null,
+    categories: tally.categories.map(reportCategory),
+    sections,
+  };
 }
 
 /** The whole document at once, for callers that hold the report in memory (the extension's export, tests). */
