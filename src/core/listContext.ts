@@ -32,6 +32,9 @@ export interface LeadIn {
   readonly offset: number;
 }
 
+/** An item that opens in lower case after its enumerator ("(A) investigate, regulate, or prohibit"): a statute's clause, never a title. */
+const LOWER_ITEM = /^\s*(?:\((?:\d{1,3}|[A-Za-z]{1,4})\)|[A-Za-z0-9]{1,4}\))\s*[a-z]/;
+
 /** Longest quote of a lead-in in an explanation. */
 const QUOTE = 60;
 /** A lead-in sentence read past this many characters back from its block's end is cut there. */
@@ -60,8 +63,9 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
   if (!colon && ((open === null && rules.exemption === null) || !isToken(last))) return null;
   const sentenceStart = lastSentenceStart(text, start, end);
   const words = text.slice(sentenceStart, end);
-  // A title ("(b) Fraud; disqualification penalties"), a condition or an item ending on a word ("…; or") is no lead-in.
-  if (!colon && (isTitleLike(words) || open?.except?.test(words) === true)) return null;
+  // A title ("(b) Fraud; disqualification penalties"; an item in lower case is none), a condition or an item ending on a
+  // word ("…; or") is no lead-in.
+  if (!colon && ((isTitleLike(words) && !LOWER_ITEM.test(words)) || open?.except?.test(words) === true)) return null;
   if (rules.exemption?.pattern.test(words) === true) return { entry: -1, argument: -1, ban: false, exemption: true, text: quote(words), offset: sentenceStart - start };
   if (!colon) {
     if (open === null || open.exceptWith?.test(words) === true) return null;
