@@ -62,5 +62,11 @@ describe('who acts on whom: bodies in the object of 对 (lexicons zh 1.12.x)', (
       assert.deepEqual(counted('督察机构对公安机关及其人民警察执法情况开展检查。'), ['engagement/accountability:检查']);
       assert.deepEqual(counted('公安机关对有违法嫌疑的人员可以当场检查。'), ['control/surveillance:检查']);
     });
+
+    it('督察 names a topic: aimed at the police it is accountability, with an act on the governed control, else shown only', () => {
+      assert.deepEqual(counted('督察机构可以对公安机关的执法活动进行督察。'), ['engagement/accountability:督察']);
+      assert.deepEqual(counted('公安机关对辖区内旅馆开展督察。'), ['control/surveillance:督察']);
+      assert.deepEqual(counted('督察工作由专职人员承担。'), []);
+    });
   });
 });
