@@ -5,7 +5,7 @@ import { Match, Polarity } from '../../src/core/index';
 import { stem } from '../../src/core/stem';
 import { SparseRow } from './logistic';
 
-export type FeatureSet = 'words' | 'engine' | 'both';
+export type FeatureSet = 'words' | 'engine' | 'both' | 'context';
 
 /** Feature names and their values; a name absent is 0. */
 export type FeatureBag = Map<string, number>;
@@ -50,11 +50,16 @@ export function engineDecision(matches: readonly Match[], polarity: Polarity): b
   return matches.some((m) => !m.negated && m.polarity === polarity);
 }
 
-/** The features of a sentence for one feature set. */
-export function sentenceFeatures(set: FeatureSet, text: string, language: 'en' | 'zh', matches: readonly Match[]): FeatureBag {
+/**
+ * The features of a sentence for one feature set; `context` adds to both the engine features of the sentence
+ * before it (a list item takes its sense from its lead-in), under `prev:`.
+ */
+export function sentenceFeatures(set: FeatureSet, text: string, language: 'en' | 'zh', matches: readonly Match[], previous: readonly Match[] = []): FeatureBag {
   if (set === 'words') return wordFeatures(text, language);
   if (set === 'engine') return engineFeatures(matches);
-  return new Map([...wordFeatures(text, language), ...engineFeatures(matches)]);
+  const both: FeatureBag = new Map([...wordFeatures(text, language), ...engineFeatures(matches)]);
+  if (set === 'context') for (const [name, value] of engineFeatures(previous)) both.set(`prev:${name}`, value);
+  return both;
 }
 
 /** Feature names to column indices, built from training rows only; unseen names are dropped when encoding. */

@@ -44,7 +44,8 @@ const THRESHOLDS: readonly number[] = Array.from({ length: 19 }, (_, i) => (i + 
 /** A feature must occur in this many training sentences to get a weight. */
 const MIN_ROWS = 2;
 
-export function makeExample(doc: string, text: string, language: 'en' | 'zh', labels: Record<Polarity, boolean>, matches: readonly Match[]): Example {
+/** An example from a labelled sentence, the engine's matches in it and in the sentence before it. */
+export function makeExample(doc: string, text: string, language: 'en' | 'zh', labels: Record<Polarity, boolean>, matches: readonly Match[], previous: readonly Match[]): Example {
   return {
     doc,
     labels,
@@ -53,6 +54,7 @@ export function makeExample(doc: string, text: string, language: 'en' | 'zh', la
       words: sentenceFeatures('words', text, language, matches),
       engine: sentenceFeatures('engine', text, language, matches),
       both: sentenceFeatures('both', text, language, matches),
+      context: sentenceFeatures('context', text, language, matches, previous),
     },
   };
 }

@@ -1,7 +1,7 @@
 // The sentence-model experiment's parts (test/devset): the logistic fit, the features and the document folds.
 import * as assert from 'node:assert/strict';
 import { fitLogistic, objective, probability, SparseRow } from '../devset/logistic';
-import { engineFeatures, Vocabulary, wordFeatures } from '../devset/sentenceFeatures';
+import { engineFeatures, sentenceFeatures, Vocabulary, wordFeatures } from '../devset/sentenceFeatures';
 import { documentFolds } from '../devset/sentenceModelFit';
 import { Match } from '../../src/core/index';
 
@@ -70,6 +70,13 @@ describe('sentence model', () => {
       assert.equal(bag.get('rule:topic:shown:engagement'), Math.log1p(1));
       assert.equal(bag.get('engine:control'), 1);
       assert.equal(bag.has('engine:engagement'), false);
+    });
+
+    it('adds the engine features of the sentence before under prev: for the context set', () => {
+      const bag = sentenceFeatures('context', 'fines', 'en', [], [match('control', 'sanctions', false)]);
+      assert.equal(bag.get('w:fine'), 1);
+      assert.equal(bag.get('prev:engine:control'), 1);
+      assert.equal(bag.has('engine:control'), false);
     });
 
     it('keeps in the vocabulary only names seen in enough rows, and drops unseen names when encoding', () => {
