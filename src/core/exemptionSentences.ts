@@ -16,12 +16,14 @@ import { sentenceSpans } from './sentences';
  * move, whatever cue moved them there: in such a sentence "shall not" or a secret cue reads the exemption's own words.
  */
 export function exemptSentences(block: BlockResult, text: string, start: number, matcher: Matcher, reader: MatchReader, builder: MatchListBuilder): BlockResult {
-  const pattern = matcher.lists?.exemption?.sentences ?? null;
+  const exemption = matcher.lists?.exemption ?? null;
+  const pattern = exemption?.sentences ?? null;
+  const hint = exemption?.sentencesHint ?? null;
   const list = block.matches;
   const count = matchCount(list);
   if (pattern === null || count === 0 || !hasEngagement(list, count, reader)) return block;
   const words = text.slice(start, start + block.length);
-  if (!pattern.test(words)) return block;
+  if ((hint !== null && !hint.test(words)) || !pattern.test(words)) return block;
   const spans = sentenceSpans(words);
   if (spans.length !== block.sentences) return block;
   const exempting = spans.map((s) => pattern.test(words.slice(s.start, s.end)));

@@ -87,6 +87,11 @@ export interface ExemptionLeadIns {
   readonly categories: ReadonlySet<number>;
   /** The words that make a sentence an exemption of its own (`sentences`), as one pattern, or null. */
   readonly sentences: RegExp | null;
+  /**
+   * A word that each of `sentences` holds ("not"), as a pattern, or null when they share none: a block without it holds
+   * none of them, and one word is found several times faster than the alternatives of `sentences`.
+   */
+  readonly sentencesHint: RegExp | null;
 }
 
 /** Lead-ins without a colon or dash: the categories that make one (by index, as above), and its excepted last words as one pattern. */
@@ -137,8 +142,22 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
   const exemption =
     exempting.length === 0
       ? null
-      : { pattern: wordsPattern(exempting.flatMap((e) => e.words)), categories: categoryIndices(categories, exempting.flatMap((e) => e.categories)), sentences: sentenceWords.length === 0 ? null : wordsPattern(sentenceWords) };
+      : {
+          pattern: wordsPattern(exempting.flatMap((e) => e.words)),
+          categories: categoryIndices(categories, exempting.flatMap((e) => e.categories)),
+          sentences: sentenceWords.length === 0 ? null : wordsPattern(sentenceWords),
+          sentencesHint: sharedWordPattern(sentenceWords),
+        };
   return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, unpunctuated, exemption };
+}
+
+/** The longest word that every one of `phrases` holds, as a pattern (see wordsPattern), or null when there is none. */
+export function sharedWordPattern(phrases: readonly string[]): RegExp | null {
+  const wordsOf = (phrase: string): string[] => phrase.trim().toLowerCase().split(/\s+/).filter((w) => /^[a-z]+$/.test(w));
+  if (phrases.length === 0) return null;
+  const shared = wordsOf(phrases[0]).filter((w) => phrases.every((p) => wordsOf(p).includes(w)));
+  if (shared.length === 0) return null;
+  return wordsPattern([shared.reduce((a, b) => (b.length > a.length ? b : a))]);
 }
 
 /** The indices in `categories` (in its order) of the given ids. */

@@ -3,6 +3,7 @@
 // around it, keep their count.
 import * as assert from 'node:assert/strict';
 import { builtinLexicons, Engine } from '../../src/core/index';
+import { Matcher, sharedWordPattern } from '../../src/core/matcher';
 
 const engine = new Engine(builtinLexicons());
 // The same lexicons with exemption lists but no `sentences`: an exemption reaches only the items of its list.
@@ -62,5 +63,47 @@ describe('exemption sentences (English)', () => {
   it('needs the exemption words: a sentence that only negates is not one', () => {
     assert.deepEqual(exempted('The agency shall not publish the records of a consumer without consent.'), []);
     assert.deepEqual(exempted('The agency shall publish the decision and respond to every complaint.'), []);
+  });
+});
+
+describe('sharedWordPattern (the exemption sentences\' quick test)', () => {
+  it('is the longest word every phrase holds, whole and in any case', () => {
+    const hint = sharedWordPattern(['shall not apply', 'is not required', 'Shall Not Be Applicable']);
+    assert.ok(hint !== null);
+    assert.ok(hint.test('This section SHALL NOT apply.'));
+    assert.ok(!hint.test('Notice shall be given; nothing else applies.'), '"not" inside "Notice" and "nothing" is no match');
+    assert.equal(sharedWordPattern(['must be disclosed', 'must be published'])?.source, '\\bmust\\b');
+  });
+
+  it('is null when the phrases share no word, and the phrases then decide alone', () => {
+    assert.equal(sharedWordPattern(['shall not apply', 'exempt from']), null);
+    assert.equal(sharedWordPattern([]), null);
+    const lexicons = builtinLexicons().map((l) => {
+      const exemption = l.context?.lists?.exemption;
+      return exemption === undefined ? l : { ...l, context: { ...l.context, lists: { ...l.context?.lists, exemption: { ...exemption, sentences: [...(exemption.sentences ?? []), 'need only be filed'] } } } };
+    });
+    const text = 'The agency shall disclose the records to the consumer, and consent need only be filed.';
+    const found = new Engine(lexicons).analyze(text).matches().filter((m) => m.rule === 'topic' && DETAIL.test(m.ruleDetail ?? ''));
+    assert.deepEqual(found.map((m) => m.text), ['disclose', 'consent']);
+    assert.deepEqual(exempted(text), [], 'the built-in phrases do not reach it');
+  });
+
+  it('holds wherever a phrase does: random text that a phrase matches always passes the quick test', () => {
+    const exemption = new Matcher(builtinLexicons()).lists?.exemption;
+    const phrases = exemption?.sentences ?? null;
+    const hint = exemption?.sentencesHint ?? null;
+    assert.ok(phrases !== null && hint !== null, 'the built-in English lexicon has both');
+    const parts = ['The agency', 'shall', 'SHALL NOT', 'not', 'Not', 'apply', 'be applicable', 'is', 'are', 'required', 'prohibit', 'does', 'notice', 'nothing', '-not-', '\n', '\t', ',', '.'];
+    let seed = 7;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % parts.length;
+    let matched = 0;
+    for (let n = 0; n < 5000; n++) {
+      const text = Array.from({ length: 8 }, () => parts[next()]).join(n % 2 === 0 ? ' ' : '  ');
+      if (phrases.test(text)) {
+        matched++;
+        assert.ok(hint.test(text), text);
+      }
+    }
+    assert.ok(matched > 20, `the random texts reach the phrases (${matched})`);
   });
 });
