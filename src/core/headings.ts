@@ -208,16 +208,20 @@ export function startsEnumeration(text: string, start: number): boolean {
  * The number of a run-in heading (`line` up to `numberEnd`), with the short title that follows it up to the next
  * sentence end, when that reads as a title: "Section 12. Definitions. In this Act…" gives "Section 12. Definitions".
  */
-function runInTitle(line: string, numberEnd: number): string {
-  const rest = /^\.?[ \t]+(\p{Lu}[^.;:!?]{0,80})[.:]([ \t]|$)/u.exec(line.slice(numberEnd));
-  return rest !== null && isTitleLike(rest[1]) ? line.slice(0, numberEnd + rest[0].length - rest[2].length - 1) : line.slice(0, numberEnd);
+export function runInTitle(line: string, numberEnd: number): string {
+  RUN_IN_TITLE.lastIndex = numberEnd;
+  const rest = RUN_IN_TITLE.exec(line);
+  return rest !== null && isTitleLike(rest[1]) ? line.slice(0, RUN_IN_TITLE.lastIndex - rest[2].length - 1) : line.slice(0, numberEnd);
 }
+
+/** A run-in heading's short title after its number, read in place (sticky) rather than from a copy of the rest of the line. */
+const RUN_IN_TITLE = /\.?[ \t]+(\p{Lu}[^.;:!?]{0,80})[.:]([ \t]|$)/uy;
 
 /** The heading's words, up to the first sentence end: "（一）完善制度。正文……" is titled "（一）完善制度". */
 function title(line: string): string {
   // A stop before any words ("## 。voiceprint") ends nothing: the title is the words after it.
   let from = 0;
-  while (from < line.length && LEADING.test(line[from])) from++;
+  while (from < line.length && isLeading(line.charCodeAt(from))) from++;
   const full = line.indexOf('。', from);
   const semicolon = line.indexOf('；', from);
   const stop = full < 0 ? semicolon : semicolon < 0 ? full : Math.min(full, semicolon);
@@ -229,7 +233,9 @@ function title(line: string): string {
 }
 
 /** What a title's words come after: indentation, Markdown's #, and stops that end no words. */
-const LEADING = /[ \t　#。；]/;
+function isLeading(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 35 || c === 0x3002 || c === 0xff1b; // space tab 　 # 。 ；
+}
 
 /** True when cleaning would leave `s` as it is: no leading #, no whitespace but single inner spaces. Most titles are, and need no regular expressions. */
 function isClean(s: string): boolean {
