@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { builtinLexicons, Engine, parseLexicon } from '../../src/core/index';
 import { CorpusEvaluation, entryPrecision, parseCorpusLabels, predictCorpus, scoreCorpus } from './corpus';
 import { evaluate, parseDevSet } from './evaluate';
+import { pad, round, runTool } from './toolOutput';
 
 const CORPUS_DIR = 'test/corpus';
 interface Half {
@@ -44,6 +45,8 @@ function main(argv: string[]): number {
       docFilter = (doc) => previous(doc) && prefixes.some((p) => doc.startsWith(p)) === keep;
     } else if (argv[i] === '--lexicon') lexicons.push(parseLexicon(readFileSync(argv[++i], 'utf8'), argv[i], { knownCategories: lexicons.flatMap((l) => l.categories.map((c) => c.id)) }));
     else if (!argv[i].startsWith('--')) files.push(argv[i]);
+    // A mistyped option must not fall back to the default report, which scores the test half.
+    else if (argv[i] !== '--errors' && argv[i] !== '--json') throw new Error(`unknown option ${argv[i]} (options: --half, --docs, --except, --lexicon, --errors, --json)`);
   }
   const wholeReport = files.length === 0;
   if (wholeReport) files.push('test/devset/en.tsv', 'test/devset/en.genres.tsv', 'test/devset/en.holdout.tsv', 'test/devset/zh.tsv', 'test/devset/zh.genres.tsv', 'test/devset/zh.holdout.tsv');
@@ -126,13 +129,6 @@ function printCorpusErrors(result: CorpusEvaluation): void {
 }
 
 const fmt = (x: number): string => x.toFixed(3);
-const pad = (x: number): string => String(x).padStart(4);
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  console.error(err instanceof Error ? err.message : String(err));
-  process.exitCode = 2;
-}
+runTool(main);

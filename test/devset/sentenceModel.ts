@@ -12,6 +12,7 @@ import { builtinLexicons, Engine, Polarity } from '../../src/core/index';
 import { docLanguage, parseCorpusLabels, predictCorpus } from './corpus';
 import { Scores } from './evaluate';
 import { decide, documentFolds, Example, FittedModel, fitSelected, makeExample, ModelSpec, scoreDecisions } from './sentenceModelFit';
+import { pad, round, runTool } from './toolOutput';
 
 const TUNING_HALF = 'test/corpus/labels/tuning-half.tsv';
 const CORPUS_DIR = 'test/corpus';
@@ -162,12 +163,4 @@ function printTable(rows: readonly Row[]): void {
   }
 }
 
-const pad = (x: number): string => String(x).padStart(4);
-const round = (x: number): number => Math.round(x * 1000) / 1000;
-
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  console.error(err instanceof Error ? err.message : String(err));
-  process.exitCode = 2;
-}
+runTool(main);
