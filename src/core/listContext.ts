@@ -14,7 +14,7 @@ import { blockAt } from './blocks';
 import { exemptSentences } from './exemptionSentences';
 import { isTitleLike } from './headings';
 import { Matcher } from './matcher';
-import { MatchListBuilder, matchCount, matchEnd, MatchReader, matchStart, RULE_DIRECTION, RULE_INHERITED, RULE_NONE, RULE_SECRECY, RULE_SUBJECT, RULE_TARGET, RULE_TOPIC, TOPIC_EXEMPTION } from './matchList';
+import { MatchListBuilder, matchCount, matchEnd, MatchReader, matchStart, RULE_DIRECTION, RULE_INHERITED, RULE_NONE, RULE_PROTECTION, RULE_SECRECY, RULE_SUBJECT, RULE_TARGET, RULE_TOPIC, TOPIC_EXEMPTION } from './matchList';
 import type { BlockResult } from './scan';
 
 /** What a lead-in hands its items: the annotation they get and the words their explanation quotes. */
@@ -72,7 +72,10 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
     return stanceLeadIn(start, block, reader, words, sentenceStart, -1, open.categories);
   }
   for (const ban of rules.bans) {
-    if (ban.pattern.test(words)) return { entry: ban.entry, argument: -1, ban: true, exemption: false, text: quote(words), offset: sentenceStart - start };
+    if (!ban.pattern.test(words)) continue;
+    // A ban that protects people from a measure ("对具有下列情形之一的人员，不得适用继续盘问：") bans nothing its items name.
+    if (protects(block, reader)) return null;
+    return { entry: ban.entry, argument: -1, ban: true, exemption: false, text: quote(words), offset: sentenceStart - start };
   }
   const refer = rules.refer?.exec(words) ?? null;
   return stanceLeadIn(start, block, reader, words, sentenceStart, refer === null ? -1 : sentenceStart + refer.index, null);
@@ -95,6 +98,13 @@ function stanceLeadIn(start: number, block: BlockResult, reader: MatchReader, wo
     return { entry: reader.entryIndex(list, m), argument: moved ? reader.argument(list, m) : -1, ban: false, exemption: false, text: quote(words), offset: sentenceStart - start };
   }
   return null;
+}
+
+/** True when the block's last sentence ends on a counted protection: its ban word shields people from the measure. */
+function protects(block: BlockResult, reader: MatchReader): boolean {
+  const list = block.matches;
+  const m = matchCount(list) - 1;
+  return m >= 0 && block.matchSentences[m] === block.sentences - 1 && reader.rule(list, m) === RULE_PROTECTION;
 }
 
 /** An enumerator opening an item: blocks' own ("(1)", "（一）", "a) ") and statutes' "(A)", "(ii)". */

@@ -51,6 +51,15 @@ describe('analysis across blocks: a list inherits its lead-in', () => {
     assert.deepEqual(inherited(text, listsOff), [], 'lexicons without lists leave items alone');
   });
 
+  it('Chinese: a ban that protects people from a measure hands no ban on; its items name whom it shields', () => {
+    const text = '第九条 对具有下列情形之一的人员，不得适用继续盘问：\n（一）已经到公安机关投案自首的；\n（二）不满十六周岁的未成年人。';
+    const lead = engine.analyze(text).matches().filter((m) => m.text === '盘问');
+    assert.deepEqual(lead.map((m) => [m.polarity, m.rule]), [['engagement', 'protection']], 'the lead-in itself protects');
+    assert.deepEqual(inherited(text), []);
+    // The same lead-in as a ban on the governed still hands its ban on.
+    assert.equal(inherited('第九条 任何人不得有下列行为：\n（一）投案自首的；\n（二）不满十六周岁的。').length, 2);
+  });
+
   it('Chinese: a penalty lead-in hands its sanction on; a control word before 下列 is the items’ condition, not what is done to them', () => {
     assert.deepEqual(
       inherited('第二十条 违反治安管理有下列情形之一的，从重处罚：\n（一）结伙实施的；\n（二）屡教不改的。'),
