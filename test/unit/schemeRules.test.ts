@@ -220,5 +220,13 @@ describe('coding-scheme rules', () => {
       assert.deepEqual(counted('Anyone who intercepts calls without consent shall be fined.').includes('control:fined'), true);
       assert.deepEqual(counted('The person is entitled to appear with counsel.'), ['engagement:appear with counsel']);
     });
+
+    it('the built-in Chinese lexicon: examining an application or the facts (经审查, 审查属实) is no censorship; a review of content still is', () => {
+      const engine = builtinEngine();
+      const counted = (text: string): string[] => engine.analyze(text).matches().filter((m) => !m.negated && m.polarity === 'control').map((m) => m.text);
+      assert.deepEqual(counted('对申请人的申请，经审查不符合条件的，应当书面说明理由。'), []);
+      assert.deepEqual(counted('户口登记机关审查属实后予以更正。'), []);
+      assert.deepEqual(counted('对发布的信息进行审查。'), ['审查']);
+    });
   });
 });
