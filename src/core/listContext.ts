@@ -14,7 +14,7 @@ import { blockAt } from './blocks';
 import { exemptSentences } from './exemptionSentences';
 import { isTitleLike } from './headings';
 import { Matcher } from './matcher';
-import { MatchListBuilder, matchCount, matchEnd, MatchReader, matchStart, RULE_DIRECTION, RULE_INHERITED, RULE_NONE, RULE_PROTECTION, RULE_SECRECY, RULE_SUBJECT, RULE_TARGET, RULE_TOPIC, TOPIC_EXEMPTION } from './matchList';
+import { MatchList, MatchListBuilder, matchCount, matchEnd, MatchReader, matchStart, RULE_DIRECTION, RULE_INHERITED, RULE_NONE, RULE_PROTECTION, RULE_SECRECY, RULE_SUBJECT, RULE_TARGET, RULE_TOPIC, TOPIC_COVERED, TOPIC_EXEMPTION } from './matchList';
 import type { BlockResult } from './scan';
 
 /** What a lead-in hands its items: the annotation they get and the words their explanation quotes. */
@@ -26,6 +26,8 @@ export interface LeadIn {
   readonly ban: boolean;
   /** True when exemption words made the lead-in an exemption (the lexicon's `lists.exemption`): its items get no annotation, their matches of its categories are shown as topics. */
   readonly exemption: boolean;
+  /** True when the lead-in grants a right, a remedy or a protection (its last counted match is engagement, or its ban word protects): its items name what that covers, their control matches are shown as topics. */
+  readonly covers: boolean;
   /** The lead-in sentence's words, shortened for the explanation. */
   readonly text: string;
   /** Offset of the lead-in sentence from its block's start: where the explanation reads its line. */
@@ -43,7 +45,7 @@ const LEAD_CHARS = 600;
 /** True when two lead-ins give their items the same annotations (the line is read when shown, not stored). */
 export function sameLeadIn(a: LeadIn | null, b: LeadIn | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.entry === b.entry && a.argument === b.argument && a.ban === b.ban && a.exemption === b.exemption && a.text === b.text;
+  return a.entry === b.entry && a.argument === b.argument && a.ban === b.ban && a.exemption === b.exemption && a.covers === b.covers && a.text === b.text;
 }
 
 /**
@@ -66,7 +68,7 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
   // A title ("(b) Fraud; disqualification penalties"; an item in lower case is none), a condition or an item ending on a
   // word ("…; or") is no lead-in.
   if (!colon && ((isTitleLike(words) && !LOWER_ITEM.test(words)) || open?.except?.test(words) === true)) return null;
-  if (rules.exemption?.pattern.test(words) === true) return { entry: -1, argument: -1, ban: false, exemption: true, text: quote(words), offset: sentenceStart - start };
+  if (rules.exemption?.pattern.test(words) === true) return { entry: -1, argument: -1, ban: false, exemption: true, covers: false, text: quote(words), offset: sentenceStart - start };
   if (!colon) {
     if (open === null || open.exceptWith?.test(words) === true) return null;
     return stanceLeadIn(start, block, reader, words, sentenceStart, -1, open.categories);
@@ -74,8 +76,8 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
   for (const ban of rules.bans) {
     if (!ban.pattern.test(words)) continue;
     // A ban that protects people from a measure ("对具有下列情形之一的人员，不得适用继续盘问：") bans nothing its items name.
-    if (protects(block, reader)) return null;
-    return { entry: ban.entry, argument: -1, ban: true, exemption: false, text: quote(words), offset: sentenceStart - start };
+    if (protects(block, reader)) return coverLeadIn(words, sentenceStart - start);
+    return { entry: ban.entry, argument: -1, ban: true, exemption: false, covers: false, text: quote(words), offset: sentenceStart - start };
   }
   const refer = rules.refer?.exec(words) ?? null;
   return stanceLeadIn(start, block, reader, words, sentenceStart, refer === null ? -1 : sentenceStart + refer.index, null);
@@ -90,14 +92,20 @@ function stanceLeadIn(start: number, block: BlockResult, reader: MatchReader, wo
   const lastSentence = block.sentences - 1;
   for (let m = matchCount(list) - 1; m >= 0 && block.matchSentences[m] === lastSentence; m--) {
     if (reader.negated(list, m)) continue;
-    if (!reader.isControl(list, m)) return null;
-    if (categories !== null && !categories.has(reader.categoryIndex(list, m))) return null;
     if (after >= 0 && start + matchStart(list, m) < after) return null;
+    // A colon lead-in that grants a right or a remedy ("…受害人有取得赔偿的权利：") lists what it covers.
+    if (!reader.isControl(list, m)) return categories === null ? coverLeadIn(words, sentenceStart - start) : null;
+    if (categories !== null && !categories.has(reader.categoryIndex(list, m))) return null;
     const rule = reader.rule(list, m);
     const moved = rule === RULE_TARGET || rule === RULE_SECRECY;
-    return { entry: reader.entryIndex(list, m), argument: moved ? reader.argument(list, m) : -1, ban: false, exemption: false, text: quote(words), offset: sentenceStart - start };
+    return { entry: reader.entryIndex(list, m), argument: moved ? reader.argument(list, m) : -1, ban: false, exemption: false, covers: false, text: quote(words), offset: sentenceStart - start };
   }
   return null;
+}
+
+/** A lead-in whose items name what a right, a remedy or a protection covers. */
+function coverLeadIn(words: string, offset: number): LeadIn {
+  return { entry: -1, argument: -1, ban: false, exemption: false, covers: true, text: quote(words), offset };
 }
 
 /** True when the block's last sentence ends on a counted protection: its ban word shields people from the measure. */
@@ -144,14 +152,28 @@ export function inherit(block: BlockResult, leadIn: LeadIn, text: string, start:
  */
 export function exempt(block: BlockResult, leadIn: LeadIn, matcher: Matcher, reader: MatchReader, builder: MatchListBuilder): BlockResult {
   const categories = matcher.lists?.exemption?.categories;
+  return asTopics(block, leadIn, builder, reader, TOPIC_EXEMPTION, (list, m) => categories?.has(reader.categoryIndex(list, m)) === true);
+}
+
+/**
+ * The block, as an item of a list whose lead-in grants a right, a remedy or a protection: its control matches that count
+ * as their entries have them are shown as topics (scheme: a measure named only as the object of redress is no control;
+ * an item that names a topic is neutral).
+ */
+export function cover(block: BlockResult, leadIn: LeadIn, reader: MatchReader, builder: MatchListBuilder): BlockResult {
+  return asTopics(block, leadIn, builder, reader, TOPIC_COVERED, (list, m) => reader.isControl(list, m));
+}
+
+/** The block with its matches that count as their entries have them and that `pick` takes shown as topics (`topic` says why). */
+function asTopics(block: BlockResult, leadIn: LeadIn, builder: MatchListBuilder, reader: MatchReader, topic: number, pick: (list: MatchList, m: number) => boolean): BlockResult {
   const list = block.matches;
   const count = matchCount(list);
   builder.reset();
   let moved = false;
   for (let m = 0; m < count; m++) {
     const rule = reader.rule(list, m);
-    if ((rule === RULE_NONE || rule === RULE_DIRECTION) && categories?.has(reader.categoryIndex(list, m)) === true) {
-      builder.add(matchStart(list, m), matchEnd(list, m), reader.entryIndex(list, m), RULE_TOPIC, TOPIC_EXEMPTION);
+    if ((rule === RULE_NONE || rule === RULE_DIRECTION) && pick(list, m)) {
+      builder.add(matchStart(list, m), matchEnd(list, m), reader.entryIndex(list, m), RULE_TOPIC, topic);
       moved = true;
     } else builder.copy(list, m);
   }
@@ -234,7 +256,7 @@ export function inContext(
   const leadIn = handedOn(previous);
   if (leadIn !== null) {
     const enumerator = enumeratorLength(text, start);
-    if (enumerator > 0 && enumerator < raw.length && !isHeadingItem(text, start + enumerator, start + raw.length)) block = leadIn.exemption ? exempt(block, leadIn, matcher, reader, builder) : inherit(block, leadIn, text, start, enumerator, builder);
+    if (enumerator > 0 && enumerator < raw.length && !isHeadingItem(text, start + enumerator, start + raw.length)) block = leadIn.exemption ? exempt(block, leadIn, matcher, reader, builder) : leadIn.covers ? cover(block, leadIn, reader, builder) : inherit(block, leadIn, text, start, enumerator, builder);
   }
   block = exemptSentences(block, text, start, matcher, reader, builder);
   block.opens = opens;

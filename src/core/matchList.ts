@@ -56,6 +56,8 @@ export const TOPIC_NAME = 3;
 export const TOPIC_EXEMPTION = 4;
 /** Shown, not counted: an engagement match in a sentence that exempts from a duty or a protection (exemptionSentences.ts). */
 export const TOPIC_EXEMPTION_SENTENCE = 5;
+/** A control match in an item of a list whose lead-in grants a right, a remedy or a protection: the item names what it covers. */
+export const TOPIC_COVERED = 6;
 
 export function matchCount(list: MatchList): number {
   return list.length / FIELDS;
@@ -234,6 +236,8 @@ export class MatchReader {
           ? 'a title line names its topic and takes no stance'
           : detail === TOPIC_EXEMPTION
             ? `item of a list whose lead-in ${leadInPlace(leadIn)} is an exemption${leadInQuote(leadIn)}: it names what the exemption covers and takes no stance`
+          : detail === TOPIC_COVERED
+            ? `item of a list whose lead-in ${leadInPlace(leadIn)} grants a right, a remedy or a protection${leadInQuote(leadIn)}: "${entry.term}" names what it covers and takes no stance`
           : detail === TOPIC_EXEMPTION_SENTENCE
             ? `the sentence exempts from a duty or a protection: "${entry.term}" names what the exemption reaches and takes no stance`
           : detail === TOPIC_DEFINITION

@@ -2,7 +2,7 @@
 // negated) as bytes. Unless its explanation quotes the annotation's words or its context, the stance depends only on
 // the annotation's entry, rule and the rule's argument, so its bytes are written once per engine and copied after.
 import { JsonBytes } from './jsonBytes';
-import { MatchList, MatchReader, matchKey, RULE_INHERITED, RULE_PROTECTION, RULE_SUBJECT, RULE_TARGET, RULE_TOPIC, TOPIC_EXEMPTION } from './matchList';
+import { MatchList, MatchReader, matchKey, RULE_INHERITED, RULE_PROTECTION, RULE_SUBJECT, RULE_TARGET, RULE_TOPIC, TOPIC_COVERED, TOPIC_EXEMPTION } from './matchList';
 import type { Match } from './types';
 
 /** An annotation's JSON after its text, from its polarity to whether it is negated, then the sentence's key. */
@@ -47,7 +47,7 @@ export class StanceBytes {
     if (stance === undefined) {
       const rule = this.reader.rule(list, i);
       // These rules' explanations quote the annotation's words, its lead-in or the document's title.
-      const own = rule === RULE_INHERITED || rule === RULE_SUBJECT || rule === RULE_TARGET || rule === RULE_PROTECTION || (rule === RULE_TOPIC && this.reader.argument(list, i) === TOPIC_EXEMPTION);
+      const own = rule === RULE_INHERITED || rule === RULE_SUBJECT || rule === RULE_TARGET || rule === RULE_PROTECTION || (rule === RULE_TOPIC && (this.reader.argument(list, i) === TOPIC_EXEMPTION || this.reader.argument(list, i) === TOPIC_COVERED));
       if (own) stance = null;
       else {
         const bytes = new JsonBytes(256);

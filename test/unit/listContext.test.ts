@@ -52,12 +52,40 @@ describe('analysis across blocks: a list inherits its lead-in', () => {
   });
 
   it('Chinese: a ban that protects people from a measure hands no ban on; its items name whom it shields', () => {
-    const text = '第九条 对具有下列情形之一的人员，不得适用继续盘问：\n（一）已经到公安机关投案自首的；\n（二）不满十六周岁的未成年人。';
-    const lead = engine.analyze(text).matches().filter((m) => m.text === '盘问');
-    assert.deepEqual(lead.map((m) => [m.polarity, m.rule]), [['engagement', 'protection']], 'the lead-in itself protects');
+    const text = '第九条 对具有下列情形之一的人员，不得适用继续盘问：\n（一）经过当场盘问、检查，已经排除犯罪嫌疑的；\n（二）不满十六周岁的未成年人。';
+    const matches = engine.analyze(text).matches();
+    assert.deepEqual(matches.filter((m) => m.text === '盘问').map((m) => [m.polarity, m.rule, m.negated]), [
+      ['engagement', 'protection', false],
+      ['control', 'topic', true],
+    ], 'the lead-in protects; the item names the questioning it is shielded from');
+    assert.match(matches[1].ruleDetail ?? '', /^item of a list whose lead-in at line 1 grants a right, a remedy or a protection: "第九条 对具有下列情形之一的人员，不得适用继续盘问："/);
     assert.deepEqual(inherited(text), []);
     // The same lead-in as a ban on the governed still hands its ban on.
     assert.equal(inherited('第九条 任何人不得有下列行为：\n（一）投案自首的；\n（二）不满十六周岁的。').length, 2);
+  });
+
+  it('Chinese: the items of a lead-in that grants a remedy name the measures it covers: shown, not counted', () => {
+    const text = '第三条 行政机关有下列侵犯人身权情形之一的，受害人有取得赔偿的权利：\n（一）违法拘留公民的；\n（二）违法实施罚款的。\n第四条 违反本法的，处以罚款。';
+    const counted = engine
+      .analyze(text)
+      .matches()
+      .filter((m) => !m.negated)
+      .map((m) => `${m.polarity}:${m.text}`);
+    assert.ok(!counted.includes('control:拘留'), 'the unlawful detention named as ground for compensation is no control');
+    assert.deepEqual(counted.filter((m) => m.startsWith('control:')), ['control:处以罚款'], 'only the penalty after the list counts');
+    assert.ok(counted.some((m) => m.startsWith('engagement:')), 'the lead-in itself grants the remedy');
+    assert.deepEqual(inherited(text), []);
+  });
+
+  it('English: the items of a lead-in that grants review name the measures it covers: shown, not counted', () => {
+    const text = '(a) Any person aggrieved may obtain judicial review of any of the following:\n(1) an order to detain the person;\n(2) a fine imposed under this section.';
+    const matches = engine.analyze(text).matches();
+    assert.deepEqual(matches.filter((m) => m.polarity === 'control').map((m) => [m.text, m.rule, m.negated]), [
+      ['order to', 'topic', true],
+      ['detain', 'topic', true],
+      ['fine', 'topic', true],
+    ]);
+    assert.ok(matches.some((m) => m.text === 'judicial review' && m.polarity === 'engagement' && !m.negated));
   });
 
   it('Chinese: a penalty lead-in hands its sanction on; a control word before 下列 is the items’ condition, not what is done to them', () => {
