@@ -5,7 +5,8 @@
 // The context depends only on the text: a lead-in is a block's last sentence ending on a colon or a dash that holds a
 // ban word of the lexicons or whose last counted match is control, or, where the lexicons allow it (`unpunctuated`:
 // statute text that drops the dash), a sentence ending on a word whose last counted match is a penalty or a
-// condition; it governs the blocks that follow it as long as each opens with an enumerator. A lead-in holding an
+// condition; it governs the blocks that follow it as long as each opens with an enumerator, or, after a colon lead-in,
+// is the unnumbered body of a headed item ("(1) Conviction of crimes"). A lead-in holding an
 // exemption's words (`exemption`: "shall not apply to") hands on no annotation: its items' engagement matches of the
 // exemption's categories are shown as topics, naming the lead-in (scheme: exemptions are no engagement). Lexicons turn
 // this on (`context.lists`). analysis.ts carries the lead-in from block to block and re-analyses the items of a lead-in
@@ -28,6 +29,10 @@ export interface LeadIn {
   readonly exemption: boolean;
   /** True when the lead-in grants a right, a remedy or a protection (its last counted match is engagement, or its ban word protects): its items name what that covers, their control matches are shown as topics. */
   readonly covers: boolean;
+  /** True when the lead-in ends on a colon or a dash: its items may be headed subsections ("(1) Conviction of crimes"). */
+  readonly colon: boolean;
+  /** True when handed on by a heading item of the list: the block after it, unnumbered, is that item's body. */
+  readonly headed: boolean;
   /** The lead-in sentence's words, shortened for the explanation. */
   readonly text: string;
   /** Offset of the lead-in sentence from its block's start: where the explanation reads its line. */
@@ -45,7 +50,7 @@ const LEAD_CHARS = 600;
 /** True when two lead-ins give their items the same annotations (the line is read when shown, not stored). */
 export function sameLeadIn(a: LeadIn | null, b: LeadIn | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.entry === b.entry && a.argument === b.argument && a.ban === b.ban && a.exemption === b.exemption && a.covers === b.covers && a.text === b.text;
+  return a.entry === b.entry && a.argument === b.argument && a.ban === b.ban && a.exemption === b.exemption && a.covers === b.covers && a.colon === b.colon && a.headed === b.headed && a.text === b.text;
 }
 
 /**
@@ -68,44 +73,44 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
   // A title ("(b) Fraud; disqualification penalties"; an item in lower case is none), a condition or an item ending on a
   // word ("…; or") is no lead-in.
   if (!colon && ((isTitleLike(words) && !LOWER_ITEM.test(words)) || open?.except?.test(words) === true)) return null;
-  if (rules.exemption?.pattern.test(words) === true) return { entry: -1, argument: -1, ban: false, exemption: true, covers: false, text: quote(words), offset: sentenceStart - start };
+  if (rules.exemption?.pattern.test(words) === true) return { entry: -1, argument: -1, ban: false, exemption: true, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start };
   if (!colon) {
     if (open === null || open.exceptWith?.test(words) === true) return null;
-    return stanceLeadIn(start, block, reader, words, sentenceStart, -1, open.categories);
+    return stanceLeadIn(start, block, reader, words, sentenceStart, -1, open.categories, false);
   }
   for (const ban of rules.bans) {
     if (!ban.pattern.test(words)) continue;
     // A ban that protects people from a measure ("对具有下列情形之一的人员，不得适用继续盘问：") bans nothing its items name.
-    if (protects(block, reader)) return coverLeadIn(words, sentenceStart - start);
-    return { entry: ban.entry, argument: -1, ban: true, exemption: false, covers: false, text: quote(words), offset: sentenceStart - start };
+    if (protects(block, reader)) return coverLeadIn(words, sentenceStart - start, colon);
+    return { entry: ban.entry, argument: -1, ban: true, exemption: false, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start };
   }
   const refer = rules.refer?.exec(words) ?? null;
-  return stanceLeadIn(start, block, reader, words, sentenceStart, refer === null ? -1 : sentenceStart + refer.index, null);
+  return stanceLeadIn(start, block, reader, words, sentenceStart, refer === null ? -1 : sentenceStart + refer.index, null, true);
 }
 
 /**
  * The lead-in whose stance is its last counted match, nearest the list, if that is control: of one of `categories`
  * when given, and standing after `after` (the words that name the items) when that is not −1.
  */
-function stanceLeadIn(start: number, block: BlockResult, reader: MatchReader, words: string, sentenceStart: number, after: number, categories: ReadonlySet<number> | null): LeadIn | null {
+function stanceLeadIn(start: number, block: BlockResult, reader: MatchReader, words: string, sentenceStart: number, after: number, categories: ReadonlySet<number> | null, colon: boolean): LeadIn | null {
   const list = block.matches;
   const lastSentence = block.sentences - 1;
   for (let m = matchCount(list) - 1; m >= 0 && block.matchSentences[m] === lastSentence; m--) {
     if (reader.negated(list, m)) continue;
     if (after >= 0 && start + matchStart(list, m) < after) return null;
     // A colon lead-in that grants a right or a remedy ("…受害人有取得赔偿的权利：") lists what it covers.
-    if (!reader.isControl(list, m)) return categories === null ? coverLeadIn(words, sentenceStart - start) : null;
+    if (!reader.isControl(list, m)) return categories === null ? coverLeadIn(words, sentenceStart - start, colon) : null;
     if (categories !== null && !categories.has(reader.categoryIndex(list, m))) return null;
     const rule = reader.rule(list, m);
     const moved = rule === RULE_TARGET || rule === RULE_SECRECY;
-    return { entry: reader.entryIndex(list, m), argument: moved ? reader.argument(list, m) : -1, ban: false, exemption: false, covers: false, text: quote(words), offset: sentenceStart - start };
+    return { entry: reader.entryIndex(list, m), argument: moved ? reader.argument(list, m) : -1, ban: false, exemption: false, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start };
   }
   return null;
 }
 
 /** A lead-in whose items name what a right, a remedy or a protection covers. */
-function coverLeadIn(words: string, offset: number): LeadIn {
-  return { entry: -1, argument: -1, ban: false, exemption: false, covers: true, text: quote(words), offset };
+function coverLeadIn(words: string, offset: number, colon: boolean): LeadIn {
+  return { entry: -1, argument: -1, ban: false, exemption: false, covers: true, colon, headed: false, text: quote(words), offset };
 }
 
 /** True when the block's last sentence ends on a counted protection: its ban word shields people from the measure. */
@@ -127,15 +132,17 @@ export function enumeratorLength(text: string, start: number): number {
 
 /**
  * The block, as an item of the list `leadIn` governs: its annotations with the inherited one first, on its enumerator's
- * number or letter ("1" of "(1)", "一" of "（一）": the sentence's first token). `enumerator` is the enumerator's length,
- * with the spaces before it. A bullet has no number to hold the annotation, and a block whose first match overlaps the
- * number is left as it is: both still hand the lead-in on.
+ * number or letter ("1" of "(1)", "一" of "（一）": the sentence's first token), or, for the unnumbered body of a heading
+ * item (`enumerator` 0), on its first word. `enumerator` is the enumerator's length, with the spaces before it. A bullet
+ * has no number to hold the annotation, and a block whose first match overlaps the number is left as it is: both still
+ * hand the lead-in on.
  */
 export function inherit(block: BlockResult, leadIn: LeadIn, text: string, start: number, enumerator: number, builder: MatchListBuilder): BlockResult {
+  const reach = enumerator > 0 ? enumerator : block.length;
   let from = 0;
-  while (from < enumerator && !isToken(text.charCodeAt(start + from))) from++;
+  while (from < reach && !isToken(text.charCodeAt(start + from))) from++;
   let to = from;
-  while (to < enumerator && isToken(text.charCodeAt(start + to))) to++;
+  while (to < reach && isToken(text.charCodeAt(start + to))) to++;
   const list = block.matches;
   const count = matchCount(list);
   if (from === to || (count > 0 && matchStart(list, 0) < to)) return block.withMatches(list, block.matchSentences, leadIn, block.subject);
@@ -192,6 +199,18 @@ function isHeadingItem(text: string, from: number, end: number): boolean {
   if (words === '') return isLowerLetter(text.charCodeAt(from - 2)) && !isLowerLetter(text.charCodeAt(from - 3));
   const first = words.charCodeAt(0);
   return first >= 65 && first <= 90 && !words.includes('\n') && isTitleLike(words);
+}
+
+/**
+ * True when a heading item whose enumerator ends at `from` ("(1) Conviction relating to fraud") is an item of the list
+ * `leadIn` governs, its body the block after it: the lead-in ends on a colon (statutes head the items of such lists) and
+ * hands on a stance or a ban, and the enumerator is a number or a capital letter. A lower-case letter ("(c)") opens the
+ * statute's next subsection, which ends the list.
+ */
+function opensHeadedItem(leadIn: LeadIn, text: string, from: number): boolean {
+  if (!leadIn.colon || leadIn.exemption || leadIn.covers) return false;
+  const last = text.charCodeAt(from - 2);
+  return (last >= 48 && last <= 57) || (last >= 65 && last <= 90);
 }
 
 /** A character of an enumerator's number: a digit, a Latin letter or a Chinese numeral. */
@@ -256,7 +275,11 @@ export function inContext(
   const leadIn = handedOn(previous);
   if (leadIn !== null) {
     const enumerator = enumeratorLength(text, start);
-    if (enumerator > 0 && enumerator < raw.length && !isHeadingItem(text, start + enumerator, start + raw.length)) block = leadIn.exemption ? exempt(block, leadIn, matcher, reader, builder) : leadIn.covers ? cover(block, leadIn, reader, builder) : inherit(block, leadIn, text, start, enumerator, builder);
+    const item = leadIn.headed ? { ...leadIn, headed: false } : leadIn;
+    if (enumerator > 0 && enumerator < raw.length) {
+      if (!isHeadingItem(text, start + enumerator, start + raw.length)) block = leadIn.exemption ? exempt(block, item, matcher, reader, builder) : leadIn.covers ? cover(block, item, reader, builder) : inherit(block, item, text, start, enumerator, builder);
+      else if (opensHeadedItem(leadIn, text, start + enumerator)) block = block.withMatches(block.matches, block.matchSentences, leadIn.headed ? leadIn : { ...leadIn, headed: true }, block.subject);
+    } else if (enumerator === 0 && leadIn.headed) block = inherit(block, item, text, start, 0, builder);
   }
   block = exemptSentences(block, text, start, matcher, reader, builder);
   block.opens = opens;

@@ -155,6 +155,24 @@ describe('analysis across blocks: a list inherits its lead-in', () => {
     assert.deepEqual(inherited(text, dashOnly), []);
   });
 
+  it('English: a colon lead-in’s headed items pass it on; the unnumbered body of each inherits it on its first word, up to a lower-case subsection', () => {
+    const lead = 'The court may impose a fine on any person who:';
+    const detail = `item of a list whose lead-in at line 1 is control ("fine"): "${lead}"`;
+    const text = `${lead}\n\n(1) Fraud\n\nmakes a false claim.\n\n(2) Abuse of patients\n\nneglects a patient.\n\n(A) in a hospital\n\n(b) Other provisions\n\nthe Board publishes a report.`;
+    assert.deepEqual(
+      inherited(text).map((m) => [m[0], m[2], m[3]]),
+      [
+        ['makes', 'sanctions', detail],
+        ['neglects', 'sanctions', detail],
+        ['A', 'sanctions', detail],
+      ],
+    );
+    // A second unnumbered block is no body: the list ends.
+    assert.deepEqual(inherited(`${lead}\n\n(1) Fraud\n\nmakes a false claim.\n\nthe Board publishes a report.`).map((m) => m[0]), ['makes']);
+    // A lead-in ending on a word (no colon) hands nothing across a heading item.
+    assert.deepEqual(inherited('Any person who lies shall become ineligible for further participation in the program\n\n(1) Fraud\n\nmakes a false claim.'), []);
+  });
+
   it('English: no lead-in without a dash from a title, a condition, an exemption, an item, or a measure whose items name data', () => {
     const items = '\n\n(A) the name\n\n(B) the address';
     for (const lead of [
@@ -254,8 +272,8 @@ const LEAD_INS = [
   'Subsections (a) and (b) shall not prohibit the disclosure of',
   'This section does not apply to:',
 ];
-const ITEMS = ['(c) Refusal to provide necessary information', '（一）窃听设备；', '（二）散布谣言的；', '（三）其他。', '(1) sell the records;', '(A) keep them; or', '1、伪造证件；', '- a bullet', '(ii) monitor the firm;', '(2) to make public the records;', '(d)', '(3)'];
-const PLAIN = ['公民举报危害国家安全行为奖励办法', '拨打举报受理电话，国家安全机关应当受理。', '本条所列行为，另有规定的除外。', 'The Board shall publish a report.', '第十五条 其他事项。', 'Section 3. Definitions', ''];
+const ITEMS = ['(c) Refusal to provide necessary information', '(1) Conviction of crimes', '(B) Hardship exception', '（一）窃听设备；', '（二）散布谣言的；', '（三）其他。', '(1) sell the records;', '(A) keep them; or', '1、伪造证件；', '- a bullet', '(ii) monitor the firm;', '(2) to make public the records;', '(d)', '(3)'];
+const PLAIN = ['公民举报危害国家安全行为奖励办法', 'makes a false claim.', 'Any individual convicted of fraud.', '拨打举报受理电话，国家安全机关应当受理。', '本条所列行为，另有规定的除外。', 'The Board shall publish a report.', '第十五条 其他事项。', 'Section 3. Definitions', ''];
 /** Pieces an edit types or cuts: the marks and words that make or unmake a lead-in or an item. */
 const PIECES = ['：', ':', '—', '。', '；', '\n', '\n\n', '不得', '下列', '罚款', '公开', '（四）', '(2) ', 'shall not ', 'fine ', 'does not apply ', ' or', '的', ' ', '举报', '国家安全', '受理'];
 

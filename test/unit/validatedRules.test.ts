@@ -88,3 +88,18 @@ describe('denying review, and the right to be represented (lexicons en 1.11.1)',
     assert.deepEqual(counted('The defendant was represented by counsel.'), []);
   });
 });
+
+describe('exclusion lists and notice to the governed (lexicons en 1.14.0)', () => {
+  it('English: a colon lead-in that excludes people from a program is a ban; the bodies of its headed items inherit it', () => {
+    const text =
+      'The Secretary shall exclude the following individuals and entities from participation in any Federal health care program:\n\n(1) Conviction of program-related crimes\n\nAny individual or entity that has been convicted of a criminal offense.\n\n(b) Permissive exclusion\n\nThe Secretary may waive the exclusion.';
+    const items = counted(text).filter((c) => c.startsWith('control/sanctions:'));
+    assert.deepEqual(items, ['control/sanctions:Any']);
+  });
+
+  it('English: a duty to notify or inform the person concerned is transparency; notifying an agency is not', () => {
+    assert.deepEqual(counted('Each servicer shall notify the borrower in writing of any transfer of the servicing.'), ['engagement/transparency:notify the borrower']);
+    assert.deepEqual(counted('The agency shall inform the applicant of its decision.'), ['engagement/transparency:inform the applicant']);
+    assert.deepEqual(counted('The Director shall notify the agency involved of the decision.'), []);
+  });
+});
