@@ -79,6 +79,11 @@ function isWhitespace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029;
 }
 
+/** A space that a pattern's `\s` matches but that is no phrase joiner: it breaks a lexicon path that a pattern reads across. */
+export function isUnjoiningSpace(c: number): boolean {
+  return c === 11 || c === 12 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0xfeff;
+}
+
 /** Characters that may stand between the words of a phrase: spaces, hyphens, apostrophes. */
 export function isPhraseJoiner(c: number): boolean {
   return isWhitespace(c) || c === 45 || c === 0x2010 || c === 0x2011 || c === 39 || c === 0x2019;

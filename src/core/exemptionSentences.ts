@@ -12,18 +12,18 @@ import { sentenceSpans } from './sentences';
 
 /**
  * The block `[start, start + block.length)` of `text` with the counted engagement matches of each sentence that holds
- * an exemption's words shown as topics; the block itself when there are none. Matches of every engagement category
+ * an exemption's words shown as topics; the block itself when there are none. Only a block the scanner found the words
+ * in (`mayExempt`) is read for them with their pattern, which decides. Matches of every engagement category
  * move, whatever cue moved them there: in such a sentence "shall not" or a secret cue reads the exemption's own words.
  */
 export function exemptSentences(block: BlockResult, text: string, start: number, matcher: Matcher, reader: MatchReader, builder: MatchListBuilder): BlockResult {
   const exemption = matcher.lists?.exemption ?? null;
   const pattern = exemption?.sentences ?? null;
-  const hint = exemption?.sentencesHint ?? null;
   const list = block.matches;
   const count = matchCount(list);
-  if (pattern === null || count === 0 || !hasEngagement(list, count, reader)) return block;
+  if (pattern === null || !block.mayExempt || count === 0 || !hasEngagement(list, count, reader)) return block;
   const words = text.slice(start, start + block.length);
-  if ((hint !== null && !hint.test(words)) || !pattern.test(words)) return block;
+  if (!pattern.test(words)) return block;
   const spans = sentenceSpans(words);
   if (spans.length !== block.sentences) return block;
   const exempting = spans.map((s) => pattern.test(words.slice(s.start, s.end)));

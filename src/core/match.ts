@@ -6,7 +6,7 @@
 import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION, RULE_SECRECY, RULE_TARGET, RULE_TOPIC, TOPIC_DEFINITION, TOPIC_NAME, TOPIC_NOUN, TOPIC_TITLE } from './matchList';
 import { isInName } from './names';
 import { standsInObject } from './objectPhrase';
-import { CompiledCue, CompiledEntry, Matcher } from './matcher';
+import { CompiledCue, CompiledEntry, EXEMPTION_WORDS, Matcher } from './matcher';
 import { NO_PATH, PathAutomaton } from './pathAutomaton';
 import { grown } from './grown';
 import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_OBJECT, CUE_PHRASE, CUE_PREDICATE, CUE_SUBJECT, DEFINE_CUES, ENTRY_CONDUCT, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
@@ -76,6 +76,11 @@ export class MatchState {
   /** The tokens `[spanFirst, spanLast)` that the sentence's candidates cover: all that resolving needs to look at. */
   spanFirst = NO_SPAN;
   spanLast = 0;
+  /**
+   * Whether the block being read may hold a lexicon's exemption-sentence words: their path was found, or the scanner met
+   * text whose word edges their pattern reads otherwise (see analyzeBlock). Cleared when a block begins.
+   */
+  mayExempt = false;
 
   /** Forgets any sentence left unresolved (a block cut short by an exception). */
   clear(): void {
@@ -105,6 +110,10 @@ function pathsEndingAt(s: MatchState, automaton: PathAutomaton, state: number, o
   for (let o = automaton.outStart[state]; o < automaton.outStart[state + 1]; o++) {
     const first = ordinal + 1 - automaton.outTokens[o];
     const value = automaton.outValues[o];
+    if (value === EXEMPTION_WORDS) {
+      s.mayExempt = true;
+      continue;
+    }
     if (first < s.spanFirst) s.spanFirst = first;
     s.spanLast = ordinal + 1;
     if (value >= 0) s.entries.push(first, ordinal + 1, s.tokenStarts[first], end, clause, value);

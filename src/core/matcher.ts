@@ -60,6 +60,12 @@ const NO_RULE: CueRule = { effect: null, window: 0, protectionCategory: null, po
 const DEFAULT_WINDOW: Record<Language, number> = { en: 4, zh: 8 };
 const VOCABULARY_LIMIT = 500_000;
 const MAX_RULE_INDEX = (1 << 21) - 1;
+/**
+ * The trie value at the end of a lexicon's exemption-sentence words (ListRules.exemption's `sentences`), which no entry
+ * has (entries stay below MAX_RULE_INDEX): the scanner notes a block that holds them, and only such a block is read
+ * for them again (exemptionSentences.ts).
+ */
+export const EXEMPTION_WORDS = MAX_RULE_INDEX;
 
 /** Ban words of a lexicon as one pattern (Latin words whole, case ignored), and the entry a ban list's items count as. */
 export interface ListBan {
@@ -85,13 +91,11 @@ export interface ListRules {
 export interface ExemptionLeadIns {
   readonly pattern: RegExp;
   readonly categories: ReadonlySet<number>;
-  /** The words that make a sentence an exemption of its own (`sentences`), as one pattern, or null. */
-  readonly sentences: RegExp | null;
   /**
-   * A word that each of `sentences` holds ("not"), as a pattern, or null when they share none: a block without it holds
-   * none of them, and one word is found several times faster than the alternatives of `sentences`.
+   * The words that make a sentence an exemption of its own (`sentences`), as one pattern, or null. Their paths are in the
+   * matcher's trie too (EXEMPTION_WORDS), so that only a block the scanner found them in is tested against it.
    */
-  readonly sentencesHint: RegExp | null;
+  readonly sentences: RegExp | null;
 }
 
 /** Lead-ins without a colon or dash: the categories that make one (by index, as above), and its excepted last words as one pattern. */
@@ -138,7 +142,7 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
       ? null
       : { categories: categoryIndices(categories, open.flatMap((u) => u.categories)), except: except.length === 0 ? null : new RegExp(`(?:${wordsPattern(except).source})$`, 'i'), exceptWith: exceptWith.length === 0 ? null : wordsPattern(exceptWith) };
   const exempting = on.flatMap((l) => (l.context?.lists?.exemption === undefined ? [] : [l.context.lists.exemption]));
-  const sentenceWords = exempting.flatMap((e) => e.sentences ?? []);
+  const sentenceWords = exemptionSentenceWords(on);
   const exemption =
     exempting.length === 0
       ? null
@@ -146,18 +150,13 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
           pattern: wordsPattern(exempting.flatMap((e) => e.words)),
           categories: categoryIndices(categories, exempting.flatMap((e) => e.categories)),
           sentences: sentenceWords.length === 0 ? null : wordsPattern(sentenceWords),
-          sentencesHint: sharedWordPattern(sentenceWords),
         };
   return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, unpunctuated, exemption };
 }
 
-/** The longest word that every one of `phrases` holds, as a pattern (see wordsPattern), or null when there is none. */
-export function sharedWordPattern(phrases: readonly string[]): RegExp | null {
-  const wordsOf = (phrase: string): string[] => phrase.trim().toLowerCase().split(/\s+/).filter((w) => /^[a-z]+$/.test(w));
-  if (phrases.length === 0) return null;
-  const shared = wordsOf(phrases[0]).filter((w) => phrases.every((p) => wordsOf(p).includes(w)));
-  if (shared.length === 0) return null;
-  return wordsPattern([shared.reduce((a, b) => (b.length > a.length ? b : a))]);
+/** The exemption-sentence words of the lexicons that turn lists on (see compileListRules). */
+function exemptionSentenceWords(lexicons: readonly LexiconSource[]): string[] {
+  return lexicons.flatMap((l) => l.context?.lists?.exemption?.sentences ?? []);
 }
 
 /** The indices in `categories` (in its order) of the given ids. */
@@ -290,6 +289,10 @@ export class Matcher {
         }
       });
     });
+    for (const words of exemptionSentenceWords(lexicons)) {
+      const node = paths.add(this.slotsOfTerm(words));
+      if (!paths.valuesAt(node).includes(EXEMPTION_WORDS)) paths.addValue(node, EXEMPTION_WORDS);
+    }
     paths.freeze(this.slotCount);
     return paths;
   }

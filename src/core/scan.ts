@@ -1,7 +1,7 @@
 // The hot loop: one pass over a block's characters finds word tokens, Han characters, sentence and clause
 // ends, and steps the lexicon's path automaton on each token. It hashes tokens in place instead of slicing
 // strings, so a token the lexicon does not mention costs a table lookup and no allocation.
-import { charClass, classAt, HAN, isPhraseJoiner, lowerChar, widthOf, WORD } from './chars';
+import { charClass, classAt, HAN, isPhraseJoiner, isUnjoiningSpace, lowerChar, widthOf, WORD } from './chars';
 import { countHanWords } from './cjkWords';
 import { BlockExtent } from './blocks';
 import { endSentence, MatchState, stepToken } from './match';
@@ -25,6 +25,8 @@ export interface BlockResult {
   readonly matchSentences: readonly number[];
   /** The level of the heading the block is, −1 when it is none; its title is read from the text when a section is shown. */
   readonly headingLevel: number;
+  /** False when the block holds none of a lexicon's exemption-sentence words (see MatchState.mayExempt). */
+  readonly mayExempt: boolean;
   /**
    * The heading's title, once a section has read it. A block's text never changes (an edit makes new blocks), so it
    * holds for the block's life, and after an edit only the new headings are read again.
@@ -80,6 +82,7 @@ export class ScanState {
   begin(start: number, end: number): void {
     this.found.reset();
     this.match.clear();
+    this.match.mayExempt = false;
     this.start = start;
     this.end = end;
     this.latinWords = 0;
@@ -144,6 +147,8 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
           h1 = (Math.imul(h1, 31) + lc) | 0;
           h2 = Math.imul(h2 ^ lc, 16777619);
         } else {
+          // A pattern's word edges fall beside a non-ASCII letter, where a token runs on: exemption words read there are left to it.
+          scan.match.mayExempt = true;
           for (let w = 0; w < width; w++) {
             const lc = lowerChar(text.charCodeAt(i + w));
             h1 = (Math.imul(h1, 31) + lc) | 0;
@@ -231,7 +236,10 @@ function closeHanRun(scan: ScanState): void {
 function scanMark(scan: ScanState, text: string, matcher: Matcher, i: number, c: number, width: number): number {
   if (scan.hanRunStart >= 0) closeHanRun(scan);
   // Only spaces, hyphens and apostrophes may stand between the words of a phrase.
-  if (!isPhraseJoiner(c)) scan.state = NO_PATH;
+  if (!isPhraseJoiner(c)) {
+    scan.state = NO_PATH;
+    if (isUnjoiningSpace(c)) scan.match.mayExempt = true;
+  }
   let sentenceEnds = false;
   switch (c) {
     case 46: // .
@@ -272,7 +280,7 @@ function finishBlock(scan: ScanState, text: string, matcher: Matcher, extent: Bl
   if (scan.hanRunStart >= 0) scan.hanWords += countHanWords(scan.hanRunChars);
   if (scan.ordinal > 0) closeSentence(scan, text, matcher, scan.ordinal <= PARTS_TITLE_TOKENS && scan.sentences <= 1 && titleStart(text, start, end, scan.sentences, scan.ordinal) >= 0);
   const found = scan.found;
-  return new Block(end - start, extent.newlines, scan.latinWords + scan.hanWords, scan.latinWords, scan.hanChars, scan.sentences, found.finish(), found.finishSentences(), extent.headingLevel);
+  return new Block(end - start, extent.newlines, scan.latinWords + scan.hanWords, scan.latinWords, scan.hanChars, scan.sentences, found.finish(), found.finishSentences(), extent.headingLevel, scan.match.mayExempt);
 }
 
 class Block implements BlockResult {
@@ -286,6 +294,7 @@ class Block implements BlockResult {
     readonly matches: MatchList,
     readonly matchSentences: readonly number[],
     readonly headingLevel: number,
+    readonly mayExempt: boolean,
     readonly leadIn: LeadIn | null = null,
     readonly subject: DocumentSubject | null = null,
   ) {}
@@ -295,7 +304,7 @@ class Block implements BlockResult {
   opens: LeadIn | null = null;
 
   withMatches(matches: MatchList, matchSentences: readonly number[], leadIn: LeadIn | null, subject: DocumentSubject | null): BlockResult {
-    return new Block(this.length, this.newlines, this.words, this.latinWords, this.hanChars, this.sentences, matches, matchSentences, this.headingLevel, leadIn, subject);
+    return new Block(this.length, this.newlines, this.words, this.latinWords, this.hanChars, this.sentences, matches, matchSentences, this.headingLevel, this.mayExempt, leadIn, subject);
   }
 }
 
