@@ -5,7 +5,7 @@ import { blockAt, BLOCK_READS, isBlank } from './blocks';
 import { DocumentSubject, handedOn, inContext, sameLeadIn, sameSubject } from './listContext';
 import { Matcher } from './matcher';
 import { LeadInNote, matchCount, matchEnd, MatchReader, matchStart } from './matchList';
-import { analyzeBlock, BlockResult, withScanState } from './scan';
+import { analyzeBlock, BlockResult, giveScanState, takeScanState, withScanState } from './scan';
 import { patchSections } from './sectionPatch';
 import { addBlockTotals, assembleTally, detectLanguage, emptyTotals, SectionTable, sectionTable, sectionTallies, TallyAccumulator, TotalsPart } from './tally';
 import { EntryTerms } from './term';
@@ -363,7 +363,9 @@ export class DocumentAnalysis {
     const text = this.content;
     this.keepUnread();
     this.sections = null;
-    withScanState((scan) => {
+    // The loop stays in the method, not in a closure for withScanState: TurboFan compiles it better so (performance-notes.md).
+    const scan = takeScanState();
+    try {
       let pos = this.analyzedUpTo();
       while (pos < until) {
         const extent = blockAt(text, pos);
@@ -375,7 +377,9 @@ export class DocumentAnalysis {
         pos = extent.end;
         if (deadline !== Infinity && performance.now() > deadline) break;
       }
-    });
+    } finally {
+      giveScanState(scan);
+    }
     this.cachedTally = null;
     this.sentenceStarts = null;
     this.lineStarts = null;

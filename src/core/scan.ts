@@ -108,12 +108,22 @@ const idle: ScanState[] = [];
  * nothing passes between them; reusing idle ones spares each analysis the allocation, which cost the bench 2-3x.
  */
 export function withScanState<T>(work: (scan: ScanState) => T): T {
-  const scan = idle.pop() ?? new ScanState();
+  const scan = takeScanState();
   try {
     return work(scan);
   } finally {
-    idle.push(scan);
+    giveScanState(scan);
   }
+}
+
+/** A ScanState of its own for a run of analyzeBlock calls, to be given back with giveScanState when it ends (see withScanState). */
+export function takeScanState(): ScanState {
+  return idle.pop() ?? new ScanState();
+}
+
+/** Gives back a ScanState taken with takeScanState. */
+export function giveScanState(scan: ScanState): void {
+  idle.push(scan);
 }
 
 /**
