@@ -8,6 +8,11 @@ import { setFlagsFromString } from 'node:v8';
 // corpus). V8 flags are per process, so worker threads started later get it too.
 setFlagsFromString('--heap-growing-percent=20');
 holdYoungGeneration();
+// TurboFan compiles the analysis's hot functions on V8's helper threads while the main thread runs them unoptimised,
+// and those threads take a core from it: inlining less makes each compilation smaller and the optimised code come
+// sooner, for code about as fast once it runs (see docs/performance-notes.md). Set before the bundle is compiled, as
+// its code cache is made under the same flags (codeCache.ts).
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
 
 /**
  * The young generation doubles whenever it fills, up to 32 MB per thread, and all of it counts in the peak. Kept at its
@@ -23,14 +28,11 @@ export function holdYoungGeneration(): void {
  * Before worker threads start. Each worker's isolate would map its own copy of V8's built-in functions next to its
  * compiled code, for shorter calls into them: about 1.2 MB of resident memory each. With a thread analysing on every
  * core, a young-generation collection shared out to V8's helper threads only waits for a core: done by the collecting
- * thread alone, it costs less time and CPU. And every isolate compiles the same functions with TurboFan on those
- * helper threads, which then take CPU time from the threads analysing: inlining less makes each compilation smaller,
- * for code about as fast on small documents (see docs/performance-notes.md).
+ * thread alone, it costs less time and CPU.
  */
 export function withWorkers(): void {
   setFlagsFromString('--no-short-builtin-calls');
   setFlagsFromString('--no-parallel-scavenge');
-  setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
 }
 
 /**
