@@ -37,9 +37,10 @@ const WINDOW_FILES = 64;
 const WINDOW_BYTES = 512 * 1024;
 /**
  * Documents the main thread may have analysed ahead of their turn, each holding its output until then. Without them
- * the main thread sat idle for most of a run over small files, waiting on the one worker.
+ * the main thread sat idle for most of a run over small files, waiting on the one worker. Several times a worker's
+ * files posted ahead (JOBS_AHEAD in pool.ts), so that the main thread takes the larger share when a worker is slower.
  */
-const MAIN_AHEAD = 8;
+const MAIN_AHEAD = 32;
 
 export interface RunSettings {
   paths: Iterable<string | Buffer>;
