@@ -15,6 +15,7 @@ import { chineseText, corpusFiles, englishText } from './corpus';
 import { Figure, figure, median, quantile } from './figures';
 import { adversarial } from './adversarial';
 import { analyse, denseText, peersFor } from './peers';
+import { runMeta } from './runMeta';
 
 interface Settings {
   quick: boolean;
@@ -521,6 +522,8 @@ async function main(): Promise<void> {
     if (settings.json) for (const f of list) process.stdout.write(`${JSON.stringify({ section, name: f.name, value: round(f.value), unit: f.unit, ratio: f.ratio === null ? null : round(f.ratio), min: round(f.min), max: round(f.max), target: f.target, pass: f.pass })}\n`);
     else process.stderr.write(list.map((f) => `  ${f.name}: ${formatNumber(f.value)} ${f.unit}\n`).join(''));
   };
+  // A section run in a child (sectionInChild) prints figures only; the whole run's line comes from the parent.
+  if (settings.json && !process.argv.includes(SECTION_CHILD)) process.stdout.write(`${JSON.stringify({ meta: runMeta(process.argv.slice(2).filter((a) => a !== '--json')) })}\n`);
   if (!settings.json) process.stderr.write(`policy-lens bench${settings.quick ? ' (quick)' : ''}: node ${process.version}, ${os.availableParallelism()} cores, seed ${settings.seed}\n`);
 
   const engine = new Engine(builtinLexicons());
@@ -568,10 +571,13 @@ function realHost(settings: Settings): Figure[] {
   }
 }
 
+/** Marks the run of one section in a child process (its options are otherwise the parent's). */
+const SECTION_CHILD = '--section-child';
+
 /** One section's figures, measured by this script run again for that section alone (see main). */
 function sectionInChild(name: string): Figure[] {
   const args = process.argv.slice(2).filter((a) => !a.startsWith('--only=') && a !== '--json');
-  const child = spawnSync(process.execPath, [...process.execArgv, __filename, `--only=${name}`, '--json', ...args], {
+  const child = spawnSync(process.execPath, [...process.execArgv, __filename, `--only=${name}`, '--json', SECTION_CHILD, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
     maxBuffer: 64 * MB,
