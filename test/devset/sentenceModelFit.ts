@@ -4,6 +4,7 @@
 import { Match, Polarity } from '../../src/core/index';
 import { countOutcome, emptyScores, finishScores, Scores } from './evaluate';
 import { DEFAULT_LOGISTIC, fitLogistic, LogisticModel, probability } from './logistic';
+import { seededOrder } from './seededOrder';
 import { engineDecision, FeatureBag, FeatureSet, sentenceFeatures, Vocabulary } from './sentenceFeatures';
 
 /** One labelled sentence with the engine's output and its features. */
@@ -61,12 +62,7 @@ export function makeExample(doc: string, text: string, language: 'en' | 'zh', la
 
 /** The documents split into `k` folds, after a shuffle seeded by `seed`; each document in exactly one fold. */
 export function documentFolds(docs: readonly string[], k: number, seed: number): string[][] {
-  const order = [...new Set(docs)].sort();
-  const random = mulberry32(seed);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  const order = seededOrder(docs, seed);
   const folds: string[][] = Array.from({ length: Math.min(k, order.length) }, () => []);
   order.forEach((doc, i) => folds[i % folds.length].push(doc));
   return folds;
@@ -135,16 +131,4 @@ export function scoreDecisions(examples: readonly Example[], polarity: Polarity,
   for (const e of examples) countOutcome(s, e.labels[polarity], guess(e));
   finishScores(s);
   return s;
-}
-
-/** A small seeded generator (mulberry32): the same seed, the same folds. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
