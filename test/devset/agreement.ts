@@ -1,0 +1,111 @@
+// npm run agreement -- [--json] [--disagreements]
+// How far two codings of the same sentences by the coding scheme agree: the blind second coding
+// (test/corpus/labels/second-coding.tsv) against the tuning half's labels, per language and polarity: sentences,
+// positives per coder, observed agreement, Cohen's kappa and F1 of coder 2 against coder 1 (the ceiling of a
+// copy of one coder scored against the other), and, on the same sentences, the engine's F1 against each coder
+// and against the sentences where the two agree. --disagreements lists the sentences coded differently. Only
+// tuning-half sentences are read.
+import { readFileSync } from 'node:fs';
+import { builtinLexicons, Engine, Polarity } from '../../src/core/index';
+import { Agreement, agreement, crossTable } from './agreementStats';
+import { docLanguage, parseCorpusLabels, predictCorpus } from './corpus';
+import { CodedTwice, joinCodings, parseSecondCoding } from './secondCoding';
+import { round, runTool } from './toolOutput';
+
+const CORPUS_DIR = 'test/corpus';
+const FIRST = 'test/corpus/labels/tuning-half.tsv';
+const SECOND = 'test/corpus/labels/second-coding.tsv';
+const POLARITIES: readonly Polarity[] = ['control', 'engagement'];
+
+interface EngineFigures {
+  /** F1 of the engine against coder 1, against coder 2, and against the sentences the two code alike. */
+  first: number;
+  second: number;
+  agreed: number;
+  agreedSentences: number;
+}
+
+interface Row {
+  language: 'en' | 'zh';
+  polarity: Polarity;
+  documents: number;
+  coders: Agreement;
+  engine: EngineFigures;
+}
+
+/** A sentence coded twice, with the engine's prediction. */
+export interface Scored extends CodedTwice {
+  predicted: Record<Polarity, boolean>;
+}
+
+/** The figures of one language and polarity. */
+export function agreementRow(sentences: readonly Scored[], language: 'en' | 'zh', polarity: Polarity): Row {
+  const mine = sentences.filter((s) => docLanguage(s.first.doc) === language);
+  const agreed = mine.filter((s) => s.first[polarity] === s.second[polarity]);
+  return {
+    language,
+    polarity,
+    documents: new Set(mine.map((s) => s.first.doc)).size,
+    coders: agreement(mine.map((s) => [s.first[polarity], s.second[polarity]] as const)),
+    engine: {
+      first: crossTable(mine.map((s) => [s.first[polarity], s.predicted[polarity]] as const)).f1,
+      second: crossTable(mine.map((s) => [s.second[polarity], s.predicted[polarity]] as const)).f1,
+      agreed: crossTable(agreed.map((s) => [s.first[polarity], s.predicted[polarity]] as const)).f1,
+      agreedSentences: agreed.length,
+    },
+  };
+}
+
+function main(argv: string[]): number {
+  for (const arg of argv) {
+    if (arg !== '--json' && arg !== '--disagreements') throw new Error(`unknown option ${arg} (options: --json, --disagreements)`);
+  }
+  const first = parseCorpusLabels(readFileSync(FIRST, 'utf8'), FIRST);
+  const joined = joinCodings(first, parseSecondCoding(readFileSync(SECOND, 'utf8'), SECOND), SECOND, FIRST);
+  const outcomes = predictCorpus(new Engine(builtinLexicons()), joined.map((j) => j.first), CORPUS_DIR, FIRST);
+  const predicted = new Map(outcomes.map((o) => [`${o.label.doc}#${o.label.sentence}`, o.predicted]));
+  const scored: Scored[] = joined.map((j) => ({ ...j, predicted: predicted.get(`${j.first.doc}#${j.first.sentence}`) ?? { control: false, engagement: false } }));
+  const rows = (['en', 'zh'] as const).flatMap((language) => POLARITIES.map((polarity) => agreementRow(scored, language, polarity)));
+  if (argv.includes('--json')) {
+    for (const r of rows) console.log(JSON.stringify(jsonRow(r)));
+  } else printTable(rows);
+  if (argv.includes('--disagreements')) printDisagreements(scored);
+  return 0;
+}
+
+function jsonRow(r: Row): Record<string, unknown> {
+  const c = r.coders;
+  const e = r.engine;
+  return {
+    language: r.language, polarity: r.polarity, documents: r.documents, sentences: c.n,
+    positivesFirst: c.positivesFirst, positivesSecond: c.positivesSecond, observed: round(c.observed),
+    kappa: Number.isNaN(c.kappa) ? null : round(c.kappa), f1: round(c.f1),
+    engineF1First: round(e.first), engineF1Second: round(e.second), engineF1Agreed: round(e.agreed), agreedSentences: e.agreedSentences,
+  };
+}
+
+function printTable(rows: readonly Row[]): void {
+  console.log(`${SECOND} against ${FIRST}: coder 2 against coder 1; the engine on the same sentences`);
+  console.log('lang polarity     docs    n  pos 1  pos 2  agree   kappa  F1 2v1 | engine F1: v1     v2  agreed (n)');
+  for (const r of rows) {
+    const c = r.coders;
+    const e = r.engine;
+    const kappa = Number.isNaN(c.kappa) ? '  n/a' : fmt(c.kappa);
+    console.log(`${r.language.padEnd(4)} ${r.polarity.padEnd(12)} ${num(r.documents, 4)} ${num(c.n, 4)} ${num(c.positivesFirst, 6)} ${num(c.positivesSecond, 6)}  ${fmt(c.observed)}   ${kappa}   ${fmt(c.f1)} |          ${fmt(e.first)}  ${fmt(e.second)}  ${fmt(e.agreed)} (${e.agreedSentences})`);
+  }
+}
+
+function printDisagreements(scored: readonly Scored[]): void {
+  const differ = scored.filter((s) => POLARITIES.some((p) => s.first[p] !== s.second[p]));
+  console.log(`\nCoded differently (${differ.length}): control and engagement of coder 1 / coder 2, the engine`);
+  const code = (x: Record<Polarity, boolean>): string => `${x.control ? 1 : 0}${x.engagement ? 1 : 0}`;
+  for (const s of differ) {
+    console.log(`${s.first.doc}#${s.first.sentence}  ${code(s.first)} / ${code(s.second)}  engine ${code(s.predicted)}${s.second.note ? `  (${s.second.note})` : ''}`);
+    console.log(`  ${s.first.text}`);
+  }
+}
+
+const fmt = (x: number): string => x.toFixed(3);
+const num = (x: number, width: number): string => String(x).padStart(width);
+
+if (require.main === module) runTool(main);
