@@ -8,7 +8,7 @@ import { endSentence, MatchState, stepToken } from './match';
 import { Matcher } from './matcher';
 import { MatchList, MatchListBuilder } from './matchList';
 import { NO_PATH } from './pathAutomaton';
-import { isLabelledHeading } from './titleLines';
+import { inTitleCase, isLabelledHeading } from './titleLines';
 import type { DocumentSubject, LeadIn } from './listContext';
 import type { Units } from './types';
 
@@ -321,7 +321,9 @@ class Block implements BlockResult {
 /** A title line holds at most this many tokens (words, or Han characters). */
 const TITLE_TOKENS = 20;
 /** A statute's labelled subsection heading that lists its parts ("b) Release of education records; parental consent requirement; exceptions; …") may hold this many. */
-const PARTS_TITLE_TOKENS = 60;
+const PARTS_TITLE_TOKENS = 120;
+/** Longest block read as such a heading: the US Code lists up to a dozen parts in one. */
+const PARTS_TITLE_CHARS = 1000;
 
 /** Longest block read as a title line; longer blocks are never titles, so the check costs little. */
 const TITLE_CHARS = 400;
@@ -376,7 +378,7 @@ function looksLikeTitle(text: string, start: number, end: number): boolean {
  * prohibit") or ends on a clause mark or a full stop.
  */
 function looksLikePartsHeading(text: string, start: number, end: number): boolean {
-  if (end - start > TITLE_CHARS) return false;
+  if (end - start > PARTS_TITLE_CHARS) return false;
   const block = text.slice(start, end);
   if (!/\n\s*$/.test(block)) return false;
   const line = block.trim();
@@ -384,13 +386,8 @@ function looksLikePartsHeading(text: string, start: number, end: number): boolea
   if (label === null || label[0].length === 0 || line.includes('\n')) return false;
   const body = line.slice(label[0].length);
   if (!/^[A-Z][A-Za-z]/.test(body) || !/[,;]/.test(body) || /[:：\u3400-\u9fff]/.test(body)) return false;
-  return /[A-Za-z]$/.test(body) && !NOT_IN_TITLE.test(body) && !/\b(?:and|or)$/i.test(body);
-}
-
-/** Every word of four letters or more opens with a capital, and there are at least two: "Remedies, Exceptions, and Definitions". */
-function inTitleCase(line: string): boolean {
-  const long = line.match(/[A-Za-z]{4,}/g) ?? [];
-  return long.length >= 2 && long.every((w) => w.charCodeAt(0) >= 65 && w.charCodeAt(0) <= 90);
+  // "to be" qualifies a part's noun ("specific information to be made available"); a sentence's "be" follows a modal.
+  return /[A-Za-z]$/.test(body) && !NOT_IN_TITLE.test(body.replace(/\bto be\b/gi, '')) && !/\b(?:and|or)$/i.test(body);
 }
 
 /**

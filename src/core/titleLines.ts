@@ -12,8 +12,9 @@ const HEADING_CHARS = 200;
 /**
  * True when the block's first sentence, `text[start, stop]` with its full stop at `stop`, is a labelled heading:
  * only white space and a line break follow it in the block, it opens with an enumeration label and then a capital,
- * holds no comma, colon or semicolon, no modal or clause word, does not open with "to" (an infinitive item) and
- * does not end on "and" or "or" (an item of a list). Latin script only: a Chinese line ending in 。 is a sentence.
+ * holds no colon or semicolon, no comma unless in title case, no modal or clause word, does not open with "to" (an
+ * infinitive item) and does not end on "and" or "or" (an item of a list). Latin script only: a Chinese line ending
+ * in 。 is a sentence.
  */
 export function isLabelledHeading(text: string, start: number, stop: number, end: number): boolean {
   if (stop - start > HEADING_CHARS || text.charCodeAt(stop) !== 46) return false;
@@ -26,6 +27,14 @@ export function isLabelledHeading(text: string, start: number, stop: number, end
   const label = LABEL.exec(line);
   if (label === null) return false;
   const body = line.slice(label[0].length).trim();
-  if (!/^[A-Z][A-Za-z]/.test(body) || /[,:;，：；、]/.test(body) || /[\u3400-\u9fff]/.test(body)) return false;
+  // A comma may stand in a heading in title case ("Temporary Detention To Permit Revocation of Conditional Release,
+  // Deportation, or Exclusion ."), not in an item.
+  if (!/^[A-Z][A-Za-z]/.test(body) || /[:;，：；、]/.test(body) || (body.includes(',') && !inTitleCase(body)) || /[\u3400-\u9fff]/.test(body)) return false;
   return !NOT_IN_HEADING.test(body) && !/^to\b/i.test(body) && !/\b(?:and|or)$/i.test(body);
+}
+
+/** Every word of four letters or more opens with a capital, and there are at least two: "Remedies, Exceptions, and Definitions". */
+export function inTitleCase(line: string): boolean {
+  const long = line.match(/[A-Za-z]{4,}/g) ?? [];
+  return long.length >= 2 && long.every((w) => w.charCodeAt(0) >= 65 && w.charCodeAt(0) <= 90);
 }
