@@ -10,7 +10,7 @@ import { builtinLexicons, Engine, Polarity } from '../../src/core/index';
 import { Agreement, agreement, crossTable } from './agreementStats';
 import { docLanguage, parseCorpusLabels, predictCorpus } from './corpus';
 import { CodedTwice, joinCodings, parseSecondCoding } from './secondCoding';
-import { round, runTool } from './toolOutput';
+import { fmt, round, runTool } from './toolOutput';
 
 const CORPUS_DIR = 'test/corpus';
 const FIRST = 'test/corpus/labels/tuning-half.tsv';
@@ -105,7 +105,6 @@ function printDisagreements(scored: readonly Scored[]): void {
   }
 }
 
-const fmt = (x: number): string => x.toFixed(3);
 const num = (x: number, width: number): string => String(x).padStart(width);
 
 if (require.main === module) runTool(main);

@@ -43,18 +43,29 @@ const HEADER = 'doc\tsentence\tcontrol\tengagement\ttext';
 
 /** Parses a label file; throws naming the line of the first malformed row. */
 export function parseCorpusLabels(text: string, file: string): CorpusLabel[] {
+  const valid = (cells: string[]): boolean => cells.length === 5 && /^\d+$/.test(cells[1]) && /^[01]$/.test(cells[2]) && /^[01]$/.test(cells[3]);
+  return labelRows(text, file, HEADER, valid, 'doc, sentence ordinal, control (0/1), engagement (0/1), text').map(({ cells, line }) => ({
+    doc: cells[0],
+    sentence: Number(cells[1]),
+    control: cells[2] === '1',
+    engagement: cells[3] === '1',
+    text: cells[4],
+    line,
+  }));
+}
+
+/** The rows of a tab-separated label file with its line numbers; throws naming the line of a wrong header or of the first row `valid` refuses. */
+export function labelRows(text: string, file: string, header: string, valid: (cells: string[]) => boolean, expected: string): { cells: string[]; line: number }[] {
   const lines = text.split(/\r?\n/);
-  if (lines[0] !== HEADER) throw new Error(`${file}:1: the header must be ${HEADER.replace(/\t/g, '<TAB>')}`);
-  const labels: CorpusLabel[] = [];
+  if (lines[0] !== header) throw new Error(`${file}:1: the header must be ${header.replace(/\t/g, '<TAB>')}`);
+  const rows: { cells: string[]; line: number }[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (lines[i] === '') continue;
     const cells = lines[i].split('\t');
-    if (cells.length !== 5 || !/^\d+$/.test(cells[1]) || !/^[01]$/.test(cells[2]) || !/^[01]$/.test(cells[3])) {
-      throw new Error(`${file}:${i + 1}: expected doc, sentence ordinal, control (0/1), engagement (0/1), text, tab-separated`);
-    }
-    labels.push({ doc: cells[0], sentence: Number(cells[1]), control: cells[2] === '1', engagement: cells[3] === '1', text: cells[4], line: i + 1 });
+    if (!valid(cells)) throw new Error(`${file}:${i + 1}: expected ${expected}, tab-separated`);
+    rows.push({ cells, line: i + 1 });
   }
-  return labels;
+  return rows;
 }
 
 /** A sentence's text as a label row holds it: runs of white space as one space. */

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { builtinLexicons, Engine, parseLexicon } from '../../src/core/index';
 import { CorpusEvaluation, entryPrecision, parseCorpusLabels, predictCorpus, scoreCorpus } from './corpus';
 import { evaluate, parseDevSet } from './evaluate';
-import { pad, round, runTool } from './toolOutput';
+import { fmt, pad, round, runTool } from './toolOutput';
 
 const CORPUS_DIR = 'test/corpus';
 interface Half {
@@ -128,7 +128,6 @@ function printCorpusErrors(result: CorpusEvaluation): void {
   }
 }
 
-const fmt = (x: number): string => x.toFixed(3);
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 runTool(main);

@@ -3,6 +3,9 @@
 /** A count right-aligned in four columns. */
 export const pad = (x: number): string => String(x).padStart(4);
 
+/** A score to three decimals, as a printed table gives it. */
+export const fmt = (x: number): string => x.toFixed(3);
+
 /** A score to three decimals, as JSON output gives it. */
 export const round = (x: number): number => Math.round(x * 1000) / 1000;
 
