@@ -8,8 +8,12 @@ import { recycleChunk } from '../core/jsonBytes';
 const STEP = 16 * 1024;
 /** An output bigger than this gets a buffer of its own, not kept for reuse. */
 const LARGEST = 256 * 1024;
-/** Free buffers kept at most; more come back only when more documents were held at once than usual. */
-const KEPT = 24;
+/**
+ * Free buffers kept at most; more come back only when more documents were held at once than usual. As many as the main
+ * thread may hold ahead of their turn (MAIN_AHEAD in run.ts): with fewer, buffers freed after a full window were
+ * dropped and made again, and each dropped one stayed in memory until the next full collection.
+ */
+const KEPT = 32;
 
 export class HeldOutput {
   private readonly free: Array<Uint8Array<ArrayBuffer>> = [];
