@@ -8,7 +8,7 @@ export { LexiconError };
 const POLARITIES: readonly Polarity[] = ['control', 'engagement'];
 const LANGUAGES: readonly Language[] = ['en', 'zh'];
 const EFFECTS: readonly CueEffect[] = ['negate', 'exempt', 'protect', 'none', 'target', 'object', 'act', 'define', 'secret'];
-const SCOPES: readonly ('clause' | 'phrase' | 'subject' | 'object')[] = ['clause', 'phrase', 'subject', 'object'];
+const SCOPES: readonly ('clause' | 'phrase' | 'subject' | 'object' | 'sentence')[] = ['clause', 'phrase', 'subject', 'object', 'sentence'];
 const MAX_WEIGHT = 10;
 /** A lexicon needs five levels; the JSON parser recurses per level, so a file nested thousands deep would overflow the stack. */
 const MAX_NESTING = 64;
@@ -222,6 +222,7 @@ class Validator {
     if (props.get('scope')) {
       const scope = this.enumString(props, node, 'scope', SCOPES);
       if (scope === 'object' && cue.effect !== 'target') throw this.at(props.get('scope')?.offset ?? node.offset, `only a "target" cue has scope "object", not a "${cue.effect}" cue`);
+      if (scope === 'sentence' && cue.effect !== 'define') throw this.at(props.get('scope')?.offset ?? node.offset, `only a "define" cue has scope "sentence", not a "${cue.effect}" cue`);
       if (scope !== 'clause') cue.scope = scope;
     }
     const category = this.string(props, node, 'category', false);

@@ -9,7 +9,7 @@ import { standsInObject } from './objectPhrase';
 import { CompiledCue, CompiledEntry, EXEMPTION_WORDS, Matcher } from './matcher';
 import { NO_PATH, PathAutomaton } from './pathAutomaton';
 import { grown } from './grown';
-import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_OBJECT, CUE_PHRASE, CUE_PREDICATE, CUE_SUBJECT, DEFINE_CUES, ENTRY_CONDUCT, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
+import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_OBJECT, CUE_PHRASE, CUE_PREDICATE, CUE_SENTENCE, CUE_SUBJECT, DEFINE_CUES, ENTRY_CONDUCT, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
 
 /** Spans of tokens `[first, last)` (ordinals) and characters `[start, end)` that spell a path, with the value found at its end. */
 class Candidates {
@@ -165,12 +165,15 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
   let kinds = 0;
   let groupsBefore = 0;
   let groupsAfter = 0;
+  // The first accepted before-cue of scope sentence (a definition's 是指): every entry after it in its clause is defined.
+  let definedFrom = -1;
   for (let i = 0; i < cues.count; i++) {
     const fact = cueFacts[cues.value[i]];
     kinds |= fact;
     const bit = 1 << ((fact >>> CUE_GROUP_SHIFT) & 3);
     if ((fact & CUE_BEFORE) !== 0) groupsBefore |= bit;
     if ((fact & CUE_AFTER) !== 0) groupsAfter |= bit;
+    if ((fact & CUE_SENTENCE) !== 0 && (fact & CUE_BEFORE) !== 0 && owner[cues.first[i]] === -(i + 1) && (definedFrom < 0 || cues.first[i] < cues.first[definedFrom])) definedFrom = i;
   }
   s.groupsBefore = groupsBefore;
   s.groupsAfter = groupsAfter;
@@ -191,6 +194,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     // A definition or scope clause decides before any other cue: it says what a term covers and takes no stance.
     const near = nearestCues(s, matcher, winner, from, to, text);
     if (subjects && near[STANCE_CUES] < 0) near[STANCE_CUES] = subjectCue(s, matcher, winner, from);
+    if (near[DEFINE_CUES] < 0 && definedFrom >= 0 && cues.last[definedFrom] <= k && cues.clause[definedFrom] === entries.clause[winner]) near[DEFINE_CUES] = cues.value[definedFrom];
     const definition = near[DEFINE_CUES];
     const cue = definition >= 0 ? definition : near[STANCE_CUES];
     let rule = overridden >= 0 ? RULE_DIRECTION : RULE_NONE;

@@ -43,6 +43,8 @@ export interface CompiledCue {
   readonly subject: boolean;
   /** Counts only inside the object of an object marker (CueSource.scope `object`). */
   readonly object: boolean;
+  /** A before-cue that reaches every match after it in its clause, whatever its window (CueSource.scope `sentence`). */
+  readonly sentence: boolean;
   /** For a target cue, what it aims a match at, for the explanation (CueSource.note); null for the default. */
   readonly note: string | null;
   readonly order: number;
@@ -54,8 +56,8 @@ interface WordSlot {
   id: number;
 }
 
-type CueRule = Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory' | 'polarity' | 'moves' | 'phrase' | 'subject' | 'object' | 'note'>;
-const NO_RULE: CueRule = { effect: null, window: 0, protectionCategory: null, polarity: null, moves: null, phrase: false, subject: false, object: false, note: null };
+type CueRule = Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory' | 'polarity' | 'moves' | 'phrase' | 'subject' | 'object' | 'sentence' | 'note'>;
+const NO_RULE: CueRule = { effect: null, window: 0, protectionCategory: null, polarity: null, moves: null, phrase: false, subject: false, object: false, sentence: false, note: null };
 
 const DEFAULT_WINDOW: Record<Language, number> = { en: 4, zh: 8 };
 const VOCABULARY_LIMIT = 500_000;
@@ -357,7 +359,7 @@ export class Matcher {
     const moved = cueCategory(source, context.protectionCategory ?? null);
     const polarity = moved === null ? null : (this.categories.get(moved)?.polarity ?? null);
     const window = source.window ?? context.window ?? DEFAULT_WINDOW[lexicon.language];
-    return { cue: source.cue, kind: CUE_KINDS[kind], effect: source.effect, window, protectionCategory: polarity === null ? null : moved, polarity, moves: source.categories ? new Set(source.categories) : null, phrase: source.scope === 'phrase', subject: source.scope === 'subject', object: source.scope === 'object', note: source.note ?? null, order };
+    return { cue: source.cue, kind: CUE_KINDS[kind], effect: source.effect, window, protectionCategory: polarity === null ? null : moved, polarity, moves: source.categories ? new Set(source.categories) : null, phrase: source.scope === 'phrase', subject: source.scope === 'subject', object: source.scope === 'object', sentence: source.scope === 'sentence', note: source.note ?? null, order };
   }
 
   /** Each lexicon word with its stem, as compiled: esbuild.js bundles the built-in lexicons' (see builtinWordStems). */

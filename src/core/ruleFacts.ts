@@ -17,9 +17,10 @@ export const CUE_BREAK = 4;
 export const CUE_PREDICATE = 8;
 export const CUE_PHRASE = 16;
 export const CUE_GROUP_SHIFT = 5;
-/** Above the group's two bits: a cue of scope `subject`, and one of scope `object`. */
+/** Above the group's two bits: a cue of scope `subject`, one of scope `object`, and one of scope `sentence`. */
 export const CUE_SUBJECT = 128;
 export const CUE_OBJECT = 256;
+export const CUE_SENTENCE = 512;
 
 /** The groups of cues nearestCues looks for: those that set a match's stance, `act`, `secret` and `define` cues. */
 export const STANCE_CUES = 0;
@@ -40,7 +41,7 @@ export function cueFacts(cues: readonly CompiledCue[]): Uint16Array {
   return Uint16Array.from(cues, (c) => {
     const decides = c.effect !== 'none';
     const kind = c.kind === 'before' ? (decides ? CUE_BEFORE : 0) : c.kind === 'after' ? (decides ? CUE_AFTER : 0) : c.kind === 'break' ? CUE_BREAK : CUE_PREDICATE;
-    return kind | (c.phrase ? CUE_PHRASE : 0) | (cueGroup(c) << CUE_GROUP_SHIFT) | (c.subject ? CUE_SUBJECT : 0) | (c.object ? CUE_OBJECT : 0);
+    return kind | (c.phrase ? CUE_PHRASE : 0) | (cueGroup(c) << CUE_GROUP_SHIFT) | (c.subject ? CUE_SUBJECT : 0) | (c.object ? CUE_OBJECT : 0) | (c.sentence ? CUE_SENTENCE : 0);
   });
 }
 

@@ -75,9 +75,11 @@ export interface CueSource {
    * that receives a request under subsection (b), or officer thereof, shall disclose"). `object` (target cues only):
    * the cue names whom the measure is aimed at only when it stands in the object of a marker (the lexicon's
    * `objectMarkers`, Chinese 对: "对下级人民政府开展督查"); the same words as the clause's subject name the actor
-   * ("公安机关对…人员当场盘问" stays control). Default `clause`.
+   * ("公安机关对…人员当场盘问" stays control). `sentence` (define cues only): the cue reaches every match after it in its
+   * clause whatever its window, since a definition's whole clause says what the term covers ("本条例所称政府督查，是指…组织
+   * 开展的监督检查"). Default `clause`.
    */
-  scope?: 'clause' | 'phrase' | 'subject' | 'object';
+  scope?: 'clause' | 'phrase' | 'subject' | 'object' | 'sentence';
   /**
    * For `target` cues: what the cue aims the match at, read after "aims <match>" in the explanation ("at keeping
    * disputes local: control dressed as engagement"). Without it the explanation names the police or officials.

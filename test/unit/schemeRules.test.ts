@@ -193,7 +193,7 @@ describe('coding-scheme rules', () => {
       const parsed = parseLexicon(file('phrase'), 'x.json');
       assert.deepEqual([parsed.context?.predicates, parsed.context?.before?.[0].scope], [['shall'], 'phrase']);
       assert.equal(parseLexicon(file('subject'), 'x.json').context?.before?.[0].scope, 'subject');
-      assert.throws(() => parseLexicon(file('word'), 'x.json'), /x\.json:1:\d+: "scope" must be one of "clause", "phrase", "subject", "object", not "word"/);
+      assert.throws(() => parseLexicon(file('word'), 'x.json'), /x\.json:1:\d+: "scope" must be one of "clause", "phrase", "subject", "object", "sentence", not "word"/);
     });
   });
 
