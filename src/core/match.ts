@@ -165,15 +165,20 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
   let kinds = 0;
   let groupsBefore = 0;
   let groupsAfter = 0;
-  // The first accepted before-cue of scope sentence (a definition's 是指): every entry after it in its clause is defined.
+  // The first accepted before-cue of scope sentence (a definition's 是指): every entry after it in its clause is defined;
+  // the last accepted after-cue of that scope (a scope clause's 适用本法): every entry before it.
   let definedFrom = -1;
+  let definedUntil = -1;
   for (let i = 0; i < cues.count; i++) {
     const fact = cueFacts[cues.value[i]];
     kinds |= fact;
     const bit = 1 << ((fact >>> CUE_GROUP_SHIFT) & 3);
     if ((fact & CUE_BEFORE) !== 0) groupsBefore |= bit;
     if ((fact & CUE_AFTER) !== 0) groupsAfter |= bit;
-    if ((fact & CUE_SENTENCE) !== 0 && (fact & CUE_BEFORE) !== 0 && owner[cues.first[i]] === -(i + 1) && (definedFrom < 0 || cues.first[i] < cues.first[definedFrom])) definedFrom = i;
+    if ((fact & CUE_SENTENCE) !== 0 && owner[cues.first[i]] === -(i + 1)) {
+      if ((fact & CUE_BEFORE) !== 0 && (definedFrom < 0 || cues.first[i] < cues.first[definedFrom])) definedFrom = i;
+      if ((fact & CUE_AFTER) !== 0 && (definedUntil < 0 || cues.first[i] > cues.first[definedUntil])) definedUntil = i;
+    }
   }
   s.groupsBefore = groupsBefore;
   s.groupsAfter = groupsAfter;
@@ -195,6 +200,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     const near = nearestCues(s, matcher, winner, from, to, text);
     if (subjects && near[STANCE_CUES] < 0) near[STANCE_CUES] = subjectCue(s, matcher, winner, from);
     if (near[DEFINE_CUES] < 0 && definedFrom >= 0 && cues.last[definedFrom] <= k && cues.clause[definedFrom] === entries.clause[winner]) near[DEFINE_CUES] = cues.value[definedFrom];
+    else if (near[DEFINE_CUES] < 0 && definedUntil >= 0 && entries.last[winner] <= cues.first[definedUntil] && cues.clause[definedUntil] === entries.clause[winner]) near[DEFINE_CUES] = cues.value[definedUntil];
     const definition = near[DEFINE_CUES];
     const cue = definition >= 0 ? definition : near[STANCE_CUES];
     let rule = overridden >= 0 ? RULE_DIRECTION : RULE_NONE;

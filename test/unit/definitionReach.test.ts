@@ -1,5 +1,6 @@
 // A definition's whole clause says what its term covers (scheme: definitions and scope clauses are neutral), so a define
-// cue of scope `sentence` reaches every match after it in its clause, however far (lexicon zh 1.14.0, docs/validity.md).
+// cue of scope `sentence` reaches every match after it in its clause, however far (lexicon zh 1.14.0), and a scope clause's
+// after-cue every match before it (zh 1.14.1; docs/validity.md).
 // The sentences are written for the tests, not taken from the corpus.
 import * as assert from 'node:assert/strict';
 import { parseLexicon } from '../../src/core/index';
@@ -26,6 +27,13 @@ describe('definitions reach the end of their clause (lexicon zh 1.14.0)', () => 
     assert.deepEqual(briefs(define('sentence'), colon).map((b) => b[4]), [null]);
   });
 
+  it('an after-cue of scope sentence (a scope clause) makes every match before it in its clause a topic', () => {
+    const scoped = engineWith(entries, { language: 'zh', context: { after: [{ cue: '适用本法', effect: 'define', window: 4, scope: 'sentence' }] } });
+    const scope = '对经营者的监督检查以及相关的登记、备案和档案管理等活动，适用本法。';
+    assert.deepEqual(briefs(scoped, scope).map((b) => b[4]), ['topic']);
+    assert.deepEqual(briefs(scoped, '监督检查应当依法开展：适用本法。').map((b) => b[4]), [null]);
+  });
+
   it('lexicon files accept scope sentence on a define cue only', () => {
     const file = (cue: string): string => `{ "name": "t", "version": "1.0.0", "language": "zh", "categories": [], "entries": [], "context": { "before": [ ${cue} ] } }`;
     const parsed = parseLexicon(file('{ "cue": "是指", "effect": "define", "scope": "sentence" }'), 'x.json');
@@ -37,6 +45,7 @@ describe('definitions reach the end of their clause (lexicon zh 1.14.0)', () => 
     assert.deepEqual(counted('第二条 本条例所称政府督查，是指县级以上人民政府在法定职权范围内根据工作需要组织开展的监督检查。'), []);
     assert.deepEqual(counted('本条例所称信息网络，是指由计算机及其相关的和配套的设备构成的，按照一定的规则对信息进行采集、加工、存储的系统。'), []);
     assert.deepEqual(counted('本条例所称服务热线，是指市人民政府设立的受理咨询、投诉和建议的服务平台。'), []);
+    assert.deepEqual(counted('第二条 本省行政区域内社会信用信息的记录、采集、归集、共享、披露、查询和使用以及信用环境建设等活动，适用本条例。'), []);
     assert.deepEqual(counted('县级以上人民政府应当对食品生产经营者开展监督检查。'), ['control/surveillance:监督检查']);
   });
 });
