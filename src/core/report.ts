@@ -1,7 +1,7 @@
 // The versioned JSON report (format "policy-lens.tally", version 2; docs/format.md), shared by the CLI and the extension's export.
 // Serialization is byte-deterministic: fixed key order, numbers rounded to 4 decimals, no timestamp unless asked.
 // There is one serializer: the stream (ReportStream: head, one document at a time, tail); a whole report is its chunks joined.
-import { JsonBytes } from './jsonBytes';
+import { EncodedBytes, JsonBytes } from './jsonBytes';
 import { LineIndex } from './lineIndex';
 import { StanceBytes, writeAnnotationStance } from './stanceBytes';
 import type { AnnotationCursor } from './annotationCursor';
@@ -343,13 +343,12 @@ export function* documentBytes(
   }
   out.raw(sections.length === 0 ? '[]' : jsonl ? ']' : `\n${inner}]`);
   out.raw(jsonl ? ',"annotations":[' : `,\n${inner}"annotations": [`);
-  const first = jsonl ? '' : `\n${itemIndent}`;
-  const separator = jsonl ? ',' : `,\n${itemIndent}`;
+  const { first, separator } = ANNOTATION_PUNCTUATION[style];
   let count = 0;
   if (isAnnotationWriter(annotations)) count = yield* annotations.writeInto(out, first, separator, chunkSize);
   else {
     for (const a of annotations) {
-      out.raw(count === 0 ? first : separator);
+      out.copied(count === 0 ? first : separator);
       writeAnnotation(out, a);
       count++;
       if (out.length >= chunkSize) yield out.take();
@@ -395,12 +394,9 @@ function writeLean(out: JsonBytes, l: Lean | ReportLean): void {
   out.raw('}');
 }
 
-/**
- * Keys and punctuation written by the thousand (per section, per annotation), as bytes made once: TypedArray.set
- * copies them in a fraction of the time that writing them byte by byte takes.
- */
-function bytesOf(text: string): Uint8Array {
-  return ASCII.encode(text);
+/** Keys and punctuation written by the thousand (per section, per annotation), as bytes made once (see EncodedBytes). */
+function bytesOf(text: string): EncodedBytes {
+  return new EncodedBytes(ASCII.encode(text));
 }
 const ASCII = new TextEncoder();
 const UNITS_KEYS = ['{"sentences":', ',"control":', ',"engagement":', ',"both":'].map(bytesOf);
@@ -414,8 +410,8 @@ function writeFigures(out: JsonBytes, f: ReportFigures | null, indent: string | 
 }
 
 /** Per indentation (null: compact), what goes before each key of an object of these keys, in their order. */
-function keyPrefixes(names: readonly string[]): (indent: string | null) => readonly Uint8Array[] {
-  const made = new Map<string | null, readonly Uint8Array[]>();
+function keyPrefixes(names: readonly string[]): (indent: string | null) => readonly EncodedBytes[] {
+  const made = new Map<string | null, readonly EncodedBytes[]>();
   return (indent) => {
     let prefixes = made.get(indent);
     if (prefixes === undefined) {
@@ -461,7 +457,7 @@ function writeCategory(out: JsonBytes, c: ReportCategory, indent: string | null)
 const SECTION_KEYS = keyPrefixes(['title', 'level', 'parent', 'startLine', 'endLine', 'words', 'units', 'control', 'engagement', 'lean', 'reviewed']);
 
 /** A section as formatJson writes it with its fields at `fieldIndent` (null: compact), rounded as reportSection rounds it. */
-function writeSection(out: JsonBytes, s: ReportSection | SectionTally, fieldIndent: string | null, key: readonly Uint8Array[], closing: Uint8Array): void {
+function writeSection(out: JsonBytes, s: ReportSection | SectionTally, fieldIndent: string | null, key: readonly EncodedBytes[], closing: EncodedBytes): void {
   out.raw('{');
   out.copied(key[0]);
   out.string(s.title);
@@ -549,7 +545,7 @@ const ANNOTATION_CLOSINGS = [null, 'accepted', 'rejected'].flatMap((review) => [
  * iterate: `first` goes before the first, `separator` before each other one; the writer returns how many it wrote.
  */
 export interface AnnotationWriter extends Iterable<ReportAnnotation> {
-  writeInto(out: JsonBytes, first: string, separator: string, chunkSize: number): Generator<Uint8Array, number>;
+  writeInto(out: JsonBytes, first: EncodedBytes, separator: EncodedBytes, chunkSize: number): Generator<Uint8Array, number>;
 }
 
 function isAnnotationWriter(annotations: Iterable<ReportAnnotation>): annotations is AnnotationWriter {
@@ -567,13 +563,13 @@ export class AnalysisAnnotations implements AnnotationWriter {
     return annotationsOf(this.analysis);
   }
 
-  writeInto(out: JsonBytes, first: string, separator: string, chunkSize: number): Generator<Uint8Array, number> {
+  writeInto(out: JsonBytes, first: EncodedBytes, separator: EncodedBytes, chunkSize: number): Generator<Uint8Array, number> {
     return writeMatches(out, this.analysis, first, separator, chunkSize);
   }
 }
 
 /** The annotations of `analysis` written as annotationsOf and writeAnnotation would write them, each after `first` or `separator`; returns how many. */
-function* writeMatches(out: JsonBytes, analysis: AnalysisLike, first: string, separator: string, chunkSize: number): Generator<Uint8Array, number> {
+function* writeMatches(out: JsonBytes, analysis: AnalysisLike, first: EncodedBytes, separator: EncodedBytes, chunkSize: number): Generator<Uint8Array, number> {
   const text = analysis.text();
   const lines = new LineIndex(text);
   const cursor = analysis.annotationCursor?.();
@@ -582,7 +578,7 @@ function* writeMatches(out: JsonBytes, analysis: AnalysisLike, first: string, se
   if (cursor !== undefined) {
     const stances = new StanceBytes(cursor.reader);
     while (cursor.next()) {
-      out.raw(count === 0 ? first : separator);
+      out.copied(count === 0 ? first : separator);
       const stance = stances.of(cursor.list, cursor.index);
       line = stance === null ? writeMatchAt(out, lines, line, 0, 0, cursor.match()) : writeWithStance(out, text, lines, line, 0, 0, cursor.start, cursor.end, cursor.sentence, stance);
       count++;
@@ -594,7 +590,7 @@ function* writeMatches(out: JsonBytes, analysis: AnalysisLike, first: string, se
     const to = from + ANNOTATION_WINDOW;
     for (const m of analysis.matchesInRange(from, to)) {
       if (m.start < from || m.start >= to) continue;
-      out.raw(count === 0 ? first : separator);
+      out.copied(count === 0 ? first : separator);
       line = writeMatchAt(out, lines, line, 0, 0, m);
       count++;
       if (out.length >= chunkSize) yield out.take();
@@ -616,7 +612,7 @@ export function writeMatchAt(out: JsonBytes, lines: LineIndex, line: number, lin
 }
 
 /** The same bytes as writeMatchAt for the annotation at [start, end) of `text`, its stance's bytes given (see StanceBytes). */
-export function writeWithStance(out: JsonBytes, text: string, lines: LineIndex, line: number, lineBase: number, offsetBase: number, start: number, end: number, sentence: number, stance: Uint8Array): number {
+export function writeWithStance(out: JsonBytes, text: string, lines: LineIndex, line: number, lineBase: number, offsetBase: number, start: number, end: number, sentence: number, stance: EncodedBytes): number {
   const startLine = lines.lineOf(start, line);
   const endLine = lines.lineOf(end, startLine);
   writeAnnotationPositions(out, lineBase + startLine, start - lines.offsetAt(startLine), offsetBase + start, lineBase + endLine, end - lines.offsetAt(endLine), offsetBase + end);
@@ -668,11 +664,17 @@ function position(lines: LineIndex, offset: number): ReportPosition {
 
 const DOC_INDENT = '    ';
 
+/** Per style, what goes before the first annotation and before each other one, as bytes made once. */
+const ANNOTATION_PUNCTUATION: Record<ReportStyle, { first: EncodedBytes; separator: EncodedBytes }> = {
+  json: { first: bytesOf(`\n${DOC_INDENT}    `), separator: bytesOf(`,\n${DOC_INDENT}    `) },
+  jsonl: { first: bytesOf(''), separator: bytesOf(',') },
+};
+
 /** Per style, what goes before each section (the list's opening, then a separator) and after it, as bytes made once. */
-const SECTION_PUNCTUATION: Record<ReportStyle, { opening: readonly Uint8Array[]; closing: Uint8Array }> = { json: sectionPunctuation(`${DOC_INDENT}    `), jsonl: sectionPunctuation(null) };
+const SECTION_PUNCTUATION: Record<ReportStyle, { opening: readonly EncodedBytes[]; closing: EncodedBytes }> = { json: sectionPunctuation(`${DOC_INDENT}    `), jsonl: sectionPunctuation(null) };
 
 /** `itemIndent`: a section's indentation in the json style; null for jsonl's compact one. */
-function sectionPunctuation(itemIndent: string | null): { opening: readonly Uint8Array[]; closing: Uint8Array } {
+function sectionPunctuation(itemIndent: string | null): { opening: readonly EncodedBytes[]; closing: EncodedBytes } {
   if (itemIndent === null) return { opening: ['[', ','].map(bytesOf), closing: bytesOf('}') };
   return { opening: [`[\n${itemIndent}`, `,\n${itemIndent}`].map(bytesOf), closing: bytesOf(`\n${itemIndent}}`) };
 }

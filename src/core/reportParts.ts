@@ -8,7 +8,7 @@ import { blockAt } from './blocks';
 import { inContext } from './listContext';
 import { LineIndex } from './lineIndex';
 import { LeadInNote, matchCount, matchEnd, matchStart } from './matchList';
-import { JsonBytes } from './jsonBytes';
+import { EncodedBytes, JsonBytes } from './jsonBytes';
 import { AnnotationWriter, ReportAnnotation, round, writeMatchAt, writeWithStance } from './report';
 import { StanceBytes } from './stanceBytes';
 import { analyzeBlock, BlockResult, withScanState } from './scan';
@@ -148,14 +148,14 @@ export class HeldAnnotations implements AnnotationWriter {
   }
 
   /** Writes every annotation as documentBytes does from a whole analysis (see writeMatches in report.ts). */
-  *writeInto(out: JsonBytes, first: string, separator: string, chunkSize: number): Generator<Uint8Array, number> {
+  *writeInto(out: JsonBytes, first: EncodedBytes, separator: EncodedBytes, chunkSize: number): Generator<Uint8Array, number> {
     let count = 0;
     const one = this.one;
     for (const part of this.parts) {
       const lines = new LineIndex(part.text);
       let line = 0;
       for (let a = part.from; a < part.to; a++) {
-        out.raw(count === 0 ? first : separator);
+        out.copied(count === 0 ? first : separator);
         one[0] = this.packed[2 * a];
         one[1] = this.packed[2 * a + 1];
         const stance = this.stances.of(one, 0);

@@ -1,7 +1,7 @@
 // An annotation's stance in a report (its polarity, category, entry, weight, rule, explanation and whether it is
 // negated) as bytes. Unless its explanation quotes the annotation's words or its context, the stance depends only on
 // the annotation's entry, rule and the rule's argument, so its bytes are written once per engine and copied after.
-import { JsonBytes } from './jsonBytes';
+import { EncodedBytes, JsonBytes } from './jsonBytes';
 import { MatchList, MatchReader, matchKey, RULE_INHERITED, RULE_PROTECTION, RULE_SUBJECT, RULE_TARGET, RULE_TOPIC, TOPIC_COVERED, TOPIC_EXEMPTION } from './matchList';
 import type { Match } from './types';
 
@@ -25,11 +25,11 @@ export function writeAnnotationStance(out: JsonBytes, m: Pick<Match, 'polarity' 
 }
 
 /** Per reader (one per engine and language), the stances written so far: documents of a corpus share them. */
-const written = new WeakMap<MatchReader, Map<number, Uint8Array | null>>();
+const written = new WeakMap<MatchReader, Map<number, EncodedBytes | null>>();
 
 /** The stances of the annotations a reader reads. */
 export class StanceBytes {
-  private readonly stances: Map<number, Uint8Array | null>;
+  private readonly stances: Map<number, EncodedBytes | null>;
 
   constructor(private readonly reader: MatchReader) {
     let stances = written.get(reader);
@@ -41,7 +41,7 @@ export class StanceBytes {
   }
 
   /** The bytes writeAnnotationStance writes for annotation `i` of `list`; null when its explanation quotes its words or context. */
-  of(list: MatchList, i: number): Uint8Array | null {
+  of(list: MatchList, i: number): EncodedBytes | null {
     const key = matchKey(list, i);
     let stance = this.stances.get(key);
     if (stance === undefined) {
@@ -52,7 +52,7 @@ export class StanceBytes {
       else {
         const bytes = new JsonBytes(256);
         writeAnnotationStance(bytes, this.reader.toMatch(list, i, '', 0, 0));
-        stance = bytes.copy();
+        stance = new EncodedBytes(bytes.copy());
       }
       this.stances.set(key, stance);
     }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { JsonBytes, recycleChunk } from '../../src/core/jsonBytes';
+import { EncodedBytes, JsonBytes, recycleChunk } from '../../src/core/jsonBytes';
 import { joinedOutput } from '../../src/cli/analyze';
 import { round } from '../../src/core/report';
 import { Random } from './helpers/random';
@@ -51,6 +51,27 @@ describe('JSON written as bytes', () => {
       numbers.push((random.next() - 0.5) * scale, Math.floor(random.next() * 100000) / 10000, (Math.floor(random.next() * 5000) * 1000) / Math.ceil(random.next() * 9000), (Math.floor(random.next() * 2e6) + 0.5) / 10000);
     }
     for (const n of numbers) assert.equal(written((out) => out.rounded(n)).toString(), JSON.stringify(round(n)), String(n));
+  });
+
+  it('copies bytes encoded once, of every length, at any offset and across the growth of the buffer', () => {
+    const random = new Random(17);
+    const pieces: Uint8Array[] = [];
+    const characters = ['a', '"', '{', ':', ',', '\n', ' ', 'é', '网', '😀'];
+    for (let n = 0; n <= 70; n++) pieces.push(Buffer.from(Array.from({ length: n }, () => random.pick(characters)).join('')).subarray(0, n));
+    // Bytes that read as NaN and as Infinity when taken eight at a time: not valid UTF-8, but copied as they are.
+    pieces.push(Uint8Array.of(1, 2, 3, 4, 5, 6, 0xf8, 0x7f), Uint8Array.of(9, 0, 0, 0, 0, 0, 0, 0xf0, 0xff), Uint8Array.of(0, 0, 0, 0, 0, 0, 0xf0, 0x7f, 7));
+    for (const lead of [0, 1, 3, 7]) {
+      const expected: number[] = Array.from({ length: lead }, () => 120);
+      const got = written((out) => {
+        out.raw('x'.repeat(lead));
+        for (const piece of pieces) {
+          out.copied(new EncodedBytes(piece));
+          out.number(piece.length);
+          expected.push(...piece, ...Buffer.from(String(piece.length)));
+        }
+      });
+      assert.deepEqual(got, Buffer.from(expected), `after ${lead}`);
+    }
   });
 
   it('writes part of a string as it writes that slice of it, a surrogate pair cut at either end included', () => {
