@@ -16,6 +16,11 @@ function elapsed(run: () => void): number {
   return performance.now() - t;
 }
 
+/** The fastest of three runs: a burst of load on a busy machine lengthens one run, rarely all three. */
+function fastest(run: () => void): number {
+  return Math.min(elapsed(run), elapsed(run), elapsed(run));
+}
+
 describe('hostile input', function () {
   this.timeout(60000);
 
@@ -41,8 +46,8 @@ describe('hostile input', function () {
       const text = unit.repeat(40_000); // 320-480 KB, one sentence
       const ordinary = ORDINARY.repeat(Math.ceil(text.length / ORDINARY.length));
       engine.analyze(ordinary);
-      const baseMs = elapsed(() => engine.analyze(ordinary));
-      const ms = elapsed(() => engine.analyze(text));
+      const baseMs = fastest(() => engine.analyze(ordinary));
+      const ms = fastest(() => engine.analyze(text));
       assert.ok(ms < 20 * baseMs + 200, `${unit.trim()} ×40,000: ${ms.toFixed(0)} ms, ordinary text of that size ${baseMs.toFixed(0)} ms`);
     }
   });
