@@ -43,18 +43,23 @@ const HEADER = 'doc\tsentence\tcontrol\tengagement\ttext';
 
 /** Parses a label file; throws naming the line of the first malformed row. */
 export function parseCorpusLabels(text: string, file: string): CorpusLabel[] {
-  const valid = (cells: string[]): boolean => cells.length === 5 && /^\d+$/.test(cells[1]) && /^[01]$/.test(cells[2]) && /^[01]$/.test(cells[3]);
-  return labelRows(text, file, HEADER, valid, 'doc, sentence ordinal, control (0/1), engagement (0/1), text').map(({ cells, line }) => ({
-    doc: cells[0],
-    sentence: Number(cells[1]),
-    control: cells[2] === '1',
-    engagement: cells[3] === '1',
+  return labelRows(text, file, HEADER, (cells) => isCodedRow(cells, 5), 'doc, sentence ordinal, control (0/1), engagement (0/1), text').map(({ cells, line }) => ({
+    ...codedCells(cells),
     text: cells[4],
     line,
   }));
 }
 
-/** The rows of a tab-separated label file with its line numbers; throws naming the line of a wrong header or of the first row `valid` refuses. */
+/** True for a row of `width` cells that starts with a document id, a sentence ordinal and two 0/1 codes. */
+export function isCodedRow(cells: readonly string[], width: number): boolean {
+  return cells.length === width && /^\d+$/.test(cells[1]) && /^[01]$/.test(cells[2]) && /^[01]$/.test(cells[3]);
+}
+
+/** A coded row's first four cells: document, sentence ordinal and the two codes. */
+export function codedCells(cells: readonly string[]): Pick<CorpusLabel, 'doc' | 'sentence' | 'control' | 'engagement'> {
+  return { doc: cells[0], sentence: Number(cells[1]), control: cells[2] === '1', engagement: cells[3] === '1' };
+}
+
 export function labelRows(text: string, file: string, header: string, valid: (cells: string[]) => boolean, expected: string): { cells: string[]; line: number }[] {
   const lines = text.split(/\r?\n/);
   if (lines[0] !== header) throw new Error(`${file}:1: the header must be ${header.replace(/\t/g, '<TAB>')}`);

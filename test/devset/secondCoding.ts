@@ -1,7 +1,7 @@
 // The blind second coding of part of the tuning half (test/corpus/labels/second-coding.tsv) and its join with
 // the first coding: every row must name a sentence of the first coding, with the same text, once, and every
 // document it codes must be coded whole, so that the agreement figures compare the same sentences.
-import { CorpusLabel, labelRows } from './corpus';
+import { codedCells, CorpusLabel, isCodedRow, labelRows } from './corpus';
 
 export interface SecondCodingRow {
   doc: string;
@@ -24,12 +24,8 @@ const HEADER = 'doc\tsentence\tcontrol\tengagement\tnote\ttext';
 
 /** Parses the second coding; throws naming the line of the first malformed row. */
 export function parseSecondCoding(text: string, file: string): SecondCodingRow[] {
-  const valid = (cells: string[]): boolean => cells.length === 6 && /^\d+$/.test(cells[1]) && /^[01]$/.test(cells[2]) && /^[01]$/.test(cells[3]);
-  return labelRows(text, file, HEADER, valid, 'doc, sentence ordinal, control (0/1), engagement (0/1), note, text').map(({ cells, line }) => ({
-    doc: cells[0],
-    sentence: Number(cells[1]),
-    control: cells[2] === '1',
-    engagement: cells[3] === '1',
+  return labelRows(text, file, HEADER, (cells) => isCodedRow(cells, 6), 'doc, sentence ordinal, control (0/1), engagement (0/1), note, text').map(({ cells, line }) => ({
+    ...codedCells(cells),
     note: cells[4],
     text: cells[5],
     line,
