@@ -2,9 +2,9 @@
 // "A warrant shall issue only upon an affidavit …") are judicial approval of the measure: engagement, as the scheme
 // says of judicial approval of surveillance orders (lexicon en 1.15.2).
 import * as assert from 'node:assert/strict';
-import { counted } from './helpers/lexicons';
+import { countedAs } from './helpers/lexicons';
 
-const engagement = (text: string): string[] => counted(text).filter((c) => c.startsWith('engagement'));
+const engagement = (text: string): string[] => countedAs('engagement', text);
 
 describe('the conditions on which a court issues a measure (lexicon en 1.15.2)', () => {
   it('an order or warrant that shall issue only on conditions, and a judge who shall issue it, are judicial approval', () => {

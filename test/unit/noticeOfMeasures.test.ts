@@ -1,9 +1,9 @@
 // A receipt or a copy given to the person a measure was taken against (the samples taken, the property seized, the
 // results of an analysis) tells that person what was done: notice to the person, transparency (lexicon en 1.15.1).
 import * as assert from 'node:assert/strict';
-import { counted } from './helpers/lexicons';
+import { countedAs } from './helpers/lexicons';
 
-const engagement = (text: string): string[] => counted(text).filter((c) => c.startsWith('engagement'));
+const engagement = (text: string): string[] => countedAs('engagement', text);
 
 describe('receipts and copies given to the person a measure was taken against (lexicon en 1.15.1)', () => {
   it('a receipt, a copy of the results or a copy delivered to the person from whom property was taken is transparency', () => {

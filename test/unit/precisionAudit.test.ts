@@ -2,10 +2,10 @@
 // the tuning half were narrowed to the uses the coding scheme counts, made topic nouns (shown, not counted) or dropped.
 // These tests pin each decision on sentences written for them, in the statutes' register.
 import * as assert from 'node:assert/strict';
-import { counted } from './helpers/lexicons';
+import { counted, countedAs } from './helpers/lexicons';
 
-const control = (text: string): string[] => counted(text).filter((c) => c.startsWith('control'));
-const engagement = (text: string): string[] => counted(text).filter((c) => c.startsWith('engagement'));
+const control = (text: string): string[] => countedAs('control', text);
+const engagement = (text: string): string[] => countedAs('engagement', text);
 
 describe('English precision audit (lexicons en 1.9)', () => {
   it('enforcement names the subject of a clause; an enforcement proceeding is coercion', () => {

@@ -87,3 +87,8 @@ export function counted(text: string): string[] {
     .filter((m) => !m.negated)
     .map((m) => `${m.polarity}/${m.category}:${m.text}`);
 }
+
+/** The counted matches of one polarity, as `counted` gives them. */
+export function countedAs(polarity: 'control' | 'engagement', text: string): string[] {
+  return counted(text).filter((c) => c.startsWith(`${polarity}/`));
+}
