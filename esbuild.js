@@ -141,7 +141,7 @@ const targets = [
   },
   {
     name: 'tools',
-    entryPoints: ['test/devset/devset.ts', 'test/devset/sentenceModel.ts', 'test/devset/secondCodingDraw.ts', 'test/devset/agreement.ts'],
+    entryPoints: ['test/devset/devset.ts', 'test/devset/sentenceModel.ts', 'test/devset/secondCodingDraw.ts', 'test/devset/agreement.ts', 'test/devset/relabel.ts'],
     outdir: 'out/tools',
     outbase: 'test/devset',
     minify: false,

@@ -1,0 +1,92 @@
+// The reviewed relabels of the corpus (test/corpus/labels/relabels.tsv): a row is applied only where the label file
+// still holds its old labels and its text; the real rows are all applied; the candidate patterns find the classes
+// of the codebook's decisions.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { candidates, CANDIDATE_CLASSES } from '../devset/relabelCandidates';
+import { applyRelabels, LABEL_SETS, parseRelabels } from '../devset/relabels';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const TOOL = path.join(ROOT, 'out/tools/relabel.js');
+const HEADER = 'half\tdoc\tsentence\told control\told engagement\tnew control\tnew engagement\tdecision\treason\ttext';
+const LABELS = ['doc\tsentence\tcontrol\tengagement\ttext', 'zh99-x\t0\t0\t0\t第一章 总则', 'zh99-x\t1\t1\t1\t第一条 为了规范管理，保障权益，制定本条例。', 'zh99-x\t2\t1\t0\t第二条 公安机关负责治安管理工作。', ''].join('\n');
+
+const row = (cells: string): string => cells.replace(/ \| /g, '\t');
+const relabelFile = (...rows: string[]): string => [HEADER, ...rows.map(row), ''].join('\n');
+const PURPOSE = 'tuning | zh99-x | 1 | 1 | 1 | 0 | 0 | D3 | purpose clause | 第一条 为了规范管理，保障权益，制定本条例。';
+
+describe('relabels', () => {
+  it('applies a row where the file holds the old labels and the text, and leaves every other byte as it was', () => {
+    const relabels = parseRelabels(relabelFile(PURPOSE), 'r.tsv');
+    const applied = applyRelabels(LABELS, LABEL_SETS.tuning, relabels, 'r.tsv');
+    assert.equal(applied.changed.length, 1);
+    assert.equal(applied.text, LABELS.replace('zh99-x\t1\t1\t1\t', 'zh99-x\t1\t0\t0\t'));
+  });
+
+  it('counts a row the file already holds as applied, so that applying twice changes nothing', () => {
+    const relabels = parseRelabels(relabelFile(PURPOSE), 'r.tsv');
+    const once = applyRelabels(LABELS, LABEL_SETS.tuning, relabels, 'r.tsv');
+    const twice = applyRelabels(once.text, LABEL_SETS.tuning, relabels, 'r.tsv');
+    assert.equal(twice.text, once.text);
+    assert.deepEqual([twice.changed.length, twice.already.length], [0, 1]);
+  });
+
+  it('refuses a row whose old labels the file does not hold', () => {
+    const relabels = parseRelabels(relabelFile('tuning | zh99-x | 2 | 0 | 1 | 0 | 0 | D4 | competence | 第二条 公安机关负责治安管理工作。'), 'r.tsv');
+    assert.throws(() => applyRelabels(LABELS, LABEL_SETS.tuning, relabels, 'r.tsv'), /r\.tsv:2: .*holds 10, not the old labels 01/);
+  });
+
+  it('refuses a row whose text differs from the file, or whose sentence the file lacks', () => {
+    const wrongText = parseRelabels(relabelFile('tuning | zh99-x | 2 | 1 | 0 | 0 | 0 | D4 | competence | 第二条 公安机关负责户口登记工作。'), 'r.tsv');
+    assert.throws(() => applyRelabels(LABELS, LABEL_SETS.tuning, wrongText, 'r.tsv'), /r\.tsv:2: the text differs from .*:4/);
+    const missing = parseRelabels(relabelFile('tuning | zh99-x | 7 | 1 | 0 | 0 | 0 | D4 | competence | 第二条 公安机关负责治安管理工作。'), 'r.tsv');
+    assert.throws(() => applyRelabels(LABELS, LABEL_SETS.tuning, missing, 'r.tsv'), /has no sentence 7 of zh99-x/);
+  });
+
+  it('refuses malformed rows, rows that change nothing, and a sentence relabelled twice', () => {
+    assert.throws(() => parseRelabels(relabelFile('holdout | zh99-x | 1 | 1 | 1 | 0 | 0 | D3 | purpose | t'), 'r.tsv'), /r\.tsv:2: expected/);
+    assert.throws(() => parseRelabels(relabelFile('tuning | zh99-x | 1 | 1 | 1 | 0 | 0 | because | purpose | t'), 'r.tsv'), /r\.tsv:2: expected/);
+    assert.throws(() => parseRelabels(relabelFile('tuning | zh99-x | 1 | 1 | 1 | 1 | 1 | D3 | purpose | t'), 'r.tsv'), /r\.tsv:2: the new labels are the old ones/);
+    assert.throws(() => parseRelabels(relabelFile(PURPOSE, PURPOSE.replace('| 0 | 0 | D3', '| 0 | 1 | D3')), 'r.tsv'), /r\.tsv:3: .*relabelled again \(first at line 2\)/);
+    // The same sentence in two label files is two rows, not a repeat.
+    assert.equal(parseRelabels(relabelFile(PURPOSE, PURPOSE.replace(/^tuning/, 'second-coding')), 'r.tsv').length, 2);
+  });
+
+  it('holds every row of relabels.tsv applied to the label files (npm run relabel -- --check)', () => {
+    const r = spawnSync(process.execPath, [TOOL, '--check'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr + r.stdout);
+    assert.ok(fs.readFileSync(path.join(ROOT, 'test/corpus/labels/relabels.tsv'), 'utf8').split('\n').length > 2);
+  });
+});
+
+describe('relabel candidates', () => {
+  const classOf = (text: string): string[] => candidates([{ doc: 'x', sentence: 0, text }]).map((c) => c.decision);
+
+  it('finds headings, not list items or sentences', () => {
+    for (const heading of ['e) Detention .', 'Release or detention of a defendant pending trial', '第二章 处罚的种类和适用', 'd) Temporary Detention To Permit Revocation of Conditional Release, Deportation, or Exclusion .']) {
+      assert.ok(classOf(heading).includes('D1'), heading);
+    }
+    for (const other of ['5) to make arrests', 'The Attorney General shall enforce this section.', '第六条 市市场监管部门负责社会信用体系建设工作。']) {
+      assert.ok(!classOf(other).includes('D1'), other);
+    }
+  });
+
+  it('finds lead-ins, purpose clauses and allocations of competence by their surface', () => {
+    assert.ok(classOf('听证会依照下列程序组织').includes('D2'));
+    assert.ok(classOf('An order authorizing the installation of a pen register shall direct that').includes('D2'));
+    assert.ok(classOf('第一条 为了规范社会信用管理，制定本条例。').includes('D3'));
+    assert.ok(classOf('县级以上地方人民政府公安机关负责本行政区域内的治安管理工作。').includes('D4'));
+    assert.ok(classOf('The Attorney General shall enforce this section.').includes('D4'));
+    assert.deepEqual(classOf('The weather was fine.'), []);
+  });
+
+  it('lists a class in the order of the sentences given', () => {
+    const found = candidates([
+      { doc: 'zh99-x', sentence: 4, text: '第三章 信用修复' },
+      { doc: 'zh99-x', sentence: 9, text: '第四章 法律责任' },
+    ], CANDIDATE_CLASSES.filter((c) => c.decision === 'D1'));
+    assert.deepEqual(found.map((c) => c.sentence), [4, 9]);
+  });
+});
