@@ -15,14 +15,24 @@ const LARGEST = 256 * 1024;
  */
 const KEPT = 32;
 
+/** A held output's bytes: in a SharedArrayBuffer when they cross to another thread (see HeldOutput's `shared`). */
+export type HeldBytes = Uint8Array<ArrayBuffer | SharedArrayBuffer>;
+
 export class HeldOutput {
-  private readonly free: Array<Uint8Array<ArrayBuffer>> = [];
+  private readonly free: HeldBytes[] = [];
+
+  /**
+   * `shared`: for buffers that cross to the main thread and back, SharedArrayBuffers, so that posting one neither copies
+   * nor detaches it. V8 compiles typed-array and DataView accesses without a detach check until an ArrayBuffer is first
+   * detached in the thread (a transfer detaches it); then it throws that code away and compiles it again with the check.
+   */
+  constructor(private readonly shared = false) {}
 
   /**
    * The output as one piece: text as it is; bytes copied into a free buffer (a view of its first bytes), and the
    * report chunks they came from handed back to be written into again.
    */
-  hold(output: Iterable<string | Uint8Array>): string | Uint8Array<ArrayBuffer> {
+  hold(output: Iterable<string | Uint8Array>): string | HeldBytes {
     const pieces = Array.from(output);
     if (pieces.every((p): p is string => typeof p === 'string')) return pieces.join('');
     const bytes = pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p));
@@ -39,15 +49,16 @@ export class HeldOutput {
 
   /** A held output, written: its buffer holds the next one. */
   release(piece: string | Uint8Array): void {
-    if (typeof piece === 'string' || !(piece.buffer instanceof ArrayBuffer)) return;
+    if (typeof piece === 'string' || !(piece.buffer instanceof (this.shared ? SharedArrayBuffer : ArrayBuffer))) return;
     if (piece.buffer.byteLength > LARGEST || this.free.length >= KEPT) return;
     this.free.push(new Uint8Array(piece.buffer));
   }
 
-  private buffer(length: number): Uint8Array<ArrayBuffer> {
+  private buffer(length: number): HeldBytes {
     for (let i = this.free.length - 1; i >= 0; i--) {
       if (this.free[i].length >= length) return this.free.splice(i, 1)[0];
     }
-    return new Uint8Array(length > LARGEST ? length : Math.ceil(length / STEP) * STEP);
+    const size = length > LARGEST ? length : Math.ceil(length / STEP) * STEP;
+    return new Uint8Array(this.shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
   }
 }

@@ -30,7 +30,7 @@ export interface WorkerJob {
   /** Its size when listed (see readTextFile). */
   size: number;
   /** Buffers of earlier answers, written, for the worker to hold its next answers in (see HeldOutput). */
-  spare?: ArrayBuffer[];
+  spare?: SharedArrayBuffer[];
 }
 
 /** A big file's parts to take in turn with the other threads (src/cli/bigText.ts); `thread` is this worker's place. */
@@ -87,7 +87,7 @@ export class WorkerPool {
   private readonly queue: Pending[] = [];
   private readonly threads: Thread[];
   private failure: Error | null = null;
-  private readonly returned: ArrayBuffer[] = [];
+  private readonly returned: SharedArrayBuffer[] = [];
   private started = 0;
 
   constructor(size: number, script: string, setup: WorkerSetup) {
@@ -103,7 +103,7 @@ export class WorkerPool {
   }
 
   /** An answer's buffer, written: handed back to a worker with its next job. */
-  giveBack(buffer: ArrayBuffer): void {
+  giveBack(buffer: SharedArrayBuffer): void {
     if (this.returned.length < 16 && !this.returned.includes(buffer)) this.returned.push(buffer);
   }
 
@@ -182,7 +182,7 @@ export class WorkerPool {
       thread.postedBytes += jobBytes(pending.job);
       const job = pending.job as WorkerJob;
       if (this.returned.length > 0) job.spare = this.returned.splice(0);
-      thread.worker.postMessage(job, job.spare ?? []);
+      thread.worker.postMessage(job);
     }
   }
 

@@ -133,7 +133,7 @@ export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): 
     const workers = pool;
     if (outcome.kind !== 'document' || workers === null) return outcome;
     const release = (piece: string | Uint8Array): void => {
-      if (typeof piece !== 'string' && piece.buffer instanceof ArrayBuffer) workers.giveBack(piece.buffer);
+      if (typeof piece !== 'string' && piece.buffer instanceof SharedArrayBuffer) workers.giveBack(piece.buffer);
     };
     return { ...outcome, release };
   };

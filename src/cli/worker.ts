@@ -12,7 +12,8 @@ import { lexiconsFromMain } from './workerLexicons';
 const setup = workerData as WorkerData;
 const engine = new Engine(lexiconsFromMain(setup.lexicons));
 const port = parentPort;
-const held = new HeldOutput();
+/** Its buffers are shared with the main thread (see HeldOutput). */
+const held = new HeldOutput(true);
 
 port?.on('message', (job: WorkerJob | PartsJob) => {
   if ('kind' in job) {
@@ -25,10 +26,9 @@ port?.on('message', (job: WorkerJob | PartsJob) => {
     port.postMessage(result);
     return;
   }
-  const output = held.hold(result.output);
-  const reply: WorkerResult = { kind: 'document', figures: result.figures, output: [output] };
-  // Its buffer is handed over, not copied, and comes back with a later job once written.
-  port.postMessage(reply, typeof output === 'string' ? [] : [output.buffer]);
+  // Its buffer is shared, not copied, and comes back with a later job once written.
+  const reply: WorkerResult = { kind: 'document', figures: result.figures, output: [held.hold(result.output)] };
+  port.postMessage(reply);
 });
 
 function countParts(job: PartsJob): PartsResult {

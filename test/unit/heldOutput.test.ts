@@ -34,4 +34,18 @@ describe('Output held until its turn (HeldOutput)', () => {
     assert.notEqual(next.buffer, large.buffer);
     assert.equal(large[0], 120);
   });
+
+  it('holds a worker’s output in shared buffers, used again once released, and never takes an unshared one', () => {
+    const held = new HeldOutput(true);
+    const first = held.hold([bytes('first document')]) as Uint8Array;
+    assert.ok(first.buffer instanceof SharedArrayBuffer);
+    held.release(new Uint8Array(first.buffer));
+    const second = held.hold([bytes('second')]) as Uint8Array;
+    assert.equal(second.buffer, first.buffer);
+    assert.equal(text(second), 'second');
+    held.release(new Uint8Array(16 * 1024));
+    const third = held.hold([bytes('third')]) as Uint8Array;
+    assert.ok(third.buffer instanceof SharedArrayBuffer);
+    assert.notEqual(third.buffer, first.buffer);
+  });
 });
