@@ -1,6 +1,6 @@
 // A definition's whole clause says what its term covers (scheme: definitions and scope clauses are neutral), so a define
 // cue of scope `sentence` reaches every match after it in its clause, however far (lexicon zh 1.14.0), and a scope clause's
-// after-cue every match before it (zh 1.14.1; docs/validity.md).
+// after-cue every match before it (zh 1.14.1; docs/validity.md); the English define cues too (en 1.16.0).
 // The sentences are written for the tests, not taken from the corpus.
 import * as assert from 'node:assert/strict';
 import { parseLexicon } from '../../src/core/index';
@@ -47,5 +47,12 @@ describe('definitions reach the end of their clause (lexicon zh 1.14.0)', () => 
     assert.deepEqual(counted('本条例所称服务热线，是指市人民政府设立的受理咨询、投诉和建议的服务平台。'), []);
     assert.deepEqual(counted('第二条 本省行政区域内社会信用信息的记录、采集、归集、共享、披露、查询和使用以及信用环境建设等活动，适用本条例。'), []);
     assert.deepEqual(counted('县级以上人民政府应当对食品生产经营者开展监督检查。'), ['control/surveillance:监督检查']);
+  });
+
+  it('built-in English lexicon: the term, means and has the meaning reach the end of the clause (en 1.16.0)', () => {
+    const far = 'the term "routine use" means, with respect to a record kept by an agency about a person who applies for or receives benefits under any program of the State, the disclosure of such record';
+    assert.deepEqual(counted(`${far}.`), []);
+    assert.deepEqual(counted(`(8) ${far.replace('the term "routine use" means,', 'the term "routine use" has the meaning that,')};`), []);
+    assert.deepEqual(counted(`${far}; and the agency shall disclose the record to the person.`), ['engagement/transparency:disclose']);
   });
 });
