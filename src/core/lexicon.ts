@@ -7,7 +7,7 @@ export { LexiconError };
 
 const POLARITIES: readonly Polarity[] = ['control', 'engagement'];
 const LANGUAGES: readonly Language[] = ['en', 'zh'];
-const EFFECTS: readonly CueEffect[] = ['negate', 'exempt', 'protect', 'none', 'target', 'object', 'act', 'define', 'secret'];
+const EFFECTS: readonly CueEffect[] = ['negate', 'exempt', 'protect', 'none', 'target', 'object', 'act', 'define', 'secret', 'organise'];
 const SCOPES: readonly ('clause' | 'phrase' | 'subject' | 'object' | 'sentence')[] = ['clause', 'phrase', 'subject', 'object', 'sentence'];
 const MAX_WEIGHT = 10;
 /** A lexicon needs five levels; the JSON parser recurses per level, so a file nested thousands deep would overflow the stack. */
@@ -222,7 +222,7 @@ class Validator {
     if (props.get('scope')) {
       const scope = this.enumString(props, node, 'scope', SCOPES);
       if (scope === 'object' && cue.effect !== 'target') throw this.at(props.get('scope')?.offset ?? node.offset, `only a "target" cue has scope "object", not a "${cue.effect}" cue`);
-      if (scope === 'sentence' && cue.effect !== 'define') throw this.at(props.get('scope')?.offset ?? node.offset, `only a "define" cue has scope "sentence", not a "${cue.effect}" cue`);
+      if (scope === 'sentence' && cue.effect !== 'define' && cue.effect !== 'organise') throw this.at(props.get('scope')?.offset ?? node.offset, `only a "define" or "organise" cue has scope "sentence", not a "${cue.effect}" cue`);
       if (scope !== 'clause') cue.scope = scope;
     }
     const category = this.string(props, node, 'category', false);
@@ -234,7 +234,7 @@ class Validator {
     }
     if (props.get('categories')) {
       const offset = props.get('categories')?.offset ?? node.offset;
-      if (cue.effect !== 'target' && cue.effect !== 'secret') throw this.at(offset, `only a "target" or "secret" cue names the categories it moves, not a "${cue.effect}" cue`);
+      if (cue.effect !== 'target' && cue.effect !== 'secret' && cue.effect !== 'organise') throw this.at(offset, `only a "target", "secret" or "organise" cue names the categories it moves, not a "${cue.effect}" cue`);
       cue.categories = this.array(props, node, 'categories', false).map((item) => {
         if (item.type !== 'string' || typeof item.value !== 'string') throw this.at(item.offset, '"categories" must list category ids');
         if (!known.has(item.value)) throw this.at(item.offset, `unknown category "${item.value}"`);

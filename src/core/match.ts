@@ -3,7 +3,7 @@
 // another polarity. Tokens are named by their ordinal in the sentence, which also measures cue windows. All
 // working state lives in reusable typed arrays of a MatchState that the analysis owns: nothing is allocated per token
 // or per candidate, and nothing is shared between analyses.
-import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION, RULE_SECRECY, RULE_TARGET, RULE_TOPIC, TOPIC_DEFINITION, TOPIC_NAME, TOPIC_NOUN, TOPIC_TITLE } from './matchList';
+import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION, RULE_SECRECY, RULE_TARGET, RULE_TOPIC, TOPIC_DEFINITION, TOPIC_NAME, TOPIC_NOUN, TOPIC_ORGANISED, TOPIC_TITLE } from './matchList';
 import { isInName } from './names';
 import { standsInObject } from './objectPhrase';
 import { CompiledCue, CompiledEntry, EXEMPTION_WORDS, Matcher } from './matcher';
@@ -196,11 +196,14 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     const fact = matcher.entryFacts[entryIndex];
     if ((fact & ENTRY_COUNTED) === 0) continue;
     const overridden = entries.last[winner] - k > 1 ? overriddenEntry(s, matcher, winner) : -1;
-    // A definition or scope clause decides before any other cue: it says what a term covers and takes no stance.
+    // A definition or scope clause decides before any other cue: it says what a term covers and takes no stance; so
+    // does a clause that organises the practice (an organise cue of the entry's category).
     const near = nearestCues(s, matcher, winner, from, to, text);
     if (subjects && near[STANCE_CUES] < 0) near[STANCE_CUES] = subjectCue(s, matcher, winner, from);
-    if (near[DEFINE_CUES] < 0 && definedFrom >= 0 && cues.last[definedFrom] <= k && cues.clause[definedFrom] === entries.clause[winner]) near[DEFINE_CUES] = cues.value[definedFrom];
-    else if (near[DEFINE_CUES] < 0 && definedUntil >= 0 && entries.last[winner] <= cues.first[definedUntil] && cues.clause[definedUntil] === entries.clause[winner]) near[DEFINE_CUES] = cues.value[definedUntil];
+    const category = near[DEFINE_CUES] >= 0 || definedFrom >= 0 || definedUntil >= 0 ? (matcher.entryList[entryIndex].category ?? '') : '';
+    if (near[DEFINE_CUES] >= 0 && !decidesFor(matcher.cueList[near[DEFINE_CUES]], category)) near[DEFINE_CUES] = -1;
+    if (near[DEFINE_CUES] < 0 && definedFrom >= 0 && cues.last[definedFrom] <= k && cues.clause[definedFrom] === entries.clause[winner] && decidesFor(matcher.cueList[cues.value[definedFrom]], category)) near[DEFINE_CUES] = cues.value[definedFrom];
+    else if (near[DEFINE_CUES] < 0 && definedUntil >= 0 && entries.last[winner] <= cues.first[definedUntil] && cues.clause[definedUntil] === entries.clause[winner] && decidesFor(matcher.cueList[cues.value[definedUntil]], category)) near[DEFINE_CUES] = cues.value[definedUntil];
     const definition = near[DEFINE_CUES];
     const cue = definition >= 0 ? definition : near[STANCE_CUES];
     let rule = overridden >= 0 ? RULE_DIRECTION : RULE_NONE;
@@ -210,7 +213,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
       if (cueRule !== RULE_NONE) {
         rule = cueRule;
         // A definition keeps no cue index: the explanation names the clause, not the cue.
-        argument = cueRule === RULE_TOPIC ? TOPIC_DEFINITION : cue;
+        argument = cueRule !== RULE_TOPIC ? cue : matcher.cueList[cue].effect === 'organise' ? TOPIC_ORGANISED : TOPIC_DEFINITION;
       }
     }
     if (rule === RULE_PROTECTION) {
@@ -281,7 +284,8 @@ function countBreaks(s: MatchState, cueFacts: Uint16Array, from: number, to: num
  * a protection cue negates and an object cue does nothing. A target cue moves a match of the other polarity than its
  * category's (of the categories it names, if it names any): control aimed at officials becomes accountability,
  * reporting aimed at the police becomes control. A define cue marks a definition or scope clause: its matches of
- * either polarity are shown and not counted (scheme: definitions are neutral).
+ * either polarity are shown and not counted (scheme: definitions are neutral); an organise cue a practice that its
+ * clause organises rather than does (of its categories: decidesFor).
  */
 function cueRuleFor(cue: CompiledCue, entry: CompiledEntry): number {
   const control = entry.polarity === 'control';
@@ -297,10 +301,16 @@ function cueRuleFor(cue: CompiledCue, entry: CompiledEntry): number {
     case 'object':
       return control && cue.protectionCategory !== null ? RULE_PROTECTION : RULE_NONE;
     case 'define':
+    case 'organise':
       return RULE_TOPIC;
     default:
       return RULE_NONE;
   }
+}
+
+/** True when a cue of the define group decides for a match of `category`: a define cue always, an organise cue for its categories. */
+function decidesFor(cue: CompiledCue, category: string): boolean {
+  return cue.moves === null || cue.moves.has(category);
 }
 
 /** How many tokens after its ban word an item of a list of prohibitions may name the act it forbids (不得扣押, 不得对其). */

@@ -58,6 +58,8 @@ export const TOPIC_EXEMPTION = 4;
 export const TOPIC_EXEMPTION_SENTENCE = 5;
 /** A control match in an item of a list whose lead-in grants a right, a remedy or a protection: the item names what it covers. */
 export const TOPIC_COVERED = 6;
+/** Shown, not counted: a practice that its clause organises rather than does (an `organise` cue). */
+export const TOPIC_ORGANISED = 7;
 
 export function matchCount(list: MatchList): number {
   return list.length / FIELDS;
@@ -242,6 +244,8 @@ export class MatchReader {
             ? `the sentence exempts from a duty or a protection: "${entry.term}" names what the exemption reaches and takes no stance`
           : detail === TOPIC_DEFINITION
             ? 'a definition or scope clause says what a term covers and takes no stance'
+          : detail === TOPIC_ORGANISED
+            ? `"${entry.term}" names a practice that the clause organises (its principles, its body, staff or plan) and takes no stance`
             : detail === TOPIC_NAME
               ? `"${entry.term}" is part of a name (of a body, an office or a law) and takes no stance`
               : `"${entry.term}" names a topic; no act near it gives it a stance`;

@@ -22,7 +22,7 @@ export const CUE_SUBJECT = 128;
 export const CUE_OBJECT = 256;
 export const CUE_SENTENCE = 512;
 
-/** The groups of cues nearestCues looks for: those that set a match's stance, `act`, `secret` and `define` cues. */
+/** The groups of cues nearestCues looks for: those that set a match's stance, `act`, `secret` and `define` cues (with `organise` cues, which decide as they do). */
 export const STANCE_CUES = 0;
 export const ACT_CUES = 1;
 export const SECRET_CUES = 2;
@@ -46,5 +46,5 @@ export function cueFacts(cues: readonly CompiledCue[]): Uint16Array {
 }
 
 function cueGroup(cue: CompiledCue): number {
-  return cue.effect === 'act' ? ACT_CUES : cue.effect === 'secret' ? SECRET_CUES : cue.effect === 'define' ? DEFINE_CUES : STANCE_CUES;
+  return cue.effect === 'act' ? ACT_CUES : cue.effect === 'secret' ? SECRET_CUES : cue.effect === 'define' || cue.effect === 'organise' ? DEFINE_CUES : STANCE_CUES;
 }

@@ -48,8 +48,10 @@ export interface LexiconEntrySource {
  * that gives a topic entry its stance ("install a pen register"). A `target` cue of a control category turns the
  * other way: reporting aimed at the police is recruited reporting. `secret`: what a banned disclosure would reveal
  * is a state measure ("must not disclose the existence of the order"), so the ban is a secrecy duty: control.
+ * `organise`: the match names a practice that its clause organises rather than does (the subject of 应当遵循…原则, the
+ * practice that names a body, its staff or its plan, 检查人员), so it is shown and not counted, as a definition's are.
  */
-export type CueEffect = 'negate' | 'exempt' | 'protect' | 'none' | 'target' | 'object' | 'act' | 'define' | 'secret';
+export type CueEffect = 'negate' | 'exempt' | 'protect' | 'none' | 'target' | 'object' | 'act' | 'define' | 'secret' | 'organise';
 
 export interface CueSource {
   cue: string;
@@ -65,7 +67,8 @@ export interface CueSource {
   /**
    * For `target` cues: only matches of these categories move (`"categories": ["complaints"]`: reporting, not appeals).
    * For `secret` cues: matches of these categories are secrecy duties even with no ban cue before them (不得泄露 is an
-   * entry written with its ban).
+   * entry written with its ban). For `organise` cues: only matches of these categories are organised; others resolve
+   * as if the cue were not there.
    */
   categories?: string[];
   /**
@@ -75,9 +78,9 @@ export interface CueSource {
    * that receives a request under subsection (b), or officer thereof, shall disclose"). `object` (target cues only):
    * the cue names whom the measure is aimed at only when it stands in the object of a marker (the lexicon's
    * `objectMarkers`, Chinese 对: "对下级人民政府开展督查"); the same words as the clause's subject name the actor
-   * ("公安机关对…人员当场盘问" stays control). `sentence` (define cues only): the cue reaches every match after it in its
-   * clause whatever its window, since a definition's whole clause says what the term covers ("本条例所称政府督查，是指…组织
-   * 开展的监督检查"). Default `clause`.
+   * ("公安机关对…人员当场盘问" stays control). `sentence` (define and organise cues only): the cue reaches every match
+   * after it in its clause whatever its window, since a definition's whole clause says what the term covers ("本条例所称政府督查，是指…组织
+   * 开展的监督检查"); an after-cue every match before it ("…等活动，应当遵循…的原则"). Default `clause`.
    */
   scope?: 'clause' | 'phrase' | 'subject' | 'object' | 'sentence';
   /**

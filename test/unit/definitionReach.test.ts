@@ -38,7 +38,7 @@ describe('definitions reach the end of their clause (lexicon zh 1.14.0)', () => 
     const file = (cue: string): string => `{ "name": "t", "version": "1.0.0", "language": "zh", "categories": [], "entries": [], "context": { "before": [ ${cue} ] } }`;
     const parsed = parseLexicon(file('{ "cue": "是指", "effect": "define", "scope": "sentence" }'), 'x.json');
     assert.deepEqual(parsed.context?.before, [{ cue: '是指', effect: 'define', scope: 'sentence' }]);
-    assert.throws(() => parseLexicon(file('{ "cue": "是指", "effect": "negate", "scope": "sentence" }'), 'x.json'), /x\.json:1:\d+: only a "define" cue has scope "sentence", not a "negate" cue/);
+    assert.throws(() => parseLexicon(file('{ "cue": "是指", "effect": "negate", "scope": "sentence" }'), 'x.json'), /x\.json:1:\d+: only a "define" or "organise" cue has scope "sentence", not a "negate" cue/);
   });
 
   it('built-in lexicon: a definition takes no stance however long; the same practice outside one counts', () => {

@@ -148,7 +148,7 @@ describe('parseLexicon', () => {
       ['a weight above 10', withCategory.replace('"entries":[]', '"entries":[{"term":"t","category":"c","weight":10.5}]'), '10.5', /^"weight" must be a number above 0 and at most 10$/],
       ['a negative weight', withCategory.replace('"entries":[]', '"entries":[{"term":"t","category":"c","weight":-1}]'), '-1', /^"weight" must be a number above 0 and at most 10$/],
       ['a non-boolean neutral', MINIMAL.replace('"entries":[]', '"entries":[{"term":"t","neutral":"yes"}]'), '"yes"', /^"neutral" must be true or false$/],
-      ['a bad cue effect', withContext('{"before":[{"cue":"not","effect":"ban"}]}'), '"ban"', /^"effect" must be one of "negate", "exempt", "protect", "none", "target", "object", "act", "define", "secret", not "ban"$/],
+      ['a bad cue effect', withContext('{"before":[{"cue":"not","effect":"ban"}]}'), '"ban"', /^"effect" must be one of "negate", "exempt", "protect", "none", "target", "object", "act", "define", "secret", "organise", not "ban"$/],
       ['a cue with a "*" inside', withContext('{"before":[{"cue":"n*t","effect":"negate"}]}'), '"n*t"', /^"cue" "n\*t" must be one or more words; "\*" may only end a word$/],
       ['a negative cue window', withContext('{"after":[{"cue":"not","effect":"negate","window":-1}]}'), '-1', /^"window" must be a whole number from 0 to 20$/],
       ['an unknown protection category', withContext('{"protectionCategory":"rights"}'), '"rights"', /^unknown category "rights"$/],
