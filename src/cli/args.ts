@@ -68,7 +68,8 @@ Options:
                             put the parts together with policy-lens merge)
       --timestamp           add the time of the run to the report (output is then no longer byte-identical)
   -j, --jobs N              threads analysing many files, the main one included: 1 to 64 (default: one
-                            per core); given, also the threads counting one big file in the text format
+                            per core); also the threads counting one big file in the text format
+                            (default: one per core from 24 MB, else the main one alone)
       --annotations FILE    reviews and manual codes from the editor's store (a W3C annotation collection);
                             default: .policylens/annotations.json in the folder given or its nearest ancestor
                             holding one (its .policylens/lexicon.json is used too); adds "reviewed" figures

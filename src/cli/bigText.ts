@@ -14,6 +14,18 @@ import type { WorkerPool } from './pool';
 
 /** Files at least this big are counted in parts: smaller ones take less time to count than a worker takes to start. */
 export const BIG_TEXT = 4 * 1024 * 1024;
+/**
+ * Files at least this big are counted by one thread per core unless --jobs says otherwise; smaller ones by the main
+ * thread alone. A worker is ready ~100 ms after it is started and runs its first megabyte in code not yet optimised
+ * (~200 ms), while the main thread counts a warm megabyte in ~20-25 ms: on two cores the second thread paid for that
+ * only from about this size (see performance-notes.md, session 18).
+ */
+export const THREADED_TEXT = 24 * 1000 * 1000;
+
+/** Threads counting a big file's parts, the main one included: `jobs` when given, else as THREADED_TEXT says. */
+export function partThreads(size: number, jobs: number | null, cores: number): number {
+  return jobs ?? (size >= THREADED_TEXT ? cores : 1);
+}
 /** About how big a part is: small enough that the threads finish together, big enough that a part's costs are few. */
 const PART = 1024 * 1024;
 /** How far past a part's target size a paragraph break is looked for; without one, the part runs on to the next. */

@@ -11,7 +11,7 @@ import type { Engine } from '../core';
 import type { LanguageSetting, LexiconSource } from '../core/types';
 import { AnalyzedDocument, analyzeFile, analyzeText } from './analyze';
 import { HeldOutput } from './heldOutput';
-import { BIG_TEXT, countInParts } from './bigText';
+import { BIG_TEXT, countInParts, partThreads } from './bigText';
 import { reportInParts } from './bigReport';
 import type { CliReview } from './annotations';
 import type { OutputFormat } from './args';
@@ -88,9 +88,9 @@ export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): 
   const given = settings.pool ?? null;
   const workers = given ? given.size : threadCount(settings.jobs, ahead) - 1;
   let pool = given ?? (workers > 0 ? startPool(workers, settings) : null);
-  /** For a big file in the text format, counted in parts: the pool, or one started for it when --jobs asks for threads. */
-  const partPool = (): WorkerPool | null => {
-    const threads = settings.jobs ?? 1;
+  /** For a big file in the text format, counted in parts: the pool, or one started for it when it is counted by several threads (see partThreads). */
+  const partPool = (size: number): WorkerPool | null => {
+    const threads = partThreads(size, settings.jobs, availableParallelism());
     if (pool === null && threads > 1) pool = startPool(threads - 1, settings);
     return pool;
   };
@@ -206,10 +206,7 @@ function reportedInParts(size: number, settings: Pick<RunSettings, 'format' | 'r
  * when they would not be used. The caller closes them.
  */
 export function earlyPool(settings: Pick<RunSettings, 'lexicons' | 'review' | 'language' | 'format' | 'jobs'>, paths: readonly string[]): WorkerPool | null {
-  // Only when asked (--jobs): two threads counting one file at once each ran ~1.45x slower per part on the benchmark
-  // machine, so a second core bought a little wall time for ~40% more CPU time.
-  const threads = settings.jobs ?? 1;
-  if (threads < 2 || paths.length === 0 || paths[0] === '-') return null;
+  if (settings.jobs === 1 || paths.length === 0 || paths[0] === '-') return null;
   let size: number;
   try {
     const stat = fs.statSync(paths[0]);
@@ -218,12 +215,13 @@ export function earlyPool(settings: Pick<RunSettings, 'lexicons' | 'review' | 'l
   } catch {
     return null;
   }
-  return countedInParts(size, settings) ? startPool(threads - 1, settings) : null;
+  const threads = partThreads(size, settings.jobs, availableParallelism());
+  return threads > 1 && countedInParts(size, settings) ? startPool(threads - 1, settings) : null;
 }
 
-async function analyzeHere(input: Input, settings: RunSettings, partPool: () => WorkerPool | null): Promise<AnalyzedDocument | Problem> {
+async function analyzeHere(input: Input, settings: RunSettings, partPool: (size: number) => WorkerPool | null): Promise<AnalyzedDocument | Problem> {
   if (input.kind === 'file' && countedInParts(input.size, settings)) {
-    const counted = await countInParts(settings.engine, input, settings.language, partPool());
+    const counted = await countInParts(settings.engine, input, settings.language, partPool(input.size));
     if (counted !== null) return counted;
   }
   if (input.kind === 'file' && reportedInParts(input.size, settings)) {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BIG_TEXT, firstPartSubject, isCut, partTotals } from '../../src/cli/bigText';
+import { BIG_TEXT, firstPartSubject, isCut, partThreads, partTotals, THREADED_TEXT } from '../../src/cli/bigText';
 import { decodeInput } from '../../src/core/decode';
 import { addTotals, emptyTotals, TextTotals } from '../../src/core/tally';
 import type { LanguageSetting, Tally } from '../../src/core/types';
@@ -101,6 +101,15 @@ describe('a big file counted in parts', function () {
       }
     }
     assert.ok(cutsTried > 200, `${cutsTried} cuts tried`);
+  });
+
+  it('is counted by one thread per core from THREADED_TEXT bytes on, else by the main thread, unless --jobs says', () => {
+    assert.ok(THREADED_TEXT > BIG_TEXT);
+    assert.equal(partThreads(THREADED_TEXT - 1, null, 4), 1);
+    assert.equal(partThreads(THREADED_TEXT, null, 4), 4);
+    assert.equal(partThreads(THREADED_TEXT, null, 1), 1);
+    assert.equal(partThreads(THREADED_TEXT * 2, 1, 4), 1);
+    assert.equal(partThreads(BIG_TEXT, 3, 2), 3);
   });
 
   describe('the CLI', () => {
