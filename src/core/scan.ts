@@ -2,8 +2,9 @@
 // ends, and steps the lexicon's path automaton on each token. It hashes tokens in place instead of slicing
 // strings, so a token the lexicon does not mention costs a table lookup and no allocation.
 import { charClass, classAt, HAN, isPhraseJoiner, isUnjoiningSpace, lowerChar, widthOf, WORD } from './chars';
+import { TextEncoder } from 'node:util';
 import { countHanWords } from './cjkWords';
-import { BlockExtent } from './blocks';
+import { BlockExtent, MAX_BLOCK } from './blocks';
 import { endSentence, MatchState, stepToken } from './match';
 import { Matcher } from './matcher';
 import { MatchList, MatchListBuilder } from './matchList';
@@ -77,6 +78,8 @@ export class ScanState {
   lastWordEnd = -1;
   /** The automaton's state: the lexicon paths still open after the last token. */
   state = NO_PATH;
+  /** Where asciiBytes copies a block. */
+  private bytes = new Uint8Array(MAX_BLOCK);
 
   /** Starts the block `[start, end)`. */
   begin(start: number, end: number): void {
@@ -97,7 +100,23 @@ export class ScanState {
     this.lastWordEnd = -1;
     this.state = NO_PATH;
   }
+
+  /**
+   * The block `text[start, end)` as bytes when it is all ASCII, else null. The word loop reads a byte array in fewer
+   * steps than a string, whose every charCodeAt tests how the string is stored; the copy is made natively.
+   */
+  asciiBytes(text: string, start: number, end: number): Uint8Array | null {
+    const length = end - start;
+    // A block that opens past ASCII (most of a Chinese text) is not copied at all.
+    if (text.charCodeAt(start) >= 128) return null;
+    if (this.bytes.length < length) this.bytes = new Uint8Array(length);
+    const { read, written } = ENCODER.encodeInto(text.substring(start, end), this.bytes);
+    // A character past ASCII takes more than one byte in UTF-8: the buffer fills, or more is written than read.
+    return read === length && written === length ? this.bytes : null;
+  }
 }
+
+const ENCODER = new TextEncoder();
 
 /** ScanStates left by calls that ended: a state holds nothing between calls (a block resolves its last sentence). */
 const idle: ScanState[] = [];
@@ -134,9 +153,10 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
   const end = extent.end;
   matcher.automaton.trim();
   scan.begin(start, end);
+  const ascii = scan.asciiBytes(text, start, end);
   let i = start;
   while (i < end) {
-    let c = text.charCodeAt(i);
+    let c = ascii !== null ? ascii[i - start] : text.charCodeAt(i);
     // Spaces are most of what is not a word: skip them before any class lookup.
     if (c === 32 && scan.hanRunStart < 0) {
       i++;
@@ -149,7 +169,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       // A word token, hashed in place. This loop runs for every Latin word: it stays here, where the hashes are locals.
       const tokenStart = i;
       let h1 = 0;
-      let h2 = 0x811c9dc5;
+      let h2 = 0x811c9dc5 | 0;
       for (;;) {
         if (c < 128) {
           // ASCII letters and digits lower-case by setting bit 5.
@@ -167,7 +187,7 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
         }
         i += width;
         if (i >= end) break;
-        c = text.charCodeAt(i);
+        c = ascii !== null ? ascii[i - start] : text.charCodeAt(i);
         if (c < 128) {
           if (ASCII_CLASS[c] !== WORD) break;
           width = 1;
