@@ -1,6 +1,6 @@
-// npm run agreement -- [--json] [--disagreements]
-// How far two codings of the same sentences by the coding scheme agree: the blind second coding
-// (test/corpus/labels/second-coding.tsv) against the tuning half's labels, per language and polarity: sentences,
+// npm run agreement -- [--coding FILE] [--json] [--disagreements]
+// How far two codings of the same sentences by the coding scheme agree: a blind second coding (--coding, by
+// default test/corpus/labels/second-coding.tsv) against the tuning half's labels, per language and polarity: sentences,
 // positives per coder, observed agreement, Cohen's kappa and F1 of coder 2 against coder 1 (the ceiling of a
 // copy of one coder scored against the other), and, on the same sentences, the engine's F1 against each coder
 // and against the sentences where the two agree. --disagreements lists the sentences coded differently. Only
@@ -14,7 +14,8 @@ import { fmt, round, runTool } from './toolOutput';
 
 const CORPUS_DIR = 'test/corpus';
 const FIRST = 'test/corpus/labels/tuning-half.tsv';
-const SECOND = 'test/corpus/labels/second-coding.tsv';
+const DEFAULT_SECOND = 'test/corpus/labels/second-coding.tsv';
+const OPTIONS = '--coding FILE, --json, --disagreements';
 const POLARITIES: readonly Polarity[] = ['control', 'engagement'];
 
 interface EngineFigures {
@@ -56,20 +57,35 @@ export function agreementRow(sentences: readonly Scored[], language: 'en' | 'zh'
   };
 }
 
-function main(argv: string[]): number {
-  for (const arg of argv) {
-    if (arg !== '--json' && arg !== '--disagreements') throw new Error(`unknown option ${arg} (options: --json, --disagreements)`);
+/** The options of the command line; throws on an unknown one or on --coding without a file. */
+export function parseAgreementArgs(argv: readonly string[]): { coding: string; json: boolean; disagreements: boolean } {
+  const options = { coding: DEFAULT_SECOND, json: false, disagreements: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') options.json = true;
+    else if (arg === '--disagreements') options.disagreements = true;
+    else if (arg === '--coding') {
+      const file = argv[++i];
+      if (file === undefined || file.startsWith('--')) throw new Error('--coding takes the file of a second coding');
+      options.coding = file;
+    } else throw new Error(`unknown option ${arg} (options: ${OPTIONS})`);
   }
+  return options;
+}
+
+function main(argv: string[]): number {
+  const options = parseAgreementArgs(argv);
+  const second = options.coding;
   const first = parseCorpusLabels(readFileSync(FIRST, 'utf8'), FIRST);
-  const joined = joinCodings(first, parseSecondCoding(readFileSync(SECOND, 'utf8'), SECOND), SECOND, FIRST);
+  const joined = joinCodings(first, parseSecondCoding(readFileSync(second, 'utf8'), second), second, FIRST);
   const outcomes = predictCorpus(new Engine(builtinLexicons()), joined.map((j) => j.first), CORPUS_DIR, FIRST);
   const predicted = new Map(outcomes.map((o) => [`${o.label.doc}#${o.label.sentence}`, o.predicted]));
   const scored: Scored[] = joined.map((j) => ({ ...j, predicted: predicted.get(`${j.first.doc}#${j.first.sentence}`) ?? { control: false, engagement: false } }));
   const rows = (['en', 'zh'] as const).flatMap((language) => POLARITIES.map((polarity) => agreementRow(scored, language, polarity)));
-  if (argv.includes('--json')) {
+  if (options.json) {
     for (const r of rows) console.log(JSON.stringify(jsonRow(r)));
-  } else printTable(rows);
-  if (argv.includes('--disagreements')) printDisagreements(scored);
+  } else printTable(rows, second);
+  if (options.disagreements) printDisagreements(scored);
   return 0;
 }
 
@@ -84,8 +100,8 @@ function jsonRow(r: Row): Record<string, unknown> {
   };
 }
 
-function printTable(rows: readonly Row[]): void {
-  console.log(`${SECOND} against ${FIRST}: coder 2 against coder 1; the engine on the same sentences`);
+function printTable(rows: readonly Row[], second: string): void {
+  console.log(`${second} against ${FIRST}: coder 2 against coder 1; the engine on the same sentences`);
   console.log('lang polarity     docs    n  pos 1  pos 2  agree   kappa  F1 2v1 | engine F1: v1     v2  agreed (n)');
   for (const r of rows) {
     const c = r.coders;

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { agreementRow, Scored } from '../devset/agreement';
+import { agreementRow, parseAgreementArgs, Scored } from '../devset/agreement';
 import { agreement, cohensKappa, crossTable, observedAgreement } from '../devset/agreementStats';
 import { parseCorpusLabels } from '../devset/corpus';
 import { joinCodings, parseSecondCoding } from '../devset/secondCoding';
@@ -101,22 +101,39 @@ describe('joining the second coding with the first', () => {
 });
 
 describe('the agreement tool', () => {
-  it('scores every sentence of the second coding, per language and polarity', function () {
-    this.timeout(60_000);
-    const r = spawnSync(process.execPath, [TOOL, '--json'], { cwd: ROOT, encoding: 'utf8' });
+  /** The tool's JSON rows on a coding file; every coded sentence is counted once per polarity. */
+  function scoresEverySentence(file: string, args: string[]): void {
+    const r = spawnSync(process.execPath, [TOOL, ...args, '--json'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const rows = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as { language: string; polarity: string; sentences: number });
     assert.deepEqual(rows.map((row) => `${row.language} ${row.polarity}`), ['en control', 'en engagement', 'zh control', 'zh engagement']);
-    const coded = fs.readFileSync(path.join(ROOT, 'test/corpus/labels/second-coding.tsv'), 'utf8').trim().split('\n').length - 1;
+    const coded = fs.readFileSync(path.join(ROOT, file), 'utf8').trim().split('\n').length - 1;
     assert.equal(rows[0].sentences + rows[2].sentences, coded);
     assert.equal(rows[1].sentences + rows[3].sentences, coded);
+  }
+
+  it('scores every sentence of the second coding, per language and polarity', function () {
+    this.timeout(60_000);
+    scoresEverySentence('test/corpus/labels/second-coding.tsv', []);
+  });
+
+  it('scores every sentence of the coding that --coding names', function () {
+    this.timeout(60_000);
+    scoresEverySentence('test/corpus/labels/codebook-coding.tsv', ['--coding', 'test/corpus/labels/codebook-coding.tsv']);
+  });
+
+  it('reads --coding FILE, by default the session-17 second coding', () => {
+    assert.deepEqual(parseAgreementArgs([]), { coding: 'test/corpus/labels/second-coding.tsv', json: false, disagreements: false });
+    assert.deepEqual(parseAgreementArgs(['--disagreements', '--coding', 'x.tsv', '--json']), { coding: 'x.tsv', json: true, disagreements: true });
+    assert.throws(() => parseAgreementArgs(['--coding']), /--coding takes the file of a second coding/);
+    assert.throws(() => parseAgreementArgs(['--coding', '--json']), /--coding takes the file of a second coding/);
   });
 
   it('refuses an unknown option, naming the options it knows', function () {
     this.timeout(20_000);
     const r = spawnSync(process.execPath, [TOOL, '--disagreement'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /unknown option --disagreement \(options: --json, --disagreements\)/);
+    assert.match(r.stderr, /unknown option --disagreement \(options: --coding FILE, --json, --disagreements\)/);
     assert.equal(r.stdout, '');
   });
 });
