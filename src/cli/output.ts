@@ -21,6 +21,8 @@ import { ZipLimitError, ZipWriter } from '../node/zipWriter';
 
 /** Pieces smaller than this are copied into one block and written with it; larger ones are written as they are. */
 const GATHER = 64 * 1024;
+/** Bytes in shared memory are written from there from this size on, where the stream allows it (see writeDirect). */
+const SHARED_DIRECT = 4 * 1024;
 
 export class OutputSink {
   private failure: Error | null = null;
@@ -31,6 +33,8 @@ export class OutputSink {
   private constructor(
     private readonly stream: Writable,
     private readonly target: { name: string; atomic: AtomicTarget } | null,
+    /** The descriptor of a stream that writes each piece before returning (see writesAtOnce), or null. */
+    private readonly direct: number | null = null,
   ) {
     stream.on('error', (err: Error) => {
       this.failure = err;
@@ -40,7 +44,7 @@ export class OutputSink {
 
   /** Checks that --out can be written before any work is done. */
   static open(out: string | null): OutputSink {
-    if (out === null || out === '-') return new OutputSink(process.stdout, null);
+    if (out === null || out === '-') return new OutputSink(process.stdout, null, writesAtOnce(process.stdout) ? 1 : null);
     removeTempsOnSignals();
     try {
       const atomic = openAtomic(out);
@@ -59,6 +63,13 @@ export class OutputSink {
     // A string's UTF-8 is at most three bytes per UTF-16 unit: when that fits, it is encoded straight into the block.
     if (typeof text === 'string' && text.length * 3 <= GATHER - this.gathered) {
       this.gathered += this.block.write(text, this.gathered);
+      written?.();
+      return;
+    }
+    if (this.direct !== null && typeof text !== 'string' && text.buffer instanceof SharedArrayBuffer && text.length >= SHARED_DIRECT && this.stream.writableLength === 0) {
+      // Another thread's bytes, in memory shared with it: written from there with what was gathered, in one system
+      // call, rather than copied into the block first (a copy that missed the cache, since the other core wrote them).
+      this.writeDirect(text);
       written?.();
       return;
     }
@@ -82,6 +93,21 @@ export class OutputSink {
     const written = this.stream.write(full);
     if (this.stream.writableLength > 0) this.block = Buffer.allocUnsafe(GATHER);
     if (!written) await this.drained();
+  }
+
+  private writeDirect(piece: Uint8Array): void {
+    const block = this.block as Buffer;
+    let pieces: Uint8Array[] = this.gathered > 0 ? [block.subarray(0, this.gathered), piece] : [piece];
+    this.gathered = 0;
+    try {
+      for (let left = pieces.reduce((sum, p) => sum + p.length, 0); left > 0; ) {
+        const n = fs.writevSync(this.direct as number, pieces);
+        left -= n;
+        if (left > 0) pieces = unwritten(pieces, n);
+      }
+    } catch (err: unknown) {
+      throw this.writeError(err instanceof Error ? err : new Error(String(err)));
+    }
   }
 
   private async put(piece: string | Uint8Array, written?: () => void): Promise<void> {
@@ -155,6 +181,33 @@ export class OutputSink {
   private writeError(err: Error): FatalError {
     return new FatalError(`${this.target ? `--out ${this.target.name}` : 'standard output'}: cannot write: ${describeFsError(err)}`);
   }
+}
+
+/**
+ * True when standard output is a file or a device other than a terminal: Node writes to those with a system call
+ * for each write before it returns, so the sink may write to the descriptor itself between the stream's writes.
+ */
+function writesAtOnce(stdout: { isTTY?: boolean }): boolean {
+  if (stdout.isTTY) return false;
+  try {
+    const stat = fs.fstatSync(1);
+    return stat.isFile() || stat.isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
+
+/** The pieces past the first `n` bytes of them, for the rest of a short write. */
+function unwritten(pieces: Uint8Array[], n: number): Uint8Array[] {
+  const rest: Uint8Array[] = [];
+  for (const p of pieces) {
+    if (n >= p.length) n -= p.length;
+    else {
+      rest.push(p.subarray(n));
+      n = 0;
+    }
+  }
+  return rest;
 }
 
 /** Puts documents into the report format, one at a time, in the order they are given. */

@@ -390,6 +390,19 @@ describe('CLI', function () {
       assert.equal(toFile.status, 0, toFile.stderr);
       assert.ok(single.stdout.length > 40 * 64 * 1024);
       assert.equal(fs.readFileSync(out, 'utf8'), single.stdout);
+      // And with standard output a file, to which a worker's answers are written from the memory they came in.
+      for (const format of ['json', 'csv']) {
+        const expected = format === 'json' ? single.stdout : cli(['--jobs', '1', '--format', format, dir]).stdout;
+        const stdoutFile = path.join(tempDir(), `stdout.${format}`);
+        const fd = fs.openSync(stdoutFile, 'w');
+        try {
+          const toStdoutFile = spawnSync(process.execPath, [CLI, '--jobs', '2', '--format', format, dir], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+          assert.equal(toStdoutFile.status, 0, toStdoutFile.stderr);
+        } finally {
+          fs.closeSync(fd);
+        }
+        assert.equal(fs.readFileSync(stdoutFile, 'utf8'), expected, format);
+      }
     });
   });
 });
