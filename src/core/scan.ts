@@ -340,6 +340,8 @@ class Block implements BlockResult {
 
 /** A title line holds at most this many tokens (words, or Han characters). */
 const TITLE_TOKENS = 20;
+/** A title line in Han script alone may hold this many characters: a law's name runs to thirty or more (最高人民法院关于…的规定). */
+const HAN_TITLE_TOKENS = 40;
 /** A statute's labelled subsection heading that lists its parts ("b) Release of education records; parental consent requirement; exceptions; …") may hold this many. */
 const PARTS_TITLE_TOKENS = 120;
 /** Longest block read as such a heading: the US Code lists up to a dozen parts in one. */
@@ -361,7 +363,7 @@ const SECTION_NUMBER = /^§{1,2}\s*[0-9][0-9A-Za-z\u2010-\u2015-]*\.[ \t\u00a0\u
  * customer communications or records"): statutes print a section's title on its number's line.
  */
 function titleStart(text: string, start: number, end: number, sentencesBefore: number, tokens: number): number {
-  if (sentencesBefore === 0) return (tokens <= TITLE_TOKENS && looksLikeTitle(text, start, end)) || looksLikePartsHeading(text, start, end) ? start : -1;
+  if (sentencesBefore === 0) return (tokens <= TITLE_TOKENS && looksLikeTitle(text, start, end)) || (tokens <= HAN_TITLE_TOKENS && tokens > TITLE_TOKENS && looksLikeHanTitle(text, start, end)) || looksLikePartsHeading(text, start, end) ? start : -1;
   if (tokens > TITLE_TOKENS || text.charCodeAt(start) !== 0xa7) return -1;
   const number = SECTION_NUMBER.exec(text.slice(start, Math.min(end, start + 24)));
   return number !== null && looksLikeTitle(text, start + number[0].length, end) ? start + number[0].length : -1;
@@ -388,6 +390,11 @@ function looksLikeTitle(text: string, start: number, end: number): boolean {
   const body = line.replace(TITLE_LABEL, '');
   // "to" opens an infinitive item ("A) to communicate with"); inside a heading it is a preposition ("Access to records").
   return /^[A-Z]/.test(body) && !NOT_IN_TITLE.test(body) && !/^to\b/i.test(body) && !/\b(?:and|or)$/i.test(body);
+}
+
+/** True when the block is a title line (looksLikeTitle) with no Latin letter: a Chinese law's name, however long. */
+function looksLikeHanTitle(text: string, start: number, end: number): boolean {
+  return looksLikeTitle(text, start, end) && !/[A-Za-z]/.test(text.slice(start, end));
 }
 
 /**

@@ -55,6 +55,12 @@ describe('a practice that its clause organises takes no stance (lexicon zh 1.15.
     assert.deepEqual(counted('社区矫正机构的设置和撤销，按照规定的权限和程序审批。'), []);
   });
 
+  it('built-in lexicon: a field of work named by a practice (a competence clause) takes no stance', () => {
+    assert.deepEqual(countedAs('control', '县级以上地方各级人民政府公安机关负责本行政区域内的治安管理工作。'), []);
+    assert.deepEqual(countedAs('control', '国务院有关部门依据各自职责负责算法推荐服务监督管理工作。'), []);
+    assert.deepEqual(countedAs('control', '司法所承担社区矫正相关工作。'), []);
+  });
+
   it('built-in lexicon: the practice done to someone still counts, and a duty owed by the person is no principle', () => {
     assert.deepEqual(countedAs('control', '市场监督管理部门应当对食品生产经营者进行监督检查。'), ['control/surveillance:监督检查']);
     assert.deepEqual(countedAs('control', '公安机关可以对其继续盘问。'), ['control/surveillance:盘问']);

@@ -86,6 +86,14 @@ describe('coding-scheme rules', () => {
       assert.deepEqual(briefs(zh, '一）罚款；'), [[2, 4, '罚款', 'sanctions', null, false]]);
     });
 
+    it('Chinese: a law\'s title in Han script may run to forty characters; a longer line, or one with a comma, is no title', () => {
+      const title = '某某市人民代表大会常务委员会关于规范行政执行中罚款和没收财物程序的若干规定\n';
+      assert.ok(title.trim().length > 30 && title.trim().length <= 40);
+      assert.deepEqual(briefs(zh, title).map((b) => b[4]), ['topic']);
+      assert.deepEqual(briefs(zh, `${'某'.repeat(30)}${title}`).map((b) => b[4]), [null]);
+      assert.deepEqual(briefs(zh, '某某市人民代表大会常务委员会关于规范行政执行中罚款，没收财物程序的若干规定\n').map((b) => b[4]), [null]);
+    });
+
     it('only a block of its own is a title: the first line of a paragraph that goes on is not', () => {
       assert.deepEqual(briefs(en, 'Enforcement of the fine\n\nThe court may fine him.')[0], [19, 23, 'fine', 'sanctions', 'topic', true]);
       assert.deepEqual(briefs(en, 'The court may fine him.\nEnforcement of the fine')[1], [43, 47, 'fine', 'sanctions', null, false]);
