@@ -480,6 +480,9 @@ function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: numb
     const group = (fact >>> CUE_GROUP_SHIFT) & 3;
     if (gap >= gaps[group] || (fact & CUE_AFTER) === 0 || cues.clause[i] !== clause || gap > windows[value]) continue;
     if (breakBetween(s, last - 1, k, from)) continue;
+    // An after-cue of phrase scope is a predicate that reaches back over its subject only ("Each such inspection shall
+    // be commenced …"): after an earlier predicate word the entry is that verb's ("Officers may search …, and …").
+    if ((fact & CUE_PHRASE) !== 0 && s.structured && s.predicatesBefore[k - from] > 0) continue;
     nearest[group] = value;
     // Settled: a later after-cue is further away.
     gaps[group] = -1;

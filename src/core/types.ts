@@ -73,7 +73,9 @@ export interface CueSource {
   categories?: string[];
   /**
    * `phrase`: the cue qualifies a phrase, not the clause's predicate, so it does not reach past a predicate word
-   * ("without consent shall be fined" is still a sanction). `subject`: the cue opens a clause's subject ("no provider"),
+   * ("without consent shall be fined" is still a sanction); an after-cue of phrase scope is a predicate that reaches
+   * back over its subject only, not after another predicate word ("Each such inspection shall be commenced").
+   * `subject`: the cue opens a clause's subject ("no provider"),
    * so it also governs the act right after the clause's first predicate word, however long the subject ("no provider
    * that receives a request under subsection (b), or officer thereof, shall disclose"). `object` (target cues only):
    * the cue names whom the measure is aimed at only when it stands in the object of a marker (the lexicon's
