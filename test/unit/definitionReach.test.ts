@@ -49,6 +49,12 @@ describe('definitions reach the end of their clause (lexicon zh 1.14.0)', () => 
     assert.deepEqual(counted('县级以上人民政府应当对食品生产经营者开展监督检查。'), ['control/surveillance:监督检查']);
   });
 
+  it('built-in lexicon: a purpose clause (为…制定本法) names aims and takes no stance (zh 1.16.0; codebook D3)', () => {
+    assert.deepEqual(counted('第一条 为了规范信用信息的归集和使用，加强监督检查，保护公民的合法权益，根据有关法律，结合本省实际，制定本条例。'), []);
+    assert.deepEqual(counted('第一条 为了保障公民依法行使集会的权利，维护社会秩序，制定本法。'), []);
+    assert.deepEqual(counted('制定本条例。县级以上人民政府应当对经营者开展监督检查。'), ['control/surveillance:监督检查']);
+  });
+
   it('built-in English lexicon: the term, means and has the meaning reach the end of the clause (en 1.16.0)', () => {
     const far = 'the term "routine use" means, with respect to a record kept by an agency about a person who applies for or receives benefits under any program of the State, the disclosure of such record';
     assert.deepEqual(counted(`${far}.`), []);
