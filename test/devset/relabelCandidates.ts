@@ -1,4 +1,4 @@
-// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D8), found by surface patterns of
+// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D14), found by surface patterns of
 // their text alone: what a person then reads and judges, in its document's context, by the decision. The patterns
 // over-reach on purpose (a candidate is not a relabel), and nothing here runs the engine, so that the judging is
 // blind to what the engine predicts.
@@ -43,7 +43,7 @@ export const CANDIDATE_CLASSES: readonly CandidateClass[] = [
   {
     decision: 'D4',
     what: 'allocation of competence',
-    test: (t) => /主管|负责|职责范围|履行.{0,20}职责/.test(t) || /\bshall (?:administer|enforce) this\b|\bresponsible for (?:the )?(?:administ|enforc|implement)|\bhas jurisdiction\b|\bprimary responsibility\b/i.test(t),
+    test: (t) => /主管|负责|职责范围|履行.{0,20}职责/.test(t) || /\bshall (?:administer|enforce) this\b|\bshall be (?:administered|enforced) by\b|\bresponsible for (?:the )?(?:administ|enforc|implement)|\bhas jurisdiction\b|\bprimary responsibility\b/i.test(t),
   },
   {
     decision: 'D5',
@@ -64,6 +64,46 @@ export const CANDIDATE_CLASSES: readonly CandidateClass[] = [
     decision: 'D8',
     what: 'consultation of other officials or chosen experts',
     test: (t) => /征求.{0,20}(?:部门|机关|专家)|专家论证|咨询/.test(t) || /\bin consultation with\b|\bconsult(?:ation)? with\b|\bafter consulting\b/i.test(t),
+  },
+  {
+    decision: 'D9',
+    what: 'steps, form and reports upward inside a complaint or redress procedure',
+    test: (t) =>
+      /向上一级.{0,16}报告|报告.{0,6}(?:查处|处理|办理)(?:情况|结果)|移送|转送|转交|书面(?:申请|形式|材料)|申请书|投诉书|复议申请/.test(t) ||
+      /\bunder oath\b|\bin writing\b|\bin such form\b|\bRules of (?:Civil|Criminal|Appellate) Procedure\b|\bnotify the appropriate\b|\brefer (?:the|such) (?:case|charge|complaint|matter)\b|\btransmit(?:ted)? (?:the|a) (?:record|complaint|charge)\b/i.test(t),
+  },
+  {
+    decision: 'D10',
+    what: 'safeguard preconditions, "may … only" permissions, exclusions of a class, rules of construction',
+    test: (t) =>
+      /(?:人民法院|法院|法官).{0,10}(?:批准|决定|裁定|许可)|只能用于|仅(?:能|可)?用于|仅限于|不适用于/.test(t) ||
+      /\bprobable cause\b|\bupon (?:proper )?oath\b|\bjudicial review\b|\bcourt order\b|\bwarrant\b|\bonly (?:as|if|to the extent|for the purposes?)\b|\bis not an? .{0,80}\bfor (?:the )?purposes of\b|\b(?:shall|does) not apply to\b|\bexempt(?:ed)? from\b|\bconstrued\b/i.test(t),
+  },
+  {
+    decision: 'D11',
+    what: 'limits on a remedy',
+    test: (t) =>
+      (/赔偿|补偿|救济/.test(t) && /不得|不超过|不予|限于|减少|扣除/.test(t)) ||
+      (/\bback pay\b|\bdamages\b|\bcompensation\b|\brelief\b|\breinstatement\b/i.test(t) && /\bshall not\b|\bno (?:order|damages|relief)\b|\bnot (?:more|later) than\b|\breduce|\blimit|\bexcept\b/i.test(t)),
+  },
+  {
+    decision: 'D12',
+    what: 'lead-ins cut before their verb, lead-ins relaxing a measure',
+    test: (t) =>
+      /(?:可以|应当|必须|有权)[^。；，]{0,4}$/.test(t) ||
+      (!/[.;。；]$/.test(t) && (/\b(?:may|shall|must),/.test(t) || /\botherwise (?:subject to|prohibited|required)\b|\bmay disclose\b/i.test(t))),
+  },
+  {
+    decision: 'D13',
+    what: 'rights and entitlements',
+    test: (t) => /有权|享有.{0,12}权|不得拒绝/.test(t) || /\bentitled to\b|\bright to\b|\bshall have the right\b|\bmay not refuse\b/i.test(t),
+  },
+  {
+    decision: 'D14',
+    what: 'accepting supervision, documents presented with a filing, whole sentences listing a record',
+    test: (t) =>
+      /接受.{0,6}监督|交验|出示|填写|(?:登记|记载|采集|归集|记录)的?(?:项目|内容|信息|事项)(?:包括|为)/.test(t) ||
+      /\baccept(?:s|ing)? (?:the )?supervision\b|\bsubject to (?:public )?(?:supervision|scrutiny)\b|\b(?:record|register|registry|database)s? shall (?:contain|include)\b/i.test(t),
   },
 ];
 

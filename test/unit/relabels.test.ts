@@ -82,6 +82,20 @@ describe('relabel candidates', () => {
     assert.deepEqual(classOf('The weather was fine.'), []);
   });
 
+  it('finds the surfaces of D9 to D14', () => {
+    assert.ok(classOf('Charges shall be in writing under oath or affirmation.').includes('D9'));
+    assert.ok(classOf('督察机构应当向上一级公安机关督察机构报告查处情况；').includes('D9'));
+    assert.ok(classOf('The Bureau may disseminate records only as provided in guidelines.').includes('D10'));
+    assert.ok(classOf('A library is not a wire or electronic communication service provider for purposes of this section.').includes('D10'));
+    assert.ok(classOf('Back pay liability shall not accrue from a date more than two years prior to the filing of a charge.').includes('D11'));
+    assert.ok(classOf('The Director may, using a term that specifically identifies a person as the basis for a request').includes('D12'));
+    assert.ok(classOf('第十三条 公民从事有关活动，需要证明身份的，有权使用').includes('D12'));
+    assert.ok(classOf('居民身份证证明身份，有关单位及其工作人员不得拒绝。').includes('D13'));
+    assert.ok(classOf('督察人员必须实事求是，严格依法办事，接受监督。').includes('D14'));
+    assert.ok(classOf('居民身份证登记的项目包括：姓名、性别、指纹信息。').includes('D14'));
+    assert.ok(classOf('The Secretary shall pay a reward.').every((d) => !['D9', 'D10', 'D11', 'D12', 'D13', 'D14'].includes(d)));
+  });
+
   it('lists a class in the order of the sentences given', () => {
     const found = candidates([
       { doc: 'zh99-x', sentence: 4, text: '第三章 信用修复' },
