@@ -81,6 +81,11 @@ export class MatchState {
    * text whose word edges their pattern reads otherwise (see analyzeBlock). Cleared when a block begins.
    */
   mayExempt = false;
+  /**
+   * Whether the block read so far holds a 《: a match stands in a book title only after one in its line (names.ts), so
+   * without one no Chinese match is read as a name. Cleared when a block begins.
+   */
+  bookTitle = false;
 
   /** Forgets any sentence left unresolved (a block cut short by an exception). */
   clear(): void {
@@ -147,7 +152,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
       if ((fact & ENTRY_COUNTED) === 0) continue;
       if (title) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_TITLE);
       else if ((fact & ENTRY_TOPIC) !== 0) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_NOUN);
-      else if (text !== null && isInName(text, entries.start[i], entries.end[i])) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_NAME);
+      else if (text !== null && isInName(text, entries.start[i], entries.end[i], s.bookTitle)) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_NAME);
       else out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_NONE, -1);
     }
     return;
@@ -243,7 +248,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
       if ((fact & ENTRY_TOPIC) !== 0 && near[ACT_CUES] < 0) {
         rule = RULE_TOPIC;
         argument = TOPIC_NOUN;
-      } else if (text !== null && isInName(text, entries.start[winner], entries.end[winner])) {
+      } else if (text !== null && isInName(text, entries.start[winner], entries.end[winner], s.bookTitle)) {
         // A word of a name says which body or law is meant, whatever stands near it: "the Privacy Office shall".
         rule = RULE_TOPIC;
         argument = TOPIC_NAME;

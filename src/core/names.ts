@@ -12,11 +12,12 @@ const NAME_JOINERS = new Set(['of', 'for', 'and', 'on', 'the', 'to', 'in', 'de',
  * capitalised (small joining words aside) and a capitalised word stands right before or after it, joined by spaces and
  * joining words only ("Privacy Office", "Oversight Board" in "Accounting Oversight Board"); in Chinese, the match
  * stands inside a title in book-title marks (《…》). A match that is a whole capitalised phrase on its own
- * ("the Federal Register", "Privacy protections") is no name.
+ * ("the Federal Register", "Privacy protections") is no name. `bookTitle`: false when no 《 stands before the match in
+ * its block (the scanner notes one), which spares a Chinese match the search for it.
  */
-export function isInName(text: string, start: number, end: number): boolean {
+export function isInName(text: string, start: number, end: number, bookTitle: boolean): boolean {
   const first = text.charCodeAt(start);
-  if (first >= 0x3400) return inBookTitle(text, start, end);
+  if (first >= 0x3400) return bookTitle && inBookTitle(text, start, end);
   if (!isUpper(first) || !wordsCapitalised(text, start, end)) return false;
   return capitalisedBefore(text, start) || capitalisedAfter(text, end);
 }

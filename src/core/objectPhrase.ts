@@ -6,7 +6,7 @@
 const OBJECT_REACH = 24;
 
 /** Punctuation that ends the phrase a marker opens: a comma or a clause mark ends it, an enumeration comma does not. */
-const PHRASE_ENDS = new Set([...'，,；;：:。！？!?\n']);
+const PHRASE_ENDS = new Set([...'，,；;：:。！？!?\n'].map((c) => c.charCodeAt(0)));
 
 /**
  * True when one of `markers` opens a phrase that runs up to `offset` in `text`: walking back from `offset`, a marker
@@ -16,8 +16,14 @@ export function standsInObject(text: string, offset: number, markers: readonly s
   if (markers.length === 0) return false;
   const floor = Math.max(0, offset - OBJECT_REACH);
   for (let i = offset - 1; i >= floor; i--) {
-    if (PHRASE_ENDS.has(text[i])) return false;
-    for (const marker of markers) if (text.startsWith(marker, i - marker.length + 1) && i - marker.length + 1 >= floor) return true;
+    // Read as char codes: a character read as a string is a string made for each one past Latin-1.
+    const c = text.charCodeAt(i);
+    if (PHRASE_ENDS.has(c)) return false;
+    for (const marker of markers) {
+      // Only a marker ending in this character can end here; its last character is compared before the whole of it.
+      if (marker.length > 0 && marker.charCodeAt(marker.length - 1) !== c) continue;
+      if (text.startsWith(marker, i - marker.length + 1) && i - marker.length + 1 >= floor) return true;
+    }
   }
   return false;
 }

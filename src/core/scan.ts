@@ -86,6 +86,7 @@ export class ScanState {
     this.found.reset();
     this.match.clear();
     this.match.mayExempt = false;
+    this.match.bookTitle = false;
     this.start = start;
     this.end = end;
     this.latinWords = 0;
@@ -287,6 +288,9 @@ function scanMark(scan: ScanState, text: string, matcher: Matcher, i: number, c:
     case 58: // :
     case 0xff1a: // ：
       scan.clause++;
+      break;
+    case 0x300a: // 《
+      scan.match.bookTitle = true;
       break;
   }
   if (sentenceEnds) {

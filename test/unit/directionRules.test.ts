@@ -61,6 +61,11 @@ describe('rules of lexicons en 1.7', () => {
       const zh = engineWith([{ term: '权益保护', category: 'rights' }], { language: 'zh' });
       assert.deepEqual(briefs(zh, '依照《消费者权益保护法》处理。'), [[6, 10, '权益保护', 'rights', 'topic', true]]);
       assert.deepEqual(briefs(zh, '加强消费者权益保护。'), [[5, 9, '权益保护', 'rights', null, false]]);
+      // The scanner notes the 《 wherever it stands in the block: at its start, or in a later sentence or line.
+      assert.deepEqual(briefs(zh, '《消费者权益保护法》自公布之日起施行。'), [[4, 8, '权益保护', 'rights', 'topic', true]]);
+      assert.deepEqual(briefs(zh, '本法适用于全市。\n依照《消费者权益保护法》处理。'), [[15, 19, '权益保护', 'rights', 'topic', true]]);
+      // A 《 of another line does not open a title.
+      assert.deepEqual(briefs(zh, '依照《消费者\n权益保护法》处理。'), [[7, 11, '权益保护', 'rights', null, false]]);
     });
   });
 
