@@ -68,6 +68,15 @@ describe('a practice that its clause organises takes no stance (lexicon zh 1.15.
     assert.deepEqual(countedAs('control', '告知其在社区矫正期间应当遵守的规定，责令其按时报到。'), ['control/surveillance:社区矫正', 'control/coercion:责令']);
   });
 
+  it('built-in lexicon: the principles a clause names before 的原则 take no stance, of either polarity (zh 1.16.1; codebook D3)', () => {
+    assert.deepEqual(counted('第四条 社会信用建设应当坚持政府推动、社会共建、信息共享、奖惩结合的原则。'), []);
+    assert.deepEqual(counted('第五条 设定和实施行政许可，应当遵循公开、公平、公正、非歧视的原则。'), []);
+    assert.deepEqual(counted('第六条 居民委员会按照便于居民自治的原则设立。'), []);
+    // the same words outside a principle's name still count, and 基本原则 of the constitution is no principle clause
+    assert.deepEqual(countedAs('engagement', '行政机关应当公开行政许可的条件。'), ['engagement/transparency:公开']);
+    assert.deepEqual(countedAs('control', '不得反对宪法所确定的基本原则。').length, 1);
+  });
+
   it('built-in lexicon: engagement practices keep their principles (the cues name control categories only)', () => {
     assert.deepEqual(countedAs('engagement', '第五条 市场监督管理部门处理投诉举报，应当遵循公正、高效的原则。'), ['engagement/complaints:投诉举报']);
   });
