@@ -1,10 +1,13 @@
-// node esbuild.js --only=tools && node out/tools/secondCodingDraw.js [--seed N] [--exclude ID,ID,...]
+// node esbuild.js --only=tools && node out/tools/secondCodingDraw.js [--seed N] [--exclude ID,ID,...] [--only ID,ID,...]
+//   [--per-language N]
 // Draws the documents of a blind second coding (test/corpus/labels/second-coding.tsv, codebook-coding.tsv): whole
 // documents of the tuning half, never the test half, three per language, by a seeded shuffle, so anyone can repeat
 // the draw. Documents studied or added in the same session (en41 on, zh40 on) are not eligible: they are being
 // retired, studied or labelled while the second coding is made. --exclude takes out documents by id (en03, zh17),
-// such as those an earlier coding already coded twice. Prints the seed, the exclusions, the eligible and the drawn
-// documents; reads only the document column of the labels.
+// such as those an earlier coding already coded twice. --only draws from the listed documents alone, whatever their
+// number (a fresh group, to be coded twice before anyone studies it), and --per-language sets how many are drawn per
+// language (three by default). Prints the seed, the exclusions, the eligible and the drawn documents; reads only the
+// document column of the labels.
 import { readFileSync } from 'node:fs';
 import { docLanguage } from './corpus';
 import { seededOrder } from './seededOrder';
@@ -33,24 +36,29 @@ export function docId(doc: string): string {
   return /^(?:en|zh)\d+/.exec(doc)?.[0] ?? doc;
 }
 
-/** Whether a document may be drawn: its number is below its language's first excluded one and its id is not excluded. */
-export function eligible(doc: string, excluded: ReadonlySet<string> = new Set()): boolean {
+/**
+ * Whether a document may be drawn: its id is not excluded, and it is one of `only` when given, else its number is
+ * below its language's first excluded one.
+ */
+export function eligible(doc: string, excluded: ReadonlySet<string> = new Set(), only?: ReadonlySet<string>): boolean {
+  if (excluded.has(docId(doc))) return false;
+  if (only !== undefined) return only.has(docId(doc));
   const number = Number(/^(?:en|zh)(\d+)/.exec(doc)?.[1] ?? NaN);
-  return number < FIRST_EXCLUDED[docLanguage(doc)] && !excluded.has(docId(doc));
+  return number < FIRST_EXCLUDED[docLanguage(doc)];
 }
 
-/** The ids of --exclude's comma-separated list; throws on one that is not a document id. */
-export function parseExcluded(list: string | undefined): Set<string> {
-  if (list === undefined || list.startsWith('--')) throw new Error('--exclude takes document ids, such as en03,zh17');
+/** The ids of a comma-separated list given to `option` (--exclude, --only); throws on one that is not a document id. */
+export function parseExcluded(list: string | undefined, option = '--exclude'): Set<string> {
+  if (list === undefined || list.startsWith('--')) throw new Error(`${option} takes document ids, such as en03,zh17`);
   const ids = list.split(',').filter((id) => id !== '');
   const bad = ids.find((id) => !/^(?:en|zh)\d+$/.test(id));
-  if (bad !== undefined) throw new Error(`--exclude: ${bad} is not a document id (such as en03 or zh17)`);
+  if (bad !== undefined) throw new Error(`${option}: ${bad} is not a document id (such as en03 or zh17)`);
   return new Set(ids);
 }
 
 /** The drawn documents per language: the first `perLanguage` of the eligible ones in seeded order. */
-export function drawDocuments(docs: readonly string[], seed: number, perLanguage: number, excluded: ReadonlySet<string> = new Set()): Record<'en' | 'zh', string[]> {
-  const pool = docs.filter((d) => eligible(d, excluded));
+export function drawDocuments(docs: readonly string[], seed: number, perLanguage: number, excluded: ReadonlySet<string> = new Set(), only?: ReadonlySet<string>): Record<'en' | 'zh', string[]> {
+  const pool = docs.filter((d) => eligible(d, excluded, only));
   return {
     en: seededOrder(pool.filter((d) => docLanguage(d) === 'en'), seed).slice(0, perLanguage),
     zh: seededOrder(pool.filter((d) => docLanguage(d) === 'zh'), seed).slice(0, perLanguage),
@@ -63,14 +71,22 @@ function main(argv: string[]): number {
   if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
   const excludeAt = argv.indexOf('--exclude');
   const excluded = excludeAt < 0 ? new Set<string>() : parseExcluded(argv[excludeAt + 1]);
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt < 0 ? undefined : parseExcluded(argv[onlyAt + 1], '--only');
+  const perAt = argv.indexOf('--per-language');
+  const perLanguage = perAt < 0 ? PER_LANGUAGE : Number(argv[perAt + 1]);
+  if (!Number.isInteger(perLanguage) || perLanguage < 1) throw new Error('--per-language takes a whole number of documents');
   const sizes = documentSizes(readFileSync(TUNING_HALF, 'utf8'));
-  const unknown = [...excluded].filter((id) => ![...sizes.keys()].some((d) => docId(d) === id));
-  if (unknown.length > 0) throw new Error(`--exclude: ${unknown.join(', ')} not in ${TUNING_HALF}`);
-  const drawn = drawDocuments([...sizes.keys()], seed, PER_LANGUAGE, excluded);
+  for (const [option, ids] of [['--exclude', excluded], ['--only', only ?? new Set<string>()]] as const) {
+    const unknown = [...ids].filter((id) => ![...sizes.keys()].some((d) => docId(d) === id));
+    if (unknown.length > 0) throw new Error(`${option}: ${unknown.join(', ')} not in ${TUNING_HALF}`);
+  }
+  const drawn = drawDocuments([...sizes.keys()], seed, perLanguage, excluded, only);
   const without = excluded.size > 0 ? `, except ${[...excluded].sort().join(', ')}` : '';
-  console.log(`seed ${seed}; eligible: tuning-half documents below en${FIRST_EXCLUDED.en} and zh${FIRST_EXCLUDED.zh}${without}`);
+  const pool = only === undefined ? `tuning-half documents below en${FIRST_EXCLUDED.en} and zh${FIRST_EXCLUDED.zh}` : `only ${[...only].sort().join(', ')}`;
+  console.log(`seed ${seed}; eligible: ${pool}${without}`);
   for (const language of ['en', 'zh'] as const) {
-    const pool = [...sizes.keys()].filter((d) => eligible(d, excluded) && docLanguage(d) === language);
+    const pool = [...sizes.keys()].filter((d) => eligible(d, excluded, only) && docLanguage(d) === language);
     const total = drawn[language].reduce((n, d) => n + (sizes.get(d) ?? 0), 0);
     console.log(`${language}: ${pool.length} eligible; drawn ${drawn[language].map((d) => `${d} (${sizes.get(d)})`).join(', ')}; ${total} sentences`);
   }

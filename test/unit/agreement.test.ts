@@ -55,12 +55,16 @@ describe('agreement statistics', () => {
       predicted: { control: engine, engagement: false },
     });
     // Coders agree on 0 (1), 1 (1) and 3 (0); differ on 2. The engine says 1 on 0, 2 and 3.
-    const row = agreementRow([sentence(0, true, true, true), sentence(1, true, true, false), sentence(2, true, false, true), sentence(3, false, false, true)], 'en', 'control');
-    assert.equal(row.engine.first, crossTable(pairs(2, 1, 1, 0)).f1);
-    assert.equal(row.engine.second, crossTable(pairs(1, 2, 1, 0)).f1);
-    assert.equal(row.engine.agreedSentences, 3);
-    assert.equal(row.engine.agreed, crossTable(pairs(1, 1, 1, 0)).f1);
+    const sentences = [sentence(0, true, true, true), sentence(1, true, true, false), sentence(2, true, false, true), sentence(3, false, false, true)];
+    const row = agreementRow(sentences, 'en', 'control');
+    assert.equal(row.engine?.first, crossTable(pairs(2, 1, 1, 0)).f1);
+    assert.equal(row.engine?.second, crossTable(pairs(1, 2, 1, 0)).f1);
+    assert.equal(row.engine?.agreedSentences, 3);
+    assert.equal(row.engine?.agreed, crossTable(pairs(1, 1, 1, 0)).f1);
     assert.equal(agreementRow([sentence(0, true, true, true)], 'zh', 'control').coders.n, 0);
+    const withoutEngine = agreementRow(sentences.map(({ first, second }) => ({ first, second })), 'en', 'control');
+    assert.equal(withoutEngine.engine, undefined);
+    assert.deepEqual(withoutEngine.coders, row.coders);
   });
 });
 
@@ -122,9 +126,21 @@ describe('the agreement tool', () => {
     scoresEverySentence('test/corpus/labels/codebook-coding.tsv', ['--coding', 'test/corpus/labels/codebook-coding.tsv']);
   });
 
+  it('prints no figure of the engine with --no-engine', function () {
+    this.timeout(60_000);
+    const r = spawnSync(process.execPath, [TOOL, '--no-engine', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const rows = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.equal(rows.length, 4);
+    for (const row of rows) assert.deepEqual(Object.keys(row).filter((k) => /engine|agreedSentences/i.test(k)), []);
+    const table = spawnSync(process.execPath, [TOOL, '--no-engine', '--disagreements'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(table.status, 0, table.stderr);
+    assert.doesNotMatch(table.stdout, /engine/);
+  });
+
   it('reads --coding FILE, by default the session-17 second coding', () => {
-    assert.deepEqual(parseAgreementArgs([]), { coding: 'test/corpus/labels/second-coding.tsv', json: false, disagreements: false });
-    assert.deepEqual(parseAgreementArgs(['--disagreements', '--coding', 'x.tsv', '--json']), { coding: 'x.tsv', json: true, disagreements: true });
+    assert.deepEqual(parseAgreementArgs([]), { coding: 'test/corpus/labels/second-coding.tsv', json: false, disagreements: false, engine: true });
+    assert.deepEqual(parseAgreementArgs(['--disagreements', '--coding', 'x.tsv', '--json', '--no-engine']), { coding: 'x.tsv', json: true, disagreements: true, engine: false });
     assert.throws(() => parseAgreementArgs(['--coding']), /--coding takes the file of a second coding/);
     assert.throws(() => parseAgreementArgs(['--coding', '--json']), /--coding takes the file of a second coding/);
   });
@@ -133,7 +149,7 @@ describe('the agreement tool', () => {
     this.timeout(20_000);
     const r = spawnSync(process.execPath, [TOOL, '--disagreement'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /unknown option --disagreement \(options: --coding FILE, --json, --disagreements\)/);
+    assert.match(r.stderr, /unknown option --disagreement \(options: --coding FILE, --json, --disagreements, --no-engine\)/);
     assert.equal(r.stdout, '');
   });
 });

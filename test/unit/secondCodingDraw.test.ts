@@ -34,6 +34,18 @@ describe('the second coding draw', () => {
     assert.ok(drawn.en.every((d) => d.startsWith('en')) && drawn.zh.every((d) => d.startsWith('zh')));
   });
 
+  it('draws from --only\'s documents alone, whatever their number', () => {
+    const only = new Set(['en41', 'en05', 'zh40']);
+    assert.equal(eligible('en41-f', new Set(), only), true);
+    assert.equal(eligible('en01-a', new Set(), only), false);
+    assert.equal(eligible('en41-f', new Set(['en41']), only), false);
+    const drawn = drawDocuments(DOCS, 19, 1, new Set(), only);
+    assert.deepEqual(drawn.zh, ['zh40-l']);
+    assert.equal(drawn.en.length, 1);
+    assert.ok(['en41-f', 'en05-e'].includes(drawn.en[0]), drawn.en[0]);
+    assert.throws(() => parseExcluded('en53,x', '--only'), /--only: x is not a document id/);
+  });
+
   it('takes --exclude as a list of document ids', () => {
     assert.deepEqual([...parseExcluded('en03,zh17,')], ['en03', 'zh17']);
     assert.throws(() => parseExcluded('en03,pen-register'), /--exclude: pen-register is not a document id/);
