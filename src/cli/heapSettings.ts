@@ -1,6 +1,7 @@
 // V8 heap settings for the CLI, imported before anything else so that they hold from the first allocation.
 import * as fs from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
+import { holdYoungGeneration } from './youngGeneration';
 
 // Each document leaves its analysis behind as garbage. By default V8 lets the heap grow to several times what is
 // live before collecting, so over a corpus the peak would follow the sum of recent documents, not the largest one.
@@ -13,16 +14,6 @@ holdYoungGeneration();
 // sooner, for code about as fast once it runs (see docs/performance-notes.md). Set before the bundle is compiled, as
 // its code cache is made under the same flags (codeCache.ts).
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
-
-/**
- * The young generation doubles whenever it fills, up to 32 MB per thread, and all of it counts in the peak. Kept at its
- * first size it costs no measurable time here; the peak on the benchmark's 10 MB corpus fell from 129 to 90 MB.
- * V8 raises a growth factor below 2 back to 2 whenever it sets up a heap, and a worker thread sets up its own: so this
- * is called again once each worker runs, or the main thread's young generation grows to 16 MB after all.
- */
-export function holdYoungGeneration(): void {
-  setFlagsFromString('--semi-space-growth-factor=1');
-}
 
 /**
  * Before worker threads start. Each worker's isolate would map its own copy of V8's built-in functions next to its

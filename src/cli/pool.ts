@@ -5,7 +5,8 @@ import type { DocumentSubject } from '../core/listContext';
 import type { LexiconSource, LanguageSetting } from '../core/types';
 import type { DocumentFigures } from './textTable';
 import type { CliReview } from './annotations';
-import { holdYoungGeneration, withWorkers } from './heapSettings';
+import { withWorkers } from './heapSettings';
+import { holdYoungGeneration } from './youngGeneration';
 import type { OutputFormat } from './args';
 import type { Problem } from './inputs';
 import { lexiconsForWorker, WorkerLexicons } from './workerLexicons';
@@ -20,6 +21,8 @@ export interface WorkerSetup {
 /** What a worker is started with: its lexicons as src/cli/workerLexicons.ts sends them. */
 export interface WorkerData extends Omit<WorkerSetup, 'lexicons'> {
   lexicons: WorkerLexicons;
+  /** One Int32: how many of this worker's jobs have been claimed, by it or taken back by the main thread (see WorkerPool.takeBack). */
+  claimed: SharedArrayBuffer;
 }
 
 export interface WorkerJob {
@@ -31,6 +34,8 @@ export interface WorkerJob {
   size: number;
   /** Buffers of earlier answers, written, for the worker to hold its next answers in (see HeldOutput). */
   spare?: SharedArrayBuffer[];
+  /** Its place among the jobs posted to its worker, from 0: the worker claims it only if the count claimed is this. */
+  seq?: number;
 }
 
 /** A big file's parts to take in turn with the other threads (src/cli/bigText.ts); `thread` is this worker's place. */
@@ -64,6 +69,16 @@ interface Pending {
   job: WorkerJob | PartsJob;
   resolve: (result: WorkerResult) => void;
   reject: (err: Error) => void;
+  /** The worker it was posted to, once posted. */
+  thread?: Thread;
+  /** What the caller holds of it (a small file's job). */
+  task?: PoolTask;
+}
+
+/** A small file given to the pool: its answer to come, unless the main thread takes it back (see WorkerPool.takeBack). */
+export interface PoolTask {
+  readonly result: Promise<WorkerResult>;
+  readonly pending: Pending;
 }
 
 /**
@@ -81,6 +96,10 @@ interface Thread {
   readonly posted: Pending[];
   /** The listed sizes of the files posted and not answered. */
   postedBytes: number;
+  /** Shared with the worker: how many of its jobs were claimed, in the order posted. */
+  readonly claimed: Int32Array;
+  /** Jobs posted to it so far. */
+  posts: number;
 }
 
 export class WorkerPool {
@@ -94,12 +113,51 @@ export class WorkerPool {
     this.threads = Array.from({ length: size }, () => this.start(script, setup));
   }
 
-  analyse(job: WorkerJob): Promise<WorkerResult> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.queue.push({ job, resolve, reject });
-      this.dispatch();
+  analyse(job: WorkerJob): PoolTask {
+    let pending: Pending | undefined;
+    const result = new Promise<WorkerResult>((resolve, reject) => {
+      pending = { job, resolve, reject };
+      if (this.failure) return reject(this.failure);
+      this.queue.push(pending);
     });
+    const task: PoolTask = { result, pending: pending as Pending };
+    task.pending.task = task;
+    this.dispatch();
+    return task;
+  }
+
+  /**
+   * The task back for the main thread to analyse, when it is the next job of its worker not yet begun: a worker that
+   * is still starting, or slower on its first files, then does not keep the main thread waiting on a file it has not
+   * begun. False once the worker has claimed it; its answer then comes as usual.
+   */
+  takeBack(task: PoolTask): boolean {
+    const { pending } = task;
+    const queued = this.queue.indexOf(pending);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      return true;
+    }
+    const thread = pending.thread;
+    const seq = (pending.job as WorkerJob).seq;
+    const at = thread === undefined ? -1 : thread.posted.indexOf(pending);
+    if (thread === undefined || seq === undefined || at < 0) return false;
+    // The worker claims a job the same way (src/cli/worker.ts), so exactly one of the two threads gets it.
+    if (Atomics.compareExchange(thread.claimed, 0, seq, seq + 1) !== seq) return false;
+    thread.posted.splice(at, 1);
+    thread.postedBytes -= jobBytes(pending.job);
+    this.dispatch();
+    return true;
+  }
+
+  /** The next job not yet begun of a worker that has one waiting behind the one it is on, taken back (see takeBack). */
+  takeNext(): PoolTask | null {
+    for (const thread of this.threads) {
+      const next = Atomics.load(thread.claimed, 0);
+      const pending = thread.posted.find((p) => (p.job as WorkerJob).seq === next);
+      if (pending?.task && this.takeBack(pending.task)) return pending.task;
+    }
+    return null;
   }
 
   /** An answer's buffer, written: handed back to a worker with its next job. */
@@ -110,6 +168,14 @@ export class WorkerPool {
   /** True once every worker runs, its heap set up. */
   get online(): boolean {
     return this.started === this.threads.length;
+  }
+
+  /**
+   * Before this thread analyses a file while a worker may still be starting: setting up the worker's heap, at a moment
+   * this thread cannot see, undoes the young-generation setting (see youngGeneration.ts), so it is set again each time.
+   */
+  holdWhileStarting(): void {
+    if (!this.online) holdYoungGeneration();
   }
 
   get size(): number {
@@ -148,15 +214,12 @@ export class WorkerPool {
     // Workers get small files only, so a small young generation costs them no time and saves each about 10 MB.
     // Required here, not at the top: loading node:worker_threads cost every start a few milliseconds, and most runs start no worker.
     const threads = require('node:worker_threads') as typeof import('node:worker_threads');
-    const workerData: WorkerData = { ...setup, lexicons: lexiconsForWorker(setup.lexicons) };
+    const claimed = new SharedArrayBuffer(4);
+    const workerData: WorkerData = { ...setup, lexicons: lexiconsForWorker(setup.lexicons), claimed };
     withWorkers();
     const worker = new threads.Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
-    const thread: Thread = { worker, posted: [], postedBytes: 0 };
-    // Setting up the worker's heap undid the main thread's young-generation setting (see heapSettings).
-    worker.once('online', () => {
-      holdYoungGeneration();
-      this.started++;
-    });
+    const thread: Thread = { worker, posted: [], postedBytes: 0, claimed: new Int32Array(claimed), posts: 0 };
+    worker.once('online', () => this.started++);
     worker.on('message', (result: WorkerResult) => {
       const answered = thread.posted.shift();
       if (answered) {
@@ -180,7 +243,9 @@ export class WorkerPool {
       const pending = this.queue.shift() as Pending;
       thread.posted.push(pending);
       thread.postedBytes += jobBytes(pending.job);
+      pending.thread = thread;
       const job = pending.job as WorkerJob;
+      job.seq = thread.posts++;
       if (this.returned.length > 0) job.spare = this.returned.splice(0);
       thread.worker.postMessage(job);
     }

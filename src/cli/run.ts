@@ -1,6 +1,6 @@
 // Inputs → documents in input order. When there are many small files, worker threads analyse them and the main
-// thread, between writing, takes those that reach their turn while no worker has room, and while it waits on a worker,
-// small files further on; big files and standard input are analysed in the main thread when their turn comes, so their
+// thread, between writing, takes those that reach their turn while no worker has room or its worker has not begun it,
+// and while it waits on a worker, files a worker has not begun or small files further on; big files and standard input are analysed in the main thread when their turn comes, so their
 // output streams without being held whole. Each thread holds a whole engine, so there is one thread per core in all,
 // not one worker per core beside an idle main thread.
 // At most a window of documents past the one being written are in flight, so memory does not grow with the corpus.
@@ -16,7 +16,7 @@ import { reportInParts } from './bigReport';
 import type { CliReview } from './annotations';
 import type { OutputFormat } from './args';
 import { Input, Problem, problem, walkInputs } from './inputs';
-import { WorkerPool, WorkerResult } from './pool';
+import { PoolTask, WorkerPool, WorkerResult } from './pool';
 import { readStdin } from './readText';
 import { Shard, shardOf } from './shard';
 
@@ -66,7 +66,8 @@ export interface RunHandlers {
 /** A worker's answer to come; `settled` once it came. */
 interface WorkerSlot {
   kind: 'worker';
-  result: Promise<WorkerResult>;
+  task: PoolTask;
+  input: Extract<Input, { kind: 'file' }>;
   settled: boolean;
   size: number;
 }
@@ -117,10 +118,10 @@ export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): 
       const slot = slots[i];
       if (slot.kind !== 'input' || !isSmallFile(slot.input)) continue;
       const { input } = slot;
-      const result = pool.analyse({ path: input.path, source: input.source, raw: input.raw, size: input.size });
-      const taken: WorkerSlot = { kind: 'worker', result, settled: false, size: input.size };
+      const task = pool.analyse({ path: input.path, source: input.source, raw: input.raw, size: input.size });
+      const taken: WorkerSlot = { kind: 'worker', task, input, settled: false, size: input.size };
       // Awaited in turn below; this also keeps a later failure from counting as unhandled.
-      result.then(
+      task.result.then(
         () => (taken.settled = true),
         () => (taken.settled = true),
       );
@@ -139,34 +140,55 @@ export async function analyzeAll(settings: RunSettings, handlers: RunHandlers): 
   };
   let ready = 0;
   const held = new HeldOutput();
-  /** While the head waits on a worker: analyses the window's next small file not taken, if not too many are held. */
-  const takeAhead = (): boolean => {
-    // Not before the workers run: setting up a worker's heap lets this thread's young generation grow (see heapSettings).
-    if (ready >= MAIN_AHEAD || pool === null || !pool.online) return false;
-    const i = slots.findIndex((slot) => slot.kind === 'input' && isSmallFile(slot.input));
-    if (i < 0) return false;
-    const { input } = slots[i] as { input: Extract<Input, { kind: 'file' }> };
+  /** A small file analysed here ahead of its turn, its output held until then. */
+  const analyseAhead = (i: number, input: Extract<Input, { kind: 'file' }>): void => {
     const outcome = analyzeFile(settings.engine, input, settings.language, settings.format, settings.review);
     const doc: AnalyzedDocument | Problem = outcome.kind === 'document' ? { kind: 'document', figures: outcome.figures, output: [held.hold(outcome.output)], release: (piece) => held.release(piece) } : outcome;
     slots[i] = { kind: 'ready', outcome: doc, size: input.size };
     ready++;
+  };
+  /** While the head waits on a worker: analyses the window's next small file not taken, if not too many are held. */
+  const takeAhead = (): boolean => {
+    // Not before the workers run: setting up a worker's heap lets this thread's young generation grow (see youngGeneration.ts).
+    if (ready >= MAIN_AHEAD || pool === null || !pool.online) return false;
+    const i = slots.findIndex((slot) => slot.kind === 'input' && isSmallFile(slot.input));
+    if (i < 0) return false;
+    analyseAhead(i, (slots[i] as { input: Extract<Input, { kind: 'file' }> }).input);
+    return true;
+  };
+  /**
+   * While the head waits on a worker: takes back that worker's next file not begun, if not too many are held. Taken
+   * before files further on, as it is nearer the head and soon written, and the worker is given another.
+   */
+  const takeFromWorker = (): boolean => {
+    if (ready >= MAIN_AHEAD || pool === null || !pool.online) return false;
+    const task = pool.takeNext();
+    if (task === null) return false;
+    const i = slots.findIndex((slot) => slot.kind === 'worker' && slot.task === task);
+    analyseAhead(i, (slots[i] as WorkerSlot).input);
     return true;
   };
   try {
     for (;;) {
       fill();
       feed();
-      const head = slots[0];
+      let head = slots[0];
       if (head === undefined) break;
-      if (head.kind === 'worker' && !head.settled && takeAhead()) {
-        // The worker's answers are taken in, and it is given more, only between tasks of this thread.
-        await new Promise(setImmediate);
-        continue;
+      if (head.kind === 'worker' && !head.settled) {
+        // Not begun by its worker: analysed here in its turn rather than waited for.
+        if (pool?.takeBack(head.task)) {
+          pool.holdWhileStarting();
+          head = slots[0] = { kind: 'input', input: head.input };
+        } else if (takeFromWorker() || takeAhead()) {
+          // The worker's answers are taken in, and it is given more, only between tasks of this thread.
+          await new Promise(setImmediate);
+          continue;
+        }
       }
       slots.shift();
       slotBytes -= slotSize(head);
       if (head.kind === 'ready') ready--;
-      const outcome = head.kind === 'worker' ? await answer(head.result) : head.kind === 'input' ? await analyzeHere(head.input, settings, partPool) : head.kind === 'ready' ? head.outcome : head;
+      const outcome = head.kind === 'worker' ? await answer(head.task.result) : head.kind === 'input' ? await analyzeHere(head.input, settings, partPool) : head.kind === 'ready' ? head.outcome : head;
       if (outcome.kind === 'problem') handlers.problem(outcome);
       else if (outcome.kind === 'document') await handlers.document(outcome);
     }

@@ -1,4 +1,5 @@
 // Worker thread entry (dist/cliWorker.js): builds its own engine once, then analyses the files it is sent.
+import { holdYoungGeneration } from './youngGeneration';
 import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from '../core';
@@ -9,11 +10,15 @@ import { emptyTotals } from '../core/tally';
 import type { PartsJob, PartsResult, WorkerData, WorkerJob, WorkerResult } from './pool';
 import { lexiconsFromMain } from './workerLexicons';
 
+// Setting up this thread's heap undid the young-generation setting, the main thread's included (see youngGeneration.ts).
+holdYoungGeneration();
 const setup = workerData as WorkerData;
 const engine = new Engine(lexiconsFromMain(setup.lexicons));
 const port = parentPort;
 /** Its buffers are shared with the main thread (see HeldOutput). */
 const held = new HeldOutput(true);
+/** How many of this worker's jobs were claimed, shared with the main thread, which may take the next one back. */
+const claimed = new Int32Array(setup.claimed);
 
 port?.on('message', (job: WorkerJob | PartsJob) => {
   if ('kind' in job) {
@@ -21,6 +26,9 @@ port?.on('message', (job: WorkerJob | PartsJob) => {
     return;
   }
   for (const buffer of job.spare ?? []) held.release(new Uint8Array(buffer));
+  // Taken back by the main thread while it waited here (WorkerPool.takeBack): not analysed, not answered.
+  const seq = job.seq ?? 0;
+  if (Atomics.compareExchange(claimed, 0, seq, seq + 1) !== seq) return;
   const result = analyzeFile(engine, job, setup.language, setup.format, setup.review);
   if (result.kind !== 'document') {
     port.postMessage(result);
