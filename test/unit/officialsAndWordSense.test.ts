@@ -18,6 +18,10 @@ describe('consultation of officials, forfeiture and two word senses (lexicon en 
     assert.deepEqual(countedAs('control', 'All vessels used in the violation shall be subject to forfeiture.'), ['control/sanctions:forfeiture']);
   });
 
+  it('a judge issuing a warrant on sworn evidence of probable cause is judicial approval (en 1.17.1)', () => {
+    assert.deepEqual(countedAs('engagement', 'A magistrate may, upon proper oath or affirmation showing probable cause, issue warrants for inspections.'), ['engagement/accountability:oath or affirmation showing probable cause']);
+  });
+
   it('a relative whose whereabouts are unknown and witnesses summoned to a hearing are not control', () => {
     assert.deepEqual(counted('The child has no relative who is living or whose whereabouts are known.'), []);
     assert.deepEqual(counted('Witnesses summoned shall be paid the fees paid to witnesses in court.'), []);
