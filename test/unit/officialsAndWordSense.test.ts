@@ -22,6 +22,12 @@ describe('consultation of officials, forfeiture and two word senses (lexicon en 
     assert.deepEqual(countedAs('engagement', 'A magistrate may, upon proper oath or affirmation showing probable cause, issue warrants for inspections.'), ['engagement/accountability:oath or affirmation showing probable cause']);
   });
 
+  it('a court disposing of a case on review is a step of redress, and a sustainable plan is not (en 1.17.2)', () => {
+    assert.deepEqual(countedAs('engagement', 'The findings of the Board, if supported by substantial evidence, shall be conclusive.'), ['engagement/rights:shall be conclusive']);
+    assert.deepEqual(countedAs('engagement', 'The court may affirm, modify, or set aside the order of the Board.'), ['engagement/rights:set aside the order']);
+    assert.deepEqual(counted('The plan promotes sustainable development, and funds are set aside for parks.'), []);
+  });
+
   it('a relative whose whereabouts are unknown and witnesses summoned to a hearing are not control', () => {
     assert.deepEqual(counted('The child has no relative who is living or whose whereabouts are known.'), []);
     assert.deepEqual(counted('Witnesses summoned shall be paid the fees paid to witnesses in court.'), []);
