@@ -73,13 +73,11 @@ function withBlankLines(text: string, start: number, end: number, newlines: numb
 
 /** The first line break at or after `from`, or `bound` when there is none before it, or the text's length. */
 function lineEndWithin(text: string, from: number, bound: number): number {
-  if (bound >= text.length) {
-    const found = text.indexOf('\n', from);
-    return found < 0 ? text.length : found;
-  }
-  // A slice of a flat string shares its characters: indexOf then reads at most bound − from of them.
-  const found = text.slice(from, bound).indexOf('\n');
-  return found < 0 ? bound : from + found;
+  // One path for a bound inside the text and past its end: compiled code met only the first would be thrown away at
+  // a text's last lines. A slice of a flat string shares its characters: indexOf then reads at most limit − from of them.
+  const limit = Math.min(bound, text.length);
+  const found = text.slice(from, limit).indexOf('\n');
+  return found < 0 ? limit : from + found;
 }
 
 /** Where to cut a line that is too long: after a sentence end, else after a space, else anywhere safe. */

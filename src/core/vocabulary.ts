@@ -3,7 +3,11 @@
 // look it up. A corpus has tens of thousands of rare words and every analysing thread keeps its own table, so
 // a row is three Int32s, side by side so that a probe reads one cache line.
 
-const INITIAL_CAPACITY = 1 << 12;
+/**
+ * Small, so that the table first grows within a document's first words, while the code that adds words still runs
+ * unoptimised: compiled before any growth, that code has no feedback for growing and is thrown away at the first one.
+ */
+const INITIAL_CAPACITY = 1 << 4;
 const ROW = 3;
 /** Row marks: 0 is an empty row, 1 a word the lexicon does not mention, 2 + s the symbol s. */
 const EMPTY = 0;
