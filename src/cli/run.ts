@@ -217,9 +217,13 @@ function countedInParts(size: number, settings: Pick<RunSettings, 'format' | 're
   return size >= BIG_TEXT && settings.format === 'text' && settings.review === null;
 }
 
-/** True when the file's JSON or JSON Lines report is made from its text in parts (see bigReport.ts). */
+/**
+ * True when the file's JSON or JSON Lines report is made from its text in parts (see bigReport.ts): every file this
+ * thread analyses in its turn, as one of a few megabytes analysed whole, left on top of a bigger one's garbage, set
+ * the peak of a corpus of mixed sizes.
+ */
 function reportedInParts(size: number, settings: Pick<RunSettings, 'format' | 'review'>): boolean {
-  return size >= BIG_TEXT && (settings.format === 'json' || settings.format === 'jsonl') && settings.review === null;
+  return size >= BIG_FILE && (settings.format === 'json' || settings.format === 'jsonl') && settings.review === null;
 }
 
 /**
