@@ -9,9 +9,10 @@ import { holdYoungGeneration } from './youngGeneration';
 // corpus). V8 flags are per process, so worker threads started later get it too.
 setFlagsFromString('--heap-growing-percent=20');
 holdYoungGeneration();
-// TurboFan compiles the analysis's hot functions on V8's helper threads while the main thread runs them unoptimised,
-// and those threads take a core from it: inlining less makes each compilation smaller and the optimised code come
-// sooner, for code about as fast once it runs (see docs/performance-notes.md). Set before the bundle is compiled, as
+// A run spends much of its time before the analysis is optimised: TurboFan compiles the hot functions on V8's helper
+// threads while the main thread runs them unoptimised, and those threads take a core from it. Inlining less makes each
+// compilation smaller and the optimised code come sooner; that code is slower once warm, but a run, of one file or
+// many, ends with less CPU time and a lower peak (docs/performance-notes.md). Set before the bundle is compiled, as
 // its code cache is made under the same flags (codeCache.ts).
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
 
