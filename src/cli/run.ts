@@ -1,7 +1,7 @@
 // Inputs → documents in input order. When there are many small files, worker threads analyse them and the main
 // thread, between writing, takes those that reach their turn while no worker has room or its worker has not begun it,
-// and while it waits on a worker, files a worker has not begun or small files further on; big files and standard input are analysed in the main thread when their turn comes, so their
-// output streams without being held whole. Each thread holds a whole engine, so there is one thread per core in all,
+// and while it waits on a worker, files a worker has not begun or small files further on; big files and standard
+// input are analysed in the main thread when their turn comes, so their output streams without being held whole. Each thread holds a whole engine, so there is one thread per core in all,
 // not one worker per core beside an idle main thread.
 // At most a window of documents past the one being written are in flight, so memory does not grow with the corpus.
 import * as fs from 'node:fs';
