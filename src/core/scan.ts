@@ -364,13 +364,29 @@ const SECTION_NUMBER = /^§{1,2}\s*[0-9][0-9A-Za-z\u2010-\u2015-]*\.[ \t\u00a0\u
 /**
  * Where the block's title line starts, or −1 when it has none: the whole block when it is one sentence that looks like a
  * title; after a section number when that number is the block's only other sentence ("§ 2703. Required disclosure of
- * customer communications or records"): statutes print a section's title on its number's line.
+ * customer communications or records"): statutes print a section's title on its number's line, in sentence case and
+ * with commas between its parts ("§ 44709. Amendments, modifications, suspensions, and revocations of certificates").
  */
 function titleStart(text: string, start: number, end: number, sentencesBefore: number, tokens: number): number {
   if (sentencesBefore === 0) return (tokens <= TITLE_TOKENS && looksLikeTitle(text, start, end)) || (tokens <= HAN_TITLE_TOKENS && tokens > TITLE_TOKENS && looksLikeHanTitle(text, start, end)) || looksLikePartsHeading(text, start, end) ? start : -1;
-  if (tokens > TITLE_TOKENS || text.charCodeAt(start) !== 0xa7) return -1;
+  if (text.charCodeAt(start) !== 0xa7) return -1;
   const number = SECTION_NUMBER.exec(text.slice(start, Math.min(end, start + 24)));
-  return number !== null && looksLikeTitle(text, start + number[0].length, end) ? start + number[0].length : -1;
+  if (number === null) return -1;
+  const from = start + number[0].length;
+  return (tokens <= TITLE_TOKENS && looksLikeTitle(text, from, end)) || looksLikeCatchline(text, from, end) ? from : -1;
+}
+
+/**
+ * True when the rest of a section number's line is the section's catchline: one line after a line break, a capital, no
+ * colon, no modal or clause word, ending on a word; commas and semicolons may join its parts in any case, since the
+ * section sign already says the line is a heading.
+ */
+function looksLikeCatchline(text: string, start: number, end: number): boolean {
+  if (end - start > PARTS_TITLE_CHARS) return false;
+  const block = text.slice(start, end);
+  if (!/\n\s*$/.test(block)) return false;
+  const line = block.trim();
+  return !line.includes('\n') && isPartsBody(line);
 }
 
 /**
@@ -416,7 +432,12 @@ function looksLikePartsHeading(text: string, start: number, end: number): boolea
   const label = TITLE_LABEL.exec(line);
   if (label === null || label[0].length === 0 || line.includes('\n')) return false;
   const body = line.slice(label[0].length);
-  if (!/^[A-Z][A-Za-z]/.test(body) || !/[,;]/.test(body) || /[:：\u3400-\u9fff]/.test(body)) return false;
+  return /[,;]/.test(body) && isPartsBody(body);
+}
+
+/** A heading's words after its label: a capital first, no colon or Han character, no modal or clause word, ending on a word other than "and" or "or". */
+function isPartsBody(body: string): boolean {
+  if (!/^[A-Z][A-Za-z]/.test(body) || /[:：\u3400-\u9fff]/.test(body)) return false;
   // "to be" qualifies a part's noun ("specific information to be made available"); a sentence's "be" follows a modal.
   return /[A-Za-z]$/.test(body) && !NOT_IN_TITLE.test(body.replace(/\bto be\b/gi, '')) && !/\b(?:and|or)$/i.test(body);
 }

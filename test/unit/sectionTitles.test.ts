@@ -45,6 +45,21 @@ describe('section titles, subject negation and statute vocabulary (lexicons en 1
       ]);
     });
 
+    it('English: a catchline in sentence case may join its parts with commas ("§ 44709. Amendments, …, and revocations of certificates")', () => {
+      assert.deepEqual(shown(en, '§ 44709. Amendments, modifications, detention, and disclosure of certificates\n(a) The officer may order detention.\n'), [
+        ['detention', 'coercion', 'topic', true],
+        ['disclosure', 'transparency', 'topic', true],
+        ['detention', 'coercion', null, false],
+      ]);
+      assert.deepEqual(shown(en, '§ 608. Prohibitions; requirements; detention of aliens, and others\n'), [['detention', 'coercion', 'topic', true]]);
+    });
+
+    it('English: a catchline with a modal, a colon or a trailing "and" is no title, commas or not', () => {
+      assert.deepEqual(shown(en, '§ 5. Aliens, if found, may face detention\n'), [['detention', 'coercion', null, false]]);
+      assert.deepEqual(shown(en, '§ 5. Detention, as follows:\n'), [['Detention', 'coercion', null, false]]);
+      assert.deepEqual(shown(en, '§ 5. Detention, release and\n'), [['Detention', 'coercion', null, false]]);
+    });
+
     it('not after anything but a bare section number, nor when the rest of the line is a sentence', () => {
       assert.deepEqual(shown(en, 'See above. Detention of aliens\n'), [['Detention', 'coercion', null, false]]);
       assert.deepEqual(shown(en, '§ 5. The officer may order detention\n'), [['detention', 'coercion', null, false]]);
