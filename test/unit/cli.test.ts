@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
+import { scratchFolders } from './helpers/scratchFolders';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -64,9 +64,7 @@ function assertRefused(run: Run, pattern: RegExp): void {
   assert.equal(run.stdout, '');
 }
 
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-cli-'));
-}
+const tempDir = scratchFolders('policy-lens-cli-');
 
 describe('CLI', function () {
   this.timeout(60000);

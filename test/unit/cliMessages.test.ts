@@ -3,10 +3,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseLexicon } from '../../src/core/index';
 import { builtinLexicons } from '../../src/core/index';
+import { scratchFolders } from './helpers/scratchFolders';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -17,9 +17,7 @@ function cli(args: string[], cwd: string, input?: string | Buffer): { status: nu
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-messages-'));
-}
+const tempDir = scratchFolders('policy-lens-messages-');
 
 const DUPLICATES = `{
   "name": "dups",

@@ -4,10 +4,10 @@
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseCliArgs } from '../../src/cli/args';
 import { commitAtomic, openAtomic } from '../../src/node/atomicWrite';
+import { scratchFolders } from './helpers/scratchFolders';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -31,9 +31,7 @@ function assertRefused(run: Run, pattern: RegExp): void {
   assert.equal(run.stdout, '');
 }
 
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-safety-'));
-}
+const tempDir = scratchFolders('policy-lens-safety-');
 
 /** Files left in a folder whose names mark them as temporary. */
 function temps(dir: string): string[] {
