@@ -300,34 +300,36 @@ export function* documentBytes(
   const out = new JsonBytes(chunkSize);
   const jsonl = style === 'jsonl';
   const inner = `${DOC_INDENT}  `;
-  const key = (name: string, first = false): void => out.raw(jsonl ? `${first ? '' : ','}"${name}":` : `${first ? '' : ','}\n${inner}"${name}": `);
+  const key = DOCUMENT_KEYS(jsonl ? null : DOC_INDENT);
   out.raw('{');
-  key('source', true);
+  out.copied(key[0]);
   out.string(summary.source);
-  key('language');
+  out.copied(key[1]);
   out.string(summary.language);
-  key('words');
+  out.copied(key[2]);
   out.number(summary.words);
-  key('units');
+  out.copied(key[3]);
   writeUnits(out, summary.units);
-  key('control');
+  out.copied(key[4]);
   writePolarity(out, summary.control);
-  key('engagement');
+  out.copied(key[5]);
   writePolarity(out, summary.engagement);
-  key('lean');
+  out.copied(key[6]);
   writeLean(out, summary.lean);
-  key('reviewed');
+  out.copied(key[7]);
   writeFigures(out, summary.reviewed, jsonl ? null : inner);
-  key('categories');
+  out.copied(key[8]);
   const itemIndent = `${inner}  `;
   const categories = summary.categories;
+  const categoryIndent = jsonl ? null : itemIndent;
+  const listed = LIST_PUNCTUATION(categoryIndent);
   for (let i = 0; i < categories.length; i++) {
-    out.raw(jsonl ? (i === 0 ? '[' : ',') : `${i === 0 ? '[' : ','}\n${itemIndent}`);
-    writeCategory(out, categories[i], jsonl ? null : itemIndent);
+    out.copied(listed[i === 0 ? 0 : 1]);
+    writeCategory(out, categories[i], categoryIndent);
     if (out.length >= chunkSize) yield out.take();
   }
   out.raw(categories.length === 0 ? '[]' : jsonl ? ']' : `\n${inner}]`);
-  key('sections');
+  out.copied(key[9]);
   const sections = summary.sections;
   const sectionIndent = jsonl ? null : itemIndent;
   const sectionKeys = SECTION_KEYS(sectionIndent);
@@ -411,24 +413,78 @@ function writeFigures(out: JsonBytes, f: ReportFigures | null, indent: string | 
 
 /** Per indentation (null: compact), what goes before each key of an object of these keys, in their order. */
 function keyPrefixes(names: readonly string[]): (indent: string | null) => readonly EncodedBytes[] {
-  const made = new Map<string | null, readonly EncodedBytes[]>();
+  return perIndent((indent) => {
+    const inner = indent === null ? null : `${indent}  `;
+    return names.map((name, i) => bytesOf(`${i === 0 ? '' : ','}${inner === null ? '' : `\n${inner}`}"${name}":${inner === null ? '' : ' '}`));
+  });
+}
+
+const DOCUMENT_KEYS = keyPrefixes(['source', 'language', 'words', 'units', 'control', 'engagement', 'lean', 'reviewed', 'categories', 'sections']);
+
+/** Per indentation of a list's items (null: compact), what goes before its first item and before each other one. */
+function listPunctuation(indent: string | null): readonly EncodedBytes[] {
+  return ['[', ','].map((mark) => bytesOf(indent === null ? mark : `${mark}\n${indent}`));
+}
+const LIST_PUNCTUATION = perIndent(listPunctuation);
+
+/** `make` of an indentation (null: compact), made once per indentation. */
+function perIndent<T>(make: (indent: string | null) => T): (indent: string | null) => T {
+  const made = new Map<string | null, T>();
   return (indent) => {
-    let prefixes = made.get(indent);
-    if (prefixes === undefined) {
-      const inner = indent === null ? null : `${indent}  `;
-      prefixes = names.map((name, i) => bytesOf(`${i === 0 ? '' : ','}${inner === null ? '' : `\n${inner}`}"${name}":${inner === null ? '' : ' '}`));
-      made.set(indent, prefixes);
+    let value = made.get(indent);
+    if (value === undefined) {
+      value = make(indent);
+      made.set(indent, value);
     }
-    return prefixes;
+    return value;
   };
 }
 
 const CATEGORY_KEYS = keyPrefixes(['id', 'label', 'polarity', 'matches', 'weight', 'terms']);
 
-/** A category as formatJson writes it at `indent` (null: compact). */
-function writeCategory(out: JsonBytes, c: ReportCategory, indent: string | null): void {
+/** What goes around a category's terms at an indentation: before the first, before each other one, and after the last. */
+const TERM_PUNCTUATION = perIndent((indent) => {
   const inner = indent === null ? null : `${indent}  `;
-  const key = CATEGORY_KEYS(indent);
+  const [first, other] = listPunctuation(inner === null ? null : `${inner}  `);
+  return { first, other, closing: bytesOf(inner === null ? ']' : `\n${inner}]`), end: bytesOf(indent === null ? '}' : `\n${indent}}`) };
+});
+
+/**
+ * A category's first bytes (its id, label and polarity with their keys, up to the value of `matches`) and a term's
+ * (up to the value of `count`) are the same in every document: encoded once each, since a corpus of small files
+ * writes every category of the lexicons for each of thousands of documents. Kept up to a bound, for lexicons with
+ * very many categories or terms.
+ */
+const HEADS_KEPT = 4096;
+const categoryHeads = perIndent(() => new Map<string, { label: string; polarity: string; bytes: EncodedBytes }>());
+const termHeads = new Map<string, EncodedBytes>();
+
+function categoryHead(c: ReportCategory, indent: string | null, key: readonly EncodedBytes[]): EncodedBytes | null {
+  const heads = categoryHeads(indent);
+  const known = heads.get(c.id);
+  if (known !== undefined) return known.label === c.label && known.polarity === c.polarity ? known.bytes : null;
+  if (heads.size >= HEADS_KEPT) return null;
+  const bytes = encodedOnce((out) => writeCategoryHead(out, c, key));
+  heads.set(c.id, { label: c.label, polarity: c.polarity, bytes });
+  return bytes;
+}
+
+function termHead(term: string): EncodedBytes | null {
+  const known = termHeads.get(term);
+  if (known !== undefined || termHeads.size >= HEADS_KEPT) return known ?? null;
+  const bytes = encodedOnce((out) => writeTermHead(out, term));
+  termHeads.set(term, bytes);
+  return bytes;
+}
+
+/** What `write` writes, as bytes to copy (see EncodedBytes). */
+function encodedOnce(write: (out: JsonBytes) => void): EncodedBytes {
+  const out = new JsonBytes(1 << 10);
+  write(out);
+  return new EncodedBytes(out.copy());
+}
+
+function writeCategoryHead(out: JsonBytes, c: ReportCategory, key: readonly EncodedBytes[]): void {
   out.raw('{');
   out.copied(key[0]);
   out.string(c.id);
@@ -437,21 +493,39 @@ function writeCategory(out: JsonBytes, c: ReportCategory, indent: string | null)
   out.copied(key[2]);
   out.string(c.polarity);
   out.copied(key[3]);
+}
+
+function writeTermHead(out: JsonBytes, term: string): void {
+  out.copied(TERM_KEYS[0]);
+  out.string(term);
+  out.copied(TERM_KEYS[1]);
+}
+const TERM_KEYS = ['{"term":', ',"count":'].map(bytesOf);
+
+/** A category as formatJson writes it at `indent` (null: compact). */
+function writeCategory(out: JsonBytes, c: ReportCategory, indent: string | null): void {
+  const key = CATEGORY_KEYS(indent);
+  const head = categoryHead(c, indent, key);
+  if (head === null) writeCategoryHead(out, c, key);
+  else out.copied(head);
   out.number(c.matches);
   out.copied(key[4]);
   out.rounded(c.weight);
   out.copied(key[5]);
   const terms = c.terms;
+  const punctuation = TERM_PUNCTUATION(indent);
   for (let i = 0; i < terms.length; i++) {
-    out.raw(inner === null ? (i === 0 ? '[' : ',') : `${i === 0 ? '[' : ','}\n${inner}  `);
-    out.raw('{"term":');
-    out.string(terms[i].term);
-    out.raw(',"count":');
-    out.number(terms[i].count);
+    out.copied(i === 0 ? punctuation.first : punctuation.other);
+    const term = terms[i];
+    const known = termHead(term.term);
+    if (known === null) writeTermHead(out, term.term);
+    else out.copied(known);
+    out.number(term.count);
     out.raw('}');
   }
-  out.raw(terms.length === 0 ? '[]' : inner === null ? ']' : `\n${inner}]`);
-  out.raw(indent === null ? '}' : `\n${indent}}`);
+  if (terms.length === 0) out.raw('[]');
+  else out.copied(punctuation.closing);
+  out.copied(punctuation.end);
 }
 
 const SECTION_KEYS = keyPrefixes(['title', 'level', 'parent', 'startLine', 'endLine', 'words', 'units', 'control', 'engagement', 'lean', 'reviewed']);
