@@ -215,7 +215,7 @@ class Validator {
   }
 
   private cue(node: Node, known: Set<string>): CueSource {
-    const props = this.object(node, 'a cue', ['cue', 'effect', 'window', 'category', 'categories', 'scope', 'note']);
+    const props = this.object(node, 'a cue', ['cue', 'effect', 'window', 'category', 'categories', 'scope', 'note', 'heads']);
     const cue: CueSource = { cue: this.term(props, node, 'cue'), effect: this.enumString(props, node, 'effect', EFFECTS) };
     const window = props.get('window');
     if (window) cue.window = this.window(window);
@@ -240,6 +240,10 @@ class Validator {
         if (!known.has(item.value)) throw this.at(item.offset, `unknown category "${item.value}"`);
         return item.value;
       });
+    }
+    if (props.get('heads')) {
+      if (cue.effect !== 'organise') throw this.at(props.get('heads')?.offset ?? node.offset, `only an "organise" cue names head nouns, not a "${cue.effect}" cue`);
+      cue.heads = this.array(props, node, 'heads', true).map((item) => this.stringNode(item, 'a head noun'));
     }
     const note = this.string(props, node, 'note', false);
     if (note !== undefined) {

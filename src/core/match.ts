@@ -4,6 +4,7 @@
 // working state lives in reusable typed arrays of a MatchState that the analysis owns: nothing is allocated per token
 // or per candidate, and nothing is shared between analyses.
 import { MatchListBuilder, RULE_DIRECTION, RULE_EXEMPTION, RULE_NEGATION, RULE_NONE, RULE_PROTECTION, RULE_SECRECY, RULE_TARGET, RULE_TOPIC, TOPIC_DEFINITION, TOPIC_NAME, TOPIC_NOUN, TOPIC_ORGANISED, TOPIC_TITLE } from './matchList';
+import { namesField } from './competenceField';
 import { isInName } from './names';
 import { standsInObject } from './objectPhrase';
 import { CompiledCue, CompiledEntry, EXEMPTION_WORDS, Matcher } from './matcher';
@@ -207,7 +208,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     if (subjects && near[STANCE_CUES] < 0) near[STANCE_CUES] = subjectCue(s, matcher, winner, from);
     const category = near[DEFINE_CUES] >= 0 || definedFrom >= 0 || definedUntil >= 0 ? (matcher.entryList[entryIndex].category ?? '') : '';
     if (near[DEFINE_CUES] >= 0 && !decidesFor(matcher.cueList[near[DEFINE_CUES]], category)) near[DEFINE_CUES] = -1;
-    if (near[DEFINE_CUES] < 0 && definedFrom >= 0 && cues.last[definedFrom] <= k && cues.clause[definedFrom] === entries.clause[winner] && decidesFor(matcher.cueList[cues.value[definedFrom]], category)) near[DEFINE_CUES] = cues.value[definedFrom];
+    if (near[DEFINE_CUES] < 0 && definedFrom >= 0 && cues.last[definedFrom] <= k && cues.clause[definedFrom] === entries.clause[winner] && decidesFor(matcher.cueList[cues.value[definedFrom]], category) && allocatesField(s, matcher, definedFrom, winner, text)) near[DEFINE_CUES] = cues.value[definedFrom];
     else if (near[DEFINE_CUES] < 0 && definedUntil >= 0 && entries.last[winner] <= cues.first[definedUntil] && cues.clause[definedUntil] === entries.clause[winner] && decidesFor(matcher.cueList[cues.value[definedUntil]], category)) near[DEFINE_CUES] = cues.value[definedUntil];
     const definition = near[DEFINE_CUES];
     const cue = definition >= 0 ? definition : near[STANCE_CUES];
@@ -316,6 +317,15 @@ function cueRuleFor(cue: CompiledCue, entry: CompiledEntry): number {
 /** True when a cue of the define group decides for a match of `category`: a define cue always, an organise cue for its categories. */
 function decidesFor(cue: CompiledCue, category: string): boolean {
   return cue.moves === null || cue.moves.has(category);
+}
+
+/**
+ * True unless the sentence-scope cue `i` names head nouns (负责…工作) and the entry `winner` is not the field of work
+ * its competence clause allocates: the cue and the entry in one phrase, no object marker between, a head after.
+ */
+function allocatesField(s: MatchState, matcher: Matcher, i: number, winner: number, text: string | null): boolean {
+  const heads = matcher.cueList[s.cues.value[i]].heads;
+  return heads === null || (text !== null && namesField(text, s.cues.end[i], s.entries.start[winner], s.entries.end[winner], heads, matcher.objectMarkers));
 }
 
 /** How many tokens after its ban word an item of a list of prohibitions may name the act it forbids (不得扣押, 不得对其). */
@@ -461,6 +471,8 @@ function nearestCues(s: MatchState, matcher: Matcher, winner: number, from: numb
     const gap = first - cues.last[i];
     const group = (fact >>> CUE_GROUP_SHIFT) & 3;
     if (nearest[group] >= 0 || (fact & CUE_BEFORE) === 0 || cues.clause[i] !== clause || gap > windows[value]) continue;
+    // A cue with head nouns organises only through its sentence scope (allocatesField), so it shadows no nearer cue here.
+    if ((fact & CUE_SENTENCE) !== 0 && matcher.cueList[value].heads !== null) continue;
     if (breakBetween(s, cues.last[i] - 1, first, from)) continue;
     if ((fact & CUE_PHRASE) !== 0 && s.structured && s.predicatesBefore[first - from] - s.predicatesBefore[cues.last[i] - from] > 0) continue;
     // A body named as the clause's subject acts; only as the object of 对 is it what the measure is aimed at.

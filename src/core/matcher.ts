@@ -47,6 +47,8 @@ export interface CompiledCue {
   readonly sentence: boolean;
   /** For a target cue, what it aims a match at, for the explanation (CueSource.note); null for the default. */
   readonly note: string | null;
+  /** For an organise cue, the head nouns one of which must follow the match (CueSource.heads); null for none. */
+  readonly heads: readonly string[] | null;
   readonly order: number;
 }
 
@@ -56,8 +58,8 @@ interface WordSlot {
   id: number;
 }
 
-type CueRule = Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory' | 'polarity' | 'moves' | 'phrase' | 'subject' | 'object' | 'sentence' | 'note'>;
-const NO_RULE: CueRule = { effect: null, window: 0, protectionCategory: null, polarity: null, moves: null, phrase: false, subject: false, object: false, sentence: false, note: null };
+type CueRule = Pick<CompiledCue, 'effect' | 'window' | 'protectionCategory' | 'polarity' | 'moves' | 'phrase' | 'subject' | 'object' | 'sentence' | 'note' | 'heads'>;
+const NO_RULE: CueRule = { effect: null, window: 0, protectionCategory: null, polarity: null, moves: null, phrase: false, subject: false, object: false, sentence: false, note: null, heads: null };
 
 const DEFAULT_WINDOW: Record<Language, number> = { en: 4, zh: 8 };
 const VOCABULARY_LIMIT = 500_000;
@@ -359,7 +361,7 @@ export class Matcher {
     const moved = cueCategory(source, context.protectionCategory ?? null);
     const polarity = moved === null ? null : (this.categories.get(moved)?.polarity ?? null);
     const window = source.window ?? context.window ?? DEFAULT_WINDOW[lexicon.language];
-    return { cue: source.cue, kind: CUE_KINDS[kind], effect: source.effect, window, protectionCategory: polarity === null ? null : moved, polarity, moves: source.categories ? new Set(source.categories) : null, phrase: source.scope === 'phrase', subject: source.scope === 'subject', object: source.scope === 'object', sentence: source.scope === 'sentence', note: source.note ?? null, order };
+    return { cue: source.cue, kind: CUE_KINDS[kind], effect: source.effect, window, protectionCategory: polarity === null ? null : moved, polarity, moves: source.categories ? new Set(source.categories) : null, phrase: source.scope === 'phrase', subject: source.scope === 'subject', object: source.scope === 'object', sentence: source.scope === 'sentence', note: source.note ?? null, heads: source.heads ?? null, order };
   }
 
   /** Each lexicon word with its stem, as compiled: esbuild.js bundles the built-in lexicons' (see builtinWordStems). */

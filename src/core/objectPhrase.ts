@@ -6,7 +6,7 @@
 const OBJECT_REACH = 24;
 
 /** Punctuation that ends the phrase a marker opens: a comma or a clause mark ends it, an enumeration comma does not. */
-const PHRASE_ENDS = new Set([...'，,；;：:。！？!?\n'].map((c) => c.charCodeAt(0)));
+export const PHRASE_ENDS = new Set([...'，,；;：:。！？!?\n'].map((c) => c.charCodeAt(0)));
 
 /**
  * True when one of `markers` opens a phrase that runs up to `offset` in `text`: walking back from `offset`, a marker

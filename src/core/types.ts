@@ -86,6 +86,12 @@ export interface CueSource {
    */
   scope?: 'clause' | 'phrase' | 'subject' | 'object' | 'sentence';
   /**
+   * For `organise` cues: the cue organises a match only when one of these head nouns follows the match in its phrase
+   * and no object marker stands before the match in its clause: the field of work that a competence clause allocates
+   * ("负责本行政区域内的投诉举报处理工作", "履行监督管理…职责"), not the firms it names ("负责对…经营单位的监督管理").
+   */
+  heads?: string[];
+  /**
    * For `target` cues: what the cue aims the match at, read after "aims <match>" in the explanation ("at keeping
    * disputes local: control dressed as engagement"). Without it the explanation names the police or officials.
    */
