@@ -1,6 +1,6 @@
-// npm run relabel -- [--check] [--candidates [--set tuning|test|second-coding|codebook-coding]]
+// npm run relabel -- [--check] [--candidates [--set tuning|test|second-coding|codebook-coding|codebook-coding-fresh|fresh-coding]]
 // Applies the reviewed label changes of test/corpus/labels/relabels.tsv to the label files (tuning half, test half,
-// second coding, coding by the codebook) and prints how many sentences changed per file, language, decision and direction. --check changes
+// the blind second codings) and prints how many sentences changed per file, language, decision and direction. --check changes
 // nothing and fails unless every row is already applied. --candidates lists, for each decision of the codebook
 // (docs/codebook.md), the sentences its surface patterns find, with their current labels and text: what is judged
 // by hand before a row is written. Nothing here runs the engine.

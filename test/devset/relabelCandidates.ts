@@ -1,4 +1,4 @@
-// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D14), found by surface patterns of
+// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D22), found by surface patterns of
 // their text alone: what a person then reads and judges, in its document's context, by the decision. The patterns
 // over-reach on purpose (a candidate is not a relabel), and nothing here runs the engine, so that the judging is
 // blind to what the engine predicts.
@@ -104,6 +104,52 @@ export const CANDIDATE_CLASSES: readonly CandidateClass[] = [
     test: (t) =>
       /接受.{0,6}监督|交验|出示|填写|(?:登记|记载|采集|归集|记录)的?(?:项目|内容|信息|事项)(?:包括|为)/.test(t) ||
       /\baccept(?:s|ing)? (?:the )?supervision\b|\bsubject to (?:public )?(?:supervision|scrutiny)\b|\b(?:record|register|registry|database)s? shall (?:contain|include)\b/i.test(t),
+  },
+  {
+    decision: 'D15',
+    what: 'prohibitions on officials and discipline of listed acts',
+    test: (t) =>
+      /(?:工作人员|人民警察|警察|干部|官员|执法人员|督察人员|检查人员)[^。；]{0,12}不得有?(?:下列|以下)|(?:有|具有)(?:前款|前条|上述|本条[^。；]{0,8})(?:所列|规定的?)?(?:行为|情形)|有下列(?:行为|情形)之一的[^。；]{0,40}(?:处分|追究|责任)|其他(?:违法|违纪|违法违纪)行为[。；]?$/.test(t) ||
+      /\b(?:officers?|employees?|officials?|personnel)\b[^.;]{0,40}\b(?:shall not|may not)\b[^.;]{0,20}\b(?:any of )?the following\b|\bdisciplinary action\b/i.test(t),
+  },
+  {
+    decision: 'D16',
+    what: 'setting up an office, a post or a service',
+    test: (t) => /(?:设立|设置|成立|组建)[^。；]{0,20}(?:机构|办公室|委员会|中心|部门|岗位)/.test(t) || /\b(?:establish|designate|appoint|create)(?:s|ed)?\b[^.;]{0,40}\b(?:an? |the )?(?:Office|office|Board|board|Service|Commission|Ombudsman|officer|official|Council|Committee|Center)\b|\bthere is (?:hereby )?established\b/.test(t),
+  },
+  {
+    decision: 'D17',
+    what: 'advocates of the governed: ombudsmen, boards reviewing law',
+    test: (t) => /\bombudsm[ae]n\b|\badvoca(?:te|cy)\b|\b(?:review|comment on|recommend)[^.;]{0,60}\b(?:laws|legislation|regulations|policies)\b/i.test(t) || /(?:代表|维护)[^。；]{0,10}(?:利益|权益)[^。；]{0,20}(?:提出|反映)/.test(t),
+  },
+  {
+    decision: 'D18',
+    what: 'answering requesters, reports to a legislature',
+    test: (t) =>
+      /\b(?:authorized person|requester|requesting (?:party|person|agency))\b|\b(?:report|submit|testify|inform)\b[^.;]{0,80}\b(?:Congress|committees? of (?:the )?(?:Senate|House)|Committee on|Select Committee|legislature)\b/i.test(t) ||
+      /人民代表大会[^。；]{0,12}(?:报告|备案|监督)|向[^。；]{0,10}人大[^。；]{0,6}报告/.test(t),
+  },
+  {
+    decision: 'D19',
+    what: 'acts declared protected by law, immunity, obstruction',
+    test: (t) => /受法律保护|不承担[^。；]{0,6}责任|阻碍|阻挠/.test(t) || /\bprotected by law\b|\bno (?:cause of action|civil action)\b|\bimmun(?:e|ity)\b|\bobstruct/i.test(t),
+  },
+  {
+    decision: 'D20',
+    what: 'requests for help and services',
+    test: (t) => /求助|救助|求援|抢救/.test(t) || /\brequests? for (?:help|assistance)\b|\b(?:emergency|rescue) assistance\b/i.test(t),
+  },
+  {
+    decision: 'D21',
+    what: 'the manner of an act on people: scripts, courtesy, credentials',
+    test: (t) => /规范用语|文明|礼貌|出示[^。；]{0,8}(?:证件|证明|工作证|任务书|标志)|表明[^。；]{0,4}身份|佩带|着装|制式服装/.test(t) || /\b(?:identification|credentials?|badge|insignia)\b|\bcourte(?:ous|sy)\b|\buniform\b/i.test(t),
+  },
+  {
+    decision: 'D22',
+    what: 'required contents of a notice or decision: rights and reasons',
+    test: (t) =>
+      /(?:公告|通知|决定书|告知书|通知书|文书)[^。；]{0,12}(?:应当)?(?:载明|写明|注明|包括|列明)/.test(t) ||
+      /\b(?:notice|notification|order|decision|request|letter)\b[^.;]{0,40}\bshall (?:include|contain|state|set forth|specify)\b/i.test(t),
   },
 ];
 

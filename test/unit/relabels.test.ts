@@ -96,6 +96,25 @@ describe('relabel candidates', () => {
     assert.ok(classOf('The Secretary shall pay a reward.').every((d) => !['D9', 'D10', 'D11', 'D12', 'D13', 'D14'].includes(d)));
   });
 
+  it('finds the surfaces of D15 to D22', () => {
+    assert.ok(classOf('第十四条 监狱的人民警察不得有下列行为').includes('D15'));
+    assert.ok(classOf('监狱的人民警察有前款所列行为，构成犯罪的，依法追究刑事责任；').includes('D15'));
+    assert.ok(classOf('The Secretary shall establish and conduct a Federal Parent Locator Service.').includes('D16'));
+    assert.ok(classOf('县级以上地方人民政府根据需要设置社区矫正机构。').includes('D16'));
+    assert.ok(classOf('The Ombudsman shall comment on proposed laws pertaining to residents.').includes('D17'));
+    assert.ok(classOf('The Director shall report to the Committee on the Judiciary.').includes('D18'));
+    assert.ok(classOf('市人民政府应当向市人民代表大会常务委员会报告市民服务热线工作。').includes('D18'));
+    assert.ok(classOf('国家情报工作机构及其工作人员依法开展情报工作，受法律保护。').includes('D19'));
+    assert.ok(classOf('五）接受群众求助。').includes('D20'));
+    assert.ok(classOf('检查驾驶证时，交通警察应当使用的规范用语是：你好！').includes('D21'));
+    assert.ok(classOf('检查人员应当当场出示有效执法证件。').includes('D21'));
+    assert.ok(classOf('Inspectors, upon presenting appropriate credentials, may enter the premises.').includes('D21'));
+    assert.ok(classOf('公告应当载明征收补偿方案和行政复议、行政诉讼权利等事项。').includes('D22'));
+    assert.ok(classOf('The order shall state the findings which are the basis for the order.').includes('D22'));
+    const late = ['D15', 'D16', 'D17', 'D18', 'D19', 'D20', 'D21', 'D22'];
+    assert.ok(classOf('The Secretary shall pay a reward.').every((d) => !late.includes(d)));
+  });
+
   it('lists a class in the order of the sentences given', () => {
     const found = candidates([
       { doc: 'zh99-x', sentence: 4, text: '第三章 信用修复' },
