@@ -166,6 +166,26 @@ describe('report', () => {
     assert.deepEqual(JSON.parse(serializeReport(empty)).documents, []);
   });
 
+  it("writes each document's categories with their own label, polarity and terms, though another gave the id others", () => {
+    const report = sampleReport();
+    const [first] = report.documents;
+    assert.ok(first.categories.length >= 2 && first.categories.some((c) => c.terms.length > 0));
+    const relabelled = {
+      ...first,
+      categories: first.categories.map((c, i) => ({
+        ...c,
+        label: `${c.label} "again"`,
+        polarity: c.polarity === 'control' ? ('engagement' as const) : ('control' as const),
+        terms: i === 0 ? [] : [...c.terms, { term: 'a "new"\tterm', count: 2 }],
+      })),
+    };
+    const mixed: Report = { ...report, documents: [first, relabelled, first] };
+    const expected = JSON.parse(JSON.stringify(mixed.documents)) as object[];
+    assert.deepEqual((JSON.parse(serializeReport(mixed)) as { documents: object[] }).documents, expected);
+    const lines = serializeReport(mixed, 'jsonl').trimEnd().split('\n');
+    assert.deepEqual(lines.slice(1).map((l) => JSON.parse(l) as object), expected);
+  });
+
   it('jsonl: a header line, then one line per document equal to the json documents', () => {
     const report = sampleReport();
     const lines = serializeReport(report, 'jsonl').split('\n');
