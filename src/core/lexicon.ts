@@ -116,7 +116,7 @@ class Validator {
   }
 
   private entry(node: Node, known: Set<string>): LexiconEntrySource {
-    const props = this.object(node, 'an entry', ['term', 'category', 'weight', 'neutral', 'note', 'topic', 'conduct']);
+    const props = this.object(node, 'an entry', ['term', 'category', 'weight', 'neutral', 'note', 'topic', 'conduct', 'command']);
     const term = this.term(props, node, 'term');
     const entry: LexiconEntrySource = { term };
     const neutral = props.get('neutral');
@@ -138,6 +138,11 @@ class Validator {
     if (conduct) {
       if (conduct.type !== 'boolean') throw this.at(conduct.offset, '"conduct" must be true or false');
       if (conduct.value === true) entry.conduct = true;
+    }
+    const command = props.get('command');
+    if (command) {
+      if (command.type !== 'boolean') throw this.at(command.offset, '"command" must be true or false');
+      if (command.value === true) entry.command = true;
     }
     if (entry.neutral && category !== undefined) throw this.at(node.offset, `entry "${term}" is neutral and must not name a category`);
     if (!entry.neutral && category === undefined) throw this.at(node.offset, `entry "${term}" needs a "category" (or "neutral": true)`);

@@ -10,7 +10,7 @@ import { standsInObject } from './objectPhrase';
 import { CompiledCue, CompiledEntry, EXEMPTION_WORDS, Matcher } from './matcher';
 import { NO_PATH, PathAutomaton } from './pathAutomaton';
 import { grown } from './grown';
-import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_OBJECT, CUE_PHRASE, CUE_PREDICATE, CUE_SENTENCE, CUE_SUBJECT, DEFINE_CUES, ENTRY_CONDUCT, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
+import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_OBJECT, CUE_PHRASE, CUE_PREDICATE, CUE_SENTENCE, CUE_SUBJECT, DEFINE_CUES, ENTRY_COMMAND, ENTRY_CONDUCT, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
 
 /** Spans of tokens `[first, last)` (ordinals) and characters `[start, end)` that spell a path, with the value found at its end. */
 class Candidates {
@@ -150,7 +150,8 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     const facts = matcher.entryFacts;
     for (let i = 0; i < entries.count; i++) {
       const fact = facts[entries.value[i]];
-      if ((fact & ENTRY_COUNTED) === 0) continue;
+      // A command with no cue in the sentence names no authority: shown nowhere, like a neutral entry.
+      if ((fact & ENTRY_COUNTED) === 0 || (fact & ENTRY_COMMAND) !== 0) continue;
       if (title) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_TITLE);
       else if ((fact & ENTRY_TOPIC) !== 0) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_NOUN);
       else if (text !== null && isInName(text, entries.start[i], entries.end[i], s.bookTitle)) out.add(entries.start[i] - base, entries.end[i] - base, entries.value[i], RULE_TOPIC, TOPIC_NAME);
@@ -201,11 +202,14 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     const entryIndex = entries.value[winner];
     const fact = matcher.entryFacts[entryIndex];
     if ((fact & ENTRY_COUNTED) === 0) continue;
+    // A command in a plain verb is an authority's act only when its clause's subject names one ("The Secretary shall
+    // order the person …"); "the court may order" or "the requirements" command no one, and are not shown.
+    if ((fact & ENTRY_COMMAND) !== 0 && (title || !subjects || subjectCue(s, matcher, winner, from, ACT_CUES) < 0)) continue;
     const overridden = entries.last[winner] - k > 1 ? overriddenEntry(s, matcher, winner) : -1;
     // A definition or scope clause decides before any other cue: it says what a term covers and takes no stance; so
     // does a clause that organises the practice (an organise cue of the entry's category).
     const near = nearestCues(s, matcher, winner, from, to, text);
-    if (subjects && near[STANCE_CUES] < 0) near[STANCE_CUES] = subjectCue(s, matcher, winner, from);
+    if (subjects && near[STANCE_CUES] < 0) near[STANCE_CUES] = subjectCue(s, matcher, winner, from, STANCE_CUES);
     const category = near[DEFINE_CUES] >= 0 || definedFrom >= 0 || definedUntil >= 0 ? (matcher.entryList[entryIndex].category ?? '') : '';
     if (near[DEFINE_CUES] >= 0 && !decidesFor(matcher.cueList[near[DEFINE_CUES]], category)) near[DEFINE_CUES] = -1;
     if (near[DEFINE_CUES] < 0 && definedFrom >= 0 && cues.last[definedFrom] <= k && cues.clause[definedFrom] === entries.clause[winner] && decidesFor(matcher.cueList[cues.value[definedFrom]], category) && allocatesField(s, matcher, definedFrom, winner, text)) near[DEFINE_CUES] = cues.value[definedFrom];
@@ -246,7 +250,8 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
       rule = RULE_TOPIC;
       argument = TOPIC_TITLE;
     } else if (rule === RULE_NONE || rule === RULE_DIRECTION) {
-      if ((fact & ENTRY_TOPIC) !== 0 && near[ACT_CUES] < 0) {
+      // An act cue of scope subject names an authority for a command; it gives a topic noun no stance.
+      if ((fact & ENTRY_TOPIC) !== 0 && (near[ACT_CUES] < 0 || (cueFacts[near[ACT_CUES]] & CUE_SUBJECT) !== 0)) {
         rule = RULE_TOPIC;
         argument = TOPIC_NOUN;
       } else if (text !== null && isInName(text, entries.start[winner], entries.end[winner], s.bookTitle)) {
@@ -515,23 +520,29 @@ function bitCount(bits: number): number {
 
 /** How many tokens after its clause's predicate word an act governed by a subject cue may start ("shall disclose", "may not be"). */
 const SUBJECT_ACT_REACH = 1;
+/** The same for a command: right after the predicate word, so that a passive ("shall be required") is none. */
+const SUBJECT_COMMAND_REACH = 0;
 /** How many tokens a subject may hold between its cue and the predicate word. */
 const SUBJECT_REACH = 40;
 
 /**
- * The cue of scope `subject` that governs the entry `winner` through its clause's predicate word, or −1: the entry
- * starts at most SUBJECT_ACT_REACH tokens after a predicate word, and before that word, in the same clause with no
- * clause break and no other predicate word between, stands a subject cue ("no provider that receives a request …,
- * shall disclose"). Called only when the sentence holds a subject cue and no stance cue is in the entry's window.
+ * The cue of scope `subject` and of `group` (a stance or an act cue) that governs the entry `winner` through its
+ * clause's predicate word, or −1: the entry starts at most SUBJECT_ACT_REACH tokens after a predicate word, and before
+ * that word, in the same clause with no clause break and no other predicate word between, stands a subject cue ("no
+ * provider that receives a request …, shall disclose"; "the Secretary of Labor shall order"). Called only when the
+ * sentence holds a subject cue: for a stance, when no stance cue is in the entry's window; for an act, for a command,
+ * which must follow the predicate word at once, and whose subject is the nearest subject cue of any kind ("the court
+ * may order", after "before the Administrator,", names the court).
  */
-function subjectCue(s: MatchState, matcher: Matcher, winner: number, from: number): number {
+function subjectCue(s: MatchState, matcher: Matcher, winner: number, from: number, group: number): number {
   const cues = s.cues;
   const owner = s.owner;
   const facts = matcher.cueFacts;
   const first = s.entries.first[winner];
   const clause = s.entries.clause[winner];
   let predicate = -1;
-  for (let k = first - 1; k >= from && first - 1 - k <= SUBJECT_ACT_REACH; k--) {
+  const reach = group === ACT_CUES ? SUBJECT_COMMAND_REACH : SUBJECT_ACT_REACH;
+  for (let k = first - 1; k >= from && first - 1 - k <= reach; k--) {
     const o = owner[k];
     if (o < 0 && (facts[cues.value[-o - 1]] & CUE_PREDICATE) !== 0) {
       predicate = -o - 1;
@@ -548,7 +559,9 @@ function subjectCue(s: MatchState, matcher: Matcher, winner: number, from: numbe
     const fact = facts[cues.value[i]];
     // Another predicate word: the subject cue, if any, belongs to an earlier clause's predicate.
     if ((fact & (CUE_PREDICATE | CUE_BREAK)) !== 0 || cues.clause[i] !== clause) return -1;
-    if ((fact & CUE_SUBJECT) !== 0 && (fact & CUE_BEFORE) !== 0) return cues.value[i];
+    if ((fact & CUE_SUBJECT) === 0) continue;
+    if ((fact & CUE_BEFORE) !== 0 && ((fact >>> CUE_GROUP_SHIFT) & 3) === group) return cues.value[i];
+    if (group === ACT_CUES) return -1;
   }
   return -1;
 }

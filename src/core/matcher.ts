@@ -23,6 +23,8 @@ export interface CompiledEntry {
   readonly topic: boolean;
   /** Conduct of the governed that a rule forbids: a ban on it stays control (see LexiconEntrySource.conduct). */
   readonly conduct: boolean;
+  /** A command in a plain verb: counted only as an authority's act (see LexiconEntrySource.command). */
+  readonly command: boolean;
 }
 
 export type CueKind = 'before' | 'after' | 'break' | 'predicate';
@@ -348,7 +350,7 @@ export class Matcher {
     const category = entry.neutral ? null : (entry.category ?? null);
     const polarity = category === null ? null : this.categories.get(category)?.polarity;
     if (polarity === undefined) throw new Error(`lexicon ${lexicon.name}: entry "${entry.term}" names unknown category "${category}"`);
-    return { term: entry.term, category, polarity, weightMilli: Math.round((entry.weight ?? 1) * 1000), tokens, order, topic: entry.topic === true, conduct: entry.conduct === true };
+    return { term: entry.term, category, polarity, weightMilli: Math.round((entry.weight ?? 1) * 1000), tokens, order, topic: entry.topic === true, conduct: entry.conduct === true, command: entry.command === true };
   }
 
   /** The cue at `index` of the lexicon's list of kind `CUE_KINDS[kind]`, compiled. */

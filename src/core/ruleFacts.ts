@@ -2,13 +2,14 @@
 // of every sentence, and reading a flag from a byte array costs less than reading strings off the compiled objects.
 import type { CompiledCue, CompiledEntry } from './matcher';
 
-/** Entry facts: counted (it has a polarity and a category), a topic noun, its polarity, conduct a ban stays control on. */
+/** Entry facts: counted (it has a polarity and a category), a topic noun, its polarity, conduct a ban stays control on, a command in a plain verb. */
 export const ENTRY_COUNTED = 1;
 export const ENTRY_TOPIC = 2;
 export const ENTRY_CONTROL = 4;
 export const ENTRY_ENGAGEMENT = 8;
 export const ENTRY_POLARITY = ENTRY_CONTROL | ENTRY_ENGAGEMENT;
 export const ENTRY_CONDUCT = 16;
+export const ENTRY_COMMAND = 32;
 
 /** Cue facts: a before- or after-cue that can decide (its effect is not `none`), a clause break, a predicate word, phrase scope; and its group. */
 export const CUE_BEFORE = 1;
@@ -33,7 +34,7 @@ export function entryFacts(entries: readonly CompiledEntry[]): Uint8Array {
   return Uint8Array.from(entries, (e) => {
     const counted = e.polarity !== null && e.category !== null ? ENTRY_COUNTED : 0;
     const polarity = e.polarity === 'control' ? ENTRY_CONTROL : e.polarity === 'engagement' ? ENTRY_ENGAGEMENT : 0;
-    return counted | (e.topic ? ENTRY_TOPIC : 0) | (e.conduct ? ENTRY_CONDUCT : 0) | polarity;
+    return counted | (e.topic ? ENTRY_TOPIC : 0) | (e.conduct ? ENTRY_CONDUCT : 0) | (e.command ? ENTRY_COMMAND : 0) | polarity;
   });
 }
 

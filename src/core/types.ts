@@ -39,6 +39,12 @@ export interface LexiconEntrySource {
    * control, so a protect cue before it does not make it a protection of people.
    */
   conduct?: boolean;
+  /**
+   * A command in a plain verb ("require", "order"): counted only as the act of an authority, when it follows its
+   * clause's predicate word ("shall", "may") and the subject before that word holds an `act` cue of scope `subject`
+   * ("The Secretary shall order the person …"); otherwise not shown. A bare verb says nothing of who commands whom.
+   */
+  command?: boolean;
 }
 
 /**

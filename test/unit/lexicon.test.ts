@@ -94,7 +94,7 @@ describe('parseLexicon', () => {
     });
 
     it('reports an unknown property at its key, listing the allowed ones', () => {
-      assertError('unknown-property.json', 12, 56, /^unknown property "weigth" in an entry \(allowed: term, category, weight, neutral, note, topic, conduct\)$/);
+      assertError('unknown-property.json', 12, 56, /^unknown property "weigth" in an entry \(allowed: term, category, weight, neutral, note, topic, conduct, command\)$/);
     });
 
     it('reports a duplicate category id at the second category', () => {
