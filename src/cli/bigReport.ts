@@ -12,6 +12,8 @@ import { tableFigures } from './textTable';
 
 /** About how big a part is: each is read and decoded at once, and its blocks analysed and dropped (512 KB: see performance-notes.md). */
 const PART = 512 * 1024;
+/** How many bytes of the report are written at a time: a report of megabytes in fewer, larger writes (see performance-notes.md). */
+const CHUNK = 256 * 1024;
 
 /**
  * The report of a big file analysed in parts, or null when it is not cut so (UTF-16, no paragraph break, bytes that
@@ -41,6 +43,6 @@ export function reportInParts(engine: Engine, file: { path: string; source: stri
   const { tally, sections, annotations } = analysis.finish();
   const summary = documentSummarySource(file.source, tally, sections);
   const figures = tableFigures(file.source, summary);
-  return { kind: 'document', figures, output: documentBytes(summary, annotations, format) };
+  return { kind: 'document', figures, output: documentBytes(summary, annotations, format, CHUNK) };
 }
 

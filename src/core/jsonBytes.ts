@@ -26,7 +26,19 @@ export function recycleChunk(chunk: Uint8Array): void {
   const buffer = chunk.buffer;
   if (!(buffer instanceof ArrayBuffer) || !lent.has(buffer)) return;
   lent.delete(buffer);
-  if (spare.length < SPARE && buffer.byteLength >= SPARE_MIN) spare.push(new Uint8Array(buffer));
+  if (buffer.byteLength < SPARE_MIN) return;
+  // The newest are kept: a corpus's documents come in runs of a size (a big file's report in larger chunks, see take).
+  if (spare.length >= SPARE) spare.shift();
+  spare.push(new Uint8Array(buffer));
+}
+
+/** A spare chunk of `size` to `most` bytes, taken from the spares, or null. */
+function spareOf(size: number, most: number): Uint8Array<ArrayBuffer> | null {
+  for (let i = spare.length - 1; i >= 0; i--) {
+    const length = spare[i].length;
+    if (length >= size && length <= most) return spare.splice(i, 1)[0];
+  }
+  return null;
 }
 
 /**
@@ -255,10 +267,10 @@ export class JsonBytes {
 
   private grow(needed: number): void {
     const size = Math.max(this.bytes.length * 2, this.allotted, this.at + needed + 256);
-    // A spare chunk when this is a chunk's first buffer and the spare is of about its size (not for a stance's few bytes).
-    if (this.at === 0 && spare.length > 0 && spare[spare.length - 1].length >= size && spare[spare.length - 1].length <= 2 * this.chunkCap()) {
-      this.bytes = spare.pop() as Uint8Array<ArrayBuffer>;
-    } else {
+    // A spare chunk when this is a chunk's first buffer and a spare is of about its size (not for a stance's few bytes).
+    const reused = this.at === 0 ? spareOf(size, 2 * this.chunkCap()) : null;
+    if (reused !== null) this.bytes = reused;
+    else {
       const bigger = new Uint8Array(size);
       bigger.set(this.bytes.subarray(0, this.at));
       this.bytes = bigger;

@@ -116,6 +116,22 @@ describe('JSON written as bytes', () => {
     assert.ok(small.take().buffer.byteLength < 4096);
   });
 
+  it('takes back a chunk of its own size though a chunk of another size was handed back after it', () => {
+    const chunkOf = (out: JsonBytes, bytes: number): Uint8Array => {
+      out.raw('a'.repeat(bytes));
+      return out.take();
+    };
+    // A big file's report is written in larger chunks than a small file's; in a corpus the two sizes alternate.
+    const small = new JsonBytes(1 << 16);
+    const large = new JsonBytes(1 << 18);
+    const smallChunk = chunkOf(small, 70_000);
+    const largeChunk = chunkOf(large, 280_000);
+    recycleChunk(smallChunk);
+    recycleChunk(largeChunk);
+    assert.equal(chunkOf(small, 70_000).buffer, smallChunk.buffer);
+    assert.equal(chunkOf(large, 280_000).buffer, largeChunk.buffer);
+  });
+
   it('keeps what was written across growth and hands each chunk over once', () => {
     const out = new JsonBytes(4);
     out.raw('[');
