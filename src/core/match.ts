@@ -87,6 +87,8 @@ export class MatchState {
    * without one no Chinese match is read as a name. Cleared when a block begins.
    */
   bookTitle = false;
+  /** How many accepted bans of phrase scope the sentence being resolved holds (see phraseBans), −1 until counted. */
+  bansInSentence = -1;
 
   /** Forgets any sentence left unresolved (a block cut short by an exception). */
   clear(): void {
@@ -159,6 +161,13 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     }
     return;
   }
+  annotateResolved(s, matcher, tokens, base, out, title, text);
+}
+
+/** annotate's path for a sentence whose candidates overlap or hold a cue: resolved, then each entry read against its cues. */
+function annotateResolved(s: MatchState, matcher: Matcher, tokens: number, base: number, out: MatchListBuilder, title: boolean, text: string | null): void {
+  const entries = s.entries;
+  const cues = s.cues;
   if (s.owner.length < tokens) s.owner = new Int32Array(tokens * 2);
   const owner = s.owner;
   const from = s.spanFirst;
@@ -194,7 +203,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
   if (s.structured) countBreaks(s, cueFacts, from, to);
   // A cue of scope subject ("no provider … shall disclose") reaches past its window only through a predicate word.
   const subjects = s.structured && (kinds & CUE_SUBJECT) !== 0;
-  let bansInSentence = -1;
+  s.bansInSentence = -1;
   for (let k = from; k < to; k++) {
     const o = owner[k];
     if (o <= 0 || entries.first[o - 1] !== k) continue;
@@ -210,10 +219,7 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     // does a clause that organises the practice (an organise cue of the entry's category).
     const near = nearestCues(s, matcher, winner, from, to, text);
     if (subjects && near[STANCE_CUES] < 0) near[STANCE_CUES] = subjectCue(s, matcher, winner, from, STANCE_CUES);
-    const category = near[DEFINE_CUES] >= 0 || definedFrom >= 0 || definedUntil >= 0 ? (matcher.entryList[entryIndex].category ?? '') : '';
-    if (near[DEFINE_CUES] >= 0 && !decidesFor(matcher.cueList[near[DEFINE_CUES]], category)) near[DEFINE_CUES] = -1;
-    if (near[DEFINE_CUES] < 0 && definedFrom >= 0 && cues.last[definedFrom] <= k && cues.clause[definedFrom] === entries.clause[winner] && decidesFor(matcher.cueList[cues.value[definedFrom]], category) && allocatesField(s, matcher, definedFrom, winner, text)) near[DEFINE_CUES] = cues.value[definedFrom];
-    else if (near[DEFINE_CUES] < 0 && definedUntil >= 0 && entries.last[winner] <= cues.first[definedUntil] && cues.clause[definedUntil] === entries.clause[winner] && decidesFor(matcher.cueList[cues.value[definedUntil]], category)) near[DEFINE_CUES] = cues.value[definedUntil];
+    if (near[DEFINE_CUES] >= 0 || definedFrom >= 0 || definedUntil >= 0) near[DEFINE_CUES] = definingCue(s, matcher, winner, near[DEFINE_CUES], definedFrom, definedUntil, text);
     const definition = near[DEFINE_CUES];
     const cue = definition >= 0 ? definition : near[STANCE_CUES];
     let rule = overridden >= 0 ? RULE_DIRECTION : RULE_NONE;
@@ -226,24 +232,11 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
         argument = cueRule !== RULE_TOPIC ? cue : matcher.cueList[cue].effect === 'organise' ? TOPIC_ORGANISED : TOPIC_DEFINITION;
       }
     }
-    if (rule === RULE_PROTECTION) {
-      // A ban on conduct of the governed (不得散布谣言) is the ban itself: control, not a protection of people.
-      if ((fact & ENTRY_CONDUCT) !== 0 && matcher.cueList[argument].effect === 'protect') rule = RULE_NONE;
-      else {
-        if (bansInSentence < 0) bansInSentence = phraseBans(s, matcher);
-        if (listedBanTooFar(s, matcher, winner, argument, from, bansInSentence)) rule = RULE_NONE;
-      }
-    }
+    if (rule === RULE_PROTECTION && !protects(s, matcher, winner, argument, from)) rule = RULE_NONE;
     const banned = rule === RULE_NEGATION && bans(matcher.cueList[argument]);
-    if ((fact & ENTRY_ENGAGEMENT) !== 0 && (banned || rule === RULE_NONE)) {
-      // A ban on disclosing a state measure ("must not disclose the existence of the order") is a secrecy duty; so is a
-      // confidentiality entry written with its ban (不得泄露) when the secret cue names its category.
-      const secret = near[SECRET_CUES];
-      const secretCue = secret >= 0 ? matcher.cueList[secret] : null;
-      if (secretCue !== null && secretCue.protectionCategory !== null && (banned || secretCue.moves?.has(matcher.entryList[entryIndex].category ?? '') === true)) {
-        rule = RULE_SECRECY;
-        argument = secret;
-      }
+    if ((fact & ENTRY_ENGAGEMENT) !== 0 && (banned || rule === RULE_NONE) && near[SECRET_CUES] >= 0 && keepsSecret(matcher, near[SECRET_CUES], entryIndex, banned)) {
+      rule = RULE_SECRECY;
+      argument = near[SECRET_CUES];
     }
     if (title && rule !== RULE_NEGATION && rule !== RULE_EXEMPTION) {
       // A heading names its topic whatever cue stands in it ("Protection from arbitrary detention").
@@ -262,6 +255,43 @@ function annotate(s: MatchState, matcher: Matcher, tokens: number, base: number,
     }
     out.add(entries.start[winner] - base, entries.end[winner] - base, entryIndex, rule, rule === RULE_NONE ? -1 : argument);
   }
+}
+
+/**
+ * The cue of the define group that decides for the entry `winner` (the one at its first token `k`): its nearest such
+ * cue `nearest` if it decides for the entry's category, else the sentence's first before-cue of scope sentence
+ * (`definedFrom`, a definition's 是指) when it ends before the entry in its clause and allocatesField holds, else the last after-cue of that scope
+ * (`definedUntil`, a scope clause's 适用本法) when it starts after the entry in its clause; −1 for none.
+ */
+function definingCue(s: MatchState, matcher: Matcher, winner: number, nearest: number, definedFrom: number, definedUntil: number, text: string | null): number {
+  const entries = s.entries;
+  const cues = s.cues;
+  const category = matcher.entryList[entries.value[winner]].category ?? '';
+  if (nearest >= 0 && decidesFor(matcher.cueList[nearest], category)) return nearest;
+  if (definedFrom >= 0 && cues.last[definedFrom] <= entries.first[winner] && cues.clause[definedFrom] === entries.clause[winner] && decidesFor(matcher.cueList[cues.value[definedFrom]], category) && allocatesField(s, matcher, definedFrom, winner, text)) return cues.value[definedFrom];
+  if (definedUntil >= 0 && entries.last[winner] <= cues.first[definedUntil] && cues.clause[definedUntil] === entries.clause[winner] && decidesFor(matcher.cueList[cues.value[definedUntil]], category)) return cues.value[definedUntil];
+  return -1;
+}
+
+/**
+ * Whether the protection cue `cue` protects people from the control entry `winner`. A ban on conduct of the governed
+ * (不得散布谣言) is the ban itself: control, not a protection of people; so is an item of a list of prohibitions that
+ * its ban reaches only from afar (listedBanTooFar).
+ */
+function protects(s: MatchState, matcher: Matcher, winner: number, cue: number, from: number): boolean {
+  if ((matcher.entryFacts[s.entries.value[winner]] & ENTRY_CONDUCT) !== 0 && matcher.cueList[cue].effect === 'protect') return false;
+  if (s.bansInSentence < 0) s.bansInSentence = phraseBans(s, matcher);
+  return !listedBanTooFar(s, matcher, winner, cue, from, s.bansInSentence);
+}
+
+/**
+ * Whether the secret cue `secret` makes the engagement entry `entryIndex` a secrecy duty: a ban on disclosing a state
+ * measure ("must not disclose the existence of the order", `banned`), or a confidentiality entry written with its ban
+ * (不得泄露) when the secret cue names its category.
+ */
+function keepsSecret(matcher: Matcher, secret: number, entryIndex: number, banned: boolean): boolean {
+  const cue = matcher.cueList[secret];
+  return cue.protectionCategory !== null && (banned || cue.moves?.has(matcher.entryList[entryIndex].category ?? '') === true);
 }
 
 /** breaksBefore[k − from]: accepted clause-break cues starting before token k, so "a break between" is one subtraction; the same for predicate words. */

@@ -362,6 +362,37 @@ export class MatchListBuilder {
 
   /** Per annotation of the list `finish` returns, the index of its sentence in the block, in ascending order. */
   finishSentences(): readonly number[] {
-    return this.size === 0 ? NO_SENTENCES : this.sentenceOf.slice(0, this.size / FIELDS);
+    const count = this.size / FIELDS;
+    if (count === 0) return NO_SENTENCES;
+    const key = count <= SHARED_SENTENCES_COUNT ? sentencesKey(this.sentenceOf, count) : -1;
+    if (key < 0) return this.sentenceOf.slice(0, count);
+    let shared = SHARED_SENTENCES.get(key);
+    if (shared === undefined) {
+      shared = this.sentenceOf.slice(0, count);
+      SHARED_SENTENCES.set(key, shared);
+    }
+    return shared;
   }
+}
+
+/** Lists of sentence indices of up to this many annotations, each index below SHARED_SENTENCE_LIMIT, are shared. */
+const SHARED_SENTENCES_COUNT = 8;
+const SHARED_SENTENCE_LIMIT = 8;
+/**
+ * One array per such list, shared by every block whose annotations stand in those sentences (most blocks hold a few
+ * annotations in their first sentences): a block keeps its list for its life, and an array of its own per block was a
+ * fifth of what an analysis keeps, copied by every young collection it lives through. Lists ascend, so there are
+ * at most a few thousand of them.
+ */
+const SHARED_SENTENCES = new Map<number, readonly number[]>();
+
+/** The first `count` indices of `sentenceOf` packed three bits each after the count, or −1 when one is too large. */
+function sentencesKey(sentenceOf: readonly number[], count: number): number {
+  let key = count - 1;
+  for (let i = 0; i < count; i++) {
+    const sentence = sentenceOf[i];
+    if (sentence >= SHARED_SENTENCE_LIMIT) return -1;
+    key = (key << 3) | sentence;
+  }
+  return key;
 }

@@ -34,7 +34,7 @@ export interface BlockResult {
    */
   title: string | null;
   /** The block's sentence units, once the tally has counted them (they depend only on the block). */
-  units: Units | null;
+  units: Readonly<Units> | null;
   /** The lead-in of the list the block is an item of, when that lead-in is control (listContext.ts), else null. */
   readonly leadIn: LeadIn | null;
   /** The lead-in the block's last sentence is, set once when the block is put in context (listContext.ts). */
@@ -334,7 +334,7 @@ class Block implements BlockResult {
   ) {}
 
   title: string | null = null;
-  units: Units | null = null;
+  units: Readonly<Units> | null = null;
   opens: LeadIn | null = null;
 
   withMatches(matches: MatchList, matchSentences: readonly number[], leadIn: LeadIn | null, subject: DocumentSubject | null): BlockResult {

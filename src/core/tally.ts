@@ -155,21 +155,23 @@ export function totalsOf(part: TotalsPart, language: Language | null): TextTotal
  * The sentence units of a block: a sentence is a control unit when it holds at least one counted control match, an
  * engagement unit when it holds a counted engagement match, and may be both. Kept on the block, which never changes.
  */
-export function blockUnits(block: BlockResult, reader: MatchReader): Units {
+export function blockUnits(block: BlockResult, reader: MatchReader): Readonly<Units> {
   if (block.units !== null) return block.units;
-  const units: Units = { sentences: block.sentences, control: 0, engagement: 0, both: 0 };
   const list = block.matches;
   const sentenceOf = block.matchSentences;
   const count = matchCount(list);
+  let controlUnits = 0;
+  let engagementUnits = 0;
+  let bothUnits = 0;
   let current = -1;
   let control = false;
   let engagement = false;
   for (let m = 0; m <= count; m++) {
     const sentence = m < count ? sentenceOf[m] : -2;
     if (sentence !== current) {
-      if (control) units.control++;
-      if (engagement) units.engagement++;
-      if (control && engagement) units.both++;
+      if (control) controlUnits++;
+      if (engagement) engagementUnits++;
+      if (control && engagement) bothUnits++;
       current = sentence;
       control = engagement = false;
     }
@@ -177,11 +179,31 @@ export function blockUnits(block: BlockResult, reader: MatchReader): Units {
     if (reader.isControl(list, m)) control = true;
     else engagement = true;
   }
+  const units = sharedUnits(block.sentences, controlUnits, engagementUnits, bothUnits);
   block.units = units;
   return units;
 }
 
-export function addUnits(to: Units, units: Units, sign: number): void {
+/** Blocks whose four unit counts are each below this share one Units object per set of counts. */
+const SHARED_UNITS_LIMIT = 16;
+const SHARED_UNITS = new Map<number, Readonly<Units>>();
+
+/**
+ * Units of these counts, the same object for every block of small counts: a block keeps its units for its life, and
+ * an object of its own per block was an eighth of what an analysis keeps, copied by every young collection it lives through.
+ */
+function sharedUnits(sentences: number, control: number, engagement: number, both: number): Readonly<Units> {
+  if (sentences >= SHARED_UNITS_LIMIT || control >= SHARED_UNITS_LIMIT || engagement >= SHARED_UNITS_LIMIT || both >= SHARED_UNITS_LIMIT) return { sentences, control, engagement, both };
+  const key = ((sentences * SHARED_UNITS_LIMIT + control) * SHARED_UNITS_LIMIT + engagement) * SHARED_UNITS_LIMIT + both;
+  let units = SHARED_UNITS.get(key);
+  if (units === undefined) {
+    units = { sentences, control, engagement, both };
+    SHARED_UNITS.set(key, units);
+  }
+  return units;
+}
+
+export function addUnits(to: Units, units: Readonly<Units>, sign: number): void {
   to.sentences += sign * units.sentences;
   to.control += sign * units.control;
   to.engagement += sign * units.engagement;
