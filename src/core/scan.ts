@@ -171,32 +171,44 @@ export function analyzeBlock(text: string, start: number, extent: BlockExtent, m
       const tokenStart = i;
       let h1 = 0;
       let h2 = 0x811c9dc5 | 0;
-      for (;;) {
-        if (c < 128) {
-          // ASCII letters and digits lower-case by setting bit 5.
+      // An ASCII block's words are read from its bytes in a loop of their own: no width, no test for a wider letter.
+      if (ascii !== null) {
+        for (;;) {
           const lc = c | 32;
           h1 = (Math.imul(h1, 31) + lc) | 0;
           h2 = Math.imul(h2 ^ lc, 16777619);
-        } else {
-          // A pattern's word edges fall beside a non-ASCII letter, where a token runs on: exemption words read there are left to it.
-          scan.match.mayExempt = true;
-          for (let w = 0; w < width; w++) {
-            const lc = lowerChar(text.charCodeAt(i + w));
+          if (++i >= end) break;
+          c = ascii[i - start];
+          if (ASCII_CLASS[c] !== WORD) break;
+        }
+      } else {
+        for (;;) {
+          if (c < 128) {
+            // ASCII letters and digits lower-case by setting bit 5.
+            const lc = c | 32;
             h1 = (Math.imul(h1, 31) + lc) | 0;
             h2 = Math.imul(h2 ^ lc, 16777619);
+          } else {
+            // A pattern's word edges fall beside a non-ASCII letter, where a token runs on: exemption words read there are left to it.
+            scan.match.mayExempt = true;
+            for (let w = 0; w < width; w++) {
+              const lc = lowerChar(text.charCodeAt(i + w));
+              h1 = (Math.imul(h1, 31) + lc) | 0;
+              h2 = Math.imul(h2 ^ lc, 16777619);
+            }
           }
+          i += width;
+          if (i >= end) break;
+          c = text.charCodeAt(i);
+          if (c < 128) {
+            if (ASCII_CLASS[c] !== WORD) break;
+            width = 1;
+            continue;
+          }
+          cls = classAt(text, i, end, c);
+          width = widthOf(c, cls);
+          if (cls !== WORD) break;
         }
-        i += width;
-        if (i >= end) break;
-        c = ascii !== null ? ascii[i - start] : text.charCodeAt(i);
-        if (c < 128) {
-          if (ASCII_CLASS[c] !== WORD) break;
-          width = 1;
-          continue;
-        }
-        cls = classAt(text, i, end, c);
-        width = widthOf(c, cls);
-        if (cls !== WORD) break;
       }
       stepWord(scan, text, matcher, tokenStart, i, h1, h2);
       // The character that ended the word is still in c; most often it is the space before the next one.
