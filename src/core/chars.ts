@@ -84,6 +84,11 @@ export function isUnjoiningSpace(c: number): boolean {
   return c === 11 || c === 12 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0xfeff;
 }
 
+/** What a regular expression's `\s` matches. */
+export function isPatternSpace(c: number): boolean {
+  return isWhitespace(c) || isUnjoiningSpace(c);
+}
+
 /** Characters that may stand between the words of a phrase: spaces, hyphens, apostrophes. */
 export function isPhraseJoiner(c: number): boolean {
   return isWhitespace(c) || c === 45 || c === 0x2010 || c === 0x2011 || c === 39 || c === 0x2019;

@@ -1,4 +1,5 @@
 // Recognises the headings that open a document's sections, one line at a time.
+import { isPatternSpace } from './chars';
 import { detached } from './detach';
 
 export interface Heading {
@@ -57,7 +58,19 @@ const FINITE_VERB = /\b(shall|may|must|will|is|are|was|were|has|have|had|should|
 
 /** A title: at most 14 words, and no finite verb ("Powers to require retention of data", not "This Part applies"). */
 export function isTitleLike(words: string): boolean {
-  return !FINITE_VERB.test(words) && words.split(/\s+/).length <= 14;
+  return !FINITE_VERB.test(words) && spaceRuns(words) < 14;
+}
+
+/** How many runs of `\s` `text` holds: split(/\s+/) cuts it into one piece more. Counted, not split: headings are read on every line. */
+function spaceRuns(text: string): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isPatternSpace(text.charCodeAt(i));
+    if (space && !inRun) runs++;
+    inRun = space;
+  }
+  return runs;
 }
 const NONE: readonly HeadingPattern[] = [];
 

@@ -1,6 +1,7 @@
 // Names of bodies, offices, programmes and laws: "the Privacy Office", "the Public Company Accounting Oversight
 // Board", "the Right to Financial Privacy Act", 《消费者权益保护法》. A lexicon word inside a name says which body or law
 // is meant, not what the text does (scheme: topic nouns are not stances), so its match is shown and not counted.
+import { isPatternSpace } from './chars';
 
 /** How far a name may reach around a match: the longest name worth reading as one. */
 const NAME_REACH = 80;
@@ -32,15 +33,32 @@ function isLetter(c: number): boolean {
 
 /** A word of a name: a capital, then at least one small letter ("Office", not "MONITOR", which shouts, nor "A"). */
 function isNameWord(word: string): boolean {
-  return word.length > 1 && isUpper(word.charCodeAt(0)) && /[a-z]/.test(word);
+  return isNameWordAt(word, 0, word.length);
 }
 
-/** Every word of the match is a word of a name, joining words aside. */
-function wordsCapitalised(text: string, start: number, end: number): boolean {
-  for (const word of text.slice(start, end).split(/[\s\u00a0\u202f]+/)) {
-    if (word !== '' && !isNameWord(word) && !NAME_JOINERS.has(word.toLowerCase())) return false;
+/** isNameWord of `text[start, end)`, read in place. */
+function isNameWordAt(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || !isUpper(text.charCodeAt(start))) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
   }
-  return true;
+  return false;
+}
+
+/**
+ * Every word of the match is a word of a name, joining words aside; words are what `\s` separates. Read in place: it
+ * runs for every match that starts with a capital, and a split made an array and a string per word.
+ */
+function wordsCapitalised(text: string, start: number, end: number): boolean {
+  let i = start;
+  for (;;) {
+    while (i < end && isPatternSpace(text.charCodeAt(i))) i++;
+    if (i >= end) return true;
+    const wordStart = i;
+    while (i < end && !isPatternSpace(text.charCodeAt(i))) i++;
+    if (!isNameWordAt(text, wordStart, i) && !NAME_JOINERS.has(text.slice(wordStart, i).toLowerCase())) return false;
+  }
 }
 
 /** The nearest word before `at`, reached over spaces only, skipping joining words; true when it is capitalised. */
