@@ -25,3 +25,15 @@ describe('steps of redress, statements of reasons and remedies (lexicon en 1.18.
     assert.deepEqual(countedAs('engagement', 'The order shall provide compensatory damages to the complainant.'), ['engagement/rights:compensatory damages']);
   });
 });
+
+describe('a ban on disclosing what is held about people (lexicon en 1.18.2)', () => {
+  it('is a duty of confidentiality when it protects the people the information is about', () => {
+    assert.deepEqual(countedAs('engagement', 'A financial institution shall not disclose an account number to any third party.'), ['engagement/privacy:shall not disclose']);
+    assert.deepEqual(countedAs('engagement', 'Charges shall not be made public by the Commission.'), ['engagement/privacy:shall not be made public']);
+  });
+
+  it('is a secrecy duty when it keeps a state measure secret, and nothing when it only exempts from disclosure', () => {
+    assert.deepEqual(counted('The provider shall not disclose to any person that the FBI has sought or obtained access.'), ['control/censorship:shall not disclose']);
+    assert.deepEqual(counted('An agency shall not be required to disclose the records.'), []);
+  });
+});
