@@ -5,7 +5,7 @@ import { EncodedBytes, JsonBytes } from './jsonBytes';
 import { LineIndex } from './lineIndex';
 import { StanceBytes, writeAnnotationStance } from './stanceBytes';
 import type { AnnotationCursor } from './annotationCursor';
-import type { Language, Lean, Match, PolarityTally, Polarity, SectionTally, Tally, LeanLabel, Units } from './types';
+import type { CategoryTally, Language, Lean, Match, PolarityTally, Polarity, SectionTally, Tally, LeanLabel, Units } from './types';
 
 const REPORT_FORMAT = 'policy-lens.tally';
 const REPORT_VERSION = 2;
@@ -170,7 +170,7 @@ export function documentTotals(source: string, tally: Pick<Tally, 'language' | '
 }
 
 export function documentSummary(source: string, tally: Tally): ReportDocumentSummary {
-  return { ...documentTotals(source, tally), reviewed: null, categories: tally.categories.map(reportCategory), sections: tally.sections.map(reportSection) };
+  return { ...documentTotals(source, tally), reviewed: null, categories: tally.categories.map(tallyCategory), sections: tally.sections.map(reportSection) };
 }
 
 /**
@@ -188,7 +188,7 @@ export function documentSummarySource(source: string, tally: Tally, sections: Se
     engagement: polarityTally(tally.engagement),
     lean: lean(tally.lean),
     reviewed: null,
-    categories: tally.categories.map(reportCategory),
+    categories: tally.categories.map(tallyCategory),
     sections,
   };
 }
@@ -778,13 +778,19 @@ function orderedSummary(d: ReportSummarySource): ReportDocumentSummary {
     engagement: polarityTally(d.engagement),
     lean: lean(d.lean),
     reviewed: figures(d.reviewed),
-    categories: d.categories.map(reportCategory),
+    categories: d.categories.map((c) => reportCategory(c)),
     sections: Array.from({ length: d.sections.length }, (_, i) => reportSection(sectionAt(d.sections, i))),
   };
 }
 
-function reportCategory(c: ReportCategory): ReportCategory {
-  return { id: c.id, label: c.label, polarity: c.polarity, matches: c.matches, weight: round(c.weight), terms: c.terms.map((t) => ({ term: t.term, count: t.count })) };
+/** A category in the documented key order, rounded, with `terms` (by default its own, copied in their key order). */
+function reportCategory(c: ReportCategory, terms: ReportTerm[] = c.terms.map((t) => ({ term: t.term, count: t.count }))): ReportCategory {
+  return { id: c.id, label: c.label, polarity: c.polarity, matches: c.matches, weight: round(c.weight), terms };
+}
+
+/** A tally's category: its terms are not copied, as they were made for that tally alone, each with just these keys, and are only read. */
+function tallyCategory(c: CategoryTally): ReportCategory {
+  return reportCategory(c, c.terms);
 }
 
 /** A section in the documented key order, rounded; not reviewed unless it says so. */

@@ -82,11 +82,38 @@ export class TallyAccumulator {
   categoryTallies(categories: readonly Category[]): CategoryTally[] {
     return categories.map((c, index) => {
       const sum = this.categories[index];
-      const terms: TermCount[] = [...sum.terms].map(([term, counter]) => ({ term, count: counter.count }));
-      terms.sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-      return { id: c.id, label: c.label, polarity: c.polarity, matches: sum.matches, weight: sum.weightMilli / 1000, terms };
+      return { id: c.id, label: c.label, polarity: c.polarity, matches: sum.matches, weight: sum.weightMilli / 1000, terms: termCounts(sum.terms) };
     });
   }
+}
+
+/** Above this many terms a category's are sorted by Array.prototype.sort; up to it, in place as they are added. */
+const INSERTED_TERMS = 16;
+
+/**
+ * A category's terms, most counted first, then by term. A document holds a few terms per category, and a corpus of
+ * small documents tallies thousands: spreading the map into pairs and Array.prototype.sort's work arrays were a good
+ * part of the garbage each document left.
+ */
+function termCounts(terms: CategorySum['terms']): TermCount[] {
+  const counts: TermCount[] = [];
+  if (terms.size > INSERTED_TERMS) {
+    terms.forEach((counter, term) => counts.push({ term, count: counter.count }));
+    return counts.sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  }
+  terms.forEach((counter, term) => {
+    const added: TermCount = { term, count: counter.count };
+    let i = counts.length;
+    counts.push(added);
+    for (; i > 0 && countedBefore(added, counts[i - 1]); i--) counts[i] = counts[i - 1];
+    counts[i] = added;
+  });
+  return counts;
+}
+
+/** True when `a` comes before `b` among a category's terms, as the sort above orders them (a map's keys differ). */
+function countedBefore(a: TermCount, b: TermCount): boolean {
+  return a.count > b.count || (a.count === b.count && a.term < b.term);
 }
 
 /**
