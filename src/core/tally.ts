@@ -18,8 +18,11 @@ export interface Sum {
 }
 
 interface CategorySum extends Sum {
-  /** A counter object per term, so that counting one is a single lookup; its weight in thousandths too. */
-  terms: Map<string, { count: number; weightMilli: number }>;
+  /**
+   * A counter object per term, so that counting one is a single lookup; its weight in thousandths too. Null until the
+   * category counts a term: most categories of a small document count none, and a map for each was garbage.
+   */
+  terms: Map<string, { count: number; weightMilli: number }> | null;
 }
 
 export class TallyAccumulator {
@@ -38,7 +41,7 @@ export class TallyAccumulator {
     private readonly terms: EntryTerms,
     categoryCount: number,
   ) {
-    this.categories = Array.from({ length: categoryCount }, () => ({ matches: 0, weightMilli: 0, terms: new Map() }));
+    this.categories = Array.from({ length: categoryCount }, (): CategorySum => ({ matches: 0, weightMilli: 0, terms: null }));
   }
 
   /** Adds the counts of a block that starts at `base` in `text` (sign 1), or takes them away (sign −1). */
@@ -62,20 +65,21 @@ export class TallyAccumulator {
       sum.matches += sign;
       sum.weightMilli += sign * weightMilli;
       const term = reader.termAt(list, m, this.terms, text, base);
-      let counter = sum.terms.get(term);
+      const terms = (sum.terms ??= new Map());
+      let counter = terms.get(term);
       if (counter === undefined) {
         counter = { count: 0, weightMilli: 0 };
-        sum.terms.set(term, counter);
+        terms.set(term, counter);
       }
       counter.count += sign;
       counter.weightMilli += sign * weightMilli;
-      if (counter.count === 0) sum.terms.delete(term);
+      if (counter.count === 0) terms.delete(term);
     }
   }
 
   /** The summed weight in thousandths of a term's counted annotations in category `category` (an index); undefined when it has none. */
   termWeightMilli(category: number, term: string): number | undefined {
-    return this.categories[category]?.terms.get(term)?.weightMilli;
+    return this.categories[category]?.terms?.get(term)?.weightMilli;
   }
 
   /** `categories` are the lexicons' categories, in the order their indices count them. */
@@ -97,6 +101,7 @@ const INSERTED_TERMS = 16;
  */
 function termCounts(terms: CategorySum['terms']): TermCount[] {
   const counts: TermCount[] = [];
+  if (terms === null) return counts;
   if (terms.size > INSERTED_TERMS) {
     terms.forEach((counter, term) => counts.push({ term, count: counter.count }));
     return counts.sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
