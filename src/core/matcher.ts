@@ -7,6 +7,7 @@ import { PathAutomaton } from './pathAutomaton';
 import { cueFacts, entryFacts } from './ruleFacts';
 import { SlotTrie, TrieLists } from './slotTrie';
 import { PrefixHashes } from './prefixHashes';
+import { ShortWordStems } from './shortWordStems';
 import { lexiconWordStem, MAX_SUFFIX_DIFFERENCE, sameWordFamily, stem } from './stem';
 import { Vocabulary } from './vocabulary';
 import { Category, CueEffect, CueSource, Language, LexiconEntrySource, LexiconSource, Polarity } from './types';
@@ -218,6 +219,8 @@ export class Matcher {
   private readonly wordSlotsByStem = new Map<string, WordSlot[]>();
   /** Every prefix of every lexicon word (see mayBeInFamily). */
   private readonly wordPrefixes = new PrefixHashes();
+  /** The short words that stem to a lexicon word's stem (see mayBeInFamily). */
+  private readonly shortWords = new ShortWordStems();
   /** The slot of each lexicon word, by its text. */
   private readonly wordSlotIds = new Map<string, number>();
   /** Wildcard prefixes by their text, and the lengths they come in: a new word looks up one prefix per length, not every prefix. */
@@ -430,7 +433,9 @@ export class Matcher {
    */
   private mayBeInFamily(surface: string): boolean {
     const prefix = surface.length - MAX_SUFFIX_DIFFERENCE;
-    if (prefix <= 0 || this.wordPrefixes.hasPrefix(surface, prefix)) return true;
+    // Any common prefix will do for a word this short: only its stem decides.
+    if (prefix <= 0) return this.shortWords.has(surface);
+    if (this.wordPrefixes.hasPrefix(surface, prefix)) return true;
     // A plural of a family member ("punishments") reaches one character further (see sameWordFamily).
     return prefix > 1 && surface.charCodeAt(surface.length - 1) === 115 && this.wordPrefixes.hasPrefix(surface, prefix - 1);
   }
@@ -486,6 +491,7 @@ export class Matcher {
   private addWordSlot(word: string, wordStem: string, id: number): void {
     this.wordSlotIds.set(word, id);
     this.wordPrefixes.addPrefixesOf(word);
+    this.shortWords.addStem(wordStem);
     const list = this.wordSlotsByStem.get(wordStem);
     if (list) list.push({ word, wordStem, id });
     else this.wordSlotsByStem.set(wordStem, [{ word, wordStem, id }]);
