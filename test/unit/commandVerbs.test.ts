@@ -66,6 +66,11 @@ describe('commands in plain verbs (lexicons en 1.18)', () => {
       assert.deepEqual(counted('The Secretary shall exclude the following individuals and entities from participation in any Federal health care program.'), ['control/sanctions:exclude']);
     });
 
+    it('en 1.18.3: an Administrator, or the Administration he heads, is an authority; "the administration of" a program stays a target', () => {
+      assert.deepEqual(counted('The Administrator of the Transportation Security Administration shall order the deployment of personnel at each screening location.'), ['control/coercion:order']);
+      assert.deepEqual(counted('The senior official may investigate any matter concerning the administration of any program of the Department.'), ['engagement/accountability:investigate']);
+    });
+
     it('a court ordering in a review, a passive requirement and a noun are no commands', () => {
       assert.deepEqual(counted('In the proceeding before the Commission, the court may order such additional evidence to be taken.'), []);
       assert.deepEqual(counted('Separate applications and permits shall be required by the Secretary of the Treasury.'), []);
