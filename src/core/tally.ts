@@ -104,7 +104,7 @@ function termCounts(terms: CategorySum['terms']): TermCount[] {
   if (terms === null) return counts;
   if (terms.size > INSERTED_TERMS) {
     terms.forEach((counter, term) => counts.push({ term, count: counter.count }));
-    return counts.sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    return counts.sort((a, b) => (countedBefore(a, b) ? -1 : 1));
   }
   terms.forEach((counter, term) => {
     const added: TermCount = { term, count: counter.count };
@@ -116,7 +116,7 @@ function termCounts(terms: CategorySum['terms']): TermCount[] {
   return counts;
 }
 
-/** True when `a` comes before `b` among a category's terms, as the sort above orders them (a map's keys differ). */
+/** True when `a` comes before `b` among a category's terms: the one order of both paths above (a map's keys differ, so never a tie). */
 function countedBefore(a: TermCount, b: TermCount): boolean {
   return a.count > b.count || (a.count === b.count && a.term < b.term);
 }
