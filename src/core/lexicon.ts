@@ -195,13 +195,18 @@ class Validator {
     }
     const lists = props.get('lists');
     if (lists) {
-      const listProps = this.object(lists, '"lists"', ['refer', 'ban', 'unpunctuated', 'exemption']);
+      const listProps = this.object(lists, '"lists"', ['refer', 'ban', 'obliged', 'unpunctuated', 'exemption']);
       context.lists = {};
       if (listProps.get('refer')) context.lists.refer = this.array(listProps, lists, 'refer', false).map((item) => this.stringNode(item, 'a word that names a list'));
       const ban = listProps.get('ban');
       if (ban) {
         const banProps = this.object(ban, '"ban"', ['words', 'entry']);
         context.lists.ban = { words: this.array(banProps, ban, 'words', true).map((item) => this.stringNode(item, 'a ban word')), entry: this.term(banProps, ban, 'entry') };
+      }
+      const obliged = listProps.get('obliged');
+      if (obliged) {
+        const props = this.object(obliged, '"obliged"', ['words', 'entry']);
+        context.lists.obliged = { words: this.array(props, obliged, 'words', true).map((item) => this.stringNode(item, 'a last word of an obliging lead-in')), entry: this.term(props, obliged, 'entry') };
       }
       const unpunctuated = listProps.get('unpunctuated');
       if (unpunctuated) {

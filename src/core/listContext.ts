@@ -74,6 +74,10 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
   // word ("…; or") is no lead-in.
   if (!colon && ((isTitleLike(words) && !LOWER_ITEM.test(words)) || open?.except?.test(words) === true)) return null;
   if (rules.exemption?.pattern.test(words) === true) return { entry: -1, argument: -1, ban: false, exemption: true, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start };
+  // "… as further conditions of probation, that the defendant": each item is what the person must do.
+  for (const oblige of rules.obliged) {
+    if (oblige.pattern.test(words)) return { entry: oblige.entry, argument: -1, ban: false, exemption: false, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start };
+  }
   if (!colon) {
     if (open === null || open.exceptWith?.test(words) === true) return null;
     return stanceLeadIn(start, block, reader, words, sentenceStart, -1, open.categories, false);

@@ -85,6 +85,8 @@ export interface ListRules {
   /** Words by which a lead-in names its items, as one pattern, or null. */
   readonly refer: RegExp | null;
   readonly bans: readonly ListBan[];
+  /** Lead-ins whose last words leave a governed person as the subject of the items' verbs (`lists.obliged`): the pattern holds at the lead-in's end. */
+  readonly obliged: readonly ListBan[];
   /** When a lead-in may end on a word (see LexiconSource's `lists.unpunctuated`), or null. */
   readonly unpunctuated: UnpunctuatedLeadIns | null;
   /** When a lead-in is an exemption (see LexiconSource's `lists.exemption`), or null. */
@@ -133,13 +135,12 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
   if (on.length === 0) return null;
   const refer = on.flatMap((l) => l.context?.lists?.refer ?? []);
   const bans: ListBan[] = [];
+  const obliged: ListBan[] = [];
   for (const lexicon of on) {
     const ban = lexicon.context?.lists?.ban;
-    if (ban === undefined) continue;
-    const key = ban.entry.toLowerCase();
-    const entry = entries.findIndex((e) => e.term.toLowerCase() === key);
-    if (entry < 0 || entries[entry].polarity === null) throw new Error(`lexicon ${lexicon.name}: lists.ban names "${ban.entry}", which is no entry with a category`);
-    bans.push({ pattern: wordsPattern(ban.words), entry });
+    if (ban !== undefined) bans.push({ pattern: wordsPattern(ban.words), entry: listEntry(lexicon, entries, 'ban', ban.entry) });
+    const oblige = lexicon.context?.lists?.obliged;
+    if (oblige !== undefined) obliged.push({ pattern: new RegExp(`(?:${wordsPattern(oblige.words).source})[\\s:\u2014\u2013-]*$`, 'i'), entry: listEntry(lexicon, entries, 'obliged', oblige.entry) });
   }
   const open = on.flatMap((l) => (l.context?.lists?.unpunctuated === undefined ? [] : [l.context.lists.unpunctuated]));
   const except = open.flatMap((u) => u.except);
@@ -158,7 +159,15 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
           categories: categoryIndices(categories, exempting.flatMap((e) => e.categories)),
           sentences: sentenceWords.length === 0 ? null : wordsPattern(sentenceWords),
         };
-  return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, unpunctuated, exemption };
+  return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, obliged, unpunctuated, exemption };
+}
+
+/** The index of the entry a list rule (`lists.<rule>`) names for its items, which must have a category. */
+function listEntry(lexicon: LexiconSource, entries: readonly CompiledEntry[], rule: string, term: string): number {
+  const key = term.toLowerCase();
+  const entry = entries.findIndex((e) => e.term.toLowerCase() === key);
+  if (entry < 0 || entries[entry].polarity === null) throw new Error(`lexicon ${lexicon.name}: lists.${rule} names "${term}", which is no entry with a category`);
+  return entry;
 }
 
 /** The exemption-sentence words of the lexicons that turn lists on (see compileListRules). */

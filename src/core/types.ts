@@ -138,9 +138,12 @@ export interface LexiconSource {
      * make a lead-in (ending on a colon, a dash or a word) an exemption ("shall not apply to"): its items name what the
      * duty or protection does not reach, so their counted matches of `categories` are shown as topics, not counted;
      * `sentences`: words that make any sentence holding them show its own counted engagement matches as topics too
-     * ("Subsections (a) and (b) shall not prohibit the disclosure of …" grants no disclosure).
+     * ("Subsections (a) and (b) shall not prohibit the disclosure of …" grants no disclosure). `obliged`: last words
+     * that leave a governed person as the subject of the items' verbs ("… as further conditions of probation, that the
+     * defendant", "… may by order require such person to"): each item is a duty laid on that person, counted as `entry`;
+     * the lead-in itself names no act and is not counted (codebook D2).
      */
-    lists?: { refer?: string[]; ban?: { words: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] } };
+    lists?: { refer?: string[]; ban?: { words: string[]; entry: string }; obliged?: { words: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] } };
     /**
      * Document subjects (listContext.ts): a document whose title line (its first line, with no sentence-final mark)
      * holds every word of `title` is a scheme of that kind, so counted matches of the `moves` categories all through it
