@@ -1,4 +1,4 @@
-// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D22), found by surface patterns of
+// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D29), found by surface patterns of
 // their text alone: what a person then reads and judges, in its document's context, by the decision. The patterns
 // over-reach on purpose (a candidate is not a relabel), and nothing here runs the engine, so that the judging is
 // blind to what the engine predicts.
@@ -150,6 +150,43 @@ export const CANDIDATE_CLASSES: readonly CandidateClass[] = [
     test: (t) =>
       /(?:公告|通知|决定书|告知书|通知书|文书)[^。；]{0,12}(?:应当)?(?:载明|写明|注明|包括|列明)/.test(t) ||
       /\b(?:notice|notification|order|decision|request|letter)\b[^.;]{0,40}\bshall (?:include|contain|state|set forth|specify)\b/i.test(t),
+  },
+  {
+    decision: 'D23',
+    what: "a firm's duties to its customers: delivery, documents, information, remedies",
+    test: (t) =>
+      /(?:消费者|用户|顾客|购买者|买受人|患者)[^。；]{0,40}(?:应当|必须|不得|有权|可以)|(?:应当|必须|不得)[^。；]{0,40}(?:消费者|用户|顾客|购买者|患者)|随车|发票|凭证|说明书|警示|明码标价|补办|交付/.test(t) ||
+      /\b(?:consumers?|customers?|purchasers?|buyers?|patients?|subscribers?)\b[^.;]{0,60}\b(?:shall|must|may not|entitled)\b|\b(?:shall|must)\b[^.;]{0,60}\b(?:consumers?|customers?|purchasers?|buyers?)\b|\b(?:invoice|receipt|instructions for use|labeling)\b/i.test(t),
+  },
+  {
+    decision: 'D24',
+    what: "a remedy's standard and term: warranties, repairs, limitation periods",
+    test: (t) => /三包|包修|保修|质保|有效期|起计算|时效|中止|修理|更换|退货|退款|赔偿[^。；]{0,10}(?:期限|标准|范围)/.test(t) || /\bwarrant(?:y|ies)\b|\blimitations? period|\bstatute of limitations\b|\btoll(?:ed|ing)?\b|\brepairs?\b|\brefunds?\b|\breplacement\b/i.test(t),
+  },
+  {
+    decision: 'D25',
+    what: 'narrowing, proportioning and ending a measure; returning what it took',
+    test: (t) => /相适应|相称|必要限度|比例原则|返还|退还|发还|归还|解除[^。；]{0,6}(?:措施|限制|强制|查封|扣押|冻结)|缩小[^。；]{0,6}范围|(?:减轻|减少|限制)[^。；]{0,8}(?:范围|区域)/.test(t) || /\bmay (?:limit|narrow|reduce|shorten|lift|terminate|vacate)\b|\bproportion(?:ate|al)\b|\breturn(?:ed)?\b[^.;]{0,40}\b(?:property|items?|seized|owner)\b/i.test(t),
+  },
+  {
+    decision: 'D26',
+    what: 'updating, renewing or changing a filing or registration',
+    test: (t) => /变(?:化|更)[^。；]{0,30}(?:备案|登记|手续|更新|报告|申报)|更新备案|延续|换发|重新(?:备案|登记|申报|申请)|及时更新/.test(t) || /\b(?:update|renew(?:al|ed)?)\b|\b(?:notify|inform|report)\b[^.;]{0,40}\b(?:any )?change/i.test(t),
+  },
+  {
+    decision: 'D27',
+    what: 'products: standards, tests, bans on making or selling',
+    test: (t) => /(?:产品|商品|食品|药品|零部件)[^。；]{0,40}(?:应当|不得|禁止|符合)|检验合格|不得(?:出厂|销售|生产|进口)|质量要求/.test(t) || /\bintroduc(?:e|tion) into interstate commerce\b|\badulterated\b|\bmisbranded\b|\b(?:products?|goods|articles? of food|drugs?|devices?)\b[^.;]{0,40}\b(?:shall (?:meet|comply|conform)|may not be (?:sold|distributed))\b/i.test(t),
+  },
+  {
+    decision: 'D28',
+    what: 'mobilising the governed: participation, volunteers, mass prevention',
+    test: (t) => /动员|群防群治|志愿|参与|发动|组织[^。；]{0,10}(?:群众|居民|村民|社会力量)/.test(t) || /\bvolunteers?\b|\bmobiliz|\bparticipat(?:e|ion|ing)\b/i.test(t),
+  },
+  {
+    decision: 'D29',
+    what: 'duties of the press and of publicity',
+    test: (t) => /新闻|媒体|媒介|报刊|广播|电视|舆论|宣传/.test(t) || /\b(?:the press|news media|media|newspapers?|broadcasters?|publicity)\b/i.test(t),
   },
 ];
 

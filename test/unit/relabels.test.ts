@@ -115,6 +115,25 @@ describe('relabel candidates', () => {
     assert.ok(classOf('The Secretary shall pay a reward.').every((d) => !late.includes(d)));
   });
 
+  it('finds the surfaces of D23 to D29', () => {
+    assert.ok(classOf('二）向消费者交付随车文件以及购车发票；').includes('D23'));
+    assert.ok(classOf('The seller shall give the customer an invoice.').includes('D23'));
+    assert.ok(classOf('三包有效期和包修期自销售者开具购车发票之日起计算；').includes('D24'));
+    assert.ok(classOf('The limitations period shall be tolled while the emergency lasts.').includes('D24'));
+    assert.ok(classOf('被征用的财产在使用完毕后，应当及时返还。').includes('D25'));
+    assert.ok(classOf('The Secretary may limit the size of the geographic area affected by such cessation.').includes('D25'));
+    assert.ok(classOf('备案信息发生变化的，生产者应当自变化之日起20个工作日内更新备案。').includes('D26'));
+    assert.ok(classOf('The registrant shall notify the Secretary of any change in its address.').includes('D26'));
+    assert.ok(classOf('未经检验合格，不得出厂销售。').includes('D27'));
+    assert.ok(classOf('No person shall introduce into interstate commerce any adulterated food.').includes('D27'));
+    assert.ok(classOf('组织动员企业事业单位、社会组织、志愿者等各方力量依法有序参与突发事件应对工作。').includes('D28'));
+    assert.ok(classOf('The Ombudsman may designate a volunteer to represent the entity.').includes('D28'));
+    assert.ok(classOf('新闻媒体采访报道突发事件应当及时、准确、客观、公正。').includes('D29'));
+    assert.ok(classOf('The news media shall have access to the hearing.').includes('D29'));
+    const late = ['D23', 'D24', 'D25', 'D26', 'D27', 'D28', 'D29'];
+    assert.ok(classOf('The Secretary shall pay a reward.').every((d) => !late.includes(d)));
+  });
+
   it('lists a class in the order of the sentences given', () => {
     const found = candidates([
       { doc: 'zh99-x', sentence: 4, text: '第三章 信用修复' },
