@@ -4,6 +4,7 @@ const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
+const zlib = require('node:zlib');
 const { spawnSync } = require('node:child_process');
 
 const production = process.argv.includes('--production');
@@ -176,9 +177,12 @@ async function builtinCompiled() {
         "import { Matcher } from './src/core/matcher';",
         "import { builtinLexicons } from './src/core/builtin';",
         "import { BUILTIN_MATCHER_SETS } from './src/core/builtinCompiled';",
+        "import { encodeMatcherImage } from './src/core/matcherImage';",
         'const lexicons = builtinLexicons();',
         'const matchers = Object.fromEntries(BUILTIN_MATCHER_SETS.map((set) => [set.join(","), JSON.stringify(new Matcher(set.map((i) => lexicons[i])).tables())]));',
-        'module.exports = { sha256: new Engine(lexicons).lexiconInfo.sha256, stems: new Matcher(lexicons).wordStems().flat(), matchers };',
+        // The image of all of them, made as a run that finds the file damaged makes it again: from the bundled tables.
+        'const image = encodeMatcherImage(new Matcher(lexicons, JSON.parse(JSON.stringify(new Matcher(lexicons).tables()))).image());',
+        'module.exports = { sha256: new Engine(lexicons).lexiconInfo.sha256, stems: new Matcher(lexicons).wordStems().flat(), matchers, image };',
       ].join('\n'),
       resolveDir: __dirname,
       loader: 'ts',
@@ -192,8 +196,15 @@ async function builtinCompiled() {
   });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', generator.outputFiles[0].text)(module, module.exports, require);
-  return { POLICY_LENS_BUILTIN_COMPILED: JSON.stringify(JSON.stringify(module.exports)) };
+  const { image, ...compiled } = module.exports;
+  matcherImage = image;
+  const imageCrc32 = zlib.crc32 === undefined ? undefined : zlib.crc32(image).toString(16).padStart(8, '0');
+  return { POLICY_LENS_BUILTIN_COMPILED: JSON.stringify(JSON.stringify({ ...compiled, imageCrc32 })) };
 }
+
+/** The image of the built-in lexicons' matcher that builtinCompiled() made, written beside the CLI's bundle (src/cli/matcherImageFile.ts). */
+let matcherImage = null;
+const MATCHER_IMAGE_FILE = 'dist/builtinMatcher.bin';
 
 /**
  * Ends a bundle with a tag naming its text and makes its V8 code cache by running the CLI once over the samples
@@ -235,6 +246,7 @@ async function main() {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+  if (matcherImage !== null && selected.some((t) => t.name === 'cli')) fs.writeFileSync(MATCHER_IMAGE_FILE, matcherImage);
   for (const t of cached) makeCodeCache(t.outfile, t.codeCache);
 }
 

@@ -17,6 +17,8 @@ import { OutputSink, ReportWriter } from './output';
 import { refuseOverwritingInputs } from './outputTarget';
 import type { WorkerPool } from './pool';
 import { analyzeAll, earlyPool, RunSettings } from './run';
+import { loadMatcherImage } from './matcherImageFile';
+import { builtinSha256 } from '../core/builtinCompiled';
 
 const EXIT_OK = 0;
 const EXIT_INTERNAL = 1;
@@ -95,6 +97,8 @@ async function run(options: CliOptions): Promise<number> {
   oneDocumentHeap(options.paths, options.filesFrom);
   const review = loadReview(options.annotations, options.noAnnotations, options.paths);
   const lexicons = loadLexicons(options.lexicons, options.lexiconMode, options.lexiconMap, say, workspaceLexiconOf(review));
+  // Before the pool, whose workers are sent the image the main thread loads.
+  if (builtinSha256(lexicons) !== null) loadMatcherImage(__dirname, say);
   const settings = { lexicons, review, language: options.language, format: options.format, jobs: options.jobs };
   const pool = options.shard === null ? earlyPool(settings, options.paths) : null;
   try {

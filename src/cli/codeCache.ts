@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import * as zlib from 'node:zlib';
+import { crc32Hex } from './crc32';
 
 /** The line esbuild.js appends to a bundle: this prefix, then the build's tag. */
 export const BUILD_TAG_PREFIX = '//# policyLensBuild=';
@@ -35,7 +35,7 @@ export function buildTagOf(source: string): string | null {
 
 /** The cache file's contents: a header line naming the build and the data's checksum, then V8's cached data. */
 export function cacheFileBytes(tag: string, data: Uint8Array): Buffer | null {
-  const sum = checksum(data);
+  const sum = crc32Hex(data);
   return sum === null ? null : Buffer.concat([Buffer.from(`${HEAD}${tag} ${sum}\n`, 'latin1'), data]);
 }
 
@@ -45,16 +45,11 @@ export function cachedDataOf(bytes: Buffer, tag: string): Buffer | undefined {
   const lineEnd = head.length + CHECKSUM_DIGITS;
   if (bytes.length <= lineEnd + 1 || !bytes.subarray(0, head.length).equals(head) || bytes[lineEnd] !== 10) return undefined;
   const data = bytes.subarray(lineEnd + 1);
-  return bytes.toString('latin1', head.length, lineEnd) === checksum(data) ? data : undefined;
+  return bytes.toString('latin1', head.length, lineEnd) === crc32Hex(data) ? data : undefined;
 }
 
 const CHECKSUM_DIGITS = 8;
 
-/** The data's CRC-32 in hex; null before Node 20.15, which has no `zlib.crc32` and so neither reads nor writes a cache. */
-function checksum(data: Uint8Array): string | null {
-  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  return crc32 === undefined ? null : crc32(data).toString(16).padStart(CHECKSUM_DIGITS, '0');
-}
 
 /**
  * Compiles and runs the bundle at `file` as a CommonJS module whose `require` is `load` (the launcher's own, which

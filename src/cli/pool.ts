@@ -10,6 +10,7 @@ import { holdYoungGeneration } from './youngGeneration';
 import type { OutputFormat } from './args';
 import type { Problem } from './inputs';
 import { lexiconsForWorker, WorkerLexicons } from './workerLexicons';
+import { builtinMatcherImageBytes } from '../core/builtinCompiled';
 
 export interface WorkerSetup {
   lexicons: LexiconSource[];
@@ -23,6 +24,8 @@ export interface WorkerData extends Omit<WorkerSetup, 'lexicons'> {
   lexicons: WorkerLexicons;
   /** One Int32: how many of this worker's jobs have been claimed, by it or taken back by the main thread (see WorkerPool.takeBack). */
   claimed: SharedArrayBuffer;
+  /** The image of the built-in lexicons' matcher that the main thread loaded (see matcherImageFile.ts), or null. */
+  matcherImage: Uint8Array | null;
 }
 
 export interface WorkerJob {
@@ -215,7 +218,7 @@ export class WorkerPool {
     // Required here, not at the top: loading node:worker_threads cost every start a few milliseconds, and most runs start no worker.
     const threads = require('node:worker_threads') as typeof import('node:worker_threads');
     const claimed = new SharedArrayBuffer(4);
-    const workerData: WorkerData = { ...setup, lexicons: lexiconsForWorker(setup.lexicons), claimed };
+    const workerData: WorkerData = { ...setup, lexicons: lexiconsForWorker(setup.lexicons), claimed, matcherImage: builtinMatcherImageBytes() };
     withWorkers();
     const worker = new threads.Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
     const thread: Thread = { worker, posted: [], postedBytes: 0, claimed: new Int32Array(claimed), posts: 0 };

@@ -9,10 +9,12 @@ import { partsFailed, takeParts } from './bigText';
 import { emptyTotals } from '../core/tally';
 import type { PartsJob, PartsResult, WorkerData, WorkerJob, WorkerResult } from './pool';
 import { lexiconsFromMain } from './workerLexicons';
+import { useBuiltinMatcherImage } from '../core/builtinCompiled';
 
 // Setting up this thread's heap undid the young-generation setting, the main thread's included (see youngGeneration.ts).
 holdYoungGeneration();
 const setup = workerData as WorkerData;
+if (setup.matcherImage !== null) useBuiltinMatcherImage(setup.matcherImage);
 const engine = new Engine(lexiconsFromMain(setup.lexicons));
 const port = parentPort;
 /** Its buffers are shared with the main thread (see HeldOutput). */

@@ -1,5 +1,5 @@
 // The engine: compiled lexicons and the entry point for analysing a text.
-import { builtinMatcherTables, builtinSha256 } from './builtinCompiled';
+import { builtinMatcherSource, builtinSha256 } from './builtinCompiled';
 import { AnalysisContext, analysisContext, DocumentAnalysis, textTotals } from './analysis';
 import { DocumentSubject, subjectOfDocument } from './listContext';
 import { Matcher } from './matcher';
@@ -79,7 +79,7 @@ export class Engine {
     if (!context) {
       const chosen = language === 'auto' ? this.lexicons : this.lexicons.filter((l) => l.language === language);
       const lexicons = chosen.length > 0 ? chosen : this.lexicons;
-      const matcher = new Matcher(lexicons, builtinMatcherTables(lexicons));
+      const matcher = new Matcher(lexicons, builtinMatcherSource(lexicons));
       context = analysisContext(matcher, language === 'auto' ? null : (language as Language));
       this.contexts.set(language, context);
     }

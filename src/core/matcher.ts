@@ -5,7 +5,7 @@
 import { classAt, HAN, widthOf, WORD } from './chars';
 import { PathAutomaton } from './pathAutomaton';
 import { cueFacts, entryFacts } from './ruleFacts';
-import { SlotTrie, TrieLists } from './slotTrie';
+import { FrozenTrie, SlotTrie, TrieLists } from './slotTrie';
 import { PrefixHashes } from './prefixHashes';
 import { ShortWordStems } from './shortWordStems';
 import { lexiconWordStem, MAX_SUFFIX_DIFFERENCE, sameWordFamily, stem } from './stem';
@@ -190,26 +190,49 @@ function wordsPattern(words: readonly string[]): RegExp {
   return new RegExp(parts.join('|'), 'i');
 }
 
+/** The slots, entries and cues a matcher computes from its lexicons, as MatcherTables and MatcherImage both hold them. */
+export interface MatcherSlots {
+  slotCount: number;
+  /** Han slots: code point, slot, code point, slot, … */
+  han: ArrayLike<number>;
+  /** Word slots in slot order, with their stems and slots. */
+  words: string[];
+  wordStems: string[];
+  wordSlots: ArrayLike<number>;
+  /** Wildcard prefixes in slot order, with their slots. */
+  prefixes: string[];
+  prefixSlots: ArrayLike<number>;
+  /** Per compiled entry: the index of its lexicon, its index in the lexicon's entries, its tokens. */
+  entries: ArrayLike<number>;
+  /** Per compiled cue: the index of its lexicon, its kind (CUE_KINDS), its index in that kind's list. */
+  cues: ArrayLike<number>;
+}
+
 /**
  * What building a matcher computes from its lexicons, as numbers and words: a matcher loaded from them (esbuild.js
  * bundles the built-in lexicons', see builtinCompiled.ts) matches exactly as one built from the lexicons.
  */
-export interface MatcherTables {
-  slotCount: number;
-  /** Han slots: code point, slot, code point, slot, … */
+export interface MatcherTables extends MatcherSlots {
   han: number[];
-  /** Word slots in slot order, with their stems and slots. */
-  words: string[];
-  wordStems: string[];
   wordSlots: number[];
-  /** Wildcard prefixes in slot order, with their slots. */
-  prefixes: string[];
   prefixSlots: number[];
   trie: TrieLists;
-  /** Per compiled entry: the index of its lexicon, its index in the lexicon's entries, its tokens. */
   entries: number[];
-  /** Per compiled cue: the index of its lexicon, its kind (CUE_KINDS), its index in that kind's list. */
   cues: number[];
+}
+
+/**
+ * The same with the structures that loading lists still builds (the trie's hash table, the word prefixes' hashes, the
+ * short words) as they stand built, so that loading them only wraps them (matcherImage.ts keeps it as one buffer).
+ */
+export interface MatcherImage extends MatcherSlots {
+  built: {
+    trie: FrozenTrie;
+    prefixTable: Int32Array;
+    prefixCount: number;
+    shortStems: string[];
+    shortWords: string[];
+  };
 }
 
 const CUE_KINDS: readonly CueKind[] = ['before', 'after', 'break', 'predicate'];
@@ -227,9 +250,9 @@ export class Matcher {
   private readonly vocabulary = new Vocabulary(VOCABULARY_LIMIT);
   private readonly wordSlotsByStem = new Map<string, WordSlot[]>();
   /** Every prefix of every lexicon word (see mayBeInFamily). */
-  private readonly wordPrefixes = new PrefixHashes();
+  private wordPrefixes = new PrefixHashes();
   /** The short words that stem to a lexicon word's stem (see mayBeInFamily). */
-  private readonly shortWords = new ShortWordStems();
+  private shortWords = new ShortWordStems();
   /** The slot of each lexicon word, by its text. */
   private readonly wordSlotIds = new Map<string, number>();
   /** Wildcard prefixes by their text, and the lengths they come in: a new word looks up one prefix per length, not every prefix. */
@@ -257,8 +280,8 @@ export class Matcher {
   private readonly entrySources: number[] = [];
   private readonly cueSources: number[] = [];
 
-  /** `tables`: what building these lexicons computed (see MatcherTables), loaded instead of building; null builds. */
-  constructor(lexicons: readonly LexiconSource[], tables: MatcherTables | null = null) {
+  /** `tables`: what building these lexicons computed (see MatcherTables, MatcherImage), loaded instead of building; null builds. */
+  constructor(lexicons: readonly LexiconSource[], tables: MatcherTables | MatcherImage | null = null) {
     for (const lexicon of lexicons) {
       for (const category of lexicon.categories) {
         const existing = this.categories.get(category.id);
@@ -315,24 +338,32 @@ export class Matcher {
     return paths;
   }
 
-  /** Loads what build() computed for the same lexicons (see tables()). */
-  private load(lexicons: readonly LexiconSource[], tables: MatcherTables): SlotTrie {
+  /** Loads what build() computed for the same lexicons (see tables() and image()). */
+  private load(lexicons: readonly LexiconSource[], tables: MatcherTables | MatcherImage): SlotTrie {
     this.slotCount = tables.slotCount;
     for (let i = 0; i + 1 < tables.han.length; i += 2) {
       const cp = tables.han[i];
       if (cp < 65536) this.hanSlotTable[cp] = tables.han[i + 1];
       else this.astralHanSlots.set(cp, tables.han[i + 1]);
     }
-    tables.words.forEach((word, i) => this.addWordSlot(word, tables.wordStems[i], tables.wordSlots[i]));
+    const built = 'built' in tables ? tables.built : null;
+    if (built !== null) {
+      this.wordPrefixes = PrefixHashes.fromTable(built.prefixTable, built.prefixCount);
+      this.shortWords = ShortWordStems.of({ stems: built.shortStems, words: built.shortWords });
+    }
+    for (let i = 0; i < tables.words.length; i++) {
+      if (built === null) this.addWordSlot(tables.words[i], tables.wordStems[i], tables.wordSlots[i]);
+      else this.addWordFamily(tables.words[i], tables.wordStems[i], tables.wordSlots[i]);
+    }
     tables.prefixes.forEach((prefix, i) => this.addPrefixSlot(prefix, tables.prefixSlots[i]));
     for (let i = 0; i + 2 < tables.entries.length; i += 3) {
       const lexicon = lexicons[tables.entries[i]];
       this.entryList.push(this.entryOf(lexicon, lexicon.entries[tables.entries[i + 1]], tables.entries[i + 2], this.entryList.length));
     }
     for (let i = 0; i + 2 < tables.cues.length; i += 3) this.cueList.push(this.cueOf(lexicons[tables.cues[i]], tables.cues[i + 1], tables.cues[i + 2], this.cueList.length));
-    this.entrySources.push(...tables.entries);
-    this.cueSources.push(...tables.cues);
-    return SlotTrie.fromLists(tables.trie, this.slotCount);
+    this.entrySources.push(...Array.from(tables.entries));
+    this.cueSources.push(...Array.from(tables.cues));
+    return built !== null ? SlotTrie.fromFrozen(built.trie) : SlotTrie.fromLists((tables as MatcherTables).trie, this.slotCount);
   }
 
   /** What build() computed, for load() (esbuild.js bundles the built-in lexicons', see builtinCompiled.ts). */
@@ -355,6 +386,25 @@ export class Matcher {
       trie: this.paths.lists(),
       entries: [...this.entrySources],
       cues: [...this.cueSources],
+    };
+  }
+
+  /** What build() computed with the structures loading lists would build again, as they stand (see MatcherImage). */
+  image(): MatcherImage {
+    const { slotCount, han, words, wordStems, wordSlots, prefixes, prefixSlots, entries, cues } = this.tables();
+    const prefixHashes = this.wordPrefixes.frozen();
+    const short = this.shortWords.lists();
+    return {
+      slotCount,
+      han,
+      words,
+      wordStems,
+      wordSlots,
+      prefixes,
+      prefixSlots,
+      entries,
+      cues,
+      built: { trie: this.paths.frozen(), prefixTable: prefixHashes.table, prefixCount: prefixHashes.size, shortStems: short.stems, shortWords: short.words },
     };
   }
 
@@ -498,9 +548,14 @@ export class Matcher {
   }
 
   private addWordSlot(word: string, wordStem: string, id: number): void {
-    this.wordSlotIds.set(word, id);
     this.wordPrefixes.addPrefixesOf(word);
     this.shortWords.addStem(wordStem);
+    this.addWordFamily(word, wordStem, id);
+  }
+
+  /** The word's slot by its text and in its stem's family (a built image holds its prefixes and short words already). */
+  private addWordFamily(word: string, wordStem: string, id: number): void {
+    this.wordSlotIds.set(word, id);
     const list = this.wordSlotsByStem.get(wordStem);
     if (list) list.push({ word, wordStem, id });
     else this.wordSlotsByStem.set(wordStem, [{ word, wordStem, id }]);

@@ -10,7 +10,7 @@ const EMPTY_STANDIN = 1;
 
 export class PrefixHashes {
   private mask = INITIAL_CAPACITY - 1;
-  private table = new Int32Array(INITIAL_CAPACITY);
+  private table: Int32Array = new Int32Array(INITIAL_CAPACITY);
   private size = 0;
 
   /** Records every prefix of `word`, from its first character to all of it. */
@@ -33,6 +33,20 @@ export class PrefixHashes {
       if (at === EMPTY) return false;
       if (at === key) return true;
     }
+  }
+
+  /** The table and how many prefixes it holds, for a copy loaded as a view over them (see fromTable). */
+  frozen(): { table: Int32Array; size: number } {
+    return { table: this.table, size: this.size };
+  }
+
+  /** Prefix hashes over another's frozen() table (not copied; a power-of-two length, as it always is). */
+  static fromTable(table: Int32Array, size: number): PrefixHashes {
+    const hashes = new PrefixHashes();
+    hashes.table = table;
+    hashes.mask = table.length - 1;
+    hashes.size = size;
+    return hashes;
   }
 
   private insert(h: number): void {

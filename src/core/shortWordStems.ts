@@ -23,6 +23,19 @@ export class ShortWordStems {
     for (const word of shortWordsStemmingTo(wordStem)) this.words.add(word);
   }
 
+  /** The recorded stems and their short words, for a copy made without stemming (see of). */
+  lists(): { stems: string[]; words: string[] } {
+    return { stems: [...this.stems], words: [...this.words] };
+  }
+
+  /** The set that recording `lists.stems` makes, from its lists(). */
+  static of(lists: { readonly stems: readonly string[]; readonly words: readonly string[] }): ShortWordStems {
+    const set = new ShortWordStems();
+    for (const stem of lists.stems) set.stems.add(stem);
+    for (const word of lists.words) set.words.add(word);
+    return set;
+  }
+
   /** True when the lower-case `surface`, of MAX_SUFFIX_DIFFERENCE characters or fewer, stems to a recorded stem. */
   has(surface: string): boolean {
     return this.words.has(surface);

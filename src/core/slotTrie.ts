@@ -143,6 +143,25 @@ export class SlotTrie {
     return trie;
   }
 
+  /** The frozen trie's own arrays (see FrozenTrie), for a trie loaded as views over them. */
+  frozen(): FrozenTrie {
+    if (this.building !== null) throw new Error('the trie is not frozen');
+    return { depth: this.depth, valueStart: this.valueStart, valueList: this.valueList, root: this.root, edges: this.edges };
+  }
+
+  /** A frozen trie over the arrays of another's frozen() (not copied): nothing is placed or hashed again. */
+  static fromFrozen(frozen: FrozenTrie): SlotTrie {
+    const trie = new SlotTrie();
+    trie.building = null;
+    trie.depth = frozen.depth;
+    trie.valueStart = frozen.valueStart;
+    trie.valueList = frozen.valueList;
+    trie.root = frozen.root;
+    trie.edges = frozen.edges;
+    trie.mask = frozen.edges.length / 3 - 1;
+    return trie;
+  }
+
   /** The child of `node` along `slot`, or 0. */
   child(node: number, slot: number): number {
     if (node === 0) return this.root[slot];
@@ -170,6 +189,15 @@ export interface TrieLists {
   slots: number[];
   valueNodes: number[];
   values: number[];
+}
+
+/** A frozen trie's typed arrays as the trie holds them: the deeper edges' hash table is `edges.length / 3` rows. */
+export interface FrozenTrie {
+  depth: Int32Array;
+  valueStart: Int32Array;
+  valueList: Int32Array;
+  root: Int32Array;
+  edges: Int32Array;
 }
 
 /** Doubles the building table and re-inserts its edges. */

@@ -1,11 +1,13 @@
 // A matcher loaded from its tables (what esbuild.js computes from the built-in lexicons when it builds a bundle, see
 // src/core/builtinCompiled.ts) must match exactly as one built from the lexicons at run time: the same tables, entries
-// and cues, and the same matches and tallies on the development sets and on random texts in both languages.
+// and cues, and the same matches and tallies on the development sets and on random texts in both languages. So must
+// one loaded from its image (src/core/matcherImage.ts, which the CLI reads from a file beside its bundle).
 import * as assert from 'node:assert/strict';
 import { builtinLexicons, Engine, LexiconSource } from '../../src/core';
 import { analysisContext, DocumentAnalysis } from '../../src/core/analysis';
 import { BUILTIN_MATCHER_SETS, builtinCompiled, builtinMatcherTables } from '../../src/core/builtinCompiled';
 import { Matcher, MatcherTables } from '../../src/core/matcher';
+import { decodeMatcherImage, encodeMatcherImage } from '../../src/core/matcherImage';
 import { Language } from '../../src/core/types';
 import { parseDevSet } from '../devset/evaluate';
 import { repoFile, testLexicon } from './helpers/lexicons';
@@ -50,6 +52,12 @@ describe('matcher tables', function () {
   const sets = [[lexicons[0], lexicons[1]], [lexicons[0]], [lexicons[1]]];
   /** The bundled tables of the set, or (for a set whose tables are not bundled) those of a fresh build. */
   const tablesOf = (set: LexiconSource[]): MatcherTables => builtinMatcherTables(set) ?? new Matcher(set).tables();
+  /** Matchers of the set loaded from its tables and from its image, as bytes and back. */
+  const loadedOf = (set: LexiconSource[]): Matcher[] => {
+    const image = decodeMatcherImage(encodeMatcherImage(new Matcher(set, tablesOf(set)).image()));
+    assert.ok(image !== null);
+    return [new Matcher(set, tablesOf(set)), new Matcher(set, image)];
+  };
 
   it('are bundled for both built-in lexicons, equal to a fresh build', () => {
     assert.deepEqual(BUILTIN_MATCHER_SETS, [[0, 1]]);
@@ -71,14 +79,17 @@ describe('matcher tables', function () {
   it('load a matcher equal to the one built from its lexicons', () => {
     for (const set of [...sets, [testLexicon([{ term: 'surveil*', category: 'surveillance' }, { term: 'public consultation', category: 'participation' }, { term: '监控', category: 'surveillance' }])]]) {
       const built = new Matcher(set);
-      const loaded = new Matcher(set, built.tables());
-      assert.deepEqual(loaded.tables(), built.tables());
-      assert.deepEqual(loaded.entryList, built.entryList);
-      assert.deepEqual(loaded.cueList, built.cueList);
-      assert.deepEqual(loaded.hanSlotTable, built.hanSlotTable);
-      assert.deepEqual([loaded.entryFacts, loaded.cueFacts, loaded.cueWindows], [built.entryFacts, built.cueFacts, built.cueWindows]);
-      assert.deepEqual([loaded.lists, loaded.subjects, loaded.longestPath, loaded.widestCueWindow], [built.lists, built.subjects, built.longestPath, built.widestCueWindow]);
-      assert.deepEqual(loaded.categories, built.categories);
+      const image = decodeMatcherImage(encodeMatcherImage(built.image()));
+      assert.ok(image !== null);
+      for (const loaded of [new Matcher(set, built.tables()), new Matcher(set, image)]) {
+        assert.deepEqual(loaded.tables(), built.tables());
+        assert.deepEqual(loaded.entryList, built.entryList);
+        assert.deepEqual(loaded.cueList, built.cueList);
+        assert.deepEqual(loaded.hanSlotTable, built.hanSlotTable);
+        assert.deepEqual([loaded.entryFacts, loaded.cueFacts, loaded.cueWindows], [built.entryFacts, built.cueFacts, built.cueWindows]);
+        assert.deepEqual([loaded.lists, loaded.subjects, loaded.longestPath, loaded.widestCueWindow], [built.lists, built.subjects, built.longestPath, built.widestCueWindow]);
+        assert.deepEqual(loaded.categories, built.categories);
+      }
     }
   });
 
@@ -87,9 +98,10 @@ describe('matcher tables', function () {
     const text = sentences.join('\n\n');
     for (const [set, language] of [[sets[0], null], [sets[1], 'en'], [sets[2], 'zh']] as const) {
       const built = new Matcher(set);
-      const loaded = new Matcher(set, tablesOf(set));
-      sameAnalysis(built, loaded, language, text, `development sets, ${set.map((l) => l.name).join('+')}`);
-      for (const sentence of sentences.slice(0, 300)) sameAnalysis(built, loaded, language, sentence, sentence);
+      for (const loaded of loadedOf(set)) {
+        sameAnalysis(built, loaded, language, text, `development sets, ${set.map((l) => l.name).join('+')}`);
+        for (const sentence of sentences.slice(0, 300)) sameAnalysis(built, loaded, language, sentence, sentence);
+      }
     }
   });
 
@@ -98,14 +110,15 @@ describe('matcher tables', function () {
       const rng = new Random(seed);
       for (const [set, language] of [[sets[0], null], [sets[1], 'en'], [sets[2], 'zh']] as const) {
         const built = new Matcher(set);
-        const loaded = new Matcher(set, tablesOf(set));
         const text = randomText(rng, sets[0], 6000);
-        sameAnalysis(built, loaded, language, text, `seed ${seed}, ${set.map((l) => l.name).join('+')}`);
-        // The loaded matcher first: each learns the text's words in its own order, which must not change a match.
         const other = randomText(rng, set, 3000);
-        const b = DocumentAnalysis.create(analysisContext(loaded, language), other).matches();
-        const a = DocumentAnalysis.create(analysisContext(built, language), other).matches();
-        assert.deepEqual(b, a, `seed ${seed}, second text`);
+        for (const loaded of loadedOf(set)) {
+          sameAnalysis(built, loaded, language, text, `seed ${seed}, ${set.map((l) => l.name).join('+')}`);
+          // The loaded matcher first: each learns the text's words in its own order, which must not change a match.
+          const b = DocumentAnalysis.create(analysisContext(loaded, language), other).matches();
+          const a = DocumentAnalysis.create(analysisContext(built, language), other).matches();
+          assert.deepEqual(b, a, `seed ${seed}, second text`);
+        }
       }
     }
   });
