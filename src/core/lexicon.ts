@@ -244,7 +244,7 @@ class Validator {
     }
     if (props.get('categories')) {
       const offset = props.get('categories')?.offset ?? node.offset;
-      if (cue.effect !== 'target' && cue.effect !== 'secret' && cue.effect !== 'organise') throw this.at(offset, `only a "target", "secret" or "organise" cue names the categories it moves, not a "${cue.effect}" cue`);
+      if (cue.effect !== 'target' && cue.effect !== 'secret' && cue.effect !== 'organise' && cue.effect !== 'act') throw this.at(offset, `only a "target", "secret", "organise" or "act" cue names the categories it moves, not a "${cue.effect}" cue`);
       cue.categories = this.array(props, node, 'categories', false).map((item) => {
         if (item.type !== 'string' || typeof item.value !== 'string') throw this.at(item.offset, '"categories" must list category ids');
         if (!known.has(item.value)) throw this.at(item.offset, `unknown category "${item.value}"`);

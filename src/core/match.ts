@@ -243,8 +243,9 @@ function annotateResolved(s: MatchState, matcher: Matcher, tokens: number, base:
       rule = RULE_TOPIC;
       argument = TOPIC_TITLE;
     } else if (rule === RULE_NONE || rule === RULE_DIRECTION) {
-      // An act cue of scope subject names an authority for a command; it gives a topic noun no stance.
-      if ((fact & ENTRY_TOPIC) !== 0 && (near[ACT_CUES] < 0 || (cueFacts[near[ACT_CUES]] & CUE_SUBJECT) !== 0)) {
+      // An act cue of scope subject names an authority for a command; it gives a topic noun no stance. An act cue that
+      // names categories acts only on topics of those ("mailed to the individual" delivers a notice, not an inquiry).
+      if ((fact & ENTRY_TOPIC) !== 0 && (near[ACT_CUES] < 0 || (cueFacts[near[ACT_CUES]] & CUE_SUBJECT) !== 0 || !decidesFor(matcher.cueList[near[ACT_CUES]], matcher.entryList[entryIndex].category ?? ''))) {
         rule = RULE_TOPIC;
         argument = TOPIC_NOUN;
       } else if (text !== null && isInName(text, entries.start[winner], entries.end[winner], s.bookTitle)) {

@@ -175,7 +175,7 @@ describe('rule mechanisms (lexicons 1.5.0)', () => {
       const parsed = parseLexicon(file('{ "cue": "to the police", "effect": "target", "category": "surveillance", "categories": ["complaints"] }'), 'x.json', known);
       assert.deepEqual(parsed.context?.after, [{ cue: 'to the police', effect: 'target', category: 'surveillance', categories: ['complaints'] }]);
       assert.deepEqual(parseLexicon(file('{ "cue": "the existence", "effect": "secret" }'), 'x.json', known).context?.after, [{ cue: 'the existence', effect: 'secret' }]);
-      assert.throws(() => parseLexicon(file('{ "cue": "not", "effect": "negate", "categories": ["complaints"] }'), 'x.json', known), /x\.json:1:\d+: only a "target", "secret" or "organise" cue names the categories it moves, not a "negate" cue/);
+      assert.throws(() => parseLexicon(file('{ "cue": "not", "effect": "negate", "categories": ["complaints"] }'), 'x.json', known), /x\.json:1:\d+: only a "target", "secret", "organise" or "act" cue names the categories it moves, not a "negate" cue/);
       assert.throws(() => parseLexicon(file('{ "cue": "x", "effect": "target", "categories": ["nope"] }'), 'x.json', known), /x\.json:1:\d+: unknown category "nope"/);
     });
   });

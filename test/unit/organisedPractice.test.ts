@@ -44,7 +44,7 @@ describe('a practice that its clause organises takes no stance (lexicon zh 1.15.
     const file = (cue: string): string => `{ "name": "t", "version": "1.0.0", "language": "zh", "categories": [], "entries": [], "context": { "after": [ ${cue} ] } }`;
     const parsed = parseLexicon(file('{ "cue": "应当遵循", "effect": "organise", "scope": "sentence", "categories": ["surveillance"] }'), 'x.json', { knownCategories: ['surveillance'] });
     assert.deepEqual(parsed.context?.after, [{ cue: '应当遵循', effect: 'organise', scope: 'sentence', categories: ['surveillance'] }]);
-    assert.throws(() => parseLexicon(file('{ "cue": "机构", "effect": "negate", "categories": ["surveillance"] }'), 'x.json', { knownCategories: ['surveillance'] }), /only a "target", "secret" or "organise" cue names the categories it moves, not a "negate" cue/);
+    assert.throws(() => parseLexicon(file('{ "cue": "机构", "effect": "negate", "categories": ["surveillance"] }'), 'x.json', { knownCategories: ['surveillance'] }), /only a "target", "secret", "organise" or "act" cue names the categories it moves, not a "negate" cue/);
   });
 
   it('built-in lexicon: principles, bodies, staff and plans of a control practice take no stance', () => {
