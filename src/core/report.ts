@@ -332,15 +332,14 @@ export function* documentBytes(
   out.copied(key[9]);
   const sections = summary.sections;
   const sectionIndent = jsonl ? null : itemIndent;
-  const sectionKeys = SECTION_KEYS(sectionIndent);
   const sectionFieldIndent = sectionIndent === null ? null : `${sectionIndent}  `;
-  const { opening: sectionOpening, closing: sectionClosing } = SECTION_PUNCTUATION[style];
+  const templates = SECTION_TEMPLATES[style];
   let section: ReportSection | SectionTally | undefined;
   for (let i = 0; i < sections.length; i++) {
-    out.copied(sectionOpening[i === 0 ? 0 : 1]);
+    out.copied(templates.opening[i === 0 ? 0 : 1]);
     // A table's section is written into the one before (see SectionList); an array's is its own and is not.
     section = sectionAt(sections, i, section !== undefined && !('reviewed' in section) ? section : undefined);
-    writeSection(out, section, sectionFieldIndent, sectionKeys, sectionClosing);
+    writeSection(out, section, sectionFieldIndent, templates);
     if (out.length >= chunkSize) yield out.take();
   }
   out.raw(sections.length === 0 ? '[]' : jsonl ? ']' : `\n${inner}]`);
@@ -375,12 +374,17 @@ function writeUnits(out: JsonBytes, u: Units): void {
 
 function writePolarity(out: JsonBytes, p: PolarityTally): void {
   out.copied(POLARITY_KEYS[0]);
+  writePolarityFigures(out, p);
+  out.raw('}');
+}
+
+/** A polarity's figures after its first key, up to its closing brace (not written). */
+function writePolarityFigures(out: JsonBytes, p: PolarityTally): void {
   out.number(p.matches);
   out.copied(POLARITY_KEYS[1]);
   out.rounded(p.weight);
   out.copied(POLARITY_KEYS[2]);
   out.rounded(p.perThousandWords);
-  out.raw('}');
 }
 
 function writeLean(out: JsonBytes, l: Lean | ReportLean): void {
@@ -413,10 +417,13 @@ function writeFigures(out: JsonBytes, f: ReportFigures | null, indent: string | 
 
 /** Per indentation (null: compact), what goes before each key of an object of these keys, in their order. */
 function keyPrefixes(names: readonly string[]): (indent: string | null) => readonly EncodedBytes[] {
-  return perIndent((indent) => {
-    const inner = indent === null ? null : `${indent}  `;
-    return names.map((name, i) => bytesOf(`${i === 0 ? '' : ','}${inner === null ? '' : `\n${inner}`}"${name}":${inner === null ? '' : ' '}`));
-  });
+  return perIndent((indent) => keyTexts(names, indent).map(bytesOf));
+}
+
+/** The text of keyPrefixes's bytes. */
+function keyTexts(names: readonly string[], indent: string | null): string[] {
+  const inner = indent === null ? null : `${indent}  `;
+  return names.map((name, i) => `${i === 0 ? '' : ','}${inner === null ? '' : `\n${inner}`}"${name}":${inner === null ? '' : ' '}`);
 }
 
 const DOCUMENT_KEYS = keyPrefixes(['source', 'language', 'words', 'units', 'control', 'engagement', 'lean', 'reviewed', 'categories', 'sections']);
@@ -528,35 +535,105 @@ function writeCategory(out: JsonBytes, c: ReportCategory, indent: string | null)
   out.copied(punctuation.end);
 }
 
-const SECTION_KEYS = keyPrefixes(['title', 'level', 'parent', 'startLine', 'endLine', 'words', 'units', 'control', 'engagement', 'lean', 'reviewed']);
+/** A section's keys, in the documented order. */
+const SECTION_FIELDS = ['title', 'level', 'parent', 'startLine', 'endLine', 'words', 'units', 'control', 'engagement', 'lean', 'reviewed'];
 
-/** A section as formatJson writes it with its fields at `fieldIndent` (null: compact), rounded as reportSection rounds it. */
-function writeSection(out: JsonBytes, s: ReportSection | SectionTally, fieldIndent: string | null, key: readonly EncodedBytes[], closing: EncodedBytes): void {
-  out.raw('{');
-  out.copied(key[0]);
+/**
+ * The bytes between a section's values, each run of keys and punctuation copied as one (see EncodedBytes): a
+ * statute's thousands of sections are a fifth of its report, and a run costs one call where its parts cost one each.
+ */
+interface SectionTemplates {
+  /** Before the first section and before each other one, to the title's value. */
+  opening: readonly EncodedBytes[];
+  /** Before the level, the parent, the start and end lines and the words. */
+  keys: readonly EncodedBytes[];
+  /** Before the sentence units; then before the control and the engagement figures, and the lean's index. */
+  units: EncodedBytes;
+  control: EncodedBytes;
+  engagement: EncodedBytes;
+  lean: EncodedBytes;
+  /** After the lean's index of a section not reviewed, to its end, by lean label (LEAN_LABELS) and then thin or not. */
+  unreviewed: readonly EncodedBytes[];
+  /** After the lean of a reviewed section, before its figures; then its end. */
+  reviewed: EncodedBytes;
+  closing: EncodedBytes;
+}
+
+/** The lean labels, in the order of SectionTemplates.unreviewed. */
+const LEAN_LABELS: readonly LeanLabel[] = ['control-leaning', 'balanced', 'engagement-leaning', 'no signal'];
+
+/** Section templates with the sections at `itemIndent` (null: compact). */
+function sectionTemplates(itemIndent: string | null): SectionTemplates {
+  const key = keyTexts(SECTION_FIELDS, itemIndent);
+  const closing = itemIndent === null ? '}' : `\n${itemIndent}}`;
+  const opening = (itemIndent === null ? ['[', ','] : [`[\n${itemIndent}`, `,\n${itemIndent}`]).map((mark) => bytesOf(`${mark}{${key[0]}`));
+  const unreviewed = LEAN_LABELS.flatMap((label) => [false, true].map((thin) => bytesOf(`${leanRest(label, thin)}${key[10]}null${closing}`)));
+  return {
+    opening,
+    keys: key.slice(1, 6).map(bytesOf),
+    units: bytesOf(`${key[6]}{"sentences":`),
+    control: bytesOf(`}${key[7]}{"matches":`),
+    engagement: bytesOf(`}${key[8]}{"matches":`),
+    lean: bytesOf(`}${key[9]}{"index":`),
+    unreviewed,
+    reviewed: bytesOf(key[10]),
+    closing: bytesOf(closing),
+  };
+}
+
+/** A lean's JSON after its index (see writeLean). */
+function leanRest(label: LeanLabel, thin: boolean): string {
+  return `,"label":${JSON.stringify(label)},"thin":${thin},"basis":"sentences"}`;
+}
+
+/** A section as formatJson writes it with its fields at `fieldIndent` (null: compact), rounded as reportSection rounds it; its opening is written. */
+function writeSection(out: JsonBytes, s: ReportSection | SectionTally, fieldIndent: string | null, t: SectionTemplates): void {
   out.string(s.title);
-  out.copied(key[1]);
+  const keys = t.keys;
+  out.copied(keys[0]);
   out.number(s.level);
-  out.copied(key[2]);
+  out.copied(keys[1]);
   if (s.parent === null) out.raw('null');
   else out.number(s.parent);
-  out.copied(key[3]);
+  out.copied(keys[2]);
   out.number(s.startLine);
-  out.copied(key[4]);
+  out.copied(keys[3]);
   out.number(s.endLine);
-  out.copied(key[5]);
+  out.copied(keys[4]);
   out.number(s.words);
-  out.copied(key[6]);
-  writeUnits(out, s.units);
-  out.copied(key[7]);
-  writePolarity(out, s.control);
-  out.copied(key[8]);
-  writePolarity(out, s.engagement);
-  out.copied(key[9]);
-  writeLean(out, s.lean);
-  out.copied(key[10]);
-  writeFigures(out, 'reviewed' in s ? s.reviewed : null, fieldIndent);
-  out.copied(closing);
+  out.copied(t.units);
+  const u = s.units;
+  out.number(u.sentences);
+  out.copied(UNITS_KEYS[1]);
+  out.number(u.control);
+  out.copied(UNITS_KEYS[2]);
+  out.number(u.engagement);
+  out.copied(UNITS_KEYS[3]);
+  out.number(u.both);
+  out.copied(t.control);
+  writePolarityFigures(out, s.control);
+  out.copied(t.engagement);
+  writePolarityFigures(out, s.engagement);
+  out.copied(t.lean);
+  const l = s.lean;
+  if (l.index === null) out.raw('null');
+  else out.rounded(l.index);
+  const reviewed = 'reviewed' in s ? s.reviewed : null;
+  const label = LEAN_LABELS.indexOf(l.label);
+  if (reviewed === null && label >= 0 && l.basis === 'sentences') {
+    out.copied(t.unreviewed[2 * label + (l.thin ? 1 : 0)]);
+    return;
+  }
+  out.copied(LEAN_KEYS[1]);
+  out.string(l.label);
+  out.copied(LEAN_KEYS[2]);
+  out.boolean(l.thin);
+  out.copied(LEAN_KEYS[3]);
+  out.string(l.basis);
+  out.raw('}');
+  out.copied(t.reviewed);
+  writeFigures(out, reviewed, fieldIndent);
+  out.copied(t.closing);
 }
 
 /** One annotation as compact JSON, in the documented key order (the bytes of JSON.stringify of it). */
@@ -744,14 +821,8 @@ const ANNOTATION_PUNCTUATION: Record<ReportStyle, { first: EncodedBytes; separat
   jsonl: { first: bytesOf(''), separator: bytesOf(',') },
 };
 
-/** Per style, what goes before each section (the list's opening, then a separator) and after it, as bytes made once. */
-const SECTION_PUNCTUATION: Record<ReportStyle, { opening: readonly EncodedBytes[]; closing: EncodedBytes }> = { json: sectionPunctuation(`${DOC_INDENT}    `), jsonl: sectionPunctuation(null) };
-
-/** `itemIndent`: a section's indentation in the json style; null for jsonl's compact one. */
-function sectionPunctuation(itemIndent: string | null): { opening: readonly EncodedBytes[]; closing: EncodedBytes } {
-  if (itemIndent === null) return { opening: ['[', ','].map(bytesOf), closing: bytesOf('}') };
-  return { opening: [`[\n${itemIndent}`, `,\n${itemIndent}`].map(bytesOf), closing: bytesOf(`\n${itemIndent}}`) };
-}
+/** Per style, the bytes between a section's values (see SectionTemplates). */
+const SECTION_TEMPLATES: Record<ReportStyle, SectionTemplates> = { json: sectionTemplates(`${DOC_INDENT}    `), jsonl: sectionTemplates(null) };
 
 function withTimestamp(header: ReportHeader, timestamp: string): ReportHeader {
   return { format: header.format, version: header.version, generator: header.generator, timestamp, lexicon: header.lexicon };
