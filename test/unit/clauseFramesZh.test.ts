@@ -32,4 +32,9 @@ describe('clause frames, Chinese (lexicons zh 1.18.0)', () => {
     assert.deepEqual(counted('县级以上地方人民政府应当建立和完善突发事件监测与预警系统。'), []);
     assert.ok(counted('公安机关对重点人员进行监测。').includes('control/surveillance:监测'));
   });
+
+  it('a ban on discriminating against people protects them (zh 1.18.1)', () => {
+    assert.deepEqual(counted('戒毒人员在入学、就业等方面不受歧视。'), ['engagement/rights:不受歧视']);
+    assert.deepEqual(counted('行政机关不得歧视任何申请人。'), ['engagement/rights:不得歧视']);
+  });
 });
