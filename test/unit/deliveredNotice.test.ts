@@ -47,3 +47,19 @@ describe('a notice delivered to a governed person (lexicons en 1.19.1)', () => {
     });
   });
 });
+
+// Lexicons en 1.19.2: a report or a submission to a legislature or its committees is engagement wherever it occurs
+// (codebook D18b): the authority answers to those who represent the governed. A report to a superior is not.
+describe('a report to a legislature (lexicons en 1.19.2)', () => {
+  it('counts a submission to Congress, its committees or one of its Houses as accountability', () => {
+    assert.deepEqual(countedAs('engagement', 'The Secretary shall submit to Congress a plan for the program.'), ['engagement/accountability:to Congress']);
+    assert.deepEqual(countedAs('engagement', 'The Commission shall transmit to the appropriate congressional committees a detailed plan.'), ['engagement/accountability:congressional committees']);
+    assert.deepEqual(countedAs('engagement', 'Any such decision shall be reported by the Secretary to the House of Representatives and the Senate.'), [
+      'engagement/accountability:to the House of Representatives',
+    ]);
+  });
+
+  it('does not count a report to a superior within the executive', () => {
+    assert.deepEqual(countedAs('engagement', 'The Secretary shall submit to the President a plan for the program.'), []);
+  });
+});
