@@ -82,8 +82,9 @@ describe('hostile input', function () {
     const entries: LexiconEntrySource[] = Array.from({ length: 30_000 }, (_, i) => ({ term: `pre${i.toString(36)}x*`, category: 'surveillance' }));
     entries.push({ term: 'watch*', category: 'surveillance' });
     const engine = new Engine([...builtinLexicons(), testLexicon(entries)]);
+    // A scan of every wildcard per new word is 9e8 comparisons here, seconds on any machine: far past this bound.
     const ms = elapsed(() => engine.analyze(words));
-    assert.ok(ms < 2.5 * plainMs + 300, `30,000 new words: ${ms.toFixed(0)} ms with 30,000 wildcards, ${plainMs.toFixed(0)} ms with one`);
+    assert.ok(ms < 10 * plainMs + 500, `30,000 new words: ${ms.toFixed(0)} ms with 30,000 wildcards, ${plainMs.toFixed(0)} ms with one`);
     assert.deepEqual(engine.analyze('pre1x pre1xyz watchers prex').matches().map((m) => m.text), ['pre1x', 'pre1xyz', 'watchers']);
   });
 
