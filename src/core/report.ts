@@ -362,6 +362,12 @@ export function* documentBytes(
 
 function writeUnits(out: JsonBytes, u: Units): void {
   out.copied(UNITS_KEYS[0]);
+  writeUnitCounts(out, u);
+  out.raw('}');
+}
+
+/** The four counts of a units object and the keys between them; the caller writes the first key and the close. */
+function writeUnitCounts(out: JsonBytes, u: Units): void {
   out.number(u.sentences);
   out.copied(UNITS_KEYS[1]);
   out.number(u.control);
@@ -369,7 +375,6 @@ function writeUnits(out: JsonBytes, u: Units): void {
   out.number(u.engagement);
   out.copied(UNITS_KEYS[3]);
   out.number(u.both);
-  out.raw('}');
 }
 
 function writePolarity(out: JsonBytes, p: PolarityTally): void {
@@ -602,14 +607,7 @@ function writeSection(out: JsonBytes, s: ReportSection | SectionTally, fieldInde
   out.copied(keys[4]);
   out.number(s.words);
   out.copied(t.units);
-  const u = s.units;
-  out.number(u.sentences);
-  out.copied(UNITS_KEYS[1]);
-  out.number(u.control);
-  out.copied(UNITS_KEYS[2]);
-  out.number(u.engagement);
-  out.copied(UNITS_KEYS[3]);
-  out.number(u.both);
+  writeUnitCounts(out, s.units);
   out.copied(t.control);
   writePolarityFigures(out, s.control);
   out.copied(t.engagement);
