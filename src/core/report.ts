@@ -396,6 +396,11 @@ function writeLean(out: JsonBytes, l: Lean | ReportLean): void {
   out.copied(LEAN_KEYS[0]);
   if (l.index === null) out.raw('null');
   else out.rounded(l.index);
+  writeLeanAfterIndex(out, l);
+}
+
+/** A lean's label, thin flag and basis, and its close: what follows its index. */
+function writeLeanAfterIndex(out: JsonBytes, l: Lean | ReportLean): void {
   out.copied(LEAN_KEYS[1]);
   out.string(l.label);
   out.copied(LEAN_KEYS[2]);
@@ -622,13 +627,7 @@ function writeSection(out: JsonBytes, s: ReportSection | SectionTally, fieldInde
     out.copied(t.unreviewed[2 * label + (l.thin ? 1 : 0)]);
     return;
   }
-  out.copied(LEAN_KEYS[1]);
-  out.string(l.label);
-  out.copied(LEAN_KEYS[2]);
-  out.boolean(l.thin);
-  out.copied(LEAN_KEYS[3]);
-  out.string(l.basis);
-  out.raw('}');
+  writeLeanAfterIndex(out, l);
   out.copied(t.reviewed);
   writeFigures(out, reviewed, fieldIndent);
   out.copied(t.closing);
