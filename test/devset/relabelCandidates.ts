@@ -1,4 +1,4 @@
-// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D29), found by surface patterns of
+// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D35), found by surface patterns of
 // their text alone: what a person then reads and judges, in its document's context, by the decision. The patterns
 // over-reach on purpose (a candidate is not a relabel), and nothing here runs the engine, so that the judging is
 // blind to what the engine predicts.
@@ -63,7 +63,7 @@ export const CANDIDATE_CLASSES: readonly CandidateClass[] = [
   {
     decision: 'D8',
     what: 'consultation of other officials or chosen experts',
-    test: (t) => /征求.{0,20}(?:部门|机关|专家)|专家论证|咨询/.test(t) || /\bin consultation with\b|\bconsult(?:ation)? with\b|\bafter consulting\b/i.test(t),
+    test: (t) => /征求.{0,20}(?:部门|机关|专家)|专家论证|咨询|(?:吸收|委托)[^。；]{0,12}专家/.test(t) || /\bin consultation with\b|\bconsult(?:ation)? with\b|\bafter consulting\b/i.test(t),
   },
   {
     decision: 'D9',
@@ -77,14 +77,15 @@ export const CANDIDATE_CLASSES: readonly CandidateClass[] = [
     what: 'safeguard preconditions, "may … only" permissions, exclusions of a class, rules of construction',
     test: (t) =>
       /(?:人民法院|法院|法官).{0,10}(?:批准|决定|裁定|许可)|只能用于|仅(?:能|可)?用于|仅限于|不适用于/.test(t) ||
-      /\bprobable cause\b|\bupon (?:proper )?oath\b|\bjudicial review\b|\bcourt order\b|\bwarrant\b|\bonly (?:as|if|to the extent|for the purposes?)\b|\bis not an? .{0,80}\bfor (?:the )?purposes of\b|\b(?:shall|does) not apply to\b|\bexempt(?:ed)? from\b|\bconstrued\b/i.test(t),
+      /\bprobable cause\b|\bupon (?:proper )?oath\b|\b(?:after|upon) (?:reasonable )?notice (?:to|and)\b|\bjudicial review\b|\bcourt order\b|\bwarrant\b|\bonly (?:as|if|to the extent|for the purposes?)\b|\bis not an? .{0,80}\bfor (?:the )?purposes of\b|\b(?:shall|does) not apply to\b|\bexempt(?:ed)? from\b|\bconstrued\b/i.test(t),
   },
   {
     decision: 'D11',
     what: 'limits on a remedy',
     test: (t) =>
       (/赔偿|补偿|救济/.test(t) && /不得|不超过|不予|限于|减少|扣除/.test(t)) ||
-      (/\bback pay\b|\bdamages\b|\bcompensation\b|\brelief\b|\breinstatement\b/i.test(t) && /\bshall not\b|\bno (?:order|damages|relief)\b|\bnot (?:more|later) than\b|\breduce|\blimit|\bexcept\b/i.test(t)),
+      (/\bback pay\b|\bdamages\b|\bcompensation\b|\brelief\b|\breinstatement\b/i.test(t) && /\bshall not\b|\bno (?:order|damages|relief)\b|\bnot (?:more|later) than\b|\breduce|\blimit|\bexcept\b/i.test(t)) ||
+      /\bfrivolous\b|\bterminate (?:a|the) (?:reinvestigation|investigation|review)\b/i.test(t),
   },
   {
     decision: 'D12',
@@ -187,6 +188,40 @@ export const CANDIDATE_CLASSES: readonly CandidateClass[] = [
     decision: 'D29',
     what: 'duties of the press and of publicity',
     test: (t) => /新闻|媒体|媒介|报刊|广播|电视|舆论|宣传/.test(t) || /\b(?:the press|news media|media|newspapers?|broadcasters?|publicity)\b/i.test(t),
+  },
+  {
+    decision: 'D30',
+    what: 'applications for a benefit, a service or a permit, and accepting them',
+    test: (t) =>
+      /申请[^。；]{0,20}(?:救助|补助|补贴|保障|供养|低保|津贴|待遇|援助|福利)|(?:救助|补助|补贴|保障|供养|低保|津贴|待遇|援助|福利)[^。；]{0,20}申请|代为(?:提出)?申请|受理[^。；]{0,10}申请/.test(t) ||
+      /\b(?:apply|applies|applied|applicants?|applications?)\b[^.;]{0,40}\b(?:benefits?|assistance|aid|allowances?|support|payments?|services|eligib)/i.test(t),
+  },
+  {
+    decision: 'D31',
+    what: 'a benefit raised, cut, suspended or ended',
+    test: (t) =>
+      /增发|减发|停发|(?:停止|终止|中止|取消)[^。；]{0,8}(?:发放|供养|救助|保障|享受|待遇|资格|补贴)|不再符合/.test(t) ||
+      /\b(?:terminat|suspend|reduc|discontinu|withh[oe]ld|deny|denial)\w*\b[^.;]{0,40}\b(?:benefits?|assistance|payments?|allowances?|eligibility)\b|\bno longer (?:eligible|qualif)/i.test(t),
+  },
+  {
+    decision: 'D32',
+    what: 'a choice within a service',
+    test: (t) => /(?:自行|自主|自愿)选择|选择[^。；]{0,8}(?:形式|方式|机构|地点)|本人意愿|尊重[^。；]{0,8}意愿/.test(t) || /\bmay (?:elect|choose|opt)\b|\bat (?:the|his|her|their) (?:option|election|choice)\b|\bpreference\b/i.test(t),
+  },
+  {
+    decision: 'D33',
+    what: "warnings of the law's penalties to the person",
+    test: (t) => /告知[^。；]{0,20}(?:处罚|法律后果|法律责任|后果)|警告|警示/.test(t) || /\bnotif(?:y|ied)\b[^.;]{0,30}\bpenalt|\bwarn(?:ed|ing|s)?\b|\b(?:advise|inform)\w*\b[^.;]{0,30}\b(?:penalt|consequences)/i.test(t),
+  },
+  {
+    decision: 'D34',
+    what: "certifying officials and managing their credentials",
+    test: (t) => /(?:执法|检查|监督|督察)[^。；]{0,10}(?:资格|证件)|持证上岗|资格(?:认定|审查|考试|管理)|(?:培训|考核)[^。；]{0,10}(?:执法|工作)人员/.test(t) || /\bcertif\w*\b[^.;]{0,30}\b(?:officers?|inspectors?|personnel|agents?|examiners?)\b|\bqualifications? of\b[^.;]{0,20}\b(?:officers?|inspectors?|personnel)\b|\btraining (?:of|for) (?:officers|inspectors|personnel)\b/i.test(t),
+  },
+  {
+    decision: 'D35',
+    what: 'catch-all items that name a practice',
+    test: (t) => /其他[^。；，]{0,16}(?:方式|措施|形式|手段|制度|职责|监督|处罚|处分|权利|程序)[。；]?$/.test(t) || /^\W*(?:\(?[0-9A-Za-z]{1,5}[).]\s*)*(?:such |any )?other\b[^.;]{0,60}\b(?:means|measures|sanctions|penalties|actions?|remedies|relief|methods|oversight|duties)\b/i.test(t),
   },
 ];
 

@@ -134,6 +134,21 @@ describe('relabel candidates', () => {
     assert.ok(classOf('The Secretary shall pay a reward.').every((d) => !late.includes(d)));
   });
 
+  it('finds the surfaces of D30 to D35', () => {
+    assert.ok(classOf('一)由共同生活的家庭成员向户籍所在地的乡镇人民政府、街道办事处提出书面申请最低生活保障；').includes('D30'));
+    assert.ok(classOf('A household may apply for assistance at the local office.').includes('D30'));
+    assert.ok(classOf('县级人民政府民政部门应当及时决定增发、减发或者停发最低生活保障金；').includes('D31'));
+    assert.ok(classOf('The State agency shall terminate the benefits of a household that no longer qualifies.').includes('D31'));
+    assert.ok(classOf('特困供养人员可以自行选择供养形式。').includes('D32'));
+    assert.ok(classOf('A beneficiary may elect to receive the benefit in cash.').includes('D32'));
+    assert.ok(classOf('Any alien removed shall be notified of the penalties for reentry.').includes('D33'));
+    assert.ok(classOf('四）认定行政执法机构和人员资格，统一管理行政执法证件；').includes('D34'));
+    assert.ok(classOf('七）法律、法规规定的其他监督方式。').includes('D35'));
+    assert.ok(classOf('E) such other sanctions as the Secretary determines appropriate.').includes('D35'));
+    const late = ['D30', 'D31', 'D32', 'D33', 'D34', 'D35'];
+    assert.ok(classOf('The Secretary shall pay a reward.').every((d) => !late.includes(d)));
+  });
+
   it('lists a class in the order of the sentences given', () => {
     const found = candidates([
       { doc: 'zh99-x', sentence: 4, text: '第三章 信用修复' },
