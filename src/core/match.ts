@@ -10,7 +10,7 @@ import { standsInObject } from './objectPhrase';
 import { CompiledCue, CompiledEntry, EXEMPTION_WORDS, Matcher } from './matcher';
 import { NO_PATH, PathAutomaton } from './pathAutomaton';
 import { grown } from './grown';
-import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_OBJECT, CUE_PHRASE, CUE_PREDICATE, CUE_SENTENCE, CUE_SUBJECT, DEFINE_CUES, ENTRY_COMMAND, ENTRY_CONDUCT, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
+import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_OBJECT, CUE_PHRASE, CUE_PREDICATE, CUE_SENTENCE, CUE_SHARES_HEAD, CUE_SUBJECT, DEFINE_CUES, ENTRY_COMMAND, ENTRY_CONDUCT, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
 
 /** Spans of tokens `[first, last)` (ordinals) and characters `[start, end)` that spell a path, with the value found at its end. */
 class Candidates {
@@ -174,8 +174,8 @@ function annotateResolved(s: MatchState, matcher: Matcher, tokens: number, base:
   const to = s.spanLast;
   // A loop, not fill(): spans are a few tokens, and the builtin's call costs more than the stores.
   for (let k = from; k < to; k++) owner[k] = 0;
-  resolve(s, entries, 1);
-  resolve(s, cues, -1);
+  resolve(s, entries, 1, null);
+  resolve(s, cues, -1, matcher.cueFacts);
 
   const cueFacts = matcher.cueFacts;
   let kinds = 0;
@@ -406,9 +406,11 @@ function disjoint(c: Candidates): boolean {
 
 /**
  * Longest first, then leftmost, then the earlier lexicon line; keeps those that overlap nothing kept, marking
- * their tokens in `owner` (entries with sign 1, cues with sign −1).
+ * their tokens in `owner` (entries with sign 1, cues with sign −1). A cue that shares its head (cueFacts given) is
+ * kept too when only entries hold its first words and its last word is free, and it marks only the words it holds:
+ * "opportunity to" still makes the object after it a right when "opportunity" is counted as a right itself.
  */
-function resolve(s: MatchState, c: Candidates, sign: 1 | -1): void {
+function resolve(s: MatchState, c: Candidates, sign: 1 | -1, cueFacts: Uint16Array | null): void {
   const n = c.count;
   if (s.order.length < n) s.order = new Int32Array(n * 2);
   const order = s.order;
@@ -439,7 +441,17 @@ function resolve(s: MatchState, c: Candidates, sign: 1 | -1): void {
       }
     }
     if (free) for (let k = first; k < last; k++) owner[k] = sign * (i + 1);
+    else if (cueFacts !== null && (cueFacts[c.value[i]] & CUE_SHARES_HEAD) !== 0 && sharesHead(owner, first, last)) {
+      for (let k = first; k < last; k++) if (owner[k] === 0) owner[k] = sign * (i + 1);
+    }
   }
+}
+
+/** True when the words first..last−1 are held by entries only, and the last of them by none. */
+function sharesHead(owner: Int32Array, first: number, last: number): boolean {
+  if (owner[last - 1] !== 0) return false;
+  for (let k = first; k < last - 1; k++) if (owner[k] < 0) return false;
+  return true;
 }
 
 function compare(c: Candidates, a: number, b: number): number {

@@ -22,6 +22,8 @@ export const CUE_GROUP_SHIFT = 5;
 export const CUE_SUBJECT = 128;
 export const CUE_OBJECT = 256;
 export const CUE_SENTENCE = 512;
+/** An `object` cue, whose head word may also be an entry ("opportunity to": the opportunity is itself a right). */
+export const CUE_SHARES_HEAD = 1024;
 
 /** The groups of cues nearestCues looks for: those that set a match's stance, `act`, `secret` and `define` cues (with `organise` cues, which decide as they do). */
 export const STANCE_CUES = 0;
@@ -42,7 +44,7 @@ export function cueFacts(cues: readonly CompiledCue[]): Uint16Array {
   return Uint16Array.from(cues, (c) => {
     const decides = c.effect !== 'none';
     const kind = c.kind === 'before' ? (decides ? CUE_BEFORE : 0) : c.kind === 'after' ? (decides ? CUE_AFTER : 0) : c.kind === 'break' ? CUE_BREAK : CUE_PREDICATE;
-    return kind | (c.phrase ? CUE_PHRASE : 0) | (cueGroup(c) << CUE_GROUP_SHIFT) | (c.subject ? CUE_SUBJECT : 0) | (c.object ? CUE_OBJECT : 0) | (c.sentence ? CUE_SENTENCE : 0);
+    return kind | (c.phrase ? CUE_PHRASE : 0) | (cueGroup(c) << CUE_GROUP_SHIFT) | (c.subject ? CUE_SUBJECT : 0) | (c.object ? CUE_OBJECT : 0) | (c.sentence ? CUE_SENTENCE : 0) | (c.effect === 'object' ? CUE_SHARES_HEAD : 0);
   });
 }
 

@@ -26,7 +26,7 @@ describe('rules of lexicons en 1.7', () => {
 
   describe('a control word that is the object of a person’s option or right is engagement', () => {
     it('built-in English: an opportunity to prohibit a disclosure is a right, a prohibition by the state is not', () => {
-      assert.deepEqual(counted('The operator has provided the subscriber the opportunity to prohibit such disclosure.'), ['engagement/rights:prohibit', 'engagement/transparency:disclosure']);
+      assert.deepEqual(counted('The operator has provided the subscriber the opportunity to prohibit such disclosure.'), ['engagement/rights:opportunity', 'engagement/rights:prohibit', 'engagement/transparency:disclosure']);
       assert.deepEqual(counted('The agency may prohibit such disclosure.'), ['control/restrictions:prohibit', 'engagement/transparency:disclosure']);
     });
 
