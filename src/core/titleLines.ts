@@ -1,6 +1,7 @@
 // Subdivision headings of statutes that end on a full stop: "c) Prohibition of Certain Disclosure.", "2) Motions
 // to quash or modify .". The US Code and many regulations print them so; they name a topic and take no stance,
 // like the unterminated title lines the scanner recognises itself.
+import { isPatternSpace } from './chars';
 
 /** An enumeration label opening the line: "(c)", "iv)", "2.", "A)". */
 const LABEL = /^(?:\(?[0-9A-Za-z]{1,5}[).]\s*)+/;
@@ -21,8 +22,8 @@ export function isLabelledHeading(text: string, start: number, stop: number, end
   // Most full stops are followed by the next sentence: a printable ASCII character there fails the test below, unsliced.
   const next = text.charCodeAt(stop + 1);
   if (stop + 1 >= end || (next > 32 && next < 127)) return false;
-  const rest = text.slice(stop + 1, end);
-  if (!/^\s*$/.test(rest) || !rest.includes('\n')) return false;
+  // The rest of the block and the label are read in place: most blocks fail here, and need no slice.
+  if (!onlySpaceAndLineBreak(text, stop + 1, end) || !opensWithLabel(text, start, stop)) return false;
   const line = text.slice(start, stop).trim();
   const label = LABEL.exec(line);
   if (label === null) return false;
@@ -31,6 +32,35 @@ export function isLabelledHeading(text: string, start: number, stop: number, end
   // Deportation, or Exclusion ."), not in an item.
   if (!/^[A-Z][A-Za-z]/.test(body) || /[:;，：；、]/.test(body) || (body.includes(',') && !inTitleCase(body)) || /[\u3400-\u9fff]/.test(body)) return false;
   return !NOT_IN_HEADING.test(body) && !/^to\b/i.test(body) && !/\b(?:and|or)$/i.test(body);
+}
+
+/** True when `text[start, end)` holds only what `\s` matches, and a line break among it. */
+function onlySpaceAndLineBreak(text: string, start: number, end: number): boolean {
+  let lineBreak = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isPatternSpace(c)) return false;
+    if (c === 10) lineBreak = true;
+  }
+  return lineBreak;
+}
+
+/**
+ * True when `text[start, stop)`, its leading `\s` skipped (as `trim` does), opens as LABEL's first label does: an
+ * optional "(", one to five ASCII letters or digits, then ")" or ".". LABEL needs that much, so a false here is its null.
+ */
+function opensWithLabel(text: string, start: number, stop: number): boolean {
+  let i = start;
+  while (i < stop && isPatternSpace(text.charCodeAt(i))) i++;
+  if (i < stop && text.charCodeAt(i) === 40) i++;
+  const first = i;
+  while (i < stop && isAsciiLetterOrDigit(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  return i > first && i - first <= 5 && i < stop && (c === 41 || c === 46);
+}
+
+function isAsciiLetterOrDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 }
 
 /** Every word of four letters or more opens with a capital, and there are at least two: "Remedies, Exceptions, and Definitions". */
