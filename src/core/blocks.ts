@@ -74,8 +74,15 @@ function withBlankLines(text: string, start: number, end: number, newlines: numb
 /** The first line break at or after `from`, or `bound` when there is none before it, or the text's length. */
 function lineEndWithin(text: string, from: number, bound: number): number {
   // One path for a bound inside the text and past its end: compiled code met only the first would be thrown away at
-  // a text's last lines. A slice of a flat string shares its characters: indexOf then reads at most limit − from of them.
+  // a text's last lines.
   const limit = Math.min(bound, text.length);
+  // From a line's start the search runs to the line's end, past the bound or not: a pass over a text searches each
+  // line so once or twice, and the blocks cut inside a long line start past its start. Unsliced: every line comes here.
+  if (from === 0 || text.charCodeAt(from - 1) === NEWLINE) {
+    const found = text.indexOf('\n', from);
+    return found < 0 || found > limit ? limit : found;
+  }
+  // Inside a long line, a slice of a flat string shares its characters: indexOf then reads at most limit − from of them.
   const found = text.slice(from, limit).indexOf('\n');
   return found < 0 ? limit : from + found;
 }
