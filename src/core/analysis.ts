@@ -46,7 +46,7 @@ export function textTotals(context: AnalysisContext, text: string, subject?: Doc
     let pos = 0;
     let previous: BlockResult | undefined;
     while (pos < text.length) {
-      const extent = blockAt(text, pos);
+      const extent = blockAt(text, pos, scan.extent);
       const block = inContext(analyzeBlock(text, pos, extent, context.matcher, scan), text, pos, previous, context.matcher, context.reader, scan.found, subject);
       addBlockTotals(part, block, context.reader);
       previous = block;
@@ -335,7 +335,7 @@ export class DocumentAnalysis {
       let previous = first > 0 ? this.blocks[first - 1] : undefined;
       const { matcher, reader } = this.context;
       while (at < newText.length) {
-        const extent = blockAt(newText, at);
+        const extent = blockAt(newText, at, scan.extent);
         const block = inContext(analyzeBlock(newText, at, extent, matcher, scan), newText, at, previous, matcher, reader, scan.found);
         newStarts.push(at);
         newBlocks.push(block);
@@ -389,7 +389,7 @@ export class DocumentAnalysis {
     try {
       let pos = this.analyzedUpTo();
       while (pos < until) {
-        const extent = blockAt(text, pos);
+        const extent = blockAt(text, pos, scan.extent);
         const { matcher, reader } = this.context;
         const block = inContext(analyzeBlock(text, pos, extent, matcher, scan), text, pos, this.blocks[this.blocks.length - 1], matcher, reader, scan.found);
         this.starts.push(pos);

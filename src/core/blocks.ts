@@ -24,8 +24,12 @@ export interface BlockExtent {
   headingLevel: number;
 }
 
-/** End (exclusive) of the block that starts at `start`, and how many line breaks it holds. */
-export function blockAt(text: string, start: number): BlockExtent {
+/**
+ * End (exclusive) of the block that starts at `start`, and how many line breaks it holds, written into `into` when
+ * given (a loop over a text's blocks reuses one extent, so that no object is made per block) or into a new extent.
+ */
+export function blockAt(text: string, start: number, into?: BlockExtent): BlockExtent {
+  const extent = into ?? { end: 0, newlines: 0, headingLevel: -1 };
   const length = text.length;
   let lineStart = start;
   let newlines = 0;
@@ -35,21 +39,28 @@ export function blockAt(text: string, start: number): BlockExtent {
     const lineEnd = lineEndWithin(text, lineStart, Math.max(lineStart, start + MAX_BLOCK) + MAX_BLOCK + 2);
     if (lineEnd - start > MAX_BLOCK && lineEnd - lineStart > MAX_BLOCK) {
       const cut = cutLongLine(text, Math.max(lineStart, start + MAX_BLOCK), lineEnd);
-      if (cut < lineEnd) return { end: cut, newlines, headingLevel: -1 };
+      if (cut < lineEnd) return extentOf(extent, cut, newlines, -1);
     }
     const next = lineEnd < length ? lineEnd + 1 : length;
     const atLineStart = lineStart === 0 || text.charCodeAt(lineStart - 1) === NEWLINE;
     const heading = atLineStart ? headingLevelAt(text, lineStart, lineEnd) : -1;
-    if (lineStart > start && atLineStart && (heading >= 0 || startsEnumeration(text, lineStart))) return { end: lineStart, newlines, headingLevel: -1 };
+    if (lineStart > start && atLineStart && (heading >= 0 || startsEnumeration(text, lineStart))) return extentOf(extent, lineStart, newlines, -1);
     if (lineEnd < length) newlines++;
-    if (heading >= 0) return withBlankLines(text, start, next, newlines, heading);
-    if (isBlank(text, lineStart, lineEnd)) return withBlankLines(text, start, next, newlines, -1);
+    if (heading >= 0) return withBlankLines(extent, text, start, next, newlines, heading);
+    if (isBlank(text, lineStart, lineEnd)) return withBlankLines(extent, text, start, next, newlines, -1);
     if (next - start > MAX_BLOCK || (next - start > TARGET_BLOCK && endsSentence(text, lineStart, lineEnd))) {
-      return { end: next, newlines, headingLevel: -1 };
+      return extentOf(extent, next, newlines, -1);
     }
     lineStart = next;
   }
-  return { end: length, newlines, headingLevel: -1 };
+  return extentOf(extent, length, newlines, -1);
+}
+
+function extentOf(extent: BlockExtent, end: number, newlines: number, headingLevel: number): BlockExtent {
+  extent.end = end;
+  extent.newlines = newlines;
+  extent.headingLevel = headingLevel;
+  return extent;
 }
 
 /**
@@ -57,7 +68,7 @@ export function blockAt(text: string, start: number): BlockExtent {
  * of its own: in a statute, with a blank line after every article, that was every other block, and each block has a
  * fixed cost. The extent still depends only on the text up to the first line that is not blank.
  */
-function withBlankLines(text: string, start: number, end: number, newlines: number, headingLevel: number): BlockExtent {
+function withBlankLines(extent: BlockExtent, text: string, start: number, end: number, newlines: number, headingLevel: number): BlockExtent {
   const length = text.length;
   let lines = newlines;
   let pos = end;
@@ -68,7 +79,7 @@ function withBlankLines(text: string, start: number, end: number, newlines: numb
     if (lineEnd < length) lines++;
     pos = lineEnd < length ? lineEnd + 1 : length;
   }
-  return { end: pos, newlines: lines, headingLevel };
+  return extentOf(extent, pos, lines, headingLevel);
 }
 
 /** The first line break at or after `from`, or `bound` when there is none before it, or the text's length. */

@@ -49,7 +49,7 @@ export class PartedAnalysis {
     withScanState((scan) => {
       let pos = 0;
       while (pos < text.length) {
-        const extent = blockAt(text, pos);
+        const extent = blockAt(text, pos, scan.extent);
         const block = inContext(analyzeBlock(text, pos, extent, matcher, scan), text, pos, this.previous, matcher, reader, scan.found);
         this.acc.apply(block, 1, text, pos);
         this.walk.add(block, text, pos, this.length + pos);

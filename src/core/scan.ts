@@ -78,6 +78,8 @@ export class ScanState {
   lastWordEnd = -1;
   /** The automaton's state: the lexicon paths still open after the last token. */
   state = NO_PATH;
+  /** The extent of the block being read, rewritten by blockAt for each block of a loop over a text. */
+  readonly extent: BlockExtent = { end: 0, newlines: 0, headingLevel: -1 };
   /** Where asciiBytes copies a block. */
   private bytes = new Uint8Array(MAX_BLOCK);
 
