@@ -7,6 +7,7 @@ import { isPatternSpace } from './chars';
 const NAME_REACH = 80;
 /** Small words that stand inside a capitalised name ("Officer for Civil Rights and Civil Liberties"). */
 const NAME_JOINERS = new Set(['of', 'for', 'and', 'on', 'the', 'to', 'in', 'de', 'des', 'du']);
+const LONGEST_JOINER = Math.max(...[...NAME_JOINERS].map((w) => w.length));
 
 /**
  * True when the match `text[start, end)` is part of a longer name: in Latin script, every word of the match is
@@ -57,7 +58,8 @@ function wordsCapitalised(text: string, start: number, end: number): boolean {
     if (i >= end) return true;
     const wordStart = i;
     while (i < end && !isPatternSpace(text.charCodeAt(i))) i++;
-    if (!isNameWordAt(text, wordStart, i) && !NAME_JOINERS.has(text.slice(wordStart, i).toLowerCase())) return false;
+    // Lower-casing never shortens a word, so one longer than every joining word is none of them, unsliced.
+    if (!isNameWordAt(text, wordStart, i) && (i - wordStart > LONGEST_JOINER || !NAME_JOINERS.has(text.slice(wordStart, i).toLowerCase()))) return false;
   }
 }
 
