@@ -9,7 +9,7 @@ import { endSentence, MatchState, stepToken } from './match';
 import { Matcher } from './matcher';
 import { MatchList, MatchListBuilder } from './matchList';
 import { NO_PATH } from './pathAutomaton';
-import { inTitleCase, isLabelledHeading } from './titleLines';
+import { ENDS_ON_AND_OR, endsOnLineBreak, HAN_CHARACTER, inTitleCase, isLabelledHeading, OPENS_CAPITALISED_WORD, OPENS_TO } from './titleLines';
 import type { DocumentSubject, LeadIn } from './listContext';
 import type { Units } from './types';
 
@@ -372,6 +372,15 @@ const TITLE_LABEL = /^(?:\s*(?:\(?[0-9A-Za-z]{1,5}[).]|[(（]?[一二三四五�
 /** Words a title never holds: modals, auxiliaries and clause openers belong to sentences and lead-ins. */
 const NOT_IN_TITLE = /\b(?:shall|may|must|will|would|should|can|could|is|are|was|were|be|been|has|have|had|if|when|where|whether|which|who|that)\b/i;
 
+// The title tests' patterns, made once: a literal in a function body makes a new RegExp object each time it is run.
+const TITLE_STOPS = /[，、:：；]/;
+const LATIN_LETTER = /[A-Za-z]/;
+const OPENS_CAPITAL = /^[A-Z]/;
+const PART_SEPARATOR = /[,;]/;
+const COLON = /[:：]/;
+const ENDS_ON_LATIN_LETTER = /[A-Za-z]$/;
+const TO_BE = /\bto be\b/gi;
+
 /** A section sign and number opening a line ("§ 2703. ", "§§ 12a. "): what follows on the line is the section's title. */
 const SECTION_NUMBER = /^§{1,2}\s*[0-9][0-9A-Za-z\u2010-\u2015-]*\.[ \t\u00a0\u202f]+/;
 
@@ -396,10 +405,8 @@ function titleStart(text: string, start: number, end: number, sentencesBefore: n
  * section sign already says the line is a heading.
  */
 function looksLikeCatchline(text: string, start: number, end: number): boolean {
-  if (end - start > PARTS_TITLE_CHARS) return false;
-  const block = text.slice(start, end);
-  if (!/\n\s*$/.test(block)) return false;
-  const line = block.trim();
+  if (end - start > PARTS_TITLE_CHARS || !endsOnLineBreak(text, start, end)) return false;
+  const line = text.slice(start, end).trim();
   return !line.includes('\n') && isPartsBody(line);
 }
 
@@ -410,25 +417,23 @@ function looksLikeCatchline(text: string, start: number, end: number): boolean {
  * list, "2) the provider shall disclose the", is none).
  */
 function looksLikeTitle(text: string, start: number, end: number): boolean {
-  if (end - start > TITLE_CHARS) return false;
-  const block = text.slice(start, end);
-  const line = block.trim();
-  if (!/\n\s*$/.test(block)) return false;
+  if (end - start > TITLE_CHARS || !endsOnLineBreak(text, start, end)) return false;
+  const line = text.slice(start, end).trim();
   // A semicolon may join the parts of a Latin heading ("Civil action; damages; fees"); a list item ends on one. A
   // comma may stand in a heading in title case ("Part B— Remedies, Exceptions, and Definitions"), not in an item.
-  if (line === '' || /[，、:：；]/.test(line) || (line.includes(',') && !inTitleCase(line)) || (line.includes(';') && !/[A-Za-z]/.test(line))) return false;
+  if (line === '' || TITLE_STOPS.test(line) || (line.includes(',') && !inTitleCase(line)) || (line.includes(';') && !LATIN_LETTER.test(line))) return false;
   const last = line.charCodeAt(line.length - 1);
   const cls = classAt(line, line.length - 1, line.length, last);
   if (cls !== HAN && cls !== WORD && last !== 41 && last !== 93 && last !== 0xff09) return false;
-  if (!/[A-Za-z]/.test(line)) return true;
+  if (!LATIN_LETTER.test(line)) return true;
   const body = line.replace(TITLE_LABEL, '');
   // "to" opens an infinitive item ("A) to communicate with"); inside a heading it is a preposition ("Access to records").
-  return /^[A-Z]/.test(body) && !NOT_IN_TITLE.test(body) && !/^to\b/i.test(body) && !/\b(?:and|or)$/i.test(body);
+  return OPENS_CAPITAL.test(body) && !NOT_IN_TITLE.test(body) && !OPENS_TO.test(body) && !ENDS_ON_AND_OR.test(body);
 }
 
 /** True when the block is a title line (looksLikeTitle) with no Latin letter: a Chinese law's name, however long. */
 function looksLikeHanTitle(text: string, start: number, end: number): boolean {
-  return looksLikeTitle(text, start, end) && !/[A-Za-z]/.test(text.slice(start, end));
+  return looksLikeTitle(text, start, end) && !LATIN_LETTER.test(text.slice(start, end));
 }
 
 /**
@@ -439,21 +444,19 @@ function looksLikeHanTitle(text: string, start: number, end: number): boolean {
  * prohibit") or ends on a clause mark or a full stop.
  */
 function looksLikePartsHeading(text: string, start: number, end: number): boolean {
-  if (end - start > PARTS_TITLE_CHARS) return false;
-  const block = text.slice(start, end);
-  if (!/\n\s*$/.test(block)) return false;
-  const line = block.trim();
+  if (end - start > PARTS_TITLE_CHARS || !endsOnLineBreak(text, start, end)) return false;
+  const line = text.slice(start, end).trim();
   const label = TITLE_LABEL.exec(line);
   if (label === null || label[0].length === 0 || line.includes('\n')) return false;
   const body = line.slice(label[0].length);
-  return /[,;]/.test(body) && isPartsBody(body);
+  return PART_SEPARATOR.test(body) && isPartsBody(body);
 }
 
 /** A heading's words after its label: a capital first, no colon or Han character, no modal or clause word, ending on a word other than "and" or "or". */
 function isPartsBody(body: string): boolean {
-  if (!/^[A-Z][A-Za-z]/.test(body) || /[:：\u3400-\u9fff]/.test(body)) return false;
+  if (!OPENS_CAPITALISED_WORD.test(body) || HAN_CHARACTER.test(body) || COLON.test(body)) return false;
   // "to be" qualifies a part's noun ("specific information to be made available"); a sentence's "be" follows a modal.
-  return /[A-Za-z]$/.test(body) && !NOT_IN_TITLE.test(body.replace(/\bto be\b/gi, '')) && !/\b(?:and|or)$/i.test(body);
+  return ENDS_ON_LATIN_LETTER.test(body) && !NOT_IN_TITLE.test(body.replace(TO_BE, '')) && !ENDS_ON_AND_OR.test(body);
 }
 
 /**

@@ -7,6 +7,16 @@ import { isPatternSpace } from './chars';
 const LABEL = /^(?:\(?[0-9A-Za-z]{1,5}[).]\s*)+/;
 /** Words a heading never holds: modals, auxiliaries and clause openers belong to sentences and lead-ins. */
 const NOT_IN_HEADING = /\b(?:shall|may|must|will|would|should|can|could|is|are|was|were|be|been|has|have|had|if|when|where|whether|which|who|that)\b/i;
+/** A heading's body opens with a capitalised word. */
+export const OPENS_CAPITALISED_WORD = /^[A-Z][A-Za-z]/;
+/** "to" opening an item: an infinitive ("A) to communicate with"). */
+export const OPENS_TO = /^to\b/i;
+/** "and" or "or" closing an item of a list. */
+export const ENDS_ON_AND_OR = /\b(?:and|or)$/i;
+/** Any Han character. */
+export const HAN_CHARACTER = /[\u3400-\u9fff]/;
+const HEADING_STOPS = /[:;，：；、]/;
+const LONG_WORDS = /[A-Za-z]{4,}/g;
 /** Longest line read as a heading. */
 const HEADING_CHARS = 200;
 
@@ -30,8 +40,18 @@ export function isLabelledHeading(text: string, start: number, stop: number, end
   const body = line.slice(label[0].length).trim();
   // A comma may stand in a heading in title case ("Temporary Detention To Permit Revocation of Conditional Release,
   // Deportation, or Exclusion ."), not in an item.
-  if (!/^[A-Z][A-Za-z]/.test(body) || /[:;，：；、]/.test(body) || (body.includes(',') && !inTitleCase(body)) || /[\u3400-\u9fff]/.test(body)) return false;
-  return !NOT_IN_HEADING.test(body) && !/^to\b/i.test(body) && !/\b(?:and|or)$/i.test(body);
+  if (!OPENS_CAPITALISED_WORD.test(body) || HEADING_STOPS.test(body) || (body.includes(',') && !inTitleCase(body)) || HAN_CHARACTER.test(body)) return false;
+  return !NOT_IN_HEADING.test(body) && !OPENS_TO.test(body) && !ENDS_ON_AND_OR.test(body);
+}
+
+/** What `/\n\s*$/` tells of `text[start, end)`, read in place: a line break with only `\s` after it ends it. */
+export function endsOnLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = end - 1; i >= start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return true;
+    if (!isPatternSpace(c)) return false;
+  }
+  return false;
 }
 
 /** True when `text[start, end)` holds only what `\s` matches, and a line break among it. */
@@ -65,6 +85,6 @@ function isAsciiLetterOrDigit(c: number): boolean {
 
 /** Every word of four letters or more opens with a capital, and there are at least two: "Remedies, Exceptions, and Definitions". */
 export function inTitleCase(line: string): boolean {
-  const long = line.match(/[A-Za-z]{4,}/g) ?? [];
+  const long = line.match(LONG_WORDS) ?? [];
   return long.length >= 2 && long.every((w) => w.charCodeAt(0) >= 65 && w.charCodeAt(0) <= 90);
 }
