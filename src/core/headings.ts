@@ -26,11 +26,13 @@ interface HeadingPattern {
   pattern: RegExp;
   /** A fixed level, or one read from the match; a fixed level lets analysis test the line without making a match. */
   level: number | ((m: RegExpExecArray) => number);
+  /** The level from the character the line opens with, when that is all `level` reads of the match: as a fixed level does, it spares analysis the match. */
+  levelByOpening?: (c: number) => number;
 }
 
 const MARKDOWN: readonly HeadingPattern[] = [{ pattern: /^(#{1,6})[ \t]+\S/, level: (m) => m[1].length * 10 }];
 const PART_CHAPTER_TITLE: readonly HeadingPattern[] = [
-  { pattern: /^[ \t]*(part|chapter|title)[ \t]+([0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten)\b(?![ \t]+of\b)/i, level: (m) => (m[1].toLowerCase() === 'chapter' ? RANK.chapter : RANK.part) },
+  { pattern: /^[ \t]*(part|chapter|title)[ \t]+([0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten)\b(?![ \t]+of\b)/i, level: (m) => (m[1].toLowerCase() === 'chapter' ? RANK.chapter : RANK.part), levelByOpening: (c) => ((c | 32) === 99 ? RANK.chapter : RANK.part) },
 ];
 const SECTION: readonly HeadingPattern[] = [{ pattern: /^[ \t]*(section[ \t]+|sec\.[ \t]*)[0-9]+[a-z]?(\.[0-9]+)*\b(?![ \t]+of\b)/i, level: RANK.section }];
 const ARTICLE: readonly HeadingPattern[] = [{ pattern: /^[ \t]*article[ \t]+([0-9]+|[ivxlcdm]+)\b(?![ \t]+of\b)/i, level: RANK.article }];
@@ -145,7 +147,12 @@ function findHeading(text: string, start: number, end: number, keepMatch: boolea
   }
   OPENING.lastIndex = start;
   if (!OPENING.test(text) || OPENING.lastIndex > end) return -1;
-  const line = text.slice(start, lineLimit(text, start, end));
+  const limit = lineLimit(text, start, end);
+  if (!keepMatch && (limit === text.length || text.charCodeAt(limit) === 10 || text.charCodeAt(limit) === 13)) {
+    const level = levelInPlace(text, start, limit);
+    if (level !== UNDECIDED) return level;
+  }
+  const line = text.slice(start, limit);
   let first = 0;
   while (first < line.length && isIndent(line.charCodeAt(first))) first++;
   // OPENING found a heading's start on the line, so only a line cut at 400 characters can be blank here.
@@ -167,6 +174,49 @@ function findHeading(text: string, start: number, end: number, keepMatch: boolea
   }
   const numbered = NUMBERED_TITLE.exec(line);
   return numbered !== null && isTitleLike(numbered[2]) ? RANK.article : -1;
+}
+
+/** levelInPlace's answer when the line must be sliced and matched. */
+const UNDECIDED = -2;
+
+/**
+ * A pattern tested on the text itself, sticky at the line's start, in place of the pattern on a slice of the line:
+ * for a pattern with no `$` none of whose tokens reads a line break, the same answer when the line's tested part ends
+ * at a line break (or the text's end), since the pattern then reads no further than that break, which it treats as
+ * it would the slice's end.
+ */
+interface InPlace {
+  sticky: RegExp;
+  level: (c: number) => number;
+}
+
+/** What in a pattern's source may match at a line break, or test the end: `$`, `\s`, `\W`, `\D`, `\P{…}`, `\n`, `\r`, `[^…]`. */
+const READS_LINE_BREAK = /\$|\\[sWDPnr]|\[\^/;
+const IN_PLACE = new Map<RegExp, InPlace>();
+for (const { pattern, level, levelByOpening } of [MARKDOWN, PART_CHAPTER_TITLE, SECTION, ARTICLE, ORDINAL, ENUMERATED, BRACKETED, ROMAN].flat()) {
+  const byOpening = typeof level === 'number' ? () => level : levelByOpening;
+  if (byOpening === undefined || READS_LINE_BREAK.test(pattern.source) || !pattern.source.startsWith('^')) continue;
+  IN_PLACE.set(pattern, { sticky: new RegExp(pattern.source.slice(1), `${pattern.flags}y`), level: byOpening });
+}
+
+/**
+ * findHeading's level for the line `text[start, limit)`, tested in place, when its tested part ends at a line break or
+ * the text's end; UNDECIDED when a pattern needs its match, or the line may be a numbered title. Most lines a heading's
+ * opening passes are headings of a fixed level ("Article 12 …"), and are read without a slice.
+ */
+function levelInPlace(text: string, start: number, limit: number): number {
+  let first = start;
+  while (first < limit && isIndent(text.charCodeAt(first))) first++;
+  if (first === limit) return -1;
+  const c = text.charCodeAt(first);
+  for (const { pattern } of patternsFor(c)) {
+    const inPlace = IN_PLACE.get(pattern);
+    if (inPlace === undefined) return UNDECIDED;
+    inPlace.sticky.lastIndex = start;
+    if (inPlace.sticky.test(text)) return inPlace.level(c);
+  }
+  // A numbered title opens with a digit after spaces and tabs.
+  return c >= 48 && c <= 57 ? UNDECIDED : -1;
 }
 
 const ORDINAL_MARK = 0x7b2c; // 第
