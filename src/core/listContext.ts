@@ -37,6 +37,8 @@ export interface LeadIn {
   readonly text: string;
   /** Offset of the lead-in sentence from its block's start: where the explanation reads its line. */
   readonly offset: number;
+  /** For a ban: the parties it may shield; an item that names one lists a protection, not a banned act (ListBan.shields). */
+  readonly shields?: RegExp | null;
 }
 
 /** An item that opens in lower case after its enumerator ("(A) investigate, regulate, or prohibit"): a statute's clause, never a title. */
@@ -50,7 +52,7 @@ const LEAD_CHARS = 600;
 /** True when two lead-ins give their items the same annotations (the line is read when shown, not stored). */
 export function sameLeadIn(a: LeadIn | null, b: LeadIn | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.entry === b.entry && a.argument === b.argument && a.ban === b.ban && a.exemption === b.exemption && a.covers === b.covers && a.colon === b.colon && a.headed === b.headed && a.text === b.text;
+  return a.entry === b.entry && a.argument === b.argument && a.ban === b.ban && a.exemption === b.exemption && a.covers === b.covers && a.colon === b.colon && a.headed === b.headed && a.text === b.text && (a.shields ?? null) === (b.shields ?? null);
 }
 
 /**
@@ -84,9 +86,10 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
   }
   for (const ban of rules.bans) {
     if (!ban.pattern.test(words)) continue;
-    // A ban that protects people from a measure ("对具有下列情形之一的人员，不得适用继续盘问：") bans nothing its items name.
-    if (protects(block, reader)) return coverLeadIn(words, sentenceStart - start, colon);
-    return { entry: ban.entry, argument: -1, ban: true, exemption: false, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start };
+    // A ban that protects people from a measure ("对具有下列情形之一的人员，不得适用继续盘问：") or that names the party it
+    // shields ("经营者向消费者提供…信息…不得有下列…行为：") bans nothing its items name: they are what the protection covers.
+    if (protects(block, reader) || ban.shields?.test(words) === true) return coverLeadIn(words, sentenceStart - start, colon);
+    return { entry: ban.entry, argument: -1, ban: true, exemption: false, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start, shields: ban.shields };
   }
   const refer = rules.refer?.exec(words) ?? null;
   return stanceLeadIn(start, block, reader, words, sentenceStart, refer === null ? -1 : sentenceStart + refer.index, null, true);
@@ -281,7 +284,9 @@ export function inContext(
     const enumerator = enumeratorLength(text, start);
     const item = leadIn.headed ? { ...leadIn, headed: false } : leadIn;
     if (enumerator > 0 && enumerator < raw.length) {
-      if (!isHeadingItem(text, start + enumerator, start + raw.length)) block = leadIn.exemption ? exempt(block, item, matcher, reader, builder) : leadIn.covers ? cover(block, item, reader, builder) : inherit(block, item, text, start, enumerator, builder);
+      // An item of a ban that names the party the ban shields ("未经消费者同意，收集…") is a protection the list covers.
+      const covered = leadIn.covers || leadIn.shields?.test(text.slice(start + enumerator, start + raw.length)) === true;
+      if (!isHeadingItem(text, start + enumerator, start + raw.length)) block = leadIn.exemption ? exempt(block, item, matcher, reader, builder) : covered ? cover(block, item, reader, builder) : inherit(block, item, text, start, enumerator, builder);
       else if (opensHeadedItem(leadIn, text, start + enumerator)) block = block.withMatches(block.matches, block.matchSentences, leadIn.headed ? leadIn : { ...leadIn, headed: true }, block.subject);
     } else if (enumerator === 0 && leadIn.headed) block = inherit(block, item, text, start, 0, builder);
   }

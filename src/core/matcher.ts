@@ -78,6 +78,8 @@ export const EXEMPTION_WORDS = MAX_RULE_INDEX;
 export interface ListBan {
   readonly pattern: RegExp;
   readonly entry: number;
+  /** A party the ban shields, named other than as the ban's own subject (not right before a ban word), or null. */
+  readonly shields: RegExp | null;
 }
 
 /** What the lexicons say of lists (listContext.ts): null when none turns lists on. */
@@ -138,9 +140,9 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
   const obliged: ListBan[] = [];
   for (const lexicon of on) {
     const ban = lexicon.context?.lists?.ban;
-    if (ban !== undefined) bans.push({ pattern: wordsPattern(ban.words), entry: listEntry(lexicon, entries, 'ban', ban.entry) });
+    if (ban !== undefined) bans.push({ pattern: wordsPattern(ban.words), entry: listEntry(lexicon, entries, 'ban', ban.entry), shields: shieldsPattern(ban.shields, ban.words) });
     const oblige = lexicon.context?.lists?.obliged;
-    if (oblige !== undefined) obliged.push({ pattern: new RegExp(`(?:${wordsPattern(oblige.words).source})[\\s:\u2014\u2013-]*$`, 'i'), entry: listEntry(lexicon, entries, 'obliged', oblige.entry) });
+    if (oblige !== undefined) obliged.push({ pattern: new RegExp(`(?:${wordsPattern(oblige.words).source})[\\s:\u2014\u2013-]*$`, 'i'), entry: listEntry(lexicon, entries, 'obliged', oblige.entry), shields: null });
   }
   const open = on.flatMap((l) => (l.context?.lists?.unpunctuated === undefined ? [] : [l.context.lists.unpunctuated]));
   const except = open.flatMap((u) => u.except);
@@ -182,6 +184,12 @@ function categoryIndices(categories: ReadonlyMap<string, Category>, ids: readonl
 }
 
 /** Words as one pattern: Latin words whole, case ignored, any run of spaces between them. */
+/** A shielded party's word not followed by a ban word (上网消费者不得… binds the party itself), or null for none. */
+function shieldsPattern(shields: readonly string[] | undefined, banWords: readonly string[]): RegExp | null {
+  if (shields === undefined || shields.length === 0) return null;
+  return new RegExp(`(?:${wordsPattern(shields).source})(?!\\s*(?:${wordsPattern(banWords).source}))`, 'i');
+}
+
 function wordsPattern(words: readonly string[]): RegExp {
   const parts = words.map((w) => {
     const escaped = w.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');

@@ -130,7 +130,8 @@ export interface LexiconSource {
      * Lists: the items of a list whose lead-in is control inherit it (listContext.ts); present, it turns this on.
      * `refer`: words by which a lead-in names its items (下列); only a control match after them reaches the items (one
      * before them is the items' condition: 获得举报奖励应当符合下列条件). `ban`: words that make a lead-in a ban (不得),
-     * and the entry (a term of this lexicon) the items of a ban list are counted as. `unpunctuated`: a lead-in may also
+     * and the entry (a term of this lexicon) the items of a ban list are counted as, and the parties a ban may shield
+     * (`shields`: 消费者): a ban list whose lead-in or item names one, not as the ban's own subject, lists protections. `unpunctuated`: a lead-in may also
      * end on a word, as statute text that drops the dash before its items does, when it is a sentence (not a title),
      * its last counted match is of one of `categories` (the measures whose items state the measure: a penalty, a
      * condition imposed on a person) and its last word is none of `except` (a condition's "if", an item's "and") and it holds none of `exceptWith` (an
@@ -143,7 +144,7 @@ export interface LexiconSource {
      * defendant", "… may by order require such person to"): each item is a duty laid on that person, counted as `entry`;
      * the lead-in itself names no act and is not counted (codebook D2).
      */
-    lists?: { refer?: string[]; ban?: { words: string[]; entry: string }; obliged?: { words: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] } };
+    lists?: { refer?: string[]; ban?: { words: string[]; entry: string; shields?: string[] }; obliged?: { words: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] } };
     /**
      * Document subjects (listContext.ts): a document whose title line (its first line, with no sentence-final mark)
      * holds every word of `title` is a scheme of that kind, so counted matches of the `moves` categories all through it
