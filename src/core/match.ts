@@ -234,9 +234,12 @@ function annotateResolved(s: MatchState, matcher: Matcher, tokens: number, base:
     }
     if (rule === RULE_PROTECTION && !protects(s, matcher, winner, argument, from)) rule = RULE_NONE;
     const banned = rule === RULE_NEGATION && bans(matcher.cueList[argument]);
-    if ((fact & ENTRY_ENGAGEMENT) !== 0 && (banned || rule === RULE_NONE) && near[SECRET_CUES] >= 0 && keepsSecret(matcher, near[SECRET_CUES], entryIndex, banned)) {
+    // Asked of every engagement entry with no rule, secret cue or not: a read or call reached only with a secret cue
+    // would have no feedback when this is optimised, and V8 would drop the optimised code on the first one.
+    const secret = near[SECRET_CUES];
+    if ((fact & ENTRY_ENGAGEMENT) !== 0 && (banned || rule === RULE_NONE) && keepsSecret(matcher, secret, entryIndex, banned)) {
       rule = RULE_SECRECY;
-      argument = near[SECRET_CUES];
+      argument = secret;
     }
     if (title && rule !== RULE_NEGATION && rule !== RULE_EXEMPTION) {
       // A heading names its topic whatever cue stands in it ("Protection from arbitrary detention").
@@ -291,6 +294,7 @@ function protects(s: MatchState, matcher: Matcher, winner: number, cue: number, 
  * (不得泄露) when the secret cue names its category.
  */
 function keepsSecret(matcher: Matcher, secret: number, entryIndex: number, banned: boolean): boolean {
+  if (secret < 0) return false;
   const cue = matcher.cueList[secret];
   return cue.protectionCategory !== null && (banned || cue.moves?.has(matcher.entryList[entryIndex].category ?? '') === true);
 }
@@ -458,6 +462,9 @@ function compare(c: Candidates, a: number, b: number): number {
   return c.last[b] - c.first[b] - (c.last[a] - c.first[a]) || c.first[a] - c.first[b] || c.value[a] - c.value[b];
 }
 
+/** Above every entry index. */
+const NOT_FOUND = 0x7fffffff;
+
 /** The earliest-listed shorter entry inside a phrase whose polarity the phrase reverses, or −1. */
 function overriddenEntry(s: MatchState, matcher: Matcher, winner: number): number {
   const c = s.entries;
@@ -465,7 +472,8 @@ function overriddenEntry(s: MatchState, matcher: Matcher, winner: number): numbe
   const last = c.last[winner];
   const facts = matcher.entryFacts;
   const polarity = facts[c.value[winner]] & ENTRY_POLARITY;
-  let found = -1;
+  // A sentinel rather than −1 and a compare for every candidate: optimised code never meets a compare that has not run.
+  let found = NOT_FOUND;
   // Candidates come in the order of their last tokens; only those ending within the phrase or a longest path after it can overlap it.
   let lo = 0;
   let hi = c.count;
@@ -479,10 +487,10 @@ function overriddenEntry(s: MatchState, matcher: Matcher, winner: number): numbe
     if (i === winner || c.first[i] >= last) continue;
     const value = c.value[i];
     const other = facts[value] & ENTRY_POLARITY;
-    if (other === 0 || other === polarity) continue;
-    if (found < 0 || value < found) found = value;
+    const candidate = other === 0 || other === polarity ? NOT_FOUND : value;
+    if (candidate < found) found = candidate;
   }
-  return found;
+  return found === NOT_FOUND ? -1 : found;
 }
 
 /**
