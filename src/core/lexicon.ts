@@ -195,7 +195,7 @@ class Validator {
     }
     const lists = props.get('lists');
     if (lists) {
-      const listProps = this.object(lists, '"lists"', ['refer', 'ban', 'obliged', 'unpunctuated', 'exemption']);
+      const listProps = this.object(lists, '"lists"', ['refer', 'ban', 'obliged', 'oversight', 'unpunctuated', 'exemption']);
       context.lists = {};
       if (listProps.get('refer')) context.lists.refer = this.array(listProps, lists, 'refer', false).map((item) => this.stringNode(item, 'a word that names a list'));
       const ban = listProps.get('ban');
@@ -208,6 +208,15 @@ class Validator {
       if (obliged) {
         const props = this.object(obliged, '"obliged"', ['words', 'entry']);
         context.lists.obliged = { words: this.array(props, obliged, 'words', true).map((item) => this.stringNode(item, 'a last word of an obliging lead-in')), entry: this.term(props, obliged, 'entry') };
+      }
+      const oversight = listProps.get('oversight');
+      if (oversight) {
+        const props = this.object(oversight, '"oversight"', ['words', 'means', 'entry']);
+        context.lists.oversight = {
+          words: this.array(props, oversight, 'words', true).map((item) => this.stringNode(item, 'a word of supervision')),
+          means: this.array(props, oversight, 'means', true).map((item) => this.stringNode(item, 'a word naming means')),
+          entry: this.term(props, oversight, 'entry'),
+        };
       }
       const unpunctuated = listProps.get('unpunctuated');
       if (unpunctuated) {

@@ -8,7 +8,8 @@
 // condition; it governs the blocks that follow it as long as each opens with an enumerator, or, after a colon lead-in,
 // is the unnumbered body of a headed item ("(1) Conviction of crimes"). A lead-in holding an
 // exemption's words (`exemption`: "shall not apply to") hands on no annotation: its items' engagement matches of the
-// exemption's categories are shown as topics, naming the lead-in (scheme: exemptions are no engagement). Lexicons turn
+// exemption's categories are shown as topics, naming the lead-in (scheme: exemptions are no engagement). A lead-in that
+// lists the means of supervising authorities (`oversight`: 政府督查可以采取以下方式) hands its items accountability. Lexicons turn
 // this on (`context.lists`). analysis.ts carries the lead-in from block to block and re-analyses the items of a lead-in
 // that an edit changed, so an edited analysis still equals a fresh one.
 import { blockAt } from './blocks';
@@ -27,7 +28,11 @@ export interface LeadIn {
   readonly ban: boolean;
   /** True when exemption words made the lead-in an exemption (the lexicon's `lists.exemption`): its items get no annotation, their matches of its categories are shown as topics. */
   readonly exemption: boolean;
-  /** True when the lead-in grants a right, a remedy or a protection (its last counted match is engagement, or its ban word protects): its items name what that covers, their control matches are shown as topics. */
+  /**
+   * True when the lead-in grants a right, a remedy or a protection (its last counted match is engagement, or its ban word
+   * protects), or lists the means of supervising authorities (then `entry` is that of `lists.oversight`): its items name
+   * what that covers or reaches, their control matches are shown as topics.
+   */
   readonly covers: boolean;
   /** True when the lead-in ends on a colon or a dash: its items may be headed subsections ("(1) Conviction of crimes"). */
   readonly colon: boolean;
@@ -91,6 +96,10 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
     if (protects(block, reader) || ban.shields?.test(words) === true) return coverLeadIn(words, sentenceStart - start, colon);
     return { entry: ban.entry, argument: -1, ban: true, exemption: false, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start, shields: ban.shields };
   }
+  // "政府督查可以采取以下方式：": each item is a means of holding the inspected authorities to account.
+  for (const watch of rules.oversight) {
+    if (watch.pattern.test(words) && !countsControl(block, reader)) return { entry: watch.entry, argument: -1, ban: false, exemption: false, covers: true, colon, headed: false, text: quote(words), offset: sentenceStart - start, shields: null };
+  }
   const refer = rules.refer?.exec(words) ?? null;
   return stanceLeadIn(start, block, reader, words, sentenceStart, refer === null ? -1 : sentenceStart + refer.index, null, true);
 }
@@ -118,6 +127,16 @@ function stanceLeadIn(start: number, block: BlockResult, reader: MatchReader, wo
 /** A lead-in whose items name what a right, a remedy or a protection covers. */
 function coverLeadIn(words: string, offset: number, colon: boolean): LeadIn {
   return { entry: -1, argument: -1, ban: false, exemption: false, covers: true, colon, headed: false, text: quote(words), offset };
+}
+
+/** True when the block's last sentence holds a counted control match: its means are a measure on the governed (监督检查). */
+function countsControl(block: BlockResult, reader: MatchReader): boolean {
+  const list = block.matches;
+  const lastSentence = block.sentences - 1;
+  for (let m = matchCount(list) - 1; m >= 0 && block.matchSentences[m] === lastSentence; m--) {
+    if (!reader.negated(list, m) && reader.isControl(list, m)) return true;
+  }
+  return false;
 }
 
 /** True when the block's last sentence ends on a counted protection: its ban word shields people from the measure. */
@@ -176,6 +195,14 @@ export function exempt(block: BlockResult, leadIn: LeadIn, matcher: Matcher, rea
  */
 export function cover(block: BlockResult, leadIn: LeadIn, reader: MatchReader, builder: MatchListBuilder): BlockResult {
   return asTopics(block, leadIn, builder, reader, TOPIC_COVERED, (list, m) => reader.isControl(list, m));
+}
+
+/**
+ * The item `block` of a covering list: when the lead-in lists the means of supervising authorities (it names an entry),
+ * it also inherits that entry; the measures it names, aimed at the inspected authorities, are already topics (cover).
+ */
+function overseen(block: BlockResult, leadIn: LeadIn, text: string, start: number, enumerator: number, builder: MatchListBuilder): BlockResult {
+  return leadIn.entry < 0 ? block : inherit(block, leadIn, text, start, enumerator, builder);
 }
 
 /** The block with its matches that count as their entries have them and that `pick` takes shown as topics (`topic` says why). */
@@ -286,7 +313,7 @@ export function inContext(
     if (enumerator > 0 && enumerator < raw.length) {
       // An item of a ban that names the party the ban shields ("未经消费者同意，收集…") is a protection the list covers.
       const covered = leadIn.covers || leadIn.shields?.test(text.slice(start + enumerator, start + raw.length)) === true;
-      if (!isHeadingItem(text, start + enumerator, start + raw.length)) block = leadIn.exemption ? exempt(block, item, matcher, reader, builder) : covered ? cover(block, item, reader, builder) : inherit(block, item, text, start, enumerator, builder);
+      if (!isHeadingItem(text, start + enumerator, start + raw.length)) block = leadIn.exemption ? exempt(block, item, matcher, reader, builder) : covered ? (leadIn.covers ? overseen(cover(block, item, reader, builder), item, text, start, enumerator, builder) : cover(block, item, reader, builder)) : inherit(block, item, text, start, enumerator, builder);
       else if (opensHeadedItem(leadIn, text, start + enumerator)) block = block.withMatches(block.matches, block.matchSentences, leadIn.headed ? leadIn : { ...leadIn, headed: true }, block.subject);
     } else if (enumerator === 0 && leadIn.headed) block = inherit(block, item, text, start, 0, builder);
   }

@@ -225,7 +225,12 @@ export class MatchReader {
       match.rule = 'inherited';
       const where = leadInPlace(leadIn);
       const words = leadInQuote(leadIn);
-      match.ruleDetail = leadIn?.ban === true ? `item of the ban list ${where}${words}` : `item of a list whose lead-in ${where} is control ("${entry.term}")${words}`;
+      match.ruleDetail =
+        leadIn?.ban === true
+          ? `item of the ban list ${where}${words}`
+          : leadIn?.oversight === true
+            ? `item of a list whose lead-in ${where} lists the means of supervising authorities ("${entry.term}")${words}`
+            : `item of a list whose lead-in ${where} is control ("${entry.term}")${words}`;
     } else if (r === RULE_DIRECTION) {
       const overridden = this.matcher.entryList[detail];
       match.rule = 'direction';
@@ -238,6 +243,8 @@ export class MatchReader {
           ? 'a title line names its topic and takes no stance'
           : detail === TOPIC_EXEMPTION
             ? `item of a list whose lead-in ${leadInPlace(leadIn)} is an exemption${leadInQuote(leadIn)}: it names what the exemption covers and takes no stance`
+          : detail === TOPIC_COVERED && leadIn?.oversight === true
+            ? `item of a list whose lead-in ${leadInPlace(leadIn)} lists the means of supervising authorities${leadInQuote(leadIn)}: "${entry.term}" is aimed at the authorities supervised and takes no stance of control`
           : detail === TOPIC_COVERED
             ? `item of a list whose lead-in ${leadInPlace(leadIn)} grants a right, a remedy or a protection${leadInQuote(leadIn)}: "${entry.term}" names what it covers and takes no stance`
           : detail === TOPIC_EXEMPTION_SENTENCE
@@ -304,6 +311,8 @@ export interface LeadInNote {
   readonly text: string;
   /** True for a ban list (a ban word of the lexicons in the lead-in). */
   readonly ban: boolean;
+  /** True for a list of the means of supervising authorities (the lexicons' `lists.oversight`). */
+  readonly oversight: boolean;
 }
 
 /** Collects a block's annotations, and hands each block a list of its own. */

@@ -89,6 +89,8 @@ export interface ListRules {
   readonly bans: readonly ListBan[];
   /** Lead-ins whose last words leave a governed person as the subject of the items' verbs (`lists.obliged`): the pattern holds at the lead-in's end. */
   readonly obliged: readonly ListBan[];
+  /** Lead-ins that list the means of supervising authorities (`lists.oversight`): the pattern holds a supervision word, then a word of means. */
+  readonly oversight: readonly ListBan[];
   /** When a lead-in may end on a word (see LexiconSource's `lists.unpunctuated`), or null. */
   readonly unpunctuated: UnpunctuatedLeadIns | null;
   /** When a lead-in is an exemption (see LexiconSource's `lists.exemption`), or null. */
@@ -138,11 +140,14 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
   const refer = on.flatMap((l) => l.context?.lists?.refer ?? []);
   const bans: ListBan[] = [];
   const obliged: ListBan[] = [];
+  const oversight: ListBan[] = [];
   for (const lexicon of on) {
     const ban = lexicon.context?.lists?.ban;
     if (ban !== undefined) bans.push({ pattern: wordsPattern(ban.words), entry: listEntry(lexicon, entries, 'ban', ban.entry), shields: shieldsPattern(ban.shields, ban.words) });
     const oblige = lexicon.context?.lists?.obliged;
     if (oblige !== undefined) obliged.push({ pattern: new RegExp(`(?:${wordsPattern(oblige.words).source})[\\s:\u2014\u2013-]*$`, 'i'), entry: listEntry(lexicon, entries, 'obliged', oblige.entry), shields: null });
+    const watch = lexicon.context?.lists?.oversight;
+    if (watch !== undefined) oversight.push({ pattern: new RegExp(`(?:${wordsPattern(watch.words).source})[^]*?(?:${wordsPattern(watch.means).source})`, 'i'), entry: listEntry(lexicon, entries, 'oversight', watch.entry), shields: null });
   }
   const open = on.flatMap((l) => (l.context?.lists?.unpunctuated === undefined ? [] : [l.context.lists.unpunctuated]));
   const except = open.flatMap((u) => u.except);
@@ -161,7 +166,7 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
           categories: categoryIndices(categories, exempting.flatMap((e) => e.categories)),
           sentences: sentenceWords.length === 0 ? null : wordsPattern(sentenceWords),
         };
-  return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, obliged, unpunctuated, exemption };
+  return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, obliged, oversight, unpunctuated, exemption };
 }
 
 /** The index of the entry a list rule (`lists.<rule>`) names for its items, which must have a category. */

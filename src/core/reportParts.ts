@@ -54,7 +54,7 @@ export class PartedAnalysis {
         this.acc.apply(block, 1, text, pos);
         this.walk.add(block, text, pos, this.length + pos);
         const leadIn = block.leadIn;
-        const note = leadIn === null || this.openerLine < 0 ? null : { line: this.openerLine, text: leadIn.text, ban: leadIn.ban };
+        const note = leadIn === null || this.openerLine < 0 ? null : { line: this.openerLine, text: leadIn.text, ban: leadIn.ban, oversight: leadIn.covers && leadIn.entry >= 0 };
         this.held.add(block, pos, this.sentences, note);
         if (block.opens !== null) {
           let line = this.lines;

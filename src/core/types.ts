@@ -142,9 +142,11 @@ export interface LexiconSource {
      * ("Subsections (a) and (b) shall not prohibit the disclosure of …" grants no disclosure). `obliged`: last words
      * that leave a governed person as the subject of the items' verbs ("… as further conditions of probation, that the
      * defendant", "… may by order require such person to"): each item is a duty laid on that person, counted as `entry`;
-     * the lead-in itself names no act and is not counted (codebook D2).
+     * the lead-in itself names no act and is not counted (codebook D2). `oversight`: a lead-in that names the supervision
+     * of authorities (one of `words`, 督查) and, after it, the means its items list (one of `means`, 方式), with no counted
+     * control match of its own: each item is a means of holding the inspected authorities to account, counted as `entry`.
      */
-    lists?: { refer?: string[]; ban?: { words: string[]; entry: string; shields?: string[] }; obliged?: { words: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] } };
+    lists?: { refer?: string[]; ban?: { words: string[]; entry: string; shields?: string[] }; obliged?: { words: string[]; entry: string }; oversight?: { words: string[]; means: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] } };
     /**
      * Document subjects (listContext.ts): a document whose title line (its first line, with no sentence-final mark)
      * holds every word of `title` is a scheme of that kind, so counted matches of the `moves` categories all through it

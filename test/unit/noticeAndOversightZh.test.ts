@@ -1,9 +1,9 @@
-// Changes of the round "Fresh groups of a fifteenth round" (lexicons zh 1.19.0, docs/validity.md), Chinese engagement:
+// Changes of the round "Fresh groups of a fifteenth round" (lexicons zh 1.19.1 and 1.19.2, docs/validity.md), Chinese engagement:
 // a notice served on the person a measure concerns, supervision aimed at authorities, a query service for the governed,
 // an explanation to the persons concerned, and steering how the public raises its demands. The sentences are written
 // for the tests, not taken from the corpus.
 import * as assert from 'node:assert/strict';
-import { counted, countedAs } from './helpers/lexicons';
+import { builtinEngine, counted, countedAs } from './helpers/lexicons';
 
 describe('notice, oversight and access, Chinese (lexicons zh 1.19.1)', () => {
   it('a decision served on, or a notice to, the person a measure concerns is engagement (D6, D9)', () => {
@@ -35,5 +35,18 @@ describe('notice, oversight and access, Chinese (lexicons zh 1.19.1)', () => {
     assert.deepEqual(counted('有关单位应当引导公众以理性方式表达利益诉求。'), ['control/restrictions:诉求']);
     // Without the steering, a channel for the public's demands is engagement.
     assert.ok(countedAs('engagement', '有关部门应当畅通群众诉求表达渠道。').length > 0);
+  });
+
+  it('the items of a list of the means of supervising authorities are accountability; their measures are aimed at those supervised (zh 1.19.2)', () => {
+    const text = '第十二条 政府督查可以采取以下方式：\n\n（一）开展检查、访谈；\n\n（二）调阅有关资料。';
+    assert.deepEqual(counted(text), ['engagement/accountability:一', 'engagement/accountability:二']);
+    const details = builtinEngine().analyze(text).matches().map((m) => m.ruleDetail ?? '');
+    assert.ok(details.some((d) => d.startsWith('item of a list whose lead-in at line 1 lists the means of supervising authorities')), details.join(' | '));
+    assert.ok(details.some((d) => d.includes('"检查" is aimed at the authorities supervised')), details.join(' | '));
+    // Supervision of firms by inspection is a measure on the governed: its list is control, as before.
+    const firms = '第二十五条 市场监督管理部门实施监督检查，有权采取下列措施：\n\n（一）进入生产经营场所实施现场检查；';
+    assert.ok(counted(firms).every((c) => c.startsWith('control/')));
+    // A list of what supervision covers names topics, not means.
+    assert.deepEqual(counted('第四条 政府督查内容包括：\n\n（一）政策落实情况；'), []);
   });
 });
