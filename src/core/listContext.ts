@@ -198,11 +198,12 @@ export function cover(block: BlockResult, leadIn: LeadIn, reader: MatchReader, b
 }
 
 /**
- * The item `block` of a covering list: when the lead-in lists the means of supervising authorities (it names an entry),
- * it also inherits that entry; the measures it names, aimed at the inspected authorities, are already topics (cover).
+ * The item `block` of a covering list: when the lead-in lists the means of supervising authorities (a covering lead-in
+ * that names an entry), it also inherits that entry; the measures it names, aimed at the inspected authorities, are
+ * already topics (cover). A ban's item that names the party it shields only covers.
  */
 function overseen(block: BlockResult, leadIn: LeadIn, text: string, start: number, enumerator: number, builder: MatchListBuilder): BlockResult {
-  return leadIn.entry < 0 ? block : inherit(block, leadIn, text, start, enumerator, builder);
+  return !leadIn.covers || leadIn.entry < 0 ? block : inherit(block, leadIn, text, start, enumerator, builder);
 }
 
 /** The block with its matches that count as their entries have them and that `pick` takes shown as topics (`topic` says why). */
@@ -313,7 +314,7 @@ export function inContext(
     if (enumerator > 0 && enumerator < raw.length) {
       // An item of a ban that names the party the ban shields ("未经消费者同意，收集…") is a protection the list covers.
       const covered = leadIn.covers || leadIn.shields?.test(text.slice(start + enumerator, start + raw.length)) === true;
-      if (!isHeadingItem(text, start + enumerator, start + raw.length)) block = leadIn.exemption ? exempt(block, item, matcher, reader, builder) : covered ? (leadIn.covers ? overseen(cover(block, item, reader, builder), item, text, start, enumerator, builder) : cover(block, item, reader, builder)) : inherit(block, item, text, start, enumerator, builder);
+      if (!isHeadingItem(text, start + enumerator, start + raw.length)) block = leadIn.exemption ? exempt(block, item, matcher, reader, builder) : covered ? overseen(cover(block, item, reader, builder), item, text, start, enumerator, builder) : inherit(block, item, text, start, enumerator, builder);
       else if (opensHeadedItem(leadIn, text, start + enumerator)) block = block.withMatches(block.matches, block.matchSentences, leadIn.headed ? leadIn : { ...leadIn, headed: true }, block.subject);
     } else if (enumerator === 0 && leadIn.headed) block = inherit(block, item, text, start, 0, builder);
   }
