@@ -1,4 +1,4 @@
-// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D35), found by surface patterns of
+// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D41), found by surface patterns of
 // their text alone: what a person then reads and judges, in its document's context, by the decision. The patterns
 // over-reach on purpose (a candidate is not a relabel), and nothing here runs the engine, so that the judging is
 // blind to what the engine predicts.
@@ -222,6 +222,40 @@ export const CANDIDATE_CLASSES: readonly CandidateClass[] = [
     decision: 'D35',
     what: 'catch-all items that name a practice',
     test: (t) => /其他[^。；，]{0,16}(?:方式|措施|形式|手段|制度|职责|监督|处罚|处分|权利|程序)[。；]?$/.test(t) || /^\W*(?:\(?[0-9A-Za-z]{1,5}[).]\s*)*(?:such |any )?other\b[^.;]{0,60}\b(?:means|measures|sanctions|penalties|actions?|remedies|relief|methods|oversight|duties)\b/i.test(t),
+  },
+  {
+    decision: 'D36',
+    what: 'the means of a covert operation',
+    test: (t) => /秘密侦|技术侦察|身份保护|化名|掩护|伪装|卧底|特情/.test(t) || /\bundercover\b|\bcovert\b|\bclandestine\b|\bproprietar(?:y|ies)\b|\bfront (?:compan|business|organi)|\bon a commercial basis\b/i.test(t),
+  },
+  {
+    decision: 'D37',
+    what: "audit offices, and reports to a legislature's offices",
+    test: (t) => /审计/.test(t) || /\bComptroller General\b|\b(?:Government Accountability|General Accounting) Office\b|\baudit(?:s|ed|ing|or|ors)?\b/i.test(t),
+  },
+  {
+    decision: 'D38',
+    what: "an authority's published guidance, criteria and advice",
+    test: (t) =>
+      /指引|指南|合规|普及[^。；]{0,10}知识|(?:发布|公布|公开)[^。；]{0,20}(?:标准|办法|规则|细则|目录|清单|范本|指导)/.test(t) ||
+      /\bguidance\b|\bguidelines?\b|\bbest practices?\b|\bcompliance (?:program|assistance)|\bpublish\w*\b[^.;]{0,40}\b(?:criteria|standards|rules|regulations|policies|procedures)\b/i.test(t),
+  },
+  {
+    decision: 'D39',
+    what: 'withholding, its grounds and what confines it',
+    test: (t) =>
+      /除[^。；]{0,40}(?:外|以外)[^。；]{0,20}(?:公开|公布|公示|提供)|不予公开|不得公开|不予提供|依法[^。；]{0,6}保密/.test(t) ||
+      /\bwithh(?:e|o)ld\w*\b[^.;]{0,40}\b(?:disclos|public|release|records?|information)|\bexempt(?:ed)? from (?:public )?disclosure\b|\bonly to the extent (?:permitted|authorized)\b/i.test(t),
+  },
+  {
+    decision: 'D40',
+    what: "a governed association's charter, compact or rules",
+    test: (t) => /章程|公约|规约|自治条例/.test(t) || /\bbylaws?\b|\bcharters?\b|\barticles of (?:incorporation|association)\b|\bconstitution of (?:the|an?|its) (?:association|organization|society|union|body)\b/i.test(t),
+  },
+  {
+    decision: 'D41',
+    what: 'bans that protect a market or public order',
+    test: (t) => /秩序|公平竞争|不正当竞争|垄断|扰乱市场|哄抬/.test(t) || /\bunfair (?:competition|methods of competition|or deceptive)|\bcompetition\b|\bmarket order\b|\bpublic order\b|\brestraint of trade\b|\bprice[- ]fixing\b/i.test(t),
   },
 ];
 

@@ -149,6 +149,23 @@ describe('relabel candidates', () => {
     assert.ok(classOf('The Secretary shall pay a reward.').every((d) => !late.includes(d)));
   });
 
+  it('finds the surfaces of D36 to D41', () => {
+    assert.ok(classOf('A) may establish or acquire proprietary corporations and operate them on a commercial basis as part of the undercover operation.').includes('D36'));
+    assert.ok(classOf('国家情报工作机构可以采取技术侦察措施和身份保护措施。').includes('D36'));
+    assert.ok(classOf('The Secretary shall report the disposition to the Comptroller General.').includes('D37'));
+    assert.ok(classOf('审计机关按照规定对重大行政决策进行监督。').includes('D37'));
+    assert.ok(classOf('The Secretary shall publish guidelines on best practices for compliance programs.').includes('D38'));
+    assert.ok(classOf('市场监督管理部门应当发布经营者合规指引。').includes('D38'));
+    assert.ok(classOf('Information may be withheld from disclosure only to the extent permitted by statute.').includes('D39'));
+    assert.ok(classOf('行政许可的实施和结果，除涉及国家秘密、商业秘密或者个人隐私的外，应当公开。').includes('D39'));
+    assert.ok(classOf('宗教团体章程应当符合国家社会团体管理的有关规定。').includes('D40'));
+    assert.ok(classOf('The bylaws of the association shall provide for elected officers.').includes('D40'));
+    assert.ok(classOf('经营者不得利用价格手段扰乱市场价格秩序。').includes('D41'));
+    assert.ok(classOf('No person shall engage in unfair methods of competition.').includes('D41'));
+    const late = ['D36', 'D37', 'D38', 'D39', 'D40', 'D41'];
+    assert.ok(classOf('The Secretary shall pay a reward.').every((d) => !late.includes(d)));
+  });
+
   it('lists a class in the order of the sentences given', () => {
     const found = candidates([
       { doc: 'zh99-x', sentence: 4, text: '第三章 信用修复' },
