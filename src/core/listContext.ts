@@ -93,7 +93,9 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
     if (!ban.pattern.test(words)) continue;
     // A ban that protects people from a measure ("对具有下列情形之一的人员，不得适用继续盘问：") or that names the party it
     // shields ("经营者向消费者提供…信息…不得有下列…行为：") bans nothing its items name: they are what the protection covers.
-    if (protects(block, reader) || ban.shields?.test(words) === true) return coverLeadIn(words, sentenceStart - start, colon);
+    // A ban that binds officials ("监狱的人民警察不得有下列行为：") is control or engagement only by what its items forbid
+    // (codebook D15): mostly the official's acts on the governed, which the ban shields them from.
+    if (protects(block, reader) || ban.shields?.test(words) === true || bindsOfficials(words, ban.pattern, ban.officials ?? null)) return coverLeadIn(words, sentenceStart - start, colon);
     return { entry: ban.entry, argument: -1, ban: true, exemption: false, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start, shields: ban.shields };
   }
   // "政府督查可以采取以下方式：": each item is a means of holding the inspected authorities to account.
@@ -137,6 +139,27 @@ function countsControl(block: BlockResult, reader: MatchReader): boolean {
     if (!reader.negated(list, m) && reader.isControl(list, m)) return true;
   }
   return false;
+}
+
+/** Words that put an official named before a ban in its object or its condition, not its subject (对…, 向…, 被…). */
+const NOT_SUBJECT = /[对向被]/;
+
+/**
+ * True when the ban in `words` binds officials (`officials`, codebook D15): the subject of the clause holding its first
+ * ban word names one, or, when that clause opens on the ban word, the sentence's first clause does
+ * ("公安机关应当…适用继续盘问，禁止实施下列行为："). "…，被检查单位不得拒绝：" binds the inspected, not the inspectors.
+ */
+function bindsOfficials(words: string, bans: RegExp, officials: RegExp | null): boolean {
+  if (officials === null) return false;
+  const ban = bans.exec(words);
+  if (ban === null) return false;
+  const before = words.slice(0, ban.index);
+  let subject = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1);
+  if (subject.trim() === '') {
+    const first = before.search(/[，,；;]/);
+    subject = first < 0 ? '' : before.slice(0, first);
+  }
+  return officials.test(subject) && !NOT_SUBJECT.test(subject);
 }
 
 /** True when the block's last sentence ends on a counted protection: its ban word shields people from the measure. */

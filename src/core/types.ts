@@ -131,7 +131,9 @@ export interface LexiconSource {
      * `refer`: words by which a lead-in names its items (下列); only a control match after them reaches the items (one
      * before them is the items' condition: 获得举报奖励应当符合下列条件). `ban`: words that make a lead-in a ban (不得),
      * and the entry (a term of this lexicon) the items of a ban list are counted as, and the parties a ban may shield
-     * (`shields`: 消费者): a ban list whose lead-in or item names one, not as the ban's own subject, lists protections. `unpunctuated`: a lead-in may also
+     * (`shields`: 消费者): a ban list whose lead-in or item names one, not as the ban's own subject, lists protections, and
+     * the officials a ban may bind (`officials`: 人民警察, 机关): a ban list whose ban binds one (codebook D15) hands no ban
+     * on, its items name the official acts it forbids, shown as topics. `unpunctuated`: a lead-in may also
      * end on a word, as statute text that drops the dash before its items does, when it is a sentence (not a title),
      * its last counted match is of one of `categories` (the measures whose items state the measure: a penalty, a
      * condition imposed on a person) and its last word is none of `except` (a condition's "if", an item's "and") and it holds none of `exceptWith` (an
@@ -146,7 +148,7 @@ export interface LexiconSource {
      * of authorities (one of `words`, 督查) and, after it, the means its items list (one of `means`, 方式), with no counted
      * control match of its own: each item is a means of holding the inspected authorities to account, counted as `entry`.
      */
-    lists?: { refer?: string[]; ban?: { words: string[]; entry: string; shields?: string[] }; obliged?: { words: string[]; entry: string }; oversight?: { words: string[]; means: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] } };
+    lists?: { refer?: string[]; ban?: { words: string[]; entry: string; shields?: string[]; officials?: string[] }; obliged?: { words: string[]; entry: string }; oversight?: { words: string[]; means: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] } };
     /**
      * Document subjects (listContext.ts): a document whose title line (its first line, with no sentence-final mark)
      * holds every word of `title` is a scheme of that kind, so counted matches of the `moves` categories all through it
