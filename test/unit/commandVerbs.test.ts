@@ -79,7 +79,7 @@ describe('commands in plain verbs (lexicons en 1.18)', () => {
 
     it('the items of a lead-in whose command is its predicate inherit it', () => {
       const text = 'the Secretary of Labor shall order the person who committed such violation to\n\n(i) take affirmative action to abate the violation\n\n(ii) pay the costs of the complainant.\n';
-      assert.deepEqual(counted(text), ['control/coercion:order', 'control/coercion:i', 'control/coercion:ii']);
+      assert.deepEqual(counted(text), ['control/coercion:order', 'control/coercion:i', 'control/coercion:ii', 'engagement/complaints:complainant']);
     });
   });
 });

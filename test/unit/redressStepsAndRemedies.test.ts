@@ -22,7 +22,7 @@ describe('steps of redress, statements of reasons and remedies (lexicon en 1.18.
 
   it('back pay and compensatory damages for the person wronged are remedies', () => {
     assert.deepEqual(countedAs('engagement', 'The court may order reinstatement with back pay.'), ['engagement/rights:back pay']);
-    assert.deepEqual(countedAs('engagement', 'The order shall provide compensatory damages to the complainant.'), ['engagement/rights:compensatory damages']);
+    assert.deepEqual(countedAs('engagement', 'The order shall provide compensatory damages to the complainant.'), ['engagement/rights:compensatory damages', 'engagement/complaints:complainant']);
   });
 });
 
