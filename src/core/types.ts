@@ -36,7 +36,9 @@ export interface LexiconEntrySource {
   topic?: boolean;
   /**
    * Conduct of the governed that a rule forbids (散布谣言, "incite violence"): a ban on it (不得, "shall not") is
-   * control, so a protect cue before it does not make it a protection of people.
+   * control, so a protect cue before it does not make it a protection of people. On an engagement entry, conduct that
+   * wrongs the people a party deals with (引人误解, "mislead consumers"): a ban on it protects them, so a protect cue
+   * before it leaves it counted instead of negating it. A negation still negates either.
    */
   conduct?: boolean;
   /**
