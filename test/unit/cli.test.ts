@@ -1,6 +1,6 @@
 // Runs the built CLI (node dist/cli.js) as a user would, for every case the CLI promises to handle.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
@@ -228,6 +228,32 @@ describe('CLI', function () {
       const docs = lines.slice(1).map((l) => JSON.parse(l) as object);
       for (const d of docs) assert.ok(validateDocument(d), ajv.errorsText(validateDocument.errors));
       assert.deepEqual(docs, documents);
+    });
+  });
+
+  describe('ending', () => {
+    // The CLI ends itself once its output is written (cli.ts, leave): nothing written may be lost on the way out.
+    it('a report through a pipe read slowly arrives whole, and the run exits 0', async () => {
+      const dir = tempDir();
+      const text = fs.readFileSync(path.join(CORPUS, 'a-notice.txt'), 'utf8');
+      fs.writeFileSync(path.join(dir, 'big.txt'), `${text}\n\n`.repeat(Math.ceil(600_000 / text.length)));
+      const whole = cli(['--format', 'json', 'big.txt'], undefined, dir);
+      assert.equal(whole.status, 0, whole.stderr);
+      assert.ok(whole.stdout.length > 1_000_000, `${whole.stdout.length}`);
+      const child = spawn(process.execPath, [CLI, '--format', 'json', 'big.txt'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      const pieces: Buffer[] = [];
+      child.stdout.on('data', (piece: Buffer) => {
+        pieces.push(piece);
+        child.stdout.pause();
+        setTimeout(() => child.stdout.resume(), 2);
+      });
+      const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      assert.equal(status, 0);
+      assert.equal(Buffer.concat(pieces).toString('utf8'), whole.stdout);
+    });
+
+    it('keeps the exit status of a refused run', () => {
+      assertRefused(cli(['--format', 'text', 'no-such-file.txt']), /no-such-file\.txt/);
     });
   });
 
