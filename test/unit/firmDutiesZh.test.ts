@@ -55,3 +55,13 @@ describe("a firm's duties to the people it deals with, Chinese (lexicon zh 1.20.
     assert.deepEqual(counted('经营者明确表示不予退款。'), []);
   });
 });
+
+describe('accepting named as a date, a remit or a court, Chinese (lexicon zh 1.20.2)', () => {
+  it('受理 in a deadline, a remit to accept applications or the name of the court that took a case answers no one (D4, D30)', () => {
+    assert.deepEqual(countedAs('engagement', '公安机关应当自受理之日起15日内制作发放居住证。'), []);
+    assert.deepEqual(countedAs('engagement', '当事人应当配合受理案件的人民法院核对身份信息。'), []);
+    assert.deepEqual(countedAs('engagement', '有关单位应当协助做好居住证的申领受理工作。'), []);
+    // Accepting a complaint still counts.
+    assert.ok(countedAs('engagement', '有关部门应当及时受理投诉。').includes('engagement/complaints:受理'));
+  });
+});
