@@ -100,6 +100,12 @@ describe('rule mechanisms (lexicons zh 1.6.x)', () => {
       assert.deepEqual(polarities('任何人有权对经营者违反本法规定的行为进行举报，查证属实的，予以奖励。'), ['control', 'engagement']);
     });
 
+    it('Chinese: commendation of contributors to a field of work under the rules on awards names no scheme (zh 1.20.3)', () => {
+      assert.deepEqual(polarities('对在供水保障工作中做出突出贡献的单位和个人，按照国家有关规定给予表彰、奖励。'), []);
+      assert.deepEqual(polarities('对在防汛工作中成绩显著的单位，由县级人民政府按照有关规定给予表彰和奖励。'), []);
+      assert.deepEqual(polarities('本市对在文明行为促进工作中作出突出贡献的单位和个人给予表彰和奖励。'), ['control']);
+    });
+
     it('English: an award to whistleblowers is control, the report of violations engagement', () => {
       assert.deepEqual(polarities('The Commission shall pay an award to whistleblowers who report violations.'), ['control', 'engagement']);
     });
