@@ -106,6 +106,14 @@ describe('rule mechanisms (lexicons zh 1.6.x)', () => {
       assert.deepEqual(polarities('本市对在文明行为促进工作中作出突出贡献的单位和个人给予表彰和奖励。'), ['control']);
     });
 
+    it('Chinese: a duty to report or pass material to the police is control; limited civil capacity restricts no one (zh 1.20.4)', () => {
+      assert.deepEqual(polarities('发生重大事故的，经营单位应当在二十四小时内向所在地公安机关报告。'), ['control']);
+      assert.deepEqual(polarities('服务机构应当向当地公安机关提供有关样本。'), ['control']);
+      assert.deepEqual(polarities('接受治疗人员的信息应当及时报公安机关备案。'), ['control']);
+      assert.deepEqual(polarities('受害人也可以向公安机关报案。'), ['control']);
+      assert.deepEqual(polarities('无民事行为能力人、限制民事行为能力人的合法权益受法律保护。'), ['engagement']);
+    });
+
     it('English: an award to whistleblowers is control, the report of violations engagement', () => {
       assert.deepEqual(polarities('The Commission shall pay an award to whistleblowers who report violations.'), ['control', 'engagement']);
     });
