@@ -114,6 +114,12 @@ describe('rule mechanisms (lexicons zh 1.6.x)', () => {
       assert.deepEqual(polarities('无民事行为能力人、限制民事行为能力人的合法权益受法律保护。'), ['engagement']);
     });
 
+    it('Chinese: bans on the governed in plain verbs after 不得 are control (zh 1.20.5)', () => {
+      assert.deepEqual(polarities('任何单位和个人不得编造有关灾情的虚假信息。'), ['control']);
+      assert.deepEqual(polarities('经营单位不得涂改、出租、出借许可证。'), ['control']);
+      assert.deepEqual(polarities('其他任何组织或者个人不得设立培训学校。'), ['control']);
+    });
+
     it('English: an award to whistleblowers is control, the report of violations engagement', () => {
       assert.deepEqual(polarities('The Commission shall pay an award to whistleblowers who report violations.'), ['control', 'engagement']);
     });
