@@ -270,6 +270,8 @@ export class Matcher {
   private shortWords = new ShortWordStems();
   /** The slot of each lexicon word, by its text. */
   private readonly wordSlotIds = new Map<string, number>();
+  /** The slots of words that a one-word neutral entry holds: each claims the forms closest to it in its family (see claimed). */
+  private claims: ReadonlySet<number> = new Set();
   /** Wildcard prefixes by their text, and the lengths they come in: a new word looks up one prefix per length, not every prefix. */
   private readonly prefixSlots = new Map<string, number>();
   private prefixLengths: number[] = [];
@@ -306,6 +308,7 @@ export class Matcher {
     }
     this.paths = tables === null ? this.build(lexicons) : this.load(lexicons, tables);
     this.entryCount = this.entryList.length;
+    this.claims = this.claimingSlots();
     this.lists = compileListRules(lexicons, this.entryList, this.categories);
     this.subjects = compileSubjects(lexicons, this.categories);
     this.objectMarkers = lexicons.flatMap((l) => l.context?.objectMarkers ?? []);
@@ -491,6 +494,7 @@ export class Matcher {
       const surfaceStem = stem(surface);
       const candidates = this.wordSlotsByStem.get(surfaceStem) ?? [];
       for (const slot of candidates) if (sameWordFamily(slot.word, slot.wordStem, surface, surfaceStem)) found.push(slot.id);
+      if (found.length > 1 && this.claims.size > 0) this.claimed(surface, candidates, found);
     }
     for (const length of this.prefixLengths) {
       if (length > surface.length) break;
@@ -498,6 +502,43 @@ export class Matcher {
       if (id !== undefined) found.push(id);
     }
     return found;
+  }
+
+  /**
+   * The slots of the words one-word neutral entries hold ("prisoner"): such a word claims the surfaces that begin with
+   * it from the shorter or sibling words of its stem ("prison"), so that a person noun is not read as the measure its stem
+   * names.
+   */
+  private claimingSlots(): ReadonlySet<number> {
+    const claims = new Set<number>();
+    for (const entry of this.entryList) {
+      if (entry.category !== null || entry.tokens !== 1 || !/^[a-z]+$/i.test(entry.term)) continue;
+      const slot = this.wordSlotIds.get(entry.term.toLowerCase());
+      if (slot !== undefined) claims.add(slot);
+    }
+    return claims;
+  }
+
+  /**
+   * Narrows `found`, the family slots of `surface` (its stem's words `candidates`), when a claiming word is among them. A
+   * claiming word holds only the forms that begin with it ("prisoner" is no form of "prisoner"'s when it reads "prison").
+   * Of those, when no other word of the family shares a longer prefix with the surface, it holds them alone ("prisoners"
+   * is "prisoner"'s, not "prison"'s; "penal" is "penal"'s, not "penalize"'s); when one does, that word keeps the surface
+   * ("penalized" is "penalize"'s).
+   */
+  private claimed(surface: string, candidates: readonly WordSlot[], found: number[]): void {
+    let claim: WordSlot | null = null;
+    for (const slot of candidates) {
+      if (!this.claims.has(slot.id) || !found.includes(slot.id)) continue;
+      if (surface.startsWith(slot.word) && (claim === null || slot.word.length > claim.word.length)) claim = slot;
+    }
+    const kept = found.filter((id) => !this.claims.has(id));
+    if (claim !== null) {
+      const length = claim.word.length;
+      const closer = candidates.some((c) => kept.includes(c.id) && commonPrefix(c.word, surface) > length);
+      if (!closer) kept.splice(0, kept.length, claim.id);
+    }
+    found.splice(0, found.length, ...kept);
   }
 
   /**
@@ -588,6 +629,14 @@ export class Matcher {
     this.prefixSlots.set(prefix, id);
     if (!this.prefixLengths.includes(prefix.length)) this.prefixLengths = [...this.prefixLengths, prefix.length].sort((a, b) => a - b);
   }
+}
+
+/** The length of the common prefix of two words. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
 }
 
 /** The category a cue moves a match to: its own, else accountability for a target cue, censorship for a secret cue, else the lexicon's protection category. */
