@@ -2,7 +2,7 @@
 // running tally by the difference; the result equals a fresh analysis of the new text.
 import { AnnotationCursor } from './annotationCursor';
 import { blockAt, BLOCK_READS, isBlank } from './blocks';
-import { DocumentSubject, handedOn, inContext, sameLeadIn, sameSubject } from './listContext';
+import { DocumentSubject, handedOn, inContext, LeadIn, sameLeadIn, sameSubject } from './listContext';
 import { Matcher } from './matcher';
 import { LeadInNote, matchCount, matchEnd, MatchReader, matchStart } from './matchList';
 import { analyzeBlock, BlockResult, giveScanState, takeScanState, withScanState } from './scan';
@@ -445,11 +445,14 @@ export class DocumentAnalysis {
    */
   private leadInNote(i: number): LeadInNote | null {
     const leadIn = this.blocks[i].leadIn;
-    // Read in document order, the next item's lead-in is the last one's unless the block between opens another.
+    // The last block before it that opened this lead-in (an outer list taken up again after a nested one names its own
+    // lead-in, further back than the nested one's). Read in document order, that is the last item's unless the block
+    // between opens one or hands on another.
     const memo = this.lastLeadIn;
     let j = i - 1;
-    if (memo !== null && memo.block === i - 1 && this.blocks[j].opens === null) j = memo.leadIn;
-    else while (j >= 0 && this.blocks[j].opens === null) j--;
+    const previous = j >= 0 ? this.blocks[j] : null;
+    if (memo !== null && memo.block === i - 1 && previous !== null && previous.opens === null && leadIn !== null && previous.leadIn !== null && opener(previous.leadIn, leadIn)) j = memo.leadIn;
+    else if (leadIn !== null) while (j >= 0 && !opener(this.blocks[j].opens, leadIn)) j--;
     this.lastLeadIn = { block: i, leadIn: j };
     const opens = j >= 0 ? this.blocks[j].opens : null;
     if (leadIn === null || opens === null) return null;
@@ -570,3 +573,8 @@ class FirstBlocks {
 
 /** Most term keys FirstBlocks keeps. */
 const MAX_FIRST_KEYS = 64;
+
+/** True when `opens`, a block's own lead-in, is the lead-in `leadIn` an item inherits: the same words and entry (reportParts.ts's openerKey). */
+function opener(opens: LeadIn | null, leadIn: LeadIn): boolean {
+  return opens !== null && opens.text === leadIn.text && opens.entry === leadIn.entry;
+}

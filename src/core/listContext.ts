@@ -44,6 +44,15 @@ export interface LeadIn {
   readonly offset: number;
   /** For a ban: the parties it may shield; an item that names one lists a protection, not a banned act (ListBan.shields). */
   readonly shields?: RegExp | null;
+  /** For a headed lead-in: the kind of its heading items' enumerator (enumeratorKind), so that a list nested in an item's body knows where it ends. */
+  readonly headedKind?: string;
+  /**
+   * For a lead-in that is itself the body of a headed item of a list (en: "(5) Exclusion …" over "Any individual … which has
+   * been … sanctioned, under" over "(A) …", "(B) …"): that outer list's lead-in, taken up again at the next item whose
+   * enumerator is of the outer headings' kind (`outerKind`, "(6) …").
+   */
+  readonly outer?: LeadIn | null;
+  readonly outerKind?: string;
 }
 
 /** An item that opens in lower case after its enumerator ("(A) investigate, regulate, or prohibit"): a statute's clause, never a title. */
@@ -57,7 +66,20 @@ const LEAD_CHARS = 600;
 /** True when two lead-ins give their items the same annotations (the line is read when shown, not stored). */
 export function sameLeadIn(a: LeadIn | null, b: LeadIn | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.entry === b.entry && a.argument === b.argument && a.ban === b.ban && a.exemption === b.exemption && a.covers === b.covers && a.colon === b.colon && a.headed === b.headed && a.text === b.text && (a.shields ?? null) === (b.shields ?? null);
+  return (
+    a.entry === b.entry &&
+    a.argument === b.argument &&
+    a.ban === b.ban &&
+    a.exemption === b.exemption &&
+    a.covers === b.covers &&
+    a.colon === b.colon &&
+    a.headed === b.headed &&
+    a.text === b.text &&
+    (a.shields ?? null) === (b.shields ?? null) &&
+    (a.headedKind ?? '') === (b.headedKind ?? '') &&
+    (a.outerKind ?? '') === (b.outerKind ?? '') &&
+    sameLeadIn(a.outer ?? null, b.outer ?? null)
+  );
 }
 
 /**
@@ -271,6 +293,35 @@ function opensHeadedItem(leadIn: LeadIn, text: string, from: number): boolean {
   return (last >= 48 && last <= 57) || (last >= 65 && last <= 90);
 }
 
+/**
+ * The kind of the enumerator `text[start, from)` as a nested list tells its levels apart: a number, a capital letter, a
+ * lower-case letter, a lower-case or capital Roman numeral ("(ii)", "(IV)"; a lone "i" or "I" too), a Chinese numeral;
+ * a bullet is a kind of its own.
+ */
+function enumeratorKind(text: string, start: number, from: number): string {
+  const token = /[0-9A-Za-z\u4e00-\u9fff]+/.exec(text.slice(start, from))?.[0] ?? '';
+  if (token === '') return 'bullet';
+  if (/^[0-9]+$/.test(token)) return 'number';
+  if (/^[ivxl]+$/.test(token)) return 'roman';
+  if (/^[a-z]+$/.test(token)) return 'lower';
+  if (/^(?:I|[IVXL]{2,})$/.test(token)) return 'ROMAN';
+  if (/^[A-Z]+$/.test(token)) return 'capital';
+  return 'han';
+}
+
+/**
+ * True when the numbered line `text[from, end)` (after its enumerator) reads as the heading of an item of a headed list
+ * taken up again after a list nested in its last item's body: one line, a capital letter first, no sentence-final or
+ * list mark at its end, however long ("(6) Claims for excessive charges or unnecessary services and failure of certain
+ * organizations to furnish medically necessary services").
+ */
+function isResumedHeading(text: string, from: number, end: number): boolean {
+  const words = text.slice(from, end).trim();
+  if (words === '' || words.includes('\n')) return false;
+  const first = words.charCodeAt(0);
+  return first >= 65 && first <= 90 && !/[.;:,\u2014\u2013-]$/.test(words) && !/\b(?:and|or)$/.test(words);
+}
+
 /** A character of an enumerator's number: a digit, a Latin letter or a Chinese numeral. */
 function isToken(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x4e00 && c <= 0x9fff);
@@ -299,6 +350,12 @@ function skipSpaces(text: string, i: number, end: number): number {
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0;
+}
+
+/** True when `text[from, end)` holds nothing but white space. */
+function isBlankText(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 function isLowerLetter(c: number): boolean {
@@ -330,19 +387,36 @@ export function inContext(
   // The first block (none before it) reads the title; a text analysed in parts passes each part the block before it.
   const subject = previous !== undefined ? previous.subject : documentSubject !== undefined ? documentSubject : titleSubject(text, raw.length, matcher);
   let block = subject === null ? raw : underSubject(raw, subject, matcher, reader, builder);
-  const leadIn = handedOn(previous);
+  let leadIn = handedOn(previous);
+  const enumerator = enumeratorLength(text, start);
+  const kind = enumerator > 0 ? enumeratorKind(text, start, start + enumerator) : '';
+  // An item of the kind of the item or heading whose lead-in opened this list ends it: the outer list goes on, or none.
+  const resumed = leadIn !== null && enumerator > 0 && leadIn.outerKind !== undefined && kind === leadIn.outerKind;
+  if (resumed) leadIn = leadIn?.outer ?? null;
+  let body: LeadIn | null = null;
+  let member: LeadIn | null = null;
   if (leadIn !== null) {
-    const enumerator = enumeratorLength(text, start);
     const item = leadIn.headed ? { ...leadIn, headed: false } : leadIn;
     if (enumerator > 0 && enumerator < raw.length) {
       // An item of a ban that names the party the ban shields ("未经消费者同意，收集…") is a protection the list covers.
       const covered = leadIn.covers || leadIn.shields?.test(text.slice(start + enumerator, start + raw.length)) === true;
-      if (!isHeadingItem(text, start + enumerator, start + raw.length)) block = leadIn.exemption ? exempt(block, item, matcher, reader, builder) : covered ? overseen(cover(block, item, reader, builder), item, text, start, enumerator, builder) : inherit(block, item, text, start, enumerator, builder);
-      else if (opensHeadedItem(leadIn, text, start + enumerator)) block = block.withMatches(block.matches, block.matchSentences, leadIn.headed ? leadIn : { ...leadIn, headed: true }, block.subject);
-    } else if (enumerator === 0 && leadIn.headed) block = inherit(block, item, text, start, 0, builder);
+      const heading = isHeadingItem(text, start + enumerator, start + raw.length) || (resumed && isResumedHeading(text, start + enumerator, start + raw.length));
+      if (!heading) member = item;
+      // A bare enumerator ("(A)" on its own line, its sub-items below) says nothing itself: it hands the list on unannotated.
+      if (!heading && isBlankText(text, start + enumerator, start + raw.length)) block = block.withMatches(block.matches, block.matchSentences, item, block.subject);
+      else if (!heading) block = leadIn.exemption ? exempt(block, item, matcher, reader, builder) : covered ? overseen(cover(block, item, reader, builder), item, text, start, enumerator, builder) : inherit(block, item, text, start, enumerator, builder);
+      else if (opensHeadedItem(leadIn, text, start + enumerator)) block = block.withMatches(block.matches, block.matchSentences, { ...leadIn, headed: true, headedKind: kind }, block.subject);
+    } else if (enumerator === 0 && leadIn.headed) {
+      block = inherit(block, item, text, start, 0, builder);
+      body = item;
+    }
   }
   block = exemptSentences(block, text, start, matcher, reader, builder);
-  block.opens = opens;
+  // A lead-in that is an item of a list, or the body of a headed item, keeps the list it is nested in (or none), to be
+  // taken up again at the next item of its own enumerator's kind.
+  if (opens !== null && body !== null && leadIn?.headedKind !== undefined) block.opens = { ...opens, outer: body, outerKind: leadIn.headedKind };
+  else if (opens !== null && enumerator > 0 && enumerator < raw.length) block.opens = { ...opens, outer: member, outerKind: kind };
+  else block.opens = opens;
   return block;
 }
 

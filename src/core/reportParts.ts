@@ -5,7 +5,7 @@
 // The report reads the same figures, sections and annotations, in the same order, as from a whole analysis.
 import type { AnalysisContext } from './analysis';
 import { blockAt } from './blocks';
-import { inContext } from './listContext';
+import { inContext, LeadIn } from './listContext';
 import { LineIndex } from './lineIndex';
 import { LeadInNote, matchCount, matchEnd, matchStart } from './matchList';
 import { EncodedBytes, JsonBytes } from './jsonBytes';
@@ -33,8 +33,11 @@ export class PartedAnalysis {
   private length = 0;
   private lines = 0;
   private sentences = 0;
-  /** The zero-based line of the last lead-in a block opened (see DocumentAnalysis.leadInNote), −1 before any. */
-  private openerLine = -1;
+  /**
+   * The zero-based line of the last lead-in a block opened, by its entry and words (see DocumentAnalysis.leadInNote: an
+   * outer list taken up again after a nested one names its own lead-in, further back than the nested one).
+   */
+  private readonly openerLines = new Map<string, number>();
 
   constructor(private readonly context: AnalysisContext) {
     this.acc = new TallyAccumulator(context.reader, context.terms, context.categories.length);
@@ -54,12 +57,13 @@ export class PartedAnalysis {
         this.acc.apply(block, 1, text, pos);
         this.walk.add(block, text, pos, this.length + pos);
         const leadIn = block.leadIn;
-        const note = leadIn === null || this.openerLine < 0 ? null : { line: this.openerLine, text: leadIn.text, ban: leadIn.ban, oversight: leadIn.covers && leadIn.entry >= 0 };
+        const openerLine = leadIn === null ? undefined : this.openerLines.get(openerKey(leadIn));
+        const note = leadIn === null || openerLine === undefined ? null : { line: openerLine, text: leadIn.text, ban: leadIn.ban, oversight: leadIn.covers && leadIn.entry >= 0 };
         this.held.add(block, pos, this.sentences, note);
         if (block.opens !== null) {
           let line = this.lines;
           for (let k = pos, at = pos + block.opens.offset; k < at; k++) if (text.charCodeAt(k) === 10) line++;
-          this.openerLine = line;
+          this.openerLines.set(openerKey(block.opens), line);
         }
         this.lines += block.newlines;
         this.sentences += block.sentences;
@@ -209,4 +213,9 @@ export class HeldAnnotations implements AnnotationWriter {
     ints.set(this.ints.subarray(0, this.count * INTS));
     this.ints = ints;
   }
+}
+
+/** What tells the lead-ins of a text apart for an explanation: their entry and words (see DocumentAnalysis.leadInNote). */
+function openerKey(leadIn: LeadIn): string {
+  return `${leadIn.entry}\u0000${leadIn.text}`;
 }

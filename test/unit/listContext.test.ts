@@ -112,7 +112,7 @@ describe('analysis across blocks: a list inherits its lead-in', () => {
     );
   });
 
-  it('a nested lead-in governs its own items; the outer list goes on after them only through an item', () => {
+  it('a nested lead-in governs its own items; the next item of the outer kind is the outer list’s again (en 1.21)', () => {
     const text = '任何人不得有下列行为：\n（一）下列情形之一的，处以罚款：\n1、伪造证件；\n2、冒用证件；\n（二）其他行为。';
     const got = inherited(text);
     assert.deepEqual(
@@ -121,7 +121,7 @@ describe('analysis across blocks: a list inherits its lead-in', () => {
         ['一', 'restrictions'],
         ['1', 'sanctions'],
         ['2', 'sanctions'],
-        ['二', 'sanctions'],
+        ['二', 'restrictions'],
       ],
     );
   });
@@ -171,6 +171,56 @@ describe('analysis across blocks: a list inherits its lead-in', () => {
     assert.deepEqual(inherited(`${lead}\n\n(1) Fraud\n\nmakes a false claim.\n\nthe Board publishes a report.`).map((m) => m[0]), ['makes']);
     // A lead-in ending on a word (no colon) hands nothing across a heading item.
     assert.deepEqual(inherited('Any person who lies shall become ineligible for further participation in the program\n\n(1) Fraud\n\nmakes a false claim.'), []);
+  });
+
+  it('English: a list nested in a headed item’s body ends at the next heading of the outer kind, and the outer list goes on (en 1.21)', () => {
+    const lead = 'The Secretary may impose a fine on the following persons:';
+    const inner = 'Any person which has been suspended or otherwise sanctioned, under';
+    const outer = `item of a list whose lead-in at line 1 is control ("fine"): "${lead}"`;
+    const nested = `item of a list whose lead-in at line 5 is control ("sanction"): "…${inner.slice(inner.length - 59)}"`;
+    const text = [
+      lead,
+      '(1) Exclusion or suspension under a program',
+      inner,
+      '(A) any Federal program, or',
+      '(B) a State program.',
+      '(2) Claims for excessive charges or unnecessary services and failure of certain organizations to furnish services',
+      'Any person that the Secretary determines',
+      '(A)',
+      '(i) has submitted false claims; or',
+      '(ii) has furnished unnecessary services.',
+      '(3) Fraud',
+      'Any person that has committed fraud.',
+      '(b) Other provisions',
+      'The Board publishes a report.',
+    ].join('\n\n');
+    assert.deepEqual(
+      inherited(text).map((m) => [m[0], m[3]]),
+      [
+        ['Any', outer],
+        ['A', nested],
+        ['B', nested],
+        // The long heading is a heading of the outer list again, and the body after it inherits the outer lead-in.
+        ['Any', outer],
+        // A bare enumerator passes the list on to its sub-items without an annotation of its own.
+        ['i', outer],
+        ['ii', outer],
+        ['Any', outer],
+      ],
+    );
+    // Without the outer heading's kind the nested list goes on, as before: an item of the nested kind stays its item.
+    assert.deepEqual(
+      inherited([lead, '(1) Exclusion', inner, '(A) any Federal program, or', '(B) a State program.'].join('\n\n')).map((m) => m[0]),
+      ['Any', 'A', 'B'],
+    );
+  });
+
+  it('an item that is itself a lead-in governs its sub-items only up to the next item of its own kind (en 1.21), both languages', () => {
+    const lead = '(4) conduct a program that makes a reasonable effort to remove the names of ineligible voters by reason of';
+    const text = ['(3) keep the rolls accurate;', lead, '(A) the death of the registrant; or', '(B) a change in the residence of the registrant;', '(5) inform applicants of the voter eligibility requirements; and', '(6) ensure that the agency is not disclosed to the public.'].join('\n\n');
+    assert.deepEqual(inherited(text).map((m) => m[0]), ['A', 'B']);
+    const zh = '第五条 经营者应当履行下列义务：\n（一）如实标明价格；\n（二）任何单位和个人不得有下列行为：\n1、窃听他人通信；\n2、散布谣言；\n（三）公开收费标准。';
+    assert.deepEqual(inherited(zh).map((m) => m[0]), ['1', '2']);
   });
 
   it('English: no lead-in without a dash from a title, a condition, an exemption, an item, or a measure whose items name data', () => {
@@ -271,8 +321,9 @@ const LEAD_INS = [
   'Any person who lies shall become ineligible for further participation in the program',
   'Subsections (a) and (b) shall not prohibit the disclosure of',
   'This section does not apply to:',
+  'Any person which has been suspended or otherwise sanctioned, under',
 ];
-const ITEMS = ['(c) Refusal to provide necessary information', '(1) Conviction of crimes', '(B) Hardship exception', '（一）窃听设备；', '（二）散布谣言的；', '（三）其他。', '(1) sell the records;', '(A) keep them; or', '1、伪造证件；', '- a bullet', '(ii) monitor the firm;', '(2) to make public the records;', '(d)', '(3)'];
+const ITEMS = ['(c) Refusal to provide necessary information', '(1) Conviction of crimes', '(B) Hardship exception', '（一）窃听设备；', '（二）散布谣言的；', '（三）其他。', '(1) sell the records;', '(A) keep them; or', '1、伪造证件；', '- a bullet', '(ii) monitor the firm;', '(2) to make public the records;', '(d)', '(3)', '(A)', '(6) Claims for excessive charges or unnecessary services and failure of certain organizations to furnish services'];
 const PLAIN = ['公民举报危害国家安全行为奖励办法', 'makes a false claim.', 'Any individual convicted of fraud.', '拨打举报受理电话，国家安全机关应当受理。', '本条所列行为，另有规定的除外。', 'The Board shall publish a report.', '第十五条 其他事项。', 'Section 3. Definitions', ''];
 /** Pieces an edit types or cuts: the marks and words that make or unmake a lead-in or an item. */
 const PIECES = ['：', ':', '—', '。', '；', '\n', '\n\n', '不得', '下列', '罚款', '公开', '（四）', '(2) ', 'shall not ', 'fine ', 'does not apply ', ' or', '的', ' ', '举报', '国家安全', '受理'];
@@ -343,6 +394,28 @@ describe('analysis across blocks: the incremental invariant', function () {
       ['an item removed', item, item + '（四）监控设备；\n'.length, ''],
       ['the enumerator of an item removed', item, item + 3, ''],
       ['a plain line between the lead-in and its items', colon + 2, colon + 2, '说明。\n'],
+    ];
+    let current = text;
+    const analysis = engine.analyze(current);
+    for (const [what, start, end, typed] of edits) {
+      current = current.slice(0, start) + typed + current.slice(end);
+      analysis.applyEdit(start, end, current);
+      assertSame(analysis, engine.analyze(current), what);
+    }
+  });
+
+  it('named edits of a list nested in a headed item’s body: the nested lead-in unmade and made, the outer heading cut and typed', () => {
+    const text = ['The Secretary may impose a fine on the following persons:', '(1) Exclusion', 'Any person which has been suspended or otherwise sanctioned, under', '(A) any Federal program, or', '(B) a State program.', '(2) Claims for excessive charges or unnecessary services and failure of certain organizations to furnish services', 'Any person that the Secretary determines', '(A)', '(i) has submitted false claims.', '(3) Fraud', 'Any person that has committed fraud.'].join('\n\n');
+    const sanctioned = text.indexOf('sanctioned');
+    const heading = text.indexOf('(2)');
+    const edits: [string, number, number, string][] = [
+      ['the nested lead-in’s measure cut', sanctioned, sanctioned + 'sanctioned'.length, 'named'],
+      ['the nested lead-in’s measure typed again', sanctioned, sanctioned + 'named'.length, 'sanctioned'],
+      ['the outer heading’s enumerator cut', heading, heading + 3, ''],
+      ['the outer heading’s enumerator typed again', heading, heading, '(2)'],
+      ['the outer heading made a nested item', heading + 1, heading + 2, 'C'],
+      ['the outer heading again', heading + 1, heading + 2, '2'],
+      ['the outer lead-in’s colon cut', text.indexOf(':'), text.indexOf(':') + 1, ''],
     ];
     let current = text;
     const analysis = engine.analyze(current);
