@@ -331,7 +331,26 @@ function finishBlock(scan: ScanState, text: string, matcher: Matcher, extent: Bl
   return new Block(end - start, extent.newlines, scan.latinWords + scan.hanWords, scan.latinWords, scan.hanChars, scan.sentences, found.finish(), found.finishSentences(), extent.headingLevel, scan.match.mayExempt);
 }
 
+/**
+ * A block's rarely set fields: the lead-in and subject it received, the lead-in it opens and its heading's title. Most
+ * blocks have none, and share no object for them; a block is kept for the document's life and copied by every young
+ * collection it lives through, so each field it need not hold is memory and copying saved.
+ */
+class BlockContext {
+  constructor(
+    readonly leadIn: LeadIn | null,
+    readonly subject: DocumentSubject | null,
+    public opens: LeadIn | null,
+    public title: string | null,
+  ) {}
+}
+
 class Block implements BlockResult {
+  units: Readonly<Units> | null = null;
+  /** (headingLevel + 1) * 2, plus 1 when mayExempt. */
+  private readonly kind: number;
+  private context: BlockContext | null;
+
   constructor(
     readonly length: number,
     readonly newlines: number,
@@ -341,15 +360,48 @@ class Block implements BlockResult {
     readonly sentences: number,
     readonly matches: MatchList,
     readonly matchSentences: readonly number[],
-    readonly headingLevel: number,
-    readonly mayExempt: boolean,
-    readonly leadIn: LeadIn | null = null,
-    readonly subject: DocumentSubject | null = null,
-  ) {}
+    headingLevel: number,
+    mayExempt: boolean,
+    leadIn: LeadIn | null = null,
+    subject: DocumentSubject | null = null,
+  ) {
+    this.kind = (headingLevel + 1) * 2 + (mayExempt ? 1 : 0);
+    this.context = leadIn === null && subject === null ? null : new BlockContext(leadIn, subject, null, null);
+  }
 
-  title: string | null = null;
-  units: Readonly<Units> | null = null;
-  opens: LeadIn | null = null;
+  get headingLevel(): number {
+    return (this.kind >> 1) - 1;
+  }
+
+  get mayExempt(): boolean {
+    return (this.kind & 1) === 1;
+  }
+
+  get leadIn(): LeadIn | null {
+    return this.context === null ? null : this.context.leadIn;
+  }
+
+  get subject(): DocumentSubject | null {
+    return this.context === null ? null : this.context.subject;
+  }
+
+  get opens(): LeadIn | null {
+    return this.context === null ? null : this.context.opens;
+  }
+
+  set opens(opens: LeadIn | null) {
+    if (this.context !== null) this.context.opens = opens;
+    else if (opens !== null) this.context = new BlockContext(null, null, opens, null);
+  }
+
+  get title(): string | null {
+    return this.context === null ? null : this.context.title;
+  }
+
+  set title(title: string | null) {
+    if (this.context !== null) this.context.title = title;
+    else if (title !== null) this.context = new BlockContext(null, null, null, title);
+  }
 
   withMatches(matches: MatchList, matchSentences: readonly number[], leadIn: LeadIn | null, subject: DocumentSubject | null): BlockResult {
     return new Block(this.length, this.newlines, this.words, this.latinWords, this.hanChars, this.sentences, matches, matchSentences, this.headingLevel, this.mayExempt, leadIn, subject);
