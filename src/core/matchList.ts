@@ -378,30 +378,40 @@ export class MatchListBuilder {
     let shared = SHARED_SENTENCES.get(key);
     if (shared === undefined) {
       shared = this.sentenceOf.slice(0, count);
-      SHARED_SENTENCES.set(key, shared);
+      if (SHARED_SENTENCES.size < SHARED_SENTENCES_MAX) SHARED_SENTENCES.set(key, shared);
     }
     return shared;
   }
 }
 
-/** Lists of sentence indices of up to this many annotations, each index below SHARED_SENTENCE_LIMIT, are shared. */
-const SHARED_SENTENCES_COUNT = 8;
+/**
+ * Lists of sentence indices of up to this many annotations, each index below SHARED_SENTENCE_LIMIT, are shared: a
+ * list's key (sentencesKey) then has at most 1 + SHARED_SENTENCES_COUNT + SHARED_SENTENCE_LIMIT − 1 = 30 bits.
+ */
+const SHARED_SENTENCES_COUNT = 22;
 const SHARED_SENTENCE_LIMIT = 8;
+/** Most lists kept for sharing; past it a new list is a block's own. */
+const SHARED_SENTENCES_MAX = 16384;
 /**
  * One array per such list, shared by every block whose annotations stand in those sentences (most blocks hold a few
  * annotations in their first sentences): a block keeps its list for its life, and an array of its own per block was a
- * fifth of what an analysis keeps, copied by every young collection it lives through. Lists ascend, so there are
- * at most a few thousand of them.
+ * fifth of what an analysis keeps, copied by every young collection it lives through. Lists ascend, so the blocks of
+ * a document share a few thousand of them at most.
  */
 const SHARED_SENTENCES = new Map<number, readonly number[]>();
 
-/** The first `count` indices of `sentenceOf` packed three bits each after the count, or −1 when one is too large. */
+/**
+ * The first `count` indices of `sentenceOf` as a number, or −1 when one is too large or they do not ascend: after a leading 1,
+ * each index is a 0 bit, preceded by a 1 bit for each step it rises above the one before it (from 0).
+ */
 function sentencesKey(sentenceOf: readonly number[], count: number): number {
-  let key = count - 1;
+  let key = 1;
+  let previous = 0;
   for (let i = 0; i < count; i++) {
     const sentence = sentenceOf[i];
-    if (sentence >= SHARED_SENTENCE_LIMIT) return -1;
-    key = (key << 3) | sentence;
+    if (sentence >= SHARED_SENTENCE_LIMIT || sentence < previous) return -1;
+    for (; previous < sentence; previous++) key = (key << 1) | 1;
+    key <<= 1;
   }
   return key;
 }
