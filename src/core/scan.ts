@@ -331,10 +331,16 @@ function finishBlock(scan: ScanState, text: string, matcher: Matcher, extent: Bl
   return new Block(end - start, extent.newlines, scan.latinWords + scan.hanWords, scan.latinWords, scan.hanChars, scan.sentences, found.finish(), found.finishSentences(), extent.headingLevel, scan.match.mayExempt);
 }
 
+/** Counts below 2^NARROW_BITS are held two to a field (see Block). */
+const NARROW_BITS = 15;
+const NARROW = 1 << NARROW_BITS;
+const NARROW_MASK = NARROW - 1;
+
 /**
- * A block's rarely set fields: the lead-in and subject it received, the lead-in it opens and its heading's title. Most
- * blocks have none, and share no object for them; a block is kept for the document's life and copied by every young
- * collection it lives through, so each field it need not hold is memory and copying saved.
+ * A block's rarely set fields: the lead-in and subject it received, the lead-in it opens and its heading's title, and
+ * its counts when one of them is too large to be held two to a field. Most blocks have none, and share no object for
+ * them; a block is kept for the document's life and copied by every young collection it lives through, so each field
+ * it need not hold is memory and copying saved.
  */
 class BlockContext {
   constructor(
@@ -342,6 +348,12 @@ class BlockContext {
     readonly subject: DocumentSubject | null,
     public opens: LeadIn | null,
     public title: string | null,
+    readonly length: number,
+    readonly words: number,
+    readonly newlines: number,
+    readonly sentences: number,
+    readonly latinWords: number,
+    readonly hanChars: number,
   ) {}
 }
 
@@ -349,15 +361,19 @@ class Block implements BlockResult {
   units: Readonly<Units> | null = null;
   /** (headingLevel + 1) * 2, plus 1 when mayExempt. */
   private readonly kind: number;
+  /** Two counts each, the second shifted by NARROW_BITS, when all six counts are below NARROW; else −1, and they are the context's. */
+  private readonly sizes: number;
+  private readonly lines: number;
+  private readonly script: number;
   private context: BlockContext | null;
 
   constructor(
-    readonly length: number,
-    readonly newlines: number,
-    readonly words: number,
-    readonly latinWords: number,
-    readonly hanChars: number,
-    readonly sentences: number,
+    length: number,
+    newlines: number,
+    words: number,
+    latinWords: number,
+    hanChars: number,
+    sentences: number,
     readonly matches: MatchList,
     readonly matchSentences: readonly number[],
     headingLevel: number,
@@ -366,7 +382,35 @@ class Block implements BlockResult {
     subject: DocumentSubject | null = null,
   ) {
     this.kind = (headingLevel + 1) * 2 + (mayExempt ? 1 : 0);
-    this.context = leadIn === null && subject === null ? null : new BlockContext(leadIn, subject, null, null);
+    const narrow = length < NARROW && words < NARROW && newlines < NARROW && sentences < NARROW && latinWords < NARROW && hanChars < NARROW;
+    this.sizes = narrow ? length | (words << NARROW_BITS) : -1;
+    this.lines = narrow ? newlines | (sentences << NARROW_BITS) : -1;
+    this.script = narrow ? latinWords | (hanChars << NARROW_BITS) : -1;
+    this.context = narrow && leadIn === null && subject === null ? null : new BlockContext(leadIn, subject, null, null, length, words, newlines, sentences, latinWords, hanChars);
+  }
+
+  get length(): number {
+    return this.sizes >= 0 ? this.sizes & NARROW_MASK : (this.context as BlockContext).length;
+  }
+
+  get words(): number {
+    return this.sizes >= 0 ? this.sizes >> NARROW_BITS : (this.context as BlockContext).words;
+  }
+
+  get newlines(): number {
+    return this.lines >= 0 ? this.lines & NARROW_MASK : (this.context as BlockContext).newlines;
+  }
+
+  get sentences(): number {
+    return this.lines >= 0 ? this.lines >> NARROW_BITS : (this.context as BlockContext).sentences;
+  }
+
+  get latinWords(): number {
+    return this.script >= 0 ? this.script & NARROW_MASK : (this.context as BlockContext).latinWords;
+  }
+
+  get hanChars(): number {
+    return this.script >= 0 ? this.script >> NARROW_BITS : (this.context as BlockContext).hanChars;
   }
 
   get headingLevel(): number {
@@ -391,7 +435,7 @@ class Block implements BlockResult {
 
   set opens(opens: LeadIn | null) {
     if (this.context !== null) this.context.opens = opens;
-    else if (opens !== null) this.context = new BlockContext(null, null, opens, null);
+    else if (opens !== null) this.context = new BlockContext(null, null, opens, null, this.length, this.words, this.newlines, this.sentences, this.latinWords, this.hanChars);
   }
 
   get title(): string | null {
@@ -400,7 +444,7 @@ class Block implements BlockResult {
 
   set title(title: string | null) {
     if (this.context !== null) this.context.title = title;
-    else if (title !== null) this.context = new BlockContext(null, null, null, title);
+    else if (title !== null) this.context = new BlockContext(null, null, null, title, this.length, this.words, this.newlines, this.sentences, this.latinWords, this.hanChars);
   }
 
   withMatches(matches: MatchList, matchSentences: readonly number[], leadIn: LeadIn | null, subject: DocumentSubject | null): BlockResult {

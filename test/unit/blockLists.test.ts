@@ -73,4 +73,23 @@ describe('block lists', () => {
     assert.equal(moved.headingLevel, body.headingLevel);
     assert.equal(moved.mayExempt, body.mayExempt);
   });
+
+  it('keeps the counts of a block too long to hold them two to a field', () => {
+    const matcher = new Matcher(builtinLexicons());
+    // A heading takes the blank lines after it, however long: here one of 40,000 spaces.
+    const text = `## Monitoring of users\n${' '.repeat(40_000)}\nThe agency shall monitor users.\n`;
+    const scan = new ScanState();
+    const extent = blockAt(text, 0);
+    const heading = analyzeBlock(text, 0, extent, matcher, scan);
+    assert.equal(heading.length, extent.end);
+    assert.ok(heading.length > 40_000);
+    assert.deepEqual([heading.newlines, heading.words, heading.latinWords, heading.hanChars, heading.sentences, heading.headingLevel, heading.title], [2, 3, 3, 0, 1, 20, null]);
+    heading.title = 'Monitoring of users';
+    heading.opens = null;
+    assert.deepEqual([heading.length, heading.newlines, heading.words, heading.title, heading.opens], [extent.end, 2, 3, 'Monitoring of users', null]);
+    const moved = heading.withMatches(heading.matches, heading.matchSentences, null, { index: 0, title: 't' });
+    assert.deepEqual([moved.length, moved.newlines, moved.words, moved.latinWords, moved.sentences, moved.title, moved.subject?.title], [extent.end, 2, 3, 3, 1, null, 't']);
+    const body = analyzeBlock(text, extent.end, blockAt(text, extent.end), matcher, scan);
+    assert.deepEqual([body.length, body.words, body.sentences, body.headingLevel], [text.length - extent.end, 5, 1, -1]);
+  });
 });
