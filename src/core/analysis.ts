@@ -386,19 +386,41 @@ export class DocumentAnalysis {
     this.sections = null;
     // The loop stays in the method, not in a closure for withScanState: TurboFan compiles it better so (performance-notes.md).
     const scan = takeScanState();
+    const { starts, blocks } = this;
+    // Without a deadline the text is analysed to `until` in one run: the lists get room for its blocks at the rate so
+    // far (see room) and are written by index, then cut to their length. Slices push, so that each keeps the room the
+    // one before made.
+    const reserve = deadline === Infinity;
+    let count = blocks.length;
+    let room = count;
     try {
       let pos = this.analyzedUpTo();
       while (pos < until) {
         const extent = blockAt(text, pos, scan.extent);
         const { matcher, reader } = this.context;
-        const block = inContext(analyzeBlock(text, pos, extent, matcher, scan), text, pos, this.blocks[this.blocks.length - 1], matcher, reader, scan.found);
-        this.starts.push(pos);
-        this.blocks.push(block);
+        const block = inContext(analyzeBlock(text, pos, extent, matcher, scan), text, pos, count > 0 ? blocks[count - 1] : undefined, matcher, reader, scan.found);
+        if (!reserve) {
+          starts.push(pos);
+          blocks.push(block);
+        } else {
+          if (count === room) {
+            room = roomFor(count, pos, until);
+            starts.length = room;
+            blocks.length = room;
+          }
+          starts[count] = pos;
+          blocks[count] = block;
+        }
+        count++;
         this.acc.apply(block, 1, text, pos);
         pos = extent.end;
         if (deadline !== Infinity && performance.now() > deadline) break;
       }
     } finally {
+      if (reserve) {
+        starts.length = count;
+        blocks.length = count;
+      }
       giveScanState(scan);
     }
     this.cachedTally = null;
@@ -470,6 +492,17 @@ export class DocumentAnalysis {
   private sentenceStartsOfBlocks(): number[] {
     return (this.sentenceStarts ??= runningStarts(this.blocks, (b) => b.sentences));
   }
+}
+
+/**
+ * How many blocks a list that holds `count` blocks of a text analysed up to `pos` makes room for, on the way to
+ * `until`: those of the rest at the rate so far, and a tenth more, but at least as many more as a push would make room
+ * for and at most four times as many plus a thousand (a dense opening, a table of contents, is no rate for the rest). A
+ * list grown by push is copied at every growth by half, about three times its final length in all.
+ */
+function roomFor(count: number, pos: number, until: number): number {
+  const rate = pos > 0 ? Math.ceil(((count * (until - pos)) / pos) * 1.1) : 0;
+  return Math.min(4 * count + 1024, Math.max(count + (count >> 1) + 16, count + rate));
 }
 
 /** Per block, the sum of `count` over the blocks before it: where its lines or sentences start. */

@@ -2,6 +2,7 @@
 // short, and the block's rarely set fields (lead-in, subject, the lead-in it opens, its title), kept apart from the rest.
 import * as assert from 'node:assert/strict';
 import { builtinLexicons } from '../../src/core';
+import { analysisContext, DocumentAnalysis } from '../../src/core/analysis';
 import { blockAt } from '../../src/core/blocks';
 import { Matcher } from '../../src/core/matcher';
 import { MatchListBuilder } from '../../src/core/matchList';
@@ -91,5 +92,23 @@ describe('block lists', () => {
     assert.deepEqual([moved.length, moved.newlines, moved.words, moved.latinWords, moved.sentences, moved.title, moved.subject?.title], [extent.end, 2, 3, 3, 1, null, 't']);
     const body = analyzeBlock(text, extent.end, blockAt(text, extent.end), matcher, scan);
     assert.deepEqual([body.length, body.words, body.sentences, body.headingLevel], [text.length - extent.end, 5, 1, -1]);
+  });
+
+  it('gives an analysis at once the blocks of one in slices, however the density of blocks changes', async () => {
+    const matcher = new Matcher(builtinLexicons());
+    const context = analysisContext(matcher, null);
+    const toc = Array.from({ length: 3000 }, (_, i) => `${i + 1}. Monitoring ${i}\n`).join('');
+    const prose = 'The agency shall monitor users and may not disclose their records without a court order. '.repeat(12);
+    const paragraphs = Array.from({ length: 300 }, (_, i) => `Article ${i} ${prose}\n\n`).join('');
+    for (const text of [toc + paragraphs, paragraphs + toc, paragraphs + toc + paragraphs, toc]) {
+      const whole = DocumentAnalysis.create(context, text);
+      const sliced = await DocumentAnalysis.createInSlices(context, text, () => Promise.resolve(), 4096);
+      assert.equal(JSON.stringify(whole.matches()), JSON.stringify(sliced.matches()));
+      assert.deepEqual(whole.tally(), sliced.tally());
+      // The lists cut to their length: an edit at the end finds the last block.
+      const edited = `${text}The bureau shall monitor firms.\n`;
+      whole.applyEdit(text.length, text.length, edited);
+      assert.equal(JSON.stringify(whole.matches()), JSON.stringify(DocumentAnalysis.create(context, edited).matches()));
+    }
   });
 });
