@@ -310,6 +310,17 @@ function assertSame(actual: { matches(): Match[]; tally(): unknown }, expected: 
   assert.deepEqual(actual.tally(), expected.tally(), `${context}: tallies differ`);
 }
 
+/** Applies each named edit `[what, start, end, typed]` in turn, checking the patched analysis against a fresh one. */
+function assertNamedEdits(text: string, edits: [string, number, number, string][]): void {
+  let current = text;
+  const analysis = engine.analyze(current);
+  for (const [what, start, end, typed] of edits) {
+    current = current.slice(0, start) + typed + current.slice(end);
+    analysis.applyEdit(start, end, current);
+    assertSame(analysis, engine.analyze(current), what);
+  }
+}
+
 const LEAD_INS = [
   '第十四条 任何单位和个人不得非法制造下列设备：',
   '有下列行为之一的，由公安机关处以罚款：',
@@ -395,13 +406,7 @@ describe('analysis across blocks: the incremental invariant', function () {
       ['the enumerator of an item removed', item, item + 3, ''],
       ['a plain line between the lead-in and its items', colon + 2, colon + 2, '说明。\n'],
     ];
-    let current = text;
-    const analysis = engine.analyze(current);
-    for (const [what, start, end, typed] of edits) {
-      current = current.slice(0, start) + typed + current.slice(end);
-      analysis.applyEdit(start, end, current);
-      assertSame(analysis, engine.analyze(current), what);
-    }
+    assertNamedEdits(text, edits);
   });
 
   it('named edits of a list nested in a headed item’s body: the nested lead-in unmade and made, the outer heading cut and typed', () => {
@@ -417,13 +422,7 @@ describe('analysis across blocks: the incremental invariant', function () {
       ['the outer heading again', heading + 1, heading + 2, '2'],
       ['the outer lead-in’s colon cut', text.indexOf(':'), text.indexOf(':') + 1, ''],
     ];
-    let current = text;
-    const analysis = engine.analyze(current);
-    for (const [what, start, end, typed] of edits) {
-      current = current.slice(0, start) + typed + current.slice(end);
-      analysis.applyEdit(start, end, current);
-      assertSame(analysis, engine.analyze(current), what);
-    }
+    assertNamedEdits(text, edits);
   });
 
   it('analysing in slices of any size gives the same as at once', async () => {
