@@ -4,28 +4,12 @@
 // party does. A ban whose own clause binds the governed ("…，被检查单位不得拒绝：") stays a ban, and so does one that
 // names an official only as its object or condition. The sentences are written for the tests.
 import * as assert from 'node:assert/strict';
-import { builtinLexicons, Engine, LexiconSource, parseLexicon } from '../../src/core/index';
-
-function withOfficials(officials: string[] | undefined): Engine {
-  return new Engine(
-    builtinLexicons().map((l): LexiconSource => {
-      if (l.language !== 'zh') return l;
-      return { ...l, context: { ...l.context, lists: { refer: ['下列'], ban: { words: ['不得', '禁止'], entry: '禁止', ...(officials ? { officials } : {}) } } } };
-    }),
-  );
-}
-
-/** Per item line (1-based), whether it holds a counted control match. */
-function controlByLine(engine: Engine, text: string): boolean[] {
-  const lines = text.split('\n');
-  const starts = lines.map((_, i) => lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0));
-  const counted = engine.analyze(text).matches().filter((m) => m.polarity === 'control' && !m.negated);
-  return lines.map((line, i) => counted.some((m) => m.start >= starts[i] && m.start < starts[i] + line.length));
-}
+import { builtinLexicons, Engine, parseLexicon } from '../../src/core/index';
+import { controlByLine, withBanParties } from './helpers/banLists';
 
 describe('a ban list that binds officials lists their acts by direction (lexicon zh 1.20.0)', () => {
-  const binding = withOfficials(['人民警察', '机关']);
-  const plain = withOfficials(undefined);
+  const binding = withBanParties({ officials: ['人民警察', '机关'] });
+  const plain = withBanParties({});
 
   it('an official as the subject of the ban\'s clause: the items are covered, not banned', () => {
     const text = '第十条 看守所的人民警察不得有下列行为：\n（一）殴打在押人员；\n（二）扣押在押人员的财物。';

@@ -4,28 +4,12 @@
 // that names the shielded party ("未经消费者同意，收集…") is a protection too. The party as the ban's own subject
 // ("…和上网消费者不得利用…") is bound by it: that list stays a ban. The sentences are written for the tests.
 import * as assert from 'node:assert/strict';
-import { builtinLexicons, Engine, LexiconSource, parseLexicon } from '../../src/core/index';
-
-function withShields(shields: string[] | undefined): Engine {
-  return new Engine(
-    builtinLexicons().map((l): LexiconSource => {
-      if (l.language !== 'zh') return l;
-      return { ...l, context: { ...l.context, lists: { refer: ['下列'], ban: { words: ['不得', '禁止'], entry: '禁止', ...(shields ? { shields } : {}) } } } };
-    }),
-  );
-}
-
-/** Per item line (1-based), whether it holds a counted control match. */
-function controlByLine(engine: Engine, text: string): boolean[] {
-  const lines = text.split('\n');
-  const starts = lines.map((_, i) => lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0));
-  const counted = engine.analyze(text).matches().filter((m) => m.polarity === 'control' && !m.negated);
-  return lines.map((line, i) => counted.some((m) => m.start >= starts[i] && m.start < starts[i] + line.length));
-}
+import { builtinLexicons, Engine, parseLexicon } from '../../src/core/index';
+import { controlByLine, withBanParties } from './helpers/banLists';
 
 describe('a ban list that names the party it shields lists protections (lexicon zh 1.19.0)', () => {
-  const shielding = withShields(['消费者', '未成年人']);
-  const plain = withShields(undefined);
+  const shielding = withBanParties({ shields: ['消费者', '未成年人'] });
+  const plain = withBanParties({});
 
   it('a lead-in that names the shielded party: its items are covered, not banned', () => {
     const text = '第六条 经营者向消费者提供商品信息，不得有下列行为：\n（一）作虚假的现场演示；\n（二）虚构交易。';
