@@ -31,6 +31,12 @@ describe('commands in plain verbs (English)', () => {
     assert.deepEqual(counted('The court may enjoin the respondent from engaging in such practice.'), [['enjoin', 'control', 'coercion']]);
   });
 
+  it('officers armed to enforce are coercion, whoever lists the power', () => {
+    assert.deepEqual(counted('6) carry firearms'), [['carry firearms', 'control', 'coercion']]);
+    const found = counted('A) carry a firearm while engaged in official duties as authorized under this chapter');
+    assert.deepEqual(found, [['carry a firearm', 'control', 'coercion']]);
+  });
+
   it('immunity from suit for those who comply is coercion, not a negated liability', () => {
     const found = counted('No person shall be held liable in any court for anything done in good faith under this chapter.');
     assert.deepEqual(found, [['No person shall be held liable', 'control', 'coercion']]);
