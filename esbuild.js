@@ -148,6 +148,12 @@ const targets = [
     minify: false,
   },
   {
+    name: 'engine-snapshot',
+    entryPoints: ['test/devset/engineSnapshot.ts'],
+    outfile: 'out/engine/engine.js',
+    minify: false,
+  },
+  {
     name: 'fuzz',
     entryPoints: ['test/fuzz/fuzz.ts'],
     outfile: 'out/fuzz/fuzz.js',

@@ -83,14 +83,17 @@ export function docLanguage(doc: string): 'en' | 'zh' {
   return doc.startsWith('zh') ? 'zh' : 'en';
 }
 
-/** Analyses each labelled document once and pairs every labelled sentence with the engine's prediction. */
-export function predictCorpus(engine: Engine, labels: readonly CorpusLabel[], corpusDir: string, file: string): CorpusOutcome[] {
+/**
+ * Analyses each labelled document once and pairs every labelled sentence with the engine's prediction; `spansOf`
+ * splits sentences (another build's engine brings its own).
+ */
+export function predictCorpus(engine: Pick<Engine, 'analyze'>, labels: readonly CorpusLabel[], corpusDir: string, file: string, spansOf: (text: string) => readonly { start: number; end: number }[] = sentenceSpans): CorpusOutcome[] {
   const byDoc = new Map<string, CorpusLabel[]>();
   for (const label of labels) byDoc.set(label.doc, [...(byDoc.get(label.doc) ?? []), label]);
   const outcomes: CorpusOutcome[] = [];
   for (const [doc, rows] of byDoc) {
     const text = readFileSync(join(corpusDir, docLanguage(doc), `${doc}.txt`), 'utf8');
-    const spans = sentenceSpans(text);
+    const spans = spansOf(text);
     const perSentence: Match[][] = spans.map(() => []);
     let s = 0;
     for (const m of engine.analyze(text).matches()) {

@@ -1,11 +1,13 @@
 // Features of one labelled sentence for the sentence-model experiment: its words (English: the engine's Porter
-// stems; Chinese: character bigrams) and the engine's own output for it (counted and shown matches per category,
-// the rules that explain them, and the engine's decision per polarity).
+// stems; Chinese: character bigrams), the engine's own output for it (counted and shown matches per category,
+// the rules that explain them, and the engine's decision per polarity), or the facts the coding scheme names
+// (schemeFeatures.ts).
 import { Match, Polarity } from '../../src/core/index';
 import { stem } from '../../src/core/stem';
 import { SparseRow } from './logistic';
+import { schemeFeatures } from './schemeFeatures';
 
-export type FeatureSet = 'words' | 'engine' | 'both' | 'context';
+export type FeatureSet = 'words' | 'engine' | 'both' | 'context' | 'scheme' | 'scheme-decision';
 
 /** Feature names and their values; a name absent is 0. */
 export type FeatureBag = Map<string, number>;
@@ -55,6 +57,7 @@ export function engineDecision(matches: readonly Match[], polarity: Polarity): b
  * before it (a list item takes its sense from its lead-in), under `prev:`.
  */
 export function sentenceFeatures(set: FeatureSet, text: string, language: 'en' | 'zh', matches: readonly Match[], previous: readonly Match[] = []): FeatureBag {
+  if (set === 'scheme' || set === 'scheme-decision') return schemeFeatures([{ text, matches }], 0, language, set === 'scheme-decision');
   if (set === 'words') return wordFeatures(text, language);
   if (set === 'engine') return engineFeatures(matches);
   const both: FeatureBag = new Map([...wordFeatures(text, language), ...engineFeatures(matches)]);

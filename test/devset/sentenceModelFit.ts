@@ -5,6 +5,7 @@ import { Match, Polarity } from '../../src/core/index';
 import { countOutcome, emptyScores, finishScores, Scores } from './evaluate';
 import { DEFAULT_LOGISTIC, fitLogistic, LogisticModel, probability } from './logistic';
 import { seededOrder } from './seededOrder';
+import { schemeFeatures, SchemeSentence } from './schemeFeatures';
 import { engineDecision, FeatureBag, FeatureSet, sentenceFeatures, Vocabulary } from './sentenceFeatures';
 
 /** One labelled sentence with the engine's output and its features. */
@@ -23,6 +24,8 @@ export interface ModelSpec {
   name: string;
   features: FeatureSet;
   gate: boolean;
+  /** Train only on the documents of the retired fresh groups (--round), not on the whole rest. */
+  freshOnly?: boolean;
 }
 
 export interface FittedModel {
@@ -45,8 +48,19 @@ const THRESHOLDS: readonly number[] = Array.from({ length: 19 }, (_, i) => (i + 
 /** A feature must occur in this many training sentences to get a weight. */
 const MIN_ROWS = 2;
 
-/** An example from a labelled sentence, the engine's matches in it and in the sentence before it. */
-export function makeExample(doc: string, text: string, language: 'en' | 'zh', labels: Record<Polarity, boolean>, matches: readonly Match[], previous: readonly Match[]): Example {
+/**
+ * An example from a labelled sentence, the engine's matches in it and in the sentence before it; `document` (the
+ * document's sentences in order and this one's index among them) gives the scheme features a list item's lead-in.
+ */
+export function makeExample(
+  doc: string,
+  text: string,
+  language: 'en' | 'zh',
+  labels: Record<Polarity, boolean>,
+  matches: readonly Match[],
+  previous: readonly Match[],
+  document: { sentences: readonly SchemeSentence[]; index: number } = { sentences: [{ text, matches }], index: 0 },
+): Example {
   return {
     doc,
     labels,
@@ -56,6 +70,8 @@ export function makeExample(doc: string, text: string, language: 'en' | 'zh', la
       engine: sentenceFeatures('engine', text, language, matches),
       both: sentenceFeatures('both', text, language, matches),
       context: sentenceFeatures('context', text, language, matches, previous),
+      scheme: schemeFeatures(document.sentences, document.index, language),
+      'scheme-decision': schemeFeatures(document.sentences, document.index, language, true),
     },
   };
 }
@@ -131,4 +147,48 @@ export function scoreDecisions(examples: readonly Example[], polarity: Polarity,
   for (const e of examples) countOutcome(s, e.labels[polarity], guess(e));
   finishScores(s);
   return s;
+}
+
+/** Margins |p − threshold| a flag may require, and the flag precision on the rest that picks the smallest. */
+export const MARGINS: readonly number[] = [0, 0.1, 0.2, 0.3, 0.4];
+export const FLAG_PRECISION = 0.6;
+
+/** The review flag's counts on a set of sentences. */
+export interface Flags {
+  margin: number;
+  flags: number;
+  /** Sentences where the engine's decision differs from the label. */
+  engineErrors: number;
+  /** Of those, the flagged ones: the flags where the label sides with the model (a flag's model and engine differ). */
+  caught: number;
+}
+
+/** A model's decisions on examples it did not train on: the probability and the threshold it used. */
+export type Scored = Map<Example, { p: number; threshold: number; decision: boolean }>;
+
+/** The review flag: the sentences where the model's decision differs from the engine's by at least `margin`. */
+export function flagCounts(examples: readonly Example[], polarity: Polarity, scored: Scored, margin: number): Flags {
+  const flags: Flags = { margin, flags: 0, engineErrors: 0, caught: 0 };
+  for (const e of examples) {
+    const s = scored.get(e);
+    const engineWrong = e.engine[polarity] !== e.labels[polarity];
+    if (engineWrong) flags.engineErrors++;
+    if (s === undefined || s.decision === e.engine[polarity] || Math.abs(s.p - s.threshold) < margin) continue;
+    flags.flags++;
+    if (engineWrong) flags.caught++;
+  }
+  return flags;
+}
+
+/** The smallest margin whose flags on the rest's cross-validation are right in FLAG_PRECISION of cases; else the best. */
+export function chooseMargin(pool: readonly Example[], polarity: Polarity, scored: Scored): number {
+  let best = { margin: MARGINS[MARGINS.length - 1], precision: -1 };
+  for (const margin of MARGINS) {
+    const f = flagCounts(pool, polarity, scored, margin);
+    if (f.flags === 0) continue;
+    const precision = f.caught / f.flags;
+    if (precision >= FLAG_PRECISION) return margin;
+    if (precision > best.precision) best = { margin, precision };
+  }
+  return best.margin;
 }

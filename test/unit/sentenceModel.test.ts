@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { fitLogistic, objective, probability, SparseRow } from '../devset/logistic';
 import { engineFeatures, sentenceFeatures, Vocabulary, wordFeatures } from '../devset/sentenceFeatures';
-import { documentFolds } from '../devset/sentenceModelFit';
+import { chooseMargin, documentFolds, Example, flagCounts, Scored } from '../devset/sentenceModelFit';
 import { Match } from '../../src/core/index';
 
 /** Feature 0 marks the positives, feature 1 the negatives, feature 2 occurs in both as often. */
@@ -100,6 +100,32 @@ describe('sentence model', () => {
       assert.deepEqual(folds.flat().sort(), ['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']);
       assert.deepEqual(documentFolds(docs, 3, 7), folds);
       assert.ok(folds.every((f) => f.length >= 2));
+    });
+  });
+
+  describe('review flag', () => {
+    /** An example with the engine's control decision and its label; features are not read by the flag. */
+    const example = (engine: boolean, label: boolean): Example => ({
+      doc: 'd',
+      labels: { control: label, engagement: false },
+      engine: { control: engine, engagement: false },
+      bags: { words: new Map(), engine: new Map(), both: new Map(), context: new Map(), scheme: new Map(), 'scheme-decision': new Map() },
+    });
+
+    it('flags where the model and the engine differ by at least the margin, and counts the engine errors it catches', () => {
+      const a = example(true, false); // engine wrong, model says no with confidence: a right flag
+      const b = example(false, false); // model says yes narrowly: a wrong flag unless the margin drops it
+      const c = example(false, true); // engine wrong, model agrees with it: missed
+      const d = example(true, true); // both right
+      const scored: Scored = new Map([
+        [a, { p: 0.1, threshold: 0.5, decision: false }],
+        [b, { p: 0.55, threshold: 0.5, decision: true }],
+        [c, { p: 0.2, threshold: 0.5, decision: false }],
+        [d, { p: 0.9, threshold: 0.5, decision: true }],
+      ]);
+      assert.deepEqual(flagCounts([a, b, c, d], 'control', scored, 0), { margin: 0, flags: 2, engineErrors: 2, caught: 1 });
+      assert.deepEqual(flagCounts([a, b, c, d], 'control', scored, 0.1), { margin: 0.1, flags: 1, engineErrors: 2, caught: 1 });
+      assert.equal(chooseMargin([a, b, c, d], 'control', scored), 0.1);
     });
   });
 });
