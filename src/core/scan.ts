@@ -9,7 +9,7 @@ import { endSentence, MatchState, stepToken } from './match';
 import { Matcher } from './matcher';
 import { MatchList, MatchListBuilder } from './matchList';
 import { NO_PATH } from './pathAutomaton';
-import { ENDS_ON_AND_OR, endsOnLineBreak, HAN_CHARACTER, inTitleCase, isLabelledHeading, OPENS_CAPITALISED_WORD, OPENS_TO } from './titleLines';
+import { ENDS_ON_AND_OR, endsOnLineBreak, HAN_CHARACTER, inTitleCase, isLabelledHeading, OPENS_ARTICLE, OPENS_CAPITALISED_WORD, OPENS_TO } from './titleLines';
 import type { DocumentSubject, LeadIn } from './listContext';
 import type { Units } from './types';
 
@@ -524,7 +524,8 @@ function looksLikeTitle(text: string, start: number, end: number): boolean {
   if (!LATIN_LETTER.test(line)) return true;
   const body = line.replace(TITLE_LABEL, '');
   // "to" opens an infinitive item ("A) to communicate with"); inside a heading it is a preposition ("Access to records").
-  return OPENS_CAPITAL.test(body) && !NOT_IN_TITLE.test(body) && !OPENS_TO.test(body) && !ENDS_ON_AND_OR.test(body);
+  // An article after a label opens a noun phrase item ("6) An opportunity for any party to present a complaint").
+  return OPENS_CAPITAL.test(body) && !NOT_IN_TITLE.test(body) && !OPENS_TO.test(body) && !(body.length < line.length && OPENS_ARTICLE.test(body)) && !ENDS_ON_AND_OR.test(body);
 }
 
 /** True when the block is a title line (looksLikeTitle) with no Latin letter: a Chinese law's name, however long. */

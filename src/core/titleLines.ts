@@ -9,6 +9,12 @@ const LABEL = /^(?:\(?[0-9A-Za-z]{1,5}[).]\s*)+/;
 const NOT_IN_HEADING = /\b(?:shall|may|must|will|would|should|can|could|is|are|was|were|be|been|has|have|had|if|when|where|whether|which|who|that)\b/i;
 /** A heading's body opens with a capitalised word. */
 export const OPENS_CAPITALISED_WORD = /^[A-Z][A-Za-z]/;
+/**
+ * An article opening a labelled line: an item of a list ("5) The right to confer with the attorney for the
+ * Government.", "6) An opportunity for any party to present a complaint"). The Code's catchlines name their topic
+ * without one ("(c) Prohibition of certain disclosure.").
+ */
+export const OPENS_ARTICLE = /^(?:The|A|An)\s/;
 /** "to" opening an item: an infinitive ("A) to communicate with"). */
 export const OPENS_TO = /^to\b/i;
 /** "and" or "or" closing an item of a list. */
@@ -24,7 +30,7 @@ const HEADING_CHARS = 200;
  * True when the block's first sentence, `text[start, stop]` with its full stop at `stop`, is a labelled heading:
  * only white space and a line break follow it in the block, it opens with an enumeration label and then a capital,
  * holds no colon or semicolon, no comma unless in title case, no modal or clause word, does not open with "to" (an
- * infinitive item) and does not end on "and" or "or" (an item of a list). Latin script only: a Chinese line ending
+ * infinitive item) or an article (a noun phrase item) and does not end on "and" or "or" (an item of a list). Latin script only: a Chinese line ending
  * in 。 is a sentence.
  */
 export function isLabelledHeading(text: string, start: number, stop: number, end: number): boolean {
@@ -41,7 +47,7 @@ export function isLabelledHeading(text: string, start: number, stop: number, end
   // A comma may stand in a heading in title case ("Temporary Detention To Permit Revocation of Conditional Release,
   // Deportation, or Exclusion ."), not in an item.
   if (!OPENS_CAPITALISED_WORD.test(body) || HEADING_STOPS.test(body) || (body.includes(',') && !inTitleCase(body)) || HAN_CHARACTER.test(body)) return false;
-  return !NOT_IN_HEADING.test(body) && !OPENS_TO.test(body) && !ENDS_ON_AND_OR.test(body);
+  return !NOT_IN_HEADING.test(body) && !OPENS_TO.test(body) && !OPENS_ARTICLE.test(body) && !ENDS_ON_AND_OR.test(body);
 }
 
 /** What `/\n\s*$/` tells of `text[start, end)`, read in place: a line break with only `\s` after it ends it. */

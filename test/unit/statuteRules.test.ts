@@ -90,6 +90,16 @@ describe('statute rules (lexicons 1.4.0)', () => {
       assert.deepEqual(heading('c) Disclosure of records.\nMore text follows here.'), [[3, 13, 'Disclosure', 'transparency', null, false]]);
     });
 
+    it('English: a labelled line that opens with an article is an item, with a full stop or without', () => {
+      assert.deepEqual(heading('6) The right to full and timely disclosure as provided in law.\n'), [[32, 42, 'disclosure', 'transparency', null, false]]);
+      assert.deepEqual(heading('6) An opportunity for any party to seek disclosure\n'), [[40, 50, 'disclosure', 'transparency', null, false]]);
+      assert.deepEqual(heading('A) A fine.\n'), [[5, 9, 'fine', 'sanctions', null, false]]);
+      // Without a label the line is a title as before: a document's name may open with an article.
+      assert.deepEqual(heading('The Disclosure Act\n'), [[4, 14, 'Disclosure', 'transparency', 'topic', true]]);
+      // The article must open the body: "Theft" or "Annual" opens a catchline.
+      assert.deepEqual(heading('c) Annual disclosure.\n'), [[10, 20, 'disclosure', 'transparency', 'topic', true]]);
+    });
+
     it('Chinese: a labelled line that ends in 。 is a sentence, not a heading', () => {
       assert.deepEqual(briefs(zh, '（一）依法处以罚款。\n'), [[7, 9, '罚款', 'sanctions', null, false]]);
       assert.deepEqual(briefs(zh, '第三章 罚款\n'), [[4, 6, '罚款', 'sanctions', 'topic', true]]);
