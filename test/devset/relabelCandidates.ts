@@ -1,4 +1,4 @@
-// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D41), found by surface patterns of
+// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D44), found by surface patterns of
 // their text alone: what a person then reads and judges, in its document's context, by the decision. The patterns
 // over-reach on purpose (a candidate is not a relabel), and nothing here runs the engine, so that the judging is
 // blind to what the engine predicts.
@@ -256,6 +256,27 @@ export const CANDIDATE_CLASSES: readonly CandidateClass[] = [
     decision: 'D41',
     what: 'bans that protect a market or public order',
     test: (t) => /秩序|公平竞争|不正当竞争|垄断|扰乱市场|哄抬/.test(t) || /\bunfair (?:competition|methods of competition|or deceptive)|\bcompetition\b|\bmarket order\b|\bpublic order\b|\brestraint of trade\b|\bprice[- ]fixing\b/i.test(t),
+  },
+  {
+    decision: 'D42',
+    what: "a licence's or a registration's qualifying conditions, exclusions and limits",
+    test: (t) =>
+      /(?:具备|具有|符合)[^。；]{0,6}(?:下列|以下|相应|规定的)?[^。；]{0,4}条件|^\W*[一二三四五六七八九十]+[）)、]\s*有[^。；]{0,40}[；。]?$|完全民事行为能力|固定(?:居所|住所|居住场所)|犯罪记录|受过[^。；]{0,10}(?:刑事处罚|处罚|处分)|总量和布局|范围内[^。；]{0,20}不得(?:设立|开办|经营)|限养|每户限/.test(t) ||
+      /\bentitled to (?:a|the) (?:basic )?(?:permit|license|licence|registration|certificate)\b|\b(?:applicants?|licensees?|permittees?|registrants?)\b[^.;]{0,60}\b(?:shall|must) (?:have|be|meet|demonstrate)\b|\b(?:eligib|qualif)\w*\b[^.;]{0,30}\b(?:permit|license|licence|registration|certificate)|\bconvicted\b[^.;]{0,60}\b(?:permit|license|licence|registration)|\b(?:permit|license|licence|registration)\b[^.;]{0,60}\bconvicted\b|\bwithin \d[\d,]* (?:feet|meters|metres|miles|yards) of\b/i.test(t),
+  },
+  {
+    decision: 'D43',
+    what: "items of a list of a body's duties: 管理 with its object, 维护…秩序",
+    test: (t) =>
+      /履行下列职责|下列职责|职责如下|^\W*[一二三四五六七八九十]+[）)、]\s*(?:依法)?(?:管理|监督管理|维护|负责|主管|对[^。；]{0,30}(?:进行|实施|实行)?(?:监督)?管理)|管理[^。；，]{0,30}(?:活动|物品|事务|枪支|行业|刀具)|维护[^。；，]{0,20}秩序[；。]?$/.test(t) ||
+      /\bhave charge of\b|\bmanagement and regulation\b|\bkeep(?:ing)? the peace\b|\bmaintain(?:ing)? (?:public |law and )?order\b|\bshall have the following (?:duties|functions|powers)\b|\b(?:duties|functions) of the (?:Bureau|Service|Office|Department|Commission|police)\b/i.test(t),
+  },
+  {
+    decision: 'D44',
+    what: 'a release, return or end of a measure when its approval is refused',
+    test: (t) =>
+      /(?:不批准|未批准|不予批准|未获批准|不予核准|未经批准)[^。]{0,40}(?:释放|解除|停止|返还|终止|撤销)|(?:释放|解除|停止|返还|终止)[^。]{0,40}(?:不批准|未批准|不予批准)|立即释放/.test(t) ||
+      /\b(?:denied|disapproved|not approved|refuses? to approve|denies the application)\b[^.]{0,100}\b(?:release|terminat|cease|return|discontinu)\w*|\b(?:release|terminat|cease|return|discontinu)\w*\b[^.]{0,100}\b(?:is denied|are denied|application (?:for the order )?is denied|disapproved|not approved)\b/i.test(t),
   },
 ];
 

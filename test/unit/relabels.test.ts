@@ -166,6 +166,22 @@ describe('relabel candidates', () => {
     assert.ok(classOf('The Secretary shall pay a reward.').every((d) => !late.includes(d)));
   });
 
+  it('finds the surfaces of D42 to D44', () => {
+    assert.ok(classOf('第十二条 饲养犬只的个人应当具有完全民事行为能力，在本市有固定居住场所。').includes('D42'));
+    assert.ok(classOf('单位因工作需要饲养犬只的，应当具备下列条件').includes('D42'));
+    assert.ok(classOf('三）有与其经营活动相适应并符合国家规定的消防安全条件的营业场所；').includes('D42'));
+    assert.ok(classOf('The following persons shall, on application therefor, be entitled to a basic permit').includes('D42'));
+    assert.ok(classOf('No license shall be issued to an applicant who has been convicted of a felony.').includes('D42'));
+    assert.ok(classOf('八）管理集会、游行、示威活动；').includes('D43'));
+    assert.ok(classOf('十）维护国（边）境地区的治安秩序；').includes('D43'));
+    assert.ok(classOf('1) have charge of the management and regulation of all Federal penal and correctional institutions').includes('D43'));
+    assert.ok(classOf('未批准继续盘问的，应当立即释放。').includes('D44'));
+    assert.ok(classOf('The use shall terminate when the application for the order is denied.').includes('D44'));
+    const late = ['D42', 'D43', 'D44'];
+    assert.ok(classOf('The Secretary shall pay a reward.').every((d) => !late.includes(d)));
+    assert.ok(classOf('国家鼓励公民举报。').every((d) => !late.includes(d)));
+  });
+
   it('lists a class in the order of the sentences given', () => {
     const found = candidates([
       { doc: 'zh99-x', sentence: 4, text: '第三章 信用修复' },
