@@ -217,13 +217,12 @@ export class JsonBytes {
     // At most three bytes per UTF-16 unit (a surrogate pair is four bytes for two), and the quotes.
     if (this.at + 3 * (to - from) + 2 > this.bytes.length) this.grow(3 * (to - from) + 2);
     const bytes = this.bytes;
-    const begin = this.at;
-    let at = begin;
+    let at = this.at;
     bytes[at++] = QUOTE;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x80) {
-        if (c < 0x20 || c === QUOTE || c === BACKSLASH) return this.escaped(text.slice(from, to), begin);
+        if (c < 0x20 || c === QUOTE || c === BACKSLASH) return this.escapedFrom(text, i, to, at);
         bytes[at++] = c;
       } else if (c < 0x800) {
         bytes[at++] = 0xc0 | (c >> 6);
@@ -234,8 +233,7 @@ export class JsonBytes {
         bytes[at++] = 0x80 | (c & 0x3f);
       } else {
         const low = i + 1 < to ? text.charCodeAt(i + 1) : 0;
-        // A lone surrogate is escaped by JSON.stringify.
-        if (c > 0xdbff || low < 0xdc00 || low > 0xdfff) return this.escaped(text.slice(from, to), begin);
+        if (c > 0xdbff || low < 0xdc00 || low > 0xdfff) return this.escapedFrom(text, i, to, at);
         const cp = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
         bytes[at++] = 0xf0 | (cp >> 18);
         bytes[at++] = 0x80 | ((cp >> 12) & 0x3f);
@@ -248,10 +246,49 @@ export class JsonBytes {
     this.at = at;
   }
 
-  /** Text that needs escaping: JSON.stringify escapes it, and its result, quoted and well-formed, is encoded as it is. */
-  private escaped(text: string, begin: number): void {
-    this.at = begin;
-    this.encoded(JSON.stringify(text));
+  /**
+   * The rest of substring from `i`, where the first character that needs an escape is, written at `at`: escaped as
+   * JSON.stringify escapes (the short forms, else \u and four lowercase hex digits: controls and lone surrogates).
+   */
+  private escapedFrom(text: string, i: number, to: number, at: number): void {
+    // At most six bytes per UTF-16 unit (an escape), and the closing quote.
+    this.at = at;
+    if (at + 6 * (to - i) + 1 > this.bytes.length) this.grow(6 * (to - i) + 1);
+    const bytes = this.bytes;
+    for (; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (c >= 0x20 && c !== QUOTE && c !== BACKSLASH) bytes[at++] = c;
+        else {
+          bytes[at++] = BACKSLASH;
+          const short = c < 0x20 ? SHORT_ESCAPES[c] : c;
+          if (short !== 0) bytes[at++] = short;
+          else at = hexEscape(bytes, at, c);
+        }
+      } else if (c < 0x800) {
+        bytes[at++] = 0xc0 | (c >> 6);
+        bytes[at++] = 0x80 | (c & 0x3f);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        bytes[at++] = 0xe0 | (c >> 12);
+        bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (c & 0x3f);
+      } else {
+        const low = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+        if (c > 0xdbff || low < 0xdc00 || low > 0xdfff) {
+          bytes[at++] = BACKSLASH;
+          at = hexEscape(bytes, at, c);
+          continue;
+        }
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        bytes[at++] = 0xf0 | (cp >> 18);
+        bytes[at++] = 0x80 | ((cp >> 12) & 0x3f);
+        bytes[at++] = 0x80 | ((cp >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (cp & 0x3f);
+        i++;
+      }
+    }
+    bytes[at++] = QUOTE;
+    this.at = at;
   }
 
   /** JSON text made elsewhere, written as it is (UTF-8); it holds no lone surrogate, as JSON.stringify's never does. */
@@ -280,6 +317,20 @@ export class JsonBytes {
 }
 
 const UTF8 = new TextEncoder();
+
+/** The letter of JSON.stringify's two-character escape of each control character (b, t, n, f, r), else 0. */
+const SHORT_ESCAPES = Uint8Array.from({ length: 0x20 }, (_, c) => ({ 8: 98, 9: 116, 10: 110, 12: 102, 13: 114 })[c] ?? 0);
+const HEX = Uint8Array.from('0123456789abcdef', (d) => d.charCodeAt(0));
+
+/** `u` and the four lowercase hex digits of `c`, after a backslash at `at`; returns where they end. */
+function hexEscape(bytes: Uint8Array, at: number, c: number): number {
+  bytes[at] = 117;
+  bytes[at + 1] = HEX[c >> 12];
+  bytes[at + 2] = HEX[(c >> 8) & 15];
+  bytes[at + 3] = HEX[(c >> 4) & 15];
+  bytes[at + 4] = HEX[c & 15];
+  return at + 5;
+}
 
 /** "00" to "99" as ASCII digits, each pair as a little-endian 16-bit word (its first digit in the low byte). */
 const DIGIT_PAIRS = Uint16Array.from({ length: 100 }, (_, i) => (48 + Math.floor(i / 10)) | ((48 + (i % 10)) << 8));

@@ -32,6 +32,24 @@ describe('JSON written as bytes', () => {
     assert.equal(written((out) => out.string(null)).toString(), 'null');
   });
 
+  it('escapes as JSON.stringify does every character below 0x80 and every surrogate, anywhere in a string and after other text', () => {
+    for (let c = 0; c < 0x80; c++) {
+      const s = String.fromCharCode(c);
+      for (const text of [s, `a${s}`, `${s}b`, `网${s}😀${s}${s}"`]) assert.deepEqual(written((out) => out.string(text)), Buffer.from(JSON.stringify(text), 'utf8'), JSON.stringify(text));
+    }
+    for (const c of [0xd800, 0xd83d, 0xdbff, 0xdc00, 0xdfff]) {
+      const s = String.fromCharCode(c);
+      for (const text of [s, `"${s}`, `${s}\n`, `\t${s}x${s}`, `\\${s}\ude00`]) assert.deepEqual(written((out) => out.string(text)), Buffer.from(JSON.stringify(text), 'utf8'), JSON.stringify(text));
+    }
+    const random = new Random(29);
+    const characters = ['a', 'Z', ' ', '"', '\\', '/', '\n', '\r', '\t', '\b', '\f', '\u0000', '\u001f', '\u007f', 'é', '网', '\u2028', '😀', '\ud800', '\udc00', '\ud83d'];
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: Math.floor(random.next() * 40) }, () => random.pick(characters)).join('');
+      const lead = 'x'.repeat(Math.floor(random.next() * 12));
+      assert.deepEqual(written((out) => (out.raw(lead), out.string(text)), 4), Buffer.from(lead + JSON.stringify(text), 'utf8'), JSON.stringify(text));
+    }
+  });
+
   it('writes numbers as JSON.stringify does', () => {
     const numbers = [0, -0, 1, 9, 10, 99, 100, 12345, -1, -987654, 2147483647, -2147483647, 2147483648, 4294967296, 1e21, 0.1, 1.3333, -0.0612, 1 / 3, 33.333333333, 5e-7, NaN, Infinity, -Infinity];
     for (const n of numbers) assert.equal(written((out) => out.number(n)).toString(), JSON.stringify(n), String(n));
