@@ -53,6 +53,9 @@ export interface LeadIn {
    */
   readonly outer?: LeadIn | null;
   readonly outerKind?: string;
+  /** For a ban that hands itself on: where its ban word stands in the lead-in's block (`[banFrom, banTo)`), annotated when the lead-in counts no control of its own. */
+  readonly banFrom?: number;
+  readonly banTo?: number;
 }
 
 /** An item that opens in lower case after its enumerator ("(A) investigate, regulate, or prohibit"): a statute's clause, never a title. */
@@ -118,7 +121,9 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
     // A ban that binds officials ("监狱的人民警察不得有下列行为：") is control or engagement only by what its items forbid
     // (codebook D15): mostly the official's acts on the governed, which the ban shields them from.
     if (protects(block, reader) || ban.shields?.test(words) === true || bindsOfficials(words, ban.pattern, ban.officials ?? null)) return coverLeadIn(words, sentenceStart - start, colon);
-    return { entry: ban.entry, argument: -1, ban: true, exemption: false, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start, shields: ban.shields };
+    const word = ban.pattern.exec(words);
+    const banFrom = word === null ? -1 : sentenceStart - start + word.index;
+    return { entry: ban.entry, argument: -1, ban: true, exemption: false, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start, shields: ban.shields, banFrom, banTo: word === null ? -1 : banFrom + word[0].length };
   }
   // "政府督查可以采取以下方式：": each item is a means of holding the inspected authorities to account.
   for (const watch of rules.oversight) {
@@ -161,6 +166,33 @@ function countsControl(block: BlockResult, reader: MatchReader): boolean {
     if (!reader.negated(list, m) && reader.isControl(list, m)) return true;
   }
   return false;
+}
+
+/** The lead-in block with its ban word annotated as the ban entry, in its place among the block's matches (its last sentence). */
+function withBanWord(block: BlockResult, leadIn: LeadIn, builder: MatchListBuilder): BlockResult {
+  const from = leadIn.banFrom ?? -1;
+  const to = leadIn.banTo ?? -1;
+  const list = block.matches;
+  const count = matchCount(list);
+  const sentences: number[] = [];
+  builder.reset();
+  let placed = false;
+  for (let m = 0; m < count; m++) {
+    if (!placed && matchStart(list, m) >= from) {
+      if (matchStart(list, m) < to) return block;
+      builder.add(from, to, leadIn.entry, RULE_NONE, -1);
+      sentences.push(block.sentences - 1);
+      placed = true;
+    }
+    if (matchEnd(list, m) > from && matchStart(list, m) < to) return block;
+    builder.copy(list, m);
+    sentences.push(block.matchSentences[m]);
+  }
+  if (!placed) {
+    builder.add(from, to, leadIn.entry, RULE_NONE, -1);
+    sentences.push(block.sentences - 1);
+  }
+  return block.withMatches(builder.finish(), sentences, block.leadIn, block.subject);
 }
 
 /** Words that put an official named before a ban in its object or its condition, not its subject (对…, 向…, 被…). */
@@ -412,6 +444,9 @@ export function inContext(
     }
   }
   block = exemptSentences(block, text, start, matcher, reader, builder);
+  // A ban on the governed is control by itself, whatever its items (codebook D15b): a lead-in whose ban word is no entry
+  // ("经营者不得有下列行为：") counts that word as the ban entry.
+  if (opens !== null && opens.ban && (opens.banFrom ?? -1) >= 0 && !countsControl(block, reader)) block = withBanWord(block, opens, builder);
   // A lead-in that is an item of a list, or the body of a headed item, keeps the list it is nested in (or none), to be
   // taken up again at the next item of its own enumerator's kind.
   if (opens !== null && body !== null && leadIn?.headedKind !== undefined) block.opens = { ...opens, outer: body, outerKind: leadIn.headedKind };

@@ -14,7 +14,7 @@ describe('a ban list that binds officials lists their acts by direction (lexicon
   it('an official as the subject of the ban\'s clause: the items are covered, not banned', () => {
     const text = '第十条 看守所的人民警察不得有下列行为：\n（一）殴打在押人员；\n（二）扣押在押人员的财物。';
     assert.deepEqual(controlByLine(binding, text), [false, false, false]);
-    assert.deepEqual(controlByLine(plain, text), [false, true, true], 'without officials the items inherit the ban');
+    assert.deepEqual(controlByLine(plain, text), [true, true, true], 'without officials the lead-in is a ban and its items inherit it');
   });
 
   it('a ban opening its own clause binds the sentence\'s first subject', () => {
