@@ -224,21 +224,12 @@ export class JsonBytes {
       if (c < 0x80) {
         if (c < 0x20 || c === QUOTE || c === BACKSLASH) return this.escapedFrom(text, i, to, at);
         bytes[at++] = c;
-      } else if (c < 0x800) {
-        bytes[at++] = 0xc0 | (c >> 6);
-        bytes[at++] = 0x80 | (c & 0x3f);
       } else if (c < 0xd800 || c > 0xdfff) {
-        bytes[at++] = 0xe0 | (c >> 12);
-        bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
-        bytes[at++] = 0x80 | (c & 0x3f);
+        at = bmpUtf8(bytes, at, c);
       } else {
         const low = i + 1 < to ? text.charCodeAt(i + 1) : 0;
         if (c > 0xdbff || low < 0xdc00 || low > 0xdfff) return this.escapedFrom(text, i, to, at);
-        const cp = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-        bytes[at++] = 0xf0 | (cp >> 18);
-        bytes[at++] = 0x80 | ((cp >> 12) & 0x3f);
-        bytes[at++] = 0x80 | ((cp >> 6) & 0x3f);
-        bytes[at++] = 0x80 | (cp & 0x3f);
+        at = pairUtf8(bytes, at, c, low);
         i++;
       }
     }
@@ -265,13 +256,8 @@ export class JsonBytes {
           if (short !== 0) bytes[at++] = short;
           else at = hexEscape(bytes, at, c);
         }
-      } else if (c < 0x800) {
-        bytes[at++] = 0xc0 | (c >> 6);
-        bytes[at++] = 0x80 | (c & 0x3f);
       } else if (c < 0xd800 || c > 0xdfff) {
-        bytes[at++] = 0xe0 | (c >> 12);
-        bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
-        bytes[at++] = 0x80 | (c & 0x3f);
+        at = bmpUtf8(bytes, at, c);
       } else {
         const low = i + 1 < to ? text.charCodeAt(i + 1) : 0;
         if (c > 0xdbff || low < 0xdc00 || low > 0xdfff) {
@@ -279,11 +265,7 @@ export class JsonBytes {
           at = hexEscape(bytes, at, c);
           continue;
         }
-        const cp = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-        bytes[at++] = 0xf0 | (cp >> 18);
-        bytes[at++] = 0x80 | ((cp >> 12) & 0x3f);
-        bytes[at++] = 0x80 | ((cp >> 6) & 0x3f);
-        bytes[at++] = 0x80 | (cp & 0x3f);
+        at = pairUtf8(bytes, at, c, low);
         i++;
       }
     }
@@ -321,6 +303,29 @@ const UTF8 = new TextEncoder();
 /** The letter of JSON.stringify's two-character escape of each control character (b, t, n, f, r), else 0. */
 const SHORT_ESCAPES = Uint8Array.from({ length: 0x20 }, (_, c) => ({ 8: 98, 9: 116, 10: 110, 12: 102, 13: 114 })[c] ?? 0);
 const HEX = Uint8Array.from('0123456789abcdef', (d) => d.charCodeAt(0));
+
+/** A UTF-16 unit of the Basic Multilingual Plane from U+0080, not a surrogate, as UTF-8 at `at`; returns the end. */
+function bmpUtf8(bytes: Uint8Array, at: number, c: number): number {
+  if (c < 0x800) {
+    bytes[at] = 0xc0 | (c >> 6);
+    bytes[at + 1] = 0x80 | (c & 0x3f);
+    return at + 2;
+  }
+  bytes[at] = 0xe0 | (c >> 12);
+  bytes[at + 1] = 0x80 | ((c >> 6) & 0x3f);
+  bytes[at + 2] = 0x80 | (c & 0x3f);
+  return at + 3;
+}
+
+/** A surrogate pair as UTF-8's four bytes at `at`; returns the end. */
+function pairUtf8(bytes: Uint8Array, at: number, high: number, low: number): number {
+  const cp = 0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00);
+  bytes[at] = 0xf0 | (cp >> 18);
+  bytes[at + 1] = 0x80 | ((cp >> 12) & 0x3f);
+  bytes[at + 2] = 0x80 | ((cp >> 6) & 0x3f);
+  bytes[at + 3] = 0x80 | (cp & 0x3f);
+  return at + 4;
+}
 
 /** `u` and the four lowercase hex digits of `c`, after a backslash at `at`; returns where they end. */
 function hexEscape(bytes: Uint8Array, at: number, c: number): number {
