@@ -1,0 +1,18 @@
+// Changes of the round "Fresh groups of an eighteenth round" (docs/validity.md), Chinese engagement. The sentences are
+// written for the tests, not taken from the corpus.
+import * as assert from 'node:assert/strict';
+import { countedAs } from './helpers/lexicons';
+
+describe('notification between authorities, Chinese (lexicon zh 1.21.0)', () => {
+  it('通报 passed to another authority or named as a system tells no one governed (D7a)', () => {
+    assert.deepEqual(countedAs('engagement', '公安机关应当将处理情况通报有关主管部门。'), []);
+    assert.deepEqual(countedAs('engagement', '县级以上人民政府应当建立健全突发事件信息的报告、通报制度。'), []);
+  });
+
+  it('notification written to the public, and an explanation owed to users, still count', () => {
+    assert.ok(countedAs('engagement', '有关部门应当及时向社会通报调查结果。').includes('engagement/transparency:向社会通报'));
+    assert.ok(countedAs('engagement', '平台应当向受影响用户作出说明。').includes('engagement/transparency:用户作出说明'));
+    // Other disclosure beside it keeps its count.
+    assert.ok(countedAs('engagement', '司法行政机关应当将备案情况通报人民法院，并在其网站上公布。').includes('engagement/transparency:公布'));
+  });
+});
