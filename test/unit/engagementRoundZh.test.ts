@@ -16,3 +16,16 @@ describe('notification between authorities, Chinese (lexicon zh 1.21.0)', () => 
     assert.ok(countedAs('engagement', '司法行政机关应当将备案情况通报人民法院，并在其网站上公布。').includes('engagement/transparency:公布'));
   });
 });
+
+describe("others' rights named beside an order, Chinese (lexicon zh 1.21.1)", () => {
+  it('rights named after the order a ban or a penalty keeps are part of a ban on the governed (D41)', () => {
+    const text = '任何组织和个人不得利用互联网从事危害国家安全、社会公共利益和公民合法权益的活动。';
+    assert.deepEqual(countedAs('engagement', text), []);
+    assert.ok(countedAs('control', text).includes('control/restrictions:合法权益'));
+  });
+
+  it('rights protected for their own sake still count, and so do those the state security organs must protect', () => {
+    assert.ok(countedAs('engagement', '国家保护公民的合法权益不受侵害。').includes('engagement/rights:合法权益'));
+    assert.ok(countedAs('engagement', '国家安全机关应当保护举报人的合法权益。').includes('engagement/rights:合法权益'));
+  });
+});
