@@ -29,3 +29,11 @@ describe("others' rights named beside an order, Chinese (lexicon zh 1.21.1)", ()
     assert.ok(countedAs('engagement', '国家安全机关应当保护举报人的合法权益。').includes('engagement/rights:合法权益'));
   });
 });
+
+describe('public notice as a verb, Chinese (lexicon zh 1.21.2)', () => {
+  it('公告 with the frame of a duty to announce counts as publication; an electronic bulletin board does not', () => {
+    assert.ok(countedAs('engagement', '县级人民政府作出征收决定后应当及时公告。').includes('engagement/transparency:及时公告'));
+    assert.ok(countedAs('engagement', '登记管理机关应当注销其登记，并予以公告。').includes('engagement/transparency:予以公告'));
+    assert.deepEqual(countedAs('engagement', '拟开办电子公告服务的，应当提出专项申请。'), []);
+  });
+});
