@@ -467,7 +467,7 @@ function compare(c: Candidates, a: number, b: number): number {
 /** Above every entry index. */
 const NOT_FOUND = 0x7fffffff;
 
-/** The earliest-listed shorter entry inside a phrase whose polarity the phrase reverses, or −1. */
+/** The earliest-listed shorter entry inside a phrase whose polarity the phrase reverses (a command in a plain verb is none), or −1. */
 function overriddenEntry(s: MatchState, matcher: Matcher, winner: number): number {
   const c = s.entries;
   const first = c.first[winner];
@@ -489,7 +489,8 @@ function overriddenEntry(s: MatchState, matcher: Matcher, winner: number): numbe
     if (i === winner || c.first[i] >= last) continue;
     const value = c.value[i];
     const other = facts[value] & ENTRY_POLARITY;
-    const candidate = other === 0 || other === polarity ? NOT_FOUND : value;
+    // A command in a plain verb is no reading of its own ("reward informants" holds no notice by "inform").
+    const candidate = other === 0 || other === polarity || (facts[value] & ENTRY_COMMAND) !== 0 ? NOT_FOUND : value;
     if (candidate < found) found = candidate;
   }
   return found === NOT_FOUND ? -1 : found;

@@ -77,6 +77,29 @@ describe('commands in plain verbs (lexicons en 1.18)', () => {
       assert.deepEqual(counted('The Secretary shall keep each order on file.'), []);
     });
 
+    it('en 1.23.0: an authority notifies, informs or advises in a plain verb: transparency, whoever the recipient', () => {
+      assert.deepEqual(counted('The Secretary of Transportation shall notify the manufacturer of a motor vehicle immediately after making an initial decision.'), [
+        'engagement/transparency:notify',
+      ]);
+      assert.deepEqual(counted('Thereafter, the Secretary shall inform those requesting accreditation, within 60 days after the receipt of such request, whether the request is adequate.'), [
+        'engagement/transparency:inform',
+      ]);
+      assert.deepEqual(counted('Before acting, the Administrator may advise the operator of the grounds.'), ['engagement/transparency:advise']);
+    });
+
+    it('en 1.23.0: the same verbs with no authority as subject, in the passive or after an adverb are not shown', () => {
+      assert.deepEqual(counted('Any person may notify the Secretary of a violation.'), []);
+      assert.deepEqual(counted('The operator shall be notified by mail.'), []);
+      assert.deepEqual(counted('The court may inform the jury of the charges.'), []);
+      assert.deepEqual(counted('The Secretary shall keep the information on file.'), []);
+    });
+
+    it('en 1.23.0: a notice from one authority to another is none (codebook D7a)', () => {
+      assert.deepEqual(counted('The Secretary shall notify the Attorney General of the decision.'), []);
+      assert.deepEqual(counted('The Administrator shall inform the State of the finding.'), []);
+      assert.deepEqual(counted('The Director shall notify the agency involved of the decision.'), []);
+    });
+
     it('the items of a lead-in whose command is its predicate inherit it', () => {
       const text = 'the Secretary of Labor shall order the person who committed such violation to\n\n(i) take affirmative action to abate the violation\n\n(ii) pay the costs of the complainant.\n';
       assert.deepEqual(counted(text), ['control/coercion:order', 'control/coercion:i', 'control/coercion:ii', 'engagement/complaints:complainant']);
