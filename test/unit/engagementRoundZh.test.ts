@@ -37,3 +37,12 @@ describe('public notice as a verb, Chinese (lexicon zh 1.21.2)', () => {
     assert.deepEqual(countedAs('engagement', '拟开办电子公告服务的，应当提出专项申请。'), []);
   });
 });
+
+describe('negotiation that failed between bodies, Chinese (lexicon zh 1.21.3)', () => {
+  it('协商不成 and 协商不一致 before a matter goes up to a superior body consult no one governed', () => {
+    assert.deepEqual(countedAs('engagement', '协商不一致的，报请本级人民政府决定。'), []);
+    assert.deepEqual(countedAs('engagement', '协商不成的，可以向上一级主管部门申请协调。'), []);
+    // Consultation with the public still counts.
+    assert.ok(countedAs('engagement', '起草部门应当与群众代表协商。').includes('engagement/consultation:协商'));
+  });
+});
