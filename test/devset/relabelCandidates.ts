@@ -1,4 +1,4 @@
-// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D44), found by surface patterns of
+// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D50), found by surface patterns of
 // their text alone: what a person then reads and judges, in its document's context, by the decision. The patterns
 // over-reach on purpose (a candidate is not a relabel), and nothing here runs the engine, so that the judging is
 // blind to what the engine predicts.
@@ -277,6 +277,42 @@ export const CANDIDATE_CLASSES: readonly CandidateClass[] = [
     test: (t) =>
       /(?:不批准|未批准|不予批准|未获批准|不予核准|未经批准)[^。]{0,40}(?:释放|解除|停止|返还|终止|撤销)|(?:释放|解除|停止|返还|终止)[^。]{0,40}(?:不批准|未批准|不予批准)|立即释放/.test(t) ||
       /\b(?:denied|disapproved|not approved|refuses? to approve|denies the application)\b[^.]{0,100}\b(?:release|terminat|cease|return|discontinu)\w*|\b(?:release|terminat|cease|return|discontinu)\w*\b[^.]{0,100}\b(?:is denied|are denied|application (?:for the order )?is denied|disapproved|not approved)\b/i.test(t),
+  },
+  {
+    decision: 'D45',
+    what: 'grounds of a measure: lead-ins that list them, and items that state them',
+    test: (t) =>
+      /(?:有|具有|存在|遇有)下列(?:行为|情形|情况)之一|下列情形之一的|^\W*[一二三四五六七八九十]+[）)、][^。；]{2,80}的[；。]?$/.test(t) ||
+      /\b(?:determines?|finds?|determined|found|certifies|has reason to believe)\b(?:,[^.;]{0,80},)?\s+that\s*[.:]?$|\b(?:on|for) any of the following (?:grounds|reasons)\b|\bif any of the following\b|^\W*(?:\(?[0-9A-Za-z]{1,5}[).]\s*)+(?:the (?:person|individual|institution|insured depository institution|association|alien|applicant|permittee|licensee) )?(?:has (?:been convicted|engaged|violated|failed|committed)|is (?:in an unsafe|engaging|not a citizen))/i.test(t),
+  },
+  {
+    decision: 'D46',
+    what: 'exemptions from a safeguard and their items',
+    test: (t) =>
+      /不适用|无需|无须|不需(?:要)?(?:经|申请|通知|告知)|可以不经|先行[^。；]{0,20}(?:事后|补办)/.test(t) ||
+      /\b(?:shall|does) not apply (?:to|in the case of|with respect to)\b|\b(?:notice|notification|warrant|hearing|consent)\b[^.;]{0,60}\b(?:is|shall) not (?:be )?required\b|\bwithout (?:prior )?notice\b|\bdelay(?:ed)? (?:the )?notice\b|^\W*(?:\(?[0-9A-Za-z]{1,5}[).]\s*)+(?:served on|issued (?:solely )?(?:to|in aid|by))/i.test(t),
+  },
+  {
+    decision: 'D47',
+    what: 'the effect of a decision on the parties: binding, conclusive, final',
+    test: (t) => /发生(?:法律)?效力|约束力|终局|应当(?:自觉)?履行[^。；]{0,10}(?:决定|调解书|裁决|协议)/.test(t) || /\bbound by\b|\bbinding\b|\bconclusive\b|\bfinal and\b|\bshall be final\b|\bres judicata\b|\bpreclu(?:de|sion)\b/i.test(t),
+  },
+  {
+    decision: 'D48',
+    what: 'examining and deciding an application; matters that may be licensed',
+    test: (t) =>
+      /审查|审核|审批|评估|准予|不予(?:登记|许可|批准|核准)|予以(?:登记|批准|核准)|作出(?:批准|许可|准予|是否)|颁发|发放[^。；]{0,12}(?:证|牌)|设定行政许可|不设行政许可/.test(t) ||
+      /\b(?:approv|grant|issu|den(?:y|ied|ial)|refus)\w*\b[^.;]{0,40}\b(?:applications?|permits?|licen[cs]es?|registrations?|certificates?)\b|\b(?:applications?|permits?|licen[cs]es?|registrations?)\b[^.;]{0,40}\b(?:approved|granted|issued|denied|refused)\b/i.test(t),
+  },
+  {
+    decision: 'D49',
+    what: 'equal treatment, equal access, non-discrimination',
+    test: (t) => /平等|同等|一视同仁|公平对待|歧视|各类市场主体/.test(t) || /\bequal (?:treatment|access|opportunit|protection)|\bequally\b|\bnon-?discriminat|\bwithout discrimination\b|\bdiscriminat/i.test(t),
+  },
+  {
+    decision: 'D50',
+    what: 'bans on abusing, falsifying or profiting from a practice',
+    test: (t) => /不得(?:利用|借|以)[^。；]{0,30}(?:谋取|牟利|收费|营利|获利)|谋取[^。；]{0,6}(?:利益|私利)|牟利|打击报复|压制|弄虚作假|破坏[^。；]{0,12}(?:设施|设备)/.test(t) || /\bretaliat|\bfalsif|\bfor (?:commercial|personal|private|financial) (?:gain|purposes?|profit|advantage)\b|\bprofit from\b/i.test(t),
   },
 ];
 

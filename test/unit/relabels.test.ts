@@ -182,6 +182,27 @@ describe('relabel candidates', () => {
     assert.ok(classOf('国家鼓励公民举报。').every((d) => !late.includes(d)));
   });
 
+  it('finds the surfaces of D45 to D50', () => {
+    assert.ok(classOf('第十二条 中国公民有下列情形之一的，不准出境').includes('D45'));
+    assert.ok(classOf('一）未持有效出境入境证件或者拒绝、逃避接受边防检查的；').includes('D45'));
+    assert.ok(classOf('If the judicial officer determines that').includes('D45'));
+    assert.ok(classOf('A) the person has been convicted of a Federal offense described in subsection (f)(1)').includes('D45'));
+    assert.ok(classOf('This section shall not apply to any summons').includes('D46'));
+    assert.ok(classOf('C) issued solely to determine the identity of any person having a numbered account').includes('D46'));
+    assert.ok(classOf('文娱、体育活动，正常的宗教活动，传统的民间习俗活动，不适用本法。').includes('D46'));
+    assert.ok(classOf('Findings of fact of the Board are conclusive if supported by substantial evidence.').includes('D47'));
+    assert.ok(classOf('代表人的投诉行为对其代表的投诉人发生效力。').includes('D47'));
+    assert.ok(classOf('应当自收到申请之日起60日内审查完毕，作出批准或者不予批准的决定。').includes('D48'));
+    assert.ok(classOf('The Secretary shall by order deny the application stating the findings.').includes('D48'));
+    assert.ok(classOf('国家保障各类市场主体依法平等使用生产要素。').includes('D49'));
+    assert.ok(classOf('Such programs shall be uniform and nondiscriminatory.').includes('D49'));
+    assert.ok(classOf('任何单位不得利用评价谋取利益。').includes('D50'));
+    assert.ok(classOf('No person shall retaliate against a complainant.').includes('D50'));
+    const late = ['D45', 'D46', 'D47', 'D48', 'D49', 'D50'];
+    assert.ok(classOf('The Secretary shall pay a reward.').every((d) => !late.includes(d)));
+    assert.ok(classOf('国家鼓励公民举报。').every((d) => !late.includes(d)));
+  });
+
   it('lists a class in the order of the sentences given', () => {
     const found = candidates([
       { doc: 'zh99-x', sentence: 4, text: '第三章 信用修复' },
