@@ -120,6 +120,19 @@ describe('rule mechanisms (lexicons zh 1.6.x)', () => {
       assert.deepEqual(polarities('其他任何组织或者个人不得设立培训学校。'), ['control']);
     });
 
+    it('Chinese: police and penal powers in plain verbs are control (zh 1.21.4)', () => {
+      assert.deepEqual(polarities('人民警察对正在实施的违法行为应当予以制止。'), ['control']);
+      assert.deepEqual(polarities('公安机关因侦查犯罪的需要，可以调取有关资料。'), ['control']);
+      assert.deepEqual(polarities('遇有暴力抗拒的紧急情况，人民警察可以使用武器。'), ['control']);
+      assert.deepEqual(polarities('必要时，公安机关可以实行交通管制。'), ['control']);
+      assert.deepEqual(polarities('对被判处拘役的罪犯，由公安机关执行刑罚。'), ['control']);
+      assert.deepEqual(polarities('任何机关不得非法逮捕公民。'), ['engagement']);
+    });
+
+    it('Chinese: a scope clause of a 规范 names what it covers (zh 1.21.4)', () => {
+      assert.deepEqual(polarities('交通警察实施交通管制、查处违法行为，适用本规范。'), []);
+    });
+
     it('English: an award to whistleblowers is control, the report of violations engagement', () => {
       assert.deepEqual(polarities('The Commission shall pay an award to whistleblowers who report violations.'), ['control', 'engagement']);
     });
