@@ -41,7 +41,7 @@ export class PartedAnalysis {
 
   constructor(private readonly context: AnalysisContext) {
     this.acc = new TallyAccumulator(context.reader, context.terms, context.categories.length);
-    this.walk = new SectionWalk(context.reader, (s, title, level, parent, endLine, endOffset) => this.table.set(s, title, level, parent, endLine, endOffset));
+    this.walk = new SectionWalk(context.reader, (s, title, level, parent, endLine, endOffset) => this.table.set(s, title, level, parent, endLine, endOffset), false);
     this.held = new HeldAnnotations(context);
   }
 
@@ -55,7 +55,7 @@ export class PartedAnalysis {
         const extent = blockAt(text, pos, scan.extent);
         const block = inContext(analyzeBlock(text, pos, extent, matcher, scan), text, pos, this.previous, matcher, reader, scan.found);
         this.acc.apply(block, 1, text, pos);
-        this.walk.add(block, text, pos, this.length + pos);
+        this.walk.add(block, text, pos, this.length + pos, this.acc);
         const leadIn = block.leadIn;
         const openerLine = leadIn === null ? undefined : this.openerLines.get(openerKey(leadIn));
         const note = leadIn === null || openerLine === undefined ? null : { line: openerLine, text: leadIn.text, ban: leadIn.ban, oversight: leadIn.covers && leadIn.entry >= 0 };

@@ -24,17 +24,30 @@ export function writeAnnotationStance(out: JsonBytes, m: Pick<Match, 'polarity' 
   out.raw(',"sentence":');
 }
 
+/**
+ * The stances written so far, by match key: those of a key below DIRECT (an annotation whose rule has no argument, most
+ * of them) in an array at the key, the others in a map. A key of an argument is a double above 2^32, which a map
+ * hashes anew at each lookup; a report looks one up per annotation.
+ */
+interface Written {
+  direct: (EncodedBytes | null | undefined)[];
+  other: Map<number, EncodedBytes | null>;
+}
+
+/** Keys below this are array indices in Written.direct: entry << 4 | rule for 65,536 entries. */
+const DIRECT = 1 << 20;
+
 /** Per reader (one per engine and language), the stances written so far: documents of a corpus share them. */
-const written = new WeakMap<MatchReader, Map<number, EncodedBytes | null>>();
+const written = new WeakMap<MatchReader, Written>();
 
 /** The stances of the annotations a reader reads. */
 export class StanceBytes {
-  private readonly stances: Map<number, EncodedBytes | null>;
+  private readonly stances: Written;
 
   constructor(private readonly reader: MatchReader) {
     let stances = written.get(reader);
     if (stances === undefined) {
-      stances = new Map();
+      stances = { direct: [], other: new Map() };
       written.set(reader, stances);
     }
     this.stances = stances;
@@ -43,7 +56,8 @@ export class StanceBytes {
   /** The bytes writeAnnotationStance writes for annotation `i` of `list`; null when its explanation quotes its words or context. */
   of(list: MatchList, i: number): EncodedBytes | null {
     const key = matchKey(list, i);
-    let stance = this.stances.get(key);
+    const direct = key < DIRECT;
+    let stance = direct ? this.stances.direct[key] : this.stances.other.get(key);
     if (stance === undefined) {
       const rule = this.reader.rule(list, i);
       // These rules' explanations quote the annotation's words, its lead-in or the document's title.
@@ -54,7 +68,12 @@ export class StanceBytes {
         writeAnnotationStance(bytes, this.reader.toMatch(list, i, '', 0, 0));
         stance = new EncodedBytes(bytes.copy());
       }
-      this.stances.set(key, stance);
+      if (direct) {
+        const array = this.stances.direct;
+        // Filled up to the key, so that the array stays packed (holes make every read check for one).
+        while (array.length < key) array.push(undefined);
+        array[key] = stance;
+      } else this.stances.other.set(key, stance);
     }
     return stance;
   }

@@ -32,6 +32,12 @@ export class TallyAccumulator {
   readonly units: Units = { sentences: 0, control: 0, engagement: 0, both: 0 };
   readonly control: Sum = { matches: 0, weightMilli: 0 };
   readonly engagement: Sum = { matches: 0, weightMilli: 0 };
+  /**
+   * The counted matches of the block last applied, by polarity, whatever the sign: a walk of the sections given the
+   * same blocks adds these rather than reading the block's matches again (see SectionWalk.add).
+   */
+  readonly blockControl: Sum = { matches: 0, weightMilli: 0 };
+  readonly blockEngagement: Sum = { matches: 0, weightMilli: 0 };
   /** By category index (see MatchReader.categoryIndex). */
   private readonly categories: CategorySum[];
 
@@ -53,12 +59,15 @@ export class TallyAccumulator {
     const list = block.matches;
     const reader = this.reader;
     const count = matchCount(list);
+    const control = this.blockControl;
+    const engagement = this.blockEngagement;
+    control.matches = control.weightMilli = engagement.matches = engagement.weightMilli = 0;
     for (let m = 0; m < count; m++) {
       if (reader.negated(list, m)) continue;
       const weightMilli = reader.weightMilli(list, m);
-      const polarity = reader.isControl(list, m) ? this.control : this.engagement;
-      polarity.matches += sign;
-      polarity.weightMilli += sign * weightMilli;
+      const polarity = reader.isControl(list, m) ? control : engagement;
+      polarity.matches++;
+      polarity.weightMilli += weightMilli;
       const category = reader.categoryIndex(list, m);
       if (category < 0) continue;
       const sum = this.categories[category];
@@ -75,6 +84,8 @@ export class TallyAccumulator {
       counter.weightMilli += sign * weightMilli;
       if (counter.count === 0) terms.delete(term);
     }
+    addSum(this.control, control, sign);
+    addSum(this.engagement, engagement, sign);
   }
 
   /** The summed weight in thousandths of a term's counted annotations in category `category` (an index); undefined when it has none. */
@@ -242,11 +253,16 @@ export function addUnits(to: Units, units: Readonly<Units>, sign: number): void 
   to.both += sign * units.both;
 }
 
-/** A polarity's figures from its sum, into `into` when given (see SectionTable.at). */
+/** A polarity's figures from its sum, into `into` when given. */
 export function polarityTally(sum: Sum, words: number, into: PolarityTally = { matches: 0, weight: 0, perThousandWords: 0 }): PolarityTally {
-  into.matches = sum.matches;
-  into.weight = sum.weightMilli / 1000;
-  into.perThousandWords = words > 0 ? (sum.matches * 1000) / words : 0;
+  return polarityFigures(sum.matches, sum.weightMilli, words, into);
+}
+
+/** polarityTally of a sum given as its two numbers, into `into`: SectionTable.at fills a section per row without a sum for each. */
+function polarityFigures(matches: number, weightMilli: number, words: number, into: PolarityTally): PolarityTally {
+  into.matches = matches;
+  into.weight = weightMilli / 1000;
+  into.perThousandWords = words > 0 ? (matches * 1000) / words : 0;
   return into;
 }
 
@@ -378,8 +394,8 @@ export class SectionTable {
     units.control = r[at + ROW_CONTROL_UNITS];
     units.engagement = r[at + ROW_ENGAGEMENT_UNITS];
     units.both = r[at + ROW_BOTH_UNITS];
-    polarityTally({ matches: r[at + ROW_CONTROL_MATCHES], weightMilli: r[at + ROW_CONTROL_WEIGHT] }, words, s.control);
-    polarityTally({ matches: r[at + ROW_ENGAGEMENT_MATCHES], weightMilli: r[at + ROW_ENGAGEMENT_WEIGHT] }, words, s.engagement);
+    polarityFigures(r[at + ROW_CONTROL_MATCHES], r[at + ROW_CONTROL_WEIGHT], words, s.control);
+    polarityFigures(r[at + ROW_ENGAGEMENT_MATCHES], r[at + ROW_ENGAGEMENT_WEIGHT], words, s.engagement);
     lean(units, s.lean);
     return s;
   }
@@ -443,13 +459,22 @@ export class SectionWalk {
   private hasHeading = false;
   private line = 0;
 
+  /**
+   * `keepTitles`: a heading block keeps the title read from it, for the next walk over the same blocks (an open
+   * document's sections are read again after each edit); a text analysed in parts drops its blocks at once.
+   */
   constructor(
     private readonly reader: MatchReader,
     private readonly closed: SectionClosed,
+    private readonly keepTitles = true,
   ) {}
 
-  /** The next block, at `start` in the document and at `local` in `text`, the text its heading's title is read from. */
-  add(block: BlockResult, text: string, local: number, start: number): void {
+  /**
+   * The next block, at `start` in the document and at `local` in `text`, the text its heading's title is read from.
+   * `counted`: the block's counted matches by polarity, when the caller has summed them (TallyAccumulator.blockControl
+   * and blockEngagement after applying the block); else they are read from the block.
+   */
+  add(block: BlockResult, text: string, local: number, start: number, counted: TallyAccumulator | null = null): void {
     const open = this.open;
     const reader = this.reader;
     if (block.headingLevel >= 0 || (this.count === 0 && block.words > 0)) {
@@ -459,7 +484,7 @@ export class SectionWalk {
       open.push({
         index: this.count++,
         rank,
-        title: block.headingLevel >= 0 ? (block.title ??= titleOfHeading(text, local)) : '(preamble)',
+        title: block.headingLevel < 0 ? '(preamble)' : this.keepTitles ? (block.title ??= titleOfHeading(text, local)) : (block.title ?? titleOfHeading(text, local)),
         startLine: this.line,
         startOffset: start,
         words: 0,
@@ -472,12 +497,10 @@ export class SectionWalk {
     if (top !== null) {
       top.words += block.words;
       addUnits(top.units, blockUnits(block, reader), 1);
-      const list = block.matches;
-      for (let m = 0; m < matchCount(list); m++) {
-        if (reader.negated(list, m)) continue;
-        const polarity = reader.isControl(list, m) ? top.control : top.engagement;
-        polarity.matches++;
-        polarity.weightMilli += reader.weightMilli(list, m);
+      if (counted === null) addBlockMatches(top.control, top.engagement, block, reader);
+      else {
+        addSum(top.control, counted.blockControl);
+        addSum(top.engagement, counted.blockEngagement);
       }
     }
     this.line += block.newlines;
@@ -503,9 +526,9 @@ export class SectionWalk {
   }
 }
 
-function addSum(to: Sum, sum: Sum): void {
-  to.matches += sum.matches;
-  to.weightMilli += sum.weightMilli;
+function addSum(to: Sum, sum: Sum, sign = 1): void {
+  to.matches += sign * sum.matches;
+  to.weightMilli += sign * sum.weightMilli;
 }
 
 /** The title of the heading line at `start`, which analysis found to be one. */

@@ -2,7 +2,11 @@
 // and terms; and determinism of matches, tallies and the lexicon hash.
 import * as assert from 'node:assert/strict';
 import { Engine, Tally } from '../../src/core/index';
-import { CATEGORIES, cues, engineWith, testLexicon } from './helpers/lexicons';
+import type { AnalysisContext } from '../../src/core/analysis';
+import { blockAt } from '../../src/core/blocks';
+import { analyzeBlock, withScanState } from '../../src/core/scan';
+import { addBlockMatches, SectionWalk, TallyAccumulator } from '../../src/core/tally';
+import { builtinEngine, CATEGORIES, cues, engineWith, testLexicon } from './helpers/lexicons';
 
 const entries = [
   { term: 'monitor', category: 'surveillance' },
@@ -169,5 +173,57 @@ describe('tally', () => {
       const changed = new Engine([testLexicon([...entries.slice(0, -1), { term: 'public supervision', category: 'accountability', weight: 2 }])]).lexiconInfo;
       assert.notEqual(changed.sha256, first.sha256);
     });
+  });
+});
+
+describe('a section walk given the tally’s block sums (an analysis in parts)', () => {
+  it('closes the sections a walk reading the matches closes, and leaves the heading blocks untitled', () => {
+    const builtin = builtinEngine();
+    const context = (builtin as unknown as { context(language: string): AnalysisContext }).context('auto');
+    const text = [
+      'Preamble: the agency may monitor and fine firms; residents may appeal.',
+      'Chapter 1 Oversight',
+      'Article 1 Scope. The authority shall monitor the platforms and blacklist offenders, not punish them.',
+      'Section 2. Definitions',
+      'Residents may appeal and request a hearing. The agency shall not monitor residents.',
+      '第一章 总则',
+      '第二条 公安机关可以依法监控，公民有权申诉。',
+      'Article 3 The authority shall publish the notice.',
+    ].join('\n\n');
+    type Closed = unknown[];
+    const walked = (counted: boolean): { closed: Closed[]; titled: number; sums: number[] } => {
+      const closed: Closed[] = [];
+      const record = (s: { index: number; startLine: number; startOffset: number; words: number; units: object; control: object; engagement: object }, ...rest: unknown[]): void => {
+        closed.push([s.index, s.startLine, s.startOffset, s.words, { ...s.units }, { ...s.control }, { ...s.engagement }, ...rest]);
+      };
+      const walk = counted ? new SectionWalk(context.reader, record, false) : new SectionWalk(context.reader, record);
+      const acc = new TallyAccumulator(context.reader, context.terms, context.categories.length);
+      let titled = 0;
+      const sums: number[] = [];
+      withScanState((scan) => {
+        for (let pos = 0; pos < text.length; ) {
+          const extent = blockAt(text, pos, scan.extent);
+          const block = analyzeBlock(text, pos, extent, context.matcher, scan);
+          acc.apply(block, 1, text, pos);
+          const control = { matches: 0, weightMilli: 0 };
+          const engagement = { matches: 0, weightMilli: 0 };
+          addBlockMatches(control, engagement, block, context.reader);
+          assert.deepEqual([acc.blockControl, acc.blockEngagement], [control, engagement], JSON.stringify(text.slice(pos, extent.end)));
+          sums.push(control.matches, engagement.matches);
+          walk.add(block, text, pos, pos, counted ? acc : null);
+          if (block.title !== null) titled++;
+          pos = extent.end;
+        }
+      });
+      assert.ok(walk.end(text.length));
+      return { closed, titled, sums };
+    };
+    const read = walked(false);
+    const given = walked(true);
+    assert.deepEqual(given.closed, read.closed);
+    assert.ok(read.closed.length >= 7, `sections: ${read.closed.length}`);
+    assert.ok(read.sums.some((n) => n > 0));
+    assert.equal(read.titled, read.closed.length - 1, 'a walk over an open document keeps each heading’s title');
+    assert.equal(given.titled, 0, 'a walk over parts keeps none');
   });
 });
