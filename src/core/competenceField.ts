@@ -9,7 +9,8 @@ const HEAD_REACH = 16;
 /**
  * True when the practice `text[start, end)` is the field that a remit word ending at `cueEnd` allocates: the two stand
  * in one phrase with no object marker between, and one of `heads` starts within HEAD_REACH characters after the
- * practice, in its phrase.
+ * practice, in its phrase. A head may be a mark that ends a phrase (。 ；): it holds when the practice is the phrase's
+ * last word, the noun the remit's object ends on ("负责本辖区内违法行为的查处。"), not a verb with an object after it.
  */
 export function namesField(text: string, cueEnd: number, start: number, end: number, heads: readonly string[], markers: readonly string[]): boolean {
   return headFollows(text, end, heads) && plainBetween(text, cueEnd, start, markers);
@@ -18,7 +19,8 @@ export function namesField(text: string, cueEnd: number, start: number, end: num
 function headFollows(text: string, end: number, heads: readonly string[]): boolean {
   const ceiling = Math.min(text.length, end + HEAD_REACH);
   for (let i = end; i < ceiling; i++) {
-    if (PHRASE_ENDS.has(text.charCodeAt(i))) return false;
+    // A phrase end is a head only right after the practice.
+    if (PHRASE_ENDS.has(text.charCodeAt(i))) return i === end && heads.includes(text[i]);
     for (const head of heads) if (text.startsWith(head, i)) return true;
   }
   return false;
