@@ -5,7 +5,7 @@ import { counted } from './helpers/lexicons';
 
 describe('bans named by reference to a law (lexicon en 1.15.0)', () => {
   it('a cross-reference to a ban counts no restriction', () => {
-    assert.deepEqual(counted('The decision is based on a finding of discrimination prohibited under section 2302(b)(1) of this title.'), []);
+    assert.deepEqual(counted('The decision is based on a finding of discrimination prohibited under section 2302(b)(1) of this title.').filter((c) => c.startsWith('control')), []);
     assert.deepEqual(counted('A State which has a State or local law prohibiting the unlawful employment practice alleged.'), []);
     assert.deepEqual(counted('The head of the agency shall, not in contravention of any existing statutory restriction, furnish the information.'), []);
     assert.deepEqual(counted('The Inspector General may not disclose information otherwise prohibited from disclosure.').filter((c) => c.startsWith('control')), []);
