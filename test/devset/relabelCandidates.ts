@@ -1,4 +1,4 @@
-// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D50), found by surface patterns of
+// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D55), found by surface patterns of
 // their text alone: what a person then reads and judges, in its document's context, by the decision. The patterns
 // over-reach on purpose (a candidate is not a relabel), and nothing here runs the engine, so that the judging is
 // blind to what the engine predicts.
@@ -313,6 +313,41 @@ export const CANDIDATE_CLASSES: readonly CandidateClass[] = [
     decision: 'D50',
     what: 'bans on abusing, falsifying or profiting from a practice',
     test: (t) => /不得(?:利用|借|以)[^。；]{0,30}(?:谋取|牟利|收费|营利|获利)|谋取[^。；]{0,6}(?:利益|私利)|牟利|打击报复|压制|弄虚作假|破坏[^。；]{0,12}(?:设施|设备)/.test(t) || /\bretaliat|\bfalsif|\bfor (?:commercial|personal|private|financial) (?:gain|purposes?|profit|advantage)\b|\bprofit from\b/i.test(t),
+  },
+  {
+    decision: 'D51',
+    what: "a body's remit to represent the governed or protect their rights",
+    test: (t) =>
+      /代表[^。；]{0,24}(?:利益|权益)|(?:维护|保护|保障)[^。；]{0,24}(?:合法)?权益|(?:维护|保护)[^。；]{0,12}(?:权利|利益)/.test(t) ||
+      /\brepresent(?:s|ing)? the (?:interests|rights)\b|\b(?:protect and advocate|advocate for|advocacy)\b|\bprotect(?:ing)? the (?:rights|interests) of\b|\bon behalf of (?:its|their) members\b/i.test(t),
+  },
+  {
+    decision: 'D52',
+    what: "a statutory body's members: elections, reports, recall; its approval of new bodies",
+    test: (t) =>
+      /选举|罢免|撤换|补选|换届|报告工作|负责并报告|(?:会员|职工|居民|村民)(?:代表)?(?:大会|会议)|工会|(?:成立|建立|组建)[^。；]{0,20}批准|批准[^。；]{0,12}(?:成立|建立|组建)|章程/.test(t) ||
+      /\belect(?:ed|ion|ions)?\b|\brecall\b|\blabor organi[sz]ation|\bunion\b|\bmembership\b|\badvisory (?:council|board|committee)\b|\bgoverning (?:board|body|authority)\b/i.test(t),
+  },
+  {
+    decision: 'D53',
+    what: 'a ban that protects people: its lead-in and items that name fields or protected acts',
+    test: (t) =>
+      /(?:不得|禁止)[^。；]{0,40}(?:下列|以下)|不受歧视|(?:入学|就业|住房|医疗|社会保障)[^。；]{0,10}(?:方面|等)|^\W*[一二三四五六七八九十]+[）)、][^。；]{0,40}(?:内部|房间|场所)[；。]?$/.test(t) ||
+      /\b(?:may|shall) not (?:discharge|discriminate|deny|exclude|refuse|search|seize|remove|retaliate)\b|\bon the basis of\b|\bbecause (?:the|of)\b[^.;]{0,20}$|^\W*(?:\(?[0-9A-Za-z]{1,5}[).]\s*)+(?:testified|assisted|participated|filed|provided|employment|housing|health care|education|the provision of|admission)\b/i.test(t),
+  },
+  {
+    decision: 'D54',
+    what: 'terms of a deal agreed, in writing or not; pay slips and contracts',
+    test: (t) =>
+      /书面约定|(?:约定|明确)[^。；]{0,30}(?:工资|报酬|价款|费用|数量|质量|支付)|劳动合同|集体合同|签订[^。；]{0,16}(?:合同|协议)|工资(?:条|清单|支付(?:标准|周期|时间|方式))/.test(t) ||
+      /\bwritten (?:agreement|contract|statement of)\b|\bin writing\b[^.;]{0,60}\b(?:terms|wages?|compensation|pay)\b|\bterms and conditions of (?:employment|the (?:contract|agreement))\b|\bpay (?:stub|slip|statement)|\bwage statement/i.test(t),
+  },
+  {
+    decision: 'D55',
+    what: "order and others' rights named in one ban; limits on a control measure that protect rights",
+    test: (t) =>
+      /(?:危害|破坏|扰乱|损害)[^。]{0,40}(?:国家安全|公共利益|秩序|国家利益)[^。]{0,60}(?:合法权益|权益|隐私)|(?:合法权益|权益)[^。]{0,40}(?:扰乱|危害)[^。]{0,20}(?:秩序|国家安全)|尊重和保障人权|工作应当依法进行/.test(t) ||
+      /\bin a manner that protects\b|\bprivacy and civil liberties\b|\bcivil liberties\b|\bconstitutional rights\b/i.test(t),
   },
 ];
 

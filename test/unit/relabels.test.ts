@@ -203,6 +203,22 @@ describe('relabel candidates', () => {
     assert.ok(classOf('国家鼓励公民举报。').every((d) => !late.includes(d)));
   });
 
+  it('finds the surfaces of D51 to D55', () => {
+    assert.ok(classOf('一)协助人民政府贯彻落实法律、法规、规章和政策，维护信教公民的合法权益；').includes('D51'));
+    assert.ok(classOf('E) represent the interests of the residents before governmental agencies').includes('D51'));
+    assert.ok(classOf('居民会议有权撤换和补选居民委员会成员。').includes('D52'));
+    assert.ok(classOf('The council shall be chaired by a member elected by the members.').includes('D52'));
+    assert.ok(classOf('第八条 禁止在公共场所的下列区域、部位安装图像采集设备及相关设施').includes('D53'));
+    assert.ok(classOf('3) testified or is about to testify in such a proceeding; or').includes('D53'));
+    assert.ok(classOf('用人单位应当与农民工书面约定工资支付标准。').includes('D54'));
+    assert.ok(classOf('The employer shall provide each worker a written statement of wages.').includes('D54'));
+    assert.ok(classOf('开展数据处理活动，不得危害国家安全、公共利益，不得损害个人、组织的合法权益。').includes('D55'));
+    assert.ok(classOf('A) facilitating interceptions in a manner that protects the privacy of communications').includes('D55'));
+    const late = ['D51', 'D52', 'D53', 'D54', 'D55'];
+    assert.ok(classOf('The Secretary shall pay a reward.').every((d) => !late.includes(d)));
+    assert.ok(classOf('国家鼓励公民举报。').every((d) => !late.includes(d)));
+  });
+
   it('lists a class in the order of the sentences given', () => {
     const found = candidates([
       { doc: 'zh99-x', sentence: 4, text: '第三章 信用修复' },
