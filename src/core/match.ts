@@ -114,7 +114,7 @@ export function stepToken(s: MatchState, automaton: PathAutomaton, state: number
 }
 
 /** Adds the paths that end at the token `ordinal` (ending at offset `end`), found in automaton state `state`. */
-function pathsEndingAt(s: MatchState, automaton: PathAutomaton, state: number, ordinal: number, end: number, clause: number): void {
+export function pathsEndingAt(s: MatchState, automaton: PathAutomaton, state: number, ordinal: number, end: number, clause: number): void {
   for (let o = automaton.outStart[state]; o < automaton.outStart[state + 1]; o++) {
     const first = ordinal + 1 - automaton.outTokens[o];
     const value = automaton.outValues[o];

@@ -10,6 +10,7 @@ import { PrefixHashes } from './prefixHashes';
 import { ShortWordStems } from './shortWordStems';
 import { lexiconWordStem, MAX_SUFFIX_DIFFERENCE, sameWordFamily, stem } from './stem';
 import { Vocabulary } from './vocabulary';
+import type { ScanKernel } from './scan';
 import { Category, CueEffect, CueSource, Language, LexiconEntrySource, LexiconSource, Polarity } from './types';
 
 export interface CompiledEntry {
@@ -262,7 +263,10 @@ export class Matcher {
   /** Symbol (slot) of each Han character of the Basic Multilingual Plane, −1 for none; the scanner reads it directly. */
   readonly hanSlotTable = new Int32Array(65536).fill(-1);
   private readonly astralHanSlots = new Map<number, number>();
-  private readonly vocabulary = new Vocabulary(VOCABULARY_LIMIT);
+  /** The scanner's loop for this matcher, made at its first block (scan.ts). */
+  scanKernel: ScanKernel | null = null;
+  /** Each word met, by its hashes, and its symbol: the scanner's kernel probes its fixed table itself (scan.ts). */
+  readonly vocabulary = new Vocabulary(VOCABULARY_LIMIT);
   private readonly wordSlotsByStem = new Map<string, WordSlot[]>();
   /** Every prefix of every lexicon word (see mayBeInFamily). */
   private wordPrefixes = new PrefixHashes();
@@ -453,8 +457,13 @@ export class Matcher {
 
   /** The symbol of the Latin word `text[start, end)`, whose lower-case form hashes to `hash` and `check`; −1 when no entry or cue mentions it. */
   latinSymbol(hash: number, check: number, text: string, start: number, end: number): number {
-    // Kept small, so that the compiler inlines it into the scanner's word loop; a new word takes the call.
     const known = this.vocabulary.find(hash, check, end - start);
+    return known !== -2 ? known : this.learnSymbol(hash, check, text, start, end);
+  }
+
+  /** latinSymbol() for a word the vocabulary's fixed table does not hold, which the scanner's kernel probed (`mixed`: see mixLength). */
+  latinSymbolBeyond(hash: number, check: number, mixed: number, text: string, start: number, end: number): number {
+    const known = this.vocabulary.findMore(hash, mixed);
     return known !== -2 ? known : this.learnSymbol(hash, check, text, start, end);
   }
 

@@ -5,10 +5,12 @@ import { charClass, classAt, HAN, isPhraseJoiner, isUnjoiningSpace, lowerChar, w
 import { TextEncoder } from 'node:util';
 import { countHanWords } from './cjkWords';
 import { BlockExtent, MAX_BLOCK } from './blocks';
-import { endSentence, MatchState, stepToken } from './match';
+import { endSentence, MatchState, pathsEndingAt } from './match';
+import { grown } from './grown';
 import { Matcher } from './matcher';
 import { MatchList, MatchListBuilder } from './matchList';
-import { NO_PATH } from './pathAutomaton';
+import { NO_PATH, START_SYMBOLS, TRANSITION_MASK, transitionHash, UNKNOWN } from './pathAutomaton';
+import { EMPTY, mixLength, ROW, VOCABULARY_MASK } from './vocabulary';
 import { ENDS_ON_AND_OR, endsOnLineBreak, HAN_CHARACTER, inTitleCase, isLabelledHeading, OPENS_ARTICLE, OPENS_CAPITALISED_WORD, OPENS_TO } from './titleLines';
 import type { DocumentSubject, LeadIn } from './listContext';
 import type { Units } from './types';
@@ -148,126 +150,196 @@ export function giveScanState(scan: ScanState): void {
   idle.push(scan);
 }
 
+/** analyzeBlock for one matcher: see makeKernel. */
+export type ScanKernel = (text: string, start: number, extent: BlockExtent, scan: ScanState) => BlockResult;
+
 /**
- * Analyses `text[start, end)`, one block, working in `scan`: each character is a space, the start of a word, Han
- * script or a mark, and each kind has its stage below. No closures: captured variables would live on the heap.
+ * Analyses `text[start, end)`, one block, working in `scan`, with the matcher's kernel (makeKernel): each character is
+ * a space, the start of a word, Han script or a mark, and each kind has its stage. The stages keep what they work on
+ * in `scan`, not in variables of the closure, which would live on the heap.
  */
 export function analyzeBlock(text: string, start: number, extent: BlockExtent, matcher: Matcher, scan: ScanState): BlockResult {
-  const end = extent.end;
-  matcher.automaton.trim();
-  scan.begin(start, end);
-  const ascii = scan.asciiBytes(text, start, end);
-  let i = start;
-  while (i < end) {
-    let c = ascii !== null ? ascii[i - start] : text.charCodeAt(i);
-    // Spaces are most of what is not a word: skip them before any class lookup.
-    if (c === 32 && scan.hanRunStart < 0) {
-      i++;
-      continue;
+  let kernel = matcher.scanKernel;
+  if (kernel === null) {
+    kernel = makeKernel(matcher);
+    matcher.scanKernel = kernel;
+  }
+  return kernel(text, start, extent, scan);
+}
+
+/**
+ * The scan loop for one matcher, made at its first block. The tables it probes for each token (the vocabulary's fixed
+ * rows, the automaton's transitions out of NO_PATH and its fixed transition table, the Han slots) are arrays the matcher
+ * never replaces, held here as constants of the closure: V8 specialises a function of which one closure exists to its
+ * context, and compiles such an array's base and length into the probe instead of loading them through the matcher for
+ * every token. What the fixed tables do not hold takes the matcher's and the automaton's own paths. A process that makes
+ * a second matcher runs its kernel without that specialisation, as fast as a loop reading the tables through the matcher.
+ */
+function makeKernel(matcher: Matcher): ScanKernel {
+  const automaton = matcher.automaton;
+  const VOCABULARY: Int32Array = matcher.vocabulary.rows;
+  const FROM_START: Int32Array = automaton.fromStart;
+  const TRANSITIONS: Int32Array = automaton.table;
+  const HAN_SLOTS: Int32Array = matcher.hanSlotTable;
+
+  /** The symbol of the Latin word `text[start, end)`, whose lower-case form hashes to `h1` and `h2` (Matcher.latinSymbol). */
+  function latinSymbol(h1: number, h2: number, text: string, start: number, end: number): number {
+    const mixed = mixLength(h2, end - start);
+    let i = h1 & VOCABULARY_MASK;
+    for (;;) {
+      const at = i * ROW;
+      const mark = VOCABULARY[at + 2];
+      if (mark === EMPTY) return matcher.latinSymbolBeyond(h1, h2, mixed, text, start, end);
+      if (VOCABULARY[at] === h1 && VOCABULARY[at + 1] === mixed) return mark - 2;
+      i = (i + 1) & VOCABULARY_MASK;
     }
-    let cls = c < 128 ? ASCII_CLASS[c] : classAt(text, i, end, c);
-    let width = c < 128 ? 1 : widthOf(c, cls);
-    if (cls === WORD) {
-      if (scan.hanRunStart >= 0) closeHanRun(scan);
-      // A word token, hashed in place. This loop runs for every Latin word: it stays here, where the hashes are locals.
-      const tokenStart = i;
-      let h1 = 0;
-      let h2 = 0x811c9dc5 | 0;
-      // An ASCII block's words are read from its bytes in a loop of their own: no width, no test for a wider letter.
-      if (ascii !== null) {
-        for (;;) {
-          const lc = c | 32;
-          h1 = (Math.imul(h1, 31) + lc) | 0;
-          h2 = Math.imul(h2 ^ lc, 16777619);
-          if (++i >= end) break;
-          c = ascii[i - start];
-          if (ASCII_CLASS[c] !== WORD) break;
-        }
-      } else {
-        for (;;) {
-          if (c < 128) {
-            // ASCII letters and digits lower-case by setting bit 5.
+  }
+
+  /** PathAutomaton.next. */
+  function next(state: number, symbol: number): number {
+    if (state === NO_PATH) {
+      if (symbol < START_SYMBOLS) {
+        const known = FROM_START[symbol];
+        if (known !== UNKNOWN) return known;
+      }
+      return automaton.nextFromStart(symbol);
+    }
+    let i = transitionHash(state, symbol) & TRANSITION_MASK;
+    for (;;) {
+      const at = i * 3;
+      const nextState = TRANSITIONS[at + 2];
+      if (nextState === UNKNOWN) return automaton.nextBeyond(state, symbol);
+      if (TRANSITIONS[at] === state && TRANSITIONS[at + 1] === symbol) return nextState;
+      i = (i + 1) & TRANSITION_MASK;
+    }
+  }
+
+  /** stepToken (match.ts). */
+  function stepToken(s: MatchState, state: number, symbol: number, ordinal: number, start: number, end: number, clause: number): number {
+    const nextState = symbol < 0 ? NO_PATH : next(state, symbol);
+    if (nextState !== NO_PATH) {
+      if (ordinal >= s.tokenStarts.length) s.tokenStarts = grown(s.tokenStarts, ordinal * 2);
+      s.tokenStarts[ordinal] = start;
+      if (automaton.outStart[nextState] !== automaton.outStart[nextState + 1]) pathsEndingAt(s, automaton, nextState, ordinal, end, clause);
+    }
+    return nextState;
+  }
+
+  /** The word `text[start, end)`, with hashes `h1`, `h2`, as a token: stepped in the automaton and counted. */
+  function stepWord(scan: ScanState, text: string, start: number, end: number, h1: number, h2: number): void {
+    const symbol = latinSymbol(h1, h2, text, start, end);
+    // The length test first: only two- and three-letter words can be "No."/"Nos.", and the call costs more than it.
+    const counted = symbol >= 0 && end - start <= 3 && isNumberAbbreviation(text, start, end, scan.end) ? -1 : symbol;
+    scan.state = stepToken(scan.match, scan.state, counted, scan.ordinal, start, end, scan.clause);
+    scan.ordinal++;
+    scan.latinWords++;
+    scan.lastWordStart = start;
+    scan.lastWordEnd = end;
+  }
+
+  /** A run of Han characters of the Basic Multilingual Plane from `i`, most of a Chinese text, each one a token. */
+  function scanHanRun(scan: ScanState, text: string, i: number, c: number): number {
+    const end = scan.end;
+    if (scan.hanRunStart < 0) scan.hanRunStart = i;
+    const runStart = i;
+    const match = scan.match;
+    const clause = scan.clause;
+    let state = scan.state;
+    let ordinal = scan.ordinal;
+    for (;;) {
+      state = stepToken(match, state, HAN_SLOTS[c], ordinal, i, i + 1, clause);
+      ordinal++;
+      i++;
+      if (i >= end) break;
+      c = text.charCodeAt(i);
+      if (charClass(c) !== HAN) break;
+    }
+    scan.state = state;
+    scan.ordinal = ordinal;
+    scan.hanRunChars += i - runStart;
+    scan.hanChars += i - runStart;
+    return i;
+  }
+
+  /** One Han character outside the run loop (a surrogate pair, or one the class table marks wide). */
+  function scanHanChar(scan: ScanState, text: string, i: number, c: number, width: number): number {
+    if (scan.hanRunStart < 0) scan.hanRunStart = i;
+    scan.hanRunChars++;
+    scan.hanChars++;
+    const symbol = matcher.hanSymbol(width === 2 ? (text.codePointAt(i) ?? c) : c);
+    scan.state = stepToken(scan.match, scan.state, symbol, scan.ordinal, i, i + width, scan.clause);
+    scan.ordinal++;
+    return i + width;
+  }
+
+  return function scanBlock(text: string, start: number, extent: BlockExtent, scan: ScanState): BlockResult {
+    const end = extent.end;
+    automaton.trim();
+    scan.begin(start, end);
+    const ascii = scan.asciiBytes(text, start, end);
+    let i = start;
+    while (i < end) {
+      let c = ascii !== null ? ascii[i - start] : text.charCodeAt(i);
+      // Spaces are most of what is not a word: skip them before any class lookup.
+      if (c === 32 && scan.hanRunStart < 0) {
+        i++;
+        continue;
+      }
+      let cls = c < 128 ? ASCII_CLASS[c] : classAt(text, i, end, c);
+      let width = c < 128 ? 1 : widthOf(c, cls);
+      if (cls === WORD) {
+        if (scan.hanRunStart >= 0) closeHanRun(scan);
+        // A word token, hashed in place. This loop runs for every Latin word: it stays here, where the hashes are locals.
+        const tokenStart = i;
+        let h1 = 0;
+        let h2 = 0x811c9dc5 | 0;
+        // An ASCII block's words are read from its bytes in a loop of their own: no width, no test for a wider letter.
+        if (ascii !== null) {
+          for (;;) {
             const lc = c | 32;
             h1 = (Math.imul(h1, 31) + lc) | 0;
             h2 = Math.imul(h2 ^ lc, 16777619);
-          } else {
-            // A pattern's word edges fall beside a non-ASCII letter, where a token runs on: exemption words read there are left to it.
-            scan.match.mayExempt = true;
-            for (let w = 0; w < width; w++) {
-              const lc = lowerChar(text.charCodeAt(i + w));
+            if (++i >= end) break;
+            c = ascii[i - start];
+            if (ASCII_CLASS[c] !== WORD) break;
+          }
+        } else {
+          for (;;) {
+            if (c < 128) {
+              // ASCII letters and digits lower-case by setting bit 5.
+              const lc = c | 32;
               h1 = (Math.imul(h1, 31) + lc) | 0;
               h2 = Math.imul(h2 ^ lc, 16777619);
+            } else {
+              // A pattern's word edges fall beside a non-ASCII letter, where a token runs on: exemption words read there are left to it.
+              scan.match.mayExempt = true;
+              for (let w = 0; w < width; w++) {
+                const lc = lowerChar(text.charCodeAt(i + w));
+                h1 = (Math.imul(h1, 31) + lc) | 0;
+                h2 = Math.imul(h2 ^ lc, 16777619);
+              }
             }
+            i += width;
+            if (i >= end) break;
+            c = text.charCodeAt(i);
+            if (c < 128) {
+              if (ASCII_CLASS[c] !== WORD) break;
+              width = 1;
+              continue;
+            }
+            cls = classAt(text, i, end, c);
+            width = widthOf(c, cls);
+            if (cls !== WORD) break;
           }
-          i += width;
-          if (i >= end) break;
-          c = text.charCodeAt(i);
-          if (c < 128) {
-            if (ASCII_CLASS[c] !== WORD) break;
-            width = 1;
-            continue;
-          }
-          cls = classAt(text, i, end, c);
-          width = widthOf(c, cls);
-          if (cls !== WORD) break;
         }
-      }
-      stepWord(scan, text, matcher, tokenStart, i, h1, h2);
-      // The character that ended the word is still in c; most often it is the space before the next one.
-      if (i < end && c === 32) i++;
-    } else if (cls === HAN) i = width === 1 ? scanHanRun(scan, text, matcher, i, c) : scanHanChar(scan, text, matcher, i, c, width);
-    else i = scanMark(scan, text, matcher, i, c, width);
-  }
-  return finishBlock(scan, text, matcher, extent);
-}
-
-/** The word `text[start, end)`, with hashes `h1`, `h2`, as a token: stepped in the automaton and counted. */
-function stepWord(scan: ScanState, text: string, matcher: Matcher, start: number, end: number, h1: number, h2: number): void {
-  const symbol = matcher.latinSymbol(h1, h2, text, start, end);
-  // The length test first: only two- and three-letter words can be "No."/"Nos.", and the call costs more than it.
-  const counted = symbol >= 0 && end - start <= 3 && isNumberAbbreviation(text, start, end, scan.end) ? -1 : symbol;
-  scan.state = stepToken(scan.match, matcher.automaton, scan.state, counted, scan.ordinal, start, end, scan.clause);
-  scan.ordinal++;
-  scan.latinWords++;
-  scan.lastWordStart = start;
-  scan.lastWordEnd = end;
-}
-
-/** A run of Han characters of the Basic Multilingual Plane from `i`, most of a Chinese text, each one a token. */
-function scanHanRun(scan: ScanState, text: string, matcher: Matcher, i: number, c: number): number {
-  const end = scan.end;
-  if (scan.hanRunStart < 0) scan.hanRunStart = i;
-  const runStart = i;
-  const hanSlots = matcher.hanSlotTable;
-  const automaton = matcher.automaton;
-  const match = scan.match;
-  const clause = scan.clause;
-  let state = scan.state;
-  let ordinal = scan.ordinal;
-  for (;;) {
-    state = stepToken(match, automaton, state, hanSlots[c], ordinal, i, i + 1, clause);
-    ordinal++;
-    i++;
-    if (i >= end) break;
-    c = text.charCodeAt(i);
-    if (charClass(c) !== HAN) break;
-  }
-  scan.state = state;
-  scan.ordinal = ordinal;
-  scan.hanRunChars += i - runStart;
-  scan.hanChars += i - runStart;
-  return i;
-}
-
-/** One Han character outside the run loop (a surrogate pair, or one the class table marks wide). */
-function scanHanChar(scan: ScanState, text: string, matcher: Matcher, i: number, c: number, width: number): number {
-  if (scan.hanRunStart < 0) scan.hanRunStart = i;
-  scan.hanRunChars++;
-  scan.hanChars++;
-  const symbol = matcher.hanSymbol(width === 2 ? (text.codePointAt(i) ?? c) : c);
-  scan.state = stepToken(scan.match, matcher.automaton, scan.state, symbol, scan.ordinal, i, i + width, scan.clause);
-  scan.ordinal++;
-  return i + width;
+        stepWord(scan, text, tokenStart, i, h1, h2);
+        // The character that ended the word is still in c; most often it is the space before the next one.
+        if (i < end && c === 32) i++;
+      } else if (cls === HAN) i = width === 1 ? scanHanRun(scan, text, i, c) : scanHanChar(scan, text, i, c, width);
+      else i = scanMark(scan, text, matcher, i, c, width);
+    }
+    return finishBlock(scan, text, matcher, extent);
+  };
 }
 
 /** A run of Han characters ended: its words are counted (Chinese has no spaces to count them by). */

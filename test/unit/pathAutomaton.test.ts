@@ -1,7 +1,7 @@
 // The automaton that finds every lexicon path ending at a token, against a direct walk of the trie from every
 // start, over random token sequences: words that fill one slot or several, and caches started over midway.
 import * as assert from 'node:assert/strict';
-import { NO_PATH, PathAutomaton } from '../../src/core/pathAutomaton';
+import { NO_PATH, PathAutomaton, START_SYMBOLS, TRANSITION_SLOTS } from '../../src/core/pathAutomaton';
 import { SlotTrie } from '../../src/core/slotTrie';
 import { Random } from './helpers/random';
 
@@ -81,6 +81,37 @@ describe('path automaton', () => {
       const cut = random.int(symbols.length);
       const found = stepped(automaton, symbols, new Set([cut]));
       assert.deepEqual(found, [...direct(t, symbols.slice(0, cut)), ...direct(t, symbols.slice(cut))], `run ${run}: ${symbols.join(' ')} cut at ${cut}`);
+    }
+  });
+
+  it('finds the same paths when its transitions outgrow the fixed tables, and symbols lie past them', () => {
+    // Two-token paths from 60 first slots to every second slot: thousands of transitions from states other than
+    // NO_PATH (more than the fixed table holds), and second slots numbered past START_SYMBOLS.
+    const slots = START_SYMBOLS + 64;
+    const t = new SlotTrie();
+    const random = new Random(20261208);
+    const paths: number[][] = [];
+    for (let p = 0; p < TRANSITION_SLOTS * 2; p++) paths.push([START_SYMBOLS - 30 + random.int(60), START_SYMBOLS - 1000 + random.int(1064)]);
+    paths.forEach((path, value) => {
+      const node = t.add(path);
+      if (t.valuesAt(node).length === 0) t.addValue(node, value);
+    });
+    t.freeze(slots);
+    const one = (symbol: number): Int32Array => Int32Array.of(symbol);
+    const automaton = new PathAutomaton(t, one);
+    const walk = (symbols: readonly number[]): string[][] =>
+      symbols.map((_, end) => {
+        const found: string[] = [];
+        for (let start = Math.max(0, end - 1); start <= end; start++) {
+          let node = 0;
+          for (let k = start; k <= end && node >= 0; k++) node = t.child(node, symbols[k]) || -1;
+          if (node > 0) for (let v = t.valueStart[node]; v < t.valueStart[node + 1]; v++) found.push(`${t.valueList[v]}:${end - start + 1}`);
+        }
+        return found.sort();
+      });
+    for (let run = 0; run < 400; run++) {
+      const symbols = Array.from({ length: 2 + random.int(30) }, () => (random.chance(0.5) ? START_SYMBOLS - 30 + random.int(60) : START_SYMBOLS - 1000 + random.int(1064)));
+      assert.deepEqual(stepped(automaton, symbols, new Set()), walk(symbols), `run ${run}: ${symbols.join(' ')}`);
     }
   });
 });
