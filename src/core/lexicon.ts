@@ -195,7 +195,7 @@ class Validator {
     }
     const lists = props.get('lists');
     if (lists) {
-      const listProps = this.object(lists, '"lists"', ['refer', 'ban', 'obliged', 'oversight', 'unpunctuated', 'exemption']);
+      const listProps = this.object(lists, '"lists"', ['refer', 'ban', 'obliged', 'oversight', 'grounds', 'unpunctuated', 'exemption']);
       context.lists = {};
       if (listProps.get('refer')) context.lists.refer = this.array(listProps, lists, 'refer', false).map((item) => this.stringNode(item, 'a word that names a list'));
       const ban = listProps.get('ban');
@@ -217,6 +217,15 @@ class Validator {
           words: this.array(props, oversight, 'words', true).map((item) => this.stringNode(item, 'a word of supervision')),
           means: this.array(props, oversight, 'means', true).map((item) => this.stringNode(item, 'a word naming means')),
           entry: this.term(props, oversight, 'entry'),
+        };
+      }
+      const grounds = listProps.get('grounds');
+      if (grounds) {
+        const props = this.object(grounds, '"grounds"', ['words', 'categories', 'entry']);
+        context.lists.grounds = {
+          words: this.array(props, grounds, 'words', true).map((item) => this.stringNode(item, 'a word naming grounds')),
+          categories: this.categoryIds(props, grounds, known),
+          entry: this.term(props, grounds, 'entry'),
         };
       }
       const unpunctuated = listProps.get('unpunctuated');

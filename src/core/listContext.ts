@@ -9,13 +9,15 @@
 // is the unnumbered body of a headed item ("(1) Conviction of crimes"). A lead-in holding an
 // exemption's words (`exemption`: "shall not apply to") hands on no annotation: its items' engagement matches of the
 // exemption's categories are shown as topics, naming the lead-in (scheme: exemptions are no engagement). A lead-in that
-// lists the means of supervising authorities (`oversight`: 政府督查可以采取以下方式) hands its items accountability. Lexicons turn
+// lists the means of supervising authorities (`oversight`: 政府督查可以采取以下方式) hands its items accountability, and one that
+// grants a right, a remedy or a protection on grounds its items list (`grounds`: 有下列情形之一的，受害人有取得赔偿的权利) hands
+// them that grant (codebook D45). Lexicons turn
 // this on (`context.lists`). analysis.ts carries the lead-in from block to block and re-analyses the items of a lead-in
 // that an edit changed, so an edited analysis still equals a fresh one.
 import { blockAt } from './blocks';
 import { exemptSentences } from './exemptionSentences';
 import { isTitleLike } from './headings';
-import { Matcher } from './matcher';
+import { GroundsLeadIns, Matcher } from './matcher';
 import { MatchList, MatchListBuilder, matchCount, matchEnd, MatchReader, matchStart, RULE_DIRECTION, RULE_INHERITED, RULE_NONE, RULE_PROTECTION, RULE_SECRECY, RULE_SUBJECT, RULE_TARGET, RULE_TOPIC, TOPIC_COVERED, TOPIC_EXEMPTION } from './matchList';
 import type { BlockResult } from './scan';
 
@@ -34,6 +36,11 @@ export interface LeadIn {
    * what that covers or reaches, their control matches are shown as topics.
    */
   readonly covers: boolean;
+  /**
+   * True when a covering lead-in names the grounds its items list (the lexicon's `lists.grounds`: "有下列…情形之一的，受害人有
+   * 取得赔偿的权利："): each item is a ground on which the person obtains the right, remedy or protection, counted as `entry`.
+   */
+  readonly grounds?: boolean;
   /** True when the lead-in ends on a colon or a dash: its items may be headed subsections ("(1) Conviction of crimes"). */
   readonly colon: boolean;
   /** True when handed on by a heading item of the list: the block after it, unnumbered, is that item's body. */
@@ -75,6 +82,7 @@ export function sameLeadIn(a: LeadIn | null, b: LeadIn | null): boolean {
     a.ban === b.ban &&
     a.exemption === b.exemption &&
     a.covers === b.covers &&
+    (a.grounds ?? false) === (b.grounds ?? false) &&
     a.colon === b.colon &&
     a.headed === b.headed &&
     a.text === b.text &&
@@ -120,7 +128,7 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
     // shields ("经营者向消费者提供…信息…不得有下列…行为：") bans nothing its items name: they are what the protection covers.
     // A ban that binds officials ("监狱的人民警察不得有下列行为：") is control or engagement only by what its items forbid
     // (codebook D15): mostly the official's acts on the governed, which the ban shields them from.
-    if (protects(block, reader) || ban.shields?.test(words) === true || bindsOfficials(words, ban.pattern, ban.officials ?? null)) return coverLeadIn(words, sentenceStart - start, colon);
+    if (protects(block, reader) || ban.shields?.test(words) === true || bindsOfficials(words, ban.pattern, ban.officials ?? null)) return grantLeadIn(block, reader, rules.grounds, words, sentenceStart - start, colon);
     const word = ban.pattern.exec(words);
     const banFrom = word === null ? -1 : sentenceStart - start + word.index;
     return { entry: ban.entry, argument: -1, ban: true, exemption: false, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start, shields: ban.shields, banFrom, banTo: word === null ? -1 : banFrom + word[0].length };
@@ -130,7 +138,26 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
     if (watch.pattern.test(words) && !countsControl(block, reader)) return { entry: watch.entry, argument: -1, ban: false, exemption: false, covers: true, colon, headed: false, text: quote(words), offset: sentenceStart - start, shields: null };
   }
   const refer = rules.refer?.exec(words) ?? null;
-  return stanceLeadIn(start, block, reader, words, sentenceStart, refer === null ? -1 : sentenceStart + refer.index, null, true);
+  const stance = stanceLeadIn(start, block, reader, words, sentenceStart, refer === null ? -1 : sentenceStart + refer.index, null, true);
+  return stance !== null && stance.covers ? grantLeadIn(block, reader, rules.grounds, words, sentenceStart - start, colon) : stance;
+}
+
+/**
+ * A lead-in that grants a right, a remedy or a protection (its last counted match is engagement, or its ban word
+ * protects): when it names the grounds its items list and that match is of one of the grounds' categories, each item is a
+ * ground on which the person obtains it (the codebook's D45: the grounds of a measure take its label), counted as the
+ * grounds' entry; otherwise its items only name what it covers.
+ */
+function grantLeadIn(block: BlockResult, reader: MatchReader, grounds: GroundsLeadIns | null, words: string, offset: number, colon: boolean): LeadIn {
+  const cover = coverLeadIn(words, offset, colon);
+  if (grounds === null || !grounds.pattern.test(words)) return cover;
+  const list = block.matches;
+  const lastSentence = block.sentences - 1;
+  for (let m = matchCount(list) - 1; m >= 0 && block.matchSentences[m] === lastSentence; m--) {
+    if (reader.negated(list, m)) continue;
+    return grounds.categories.has(reader.categoryIndex(list, m)) ? { ...cover, entry: grounds.entry, grounds: true } : cover;
+  }
+  return cover;
 }
 
 /**

@@ -230,6 +230,8 @@ export class MatchReader {
           ? `item of the ban list ${where}${words}`
           : leadIn?.oversight === true
             ? `item of a list whose lead-in ${where} lists the means of supervising authorities ("${entry.term}")${words}`
+          : leadIn?.grounds === true
+            ? `item of a list whose lead-in ${where} grants a right, a remedy or a protection on the grounds its items state ("${entry.term}")${words}`
             : `item of a list whose lead-in ${where} is control ("${entry.term}")${words}`;
     } else if (r === RULE_DIRECTION) {
       const overridden = this.matcher.entryList[detail];
@@ -313,6 +315,8 @@ export interface LeadInNote {
   readonly ban: boolean;
   /** True for a list of the means of supervising authorities (the lexicons' `lists.oversight`). */
   readonly oversight: boolean;
+  /** True for a list of the grounds of a right, a remedy or a protection (the lexicons' `lists.grounds`). */
+  readonly grounds?: boolean;
 }
 
 /** Collects a block's annotations, and hands each block a list of its own. */

@@ -94,6 +94,8 @@ export interface ListRules {
   readonly obliged: readonly ListBan[];
   /** Lead-ins that list the means of supervising authorities (`lists.oversight`): the pattern holds a supervision word, then a word of means. */
   readonly oversight: readonly ListBan[];
+  /** Lead-ins that list the grounds of a right, a remedy or a protection (`lists.grounds`), or null. */
+  readonly grounds: GroundsLeadIns | null;
   /** When a lead-in may end on a word (see LexiconSource's `lists.unpunctuated`), or null. */
   readonly unpunctuated: UnpunctuatedLeadIns | null;
   /** When a lead-in is an exemption (see LexiconSource's `lists.exemption`), or null. */
@@ -112,6 +114,17 @@ export interface ExemptionLeadIns {
    * matcher's trie too (EXEMPTION_WORDS), so that only a block the scanner found them in is tested against it.
    */
   readonly sentences: RegExp | null;
+}
+
+/**
+ * Lead-ins that list the grounds on which a person obtains a right, a remedy or a protection: the words that name the
+ * grounds as one pattern, the categories (by index, as MatchReader.categoryIndex gives a match's) of the lead-in's last
+ * counted match that make it such a grant, and the entry its items are counted as.
+ */
+export interface GroundsLeadIns {
+  readonly pattern: RegExp;
+  readonly categories: ReadonlySet<number>;
+  readonly entry: number;
 }
 
 /** Lead-ins without a colon or dash: the categories that make one (by index, as above), and its excepted last words as one pattern. */
@@ -152,6 +165,15 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
     const watch = lexicon.context?.lists?.oversight;
     if (watch !== undefined) oversight.push({ pattern: new RegExp(`(?:${wordsPattern(watch.words).source})[^]*?(?:${wordsPattern(watch.means).source})`, 'i'), entry: listEntry(lexicon, entries, 'oversight', watch.entry), shields: null });
   }
+  const granting = on.flatMap((l) => (l.context?.lists?.grounds === undefined ? [] : [{ lexicon: l, grounds: l.context.lists.grounds }]));
+  const grounds =
+    granting.length === 0
+      ? null
+      : {
+          pattern: wordsPattern(granting.flatMap((g) => g.grounds.words)),
+          categories: categoryIndices(categories, granting.flatMap((g) => g.grounds.categories)),
+          entry: listEntry(granting[0].lexicon, entries, 'grounds', granting[0].grounds.entry),
+        };
   const open = on.flatMap((l) => (l.context?.lists?.unpunctuated === undefined ? [] : [l.context.lists.unpunctuated]));
   const except = open.flatMap((u) => u.except);
   const exceptWith = open.flatMap((u) => u.exceptWith ?? []);
@@ -169,7 +191,7 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
           categories: categoryIndices(categories, exempting.flatMap((e) => e.categories)),
           sentences: sentenceWords.length === 0 ? null : wordsPattern(sentenceWords),
         };
-  return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, obliged, oversight, unpunctuated, exemption };
+  return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, obliged, oversight, grounds, unpunctuated, exemption };
 }
 
 /** The index of the entry a list rule (`lists.<rule>`) names for its items, which must have a category. */

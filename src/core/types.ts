@@ -149,8 +149,12 @@ export interface LexiconSource {
      * the lead-in itself names no act and is not counted (codebook D2). `oversight`: a lead-in that names the supervision
      * of authorities (one of `words`, 督查) and, after it, the means its items list (one of `means`, 方式), with no counted
      * control match of its own: each item is a means of holding the inspected authorities to account, counted as `entry`.
+     * `grounds`: a lead-in that grants a right, a remedy or a protection (its last counted match is of one of
+     * `categories`, or its ban word protects) and names the grounds its items list (one of `words`, 情形: "有下列…情形之一的，
+     * 受害人有取得赔偿的权利：", "对具有下列情形之一的人员，不得适用继续盘问："): each item is a ground on which the person obtains
+     * it, counted as `entry` (codebook D45).
      */
-    lists?: { refer?: string[]; ban?: { words: string[]; entry: string; shields?: string[]; officials?: string[] }; obliged?: { words: string[]; entry: string }; oversight?: { words: string[]; means: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] } };
+    lists?: { refer?: string[]; ban?: { words: string[]; entry: string; shields?: string[]; officials?: string[] }; obliged?: { words: string[]; entry: string }; oversight?: { words: string[]; means: string[]; entry: string }; grounds?: { words: string[]; categories: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] } };
     /**
      * Document subjects (listContext.ts): a document whose title line (its first line, with no sentence-final mark)
      * holds every word of `title` is a scheme of that kind, so counted matches of the `moves` categories all through it
