@@ -1,7 +1,7 @@
 // Changes of the round "Fresh groups of a nineteenth round" (lexicons zh 1.22, docs/validity.md), Chinese engagement.
 // The sentences are written for the tests, not taken from the corpus.
 import * as assert from 'node:assert/strict';
-import { builtinEngine, counted } from './helpers/lexicons';
+import { builtinEngine, counted, countedAs } from './helpers/lexicons';
 
 describe('engagement of the nineteenth round, Chinese (lexicons zh 1.22)', () => {
   it('the items of a list of the grounds of a remedy or a protection take it (codebook D45, zh 1.22.1)', () => {
@@ -23,5 +23,12 @@ describe('engagement of the nineteenth round, Chinese (lexicons zh 1.22)', () =>
     assert.deepEqual(counted('第七条 消费者享有下列权利：\n\n（一）商品的价格；').filter((c) => c.includes(':一')), []);
     // Grounds of a decision to publish (transparency) or to end mediation are not grounds of a right.
     assert.deepEqual(counted('第十五条 有下列情形之一的，登记管理机关注销登记，并向社会公告：\n\n（一）组织终止的；').filter((c) => c.includes(':一')), []);
+  });
+
+  it('the date an application was accepted is no complaint handled (zh 1.22.2)', () => {
+    assert.deepEqual(countedAs('engagement', '登记管理机关应当自受理申请之日起六十日内作出准予登记或者不予登记的决定。'), []);
+    assert.deepEqual(countedAs('engagement', '主管部门应当自受理生产许可申请之日起三十个工作日内作出决定。'), []);
+    // Accepting the public's complaints still answers them.
+    assert.deepEqual(countedAs('engagement', '有关部门应当及时受理群众的投诉。').includes('engagement/complaints:受理'), true);
   });
 });
