@@ -125,6 +125,48 @@ export function headingLevelAt(text: string, start: number, end: number): number
 
 /** The heading on the line `text[start, end)`, with its title, or null. */
 export function headingAt(text: string, start: number, end: number): Heading | null {
+  OPENING.lastIndex = start;
+  if (!OPENING.test(text) || OPENING.lastIndex > end) return null;
+  const limit = lineLimit(text, start, end);
+  let first = start;
+  while (first < limit && isIndent(text.charCodeAt(first))) first++;
+  if (first === limit) return null;
+  const c = text.charCodeAt(first);
+  let level = -1;
+  let numberEnd = -1;
+  if (c === ORDINAL_MARK) {
+    level = ordinalLevel(text, first + 1, limit);
+    if (level < 0) return null;
+    numberEnd = ordinalEnd;
+  } else {
+    // Tested in place as levelInPlace does when the tested part ends at a line break, else on the line's slice; the
+    // match ends where the sticky pattern stopped.
+    const inText = limit === text.length || text.charCodeAt(limit) === 10 || text.charCodeAt(limit) === 13;
+    const subject = inText ? text : text.slice(start, limit);
+    const from = inText ? start : 0;
+    for (const pattern of patternsFor(c)) {
+      const inPlace = IN_PLACE.get(pattern.pattern);
+      if (inPlace === undefined) return headingByPatterns(text, start, end);
+      inPlace.sticky.lastIndex = from;
+      if (inPlace.sticky.test(subject)) {
+        level = inPlace.level(c);
+        numberEnd = start + inPlace.sticky.lastIndex - from;
+        break;
+      }
+    }
+    if (level < 0) return c >= 48 && c <= 57 ? headingByPatterns(text, start, end) : null;
+    if (TITLED_BY_LINE.has(patternsFor(c))) numberEnd = -1;
+  }
+  if (numberEnd < 0 || limit - start <= LONG_HEADING) return { title: title(text.slice(start, limit)), level };
+  const titleEnd = runInTitleEnd(text, numberEnd, limit);
+  return { title: title(text.slice(start, titleEnd < 0 ? runInTitleByPattern(text.slice(start, limit), numberEnd - start) + start : titleEnd)), level };
+}
+
+/**
+ * headingAt by slicing the line and matching the full patterns, which the shortcuts above must agree with; it reads
+ * the lines they do not take (a Markdown heading, a bracketed or Roman title, a numbered title, a line cut at 400).
+ */
+export function headingByPatterns(text: string, start: number, end: number): Heading | null {
   const level = findHeading(text, start, end, true);
   const line = matchedLine;
   const match = matched;
@@ -135,7 +177,7 @@ export function headingAt(text: string, start: number, end: number): Heading | n
   // A clause keeps its title whatever its length; a numbered article that runs on into its text is named by its
   // number, and by the short title that follows it when there is one ("Section 12. Definitions. In this Act…").
   if (match === null || TITLED_BY_LINE.has(matchedPatterns) || line.length <= LONG_HEADING) return { title: title(line), level };
-  return { title: title(runInTitle(line, match[0].length)), level };
+  return { title: title(line.slice(0, runInTitleByPattern(line, match[0].length))), level };
 }
 
 /** The heading's level or −1; with `keepMatch`, leaves the line and the match in matchedLine and matched. */
@@ -229,6 +271,9 @@ function codes(chars: string): Set<number> {
   return new Set([...chars].map((c) => c.charCodeAt(0)));
 }
 
+/** Where the unit of the number that ordinalLevel last read ends, when it found a heading. */
+let ordinalEnd = -1;
+
 /**
  * What the ORDINAL pattern decides for a line whose text after 第 starts at `i` and whose tested part ends at `limit`,
  * without a slice of the line or a match: a statute has one such line every few sentences.
@@ -248,6 +293,7 @@ function ordinalLevel(text: string, i: number, limit: number): number {
     next = i + 2;
   }
   if (level === undefined) return -1;
+  ordinalEnd = next;
   return next < limit && NOT_AFTER_ORDINAL.has(text.charCodeAt(next)) ? -1 : level;
 }
 
@@ -272,9 +318,59 @@ export function startsEnumeration(text: string, start: number): boolean {
  * sentence end, when that reads as a title: "Section 12. Definitions. In this Act…" gives "Section 12. Definitions".
  */
 export function runInTitle(line: string, numberEnd: number): string {
+  const end = runInTitleEnd(line, numberEnd, line.length);
+  return line.slice(0, end < 0 ? runInTitleByPattern(line, numberEnd) : end);
+}
+
+/** runInTitle's end by RUN_IN_TITLE, for the lines runInTitleEnd leaves to it. */
+function runInTitleByPattern(line: string, numberEnd: number): number {
   RUN_IN_TITLE.lastIndex = numberEnd;
   const rest = RUN_IN_TITLE.exec(line);
-  return rest !== null && isTitleLike(rest[1]) ? line.slice(0, RUN_IN_TITLE.lastIndex - rest[2].length - 1) : line.slice(0, numberEnd);
+  return rest !== null && isTitleLike(rest[1]) ? RUN_IN_TITLE.lastIndex - rest[2].length - 1 : numberEnd;
+}
+
+/**
+ * Where runInTitle's title ends for a line of `text` ending at `limit` whose number ends at `numberEnd`, read as RUN_IN_TITLE
+ * reads it: `.`, then spaces or tabs, a capital, up to 80 characters before the first of `.;:!?`, which must be `.`
+ * or `:` followed by a space, a tab or the line's end. None of its tokens can backtrack to another match, so one
+ * forward pass decides. −1 when a surrogate is met (the pattern counts code points), left to the pattern.
+ */
+function runInTitleEnd(text: string, numberEnd: number, limit: number): number {
+  let i = numberEnd;
+  if (i < limit && text.charCodeAt(i) === 46) i++;
+  const spaces = i;
+  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i === spaces || i === limit) return numberEnd;
+  const capital = text.charCodeAt(i);
+  if (capital >= 0xd800 && capital <= 0xdfff) return -1;
+  if (!isCapital(capital)) return numberEnd;
+  const words = i;
+  // The stop may come after the capital and up to 80 characters more.
+  const max = Math.min(limit, i + 82);
+  i++;
+  let c = 0;
+  for (; i < max; i++) {
+    c = text.charCodeAt(i);
+    if (c < 128 ? RUN_IN_STOPS[c] !== 0 : (c & 0xf800) === 0xd800) break;
+  }
+  if (i === max) return numberEnd;
+  if (c >= 128) return -1;
+  if (c !== 46 && c !== 58) return numberEnd;
+  if (i + 1 < limit && text.charCodeAt(i + 1) !== 32 && text.charCodeAt(i + 1) !== 9) return numberEnd;
+  return isTitleLike(text.slice(words, i)) ? i : numberEnd;
+}
+
+/** `.;:!?`, the stops RUN_IN_TITLE's words end at, by code. */
+const RUN_IN_STOPS = new Uint8Array(128);
+for (const c of '.;:!?') RUN_IN_STOPS[c.charCodeAt(0)] = 1;
+
+const CAPITAL = /\p{Lu}/u;
+
+/** What `\p{Lu}` matches, for a character of the BMP; CJK's symbols, kana and ideographs (U+3000-U+9FFF) have no case. */
+function isCapital(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  if (c >= 0x3000 && c < 0xa000) return false;
+  return CAPITAL.test(String.fromCharCode(c));
 }
 
 /** A run-in heading's short title after its number, read in place (sticky) rather than from a copy of the rest of the line. */

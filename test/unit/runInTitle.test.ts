@@ -36,6 +36,13 @@ describe('run-in heading titles', () => {
     assert.ok(titled > 50, `only ${titled} run-in titles among the real lines`);
   });
 
+  it('reads a capital as the pattern does, for every character of the BMP', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const line = `Article 3 ${String.fromCharCode(c)}cope of it. The rest of the article runs on for a while`;
+      assert.equal(runInTitle(line, 9), fromRest(line, 9), `U+${c.toString(16)}`);
+    }
+  });
+
   it('reads it alike on random lines, with capitals, stops and characters beyond the BMP', () => {
     const r = new Random(19);
     const pieces = ['Article 3', 'Section 12', '.', ':', ';', '!', '?', ' ', '\t', '  ', 'Definitions', 'Scope', 'Éclairage', 'Ωmega', 'shall', 'the', 'a', '\u{1d400}', '😀', '\ud83d', '\ude00', '第三条', '网信', '。', '，', 'x'.repeat(40), 'Y'.repeat(79)];
