@@ -19,6 +19,7 @@ import type { WorkerPool } from './pool';
 import { analyzeAll, earlyPool, RunSettings } from './run';
 import { loadMatcherImage } from './matcherImageFile';
 import { builtinSha256 } from '../core/builtinCompiled';
+import { stderrMayHoldOutput } from './stderrUse';
 
 const EXIT_OK = 0;
 const EXIT_INTERNAL = 1;
@@ -178,9 +179,9 @@ main(process.argv.slice(2)).then(
 /**
  * Ends the process once the run is done and its output written. Left to end on its own, Node frees the whole V8 heap
  * and its environment before the process exits; `process.exit` skips that (the 'exit' event is still emitted). Only
- * when standard output and error hold nothing queued: where a stream writes asynchronously (a pipe on Windows), the
- * process ends on its own once it has written.
+ * when standard output and error hold nothing queued: where a stream writes asynchronously (a pipe), the process ends
+ * on its own once it has written. Standard error is asked only when something made its stream (stderrUse.ts).
  */
 function leave(code: number): void {
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+  if (process.stdout.writableLength === 0 && (!stderrMayHoldOutput() || process.stderr.writableLength === 0)) process.exit(code);
 }

@@ -4,5 +4,7 @@
 import './heapSettings';
 import * as path from 'node:path';
 import { runBundle } from './codeCache';
+import { watchStderr } from './stderrUse';
 
+watchStderr();
 runBundle(path.join(__dirname, 'cliMain.js'), path.join(__dirname, 'cliMain.cache'), require);
