@@ -26,6 +26,13 @@ describe('control duties without a cue word, Chinese (lexicons zh 1.11.x)', () =
     assert.deepEqual(counted('当事人不得以未经登记为由否认合同效力。'), []);
   });
 
+  it('手续 is a topic, counted when someone must carry the formalities out (办理): a filing under the regime (zh 1.22.3, D26)', () => {
+    assert.deepEqual(counted('经营者变更住所的，应当在十日内向登记机关办理变更手续。'), ['control/restrictions:手续']);
+    assert.deepEqual(counted('持证人应当每年到公安派出所办理签注手续。'), ['control/restrictions:手续']);
+    // formalities named, with no one to carry them out, are a topic
+    assert.deepEqual(counted('手续齐全的，当场发给证件。'), []);
+  });
+
   it('integrity culture in a credit scheme (education, pledges, watching one another) is discipline: scoring', () => {
     assert.deepEqual(counted('各单位应当开展诚信教育，培育诚信文化。'), ['control/scoring:诚信教育', 'control/scoring:诚信文化']);
     assert.deepEqual(counted('鼓励市场主体主动作出信用承诺。'), ['control/scoring:信用承诺']);
