@@ -33,6 +33,14 @@ describe('control duties without a cue word, Chinese (lexicons zh 1.11.x)', () =
     assert.deepEqual(counted('手续齐全的，当场发给证件。'), []);
   });
 
+  it('a licence is a topic, counted when one must be obtained or applied for (取得, 办理); 许可管理 is a licensing regime (zh 1.22.4, D42)', () => {
+    assert.deepEqual(counted('从事危险化学品经营活动，应当依法取得经营许可证。'), ['control/restrictions:许可证']);
+    assert.deepEqual(counted('国家对危险化学品经营实行许可管理。'), ['control/restrictions:许可管理']);
+    assert.deepEqual(counted('申请人取得消防安全批准文件后，方可开业。'), ['control/restrictions:批准']);
+    // a licence named, with no one to obtain it, is a topic
+    assert.deepEqual(counted('许可证有效期为五年。'), []);
+  });
+
   it('integrity culture in a credit scheme (education, pledges, watching one another) is discipline: scoring', () => {
     assert.deepEqual(counted('各单位应当开展诚信教育，培育诚信文化。'), ['control/scoring:诚信教育', 'control/scoring:诚信文化']);
     assert.deepEqual(counted('鼓励市场主体主动作出信用承诺。'), ['control/scoring:信用承诺']);
