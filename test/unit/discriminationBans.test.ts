@@ -4,17 +4,7 @@
 // plain negation still negates it, and a definition names it without a stance. Discrimination in price protects a
 // market, not persons (D41): neutral.
 import * as assert from 'node:assert/strict';
-import { builtinLexicons, Engine } from '../../src/core/index';
-
-const engine = new Engine(builtinLexicons());
-
-function counted(text: string): [string, string, string][] {
-  return engine
-    .analyze(text)
-    .matches()
-    .filter((m) => !m.negated)
-    .map((m) => [m.text, m.polarity, m.category]);
-}
+import { countedMatches as counted } from './helpers/lexicons';
 
 describe('bans on discrimination against persons (English)', () => {
   it('a ban on discriminating protects those it names', () => {

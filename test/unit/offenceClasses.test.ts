@@ -3,17 +3,7 @@
 // or the reach of a condition of probation (codebook D45). A title line or a definition names the word and counts
 // nothing.
 import * as assert from 'node:assert/strict';
-import { builtinLexicons, Engine } from '../../src/core/index';
-
-const engine = new Engine(builtinLexicons());
-
-function counted(text: string): [string, string, string][] {
-  return engine
-    .analyze(text)
-    .matches()
-    .filter((m) => !m.negated)
-    .map((m) => [m.text, m.polarity, m.category]);
-}
+import { builtinEngine, countedMatches as counted } from './helpers/lexicons';
 
 describe('classes of crime (English)', () => {
   it('a felony or a misdemeanor named in a clause is a sanction', () => {
@@ -30,7 +20,7 @@ describe('classes of crime (English)', () => {
   });
 
   it('a heading or a definition names the class and counts nothing', () => {
-    const heading = engine.analyze('(3) Felony conviction relating to health care fraud\n').matches();
+    const heading = builtinEngine().analyze('(3) Felony conviction relating to health care fraud\n').matches();
     assert.ok(heading.every((m) => m.negated));
     assert.deepEqual(counted('The term "misdemeanor" means any offense punishable by imprisonment for one year or less.'), []);
   });

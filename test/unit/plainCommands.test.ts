@@ -1,17 +1,7 @@
 // Commands and powers in plain verbs (English 1.13.1): "may require", "enjoin" and immunity from suit for those who
 // comply are control; aimed at an agency, a command is accountability (scheme principle 4); a fee is no command.
 import * as assert from 'node:assert/strict';
-import { builtinLexicons, Engine } from '../../src/core/index';
-
-const engine = new Engine(builtinLexicons());
-
-function counted(text: string): [string, string, string][] {
-  return engine
-    .analyze(text)
-    .matches()
-    .filter((m) => !m.negated)
-    .map((m) => [m.text, m.polarity, m.category]);
-}
+import { countedMatches as counted } from './helpers/lexicons';
 
 describe('commands in plain verbs (English)', () => {
   it('a power to require something of the governed is coercion', () => {

@@ -3,17 +3,7 @@
 // engagement; the scheme's privacy protection). Money spent only on what a budget provides is neutral, and "using
 // only" names the means, not a limit.
 import * as assert from 'node:assert/strict';
-import { builtinLexicons, Engine } from '../../src/core/index';
-
-const engine = new Engine(builtinLexicons());
-
-function counted(text: string): [string, string, string][] {
-  return engine
-    .analyze(text)
-    .matches()
-    .filter((m) => !m.negated)
-    .map((m) => [m.text, m.polarity, m.category]);
-}
+import { countedMatches as counted } from './helpers/lexicons';
 
 describe('use limits on data (English)', () => {
   it('a ban on other uses of the data is privacy protection', () => {

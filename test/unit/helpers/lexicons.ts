@@ -88,6 +88,15 @@ export function counted(text: string): string[] {
     .map((m) => `${m.polarity}/${m.category}:${m.text}`);
 }
 
+/** The counted matches of a text on the built-in lexicons, as [text, polarity, category]. */
+export function countedMatches(text: string): [string, string, string][] {
+  return builtinEngine()
+    .analyze(text)
+    .matches()
+    .filter((m) => !m.negated)
+    .map((m) => [m.text, m.polarity, m.category]);
+}
+
 /** The counted matches of one polarity, as `counted` gives them. */
 export function countedAs(polarity: 'control' | 'engagement', text: string): string[] {
   return counted(text).filter((c) => c.startsWith(`${polarity}/`));
