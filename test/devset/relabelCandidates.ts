@@ -1,4 +1,4 @@
-// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D55), found by surface patterns of
+// Candidate sentences for each of the codebook's decisions (docs/codebook.md, D1–D60), found by surface patterns of
 // their text alone: what a person then reads and judges, in its document's context, by the decision. The patterns
 // over-reach on purpose (a candidate is not a relabel), and nothing here runs the engine, so that the judging is
 // blind to what the engine predicts.
@@ -348,6 +348,41 @@ export const CANDIDATE_CLASSES: readonly CandidateClass[] = [
     test: (t) =>
       /(?:危害|破坏|扰乱|损害)[^。]{0,40}(?:国家安全|公共利益|秩序|国家利益)[^。]{0,60}(?:合法权益|权益|隐私)|(?:合法权益|权益)[^。]{0,40}(?:扰乱|危害)[^。]{0,20}(?:秩序|国家安全)|尊重和保障人权|工作应当依法进行/.test(t) ||
       /\bin a manner that protects\b|\bprivacy and civil liberties\b|\bcivil liberties\b|\bconstitutional rights\b/i.test(t),
+  },
+  {
+    decision: 'D56',
+    what: 'rules of construction and savings clauses that keep or confine remedies',
+    test: (t) =>
+      /不影响[^。；]{0,30}(?:权利|权益|赔偿|复议|诉讼|救济|请求|责任)|不(?:免除|减轻)[^。；]{0,20}(?:民事|赔偿)?责任|(?:民事|赔偿)责任[^。；]{0,10}不(?:受|因)/.test(t) ||
+      /\bconstrued\b[^.;]{0,160}\b(?:remed|relief|rights? of action|cause of action|protection)|\bin addition to (?:any|all)? ?(?:other|existing)\b[^.;]{0,40}\b(?:remed|rights?|relief)|\bexclusive (?:remed|penalt)|\bpreempt|\b(?:limit|affect|impair|diminish)\w*\b[^.;]{0,40}\b(?:existing|other)\b[^.;]{0,30}\b(?:remed|rights?|relief)|\bfor the protection of\b[^.;]{0,40}\bprivacy\b/i.test(t),
+  },
+  {
+    decision: 'D57',
+    what: 'consulting or informing the people a service is given to; counselling, outreach, needs assessments',
+    test: (t) =>
+      /告知[^。；]{0,30}(?:服务|救助|援助|帮扶|条件|程序|渠道|方式|权利)|(?:咨询|辅导|指导)服务|心理(?:健康)?咨询|法律咨询|需求评估|听取[^。；]{0,12}(?:本人|服务对象|家属|监护人|家长)[^。；]{0,6}意见|通俗易懂/.test(t) ||
+      /\b(?:consult\w*|inform\w*|notify\w*|advis\w*|explain\w*|outreach)\b[^.;]{0,50}\b(?:parents?|famil(?:y|ies)|residents?|clients?|patients?|recipients?|beneficiar\w+|participants?|individuals served|enrollees?)\b|\bneeds assessment\b|\bin a (?:language|manner|format)\b[^.;]{0,40}\bunderstand|\bcounsel(?:l)?ing\b/i.test(t),
+  },
+  {
+    decision: 'D58',
+    what: "an authority's handling of a dispute between governed parties: mediation, requests, stop orders",
+    test: (t) =>
+      /调解|纠纷|争议|责令[^。；]{0,16}停止[^。；]{0,6}侵权|被投诉人|被请求人|请求书/.test(t) ||
+      /\bmediat|\bconciliat|\bdisputes?\b|\binformal methods\b|\benjoin|\bcease and desist\b|\baggrieved\b/i.test(t),
+  },
+  {
+    decision: 'D59',
+    what: 'the governed enlisted in a field of work named by a control',
+    test: (t) =>
+      /控烟|控制吸烟|禁毒工作|矫正工作|(?:参与|支持|协助|配合|鼓励|动员)[^。；]{0,40}(?:反[^。；]{1,10}工作|打击|执法|治安|监督管理|监管)/.test(t) ||
+      /\b(?:volunteers?|encourag\w*|enlist\w*|assist\w*|cooperat\w*|support\w*|partner\w*)\b[^.;]{0,60}\b(?:law enforcement|enforcement of|prevention|control) (?:efforts?|activities|work|programs?)\b/i.test(t),
+  },
+  {
+    decision: 'D60',
+    what: "a participatory role's qualifications and exclusions: voters, assessors, jurors, mediators",
+    test: (t) =>
+      /选举权|被选举权|剥夺政治权利|陪审员|(?:调解员|候选人)[^。；]{0,30}(?:担任|条件|不得|应当)|不得担任|不能担任/.test(t) ||
+      /\b(?:jurors?|jury service|eligible voters?|ineligible|disqualif\w*)\b|\b(?:vote|voters?|registrants?|serve as)\b[^.;]{0,80}\b(?:convict\w*|felon\w*|incapacity)\b|\bconvict\w*\b[^.;]{0,80}\b(?:vote|voters?|registrants?|serve as|hold office)\b|\bcriminal conviction\b/i.test(t),
   },
 ];
 

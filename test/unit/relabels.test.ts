@@ -219,6 +219,22 @@ describe('relabel candidates', () => {
     assert.ok(classOf('国家鼓励公民举报。').every((d) => !late.includes(d)));
   });
 
+  it('finds the surfaces of D56 to D60', () => {
+    assert.ok(classOf('3) The remedy provided by this section shall be in addition to any other lawful remedy available to a cable subscriber.').includes('D56'));
+    assert.ok(classOf('本条规定不影响当事人依法申请行政复议或者提起行政诉讼的权利。').includes('D56'));
+    assert.ok(classOf('C) inform the residents about means of obtaining services provided by providers or agencies').includes('D57'));
+    assert.ok(classOf('提示当事人享有依法申请法律援助的权利，并告知申请法律援助的条件和程序。').includes('D57'));
+    assert.ok(classOf('the Service shall use its best efforts, by mediation and conciliation, to bring them to agreement.').includes('D58'));
+    assert.ok(classOf('市场监督管理部门经投诉人和被投诉人同意，采用调解的方式处理投诉。').includes('D58'));
+    assert.ok(classOf('国家鼓励、支持企业事业单位、社会组织、志愿者等社会力量依法参与社区矫正工作。').includes('D59'));
+    assert.ok(classOf('The Secretary shall encourage volunteers to support drug law enforcement efforts.').includes('D59'));
+    assert.ok(classOf('依照法律被剥夺政治权利的人没有选举权和被选举权。').includes('D60'));
+    assert.ok(classOf('B) as provided by State law, by reason of criminal conviction or mental incapacity of the registrant; or').includes('D60'));
+    const late = ['D56', 'D57', 'D58', 'D59', 'D60'];
+    assert.ok(classOf('The Secretary shall pay a reward.').every((d) => !late.includes(d)));
+    assert.ok(classOf('国家鼓励公民举报。').every((d) => !late.includes(d)));
+  });
+
   it('lists a class in the order of the sentences given', () => {
     const found = candidates([
       { doc: 'zh99-x', sentence: 4, text: '第三章 信用修复' },
