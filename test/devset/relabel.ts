@@ -1,4 +1,4 @@
-// npm run relabel -- [--check] [--candidates [--set tuning|test|second-coding|codebook-coding|codebook-coding-fresh|fresh-coding|codebook-coding-fresh2|codebook-coding-fresh3|codebook-coding-fresh4|codebook-coding-fresh5|codebook-coding-fresh6|codebook-coding-fresh7|codebook-coding-fresh8]]
+// npm run relabel -- [--check] [--candidates [--set tuning|test|second-coding|codebook-coding|codebook-coding-fresh|fresh-coding|codebook-coding-fresh2|codebook-coding-fresh3|codebook-coding-fresh4|codebook-coding-fresh5|codebook-coding-fresh6|codebook-coding-fresh7|codebook-coding-fresh8|codebook-coding-fresh9]]
 // Applies the reviewed label changes of test/corpus/labels/relabels.tsv to the label files (tuning half, test half,
 // the blind second codings) and prints how many sentences changed per file, language, decision and direction. --check changes
 // nothing and fails unless every row is already applied. --candidates lists, for each decision of the codebook

@@ -19,6 +19,7 @@ export const LABEL_SETS = {
   'codebook-coding-fresh6': { file: 'test/corpus/labels/codebook-coding-fresh6.tsv', header: 'doc\tsentence\tcontrol\tengagement\tnote\ttext', width: 6 },
   'codebook-coding-fresh7': { file: 'test/corpus/labels/codebook-coding-fresh7.tsv', header: 'doc\tsentence\tcontrol\tengagement\tnote\ttext', width: 6 },
   'codebook-coding-fresh8': { file: 'test/corpus/labels/codebook-coding-fresh8.tsv', header: 'doc\tsentence\tcontrol\tengagement\tnote\ttext', width: 6 },
+  'codebook-coding-fresh9': { file: 'test/corpus/labels/codebook-coding-fresh9.tsv', header: 'doc\tsentence\tcontrol\tengagement\tnote\ttext', width: 6 },
 } as const;
 
 export type LabelSetName = keyof typeof LABEL_SETS;
@@ -56,7 +57,7 @@ export function parseRelabels(text: string, file: string): Relabel[] {
     file,
     HEADER,
     (c) => c.length === 10 && isSet(c[0]) && /^\d+$/.test(c[2]) && [c[3], c[4], c[5], c[6]].every((x) => CODE.test(x)) && DECISION.test(c[7]) && c[8] !== '' && c[9] !== '',
-    'half (tuning, test, second-coding, codebook-coding, codebook-coding-fresh, fresh-coding, codebook-coding-fresh2, codebook-coding-fresh3, codebook-coding-fresh4, codebook-coding-fresh5, codebook-coding-fresh6, codebook-coding-fresh7 or codebook-coding-fresh8), doc, sentence ordinal, old control, old engagement, new control, new engagement (0/1 each), decision (D1, D2, …), reason, text',
+    'half (tuning, test, second-coding, codebook-coding, codebook-coding-fresh, fresh-coding, codebook-coding-fresh2, codebook-coding-fresh3, codebook-coding-fresh4, codebook-coding-fresh5, codebook-coding-fresh6, codebook-coding-fresh7, codebook-coding-fresh8 or codebook-coding-fresh9), doc, sentence ordinal, old control, old engagement, new control, new engagement (0/1 each), decision (D1, D2, …), reason, text',
   );
   const seen = new Map<string, number>();
   return rows.map(({ cells, line }) => {
