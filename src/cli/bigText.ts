@@ -10,6 +10,7 @@ import type { LanguageSetting } from '../core/types';
 import { DocumentSubject, enumeratorLength } from '../core/listContext';
 import type { AnalyzedDocument } from './analyze';
 import { textDocument } from './analyze';
+import { decodeNonAscii } from './partDecode';
 import type { WorkerPool } from './pool';
 
 /** Files at least this big are counted in parts: smaller ones take less time to count than a worker takes to start. */
@@ -131,7 +132,16 @@ let buffer: Buffer | null = null;
 export function readPart(fd: number, from: number, to: number, blankIsText = false): DecodedText {
   buffer ??= Buffer.allocUnsafe(WHOLE);
   const decoder = new InputDecoder();
-  for (let at = from; at < to && !decoder.binary; ) {
+  let at = from;
+  if (to - from <= buffer.length) {
+    const n = readFully(fd, buffer, to - from, at);
+    const bytes = buffer.subarray(0, n);
+    const decoded = decodeNonAscii(bytes, blankIsText);
+    if (decoded !== null) return decoded;
+    decoder.addLast(bytes);
+    at = to;
+  }
+  for (; at < to && !decoder.binary; ) {
     const n = readFully(fd, buffer, Math.min(buffer.length, to - at), at);
     if (n === 0) break;
     if (at + n >= to) decoder.addLast(buffer.subarray(0, n));
