@@ -14,7 +14,9 @@ describe('control duties without a cue word, Chinese (lexicons zh 1.11.x)', () =
   });
 
   it('经 inside another word gives 批准 no stance: 经营, 经济, 已经', () => {
-    assert.deepEqual(counted('经营者应当在批准的范围内销售。'), []);
+    assert.deepEqual(counted('经营者在批准的范围内销售。'), []);
+    // a duty to keep within the approved scope is a licence limit, counted since zh 1.23.0 (应当, D42)
+    assert.deepEqual(counted('经营者应当在批准的范围内销售。'), ['control/restrictions:批准']);
     assert.deepEqual(counted('已经批准的项目继续实施。'), []);
   });
 
@@ -39,6 +41,19 @@ describe('control duties without a cue word, Chinese (lexicons zh 1.11.x)', () =
     assert.deepEqual(counted('申请人取得消防安全批准文件后，方可开业。'), ['control/restrictions:批准']);
     // a licence named, with no one to obtain it, is a topic
     assert.deepEqual(counted('许可证有效期为五年。'), []);
+  });
+
+  it('a duty (应当, 必须) gives an approval or an application its stance: the compulsory regime (zh 1.23.0, D30, D48)', () => {
+    assert.deepEqual(counted('经营者变更经营范围的，应当向原发证机关申请变更。'), ['control/restrictions:申请变更']);
+    assert.deepEqual(counted('设立分支机构，必须向省级主管部门提出申请。'), ['control/restrictions:提出申请']);
+    assert.deepEqual(counted('许可证件损毁的，持证人应当及时申请换领。'), ['control/restrictions:申请换领']);
+    assert.deepEqual(counted('举办大型焰火晚会，必须报公安机关批准。'), ['control/restrictions:批准']);
+    // the duty names topic nouns of restrictions only: a registration near it still needs its own act cue (办理)
+    assert.deepEqual(counted('养殖户应当在三十日内登记其饲养的牲畜。'), []);
+    assert.deepEqual(counted('养殖户应当在三十日内办理登记。'), ['control/data-collection:登记']);
+    // an application one may make, or one named with no duty before it, is a topic
+    assert.deepEqual(counted('申请人可以向原发证机关申请变更。'), []);
+    assert.deepEqual(counted('申请变更的材料应当齐全。'), []);
   });
 
   it('integrity culture in a credit scheme (education, pledges, watching one another) is discipline: scoring', () => {

@@ -139,7 +139,7 @@ describe('rule mechanisms (lexicons zh 1.6.x)', () => {
 
     it('Chinese: licensing and filing regimes and prior approval are state gatekeeping', () => {
       assert.deepEqual(counted('国家对经营性互联网信息服务实行许可制度。'), ['control/restrictions:许可制度']);
-      assert.deepEqual(counted('举行集会，必须向主管机关提出申请并获得许可。'), ['control/restrictions:获得许可']);
+      assert.deepEqual(counted('举行集会，必须向主管机关提出申请并获得许可。'), ['control/restrictions:提出申请', 'control/restrictions:获得许可']);
       assert.deepEqual(counted('从事新闻服务，应当依法经有关主管部门审核同意。'), ['control/restrictions:审核同意']);
     });
 
