@@ -200,10 +200,11 @@ class Validator {
       if (listProps.get('refer')) context.lists.refer = this.array(listProps, lists, 'refer', false).map((item) => this.stringNode(item, 'a word that names a list'));
       const ban = listProps.get('ban');
       if (ban) {
-        const banProps = this.object(ban, '"ban"', ['words', 'entry', 'shields', 'officials']);
+        const banProps = this.object(ban, '"ban"', ['words', 'entry', 'shields', 'officials', 'officialsEntry']);
         context.lists.ban = { words: this.array(banProps, ban, 'words', true).map((item) => this.stringNode(item, 'a ban word')), entry: this.term(banProps, ban, 'entry') };
         if (banProps.get('shields')) context.lists.ban.shields = this.array(banProps, ban, 'shields', true).map((item) => this.stringNode(item, 'a party a ban shields'));
         if (banProps.get('officials')) context.lists.ban.officials = this.array(banProps, ban, 'officials', true).map((item) => this.stringNode(item, 'an official a ban may bind'));
+        if (banProps.get('officialsEntry')) context.lists.ban.officialsEntry = this.term(banProps, ban, 'officialsEntry');
       }
       const obliged = listProps.get('obliged');
       if (obliged) {

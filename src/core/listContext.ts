@@ -41,6 +41,11 @@ export interface LeadIn {
    * 取得赔偿的权利："): each item is a ground on which the person obtains the right, remedy or protection, counted as `entry`.
    */
   readonly grounds?: boolean;
+  /**
+   * True when the lead-in is a ban that binds officials and `entry` is the lexicon's `officialsEntry`: each item forbids
+   * the official an act on the governed (codebook D15a), except a catch-all that names no act (其他违法行为, D15c).
+   */
+  readonly officials?: boolean;
   /** True when the lead-in ends on a colon or a dash: its items may be headed subsections ("(1) Conviction of crimes"). */
   readonly colon: boolean;
   /** True when handed on by a heading item of the list: the block after it, unnumbered, is that item's body. */
@@ -83,6 +88,7 @@ export function sameLeadIn(a: LeadIn | null, b: LeadIn | null): boolean {
     a.exemption === b.exemption &&
     a.covers === b.covers &&
     (a.grounds ?? false) === (b.grounds ?? false) &&
+    (a.officials ?? false) === (b.officials ?? false) &&
     a.colon === b.colon &&
     a.headed === b.headed &&
     a.text === b.text &&
@@ -128,7 +134,16 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
     // shields ("经营者向消费者提供…信息…不得有下列…行为：") bans nothing its items name: they are what the protection covers.
     // A ban that binds officials ("监狱的人民警察不得有下列行为：") is control or engagement only by what its items forbid
     // (codebook D15): mostly the official's acts on the governed, which the ban shields them from.
-    if (protects(block, reader) || ban.shields?.test(words) === true || bindsOfficials(words, ban.pattern, ban.officials ?? null)) return grantLeadIn(block, reader, rules.grounds, words, sentenceStart - start, colon);
+    // With the lexicon's `officialsEntry`, each item of a ban that binds officials is a protection of the governed from
+    // the act it forbids the official (D15a), counted as that entry.
+    const protective = protects(block, reader);
+    const shielding = ban.shields?.test(words) === true;
+    const official = bindsOfficials(words, ban.pattern, ban.officials ?? null);
+    if (protective || shielding || official) {
+      const granted = grantLeadIn(block, reader, rules.grounds, words, sentenceStart - start, colon);
+      const entry = ban.officialsEntry ?? -1;
+      return official && !protective && !shielding && granted.grounds !== true && entry >= 0 ? { ...granted, entry, officials: true } : granted;
+    }
     const word = ban.pattern.exec(words);
     const banFrom = word === null ? -1 : sentenceStart - start + word.index;
     return { entry: ban.entry, argument: -1, ban: true, exemption: false, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start, shields: ban.shields, banFrom, banTo: word === null ? -1 : banFrom + word[0].length };
@@ -307,8 +322,13 @@ export function cover(block: BlockResult, leadIn: LeadIn, reader: MatchReader, b
  * already topics (cover). A ban's item that names the party it shields only covers.
  */
 function overseen(block: BlockResult, leadIn: LeadIn, text: string, start: number, enumerator: number, builder: MatchListBuilder): BlockResult {
-  return !leadIn.covers || leadIn.entry < 0 ? block : inherit(block, leadIn, text, start, enumerator, builder);
+  if (!leadIn.covers || leadIn.entry < 0) return block;
+  if (leadIn.officials === true && CATCH_ALL.test(text.slice(start + enumerator, start + block.length))) return block.withMatches(block.matches, block.matchSentences, leadIn, block.subject);
+  return inherit(block, leadIn, text, start, enumerator, builder);
 }
+
+/** An item that names no act, only "other" conduct (其他违法行为；): neutral in a ban on officials (codebook D15c). */
+const CATCH_ALL = /^[\s\u3000）)]*其他(?:违法|违纪|违法违纪|违规)?(?:行为|情形|事项)[。；;.]?\s*$/;
 
 /** The block with its matches that count as their entries have them and that `pick` takes shown as topics (`topic` says why). */
 function asTopics(block: BlockResult, leadIn: LeadIn, builder: MatchListBuilder, reader: MatchReader, topic: number, pick: (list: MatchList, m: number) => boolean): BlockResult {

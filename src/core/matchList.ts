@@ -232,6 +232,8 @@ export class MatchReader {
             ? `item of a list whose lead-in ${where} lists the means of supervising authorities ("${entry.term}")${words}`
           : leadIn?.grounds === true
             ? `item of a list whose lead-in ${where} grants a right, a remedy or a protection on the grounds its items state ("${entry.term}")${words}`
+          : leadIn?.officials === true
+            ? `item of a ban list that binds officials ${where}: it forbids them an act on the governed, which it shields ("${entry.term}")${words}`
             : `item of a list whose lead-in ${where} is control ("${entry.term}")${words}`;
     } else if (r === RULE_DIRECTION) {
       const overridden = this.matcher.entryList[detail];
@@ -317,6 +319,8 @@ export interface LeadInNote {
   readonly oversight: boolean;
   /** True for a list of the grounds of a right, a remedy or a protection (the lexicons' `lists.grounds`). */
   readonly grounds?: boolean;
+  /** True for a ban list that binds officials whose items count as the lexicons' `officialsEntry` (codebook D15a). */
+  readonly officials?: boolean;
 }
 
 /** Collects a block's annotations, and hands each block a list of its own. */

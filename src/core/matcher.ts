@@ -83,6 +83,8 @@ export interface ListBan {
   readonly shields: RegExp | null;
   /** Officials a ban may bind (D15): a ban whose subject names one lists acts by their direction, or null. */
   readonly officials?: RegExp | null;
+  /** The entry the items of a ban that binds officials count as (`officialsEntry`, D15a), or −1: they only name what the ban covers. */
+  readonly officialsEntry?: number;
 }
 
 /** What the lexicons say of lists (listContext.ts): null when none turns lists on. */
@@ -159,7 +161,7 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
   const oversight: ListBan[] = [];
   for (const lexicon of on) {
     const ban = lexicon.context?.lists?.ban;
-    if (ban !== undefined) bans.push({ pattern: wordsPattern(ban.words), entry: listEntry(lexicon, entries, 'ban', ban.entry), shields: shieldsPattern(ban.shields, ban.words), officials: ban.officials === undefined || ban.officials.length === 0 ? null : wordsPattern(ban.officials) });
+    if (ban !== undefined) bans.push({ pattern: wordsPattern(ban.words), entry: listEntry(lexicon, entries, 'ban', ban.entry), shields: shieldsPattern(ban.shields, ban.words), officials: ban.officials === undefined || ban.officials.length === 0 ? null : wordsPattern(ban.officials), officialsEntry: ban.officialsEntry === undefined ? -1 : listEntry(lexicon, entries, 'ban', ban.officialsEntry) });
     const oblige = lexicon.context?.lists?.obliged;
     if (oblige !== undefined) obliged.push({ pattern: new RegExp(`(?:${wordsPattern(oblige.words).source})[\\s:\u2014\u2013-]*$`, 'i'), entry: listEntry(lexicon, entries, 'obliged', oblige.entry), shields: null });
     const watch = lexicon.context?.lists?.oversight;

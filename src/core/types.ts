@@ -135,7 +135,9 @@ export interface LexiconSource {
      * and the entry (a term of this lexicon) the items of a ban list are counted as, and the parties a ban may shield
      * (`shields`: 消费者): a ban list whose lead-in or item names one, not as the ban's own subject, lists protections, and
      * the officials a ban may bind (`officials`: 人民警察, 机关): a ban list whose ban binds one (codebook D15) hands no ban
-     * on, its items name the official acts it forbids, shown as topics. `unpunctuated`: a lead-in may also
+     * on, its items name the official acts it forbids, shown as topics; with `officialsEntry` (a term of this lexicon)
+     * each such item is counted as that entry, a protection of the governed from the act it forbids the official
+     * (codebook D15a), except a catch-all that names no act (其他违法行为, D15c). `unpunctuated`: a lead-in may also
      * end on a word, as statute text that drops the dash before its items does, when it is a sentence (not a title),
      * its last counted match is of one of `categories` (the measures whose items state the measure: a penalty, a
      * condition imposed on a person) and its last word is none of `except` (a condition's "if", an item's "and") and it holds none of `exceptWith` (an
@@ -154,7 +156,7 @@ export interface LexiconSource {
      * 受害人有取得赔偿的权利：", "对具有下列情形之一的人员，不得适用继续盘问："): each item is a ground on which the person obtains
      * it, counted as `entry` (codebook D45).
      */
-    lists?: { refer?: string[]; ban?: { words: string[]; entry: string; shields?: string[]; officials?: string[] }; obliged?: { words: string[]; entry: string }; oversight?: { words: string[]; means: string[]; entry: string }; grounds?: { words: string[]; categories: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] } };
+    lists?: { refer?: string[]; ban?: { words: string[]; entry: string; shields?: string[]; officials?: string[]; officialsEntry?: string }; obliged?: { words: string[]; entry: string }; oversight?: { words: string[]; means: string[]; entry: string }; grounds?: { words: string[]; categories: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] } };
     /**
      * Document subjects (listContext.ts): a document whose title line (its first line, with no sentence-final mark)
      * holds every word of `title` is a scheme of that kind, so counted matches of the `moves` categories all through it
