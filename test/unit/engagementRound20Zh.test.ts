@@ -64,4 +64,10 @@ describe('engagement of the twentieth round, Chinese (lexicons zh 1.23)', () => 
       assert.throws(() => new Engine([parseLexicon(file('{ "words": ["不得"], "entry": "禁止", "officials": ["人民警察"], "officialsEntry": "无此条目" }'), 'x.json')]));
     });
   });
+
+  it('bare acceptance of supervision names no supervisor: exhortation (codebook D14a, zh 1.23.2)', () => {
+    assert.deepEqual(counted('督察人员在督察工作中，必须实事求是，严格依法办事，接受监督。'), []);
+    assert.ok(counted('村民委员会应当办事公道，接受村民监督。').includes('engagement/accountability:接受村民监督') || counted('村民委员会应当办事公道，接受社会监督。').includes('engagement/accountability:接受社会监督'));
+    assert.ok(counted('排污单位应当主动公开自动监测数据，接受社会监督。').includes('engagement/accountability:接受社会监督'));
+  });
 });
