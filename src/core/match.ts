@@ -13,7 +13,7 @@ import { grown } from './grown';
 import { ACT_CUES, CUE_AFTER, CUE_BEFORE, CUE_BREAK, CUE_GROUP_SHIFT, CUE_GROUPS, CUE_OBJECT, CUE_PHRASE, CUE_PREDICATE, CUE_SENTENCE, CUE_SHARES_HEAD, CUE_SUBJECT, DEFINE_CUES, ENTRY_COMMAND, ENTRY_CONDUCT, ENTRY_COUNTED, ENTRY_ENGAGEMENT, ENTRY_POLARITY, ENTRY_TOPIC, SECRET_CUES, STANCE_CUES } from './ruleFacts';
 
 /** Spans of tokens `[first, last)` (ordinals) and characters `[start, end)` that spell a path, with the value found at its end. */
-class Candidates {
+export class Candidates {
   count = 0;
   first = new Int32Array(64);
   last = new Int32Array(64);
@@ -62,6 +62,8 @@ export class MatchState {
   /** Per token, the accepted candidate covering it: entry i as i + 1, cue i as −(i + 1), none as 0. */
   owner = new Int32Array(256);
   order = new Int32Array(64);
+  /** Per candidate length in tokens, where its candidates go in `order` (see resolve). */
+  byLength = new Int32Array(16);
   /** Per token of the span, how many accepted clause-break cues start before it. */
   breaksBefore = new Int32Array(256);
   /** Per token of the span, how many accepted predicate words start before it. */
@@ -421,8 +423,8 @@ function resolve(s: MatchState, c: Candidates, sign: 1 | -1, cueFacts: Uint16Arr
   if (s.order.length < n) s.order = new Int32Array(n * 2);
   const order = s.order;
   const owner = s.owner;
-  for (let i = 0; i < n; i++) order[i] = i;
   if (n <= INSERTION_SORT_LIMIT) {
+    for (let i = 0; i < n; i++) order[i] = i;
     for (let i = 1; i < n; i++) {
       const x = order[i];
       let j = i - 1;
@@ -432,9 +434,7 @@ function resolve(s: MatchState, c: Candidates, sign: 1 | -1, cueFacts: Uint16Arr
       }
       order[j + 1] = x;
     }
-  } else {
-    order.set(Array.from(order.subarray(0, n)).sort((a, b) => compare(c, a, b)));
-  }
+  } else orderByLength(s, c, n);
   for (let r = 0; r < n; r++) {
     const i = order[r];
     const first = c.first[i];
@@ -450,6 +450,39 @@ function resolve(s: MatchState, c: Candidates, sign: 1 | -1, cueFacts: Uint16Arr
     else if (cueFacts !== null && (cueFacts[c.value[i]] & CUE_SHARES_HEAD) !== 0 && sharesHead(owner, first, last)) {
       for (let k = first; k < last; k++) if (owner[k] === 0) owner[k] = sign * (i + 1);
     }
+  }
+}
+
+/**
+ * Puts the `n` candidates in `s.order` in compare's order, for more than INSERTION_SORT_LIMIT of them (a long sentence,
+ * a cue flood): by length, longest first, each length's candidates in the order they came, which is the order of their
+ * last tokens and so, at one length, of their first; then an insertion sort puts candidates of one span in the order of
+ * their lexicon lines. Its steps are the candidates and the few of one span, not n log n compares, and nothing is
+ * allocated. The order is Array.prototype.sort's with compare, which is stable: ties keep the order they came in.
+ */
+export function orderByLength(s: MatchState, c: Candidates, n: number): void {
+  let longest = 0;
+  for (let i = 0; i < n; i++) if (c.last[i] - c.first[i] > longest) longest = c.last[i] - c.first[i];
+  if (s.byLength.length < longest + 2) s.byLength = new Int32Array((longest + 2) * 2);
+  const at = s.byLength;
+  for (let length = 0; length <= longest + 1; length++) at[length] = 0;
+  // Counted under longest − length, so that the running sum puts longer candidates first.
+  for (let i = 0; i < n; i++) at[longest - (c.last[i] - c.first[i]) + 1]++;
+  for (let k = 1; k <= longest; k++) at[k] += at[k - 1];
+  const order = s.order;
+  for (let i = 0; i < n; i++) order[at[longest - (c.last[i] - c.first[i])]++] = i;
+  // Ordered by length and first token now; candidates of one span (first and last) follow each other.
+  for (let r = 1; r < n; r++) {
+    const x = order[r];
+    const first = c.first[x];
+    const last = c.last[x];
+    const value = c.value[x];
+    let j = r - 1;
+    while (j >= 0 && c.first[order[j]] === first && c.last[order[j]] === last && c.value[order[j]] > value) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = x;
   }
 }
 
