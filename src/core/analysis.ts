@@ -481,7 +481,7 @@ export class DocumentAnalysis {
     const at = this.starts[j] + opens.offset;
     let line = this.lineStartsOfBlocks()[j];
     for (let k = this.starts[j]; k < at; k++) if (this.content.charCodeAt(k) === 10) line++;
-    return { line, text: leadIn.text, ban: leadIn.ban, oversight: leadIn.covers && leadIn.entry >= 0 && leadIn.grounds !== true && leadIn.officials !== true, grounds: leadIn.grounds === true, officials: leadIn.officials === true };
+    return { line, text: leadIn.text, ban: leadIn.ban, oversight: leadIn.covers && leadIn.entry >= 0 && leadIn.grounds !== true && leadIn.officials !== true && leadIn.protective !== true, grounds: leadIn.grounds === true, officials: leadIn.officials === true, protective: leadIn.protective === true };
   }
 
   /** Per block, the zero-based line it starts on; made when an explanation needs it, dropped on change. */

@@ -195,7 +195,7 @@ class Validator {
     }
     const lists = props.get('lists');
     if (lists) {
-      const listProps = this.object(lists, '"lists"', ['refer', 'ban', 'obliged', 'oversight', 'grounds', 'unpunctuated', 'exemption']);
+      const listProps = this.object(lists, '"lists"', ['refer', 'ban', 'obliged', 'oversight', 'grounds', 'unpunctuated', 'exemption', 'protective']);
       context.lists = {};
       if (listProps.get('refer')) context.lists.refer = this.array(listProps, lists, 'refer', false).map((item) => this.stringNode(item, 'a word that names a list'));
       const ban = listProps.get('ban');
@@ -234,6 +234,11 @@ class Validator {
         const props = this.object(unpunctuated, '"unpunctuated"', ['categories', 'except', 'exceptWith']);
         context.lists.unpunctuated = { categories: this.categoryIds(props, unpunctuated, known), except: this.array(props, unpunctuated, 'except', false).map((item) => this.stringNode(item, 'a last word')) };
         if (props.get('exceptWith')) context.lists.unpunctuated.exceptWith = this.array(props, unpunctuated, 'exceptWith', false).map((item) => this.stringNode(item, 'a word of an exemption'));
+      }
+      const protective = listProps.get('protective');
+      if (protective) {
+        const props = this.object(protective, '"protective"', ['except']);
+        context.lists.protective = { except: this.array(props, protective, 'except', false).map((item) => this.stringNode(item, 'a word after which a ban lists its exceptions')) };
       }
       const exemption = listProps.get('exemption');
       if (exemption) {

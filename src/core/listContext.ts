@@ -18,6 +18,7 @@ import { blockAt } from './blocks';
 import { exemptSentences } from './exemptionSentences';
 import { isTitleLike } from './headings';
 import { GroundsLeadIns, Matcher } from './matcher';
+import { ENTRY_CONDUCT, ENTRY_ENGAGEMENT } from './ruleFacts';
 import { MatchList, MatchListBuilder, matchCount, matchEnd, MatchReader, matchStart, RULE_DIRECTION, RULE_INHERITED, RULE_NONE, RULE_PROTECTION, RULE_SECRECY, RULE_SUBJECT, RULE_TARGET, RULE_TOPIC, TOPIC_COVERED, TOPIC_EXEMPTION } from './matchList';
 import type { BlockResult } from './scan';
 
@@ -46,6 +47,8 @@ export interface LeadIn {
    * the official an act on the governed (codebook D15a), except a catch-all that names no act (其他违法行为, D15c).
    */
   readonly officials?: boolean;
+  /** True when a covering lead-in is a protective ban that reaches its items (the lexicon's `lists.protective`): each item names what the ban shields, counted as `entry` (codebook D53). */
+  readonly protective?: boolean;
   /** True when the lead-in ends on a colon or a dash: its items may be headed subsections ("(1) Conviction of crimes"). */
   readonly colon: boolean;
   /** True when handed on by a heading item of the list: the block after it, unnumbered, is that item's body. */
@@ -89,6 +92,7 @@ export function sameLeadIn(a: LeadIn | null, b: LeadIn | null): boolean {
     a.covers === b.covers &&
     (a.grounds ?? false) === (b.grounds ?? false) &&
     (a.officials ?? false) === (b.officials ?? false) &&
+    (a.protective ?? false) === (b.protective ?? false) &&
     a.colon === b.colon &&
     a.headed === b.headed &&
     a.text === b.text &&
@@ -113,7 +117,10 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
   const last = text.charCodeAt(end - 1);
   const colon = last === 58 || last === 0xff1a || last === 0x2014 || last === 0x2013 || (last === 45 && end - 2 >= start && text.charCodeAt(end - 2) === 45);
   const open = colon ? null : rules.unpunctuated;
-  if (!colon && ((open === null && rules.exemption === null) || !isToken(last))) return null;
+  // A protective ban may end on a parenthesis ("… because the employee (or any person acting pursuant to a request of
+  // the employee)"); other lead-ins without a colon end on a word.
+  const closing = last === 41 && rules.protective != null;
+  if (!colon && ((open === null && rules.exemption === null && rules.protective == null) || !(isToken(last) || closing))) return null;
   const sentenceStart = lastSentenceStart(text, start, end);
   const words = text.slice(sentenceStart, end);
   // A title ("(b) Fraud; disqualification penalties"; an item in lower case is none), a condition or an item ending on a
@@ -124,6 +131,12 @@ export function leadInOf(text: string, start: number, block: BlockResult, matche
   for (const oblige of rules.obliged) {
     if (oblige.pattern.test(words)) return { entry: oblige.entry, argument: -1, ban: false, exemption: false, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start };
   }
+  // "No entity shall discriminate against an individual … in" over "(A) admission, access to, or treatment for health
+  // care": each item names what the protective ban shields (codebook D53).
+  // A lead-in that names the grounds of a protection keeps them (grantLeadIn).
+  const shield = rules.protective == null || rules.grounds?.pattern.test(words) === true ? null : protectiveBan(text, start, block, matcher, reader, end, rules.protective.except);
+  if (shield !== null) return { entry: shield.entry, argument: shield.argument, ban: false, exemption: false, covers: true, protective: true, colon, headed: false, text: quote(words), offset: sentenceStart - start };
+  if (closing && !colon) return null;
   if (!colon) {
     if (open === null || open.exceptWith?.test(words) === true) return null;
     return stanceLeadIn(start, block, reader, words, sentenceStart, -1, open.categories, false);
@@ -191,6 +204,25 @@ function stanceLeadIn(start: number, block: BlockResult, reader: MatchReader, wo
     const rule = reader.rule(list, m);
     const moved = rule === RULE_TARGET || rule === RULE_SECRECY;
     return { entry: reader.entryIndex(list, m), argument: moved ? reader.argument(list, m) : -1, ban: false, exemption: false, covers: false, colon, headed: false, text: quote(words), offset: sentenceStart - start };
+  }
+  return null;
+}
+
+/**
+ * The last counted protective ban of the block's last sentence, if none of `except` follows it: a control match a
+ * protection cue moved ("may not be detained"), or conduct of engagement a ban forbids and keeps counted ("No entity
+ * shall discriminate"). Its entry, and the cue whose category the items take (−1 for the entry's own), or null.
+ */
+function protectiveBan(text: string, start: number, block: BlockResult, matcher: Matcher, reader: MatchReader, end: number, except: RegExp | null): { entry: number; argument: number } | null {
+  const list = block.matches;
+  const lastSentence = block.sentences - 1;
+  for (let m = matchCount(list) - 1; m >= 0 && block.matchSentences[m] === lastSentence; m--) {
+    const rule = reader.rule(list, m);
+    const entry = reader.entryIndex(list, m);
+    const conduct = rule === RULE_NONE && (matcher.entryFacts[entry] & (ENTRY_CONDUCT | ENTRY_ENGAGEMENT)) === (ENTRY_CONDUCT | ENTRY_ENGAGEMENT);
+    if (rule !== RULE_PROTECTION && !conduct) continue;
+    if (except !== null && except.test(text.slice(start + matchEnd(list, m), end))) return null;
+    return { entry, argument: rule === RULE_PROTECTION ? reader.argument(list, m) : -1 };
   }
   return null;
 }

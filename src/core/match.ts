@@ -235,8 +235,9 @@ function annotateResolved(s: MatchState, matcher: Matcher, tokens: number, base:
       }
     }
     if (rule === RULE_PROTECTION && !protects(s, matcher, winner, argument, from)) rule = RULE_NONE;
-    // Conduct towards people that a ban forbids them to suffer (不得误导消费者) is the protection itself: the ban keeps it.
-    else if (rule === RULE_NEGATION && (fact & (ENTRY_CONDUCT | ENTRY_ENGAGEMENT)) === (ENTRY_CONDUCT | ENTRY_ENGAGEMENT) && matcher.cueList[argument].effect === 'protect') rule = RULE_NONE;
+    // Conduct towards people that a ban forbids them to suffer (不得误导消费者) is the protection itself: the ban keeps it. So
+    // does a subject's "no" ("No covered entity shall discriminate"): it negates who may act, as "shall not" does.
+    else if (rule === RULE_NEGATION && (fact & (ENTRY_CONDUCT | ENTRY_ENGAGEMENT)) === (ENTRY_CONDUCT | ENTRY_ENGAGEMENT) && (matcher.cueList[argument].effect === 'protect' || matcher.cueList[argument].subject)) rule = RULE_NONE;
     const banned = rule === RULE_NEGATION && bans(matcher.cueList[argument]);
     // Asked of every engagement entry with no rule, secret cue or not: a read or call reached only with a secret cue
     // would have no feedback when this is optimised, and V8 would drop the optimised code on the first one.

@@ -234,6 +234,8 @@ export class MatchReader {
             ? `item of a list whose lead-in ${where} grants a right, a remedy or a protection on the grounds its items state ("${entry.term}")${words}`
           : leadIn?.officials === true
             ? `item of a ban list that binds officials ${where}: it forbids them an act on the governed, which it shields ("${entry.term}")${words}`
+          : leadIn?.protective === true
+            ? `item of a list whose lead-in ${where} is a ban that protects people ("${entry.term}"): the item names what it shields${words}`
             : `item of a list whose lead-in ${where} is control ("${entry.term}")${words}`;
     } else if (r === RULE_DIRECTION) {
       const overridden = this.matcher.entryList[detail];
@@ -321,6 +323,8 @@ export interface LeadInNote {
   readonly grounds?: boolean;
   /** True for a ban list that binds officials whose items count as the lexicons' `officialsEntry` (codebook D15a). */
   readonly officials?: boolean;
+  /** True for a list whose lead-in is a protective ban that reaches its items (the lexicons' `lists.protective`). */
+  readonly protective?: boolean;
 }
 
 /** Collects a block's annotations, and hands each block a list of its own. */

@@ -102,6 +102,8 @@ export interface ListRules {
   readonly unpunctuated: UnpunctuatedLeadIns | null;
   /** When a lead-in is an exemption (see LexiconSource's `lists.exemption`), or null. */
   readonly exemption: ExemptionLeadIns | null;
+  /** When a lead-in's protective ban reaches its items (see LexiconSource's `lists.protective`), or null: `except` holds the words after which its items are the ban's exceptions. */
+  readonly protective?: { readonly except: RegExp | null } | null;
 }
 
 /**
@@ -193,7 +195,10 @@ function compileListRules(lexicons: readonly LexiconSource[], entries: readonly 
           categories: categoryIndices(categories, exempting.flatMap((e) => e.categories)),
           sentences: sentenceWords.length === 0 ? null : wordsPattern(sentenceWords),
         };
-  return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, obliged, oversight, grounds, unpunctuated, exemption };
+  const shielding = on.flatMap((l) => (l.context?.lists?.protective === undefined ? [] : [l.context.lists.protective]));
+  const shieldExcept = shielding.flatMap((p) => p.except);
+  const protective = shielding.length === 0 ? null : { except: shieldExcept.length === 0 ? null : wordsPattern(shieldExcept) };
+  return { refer: refer.length === 0 ? null : wordsPattern(refer), bans, obliged, oversight, grounds, unpunctuated, exemption, protective };
 }
 
 /** The index of the entry a list rule (`lists.<rule>`) names for its items, which must have a category. */

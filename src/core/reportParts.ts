@@ -58,7 +58,7 @@ export class PartedAnalysis {
         this.walk.add(block, text, pos, this.length + pos, this.acc);
         const leadIn = block.leadIn;
         const openerLine = leadIn === null ? undefined : this.openerLines.get(openerKey(leadIn));
-        const note = leadIn === null || openerLine === undefined ? null : { line: openerLine, text: leadIn.text, ban: leadIn.ban, oversight: leadIn.covers && leadIn.entry >= 0 && leadIn.grounds !== true && leadIn.officials !== true, grounds: leadIn.grounds === true, officials: leadIn.officials === true };
+        const note = leadIn === null || openerLine === undefined ? null : { line: openerLine, text: leadIn.text, ban: leadIn.ban, oversight: leadIn.covers && leadIn.entry >= 0 && leadIn.grounds !== true && leadIn.officials !== true && leadIn.protective !== true, grounds: leadIn.grounds === true, officials: leadIn.officials === true, protective: leadIn.protective === true };
         this.held.add(block, pos, this.sentences, note);
         if (block.opens !== null) {
           let line = this.lines;

@@ -154,9 +154,12 @@ export interface LexiconSource {
      * `grounds`: a lead-in that grants a right, a remedy or a protection (its last counted match is of one of
      * `categories`, or its ban word protects) and names the grounds its items list (one of `words`, 情形: "有下列…情形之一的，
      * 受害人有取得赔偿的权利：", "对具有下列情形之一的人员，不得适用继续盘问："): each item is a ground on which the person obtains
-     * it, counted as `entry` (codebook D45).
+     * it, counted as `entry` (codebook D45). `protective`: a lead-in (ending on a colon, a dash or a word) whose last
+     * sentence holds a counted protective ban (a control match a protection cue moved, "may not be detained"; or conduct
+     * a ban forbids, "No entity shall discriminate … in") with none of `except` after it (the items of "… unless" are the
+     * ban's exceptions) hands its items that protection: each item names what the ban shields (codebook D53).
      */
-    lists?: { refer?: string[]; ban?: { words: string[]; entry: string; shields?: string[]; officials?: string[]; officialsEntry?: string }; obliged?: { words: string[]; entry: string }; oversight?: { words: string[]; means: string[]; entry: string }; grounds?: { words: string[]; categories: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] } };
+    lists?: { refer?: string[]; ban?: { words: string[]; entry: string; shields?: string[]; officials?: string[]; officialsEntry?: string }; obliged?: { words: string[]; entry: string }; oversight?: { words: string[]; means: string[]; entry: string }; grounds?: { words: string[]; categories: string[]; entry: string }; unpunctuated?: { categories: string[]; except: string[]; exceptWith?: string[] }; exemption?: { words: string[]; categories: string[]; sentences?: string[] }; protective?: { except: string[] } };
     /**
      * Document subjects (listContext.ts): a document whose title line (its first line, with no sentence-final mark)
      * holds every word of `title` is a scheme of that kind, so counted matches of the `moves` categories all through it
